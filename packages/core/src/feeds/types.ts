@@ -1,0 +1,91 @@
+/** Plain data that flows through a feed refresh: fetch → parse → normalize → store. */
+
+/** What the fetcher needs to make a conditional GET. */
+export interface FetchRequest {
+  url: string;
+  etag?: string;
+  lastModified?: string;
+}
+
+export interface FetchLimits {
+  /** Whole request, redirects included. */
+  timeoutMs: number;
+  /** Counted after decompression. */
+  maxBytes: number;
+  maxRedirects: number;
+  userAgent: string;
+  /**
+   * Local mode reads intranet feeds on loopback/private addresses; on Lambda these are refused
+   * after DNS resolution (and on every redirect hop) so a user-supplied URL cannot reach the VPC or
+   * the instance metadata service.
+   */
+  allowPrivateNetwork: boolean;
+}
+
+/** Freshness hints a response gave us, used by the scheduler. */
+export interface CacheHints {
+  /** From Cache-Control max-age (or Expires − Date), in seconds. */
+  maxAgeSeconds?: number;
+}
+
+export interface FetchedFeed extends CacheHints {
+  status: "ok";
+  /** The URL the body came from, after redirects. */
+  finalUrl: string;
+  /** Set when every redirect hop was permanent (301/308): the feed has moved. */
+  movedTo?: string;
+  /** Body decoded to text (charset from BOM, then Content-Type, then the XML prolog, then UTF-8). */
+  text: string;
+  contentType?: string;
+  etag?: string;
+  lastModified?: string;
+}
+
+export interface NotModified extends CacheHints {
+  status: "not-modified";
+  finalUrl: string;
+  movedTo?: string;
+  etag?: string;
+  lastModified?: string;
+}
+
+export type FetchResult = FetchedFeed | NotModified;
+
+export type FetchErrorKind =
+  | "invalid-url"
+  | "blocked-address"
+  | "dns"
+  | "timeout"
+  | "network"
+  | "http"
+  | "too-large"
+  | "too-many-redirects";
+
+/** One feed's raw item as parsed, before normalization. Strings are as the feed gave them. */
+export interface RawItem {
+  guid?: string;
+  url?: string;
+  title?: string;
+  /** HTML or text: description / summary / content_text. */
+  summary?: string;
+  /** Full HTML content: content:encoded / atom:content / content_html. */
+  content?: string;
+  author?: string;
+  /** A date string as found; normalization parses it. */
+  published?: string;
+  updated?: string;
+}
+
+export type FeedFormat = "rss" | "rdf" | "atom" | "json";
+
+export interface ParsedFeed {
+  format: FeedFormat;
+  title?: string;
+  /** The site the feed belongs to (channel link / atom alternate / home_page_url). */
+  siteUrl?: string;
+  /** RSS <ttl>, in minutes. */
+  ttlMinutes?: number;
+  items: RawItem[];
+}
+
+export type ParseErrorKind = "not-a-feed" | "malformed";

@@ -1,0 +1,10 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["test/**/*.test.ts"],
+    // Each test file starts its own loopback servers (dynalite, feeds, EventBridge stand-in).
+    testTimeout: 20_000,
+    hookTimeout: 30_000,
+  },
+});
