@@ -1,0 +1,64 @@
+/**
+ * Recap's settings, read once from the environment at the edge and passed inward as plain data.
+ * Every knob has a default that works on one machine with nothing set.
+ */
+import { z } from "zod";
+
+const minutes = (fallback: number) => z.coerce.number().positive().default(fallback);
+
+const EnvSchema = z.object({
+  RECAP_FETCH_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
+  RECAP_FETCH_MAX_BYTES: z.coerce.number().int().positive().default(15 * 1024 * 1024),
+  RECAP_POLL_INTERVAL_MINUTES: minutes(60),
+  RECAP_PAUSE_AFTER_FAILURES: z.coerce.number().int().positive().default(11),
+  RECAP_POLL_CONCURRENCY: z.coerce.number().int().positive().default(8),
+  /** Due feeds above this count are fanned out through the bus in batches of this size. */
+  RECAP_POLL_BATCH_SIZE: z.coerce.number().int().positive().default(40),
+  RECAP_ALLOW_PRIVATE_NETWORK: z
+    .enum(["true", "false", "1", "0"])
+    .optional()
+    .transform((value) => (value === undefined ? undefined : value === "true" || value === "1")),
+  RECAP_USER_AGENT: z.string().optional(),
+});
+
+export interface RecapConfig {
+  fetch: { timeoutMs: number; maxBytes: number; maxRedirects: number; userAgent: string; allowPrivateNetwork: boolean };
+  poll: {
+    baseIntervalMinutes: number;
+    pauseAfterFailures: number;
+    concurrency: number;
+    batchSize: number;
+  };
+}
+
+export const RECAP_HOMEPAGE = "https://github.com/recap-bot/recap";
+export const DEFAULT_USER_AGENT = `Recap/0.1 (+${RECAP_HOMEPAGE}; feed reader for Slack)`;
+
+/**
+ * @param env the process environment (or a test's own)
+ * @param mode "local" reads intranet feeds on private addresses by default; "lambda" never does
+ */
+export function loadConfig(env: Record<string, string | undefined>, mode: "local" | "lambda"): RecapConfig {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid Recap configuration:\n  ${problems.join("\n  ")}`);
+  }
+  const e = parsed.data;
+  return {
+    fetch: {
+      timeoutMs: e.RECAP_FETCH_TIMEOUT_MS,
+      maxBytes: e.RECAP_FETCH_MAX_BYTES,
+      maxRedirects: 5,
+      userAgent: e.RECAP_USER_AGENT ?? DEFAULT_USER_AGENT,
+      // Lambda never reaches private addresses, whatever the environment says.
+      allowPrivateNetwork: mode === "local" ? (e.RECAP_ALLOW_PRIVATE_NETWORK ?? true) : false,
+    },
+    poll: {
+      baseIntervalMinutes: e.RECAP_POLL_INTERVAL_MINUTES,
+      pauseAfterFailures: e.RECAP_PAUSE_AFTER_FAILURES,
+      concurrency: e.RECAP_POLL_CONCURRENCY,
+      batchSize: e.RECAP_POLL_BATCH_SIZE,
+    },
+  };
+}

@@ -1,0 +1,56 @@
+/**
+ * Events on the Recap bus. Details carry ids and short fields only (EventBridge entries are
+ * capped at 256 KB and subscribers read whole records from the table when they need them).
+ * The schemas validate what a subscriber receives: the bus is an edge.
+ */
+import { z } from "zod";
+
+export const EVENT_SOURCE = "recap";
+
+export const PostIngested = z.object({
+  postId: z.string(),
+  feedId: z.string(),
+  url: z.string(),
+  title: z.string(),
+  topics: z.array(z.string()),
+  publishedAt: z.string(),
+  firstSeenAt: z.string(),
+});
+
+export const FeedPaused = z.object({
+  feedId: z.string(),
+  url: z.string(),
+  title: z.string().optional(),
+  reason: z.string(),
+  consecutiveErrors: z.number(),
+  /** Where the feed was added from, so the notice reaches the channel that asked for it. */
+  addedIn: z.object({ channelId: z.string().optional(), userId: z.string().optional() }).optional(),
+});
+
+export const FeedsPollRequested = z.object({
+  feedIds: z.array(z.string()).min(1),
+});
+
+export const EVENT_SCHEMAS = {
+  "post.ingested": PostIngested,
+  "feed.paused": FeedPaused,
+  "feeds.poll.requested": FeedsPollRequested,
+} as const;
+
+export type DetailType = keyof typeof EVENT_SCHEMAS;
+export type EventDetail<T extends DetailType> = z.infer<(typeof EVENT_SCHEMAS)[T]>;
+
+export type BusEvent = {
+  [T in DetailType]: { detailType: T; detail: EventDetail<T> };
+}[DetailType];
+
+/**
+ * Publishes events. Resolves with the events that were never accepted (after retries), so a caller
+ * can keep the rest; throws only when the outcome is unknown (the bus could not be reached).
+ */
+export interface EventPublisher {
+  publish(events: BusEvent[]): Promise<{ failed: BusEvent[] }>;
+}
+
+/** Truncates a title for an event detail: details stay small whatever a feed sends. */
+export const shortTitle = (title: string) => (title.length > 200 ? `${title.slice(0, 199)}…` : title);

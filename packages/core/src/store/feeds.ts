@@ -1,0 +1,173 @@
+/** Feeds and their poll state in the table. */
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
+import type { Feed } from "../feeds/types";
+import { batchWrite } from "./batch";
+import type { TableRef } from "./client";
+import { keys } from "./schema";
+import { queryAll } from "./query";
+
+type FeedItem = Feed & Record<string, unknown>;
+
+const toFeed = (item: Record<string, unknown>): Feed => {
+  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g1s, gsi2pk: _g2, gsi2sk: _g2s, ...feed } = item;
+  return feed as unknown as Feed;
+};
+
+/** Index attributes derived from the feed itself, so they can never disagree with it. */
+function indexAttributes(feed: Pick<Feed, "id" | "url" | "status" | "nextPollAt">) {
+  return {
+    gsi1pk: keys.feedList,
+    gsi1sk: feed.url,
+    ...(feed.status === "active" ? { gsi2pk: keys.feedDue, gsi2sk: keys.dueSort(feed.nextPollAt, feed.id) } : {}),
+  };
+}
+
+export type FeedPatch = Partial<Omit<Feed, "id" | "addedAt">>;
+
+export function feedRepository(table: TableRef) {
+  const { client, tableName: TableName } = table;
+
+  return {
+    /** Stores a new feed; false when a feed with that id already exists. */
+    async create(feed: Feed): Promise<boolean> {
+      try {
+        await client.send(
+          new PutCommand({
+            TableName,
+            Item: { ...keys.feed(feed.id), ...indexAttributes(feed), ...feed },
+            ConditionExpression: "attribute_not_exists(pk)",
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) return false;
+        throw error;
+      }
+    },
+
+    async get(id: string): Promise<Feed | undefined> {
+      const { Item } = await client.send(new GetCommand({ TableName, Key: keys.feed(id), ConsistentRead: true }));
+      return Item ? toFeed(Item) : undefined;
+    },
+
+    async findByUrl(url: string): Promise<Feed | undefined> {
+      const items = await queryAll(table, {
+        IndexName: "gsi1",
+        KeyConditionExpression: "gsi1pk = :pk AND gsi1sk = :url",
+        ExpressionAttributeValues: { ":pk": keys.feedList, ":url": url },
+      });
+      return items[0] ? toFeed(items[0]) : undefined;
+    },
+
+    async list(): Promise<Feed[]> {
+      const items = await queryAll(table, {
+        IndexName: "gsi1",
+        KeyConditionExpression: "gsi1pk = :pk",
+        ExpressionAttributeValues: { ":pk": keys.feedList },
+      });
+      return items.map(toFeed);
+    },
+
+    /** Active feeds whose next poll is at or before `now`, soonest first. */
+    async due(now: Date, limit?: number): Promise<Feed[]> {
+      const items = await queryAll(
+        table,
+        {
+          IndexName: "gsi2",
+          KeyConditionExpression: "gsi2pk = :due AND gsi2sk <= :now",
+          ExpressionAttributeValues: { ":due": keys.feedDue, ":now": `${now.toISOString()}#\uffff` },
+        },
+        limit,
+      );
+      return items.map(toFeed);
+    },
+
+    /**
+     * Takes a due feed for one poller: moves its next poll to `leaseUntil` only if nobody else has
+     * moved it since we read it. Overlapping scheduled runs therefore poll each feed once.
+     */
+    async claim(feed: Feed, leaseUntil: Date): Promise<boolean> {
+      const nextPollAt = leaseUntil.toISOString();
+      try {
+        await client.send(
+          new UpdateCommand({
+            TableName,
+            Key: keys.feed(feed.id),
+            UpdateExpression: "SET nextPollAt = :lease, gsi2sk = :sort",
+            ConditionExpression: "nextPollAt = :seen AND #status = :active",
+            ExpressionAttributeNames: { "#status": "status" },
+            ExpressionAttributeValues: {
+              ":lease": nextPollAt,
+              ":sort": keys.dueSort(nextPollAt, feed.id),
+              ":seen": feed.nextPollAt,
+              ":active": "active",
+            },
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) return false;
+        throw error;
+      }
+    },
+
+    /** Writes the given fields (undefined removes one) and keeps the indexes in step. */
+    async update(feed: Feed, patch: FeedPatch): Promise<Feed> {
+      const next: Feed = { ...feed, ...patch };
+      const set: Record<string, unknown> = {};
+      const remove: string[] = [];
+      for (const [name, value] of Object.entries({ ...patch, ...indexAttributes(next) })) {
+        if (value === undefined) remove.push(name);
+        else set[name] = value;
+      }
+      if (next.status !== "active") remove.push("gsi2pk", "gsi2sk");
+      const names = Object.fromEntries([...Object.keys(set), ...remove].map((name) => [`#${name}`, name]));
+      const expression = [
+        `SET ${Object.keys(set).map((name) => `#${name} = :${name}`).join(", ")}`,
+        remove.length > 0 ? `REMOVE ${remove.map((name) => `#${name}`).join(", ")}` : "",
+      ].join(" ");
+      await client.send(
+        new UpdateCommand({
+          TableName,
+          Key: keys.feed(feed.id),
+          UpdateExpression: expression,
+          ConditionExpression: "attribute_exists(pk)",
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: Object.fromEntries(Object.entries(set).map(([name, value]) => [`:${name}`, value])),
+        }),
+      );
+      for (const name of remove) delete (next as unknown as FeedItem)[name];
+      return next;
+    },
+
+    /** True exactly once per installation for `name` (e.g. seeding the default feeds). */
+    async firstTime(name: string, now: Date): Promise<boolean> {
+      try {
+        await client.send(
+          new PutCommand({ TableName, Item: { ...keys.meta(name), at: now.toISOString() }, ConditionExpression: "attribute_not_exists(pk)" }),
+        );
+        return true;
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) return false;
+        throw error;
+      }
+    },
+
+    /** Deletes the feed and its item identities; the posts it brought stay searchable. */
+    async remove(id: string): Promise<void> {
+      const rows = await queryAll(table, {
+        KeyConditionExpression: "pk = :pk AND begins_with(sk, :items)",
+        ExpressionAttributeValues: { ":pk": keys.feed(id).pk, ":items": keys.feedItemPrefix },
+        ProjectionExpression: "pk, sk",
+      });
+      await batchWrite(
+        table,
+        rows.map((row) => ({ DeleteRequest: { Key: { pk: row.pk, sk: row.sk } } })),
+      );
+      await client.send(new DeleteCommand({ TableName, Key: keys.feed(id) }));
+    },
+  };
+}
+
+export type FeedRepository = ReturnType<typeof feedRepository>;

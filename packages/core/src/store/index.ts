@@ -1,0 +1,18 @@
+/**
+ * store — the single DynamoDB table: its schema (shared with stacks/ and tests), a configured
+ * client, and repositories for feeds and posts.
+ */
+export { TABLE, KEY_ATTRIBUTES, createTableInput, sstDynamoArgs, keys } from "./schema";
+export { connectTable, type TableRef } from "./client";
+export { batchGet, batchWrite } from "./batch";
+export { feedRepository, type FeedRepository, type FeedPatch } from "./feeds";
+export { postRepository, type PostRepository, type FeedItemIdentity, type PostContent, type StoredPost } from "./posts";
+
+import type { TableRef } from "./client";
+import { feedRepository } from "./feeds";
+import { postRepository } from "./posts";
+
+export function openStore(table: TableRef) {
+  return { table, feeds: feedRepository(table), posts: postRepository(table) };
+}
+export type Store = ReturnType<typeof openStore>;

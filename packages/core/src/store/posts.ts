@@ -1,0 +1,272 @@
+/**
+ * Posts, their per-topic index rows, and each feed's item identities.
+ *
+ * No transactions (dynalite has none): every write is idempotent on its own and ordered so a
+ * crash between two writes is repaired by the next poll — the post first, its topic rows next,
+ * the feed's identity row last (an item is only "known" once everything else is written).
+ */
+import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
+import { GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import type { Post } from "../posts/types";
+import { batchGet, batchWrite } from "./batch";
+import type { TableRef } from "./client";
+import { countAll, queryAll } from "./query";
+import { keys } from "./schema";
+
+/** What a feed remembers about one of its items. */
+export interface FeedItemIdentity {
+  itemKey: string;
+  postId: string;
+  contentHash: string;
+}
+
+/** Fields a publisher's edit may change. */
+export type PostContent = Pick<Post, "title" | "summary" | "author" | "publishedAt" | "topics">;
+
+const EMPTY_MONTHS_BEFORE_GIVING_UP = 12;
+
+function toPost(item: Record<string, unknown>): Post {
+  const feeds = item.feeds instanceof Set ? [...(item.feeds as Set<string>)] : ((item.feeds as string[]) ?? []);
+  return {
+    id: item.id as string,
+    kind: "article",
+    url: item.url as string,
+    title: item.title as string,
+    summary: (item.summary as string) ?? "",
+    ...(item.author ? { author: item.author as string } : {}),
+    publishedAt: item.publishedAt as string,
+    firstSeenAt: item.firstSeenAt as string,
+    topics: (item.topics as string[]) ?? [],
+    feeds: feeds.sort(),
+    fresh: item.fresh === true,
+  };
+}
+
+export interface StoredPost extends Post {
+  announcedAt?: string;
+  announceClaimAt?: string;
+}
+
+const toStoredPost = (item: Record<string, unknown>): StoredPost => ({
+  ...toPost(item),
+  ...(item.announcedAt ? { announcedAt: item.announcedAt as string } : {}),
+  ...(item.announceClaimAt ? { announceClaimAt: item.announceClaimAt as string } : {}),
+});
+
+export function postRepository(table: TableRef) {
+  const { client, tableName: TableName } = table;
+
+  async function topicRows(post: Pick<Post, "id" | "publishedAt" | "topics">, previousTopics: string[]) {
+    const stale = previousTopics.filter((topic) => !post.topics.includes(topic));
+    await batchWrite(table, [
+      ...post.topics.map((topic) => ({
+        PutRequest: {
+          Item: {
+            ...keys.postTopic(post.id, topic),
+            gsi1pk: keys.topicIndex(topic),
+            gsi1sk: keys.timeSort(post.publishedAt, post.id),
+            postId: post.id,
+          },
+        },
+      })),
+      ...stale.map((topic) => ({ DeleteRequest: { Key: keys.postTopic(post.id, topic) } })),
+    ]);
+  }
+
+  return {
+    async knownItems(feedId: string, itemKeys: string[]): Promise<Map<string, FeedItemIdentity>> {
+      const rows = await batchGet<Record<string, unknown>>(
+        table,
+        [...new Set(itemKeys)].map((itemKey) => keys.feedItem(feedId, itemKey)),
+      );
+      return new Map(
+        rows.map((row) => [
+          row.itemKey as string,
+          { itemKey: row.itemKey as string, postId: row.postId as string, contentHash: row.contentHash as string },
+        ]),
+      );
+    },
+
+    async rememberItem(feedId: string, identity: FeedItemIdentity): Promise<void> {
+      await client.send(new PutCommand({ TableName, Item: { ...keys.feedItem(feedId, identity.itemKey), ...identity } }));
+    },
+
+    async countItems(feedId: string): Promise<number> {
+      return countAll(table, {
+        KeyConditionExpression: "pk = :pk AND begins_with(sk, :items)",
+        ExpressionAttributeValues: { ":pk": keys.feed(feedId).pk, ":items": keys.feedItemPrefix },
+      });
+    },
+
+    /** Inserts a post that does not exist yet; false (and nothing written) when it does. */
+    async insert(post: Post): Promise<boolean> {
+      try {
+        await client.send(
+          new PutCommand({
+            TableName,
+            Item: {
+              ...keys.post(post.id),
+              gsi2pk: keys.seenBucket(post.firstSeenAt),
+              gsi2sk: keys.timeSort(post.firstSeenAt, post.id),
+              ...post,
+              feeds: new Set(post.feeds),
+            },
+            ConditionExpression: "attribute_not_exists(pk)",
+          }),
+        );
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) return false;
+        throw error;
+      }
+      await topicRows(post, []);
+      return true;
+    },
+
+    /** Records that one more feed carries an existing post; returns the post as it now is. */
+    async attachFeed(postId: string, feedUrl: string): Promise<StoredPost> {
+      const { Attributes } = await client.send(
+        new UpdateCommand({
+          TableName,
+          Key: keys.post(postId),
+          UpdateExpression: "ADD feeds :feed",
+          ConditionExpression: "attribute_exists(pk)",
+          ExpressionAttributeValues: { ":feed": new Set([feedUrl]) },
+          ReturnValues: "ALL_NEW",
+        }),
+      );
+      return toStoredPost(Attributes ?? {});
+    },
+
+    /** Applies a publisher's edit. Never touches first-seen time or freshness: an edit is not news. */
+    async updateContent(postId: string, content: PostContent): Promise<void> {
+      const { Attributes } = await client.send(
+        new UpdateCommand({
+          TableName,
+          Key: keys.post(postId),
+          UpdateExpression: `SET title = :title, summary = :summary, publishedAt = :publishedAt, topics = :topics${
+            content.author ? ", author = :author" : " REMOVE author"
+          }`,
+          ConditionExpression: "attribute_exists(pk)",
+          ExpressionAttributeValues: {
+            ":title": content.title,
+            ":summary": content.summary,
+            ":publishedAt": content.publishedAt,
+            ":topics": content.topics,
+            ...(content.author ? { ":author": content.author } : {}),
+          },
+          ReturnValues: "ALL_OLD",
+        }),
+      );
+      await topicRows({ id: postId, publishedAt: content.publishedAt, topics: content.topics }, (Attributes?.topics as string[]) ?? []);
+    },
+
+    /**
+     * Takes the right to announce a fresh post. Exactly one caller wins while a claim is live;
+     * a claim older than `staleBefore` (its holder crashed) can be taken over.
+     */
+    async claimAnnouncement(postId: string, now: Date, staleBefore: Date): Promise<boolean> {
+      try {
+        await client.send(
+          new UpdateCommand({
+            TableName,
+            Key: keys.post(postId),
+            UpdateExpression: "SET announceClaimAt = :now",
+            ConditionExpression:
+              "fresh = :true AND attribute_not_exists(announcedAt) AND (attribute_not_exists(announceClaimAt) OR announceClaimAt < :stale)",
+            ExpressionAttributeValues: { ":now": now.toISOString(), ":stale": staleBefore.toISOString(), ":true": true },
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) return false;
+        throw error;
+      }
+    },
+
+    async markAnnounced(postId: string, now: Date): Promise<void> {
+      await client.send(
+        new UpdateCommand({
+          TableName,
+          Key: keys.post(postId),
+          UpdateExpression: "SET announcedAt = :now REMOVE announceClaimAt",
+          ExpressionAttributeValues: { ":now": now.toISOString() },
+        }),
+      );
+    },
+
+    async releaseAnnouncement(postId: string): Promise<void> {
+      await client.send(
+        new UpdateCommand({ TableName, Key: keys.post(postId), UpdateExpression: "REMOVE announceClaimAt" }),
+      );
+    },
+
+    async get(id: string): Promise<StoredPost | undefined> {
+      const { Item } = await client.send(new GetCommand({ TableName, Key: keys.post(id), ConsistentRead: true }));
+      return Item ? toStoredPost(Item) : undefined;
+    },
+
+    /** Posts by id, in the order asked (missing ids skipped). */
+    async getMany(ids: string[]): Promise<Post[]> {
+      const rows = await batchGet<Record<string, unknown>>(table, [...new Set(ids)].map((id) => keys.post(id)));
+      const byId = new Map(rows.map((row) => [row.id as string, toPost(row)]));
+      return ids.flatMap((id) => byId.get(id) ?? []);
+    },
+
+    /** A topic's posts, newest published first. */
+    async byTopic(topic: string, limit: number): Promise<Post[]> {
+      const rows = await queryAll(
+        table,
+        {
+          IndexName: "gsi1",
+          KeyConditionExpression: "gsi1pk = :topic",
+          ExpressionAttributeValues: { ":topic": keys.topicIndex(topic) },
+          ScanIndexForward: false,
+        },
+        limit,
+      );
+      return this.getMany(rows.map((row) => row.postId as string));
+    },
+
+    /** Posts first seen at or after `since` (all time when absent), newest first. */
+    async seenSince(now: Date, options: { since?: Date; limit?: number } = {}): Promise<Post[]> {
+      const posts: Post[] = [];
+      const since = options.since?.toISOString();
+      let emptyMonths = 0;
+      for (const month of monthsBackFrom(now)) {
+        if (since && month < since.slice(0, 7)) break;
+        if (!since && emptyMonths >= EMPTY_MONTHS_BEFORE_GIVING_UP) break;
+        const remaining = options.limit === undefined ? undefined : options.limit - posts.length;
+        const rows = await queryAll(
+          table,
+          {
+            IndexName: "gsi2",
+            KeyConditionExpression: since ? "gsi2pk = :bucket AND gsi2sk >= :since" : "gsi2pk = :bucket",
+            ExpressionAttributeValues: { ":bucket": `SEEN#${month}`, ...(since ? { ":since": since } : {}) },
+            ScanIndexForward: false,
+          },
+          remaining,
+        );
+        emptyMonths = rows.length === 0 ? emptyMonths + 1 : 0;
+        posts.push(...rows.map(toPost));
+        if (options.limit !== undefined && posts.length >= options.limit) break;
+      }
+      return posts;
+    },
+  };
+}
+
+export type PostRepository = ReturnType<typeof postRepository>;
+
+/** "2026-11", "2026-10", … starting at now's month (UTC). */
+function* monthsBackFrom(now: Date): Generator<string> {
+  let year = now.getUTCFullYear();
+  let month = now.getUTCMonth() + 1;
+  for (;;) {
+    yield `${year}-${String(month).padStart(2, "0")}`;
+    month -= 1;
+    if (month === 0) {
+      month = 12;
+      year -= 1;
+    }
+  }
+}

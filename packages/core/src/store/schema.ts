@@ -1,0 +1,87 @@
+/**
+ * The one DynamoDB table, defined once: `stacks/` builds it from this, tests and the local runtime
+ * create it from this, and the repositories build their keys from `keys` below.
+ *
+ * Access patterns (→ how):
+ * - feed by id                     → pk FEED#<id>, sk FEED
+ * - all feeds, feed by URL         → gsi1 FEEDS, sk <url>
+ * - feeds due for polling          → gsi2 DUE, sk <nextPollAt>#<id> (paused feeds drop out: sparse)
+ * - a feed's items (identity)      → pk FEED#<id>, sk ITEM#<itemKey>
+ * - post by id                     → pk POST#<id>, sk POST
+ * - posts by topic, newest first   → gsi1 TOPIC#<topic>, sk <publishedAt>#<postId> on per-topic rows
+ *                                    that live in the post's own partition (pk POST#<id>, sk TOPIC#<topic>)
+ * - posts first seen since a time  → gsi2 SEEN#<yyyy-mm>, sk <firstSeenAt>#<postId>
+ * - per-channel settings           → pk CHANNEL#<id>, sk SETTINGS (and CHANNEL#<id> / DIGEST#<date>)
+ */
+import type { CreateTableCommandInput } from "@aws-sdk/client-dynamodb";
+
+export const TABLE = {
+  partitionKey: "pk",
+  sortKey: "sk",
+  indexes: {
+    gsi1: { partitionKey: "gsi1pk", sortKey: "gsi1sk" },
+    gsi2: { partitionKey: "gsi2pk", sortKey: "gsi2sk" },
+  },
+} as const;
+
+export type IndexName = keyof typeof TABLE.indexes;
+
+/** Every key attribute is a string. */
+export const KEY_ATTRIBUTES = [
+  TABLE.partitionKey,
+  TABLE.sortKey,
+  ...Object.values(TABLE.indexes).flatMap((index) => [index.partitionKey, index.sortKey]),
+];
+
+/** CreateTable input for dynalite (local runtime, tests). */
+export function createTableInput(tableName: string): CreateTableCommandInput {
+  return {
+    TableName: tableName,
+    BillingMode: "PAY_PER_REQUEST",
+    AttributeDefinitions: KEY_ATTRIBUTES.map((name) => ({ AttributeName: name, AttributeType: "S" })),
+    KeySchema: [
+      { AttributeName: TABLE.partitionKey, KeyType: "HASH" },
+      { AttributeName: TABLE.sortKey, KeyType: "RANGE" },
+    ],
+    GlobalSecondaryIndexes: Object.entries(TABLE.indexes).map(([name, index]) => ({
+      IndexName: name,
+      KeySchema: [
+        { AttributeName: index.partitionKey, KeyType: "HASH" },
+        { AttributeName: index.sortKey, KeyType: "RANGE" },
+      ],
+      Projection: { ProjectionType: "ALL" },
+    })),
+  };
+}
+
+/** The same table in the shape `sst.aws.Dynamo` takes (fields, primaryIndex, globalIndexes). */
+export function sstDynamoArgs() {
+  return {
+    fields: Object.fromEntries(KEY_ATTRIBUTES.map((name) => [name, "string" as const])),
+    primaryIndex: { hashKey: TABLE.partitionKey, rangeKey: TABLE.sortKey },
+    globalIndexes: Object.fromEntries(
+      Object.entries(TABLE.indexes).map(([name, index]) => [
+        name,
+        { hashKey: index.partitionKey, rangeKey: index.sortKey },
+      ]),
+    ),
+  };
+}
+
+/** Key builders: the only place that knows how items are addressed. */
+export const keys = {
+  feed: (feedId: string) => ({ pk: `FEED#${feedId}`, sk: "FEED" }),
+  feedList: "FEEDS",
+  feedDue: "DUE",
+  dueSort: (nextPollAt: string, feedId: string) => `${nextPollAt}#${feedId}`,
+  feedItem: (feedId: string, itemKey: string) => ({ pk: `FEED#${feedId}`, sk: `ITEM#${itemKey}` }),
+  feedItemPrefix: "ITEM#",
+  post: (postId: string) => ({ pk: `POST#${postId}`, sk: "POST" }),
+  postTopic: (postId: string, topic: string) => ({ pk: `POST#${postId}`, sk: `TOPIC#${topic}` }),
+  topicIndex: (topic: string) => `TOPIC#${topic}`,
+  seenBucket: (isoTime: string) => `SEEN#${isoTime.slice(0, 7)}`,
+  timeSort: (isoTime: string, id: string) => `${isoTime}#${id}`,
+  /** One-off facts about the installation, e.g. that the default feeds were seeded. */
+  meta: (name: string) => ({ pk: "META", sk: name }),
+  channel: (channelId: string) => ({ pk: `CHANNEL#${channelId}`, sk: "SETTINGS" }),
+} as const;
