@@ -1,0 +1,108 @@
+import { z } from "zod";
+import bundled from "./taxonomy.json" with { type: "json" };
+
+/**
+ * A topic posts can be tagged with. `aliases` and `related` are match terms written in a small
+ * syntax, so tuning quality is a data change (see `parseTerm`):
+ *
+ *   "Kubernetes"           case-insensitive phrase; spaces/hyphens in it also match "-", " " or nothing
+ *   "=AI"                  "=" prefix: case-sensitive (acronyms and product names that are common words)
+ *   "=Score@workload|spec" "@" suffix: counts only if one of the "|"-separated cue phrases also occurs
+ *
+ * `aliases` are names of the topic itself (findTopic resolves them); `related` are projects and
+ * products that imply it. `negative` are case-insensitive phrases whose occurrences are ignored for
+ * this topic ("Flux capacitor", "spin up"): they mask text, they do not veto the whole post.
+ */
+export interface Topic {
+  id: string;
+  label: string;
+  description: string;
+  aliases: string[];
+  related: string[];
+  negative: string[];
+}
+
+export interface Taxonomy {
+  topics: Topic[];
+}
+
+/** One parsed alias/related entry. */
+export interface Term {
+  phrase: string;
+  caseSensitive: boolean;
+  cues: string[];
+}
+
+export function parseTerm(raw: string): Term {
+  const caseSensitive = raw.startsWith("=");
+  const body = caseSensitive ? raw.slice(1) : raw;
+  const at = body.indexOf("@");
+  const phrase = (at === -1 ? body : body.slice(0, at)).trim();
+  const cues = at === -1 ? [] : body.slice(at + 1).split("|").map((c) => c.trim());
+  return { phrase, caseSensitive, cues };
+}
+
+const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+const termSchema = z
+  .string()
+  .refine((raw) => {
+    const t = parseTerm(raw);
+    // A phrase needs at least one letter/digit, or it would compile to a regex matching punctuation.
+    return /[\p{L}\p{N}]/u.test(t.phrase) && t.cues.every((c) => /[\p{L}\p{N}]/u.test(c));
+  }, "term must be [=]phrase[@cue|cue…] with non-empty phrase and cues");
+
+export const topicSchema = z.strictObject({
+  id: z.string().regex(KEBAB, "id must be kebab-case"),
+  label: z.string().trim().min(1),
+  description: z.string(),
+  aliases: z.array(termSchema).default([]),
+  related: z.array(termSchema).default([]),
+  negative: z.array(z.string().regex(/[\p{L}\p{N}]/u, "negative phrase must contain a letter or digit")).default([]),
+});
+
+export const topicListSchema = z.array(topicSchema).superRefine((topics, ctx) => {
+  const seen = new Set<string>();
+  topics.forEach((t, i) => {
+    if (seen.has(t.id)) ctx.addIssue({ code: "custom", path: [i, "id"], message: `duplicate topic id "${t.id}"` });
+    seen.add(t.id);
+  });
+});
+
+/** Validates topics from untrusted storage (e.g. team-defined topics in DynamoDB). */
+export function parseTopics(data: unknown): Topic[] {
+  const result = topicListSchema.safeParse(data);
+  if (!result.success) throw new Error(`Invalid topic list: ${z.prettifyError(result.error)}`);
+  return result.data;
+}
+
+function freeze(topics: Topic[]): Taxonomy {
+  // The matcher caches compiled regexes per taxonomy object; freezing keeps the cache honest.
+  for (const t of topics) {
+    Object.freeze(t.aliases);
+    Object.freeze(t.related);
+    Object.freeze(t.negative);
+    Object.freeze(t);
+  }
+  return Object.freeze({ topics: Object.freeze(topics) as Topic[] });
+}
+
+let bundledTaxonomy: Taxonomy | undefined;
+
+/**
+ * The bundled taxonomy, plus `extra` topics. An extra topic whose id is already present replaces
+ * it in place (so a team can tune a built-in topic); new ids are appended. Without `extra` the
+ * same frozen object is returned every time, so the matcher compiles it once per process.
+ */
+export function loadTaxonomy(extra?: Topic[]): Taxonomy {
+  bundledTaxonomy ??= freeze(parseTopics(bundled));
+  if (!extra || extra.length === 0) return bundledTaxonomy;
+
+  const topics = [...bundledTaxonomy.topics];
+  for (const topic of parseTopics(extra)) {
+    const i = topics.findIndex((t) => t.id === topic.id);
+    if (i === -1) topics.push(topic);
+    else topics[i] = topic;
+  }
+  return freeze(topics);
+}

@@ -1,0 +1,244 @@
+import { describe, expect, it } from "vitest";
+import bundled from "../../packages/core/src/topics/taxonomy.json" with { type: "json" };
+import {
+  findTopic,
+  loadTaxonomy,
+  matchTopics,
+  parseTopics,
+  suggestTopics,
+  type Topic,
+} from "../../packages/core/src/topics";
+
+const taxonomy = loadTaxonomy();
+const ids = (title: string, summary?: string) => matchTopics({ title, summary }, taxonomy);
+
+describe("taxonomy data", () => {
+  it("validates and has unique kebab-case ids", () => {
+    const topics = parseTopics(bundled);
+    const topicIds = topics.map((t) => t.id);
+    expect(new Set(topicIds).size).toBe(topicIds.length);
+    for (const id of topicIds) expect(id).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+    expect(topicIds).toEqual(
+      expect.arrayContaining([
+        "platform-engineering", "ai-ml", "webassembly", "ebpf", "kubernetes", "security", "observability",
+        "gitops", "developer-portals", "dapr", "workload-specification", "serverless", "service-mesh",
+        "multi-tenancy", "developer-experience", "open-source-business", "sustainability",
+      ]),
+    );
+  });
+
+  it("gives every topic a label, description and at least one term", () => {
+    for (const t of taxonomy.topics) {
+      expect(t.label.length).toBeGreaterThan(0);
+      expect(t.description.length).toBeGreaterThan(10);
+      expect(t.aliases.length + t.related.length).toBeGreaterThan(0);
+    }
+  });
+
+  it("rejects bad data with a clear message", () => {
+    const dup = { id: "x", label: "X", description: "", aliases: ["x"] };
+    expect(() => parseTopics([dup, dup])).toThrow(/duplicate topic id "x"/);
+    expect(() => parseTopics([{ ...dup, id: "Not Kebab" }])).toThrow(/kebab-case/);
+    expect(() => parseTopics([{ ...dup, aliases: ["=Score@"] }])).toThrow(/term must be/);
+    expect(() => parseTopics([{ ...dup, alias: ["typo"] }])).toThrow(/Invalid topic list/);
+  });
+
+  it("returns one cached, frozen taxonomy when there are no extras", () => {
+    expect(loadTaxonomy()).toBe(taxonomy);
+    expect(Object.isFrozen(taxonomy.topics)).toBe(true);
+  });
+
+  it("appends extra topics and lets them replace a bundled one by id", () => {
+    const extra: Topic[] = [
+      { id: "rust", label: "Rust", description: "The Rust language", aliases: ["Rust", "Cargo"], related: [], negative: ["rust belt"] },
+      { ...taxonomy.topics.find((t) => t.id === "dapr")!, aliases: ["Dapr", "sidecar runtime"] },
+    ];
+    const t = loadTaxonomy(extra);
+    expect(t.topics.at(-1)!.id).toBe("rust");
+    expect(t.topics.findIndex((x) => x.id === "dapr")).toBe(taxonomy.topics.findIndex((x) => x.id === "dapr"));
+    expect(matchTopics({ title: "Rewriting our sidecar runtime in Rust" }, t)).toEqual(["dapr", "rust"]);
+    expect(matchTopics({ title: "Life in the Rust Belt" }, t)).toEqual([]);
+  });
+});
+
+describe("matchTopics", () => {
+  // [title, summary, expected ids in taxonomy order]
+  const cases: [string, string | undefined, string[]][] = [
+    // platform engineering
+    ["What is platform engineering, really?", undefined, ["platform-engineering"]],
+    ["Notes from PlatformCon", "Golden paths beat tickets", ["platform-engineering"]],
+    ["Building an IDP with Humanitec", undefined, ["platform-engineering"]],
+    ["Platform-Engineering maturity model", undefined, ["platform-engineering"]],
+    ["Configuring SAML with your IdP", undefined, []], // identity provider, not a developer platform
+    // AI / ML
+    ["Serving LLMs on Kubernetes with vLLM", undefined, ["ai-ml", "kubernetes"]],
+    ["MLOps pipelines that don't hurt", undefined, ["ai-ml"]],
+    ["AI/ML workloads need GPUs", undefined, ["ai-ml"]],
+    ["GenAI for incident reviews", undefined, ["ai-ml"]],
+    ["He said the release was ready", "Nobody said otherwise.", []],
+    // WebAssembly
+    ["Wasm components in production", undefined, ["webassembly"]],
+    ["WASI 0.2 is here", undefined, ["webassembly"]],
+    ["Fermyon Spin 3.0 released", undefined, ["webassembly"]],
+    ["Running Spin apps on AKS with SpinKube", undefined, ["webassembly", "kubernetes"]],
+    ["Spin up a cluster in five minutes", undefined, []],
+    ["How to spin up preview clusters", undefined, []],
+    // eBPF
+    ["eBPF for networking people", undefined, ["ebpf"]],
+    ["Writing BPF programs with libbpf", undefined, ["ebpf"]],
+    ["Tetragon runtime enforcement", undefined, ["ebpf", "security"]],
+    ["Cilium 1.18: what's new", undefined, ["ebpf"]],
+    // Kubernetes
+    ["K8s 1.35 release notes", undefined, ["kubernetes"]],
+    ["kubernetes v1.35: Timbernetes", undefined, ["kubernetes"]],
+    ["KubeCon + CloudNativeCon recap", undefined, ["kubernetes"]],
+    ["Ｋ８ｓ on a Raspberry Pi", undefined, ["kubernetes"]], // full-width characters
+    // security
+    ["Generating SBOMs for every image", undefined, ["security"]],
+    ["Signing images with Sigstore and cosign", undefined, ["security"]],
+    ["Software supply-chain attacks in 2026", undefined, ["security"]],
+    ["Falco rules for crypto miners", undefined, ["security"]],
+    ["Critical vulnerabilities in runc", undefined, ["security"]],
+    ["Social Security numbers explained", undefined, []],
+    // observability
+    ["OpenTelemetry collector tips", undefined, ["observability"]],
+    ["OTel semantic conventions for GenAI", undefined, ["ai-ml", "observability"]],
+    ["Prometheus 3.0 native histograms", undefined, ["observability"]],
+    ["Ray tracing on the GPU", undefined, []],
+    // GitOps
+    ["Argo CD 3.0 is out", undefined, ["gitops"]],
+    ["Progressive delivery with Argo Rollouts", undefined, ["gitops"]],
+    ["Flux 2.4 adds OCI artifacts", undefined, ["gitops"]],
+    ["Flux reconciles Helm releases", undefined, ["kubernetes", "gitops"]],
+    ["Building a Flux Capacitor", "Great Scott! 1.21 gigawatts.", []],
+    ["Magnetic flux in transformers", undefined, []],
+    ["The Argonauts sail again", undefined, []],
+    // developer portals
+    ["Backstage software templates at scale", undefined, ["developer-portals"]],
+    ["Choosing an internal developer portal", undefined, ["developer-portals"]],
+    ["Backstage passes for the concert", undefined, []],
+    // Dapr, Score
+    ["Dapr workflows for sagas", undefined, ["dapr"]],
+    ["Score: one workload spec for every platform", undefined, ["workload-specification"]],
+    ["Deploying with score-compose and score-k8s", undefined, ["kubernetes", "workload-specification"]], // score-k8s does target K8s
+    ["Describing workloads with Score", "A developer-centric workload specification.", ["workload-specification"]],
+    ["What was the score of the game?", undefined, []],
+    ["Score big savings on cloud bills", undefined, []],
+    // serverless
+    ["Scale to zero with KEDA", undefined, ["serverless"]],
+    ["Knative Serving vs OpenFunction", undefined, ["serverless"]],
+    ["Serverless cold starts explained", undefined, ["serverless"]],
+    // service mesh
+    ["Comparing service meshes in 2026", undefined, ["service-mesh"]],
+    ["Istio ambient mesh goes GA", undefined, ["service-mesh"]],
+    ["Linkerd 2.18 and the mesh without sidecars", undefined, ["service-mesh"]],
+    ["Mesh Wi-Fi routers reviewed", undefined, []],
+    ["Data mesh for analytics teams", undefined, []],
+    // multi-tenancy
+    ["Multi-tenancy with vCluster", undefined, ["multi-tenancy"]],
+    ["Capsule: multi tenant Kubernetes clusters", undefined, ["kubernetes", "multi-tenancy"]],
+    ["Hosted control planes with Kamaji", undefined, ["multi-tenancy"]],
+    ["A time capsule from 1999", undefined, []],
+    // developer experience
+    ["Measuring DevEx with DORA metrics", undefined, ["developer-experience"]],
+    ["Fixing the inner loop", "Faster developer feedback with Tilt.dev", ["developer-experience"]],
+    // open source business
+    ["Why we relicensed to the BSL", undefined, ["open-source-business"]],
+    ["OpenTofu one year later", undefined, ["open-source-business"]],
+    ["The business of open source", "Funding maintainers is hard.", ["open-source-business"]],
+    // sustainability
+    ["Carbon-aware scheduling on Kubernetes", undefined, ["kubernetes", "sustainability"]],
+    ["Measuring pod energy with Kepler", undefined, ["sustainability"]],
+    ["Green software patterns", undefined, ["sustainability"]],
+    ["Open source sustainability is a funding problem", undefined, ["open-source-business"]],
+    ["Kepler's laws of planetary motion", undefined, []],
+    // several topics at once, in taxonomy order
+    [
+      "KubeCon recap: platform engineering, eBPF and OpenTelemetry",
+      "Backstage everywhere, and Argo CD on every booth.",
+      ["platform-engineering", "ebpf", "kubernetes", "observability", "gitops", "developer-portals"],
+    ],
+  ];
+
+  it.each(cases)("%s", (title, summary, expected) => {
+    expect(ids(title, summary)).toEqual(expected);
+  });
+
+  it("matches in the summary, not only the title", () => {
+    expect(ids("Weekly links", "<p>Our take on eBPF &amp; Wasm.</p>")).toEqual(["webassembly", "ebpf"]);
+  });
+
+  it("is tolerant of Unicode punctuation and invisible characters", () => {
+    expect(ids("Kubernetes’ new scheduler")).toEqual(["kubernetes"]);
+    expect(ids("platform\u2011engineering at scale")).toEqual(["platform-engineering"]);
+    expect(ids("«Open\u00A0Telemetry» everywhere")).toEqual(["observability"]);
+    expect(ids("Kuber\u00ADnetes hyphenation")).toEqual(["kubernetes"]);
+  });
+
+  it("does not let a phrase span the title and the summary", () => {
+    expect(ids("Building a service", "Mesh networking at home")).toEqual([]);
+  });
+
+  it("masks negatives per occurrence instead of vetoing the post", () => {
+    expect(ids("Spin up a cluster, then deploy Spin components")).toEqual(["webassembly"]);
+  });
+
+  it("is case-sensitive only where the data says so", () => {
+    expect(ids("kubernetes, KUBERNETES, Kubernetes")).toEqual(["kubernetes"]);
+    expect(ids("ai is everywhere")).toEqual([]); // "=AI"
+    expect(ids("Using AI responsibly")).toEqual(["ai-ml"]);
+  });
+});
+
+describe("findTopic", () => {
+  it.each([
+    ["k8s", "kubernetes"],
+    ["K8S", "kubernetes"],
+    ["observability", "observability"],
+    ["Platform Engineering", "platform-engineering"],
+    ["platform_engineering", "platform-engineering"],
+    ["#platformengineering", "platform-engineering"],
+    ["otel", "observability"],
+    ["wasm", "webassembly"],
+    ["LLMs", "ai-ml"],
+    ["service meshes", "service-mesh"],
+    ["AI & ML", "ai-ml"],
+    ["backstage", "developer-portals"], // a related project, as a last resort
+    ["Argo CD", "gitops"],
+  ])("%s → %s", (query, id) => {
+    expect(findTopic(query, taxonomy)?.id).toBe(id);
+  });
+
+  it("returns undefined for unknown or empty queries", () => {
+    expect(findTopic("cobol", taxonomy)).toBeUndefined();
+    expect(findTopic("   ", taxonomy)).toBeUndefined();
+  });
+});
+
+describe("suggestTopics", () => {
+  const suggest = (q: string, max?: number) => suggestTopics(q, taxonomy, max).map((t) => t.id);
+
+  it("corrects typos", () => {
+    expect(suggest("obervability")[0]).toBe("observability");
+    expect(suggest("kubernets")[0]).toBe("kubernetes");
+    expect(suggest("gitpos")[0]).toBe("gitops");
+    expect(suggest("webasembly")[0]).toBe("webassembly");
+  });
+
+  it("completes prefixes and finds substrings", () => {
+    expect(suggest("obs")[0]).toBe("observability");
+    expect(suggest("sustain")).toContain("sustainability");
+    expect(suggest("mesh")).toContain("service-mesh");
+  });
+
+  it("resolves aliases exactly", () => {
+    expect(suggest("k8s")[0]).toBe("kubernetes");
+  });
+
+  it("respects max and returns nothing for noise", () => {
+    expect(suggest("s", 2).length).toBeLessThanOrEqual(2);
+    expect(suggest("zzzzqqq")).toEqual([]);
+    expect(suggest("")).toEqual([]);
+    expect(suggest("observability", 0)).toEqual([]);
+  });
+});
