@@ -89,3 +89,38 @@ export interface ParsedFeed {
 }
 
 export type ParseErrorKind = "not-a-feed" | "malformed";
+
+/** Where a feed was added from: reports and pause notices go back there. */
+export interface FeedOrigin {
+  via: "cli" | "slack" | "seed" | "import";
+  channelId?: string;
+  userId?: string;
+}
+
+/** A followed feed and its poll state, as stored. */
+export interface Feed {
+  id: string;
+  /** Current URL (a permanent redirect or autodiscovery updates it). */
+  url: string;
+  title?: string;
+  siteUrl?: string;
+  status: "active" | "paused";
+  addedAt: string;
+  origin?: FeedOrigin;
+  /** Marked by `add --recap`; read by the recap extraction issue. */
+  isRecapFeed?: boolean;
+  etag?: string;
+  lastModified?: string;
+  lastPolledAt?: string;
+  /** Absent until the first successful poll: that poll's items are backfill. */
+  lastSuccessAt?: string;
+  lastError?: string;
+  lastErrorAt?: string;
+  failingSince?: string;
+  consecutiveErrors: number;
+  nextPollAt: string;
+  ttlMinutes?: number;
+  postsLastWeek?: number;
+  pausedAt?: string;
+  pausedReason?: string;
+}

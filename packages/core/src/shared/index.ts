@@ -1,4 +1,4 @@
 /** shared — small utilities every capability uses: stable hashing, bounded concurrency, logging. */
 export { stableId, stableFraction } from "./hash";
 export { mapWithConcurrency } from "./concurrency";
-export { consoleLogger, silentLogger, type Logger } from "./log";
+export { consoleLogger, quietLogger, silentLogger, type Logger } from "./log";

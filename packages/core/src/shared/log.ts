@@ -16,3 +16,6 @@ export const silentLogger: Logger = { info() {}, warn() {}, error() {} };
 function format(level: string, message: string, fields?: Record<string, unknown>): string {
   return fields ? `[${level}] ${message} ${JSON.stringify(fields)}` : `[${level}] ${message}`;
 }
+
+/** Keeps warnings and errors only: for commands that report progress their own way. */
+export const quietLogger: Logger = { ...consoleLogger, info() {} };

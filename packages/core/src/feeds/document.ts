@@ -1,0 +1,52 @@
+/**
+ * Getting a feed document: a conditional fetch, then either a feed to parse or an HTML page to
+ * search for feed links (autodiscovery), trying each link until one parses.
+ */
+import { FetchError } from "./fetch";
+import { discoverFeedLinks, FeedParseError, looksLikeHtml, parseFeed } from "./parse";
+import type { FetchRequest, FetchResult, FetchedFeed, ParsedFeed } from "./types";
+
+export type FeedFetcher = (request: FetchRequest) => Promise<FetchResult>;
+
+export type FeedDocument =
+  | { status: "not-modified"; fetched: Extract<FetchResult, { status: "not-modified" }>; url: string }
+  | { status: "ok"; fetched: FetchedFeed; parsed: ParsedFeed; /** The feed's URL from now on. */ url: string };
+
+export async function loadFeedDocument(request: FetchRequest, fetchFeed: FeedFetcher): Promise<FeedDocument> {
+  const fetched = await fetchFeed(request);
+  const url = fetched.movedTo ?? request.url;
+  if (fetched.status === "not-modified") return { status: "not-modified", fetched, url };
+  if (!looksLikeHtml(fetched.text, fetched.contentType)) {
+    return { status: "ok", fetched, parsed: await parseFeed(fetched.text, fetched.contentType), url };
+  }
+  return discover(fetched, fetchFeed);
+}
+
+async function discover(page: FetchedFeed, fetchFeed: FeedFetcher): Promise<FeedDocument> {
+  const links = discoverFeedLinks(page.text, page.finalUrl).slice(0, 5);
+  let lastError: unknown;
+  for (const link of links) {
+    try {
+      const fetched = await fetchFeed({ url: link });
+      if (fetched.status !== "ok") continue;
+      const parsed = await parseFeed(fetched.text, fetched.contentType);
+      return { status: "ok", fetched, parsed, url: fetched.movedTo ?? link };
+    } catch (error) {
+      lastError = error;
+    }
+  }
+  if (links.length === 0) {
+    throw new FeedParseError("not-a-feed", `${page.finalUrl} is a web page with no RSS, Atom or JSON Feed link`);
+  }
+  throw new FeedParseError(
+    "not-a-feed",
+    `${page.finalUrl} links to ${links.length} feed(s), but none could be read (last: ${describeFailure(lastError)})`,
+  );
+}
+
+/** A failure in plain words, for a feed's "last error" and for replies to the person who added it. */
+export function describeFailure(error: unknown): string {
+  if (error instanceof FetchError || error instanceof FeedParseError) return error.message;
+  if (error instanceof Error) return `Internal error: ${error.message}`;
+  return `Internal error: ${String(error)}`;
+}

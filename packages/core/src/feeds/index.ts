@@ -1,0 +1,15 @@
+/**
+ * feeds — following feeds and polling them: fetching (conditional GET, redirects, charsets, limits,
+ * SSRF guard), parsing (RSS, RDF, Atom, JSON Feed, autodiscovery), each feed's refresh, the
+ * per-feed schedule, the scheduled poll with fan-out, OPML, and the default feed list.
+ */
+export type * from "./types";
+export { fetchFeed, FetchError, DEFAULT_FETCH_LIMITS, decodeBody } from "./fetch";
+export { parseFeed, FeedParseError, discoverFeedLinks, looksLikeHtml } from "./parse";
+export { loadFeedDocument, describeFailure, type FeedFetcher, type FeedDocument } from "./document";
+export { refreshFeed, applyDocument, FRESHNESS_WINDOW_MS, type RefreshDeps, type RefreshOutcome } from "./refresh";
+export { pollDueFeeds, pollFeedBatch, pollFeeds, type PollDeps, type PollSummary, type PollProgress } from "./poll";
+export { addFeed, importFeeds, seedDefaultFeeds, findFeed, resumeFeed, parseFeedUrl, newFeed, type AddFeedResult } from "./manage";
+export { nextPollAfterSuccess, nextPollAfterFailure, intervalAfterSuccess, countPostsLastWeek, SCHEDULE_LIMITS } from "./schedule";
+export { parseOpml, buildOpml, type OpmlFeed } from "./opml";
+export { DEFAULT_FEEDS } from "./default-feeds";

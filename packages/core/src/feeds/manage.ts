@@ -1,0 +1,126 @@
+/** Following, unfollowing, resuming and importing feeds. */
+import { stableId } from "../shared/hash";
+import { DEFAULT_FEEDS } from "./default-feeds";
+import { describeFailure, loadFeedDocument } from "./document";
+import { applyDocument, type RefreshDeps, type RefreshOutcome } from "./refresh";
+import type { Feed, FeedOrigin } from "./types";
+
+export type AddFeedResult =
+  | { status: "added"; feed: Feed; outcome: RefreshOutcome }
+  | { status: "exists"; feed: Feed }
+  | { status: "failed"; error: string };
+
+/** The feed URL a person typed, made absolute and checked; undefined when it is not a web address. */
+export function parseFeedUrl(input: string): string | undefined {
+  const trimmed = input.trim().replace(/^<(.*)>$/, "$1"); // Slack wraps links in <…>
+  const withScheme = /^[a-z][a-z0-9+.-]*:/i.test(trimmed) ? trimmed : `https://${trimmed}`;
+  try {
+    const url = new URL(withScheme);
+    if (url.protocol !== "http:" && url.protocol !== "https:") return undefined;
+    if (!url.hostname.includes(".") && url.hostname !== "localhost" && !url.hostname.startsWith("[")) return undefined;
+    url.hash = "";
+    return url.toString();
+  } catch {
+    return undefined;
+  }
+}
+
+export function newFeed(url: string, origin: FeedOrigin, now: Date, options: { title?: string; isRecapFeed?: boolean } = {}): Feed {
+  return {
+    id: stableId(url).slice(0, 12),
+    url,
+    ...(options.title ? { title: options.title } : {}),
+    status: "active",
+    addedAt: now.toISOString(),
+    origin,
+    ...(options.isRecapFeed ? { isRecapFeed: true } : {}),
+    consecutiveErrors: 0,
+    nextPollAt: now.toISOString(),
+  };
+}
+
+/**
+ * Follows a feed: finds the feed behind the URL (autodiscovery on web pages), refuses duplicates,
+ * stores it and runs its first poll (whose items are backfill).
+ */
+export async function addFeed(
+  input: string,
+  origin: FeedOrigin,
+  deps: RefreshDeps,
+  options: { isRecapFeed?: boolean } = {},
+): Promise<AddFeedResult> {
+  const url = parseFeedUrl(input);
+  if (!url) return { status: "failed", error: `"${input}" is not a web address (expected something like https://example.com/feed.xml)` };
+  const existing = await deps.store.feeds.findByUrl(url);
+  if (existing) return { status: "exists", feed: existing };
+
+  let document;
+  try {
+    document = await loadFeedDocument({ url }, deps.fetchFeed);
+  } catch (error) {
+    return { status: "failed", error: describeFailure(error) };
+  }
+  const discovered = document.url !== url ? await deps.store.feeds.findByUrl(document.url) : undefined;
+  if (discovered) return { status: "exists", feed: discovered };
+
+  const feed = newFeed(document.url, origin, deps.clock(), options);
+  if (!(await deps.store.feeds.create(feed))) {
+    const current = await deps.store.feeds.get(feed.id);
+    if (current) return { status: "exists", feed: current };
+  }
+  const outcome = await applyDocument(feed, document, deps);
+  // The first poll filled in the title and site; report the feed as it is now.
+  return { status: "added", feed: (await deps.store.feeds.get(feed.id)) ?? feed, outcome };
+}
+
+/** Stores feeds without fetching them (OPML import, seeding): they are polled on schedule. */
+export async function importFeeds(
+  entries: { url: string; title?: string }[],
+  origin: FeedOrigin,
+  deps: Pick<RefreshDeps, "store" | "clock">,
+): Promise<{ added: Feed[]; existing: number; invalid: string[] }> {
+  const added: Feed[] = [];
+  const invalid: string[] = [];
+  let existing = 0;
+  for (const entry of entries) {
+    const url = parseFeedUrl(entry.url);
+    if (!url) {
+      invalid.push(entry.url);
+      continue;
+    }
+    if (await deps.store.feeds.findByUrl(url)) {
+      existing++;
+      continue;
+    }
+    const feed = newFeed(url, origin, deps.clock(), { title: entry.title });
+    if (await deps.store.feeds.create(feed)) added.push(feed);
+    else existing++;
+  }
+  return { added, existing, invalid };
+}
+
+/** A feed by id or by URL, as people refer to them. */
+export async function findFeed(reference: string, deps: Pick<RefreshDeps, "store">): Promise<Feed | undefined> {
+  const byId = await deps.store.feeds.get(reference.trim());
+  if (byId) return byId;
+  const url = parseFeedUrl(reference);
+  return url ? deps.store.feeds.findByUrl(url) : undefined;
+}
+
+/** Un-pauses a feed and polls it at the next run. */
+export async function resumeFeed(feed: Feed, deps: Pick<RefreshDeps, "store" | "clock">): Promise<Feed> {
+  return deps.store.feeds.update(feed, {
+    status: "active",
+    consecutiveErrors: 0,
+    nextPollAt: deps.clock().toISOString(),
+    pausedAt: undefined,
+    pausedReason: undefined,
+  });
+}
+
+/** On an installation's first start, follows the well-known cloud-native blogs (once, ever). */
+export async function seedDefaultFeeds(deps: Pick<RefreshDeps, "store" | "clock">): Promise<number> {
+  if (!(await deps.store.feeds.firstTime("seeded-default-feeds", deps.clock()))) return 0;
+  const { added } = await importFeeds(DEFAULT_FEEDS, { via: "seed" }, deps);
+  return added.length;
+}

@@ -1,0 +1,26 @@
+/** Small string helpers shared by the XML and JSON Feed readers. */
+
+/** Trimmed, or undefined when empty: feeds use `<title></title>` and `""` to mean "none". */
+export function clean(value: string | undefined | null): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : undefined;
+}
+
+/**
+ * Plain text (Atom type="text", JSON Feed title/summary) carried as HTML, so downstream code can
+ * treat every RawItem string as HTML. Only `<` and `>` are escaped: producers routinely put entity
+ * references in "plain text" fields (`&#8217;`, `&amp;amp;`) and those should still decode.
+ */
+export function plainTextAsHtml(text: string): string {
+  return text.replaceAll("<", "&lt;").replaceAll(">", "&gt;");
+}
+
+/** `ref` resolved against `base` when both make an absolute URL; otherwise `ref` unchanged. */
+export function resolveAgainst(ref: string, base: string | undefined): string {
+  if (!base) return ref;
+  try {
+    return new URL(ref, base).href;
+  } catch {
+    return ref;
+  }
+}

@@ -1,0 +1,168 @@
+import { decodeEntity } from "html-entities";
+import { tagEnd } from "../../posts/text";
+
+/**
+ * Text-level repairs before xml2js (strict sax) sees a feed. Real feeds are often not well-formed
+ * XML: bare `&` in titles and URLs, HTML entities (&nbsp; &mdash; &hellip;) XML does not define,
+ * a bare `<` in text.
+ * Inline (unescaped) markup in Atom xhtml content or sloppy RSS descriptions is turned into escaped
+ * text here, because xml2js collapses mixed content and loses the order of text and elements.
+ * CDATA sections and comments are copied untouched: entities mean nothing inside them.
+ */
+export function preprocessXml(xml: string, captureInline = true): string {
+  const out: string[] = [];
+  const unclosed = new Set<string>();
+  let i = 0;
+  while (i < xml.length) {
+    const lt = xml.indexOf("<", i);
+    if (lt < 0) {
+      out.push(fixEntities(xml.slice(i)));
+      break;
+    }
+    out.push(fixEntities(xml.slice(i, lt)));
+    if (!NAME_START.test(xml[lt + 1] ?? "")) {
+      out.push("&lt;"); // "a < b" in a title: cannot be markup, so it is text.
+      i = lt + 1;
+      continue;
+    }
+    const verbatimEnd = xml.startsWith("<![CDATA[", lt)
+      ? endAfter(xml, "]]>", lt + 9)
+      : xml.startsWith("<!--", lt)
+        ? endAfter(xml, "-->", lt + 4)
+        : xml.startsWith("<?", lt)
+          ? endAfter(xml, "?>", lt + 2)
+          : xml.startsWith("<!", lt)
+            ? declarationEnd(xml, lt)
+            : undefined;
+    if (verbatimEnd !== undefined) {
+      out.push(xml.slice(lt, verbatimEnd));
+      i = verbatimEnd;
+      continue;
+    }
+    const gt = tagEnd(xml, lt);
+    if (gt < 0) {
+      out.push(xml.slice(lt)); // Truncated document: let the parser report it.
+      break;
+    }
+    const tag = fixEntities(xml.slice(lt, gt + 1));
+    i = gt + 1;
+    const captured = captureInline ? captureInlineMarkup(xml, tag, i, unclosed) : undefined;
+    if (captured) {
+      out.push(captured.startTag, captured.escaped);
+      i = captured.closeStart;
+    } else {
+      out.push(tag);
+    }
+  }
+  return out.join("");
+}
+
+/** What may follow `<` in markup: a name start, or `/`, `!`, `?`. */
+const NAME_START = /^[A-Za-z_:/!?\u00C0-\uFFFF]$/;
+
+const XML_ENTITIES = new Set(["amp", "lt", "gt", "quot", "apos"]);
+const ENTITY_OR_AMP = /&(?:#[0-9]{1,8};|#[xX][0-9A-Fa-f]{1,8};|([A-Za-z][A-Za-z0-9]{0,31});)?/g;
+
+/** Bare `&` → `&amp;`; HTML named entities → numeric references; unknown names → literal text. */
+export function fixEntities(text: string): string {
+  if (!text.includes("&")) return text;
+  return text.replace(ENTITY_OR_AMP, (match, name: string | undefined) => {
+    if (match.length > 1 && name === undefined) return match; // numeric reference
+    if (name === undefined) return "&amp;";
+    if (XML_ENTITIES.has(name)) return match;
+    const decoded = decodeHtmlEntity(name) ?? decodeHtmlEntity(name.toLowerCase());
+    if (decoded === undefined) return `&amp;${name};`;
+    return Array.from(decoded, (ch) => `&#${ch.codePointAt(0)};`).join("");
+  });
+}
+
+function decodeHtmlEntity(name: string): string | undefined {
+  const entity = `&${name};`;
+  const decoded = decodeEntity(entity, { level: "html5" });
+  return decoded === entity ? undefined : decoded;
+}
+
+function endAfter(xml: string, marker: string, from: number): number {
+  const at = xml.indexOf(marker, from);
+  return at < 0 ? xml.length : at + marker.length;
+}
+
+/** `<!DOCTYPE …>`, with an internal subset `[ … ]` that may itself contain `>`. */
+function declarationEnd(xml: string, lt: number): number {
+  const gt = xml.indexOf(">", lt);
+  const bracket = xml.indexOf("[", lt);
+  if (bracket >= 0 && gt >= 0 && bracket < gt) {
+    const close = xml.indexOf("]", bracket);
+    return close < 0 ? xml.length : endAfter(xml, ">", close);
+  }
+  return gt < 0 ? xml.length : gt + 1;
+}
+
+/** Elements whose inline markup we keep as HTML text rather than let xml2js flatten. */
+const RICH = /^<(title|description|summary|content|content:encoded)(?=[\s/>])/;
+
+interface Captured {
+  startTag: string;
+  escaped: string;
+  closeStart: number;
+}
+
+function captureInlineMarkup(
+  xml: string,
+  tag: string,
+  bodyStart: number,
+  unclosed: Set<string>,
+): Captured | undefined {
+  const name = RICH.exec(tag)?.[1];
+  if (!name || tag.endsWith("/>") || unclosed.has(name)) return undefined;
+  const xhtml = /\btype\s*=\s*["']xhtml["']|\bmode\s*=\s*["']xml["']/.test(tag);
+  const body = /^\s*<([A-Za-z])?/.exec(xml.slice(bodyStart, bodyStart + 256));
+  if (!xhtml && !body?.[1]) return undefined; // Text or CDATA: xml2js handles it.
+  const closeStart = matchingClose(xml, name, bodyStart);
+  if (closeStart < 0) {
+    unclosed.add(name); // Broken anyway; do not rescan to the end for every later element.
+    return undefined;
+  }
+  const inner = unwrapXhtmlDiv(preprocessXml(xml.slice(bodyStart, closeStart), false));
+  const startTag = tag
+    .replace(/\btype\s*=\s*(["'])xhtml\1/, 'type="html"')
+    .replace(/\bmode\s*=\s*(["'])xml\1/, 'mode="escaped"');
+  const escaped = inner.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
+  return { startTag, escaped, closeStart };
+}
+
+/** Start of the close tag matching an open `name` element whose body starts at `from`, or -1. */
+function matchingClose(xml: string, name: string, from: number): number {
+  const re = new RegExp(`<(/?)${name.replace(":", "\\:")}(?=[\\s/>])[^>]*>`, "g");
+  re.lastIndex = from;
+  let depth = 1;
+  for (let m = re.exec(xml); m; m = re.exec(xml)) {
+    if (m[1]) {
+      if (--depth === 0) return m.index;
+    } else if (!m[0].endsWith("/>")) {
+      depth++;
+    }
+  }
+  return -1;
+}
+
+/**
+ * Atom xhtml content is wrapped in one xhtml `<div>` that is not part of the content (RFC 4287
+ * §3.1.1.3); drop it, and a namespace prefix on the markup (`<xhtml:p>`) that HTML would not know.
+ */
+function unwrapXhtmlDiv(inner: string): string {
+  const m = /^\s*<(?:([\w.-]+):)?div\b[^>]*>([\s\S]*)<\/(?:([\w.-]+):)?div\s*>\s*$/.exec(inner);
+  if (!m || m[1] !== m[3] || !balancedDivs(m[2] ?? "")) return inner;
+  const content = m[2] ?? "";
+  return m[1] ? content.replace(new RegExp(`<(/?)${m[1]}:`, "g"), "<$1") : content;
+}
+
+function balancedDivs(html: string): boolean {
+  let depth = 0;
+  for (const m of html.matchAll(/<(\/?)(?:[\w.-]+:)?div\b[^>]*>/g)) {
+    if (m[0].endsWith("/>")) continue;
+    depth += m[1] ? -1 : 1;
+    if (depth < 0) return false;
+  }
+  return depth === 0;
+}

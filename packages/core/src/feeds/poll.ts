@@ -1,0 +1,94 @@
+/**
+ * The scheduled poll: find the feeds that are due and refresh each once, with bounded concurrency.
+ * When more are due than one function should take, they are fanned out in batches through the bus
+ * (`feeds.poll.requested`), each batch polled by its own invocation.
+ */
+import type { BusEvent } from "../events/types";
+import { mapWithConcurrency } from "../shared/concurrency";
+import { refreshFeed, type RefreshDeps, type RefreshOutcome } from "./refresh";
+import { describeFailure } from "./document";
+import type { Feed } from "./types";
+
+export interface PollDeps extends RefreshDeps {
+  poll: RefreshDeps["poll"] & { concurrency: number; batchSize: number };
+}
+
+/** How long a poller holds a feed it claimed; a crashed poller's feeds are due again after it. */
+const CLAIM_LEASE_MS = 10 * 60_000;
+
+export interface PollSummary {
+  due: number;
+  polled: RefreshOutcome[];
+  /** Feeds handed to other invocations through the bus. */
+  fannedOut: number;
+}
+
+export type PollProgress = (done: number, total: number, outcome: RefreshOutcome) => void;
+
+export async function pollDueFeeds(deps: PollDeps, onProgress?: PollProgress): Promise<PollSummary> {
+  const due = await deps.store.feeds.due(deps.clock());
+  if (due.length > deps.poll.batchSize) {
+    return { due: due.length, polled: [], fannedOut: await fanOut(due, deps) };
+  }
+  return { due: due.length, polled: await pollFeeds(due, deps, { claim: true, onProgress }), fannedOut: 0 };
+}
+
+/** A batch handed over by `pollDueFeeds`: polls those of the feeds that are still due. */
+export async function pollFeedBatch(feedIds: string[], deps: PollDeps): Promise<RefreshOutcome[]> {
+  const now = deps.clock().getTime();
+  const feeds = (await Promise.all(feedIds.map((id) => deps.store.feeds.get(id)))).filter(
+    (feed): feed is Feed => feed !== undefined && feed.status === "active" && Date.parse(feed.nextPollAt) <= now,
+  );
+  return pollFeeds(feeds, deps, { claim: true });
+}
+
+/**
+ * Refreshes feeds concurrently. With `claim`, each feed is first taken with a conditional write so
+ * that overlapping runs never poll the same feed twice; without it (an explicit `poll`), it is polled now.
+ */
+export async function pollFeeds(
+  feeds: Feed[],
+  deps: PollDeps,
+  options: { claim: boolean; onProgress?: PollProgress },
+): Promise<RefreshOutcome[]> {
+  let done = 0;
+  const outcomes = await mapWithConcurrency(feeds, deps.poll.concurrency, async (feed) => {
+    let outcome: RefreshOutcome | undefined;
+    try {
+      if (options.claim && !(await deps.store.feeds.claim(feed, new Date(deps.clock().getTime() + CLAIM_LEASE_MS)))) {
+        return undefined; // another poller has it
+      }
+      outcome = await refreshFeed(feed, deps);
+    } catch (error) {
+      // Even recording the failure failed (the table is unreachable): report it and move on.
+      deps.log.error("Feed poll could not be recorded", { feedId: feed.id, error: describeFailure(error) });
+      outcome = { feedId: feed.id, url: feed.url, status: "failed", error: describeFailure(error), paused: false };
+    }
+    done++;
+    deps.log.info(`Polled ${done}/${feeds.length}: ${outcome.url}`, outcomeFields(outcome));
+    options.onProgress?.(done, feeds.length, outcome);
+    return outcome;
+  });
+  return outcomes.filter((outcome): outcome is RefreshOutcome => outcome !== undefined);
+}
+
+async function fanOut(due: Feed[], deps: PollDeps): Promise<number> {
+  const events: BusEvent[] = [];
+  for (let start = 0; start < due.length; start += deps.poll.batchSize) {
+    events.push({
+      detailType: "feeds.poll.requested",
+      detail: { feedIds: due.slice(start, start + deps.poll.batchSize).map((feed) => feed.id) },
+    });
+  }
+  const { failed } = await deps.publisher.publish(events);
+  if (failed.length > 0) {
+    // Those feeds stay due and are picked up by the next run.
+    deps.log.error("Some poll batches were not accepted by the bus", { batches: failed.length });
+  }
+  return due.length - failed.reduce((sum, event) => sum + (event.detail as { feedIds: string[] }).feedIds.length, 0);
+}
+
+function outcomeFields(outcome: RefreshOutcome): Record<string, unknown> {
+  if (outcome.status === "failed") return { status: "failed", error: outcome.error, paused: outcome.paused };
+  return { status: outcome.notModified ? "not-modified" : "ok", items: outcome.items, created: outcome.created, announced: outcome.announced };
+}

@@ -1,0 +1,18 @@
+/** Finding stored posts: by topic (newest published first) or by first-seen time (newest first). */
+import type { PostRepository } from "../store/posts";
+import type { Post } from "./types";
+
+export interface PostQuery {
+  /** A topic id (resolve aliases before calling). */
+  topic?: string;
+  /** Only posts Recap first saw at or after this time. */
+  since?: Date;
+  limit: number;
+}
+
+export async function findPosts(posts: PostRepository, query: PostQuery, now: Date): Promise<Post[]> {
+  if (query.topic && !query.since) return posts.byTopic(query.topic, query.limit);
+  const seen = await posts.seenSince(now, { since: query.since, limit: query.topic ? undefined : query.limit });
+  const matching = query.topic ? seen.filter((post) => post.topics.includes(query.topic as string)) : seen;
+  return matching.slice(0, query.limit);
+}

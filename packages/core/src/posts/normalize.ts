@@ -1,0 +1,122 @@
+import type { RawItem } from "../feeds/types";
+import { stableId } from "../shared/hash";
+import { canonicalizeUrl } from "./canonical-url";
+import { parseFeedDate } from "./dates";
+import { htmlToText, truncateAtWord } from "./text";
+import type { NormalizedItem } from "./types";
+
+export interface NormalizeContext {
+  /** The URL the feed is subscribed under. */
+  feedUrl: string;
+  /** ParsedFeed.siteUrl (may be relative to the feed). */
+  siteUrl?: string;
+  now: Date;
+}
+
+const SUMMARY_MAX = 500;
+const TITLE_MAX = 300;
+const TITLE_FROM_SUMMARY_MAX = 80;
+const AUTHOR_MAX = 100;
+
+/** One item before identity is assigned (that needs the whole batch: repeated GUIDs). */
+interface Draft {
+  guid?: string;
+  url: string;
+  /** The URL came from the item (link or permalink GUID), and is not just the site's home page. */
+  ownUrl: boolean;
+  /** Title + date, for items with neither GUID nor link. */
+  fallbackKey?: string;
+  item: Omit<NormalizedItem, "itemKey" | "postId">;
+}
+
+/**
+ * Raw feed items → posts as this feed presents them: plain-text title and summary, canonical URL,
+ * ISO date, and a stable identity (itemKey within the feed, postId across feeds).
+ * Items with the same itemKey keep the first; items with nothing identifying them are dropped.
+ */
+export function normalizeItems(items: RawItem[], context: NormalizeContext): NormalizedItem[] {
+  const feedPage = canonicalizeUrl(context.feedUrl);
+  const site = context.siteUrl ? canonicalizeUrl(context.siteUrl, context.feedUrl) : undefined;
+  const drafts = items.map((item) => draft(item, context, site, feedPage));
+
+  const guidCount = new Map<string, number>();
+  for (const { guid } of drafts) if (guid) guidCount.set(guid, (guidCount.get(guid) ?? 0) + 1);
+
+  const seen = new Set<string>();
+  const out: NormalizedItem[] = [];
+  for (const d of drafts) {
+    // A feed that reuses one GUID for different posts (seen: a GUID per category, or a CMS bug)
+    // would otherwise collapse them; the URL tells them apart.
+    const itemKey = d.guid
+      ? (guidCount.get(d.guid) ?? 0) > 1 ? `${d.guid}\n${d.url}` : d.guid
+      : d.ownUrl ? d.url : d.fallbackKey;
+    if (!itemKey || seen.has(itemKey)) continue;
+    seen.add(itemKey);
+    // Same article from two feeds → same post; without a real link the id is local to this feed.
+    const postId = d.ownUrl ? stableId(d.url) : stableId(`${context.feedUrl}\n${d.guid ?? itemKey}`);
+    out.push({ itemKey, postId, ...d.item });
+  }
+  return out;
+}
+
+function draft(item: RawItem, context: NormalizeContext, site?: string, feedPage?: string): Draft {
+  const guid = item.guid?.trim() || undefined;
+  const base = site ?? context.feedUrl;
+  const link = item.url ? canonicalizeUrl(item.url, base) : undefined;
+  // RSS <guid> is a permalink unless isPermaLink="false"; an absolute http(s) GUID is usable.
+  const permalink = !link && guid && /^https?:\/\//i.test(guid) ? canonicalizeUrl(guid) : undefined;
+  const own = link ?? permalink;
+  // Some feeds point every item at the home page; that URL cannot identify a post.
+  const ownUrl = own !== undefined && own !== site && own !== feedPage;
+  const url = own ?? site ?? feedPage ?? context.feedUrl;
+
+  const titleText = item.title ? htmlToText(item.title) : "";
+  const summaryText = textOf(item.summary) || textOf(item.content);
+  const title = titleText
+    ? truncateAtWord(titleText, TITLE_MAX)
+    : summaryText
+      ? truncateAtWord(summaryText, TITLE_FROM_SUMMARY_MAX)
+      : "(untitled)";
+
+  const published = item.published?.trim();
+  const updated = item.updated?.trim();
+  const date = parseFeedDate(published) ?? parseFeedDate(updated);
+  const publishedAt = date && new Date(Math.min(date.getTime(), context.now.getTime())).toISOString();
+  // The raw date string, not publishedAt: clamping to `now` would change the key on every poll.
+  const fallbackParts = [titleText, published || updated].filter(Boolean);
+  const fallbackKey =
+    fallbackParts.length > 0
+      ? fallbackParts.join("\n")
+      : summaryText
+        ? `text:${stableId(summaryText)}`
+        : undefined;
+
+  return {
+    guid,
+    url,
+    ownUrl,
+    fallbackKey,
+    item: {
+      url,
+      title,
+      summary: truncateAtWord(summaryText, SUMMARY_MAX),
+      author: plainAuthor(item.author),
+      publishedAt,
+      content: item.content?.trim() || undefined,
+    },
+  };
+}
+
+function textOf(html: string | undefined): string {
+  return html ? htmlToText(html) : "";
+}
+
+/** RSS 2.0 <author> is an email address, usually "jane@example.com (Jane Doe)": keep the name. */
+function plainAuthor(raw: string | undefined): string | undefined {
+  let author = raw?.trim();
+  if (!author) return undefined;
+  author = /^\S+@\S+\s*\((.+)\)$/.exec(author)?.[1] ?? author;
+  author = /^(.+?)\s*<[^<>\s]+@[^<>\s]+>$/.exec(author)?.[1] ?? author;
+  const text = htmlToText(author).replace(/^"(.*)"$/, "$1").trim();
+  return text ? truncateAtWord(text, AUTHOR_MAX) : undefined;
+}

@@ -1,0 +1,34 @@
+/**
+ * The composition root's one recipe: given a table, a bus and the settings, build everything the
+ * core needs. Lambda and the local runner differ only in what they pass in.
+ */
+import type { RecapConfig } from "../config";
+import type { EventPublisher } from "../events/types";
+import { fetchFeed } from "../feeds/fetch";
+import type { PollDeps } from "../feeds/poll";
+import type { FeedFetcher } from "../feeds/document";
+import { consoleLogger, type Logger } from "../shared/log";
+import { openStore, type TableRef } from "../store";
+import { loadTaxonomy } from "../topics";
+
+export type RecapDeps = PollDeps;
+
+export function createDeps(options: {
+  table: TableRef;
+  publisher: EventPublisher;
+  config: RecapConfig;
+  clock?: () => Date;
+  log?: Logger;
+  fetchFeed?: FeedFetcher;
+}): RecapDeps {
+  const { config } = options;
+  return {
+    store: openStore(options.table),
+    publisher: options.publisher,
+    fetchFeed: options.fetchFeed ?? ((request) => fetchFeed(request, config.fetch)),
+    taxonomy: loadTaxonomy(),
+    clock: options.clock ?? (() => new Date()),
+    log: options.log ?? consoleLogger,
+    poll: config.poll,
+  };
+}

@@ -1,0 +1,23 @@
+/// <reference path="./.sst/platform/config.d.ts" />
+
+export default $config({
+  app(input) {
+    return {
+      name: "recap",
+      home: "aws",
+      // Keep the production table (and everything else) if the stage is ever removed.
+      removal: input?.stage === "prod" ? "retain" : "remove",
+      protect: input?.stage === "prod",
+    };
+  },
+  async run() {
+    // Node 24 runtimes reject callback-style handlers; ours are all (event, context) => Promise.
+    $transform(sst.aws.Function, (args) => {
+      args.runtime ??= "nodejs24.x";
+      args.architecture ??= "arm64";
+    });
+    const { table, bus } = await import("./stacks/data");
+    await import("./stacks/ingest");
+    return { table: table.name, bus: bus.name };
+  },
+});

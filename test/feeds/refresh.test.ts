@@ -1,0 +1,460 @@
+/**
+ * A feed's whole refresh against real components: the real fetcher over loopback HTTP, dynalite
+ * over HTTP, and the EventBridge SDK client talking to a loopback PutEvents stand-in.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { addFeed, newFeed, pollDueFeeds, pollFeeds, refreshFeed, resumeFeed, type Feed } from "@recap/core/feeds";
+import { DAY, HOUR, MINUTE } from "../helpers/clock";
+import { writesSince } from "../helpers/dynamo";
+import { rss } from "../helpers/feed-server";
+import { newRecap, startHarness, type Harness, type TestRecap } from "../helpers/recap";
+
+let harness: Harness;
+let recap: TestRecap;
+
+beforeAll(async () => {
+  harness = await startHarness();
+});
+afterAll(async () => {
+  await harness.close();
+});
+beforeEach(async () => {
+  recap = await newRecap(harness);
+  harness.bridge.accepted.length = 0;
+  harness.bridge.calls.length = 0;
+});
+
+/** A unique path per test, so tests sharing the server never see each other's feeds. */
+let counter = 0;
+const uniquePath = (name: string) => `/${name}-${++counter}.xml`;
+
+async function follow(path: string): Promise<Feed> {
+  const result = await addFeed(harness.feeds.at(path), { via: "cli" }, recap.deps);
+  if (result.status !== "added") throw new Error(`add failed: ${JSON.stringify(result)}`);
+  return result.feed;
+}
+
+const current = async (feed: Feed) => (await recap.deps.store.feeds.get(feed.id)) as Feed;
+const ingested = (feedId?: string) =>
+  harness.bridge.details<{ postId: string; feedId: string; title: string; topics: string[] }>("post.ingested").filter(
+    (detail) => feedId === undefined || detail.feedId === feedId,
+  );
+
+describe("first poll", () => {
+  it("stores every item, normalized, as backfill that is never announced", async () => {
+    const path = uniquePath("first");
+    harness.feeds.route(path, {
+      body: rss(
+        [
+          {
+            title: "Backstage &amp; the golden path",
+            link: "/posts/backstage?utm_source=rss&utm_medium=feed&id=7#comments",
+            guid: "post-1",
+            description: "<p>How we built an <b>internal developer platform</b> with Backstage.</p>",
+            author: "Ada",
+            pubDate: "2026-11-19T10:00:00Z",
+          },
+          { title: "eBPF for observability", link: "https://blog.example.com/ebpf", guid: "post-2", pubDate: "2026-11-20T08:00:00Z" },
+        ],
+        { title: "Platform Blog", link: "https://blog.example.com/" },
+      ),
+    });
+    const feed = await follow(path);
+
+    const posts = await recap.deps.store.posts.seenSince(recap.clock(), { limit: 10 });
+    expect(posts).toHaveLength(2);
+    const backstage = posts.find((post) => post.title.startsWith("Backstage"));
+    expect(backstage).toMatchObject({
+      title: "Backstage & the golden path",
+      url: "https://blog.example.com/posts/backstage?id=7",
+      summary: "How we built an internal developer platform with Backstage.",
+      author: "Ada",
+      publishedAt: "2026-11-19T10:00:00.000Z",
+      firstSeenAt: recap.clock().toISOString(),
+      feeds: [harness.feeds.at(path)],
+      fresh: false,
+    });
+    expect(backstage?.topics).toEqual(expect.arrayContaining(["developer-portals", "platform-engineering"]));
+    expect(ingested()).toEqual([]);
+
+    const stored = await current(feed);
+    expect(stored).toMatchObject({ title: "Platform Blog", siteUrl: "https://blog.example.com/", consecutiveErrors: 0 });
+    expect(stored.lastSuccessAt).toBe(recap.clock().toISOString());
+  });
+
+  it("finds the feed behind a web page through autodiscovery", async () => {
+    const feedPath = uniquePath("discovered");
+    const pagePath = uniquePath("page").replace(".xml", ".html");
+    harness.feeds.route(feedPath, { body: rss([{ title: "Found me", link: "https://blog.example.com/found", guid: "f1" }]) });
+    harness.feeds.route(pagePath, {
+      headers: { "content-type": "text/html; charset=utf-8" },
+      body: `<!doctype html><html><head><title>Blog</title><link rel="alternate" type="application/rss+xml" href="${feedPath}"></head><body>Hi</body></html>`,
+    });
+    const result = await addFeed(harness.feeds.at(pagePath), { via: "cli" }, recap.deps);
+    expect(result.status).toBe("added");
+    if (result.status !== "added") return;
+    expect(result.feed.url).toBe(harness.feeds.at(feedPath));
+    expect(result.outcome).toMatchObject({ status: "ok", created: 1 });
+
+    // The page and the feed are the same subscription now.
+    expect((await addFeed(harness.feeds.at(pagePath), { via: "cli" }, recap.deps)).status).toBe("exists");
+    expect((await addFeed(harness.feeds.at(feedPath), { via: "cli" }, recap.deps)).status).toBe("exists");
+  });
+
+  it("refuses a page with no feed, and a URL that is not one, with a reason", async () => {
+    const pagePath = uniquePath("nofeed").replace(".xml", ".html");
+    harness.feeds.route(pagePath, { headers: { "content-type": "text/html" }, body: "<html><head><title>x</title></head><body>No feed</body></html>" });
+    const noFeed = await addFeed(harness.feeds.at(pagePath), { via: "cli" }, recap.deps);
+    expect(noFeed).toMatchObject({ status: "failed" });
+    expect(noFeed.status === "failed" && noFeed.error).toMatch(/no RSS, Atom or JSON Feed link/);
+
+    const notUrl = await addFeed("ftp://example.com/feed", { via: "cli" }, recap.deps);
+    expect(notUrl.status === "failed" && notUrl.error).toMatch(/not a web address/);
+    expect(await recap.deps.store.feeds.list()).toEqual([]);
+  });
+});
+
+describe("later polls", () => {
+  it("announce fresh items once, and a re-poll of an unchanged feed writes no post", async () => {
+    const path = uniquePath("fresh");
+    const items = [{ title: "Old news", link: "https://blog.example.com/old", guid: "a", pubDate: "2026-11-18T00:00:00Z" }];
+    harness.feeds.route(path, { body: rss(items) });
+    const feed = await follow(path);
+
+    recap.clock.advance(2 * HOUR);
+    items.unshift({ title: "Argo CD 3.0 is out", link: "https://blog.example.com/argo", guid: "b", pubDate: recap.clock().toISOString() });
+    harness.feeds.route(path, { body: rss(items) });
+    const outcome = await refreshFeed(await current(feed), recap.deps);
+    expect(outcome).toMatchObject({ status: "ok", created: 1, announced: 1 });
+    expect(ingested(feed.id)).toEqual([expect.objectContaining({ title: "Argo CD 3.0 is out", topics: ["gitops"] })]);
+
+    recap.clock.advance(2 * HOUR);
+    const mark = harness.dynamo.operations.length;
+    const again = await refreshFeed(await current(feed), recap.deps);
+    expect(again).toMatchObject({ status: "ok", created: 0, edited: 0, announced: 0 });
+    expect(writesSince(harness.dynamo, mark).filter((write) => write.keys.some((key) => key.startsWith('"POST#')))).toEqual([]);
+    expect(ingested(feed.id)).toHaveLength(1);
+  });
+
+  it("sends validators and treats 304 as success with no post writes at all", async () => {
+    const path = uniquePath("etag");
+    let hits = 0;
+    harness.feeds.route(path, (req, res) => {
+      hits++;
+      if (req.headers["if-none-match"] === '"v1"') {
+        res.writeHead(304, { etag: '"v1"' });
+        res.end();
+        return;
+      }
+      res.writeHead(200, { "content-type": "application/rss+xml", etag: '"v1"', "last-modified": "Wed, 18 Nov 2026 10:00:00 GMT" });
+      res.end(rss([{ title: "Cached", link: "https://blog.example.com/cached", guid: "c" }]));
+    });
+    const feed = await follow(path);
+    expect(await current(feed)).toMatchObject({ etag: '"v1"', lastModified: "Wed, 18 Nov 2026 10:00:00 GMT" });
+
+    recap.clock.advance(2 * HOUR);
+    const mark = harness.dynamo.operations.length;
+    const outcome = await refreshFeed(await current(feed), recap.deps);
+    expect(outcome).toMatchObject({ status: "ok", notModified: true, created: 0 });
+    expect(hits).toBe(2);
+    const writes = writesSince(harness.dynamo, mark);
+    expect(writes.flatMap((write) => write.keys).filter((key) => !key.startsWith('"FEED#'))).toEqual([]);
+    expect(writes).toHaveLength(1); // the feed's own poll state
+    expect(await current(feed)).toMatchObject({ etag: '"v1"', lastSuccessAt: recap.clock().toISOString() });
+  });
+
+  it("updates an edited item without announcing it again", async () => {
+    const path = uniquePath("edit");
+    harness.feeds.route(path, { body: rss([{ title: "Seed", link: "https://blog.example.com/seed", guid: "s" }]) });
+    const feed = await follow(path);
+
+    recap.clock.advance(HOUR);
+    const published = recap.clock().toISOString();
+    harness.feeds.route(path, { body: rss([{ title: "Dapr 2.0 relased", link: "https://blog.example.com/dapr", guid: "d", pubDate: published }]) });
+    await refreshFeed(await current(feed), recap.deps);
+    expect(ingested(feed.id)).toHaveLength(1);
+
+    recap.clock.advance(HOUR);
+    harness.feeds.route(path, {
+      body: rss([{ title: "Dapr 2.0 released: WebAssembly components", link: "https://blog.example.com/dapr", guid: "d", pubDate: recap.clock().toISOString() }]),
+    });
+    const outcome = await refreshFeed(await current(feed), recap.deps);
+    expect(outcome).toMatchObject({ status: "ok", created: 0, edited: 1, announced: 0 });
+    expect(ingested(feed.id)).toHaveLength(1);
+
+    const [post] = await recap.deps.store.posts.byTopic("webassembly", 10);
+    expect(post).toMatchObject({ title: "Dapr 2.0 released: WebAssembly components", firstSeenAt: published, fresh: true });
+    expect(await recap.deps.store.posts.byTopic("dapr", 10)).toHaveLength(1);
+  });
+
+  it("treats items dated more than 48 hours before they are first seen as backfill", async () => {
+    const path = uniquePath("late");
+    harness.feeds.route(path, { body: rss([{ title: "Seed", link: "https://blog.example.com/seed2", guid: "s" }]) });
+    const feed = await follow(path);
+    recap.clock.advance(HOUR);
+    harness.feeds.route(path, {
+      body: rss([
+        { title: "Resurfaced from last month", link: "https://blog.example.com/old2", guid: "o", pubDate: new Date(recap.clock().getTime() - 3 * DAY) },
+        { title: "Undated but new", link: "https://blog.example.com/undated", guid: "u" },
+        { title: "From the future", link: "https://blog.example.com/future", guid: "f", pubDate: new Date(recap.clock().getTime() + 30 * DAY) },
+      ]),
+    });
+    const outcome = await refreshFeed(await current(feed), recap.deps);
+    expect(outcome).toMatchObject({ created: 3, announced: 2 });
+    expect(ingested(feed.id).map((detail) => detail.title).sort()).toEqual(["From the future", "Undated but new"]);
+    const future = (await recap.deps.store.posts.seenSince(recap.clock(), { limit: 10 })).find((post) => post.title === "From the future");
+    expect(future?.publishedAt).toBe(recap.clock().toISOString());
+  });
+
+  it("stores an article carried by two feeds once and remembers both", async () => {
+    const first = uniquePath("dup-a");
+    const second = uniquePath("dup-b");
+    harness.feeds.route(first, { body: rss([{ title: "Seed A", link: "https://a.example.com/seed", guid: "sa" }]) });
+    harness.feeds.route(second, { body: rss([{ title: "Seed B", link: "https://b.example.com/seed", guid: "sb" }]) });
+    const feedA = await follow(first);
+    const feedB = await follow(second);
+
+    recap.clock.advance(HOUR);
+    const shared = { title: "KubeCon recap", guid: "k", pubDate: recap.clock().toISOString() };
+    harness.feeds.route(first, { body: rss([{ ...shared, link: "https://news.example.com/kubecon?utm_campaign=a" }]) });
+    harness.feeds.route(second, { body: rss([{ ...shared, link: "https://NEWS.example.com/kubecon#top", guid: "other-guid" }]) });
+    await refreshFeed(await current(feedA), recap.deps);
+    await refreshFeed(await current(feedB), recap.deps);
+
+    const posts = (await recap.deps.store.posts.seenSince(recap.clock(), { limit: 10 })).filter((post) => post.title === "KubeCon recap");
+    expect(posts).toHaveLength(1);
+    expect(posts[0]?.url).toBe("https://news.example.com/kubecon");
+    expect(posts[0]?.feeds).toEqual([harness.feeds.at(first), harness.feeds.at(second)].sort());
+    expect(ingested().filter((detail) => detail.title === "KubeCon recap")).toHaveLength(1);
+  });
+
+  it("writes no duplicates and announces once when two polls of the same feed overlap", async () => {
+    const path = uniquePath("race");
+    harness.feeds.route(path, { body: rss([{ title: "Seed", link: "https://blog.example.com/race-seed", guid: "s" }]) });
+    const feed = await follow(path);
+    recap.clock.advance(HOUR);
+    const items = Array.from({ length: 8 }, (_, index) => ({
+      title: `Release ${index}`,
+      link: `https://blog.example.com/release-${index}`,
+      guid: `r${index}`,
+      pubDate: recap.clock().toISOString(),
+    }));
+    harness.feeds.route(path, { body: rss(items) });
+    const snapshot = await current(feed);
+    const [a, b] = await Promise.all([refreshFeed(snapshot, recap.deps), refreshFeed(snapshot, recap.deps)]);
+    expect(a.status === "ok" && b.status === "ok" && a.created + b.created).toBe(8);
+
+    const posts = (await recap.deps.store.posts.seenSince(recap.clock(), { limit: 100 })).filter((post) => post.title.startsWith("Release"));
+    expect(posts).toHaveLength(8);
+    const announcedIds = ingested(feed.id).map((detail) => detail.postId);
+    expect(announcedIds).toHaveLength(8);
+    expect(new Set(announcedIds).size).toBe(8);
+    expect(await recap.deps.store.posts.countItems(feed.id)).toBe(9);
+  });
+});
+
+describe("events", () => {
+  it("publishes in calls of at most 10 entries and retries only the entries that failed", async () => {
+    const path = uniquePath("events");
+    harness.feeds.route(path, { body: rss([{ title: "Seed", link: "https://blog.example.com/ev-seed", guid: "s" }]) });
+    const feed = await follow(path);
+    recap.clock.advance(HOUR);
+    const items = Array.from({ length: 23 }, (_, index) => ({
+      title: `Post ${index}`,
+      link: `https://blog.example.com/ev-${index}`,
+      guid: `e${index}`,
+      pubDate: recap.clock().toISOString(),
+    }));
+    harness.feeds.route(path, { body: rss(items) });
+    harness.bridge.failNext(3, (entry) => entry.DetailType === "post.ingested");
+    const outcome = await refreshFeed(await current(feed), recap.deps);
+
+    expect(outcome).toMatchObject({ created: 23, announced: 23 });
+    expect(harness.bridge.calls.every((call) => call.length <= 10)).toBe(true);
+    const ids = ingested(feed.id).map((detail) => detail.postId);
+    expect(ids).toHaveLength(23);
+    expect(new Set(ids).size).toBe(23);
+    // 23 entries in calls of 10, 10 and 3; the first call's 3 failed entries are sent again alone.
+    expect(harness.bridge.calls.map((call) => call.length)).toEqual([10, 3, 10, 3]);
+  });
+
+  it("keeps a post whose event never got through unannounced, and announces it on the next poll", async () => {
+    const path = uniquePath("events-down");
+    harness.feeds.route(path, { body: rss([{ title: "Seed", link: "https://blog.example.com/down-seed", guid: "s" }]) });
+    const feed = await follow(path);
+    recap.clock.advance(HOUR);
+    harness.feeds.route(path, { body: rss([{ title: "Must not be lost", link: "https://blog.example.com/lost", guid: "l", pubDate: recap.clock().toISOString() }]) });
+    harness.bridge.failNext(4); // every attempt of the publisher
+    const first = await refreshFeed(await current(feed), recap.deps);
+    expect(first).toMatchObject({ created: 1, announced: 0 });
+    expect(ingested(feed.id)).toEqual([]);
+
+    recap.clock.advance(HOUR);
+    const second = await refreshFeed(await current(feed), recap.deps);
+    expect(second).toMatchObject({ created: 0, announced: 1 });
+    expect(ingested(feed.id).map((detail) => detail.title)).toEqual(["Must not be lost"]);
+
+    recap.clock.advance(HOUR);
+    await refreshFeed(await current(feed), recap.deps);
+    expect(ingested(feed.id)).toHaveLength(1);
+  });
+});
+
+describe("failures", () => {
+  it("one failing feed never stops the others", async () => {
+    const good = uniquePath("good");
+    const bad = uniquePath("bad");
+    const broken = uniquePath("broken");
+    harness.feeds.route(good, { body: rss([{ title: "Fine", link: "https://blog.example.com/fine", guid: "g" }]) });
+    harness.feeds.route(bad, { body: rss([{ title: "Soon gone", link: "https://blog.example.com/gone", guid: "b" }]) });
+    harness.feeds.route(broken, { body: rss([{ title: "Soon broken", link: "https://blog.example.com/broken", guid: "x" }]) });
+    const feeds = [await follow(good), await follow(bad), await follow(broken)];
+    harness.feeds.route(bad, { status: 500, body: "oops" });
+    harness.feeds.route(broken, { body: "<rss><channel><item><title>unclosed" });
+    recap.clock.advance(2 * DAY);
+
+    const summary = await pollDueFeeds(recap.deps);
+    expect(summary.polled.map((outcome) => outcome.status).sort()).toEqual(["failed", "failed", "ok"]);
+    const [goodFeed, badFeed, brokenFeed] = await Promise.all(feeds.map(current));
+    expect(goodFeed?.consecutiveErrors).toBe(0);
+    expect(badFeed).toMatchObject({ consecutiveErrors: 1, lastError: expect.stringMatching(/HTTP 500/) });
+    expect(brokenFeed).toMatchObject({ consecutiveErrors: 1, lastError: expect.any(String) });
+    expect(badFeed?.failingSince).toBe(recap.clock().toISOString());
+  });
+
+  it("backs off 5 min × 2^n, honours Retry-After, pauses after the limit and resumes", async () => {
+    const path = uniquePath("flaky");
+    harness.feeds.route(path, { body: rss([{ title: "Fine", link: "https://blog.example.com/flaky", guid: "f" }]) });
+    let feed = await follow(path);
+    harness.feeds.route(path, { status: 503, body: "down" });
+
+    const waits: number[] = [];
+    for (let failure = 1; failure <= 4; failure++) {
+      recap.clock.set((await current(feed)).nextPollAt);
+      const before = recap.clock().getTime();
+      await refreshFeed(await current(feed), recap.deps);
+      waits.push(Date.parse((await current(feed)).nextPollAt) - before);
+    }
+    // 5, 10, 20, 40 minutes, each spread by at most 20% of 5 minutes.
+    [5, 10, 20, 40].forEach((minutes, index) => {
+      expect(waits[index]).toBeGreaterThanOrEqual(minutes * MINUTE);
+      expect(waits[index]).toBeLessThan(minutes * MINUTE + MINUTE);
+    });
+
+    harness.feeds.route(path, { status: 429, headers: { "retry-after": "7200" }, body: "slow down" });
+    recap.clock.set((await current(feed)).nextPollAt);
+    const before = recap.clock().getTime();
+    await refreshFeed(await current(feed), recap.deps);
+    expect(Date.parse((await current(feed)).nextPollAt) - before).toBeGreaterThanOrEqual(2 * HOUR);
+
+    harness.feeds.route(path, { status: 404, body: "gone" });
+    for (let failure = 6; failure <= 11; failure++) {
+      recap.clock.set((await current(feed)).nextPollAt);
+      await refreshFeed(await current(feed), recap.deps);
+    }
+    feed = await current(feed);
+    expect(feed).toMatchObject({ status: "paused", consecutiveErrors: 11, lastError: "HTTP 404 Not Found" });
+    const paused = harness.bridge.details<{ feedId: string; reason: string }>("feed.paused");
+    expect(paused).toEqual([expect.objectContaining({ feedId: feed.id, reason: expect.stringMatching(/11 consecutive failures/) })]);
+    recap.clock.advance(30 * DAY);
+    expect((await recap.deps.store.feeds.due(recap.clock())).map((due) => due.id)).not.toContain(feed.id);
+
+    harness.feeds.route(path, { body: rss([{ title: "Back", link: "https://blog.example.com/back", guid: "bk" }]) });
+    await resumeFeed(feed, recap.deps);
+    expect((await recap.deps.store.feeds.due(recap.clock())).map((due) => due.id)).toContain(feed.id);
+    await pollDueFeeds(recap.deps);
+    expect(await current(feed)).toMatchObject({ status: "active", consecutiveErrors: 0 });
+    expect((await current(feed)).lastError).toBeUndefined();
+  });
+
+  it("records a throttled table as the feed's error and loses nothing", async () => {
+    const path = uniquePath("throttled");
+    harness.feeds.route(path, { body: rss([{ title: "Seed", link: "https://blog.example.com/th-seed", guid: "s" }]) });
+    const feed = await follow(path);
+    recap.clock.advance(HOUR);
+    harness.feeds.route(path, { body: rss([{ title: "Survives throttling", link: "https://blog.example.com/th", guid: "t", pubDate: recap.clock().toISOString() }]) });
+    harness.dynamo.throttle(["PutItem"], 3); // more than the client's attempts
+    const failed = await refreshFeed(await current(feed), recap.deps);
+    expect(failed).toMatchObject({ status: "failed" });
+    expect((await current(feed)).lastError).toMatch(/Throughput exceeded/);
+
+    recap.clock.set((await current(feed)).nextPollAt);
+    const retried = await refreshFeed(await current(feed), recap.deps);
+    expect(retried).toMatchObject({ status: "ok", announced: 1 });
+    expect(ingested(feed.id).map((detail) => detail.title)).toEqual(["Survives throttling"]);
+  });
+});
+
+describe("moves and schedule", () => {
+  it("a permanent redirect updates the feed's URL; a temporary one does not", async () => {
+    const oldPath = uniquePath("old-home");
+    const newPath = uniquePath("new-home");
+    const tempPath = uniquePath("temp");
+    harness.feeds.route(newPath, { body: rss([{ title: "Moved", link: "https://blog.example.com/moved", guid: "m" }]) });
+    harness.feeds.route(oldPath, { body: rss([{ title: "Moved", link: "https://blog.example.com/moved", guid: "m" }]) });
+    const feed = await follow(oldPath);
+    harness.feeds.route(oldPath, { status: 301, headers: { location: newPath } });
+    recap.clock.advance(2 * DAY);
+    await refreshFeed(await current(feed), recap.deps);
+    expect((await current(feed)).url).toBe(harness.feeds.at(newPath));
+
+    harness.feeds.route(newPath, { status: 302, headers: { location: tempPath } });
+    harness.feeds.route(tempPath, { body: rss([{ title: "Moved", link: "https://blog.example.com/moved", guid: "m" }]) });
+    recap.clock.advance(2 * DAY);
+    expect(await refreshFeed(await current(feed), recap.deps)).toMatchObject({ status: "ok" });
+    expect((await current(feed)).url).toBe(harness.feeds.at(newPath));
+  });
+
+  it("polls only due feeds, each once even when two scheduled runs overlap", async () => {
+    const paths = [uniquePath("due-a"), uniquePath("due-b"), uniquePath("due-c")];
+    for (const path of paths) harness.feeds.route(path, { body: rss([{ title: path, link: `https://blog.example.com${path}`, guid: path }]) });
+    const now = recap.clock();
+    const feeds = paths.map((path, index) => ({
+      ...newFeed(harness.feeds.at(path), { via: "cli" }, now),
+      nextPollAt: new Date(now.getTime() + (index === 2 ? HOUR : -MINUTE)).toISOString(),
+    }));
+    for (const feed of feeds) await recap.deps.store.feeds.create(feed);
+
+    const [first, second] = await Promise.all([pollDueFeeds(recap.deps), pollDueFeeds(recap.deps)]);
+    const polled = [...first.polled, ...second.polled].map((outcome) => outcome.feedId).sort();
+    expect(polled).toEqual([feeds[0]?.id, feeds[1]?.id].sort());
+    expect(harness.feeds.hits(paths[0] as string)).toBe(1);
+    expect(harness.feeds.hits(paths[2] as string)).toBe(0);
+  });
+
+  it("fans out through the bus in batches when more feeds are due than one run takes", async () => {
+    const fanned = await newRecap(harness, { RECAP_POLL_BATCH_SIZE: "2" });
+    const now = fanned.clock();
+    const feeds = Array.from({ length: 5 }, (_, index) => newFeed(harness.feeds.at(`/fan-${counter}-${index}.xml`), { via: "cli" }, now));
+    for (const feed of feeds) {
+      harness.feeds.route(new URL(feed.url).pathname, { body: rss([{ title: feed.id, link: `https://blog.example.com/${feed.id}`, guid: feed.id }]) });
+      await fanned.deps.store.feeds.create(feed);
+    }
+    const summary = await pollDueFeeds(fanned.deps);
+    expect(summary).toMatchObject({ due: 5, fannedOut: 5, polled: [] });
+    const batches = harness.bridge.details<{ feedIds: string[] }>("feeds.poll.requested");
+    expect(batches.map((batch) => batch.feedIds.length)).toEqual([2, 2, 1]);
+    expect(batches.flatMap((batch) => batch.feedIds).sort()).toEqual(feeds.map((feed) => feed.id).sort());
+  });
+
+  it("schedules the next poll from the feed's rhythm and hints", async () => {
+    const path = uniquePath("rhythm");
+    const now = recap.clock().getTime();
+    // 14 posts in the last week: one every 12 hours; <ttl> of 24 hours raises that.
+    const items = Array.from({ length: 14 }, (_, index) => ({
+      title: `Daily ${index}`,
+      link: `https://blog.example.com/daily-${index}`,
+      guid: `d${index}`,
+      pubDate: new Date(now - index * 12 * HOUR - MINUTE),
+    }));
+    harness.feeds.route(path, { body: rss(items) });
+    const feed = await follow(path);
+    const wait = Date.parse((await current(feed)).nextPollAt) - now;
+    expect(wait).toBeGreaterThanOrEqual(12 * HOUR);
+    expect(wait).toBeLessThan(12 * HOUR + 30 * MINUTE + 1);
+
+    harness.feeds.route(path, { body: rss(items, { ttl: 1440 }) });
+    await pollFeeds([await current(feed)], recap.deps, { claim: false });
+    expect(Date.parse((await current(feed)).nextPollAt) - now).toBeGreaterThanOrEqual(24 * HOUR);
+  });
+});

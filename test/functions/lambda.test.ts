@@ -1,0 +1,91 @@
+/**
+ * The Lambda handlers as AWS runs them: module-level wiring from SST's linked resources
+ * (SST_RESOURCE_* variables), the AWS SDK pointed at loopback endpoints through the standard
+ * AWS_ENDPOINT_URL_* variables, invoked with (event, context).
+ */
+import type { Context, EventBridgeEvent } from "aws-lambda";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { newFeed } from "@recap/core/feeds";
+import { openStore, type TableRef } from "@recap/core/store";
+import { startTestDynamo, type TestDynamo } from "../helpers/dynamo";
+import { startFakeEventBridge, type FakeEventBridge } from "../helpers/eventbridge";
+import { rss, startFeedServer, type FeedServer } from "../helpers/feed-server";
+
+let dynamo: TestDynamo;
+let bridge: FakeEventBridge;
+let feeds: FeedServer;
+let table: TableRef;
+const saved = { ...process.env };
+
+beforeAll(async () => {
+  [dynamo, bridge, feeds] = await Promise.all([startTestDynamo(), startFakeEventBridge(), startFeedServer()]);
+  table = await dynamo.newTable();
+  Object.assign(process.env, {
+    SST_RESOURCE_RecapTable: JSON.stringify({ name: table.tableName, type: "sst.aws.Dynamo" }),
+    SST_RESOURCE_RecapBus: JSON.stringify({ name: "recap-bus", arn: "arn:aws:events:us-east-1:000000000000:event-bus/recap-bus", type: "sst.aws.Bus" }),
+    AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+    AWS_ENDPOINT_URL_EVENTBRIDGE: bridge.url,
+    AWS_REGION: "us-east-1",
+    AWS_ACCESS_KEY_ID: "test",
+    AWS_SECRET_ACCESS_KEY: "test",
+    RECAP_POLL_BATCH_SIZE: "2",
+    // Must be ignored on Lambda: private addresses are never fetched there.
+    RECAP_ALLOW_PRIVATE_NETWORK: "true",
+  });
+});
+
+afterAll(async () => {
+  process.env = saved;
+  await Promise.all([dynamo.close(), bridge.close(), feeds.close()]);
+});
+
+const context = { functionName: "recap-test", awsRequestId: "req-1" } as Context;
+
+describe("Lambda handlers", () => {
+  it("the scheduled poll fans due feeds out to the bus in batches", async () => {
+    const store = openStore(table);
+    const due = new Date(Date.now() - 60_000);
+    const created = Array.from({ length: 3 }, (_, index) => newFeed(feeds.at(`/lambda-${index}.xml`), { via: "cli" }, due));
+    for (const feed of created) await store.feeds.create(feed);
+
+    const { handler } = await import("../../functions/poll");
+    await handler({}, context);
+
+    const batches = bridge.details<{ feedIds: string[] }>("feeds.poll.requested");
+    expect(batches.map((batch) => batch.feedIds.length)).toEqual([2, 1]);
+    expect(bridge.accepted.every((entry) => entry.EventBusName === "recap-bus" && entry.Source === "recap")).toBe(true);
+  });
+
+  it("a poll batch refuses feeds on private addresses", async () => {
+    feeds.route("/lambda-0.xml", { body: rss([{ title: "Intranet only", link: "https://intranet.example.com/a", guid: "a" }]) });
+    const [batch] = bridge.details<{ feedIds: string[] }>("feeds.poll.requested");
+    const event: EventBridgeEvent<"feeds.poll.requested", { feedIds: string[] }> = {
+      version: "0",
+      id: "evt-1",
+      "detail-type": "feeds.poll.requested",
+      source: "recap",
+      account: "000000000000",
+      time: new Date().toISOString(),
+      region: "us-east-1",
+      resources: [],
+      detail: { feedIds: batch?.feedIds ?? [] },
+    };
+    const { handler } = await import("../../functions/poll-batch");
+    await handler(event, context);
+
+    const store = openStore(table);
+    const polled = await Promise.all((batch?.feedIds ?? []).map((id) => store.feeds.get(id)));
+    expect(polled).toHaveLength(2);
+    for (const feed of polled) {
+      expect(feed).toMatchObject({ consecutiveErrors: 1, lastError: expect.stringMatching(/private or reserved address 127\.0\.0\.1/) });
+    }
+    expect(feeds.hits("/lambda-0.xml")).toBe(0);
+  });
+
+  it("a malformed bus event is rejected, not half-processed", async () => {
+    const { handler } = await import("../../functions/poll-batch");
+    await expect(
+      handler({ "detail-type": "feeds.poll.requested", detail: { feedIds: "not-a-list" } } as unknown as EventBridgeEvent<string, unknown>, context),
+    ).rejects.toThrow();
+  });
+});

@@ -1,0 +1,75 @@
+/**
+ * dynalite on loopback for tests, behind a recording proxy so a test can see exactly which
+ * DynamoDB operations were sent (e.g. "a 304 writes no post item").
+ */
+import { randomUUID } from "node:crypto";
+import { request } from "node:http";
+import { connectTable, type TableRef } from "@recap/core/store";
+import { ensureTable, LOCAL_AWS, startDynalite, type DynaliteServer } from "@recap/local";
+import { readBody, startLoopbackServer, type LoopbackServer } from "./http-server";
+
+export interface RecordedOperation {
+  /** e.g. "PutItem", "UpdateItem", "BatchWriteItem" */
+  operation: string;
+  body: Record<string, unknown>;
+}
+
+export interface TestDynamo {
+  endpoint: string;
+  operations: RecordedOperation[];
+  /** A fresh, empty table (unique name) on this server. */
+  newTable(): Promise<TableRef>;
+  /** Makes the next `count` requests of these operations fail as throttled (HTTP 400, like DynamoDB). */
+  throttle(operations: string[], count: number): void;
+  close(): Promise<void>;
+}
+
+const WRITE_OPERATIONS = new Set(["PutItem", "UpdateItem", "DeleteItem", "BatchWriteItem"]);
+
+/** The writes recorded since `mark`, with the key prefixes they touched (e.g. "POST#", "FEED#"). */
+export function writesSince(dynamo: TestDynamo, mark: number): { operation: string; keys: string[] }[] {
+  return dynamo.operations.slice(mark).flatMap(({ operation, body }) => {
+    if (!WRITE_OPERATIONS.has(operation)) return [];
+    return [{ operation, keys: JSON.stringify(body).match(/"(POST|FEED|TOPIC|META)#[^"]*"/g) ?? [] }];
+  });
+}
+
+export async function startTestDynamo(): Promise<TestDynamo> {
+  const dynalite: DynaliteServer = await startDynalite();
+  const operations: RecordedOperation[] = [];
+  const throttles: { operations: string[]; remaining: number }[] = [];
+  const proxy: LoopbackServer = await startLoopbackServer(async (req, res) => {
+    const body = await readBody(req);
+    const operation = String(req.headers["x-amz-target"] ?? "").split(".").pop() ?? "";
+    operations.push({ operation, body: body.length ? JSON.parse(body.toString("utf8")) : {} });
+    const throttle = throttles.find((t) => t.remaining > 0 && t.operations.includes(operation));
+    if (throttle) {
+      throttle.remaining--;
+      res.writeHead(400, { "content-type": "application/x-amz-json-1.0" });
+      res.end(JSON.stringify({ __type: "com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException", message: "Throughput exceeded (test)" }));
+      return;
+    }
+    const upstream = request(`${dynalite.endpoint}${req.url}`, { method: req.method, headers: req.headers }, (upstreamRes) => {
+      res.writeHead(upstreamRes.statusCode ?? 500, upstreamRes.headers);
+      upstreamRes.pipe(res);
+    });
+    upstream.end(body);
+  });
+
+  return {
+    endpoint: proxy.url,
+    operations,
+    async newTable() {
+      const name = `recap-${randomUUID().slice(0, 8)}`;
+      await ensureTable(dynalite.endpoint, name);
+      return connectTable(name, { endpoint: proxy.url, ...LOCAL_AWS, maxAttempts: 3, retryStrategy: undefined });
+    },
+    throttle(names, count) {
+      throttles.push({ operations: names, remaining: count });
+    },
+    async close() {
+      await proxy.close();
+      await dynalite.close();
+    },
+  };
+}

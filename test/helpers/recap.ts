@@ -1,0 +1,53 @@
+/**
+ * Recap's real dependencies for a test: a fresh table on dynalite, the EventBridge publisher
+ * talking to a loopback PutEvents stand-in, the real fetcher against a loopback feed server,
+ * and a clock the test moves.
+ */
+import { loadConfig } from "@recap/core/config";
+import { eventBridgePublisher } from "@recap/core/events";
+import { createDeps, type RecapDeps } from "@recap/core/runtime";
+import { silentLogger } from "@recap/core/shared";
+import type { TableRef } from "@recap/core/store";
+import { testClock, type TestClock } from "./clock";
+import { startTestDynamo, type TestDynamo } from "./dynamo";
+import { startFakeEventBridge, type FakeEventBridge } from "./eventbridge";
+import { startFeedServer, type FeedServer } from "./feed-server";
+
+export interface Harness {
+  dynamo: TestDynamo;
+  bridge: FakeEventBridge;
+  feeds: FeedServer;
+  close(): Promise<void>;
+}
+
+export async function startHarness(): Promise<Harness> {
+  const [dynamo, bridge, feeds] = await Promise.all([startTestDynamo(), startFakeEventBridge(), startFeedServer()]);
+  return {
+    dynamo,
+    bridge,
+    feeds,
+    async close() {
+      await Promise.all([dynamo.close(), bridge.close(), feeds.close()]);
+    },
+  };
+}
+
+export interface TestRecap {
+  deps: RecapDeps;
+  table: TableRef;
+  clock: TestClock;
+}
+
+export async function newRecap(harness: Harness, env: Record<string, string> = {}): Promise<TestRecap> {
+  const table = await harness.dynamo.newTable();
+  const clock = testClock();
+  const config = loadConfig({ RECAP_FETCH_TIMEOUT_MS: "2000", ...env }, "local");
+  const deps = createDeps({
+    table,
+    publisher: eventBridgePublisher({ busName: "recap-test", client: harness.bridge.client, retryDelayMs: 1 }),
+    config,
+    clock,
+    log: silentLogger,
+  });
+  return { deps, table, clock };
+}

@@ -1,0 +1,168 @@
+/**
+ * The recap CLI end to end: real commands over a data directory (dynalite on disk), against feeds
+ * served from loopback — both opening the directory itself and borrowing a running server's.
+ */
+import { execFile } from "node:child_process";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { silentLogger } from "@recap/core/shared";
+import { advertiseServer, openLocalRecap, runCli } from "@recap/local";
+import { rss, startFeedServer, type FeedServer } from "../helpers/feed-server";
+
+let feeds: FeedServer;
+let dataDir: string;
+
+beforeAll(async () => {
+  feeds = await startFeedServer();
+  dataDir = await mkdtemp(join(tmpdir(), "recap-cli-"));
+  const now = Date.now();
+  feeds.route("/gitops.xml", {
+    body: rss(
+      [
+        { title: "Argo CD at scale", link: "https://gitops.example.com/argo", guid: "g1", pubDate: new Date(now - 3600_000), author: "Lin" },
+        { title: "Flux and OCI artifacts", link: "https://gitops.example.com/flux?utm_source=x", guid: "g2", pubDate: new Date(now - 7200_000) },
+      ],
+      { title: "GitOps Weekly" },
+    ),
+  });
+  feeds.route("/wasm.xml", { body: rss([{ title: "WASI 0.3 lands", link: "https://wasm.example.com/wasi", guid: "w1" }], { title: "Wasm Radar" }) });
+  feeds.route("/down.xml", { status: 503, body: "maintenance" });
+});
+
+afterAll(async () => {
+  await feeds.close();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+async function recap(...argv: string[]) {
+  let stdout = "";
+  let stderr = "";
+  const code = await runCli(
+    argv,
+    { stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text) },
+    () => openLocalRecap({ dataDir, log: silentLogger, env: {} }),
+  );
+  return { code, stdout, stderr, json: () => JSON.parse(stdout) };
+}
+
+describe("recap CLI", () => {
+  it("adds feeds, lists them and their posts, as text and as JSON", async () => {
+    const added = await recap("add", feeds.at("/gitops.xml"));
+    expect(added.code).toBe(0);
+    expect(added.stdout).toMatch(/Added GitOps Weekly \(\w+\): 2 posts stored as backfill/);
+    expect((await recap("add", feeds.at("/gitops.xml"))).stdout).toMatch(/Already following GitOps Weekly/);
+    expect((await recap("add", feeds.at("/wasm.xml"), "--json")).json()).toMatchObject({ status: "added" });
+
+    const list = (await recap("feeds", "--json")).json();
+    expect(list).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ url: feeds.at("/gitops.xml"), title: "GitOps Weekly", status: "ok", lastError: null, postCount: 2 }),
+        expect.objectContaining({ url: feeds.at("/wasm.xml"), title: "Wasm Radar", postCount: 1 }),
+      ]),
+    );
+
+    const posts = (await recap("posts", "--json", "--limit", "10")).json();
+    expect(posts).toHaveLength(3);
+    expect(posts[0]).toEqual(
+      expect.objectContaining({
+        id: expect.any(String),
+        url: expect.any(String),
+        title: expect.any(String),
+        summary: expect.any(String),
+        publishedAt: expect.any(String),
+        firstSeenAt: expect.any(String),
+        topics: expect.any(Array),
+        feeds: expect.any(Array),
+      }),
+    );
+    expect(posts.find((post: { title: string }) => post.title === "Flux and OCI artifacts")).toMatchObject({
+      url: "https://gitops.example.com/flux",
+      feeds: [feeds.at("/gitops.xml")],
+      topics: ["gitops"],
+    });
+
+    const gitops = (await recap("posts", "--topic", "GitOps", "--json")).json();
+    expect(gitops.map((post: { title: string }) => post.title)).toEqual(["Argo CD at scale", "Flux and OCI artifacts"]);
+    const text = await recap("posts", "--topic", "webassembly");
+    expect(text.stdout).toContain("WASI 0.3 lands");
+    expect((await recap("posts", "--since", "2999-01-01", "--json")).json()).toEqual([]);
+  });
+
+  it("explains bad input instead of failing obscurely", async () => {
+    const unknownTopic = await recap("posts", "--topic", "obervability");
+    expect(unknownTopic.code).toBe(1);
+    expect(unknownTopic.stderr).toMatch(/Did you mean: observability/);
+    expect((await recap("posts", "--limit", "lots")).stderr).toMatch(/--limit takes a whole number/);
+    expect((await recap("posts", "--since", "yesterday-ish")).stderr).toMatch(/--since takes a date/);
+    expect((await recap("add")).stderr).toMatch(/Usage: recap add <url>/);
+    const unreachable = await recap("add", feeds.at("/down.xml"));
+    expect(unreachable.code).toBe(1);
+    expect(unreachable.stderr).toMatch(/Could not add .*HTTP 503/);
+    const unknown = await recap("frobnicate");
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/Unknown command "frobnicate"[\s\S]*Usage: recap <command>/);
+    expect((await recap("remove", "no-such-feed")).stderr).toMatch(/No followed feed matches/);
+    expect((await recap("help")).stdout).toMatch(/import <file.opml>/);
+  });
+
+  it("polls, removes and resumes feeds by id or URL", async () => {
+    const polled = await recap("poll", "--all", "--json");
+    expect(polled.json()).toEqual(expect.arrayContaining([expect.objectContaining({ status: "ok", url: feeds.at("/gitops.xml") })]));
+    expect(polled.stderr).toMatch(/\[1\/\d\]/);
+
+    const [wasm] = (await recap("feeds", "--json")).json().filter((feed: { title: string }) => feed.title === "Wasm Radar");
+    expect((await recap("poll", "--feed", wasm.id, "--json")).json()).toEqual([expect.objectContaining({ feedId: wasm.id, status: "ok" })]);
+    expect((await recap("resume", wasm.id)).stdout).toMatch(/Resumed Wasm Radar/);
+    expect((await recap("remove", feeds.at("/wasm.xml"))).stdout).toMatch(/No longer following Wasm Radar/);
+    expect((await recap("feeds", "--json")).json().map((feed: { id: string }) => feed.id)).not.toContain(wasm.id);
+    // Its posts stay searchable.
+    expect((await recap("posts", "--topic", "wasm", "--json")).json()).toHaveLength(1);
+  });
+
+  it("imports OPML (polling the new feeds with progress) and exports it back", async () => {
+    const opml = join(dataDir, "feeds.opml");
+    await writeFile(
+      opml,
+      `<?xml version="1.0"?><opml version="2.0"><head><title>Mine</title></head><body>
+        <outline text="Blogs"><outline text="Wasm Radar" type="rss" xmlUrl="${feeds.at("/wasm.xml")}"/>
+        <outline text="GitOps" type="rss" xmlUrl="${feeds.at("/gitops.xml")}"/></outline></body></opml>`,
+    );
+    const imported = await recap("import", opml, "--json");
+    expect(imported.code).toBe(0);
+    expect(imported.json()).toMatchObject({ added: [feeds.at("/wasm.xml")], existing: 1, invalid: [] });
+    expect(imported.stderr).toMatch(/\[1\/1\] .*wasm\.xml/);
+
+    const exported = await recap("export");
+    expect(exported.stdout).toContain(`xmlUrl="${feeds.at("/wasm.xml")}"`);
+    expect(exported.stdout).toContain(`xmlUrl="${feeds.at("/gitops.xml")}"`);
+    const file = join(dataDir, "out.opml");
+    await recap("export", "--output", file);
+    expect(await readFile(file, "utf8")).toBe(exported.stdout);
+    expect((await recap("import", join(dataDir, "missing.opml"))).stderr).toMatch(/Could not read/);
+  });
+
+  it("keeps data across restarts and borrows a running server's database", async () => {
+    const server = await openLocalRecap({ dataDir, log: silentLogger, env: {} });
+    const withdraw = advertiseServer(dataDir, server.endpoint);
+    try {
+      const borrowed = await openLocalRecap({ dataDir, log: silentLogger, env: {} });
+      expect(borrowed.ownsDatabase).toBe(false);
+      expect(borrowed.endpoint).toBe(server.endpoint);
+      await borrowed.close();
+      expect((await recap("feeds", "--json")).json().length).toBeGreaterThanOrEqual(2);
+    } finally {
+      withdraw();
+      await server.close();
+    }
+  });
+
+  it("runs as the recap command", async () => {
+    const { stdout } = await promisify(execFile)(process.execPath, ["packages/local/bin/recap.js", "feeds", "--json"], {
+      env: { ...process.env, RECAP_DATA_DIR: dataDir },
+    });
+    expect(JSON.parse(stdout).map((feed: { title: string }) => feed.title)).toContain("GitOps Weekly");
+  });
+});
