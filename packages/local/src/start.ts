@@ -15,7 +15,7 @@ if (!recap.ownsDatabase) {
   process.exit(1);
 }
 
-const seeded = await seedDefaultFeeds(recap.deps);
+const seeded = process.env.RECAP_SEED_DEFAULT_FEEDS === "false" ? 0 : await seedDefaultFeeds(recap.deps);
 console.log(
   [
     `Recap is running (${recap.dataDir ? `data in ${recap.dataDir}` : "in memory"}, DynamoDB on ${recap.endpoint}).`,

@@ -65,7 +65,9 @@ export async function pollFeeds(
       outcome = { feedId: feed.id, url: feed.url, status: "failed", error: describeFailure(error), paused: false };
     }
     done++;
-    deps.log.info(`Polled ${done}/${feeds.length}: ${outcome.url}`, outcomeFields(outcome));
+    const line = `Polled ${done}/${feeds.length}: ${outcome.url}`;
+    if (outcome.status === "failed") deps.log.warn(line, outcomeFields(outcome));
+    else deps.log.info(line, outcomeFields(outcome));
     options.onProgress?.(done, feeds.length, outcome);
     return outcome;
   });

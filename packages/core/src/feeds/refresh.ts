@@ -244,7 +244,6 @@ async function recordFailure(feed: Feed, error: unknown, deps: RefreshDeps): Pro
     nextPollAt: nextPollAt.toISOString(),
     ...(pause ? { status: "paused" as const, pausedAt: now.toISOString(), pausedReason: reason } : {}),
   });
-  deps.log.warn("Feed poll failed", { feedId: feed.id, url: feed.url, error: message, consecutiveErrors, paused: pause });
   if (pause && feed.status === "active") await announcePause(feed, reason, consecutiveErrors, deps);
   return { feedId: feed.id, url: feed.url, status: "failed", error: message, paused: pause };
 }

@@ -1,0 +1,70 @@
+/**
+ * `npm start` as a person runs it: a process that keeps its database in a data directory,
+ * lets `recap` commands borrow it while it runs, and stops cleanly on SIGTERM.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { silentLogger } from "@recap/core/shared";
+import { openLocalRecap, runCli } from "@recap/local";
+import { rss, startFeedServer } from "../helpers/feed-server";
+
+let child: ChildProcess | undefined;
+afterAll(() => {
+  child?.kill("SIGKILL");
+});
+
+function waitForOutput(process: ChildProcess, pattern: RegExp): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let output = "";
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (pattern.test(output)) resolve(output);
+    };
+    process.stdout?.on("data", onData);
+    process.stderr?.on("data", onData);
+    process.on("exit", (code) => reject(new Error(`exited with ${code} before printing ${pattern}:\n${output}`)));
+  });
+}
+
+describe("npm start", () => {
+  it("runs Recap with a persistent database the CLI can use while it runs", async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), "recap-start-"));
+    const feeds = await startFeedServer();
+    feeds.route("/feed.xml", { body: rss([{ title: "Hello from loopback", link: "https://blog.example.com/hello", guid: "h" }], { title: "Loopback Blog" }) });
+    try {
+      child = spawn(process.execPath, ["--import", "tsx", "packages/local/src/start.ts"], {
+        env: { ...process.env, RECAP_DATA_DIR: dataDir, RECAP_SEED_DEFAULT_FEEDS: "false" },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      const banner = await waitForOutput(child, /Press Ctrl\+C to stop/);
+      expect(banner).toContain(`data in ${dataDir}`);
+      expect(existsSync(join(dataDir, "server.json"))).toBe(true);
+
+      let stdout = "";
+      const io = { stdout: (text: string) => void (stdout += text), stderr: () => {} };
+      const open = () => openLocalRecap({ dataDir, log: silentLogger, env: {} });
+      expect(await runCli(["add", feeds.at("/feed.xml")], io, open)).toBe(0);
+      expect(stdout).toMatch(/Added Loopback Blog/);
+      stdout = "";
+      await runCli(["posts", "--json"], io, open);
+      expect(JSON.parse(stdout).map((post: { title: string }) => post.title)).toEqual(["Hello from loopback"]);
+
+      const exited = new Promise<number | null>((resolve) => child?.on("exit", resolve));
+      child.kill("SIGTERM");
+      expect(await exited).toBe(0);
+      expect(existsSync(join(dataDir, "server.json"))).toBe(false);
+
+      // The data outlives the server.
+      stdout = "";
+      await runCli(["feeds", "--json"], io, open);
+      expect(JSON.parse(stdout)).toEqual([expect.objectContaining({ title: "Loopback Blog", postCount: 1 })]);
+    } finally {
+      await feeds.close();
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+});
