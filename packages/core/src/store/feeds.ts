@@ -94,9 +94,9 @@ export function feedRepository(table: TableRef) {
           new UpdateCommand({
             TableName,
             Key: keys.feed(feed.id),
-            UpdateExpression: "SET nextPollAt = :lease, gsi2sk = :sort",
-            ConditionExpression: "nextPollAt = :seen AND #status = :active",
-            ExpressionAttributeNames: { "#status": "status" },
+            UpdateExpression: "SET #nextPollAt = :lease, gsi2sk = :sort",
+            ConditionExpression: "#nextPollAt = :seen AND #status = :active",
+            ExpressionAttributeNames: { "#status": "status", "#nextPollAt": "nextPollAt" },
             ExpressionAttributeValues: {
               ":lease": nextPollAt,
               ":sort": keys.dueSort(nextPollAt, feed.id),

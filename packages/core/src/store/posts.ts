@@ -25,6 +25,9 @@ export type PostContent = Pick<Post, "title" | "summary" | "author" | "published
 
 const EMPTY_MONTHS_BEFORE_GIVING_UP = 12;
 
+/** `#name` → `name` for ExpressionAttributeNames. */
+const aliases = (...names: string[]) => Object.fromEntries(names.map((name) => [`#${name}`, name]));
+
 function toPost(item: Record<string, unknown>): Post {
   const feeds = item.feeds instanceof Set ? [...(item.feeds as Set<string>)] : ((item.feeds as string[]) ?? []);
   return {
@@ -128,8 +131,9 @@ export function postRepository(table: TableRef) {
         new UpdateCommand({
           TableName,
           Key: keys.post(postId),
-          UpdateExpression: "ADD feeds :feed",
+          UpdateExpression: "ADD #feeds :feed",
           ConditionExpression: "attribute_exists(pk)",
+          ExpressionAttributeNames: aliases("feeds"),
           ExpressionAttributeValues: { ":feed": new Set([feedUrl]) },
           ReturnValues: "ALL_NEW",
         }),
@@ -143,10 +147,12 @@ export function postRepository(table: TableRef) {
         new UpdateCommand({
           TableName,
           Key: keys.post(postId),
-          UpdateExpression: `SET title = :title, summary = :summary, publishedAt = :publishedAt, topics = :topics${
-            content.author ? ", author = :author" : " REMOVE author"
+          UpdateExpression: `SET #title = :title, #summary = :summary, #publishedAt = :publishedAt, #topics = :topics${
+            content.author ? ", #author = :author" : " REMOVE #author"
           }`,
           ConditionExpression: "attribute_exists(pk)",
+          // Aliases throughout: several attribute names (e.g. TITLE) are DynamoDB reserved words.
+          ExpressionAttributeNames: aliases("title", "summary", "publishedAt", "topics", "author"),
           ExpressionAttributeValues: {
             ":title": content.title,
             ":summary": content.summary,
@@ -170,9 +176,10 @@ export function postRepository(table: TableRef) {
           new UpdateCommand({
             TableName,
             Key: keys.post(postId),
-            UpdateExpression: "SET announceClaimAt = :now",
+            UpdateExpression: "SET #announceClaimAt = :now",
             ConditionExpression:
-              "fresh = :true AND attribute_not_exists(announcedAt) AND (attribute_not_exists(announceClaimAt) OR announceClaimAt < :stale)",
+              "#fresh = :true AND attribute_not_exists(#announcedAt) AND (attribute_not_exists(#announceClaimAt) OR #announceClaimAt < :stale)",
+            ExpressionAttributeNames: aliases("fresh", "announcedAt", "announceClaimAt"),
             ExpressionAttributeValues: { ":now": now.toISOString(), ":stale": staleBefore.toISOString(), ":true": true },
           }),
         );
@@ -188,7 +195,8 @@ export function postRepository(table: TableRef) {
         new UpdateCommand({
           TableName,
           Key: keys.post(postId),
-          UpdateExpression: "SET announcedAt = :now REMOVE announceClaimAt",
+          UpdateExpression: "SET #announcedAt = :now REMOVE #announceClaimAt",
+          ExpressionAttributeNames: aliases("announcedAt", "announceClaimAt"),
           ExpressionAttributeValues: { ":now": now.toISOString() },
         }),
       );
@@ -196,7 +204,12 @@ export function postRepository(table: TableRef) {
 
     async releaseAnnouncement(postId: string): Promise<void> {
       await client.send(
-        new UpdateCommand({ TableName, Key: keys.post(postId), UpdateExpression: "REMOVE announceClaimAt" }),
+        new UpdateCommand({
+          TableName,
+          Key: keys.post(postId),
+          UpdateExpression: "REMOVE #announceClaimAt",
+          ExpressionAttributeNames: aliases("announceClaimAt"),
+        }),
       );
     },
 
