@@ -21,6 +21,11 @@ export interface TestDynamo {
   newTable(): Promise<TableRef>;
   /** Makes the next `count` requests of these operations fail as throttled (HTTP 400, like DynamoDB). */
   throttle(operations: string[], count: number): void;
+  /**
+   * Answers the next `count` requests of `operation` with `respond(body)` instead of dynalite —
+   * e.g. a BatchWriteItem that leaves everything unprocessed, as DynamoDB does under load.
+   */
+  intercept(operation: string, count: number, respond: (body: Record<string, unknown>) => unknown): void;
   close(): Promise<void>;
 }
 
@@ -38,10 +43,19 @@ export async function startTestDynamo(): Promise<TestDynamo> {
   const dynalite: DynaliteServer = await startDynalite();
   const operations: RecordedOperation[] = [];
   const throttles: { operations: string[]; remaining: number }[] = [];
+  const intercepts: { operation: string; remaining: number; respond: (body: Record<string, unknown>) => unknown }[] = [];
   const proxy: LoopbackServer = await startLoopbackServer(async (req, res) => {
     const body = await readBody(req);
     const operation = String(req.headers["x-amz-target"] ?? "").split(".").pop() ?? "";
     operations.push({ operation, body: body.length ? JSON.parse(body.toString("utf8")) : {} });
+    const parsed = operations[operations.length - 1]?.body ?? {};
+    const intercept = intercepts.find((i) => i.remaining > 0 && i.operation === operation);
+    if (intercept) {
+      intercept.remaining--;
+      res.writeHead(200, { "content-type": "application/x-amz-json-1.0" });
+      res.end(JSON.stringify(intercept.respond(parsed)));
+      return;
+    }
     const throttle = throttles.find((t) => t.remaining > 0 && t.operations.includes(operation));
     if (throttle) {
       throttle.remaining--;
@@ -66,6 +80,9 @@ export async function startTestDynamo(): Promise<TestDynamo> {
     },
     throttle(names, count) {
       throttles.push({ operations: names, remaining: count });
+    },
+    intercept(operation, count, respond) {
+      intercepts.push({ operation, remaining: count, respond });
     },
     async close() {
       await proxy.close();
