@@ -36,27 +36,6 @@ export function summarize(samples: readonly number[]): Summary {
   };
 }
 
-/**
- * Runs `fn` `warmup` times untimed, then up to `iterations` times timed, stopping early (but never
- * below `minIterations`) once `budgetMs` of timed work has been spent. Returns the timed samples (ms).
- */
-export async function sample(
-  fn: () => unknown,
-  options: { warmup: number; iterations: number; minIterations?: number; budgetMs?: number },
-): Promise<number[]> {
-  for (let i = 0; i < options.warmup; i++) await fn();
-  const samples: number[] = [];
-  const started = nowMs();
-  const floor = options.minIterations ?? options.iterations;
-  for (let i = 0; i < options.iterations; i++) {
-    const t0 = nowMs();
-    await fn();
-    samples.push(nowMs() - t0);
-    if (options.budgetMs !== undefined && samples.length >= floor && nowMs() - started > options.budgetMs) break;
-  }
-  return samples;
-}
-
 /** A number with enough significant digits for a table cell. */
 export function fmt(value: number, digits = 3): string {
   if (!Number.isFinite(value)) return "-";

@@ -1,0 +1,208 @@
+/**
+ * Benchmarks 2 and 3 — ingestion with real I/O on loopback: one feed's refresh end to end, and
+ * the scheduled poll over many feeds. Every outcome is checked, so a broken setup (a fetch that
+ * fails fast, say) cannot pass for a fast one.
+ */
+import { newFeed, pollDueFeeds, refreshFeed, type Feed, type RefreshOutcome } from "@recap/core/feeds";
+import { diffCounts, type BenchEnv } from "./env";
+import { rssDocument } from "./fixtures";
+import { fmt, nowMs, summarize, table } from "./stats";
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+function expectOutcome(outcome: RefreshOutcome, expected: { notModified: boolean; created: number }, label: string) {
+  if (outcome.status !== "ok") throw new Error(`${label}: poll failed: ${outcome.error}`);
+  if (outcome.notModified !== expected.notModified || outcome.created !== expected.created || outcome.edited !== 0) {
+    throw new Error(`${label}: unexpected outcome ${JSON.stringify(outcome)}`);
+  }
+}
+
+function formatCounts(counts: Map<string, number>, latency: Map<string, number>, polls: number): string {
+  const parts = [...counts.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .map(([operation, count]) => `${operation} ${fmt(count / polls, 3).replace(/\.00$/, "")} (avg ${fmt((latency.get(operation) ?? 0) / count)} ms)`);
+  return parts.length > 0 ? parts.join(", ") : "none";
+}
+
+function accumulate(into: Map<string, number>, delta: Map<string, number>) {
+  for (const [key, value] of delta) into.set(key, (into.get(key) ?? 0) + value);
+}
+
+const sum = (counts: Map<string, number>) => [...counts.values()].reduce((total, count) => total + count, 0);
+
+// ---------------------------------------------------------------------------------------------
+
+export interface RefreshResult {
+  report: string;
+  p50: { first: number; unchanged: number; notModified: number };
+  requestsPerPoll: { first: number; unchanged: number; notModified: number };
+}
+
+/**
+ * One 50-item feed per iteration: (a) its first poll (backfill: every item stored), then
+ * `repeats` re-polls answered 200 with the same body (b), then `repeats` answered 304 (c).
+ */
+export async function benchRefresh(
+  env: BenchEnv,
+  options: { items: number; warmup: number; iterations: number; repeats: number },
+): Promise<RefreshResult> {
+  const recap = await env.recap();
+  const { deps, clock, requests } = recap;
+  const samples = { first: [] as number[], unchanged: [] as number[], notModified: [] as number[] };
+  const fetches = { first: [] as number[], unchanged: [] as number[], notModified: [] as number[] };
+  const counts = { first: new Map<string, number>(), unchanged: new Map<string, number>(), notModified: new Map<string, number>() };
+  const latency = { first: new Map<string, number>(), unchanged: new Map<string, number>(), notModified: new Map<string, number>() };
+  type Kind = keyof typeof samples;
+
+  const timedPoll = async (kind: Kind, feed: Feed, record: boolean) => {
+    const before = requests.snapshot();
+    const latencyBefore = new Map(requests.latencyMs);
+    const fetchMark = recap.fetchTimes.length;
+    const t0 = nowMs();
+    const outcome = await refreshFeed(feed, deps);
+    const elapsed = nowMs() - t0;
+    if (record) {
+      samples[kind].push(elapsed);
+      fetches[kind].push(...recap.fetchTimes.slice(fetchMark));
+      accumulate(counts[kind], diffCounts(before, requests.snapshot()));
+      accumulate(latency[kind], diffCounts(latencyBefore, requests.latencyMs));
+    }
+    return outcome;
+  };
+
+  for (let i = 0; i < options.warmup + options.iterations; i++) {
+    const record = i >= options.warmup;
+    const path = `/refresh/${i}.xml`;
+    const route = {
+      body: rssDocument({ items: options.items, prefix: `refresh-${i}`, newest: clock(), seed: 1000 + i }),
+      etag: `"refresh-${i}-v1"`,
+      honorValidators: false,
+    };
+    env.feeds.route(path, route);
+    const feed = newFeed(env.feeds.at(path), { via: "cli" }, clock());
+    if (!(await deps.store.feeds.create(feed))) throw new Error(`feed ${feed.id} already exists`);
+
+    expectOutcome(await timedPoll("first", feed, record), { notModified: false, created: options.items }, "first poll");
+
+    for (const [kind, honor] of [["unchanged", false], ["notModified", true]] as const) {
+      route.honorValidators = honor;
+      for (let r = 0; r < options.repeats; r++) {
+        clock.advance(HOUR);
+        const current = await deps.store.feeds.get(feed.id);
+        if (!current?.etag) throw new Error("the first poll did not store the ETag");
+        expectOutcome(await timedPoll(kind, current, record), { notModified: honor, created: 0 }, `re-poll (${kind})`);
+      }
+    }
+  }
+
+  const s = { first: summarize(samples.first), unchanged: summarize(samples.unchanged), notModified: summarize(samples.notModified) };
+  const f = { first: summarize(fetches.first), unchanged: summarize(fetches.unchanged), notModified: summarize(fetches.notModified) };
+  const labels: Record<Kind, string> = {
+    first: `(a) first poll, ${options.items} new items`,
+    unchanged: "(b) re-poll, 200 same body",
+    notModified: "(c) re-poll, 304",
+  };
+  const kinds: Kind[] = ["first", "unchanged", "notModified"];
+  const rows = kinds.map((kind) => [
+    labels[kind],
+    String(s[kind].n),
+    fmt(s[kind].p50),
+    fmt(s[kind].p95),
+    fmt(s[kind].max),
+    kind === "first" ? "1" : fmt(s[kind].p50 / s.first.p50, 3),
+    fmt(f[kind].p50),
+    fmt(sum(counts[kind]) / s[kind].n, 3),
+  ]);
+  const report = [
+    table(["case", "n", "p50 ms", "p95 ms", "max ms", "p50 ÷ (a)", "fetch p50 ms", "DDB req/poll"], rows),
+    "",
+    "DynamoDB requests per poll by operation (avg client-side latency per request):",
+    ...kinds.map((kind) => `  ${labels[kind]}: ${formatCounts(counts[kind], latency[kind], s[kind].n)}`),
+    `Ratios of p50s: (b)/(a) = ${fmt(s.unchanged.p50 / s.first.p50, 3)}, (c)/(a) = ${fmt(s.notModified.p50 / s.first.p50, 3)}; ` +
+      `p95s: (b)/(a) = ${fmt(s.unchanged.p95 / s.first.p95, 3)}, (c)/(a) = ${fmt(s.notModified.p95 / s.first.p95, 3)}`,
+  ].join("\n");
+  return {
+    report,
+    p50: { first: s.first.p50, unchanged: s.unchanged.p50, notModified: s.notModified.p50 },
+    requestsPerPoll: {
+      first: sum(counts.first) / s.first.n,
+      unchanged: sum(counts.unchanged) / s.unchanged.n,
+      notModified: sum(counts.notModified) / s.notModified.n,
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export interface PollResult {
+  report: string;
+  rounds: { label: string; wallMs: number; feedsPerSecond: number }[];
+}
+
+/**
+ * `feeds` feeds of `items` items each, all due, polled by one pollDueFeeds run (batchSize above
+ * the feed count, so nothing fans out). Three rounds: first polls, then (a day later, everything
+ * due again) unchanged 200s, then 304s.
+ */
+export async function benchPoll(env: BenchEnv, options: { feeds: number; items: number; concurrency: number }): Promise<PollResult> {
+  const recap = await env.recap({
+    RECAP_POLL_CONCURRENCY: String(options.concurrency),
+    RECAP_POLL_BATCH_SIZE: String(options.feeds * 10),
+  });
+  const { deps, clock, requests } = recap;
+  const routes = Array.from({ length: options.feeds }, (_, i) => {
+    const path = `/poll/${i}.xml`;
+    const route = {
+      body: rssDocument({ items: options.items, prefix: `poll-${i}`, newest: clock(), spacingHours: 30, seed: 5000 + i }),
+      etag: `"poll-${i}-v1"`,
+      honorValidators: false,
+    };
+    env.feeds.route(path, route);
+    return { path, route };
+  });
+  for (const { path } of routes) {
+    if (!(await deps.store.feeds.create(newFeed(env.feeds.at(path), { via: "import" }, clock())))) throw new Error("duplicate feed");
+  }
+
+  const rows: string[][] = [];
+  const rounds: PollResult["rounds"] = [];
+  const round = async (label: string, honorValidators: boolean, expected: { notModified: boolean; created: number }) => {
+    for (const { route } of routes) route.honorValidators = honorValidators;
+    const before = requests.snapshot();
+    const fetchMark = recap.fetchTimes.length;
+    const t0 = nowMs();
+    const summary = await pollDueFeeds(deps);
+    const wallMs = nowMs() - t0;
+    if (summary.due !== options.feeds || summary.fannedOut !== 0 || summary.polled.length !== options.feeds) {
+      throw new Error(`${label}: due ${summary.due}, polled ${summary.polled.length}, fanned out ${summary.fannedOut}`);
+    }
+    for (const outcome of summary.polled) expectOutcome(outcome, expected, label);
+    const ddb = sum(diffCounts(before, requests.snapshot()));
+    const fetch = summarize(recap.fetchTimes.slice(fetchMark));
+    const feedsPerSecond = options.feeds / (wallMs / 1000);
+    rows.push([
+      label,
+      fmt(wallMs),
+      fmt(feedsPerSecond),
+      fmt(feedsPerSecond * options.items),
+      fmt(wallMs / options.feeds, 3),
+      fmt(fetch.p50),
+      fmt(ddb / options.feeds, 3),
+      fmt(ddb / (wallMs / 1000)),
+    ]);
+    rounds.push({ label, wallMs, feedsPerSecond });
+  };
+
+  await round("1. first polls (backfill)", false, { notModified: false, created: options.items });
+  clock.advance(2 * DAY); // past the longest interval (1 day + spread): every feed is due again
+  await round("2. re-poll, 200 same body", false, { notModified: false, created: 0 });
+  clock.advance(2 * DAY);
+  await round("3. re-poll, 304", true, { notModified: true, created: 0 });
+
+  const report = table(
+    ["round", "wall ms", "feeds/s", "items/s", "ms/feed", "fetch p50 ms", "DDB req/feed", "DDB req/s"],
+    rows,
+  );
+  return { report, rounds };
+}

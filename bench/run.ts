@@ -1,0 +1,63 @@
+/**
+ * `npm run bench` — feed-ingestion benchmarks, reported (never asserted): percentiles, ratios and
+ * throughput, printed as tables. Everything runs in this process on loopback; all servers are
+ * closed at the end so the process exits by itself.
+ *
+ *   1. CPU-only pipeline per document: parseFeed → normalizeItems → matchTopics
+ *   2. One feed's refresh end to end (dynalite + local bus + loopback feed server)
+ *   3. Scheduled poll throughput: pollDueFeeds over many feeds
+ *
+ * Set BENCH_QUICK=1 for a fast smoke run with fewer iterations.
+ */
+import os from "node:os";
+import { startEnv, type BenchEnv } from "./env";
+import { benchPoll, benchRefresh } from "./ingest";
+import { benchPipeline } from "./pipeline";
+import { heading, nowMs } from "./stats";
+
+// The SDK warns about Node versions it will stop supporting; noise in a report.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+
+const quick = process.env.BENCH_QUICK === "1";
+
+async function main() {
+  const started = nowMs();
+  const cpus = os.cpus();
+  console.log("Recap feed-ingestion benchmarks");
+  console.log(
+    `node ${process.version} · ${process.platform}/${process.arch} · ${cpus.length} CPU(s)` +
+      (cpus[0] ? ` · ${cpus[0].model.trim()}` : "") +
+      ` · ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB` +
+      (quick ? " · QUICK mode" : ""),
+  );
+
+  console.log(heading("1. CPU pipeline per document: parseFeed → normalizeItems → matchTopics"));
+  console.log("Per-item figures are the per-document percentile divided by the item count; topics matched on title + summary.");
+  const pipeline = await benchPipeline({ budgetMsPerCase: quick ? 500 : 3_000 });
+  console.log(pipeline.report);
+
+  let env: BenchEnv | undefined;
+  try {
+    env = await startEnv();
+
+    console.log(heading("2. One feed's refresh end to end (fetch → parse → store → record poll)"));
+    console.log("dynalite in memory (same process) · local bus · loopback feed server · real fetcher");
+    const refresh = await benchRefresh(env, quick ? { items: 50, warmup: 2, iterations: 5, repeats: 2 } : { items: 50, warmup: 3, iterations: 20, repeats: 3 });
+    console.log(refresh.report);
+
+    const feeds = 200;
+    const concurrency = 8;
+    console.log(heading(`3. Scheduled poll throughput: pollDueFeeds, ${feeds} feeds × 10 items, concurrency ${concurrency}`));
+    const poll = await benchPoll(env, { feeds, items: 10, concurrency });
+    console.log(poll.report);
+  } finally {
+    await env?.close();
+  }
+
+  console.log(`\nTotal bench time ${((nowMs() - started) / 1000).toFixed(1)} s`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
