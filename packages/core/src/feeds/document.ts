@@ -2,6 +2,7 @@
  * Getting a feed document: a conditional fetch, then either a feed to parse or an HTML page to
  * search for feed links (autodiscovery), trying each link until one parses.
  */
+import { stableId } from "../shared/hash";
 import { FetchError } from "./fetch";
 import { discoverFeedLinks, FeedParseError, looksLikeHtml, parseFeed } from "./parse";
 import type { FetchRequest, FetchResult, FetchedFeed, ParsedFeed } from "./types";
@@ -9,15 +10,29 @@ import type { FetchRequest, FetchResult, FetchedFeed, ParsedFeed } from "./types
 export type FeedFetcher = (request: FetchRequest) => Promise<FetchResult>;
 
 export type FeedDocument =
-  | { status: "not-modified"; fetched: Extract<FetchResult, { status: "not-modified" }>; url: string }
-  | { status: "ok"; fetched: FetchedFeed; parsed: ParsedFeed; /** The feed's URL from now on. */ url: string };
+  /** A 304, or a 200 whose body is byte-for-byte the one last processed (many servers send no validators). */
+  | { status: "not-modified"; fetched: FetchResult; url: string }
+  | {
+      status: "ok";
+      fetched: FetchedFeed;
+      parsed: ParsedFeed;
+      /** The feed's URL from now on. */
+      url: string;
+      bodyHash: string;
+    };
 
-export async function loadFeedDocument(request: FetchRequest, fetchFeed: FeedFetcher): Promise<FeedDocument> {
+export async function loadFeedDocument(
+  request: FetchRequest,
+  fetchFeed: FeedFetcher,
+  knownBodyHash?: string,
+): Promise<FeedDocument> {
   const fetched = await fetchFeed(request);
   const url = fetched.movedTo ?? request.url;
   if (fetched.status === "not-modified") return { status: "not-modified", fetched, url };
+  const bodyHash = stableId(fetched.text);
+  if (bodyHash === knownBodyHash) return { status: "not-modified", fetched, url };
   if (!looksLikeHtml(fetched.text, fetched.contentType)) {
-    return { status: "ok", fetched, parsed: await parseFeed(fetched.text, fetched.contentType), url };
+    return { status: "ok", fetched, parsed: await parseFeed(fetched.text, fetched.contentType), url, bodyHash };
   }
   return discover(fetched, fetchFeed);
 }
@@ -30,7 +45,7 @@ async function discover(page: FetchedFeed, fetchFeed: FeedFetcher): Promise<Feed
       const fetched = await fetchFeed({ url: link });
       if (fetched.status !== "ok") continue;
       const parsed = await parseFeed(fetched.text, fetched.contentType);
-      return { status: "ok", fetched, parsed, url: fetched.movedTo ?? link };
+      return { status: "ok", fetched, parsed, url: fetched.movedTo ?? link, bodyHash: stableId(fetched.text) };
     } catch (error) {
       lastError = error;
     }

@@ -54,7 +54,11 @@ export type RefreshOutcome =
 export async function refreshFeed(feed: Feed, deps: RefreshDeps): Promise<RefreshOutcome> {
   let document: FeedDocument;
   try {
-    document = await loadFeedDocument({ url: feed.url, etag: feed.etag, lastModified: feed.lastModified }, deps.fetchFeed);
+    document = await loadFeedDocument(
+      { url: feed.url, etag: feed.etag, lastModified: feed.lastModified },
+      deps.fetchFeed,
+      feed.bodyHash,
+    );
   } catch (error) {
     return recordFailure(feed, error, deps);
   }
@@ -72,7 +76,8 @@ export async function refreshFeed(feed: Feed, deps: RefreshDeps): Promise<Refres
 export async function applyDocument(feed: Feed, document: FeedDocument, deps: RefreshDeps): Promise<RefreshOutcome> {
   const now = deps.clock();
   const { fetched } = document;
-  let counts = { created: 0, edited: 0, announced: 0, items: 0 };
+  let counts = { created: 0, edited: 0, announced: 0, items: 0, waiting: 0 };
+  let bodyHash = feed.bodyHash;
   let postsLastWeek = feed.postsLastWeek;
   let ttlMinutes = feed.ttlMinutes;
   let title = feed.title;
@@ -86,6 +91,8 @@ export async function applyDocument(feed: Feed, document: FeedDocument, deps: Re
     ttlMinutes = parsed.ttlMinutes;
     title = parsed.title || feed.title;
     siteUrl = parsed.siteUrl ?? feed.siteUrl;
+    // Skip an identical body next time only once everything in it is settled (announcements included).
+    bodyHash = counts.waiting === 0 ? document.bodyHash : undefined;
   }
 
   const nextPollAt = nextPollAfterSuccess({
@@ -103,6 +110,7 @@ export async function applyDocument(feed: Feed, document: FeedDocument, deps: Re
     // A 304 may omit validators it still honours (keep ours); a 200 replaces them, absent ones included.
     etag: document.status === "ok" ? fetched.etag : (fetched.etag ?? feed.etag),
     lastModified: document.status === "ok" ? fetched.lastModified : (fetched.lastModified ?? feed.lastModified),
+    bodyHash,
     lastPolledAt: now.toISOString(),
     lastSuccessAt: now.toISOString(),
     lastError: undefined,
@@ -114,7 +122,8 @@ export async function applyDocument(feed: Feed, document: FeedDocument, deps: Re
     postsLastWeek,
   });
   if (document.url !== feed.url) deps.log.info("Feed moved", { feedId: feed.id, from: feed.url, to: document.url });
-  return { feedId: feed.id, url: document.url, status: "ok", notModified: document.status === "not-modified", ...counts };
+  const { waiting: _waiting, ...reported } = counts;
+  return { feedId: feed.id, url: document.url, status: "ok", notModified: document.status === "not-modified", ...reported };
 }
 
 /** Content that, when a publisher changes it, counts as an edit. */
@@ -170,12 +179,11 @@ async function ingestItems(feed: Feed, items: NormalizedItem[], deps: RefreshDep
   const unannounced = await announce(feed, candidates, deps, now);
   // An item becomes "known" last, and only once its announcement is settled: a crash or a failed
   // publish before this point leaves it unknown, so the next poll picks it up again.
-  await mapWithConcurrency(
+  await posts.rememberItems(
+    feed.id,
     settled.filter((identity) => !unannounced.has(identity.postId)),
-    WRITE_CONCURRENCY,
-    (identity) => posts.rememberItem(feed.id, identity),
   );
-  return { created, edited, announced: candidates.length - unannounced.size, items: items.length };
+  return { created, edited, announced: candidates.length - unannounced.size, items: items.length, waiting: unannounced.size };
 }
 
 /** Publishes `post.ingested` once per fresh post; returns the ids still waiting to be announced. */

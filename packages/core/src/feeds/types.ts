@@ -111,6 +111,8 @@ export interface Feed {
   isRecapFeed?: boolean;
   etag?: string;
   lastModified?: string;
+  /** Hash of the last body fully processed: an identical 200 is treated like a 304. */
+  bodyHash?: string;
   lastPolledAt?: string;
   /** Absent until the first successful poll: that poll's items are backfill. */
   lastSuccessAt?: string;

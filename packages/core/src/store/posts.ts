@@ -90,8 +90,12 @@ export function postRepository(table: TableRef) {
       );
     },
 
-    async rememberItem(feedId: string, identity: FeedItemIdentity): Promise<void> {
-      await client.send(new PutCommand({ TableName, Item: { ...keys.feedItem(feedId, identity.itemKey), ...identity } }));
+    /** Marks items as known to a feed (overwriting is harmless: the same identity, newer hash). */
+    async rememberItems(feedId: string, identities: FeedItemIdentity[]): Promise<void> {
+      await batchWrite(
+        table,
+        identities.map((identity) => ({ PutRequest: { Item: { ...keys.feedItem(feedId, identity.itemKey), ...identity } } })),
+      );
     },
 
     async countItems(feedId: string): Promise<number> {
