@@ -3,7 +3,7 @@
  * over HTTP, and the EventBridge SDK client talking to a loopback PutEvents stand-in.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { addFeed, newFeed, pollDueFeeds, pollFeeds, refreshFeed, resumeFeed, type Feed } from "@recap/core/feeds";
+import { addFeed, newFeed, pollDueFeeds, pollFeedBatch, pollFeeds, refreshFeed, resumeFeed, type Feed } from "@recap/core/feeds";
 import { DAY, HOUR, MINUTE } from "../helpers/clock";
 import { writesSince } from "../helpers/dynamo";
 import { rss } from "../helpers/feed-server";
@@ -457,5 +457,183 @@ describe("moves and schedule", () => {
     harness.feeds.route(path, { body: rss(items, { ttl: 1440 }) });
     await pollFeeds([await current(feed)], recap.deps, { claim: false });
     expect(Date.parse((await current(feed)).nextPollAt) - now).toBeGreaterThanOrEqual(24 * HOUR);
+  });
+});
+
+describe("nothing is lost or doubled when things fail halfway", () => {
+  it("an announcement owed after a bus outage is made even though the server answers 304 by then", async () => {
+    const path = uniquePath("etag-outage");
+    let body = rss([{ title: "Seed", link: "https://blog.example.com/eo-seed", guid: "s" }]);
+    harness.feeds.route(path, (req, res) => {
+      const etag = `"${body.length}"`;
+      if (req.headers["if-none-match"] === etag) {
+        res.writeHead(304, { etag });
+        res.end();
+        return;
+      }
+      res.writeHead(200, { "content-type": "application/rss+xml", etag });
+      res.end(body);
+    });
+    const feed = await follow(path);
+    recap.clock.advance(HOUR);
+    body = rss([{ title: "Announced despite the outage", link: "https://blog.example.com/eo", guid: "o", pubDate: recap.clock().toISOString() }]);
+    harness.bridge.failNext(4);
+    expect(await refreshFeed(await current(feed), recap.deps)).toMatchObject({ created: 1, announced: 0 });
+
+    recap.clock.advance(HOUR);
+    expect(await refreshFeed(await current(feed), recap.deps)).toMatchObject({ notModified: false, announced: 1 });
+    recap.clock.advance(HOUR);
+    expect(await refreshFeed(await current(feed), recap.deps)).toMatchObject({ notModified: true, announced: 0 });
+    expect(ingested(feed.id).map((detail) => detail.title)).toEqual(["Announced despite the outage"]);
+  });
+
+  it("a PutEvents call that fails whole costs only its own events a retry, never a duplicate", async () => {
+    const path = uniquePath("bus-crash");
+    harness.feeds.route(path, { body: rss([{ title: "Seed", link: "https://blog.example.com/bc-seed", guid: "s" }]) });
+    const feed = await follow(path);
+    recap.clock.advance(HOUR);
+    const items = Array.from({ length: 12 }, (_, index) => ({
+      title: `Item ${index}`,
+      link: `https://blog.example.com/bc-${index}`,
+      guid: `bc${index}`,
+      pubDate: recap.clock().toISOString(),
+    }));
+    harness.feeds.route(path, { body: rss(items) });
+    // The first call (10 events) goes through; every SDK attempt of the second call (2 events) fails.
+    harness.bridge.breakCalls(3, { after: 1 });
+    expect(await refreshFeed(await current(feed), recap.deps)).toMatchObject({ created: 12, announced: 10 });
+    expect(ingested(feed.id)).toHaveLength(10);
+    recap.clock.advance(HOUR);
+    expect(await refreshFeed(await current(feed), recap.deps)).toMatchObject({ created: 0, announced: 2 });
+    const ids = ingested(feed.id).map((detail) => detail.postId);
+    expect(ids).toHaveLength(12);
+    expect(new Set(ids).size).toBe(12);
+  });
+
+  it("repairs topic rows a failed poll never wrote, without counting our failure against the feed", async () => {
+    const path = uniquePath("topic-repair");
+    harness.feeds.route(path, { body: rss([{ title: "Seed", link: "https://blog.example.com/tr-seed", guid: "s" }]) });
+    const feed = await follow(path);
+    recap.clock.advance(HOUR);
+    harness.feeds.route(path, {
+      body: rss([{ title: "Cilium and Tetragon: eBPF security", link: "https://blog.example.com/tr", guid: "t", pubDate: recap.clock().toISOString() }]),
+    });
+    harness.dynamo.throttle(["BatchWriteItem"], 3); // the post is written, its topic rows are not
+    expect(await refreshFeed(await current(feed), recap.deps)).toMatchObject({ status: "failed" });
+    expect(await current(feed)).toMatchObject({ consecutiveErrors: 0, status: "active", lastError: expect.stringMatching(/Throughput/) });
+    expect(await recap.deps.store.posts.byTopic("ebpf", 10)).toEqual([]);
+
+    recap.clock.set((await current(feed)).nextPollAt);
+    expect(await refreshFeed(await current(feed), recap.deps)).toMatchObject({ status: "ok", created: 0, announced: 1 });
+    expect((await recap.deps.store.posts.byTopic("ebpf", 10)).map((post) => post.title)).toEqual(["Cilium and Tetragon: eBPF security"]);
+  });
+});
+
+describe("edge cases real feeds produce", () => {
+  it("a future-dated item is not an edit on every poll", async () => {
+    const path = uniquePath("future");
+    const future = { title: "Scheduled post", link: "https://blog.example.com/scheduled", guid: "f", pubDate: "2027-06-01T00:00:00Z" };
+    harness.feeds.route(path, { body: rss([future]) });
+    const feed = await follow(path);
+    for (let poll = 1; poll <= 2; poll++) {
+      recap.clock.advance(HOUR);
+      // A new item each time, so the body differs and every item is looked at.
+      harness.feeds.route(path, { body: rss([future, { title: `New ${poll}`, link: `https://blog.example.com/new-${poll}`, guid: `n${poll}` }]) });
+      expect(await refreshFeed(await current(feed), recap.deps)).toMatchObject({ status: "ok", created: 1, edited: 0 });
+    }
+  });
+
+  it("an item whose GUID is longer than a DynamoDB key is stored like any other", async () => {
+    const path = uniquePath("long-guid");
+    const guid = `urn:x-long:${"g".repeat(3000)}`;
+    harness.feeds.route(path, { body: rss([{ title: "Long identity", guid }]) });
+    const result = await addFeed(harness.feeds.at(path), { via: "cli" }, recap.deps);
+    expect(result).toMatchObject({ status: "added", outcome: { status: "ok", created: 1 } });
+    recap.clock.advance(HOUR);
+    harness.feeds.route(path, { body: rss([{ title: "Long identity", guid }, { title: "Other", guid: "short" }]) });
+    expect(await refreshFeed(await current((result as { feed: Feed }).feed), recap.deps)).toMatchObject({ created: 1 });
+  });
+
+  it("a feed that moves onto a URL already followed is paused, not duplicated", async () => {
+    const target = uniquePath("merge-target");
+    const source = uniquePath("merge-source");
+    harness.feeds.route(target, { body: rss([{ title: "Target", link: "https://blog.example.com/target", guid: "t" }], { title: "The Real Feed" }) });
+    harness.feeds.route(source, { body: rss([{ title: "Source", link: "https://blog.example.com/source", guid: "s" }]) });
+    await follow(target);
+    const feed = await follow(source);
+    harness.feeds.route(source, { status: 301, headers: { location: target } });
+    recap.clock.advance(2 * DAY);
+    expect(await refreshFeed(await current(feed), recap.deps)).toMatchObject({ status: "failed", paused: true });
+    expect(await current(feed)).toMatchObject({ status: "paused", url: harness.feeds.at(source), pausedReason: expect.stringMatching(/already followed \(The Real Feed\)/) });
+    const urls = (await recap.deps.store.feeds.list()).map((listed) => listed.url);
+    expect(urls.filter((url) => url === harness.feeds.at(target))).toHaveLength(1);
+  });
+
+  it("a followed feed that turns into a web page only follows feed links on its own site", async () => {
+    const path = uniquePath("parked");
+    harness.feeds.route(path, { body: rss([{ title: "Before", link: "https://blog.example.com/before", guid: "b" }]) });
+    const feed = await follow(path);
+    harness.feeds.route(path, {
+      headers: { "content-type": "text/html" },
+      body: `<html><head><link rel="alternate" type="application/rss+xml" href="http://elsewhere.example.net/feed.xml"></head></html>`,
+    });
+    recap.clock.advance(2 * DAY);
+    expect(await refreshFeed(await current(feed), recap.deps)).toMatchObject({ status: "failed", error: expect.stringMatching(/no RSS, Atom or JSON Feed link/) });
+    expect((await current(feed)).url).toBe(harness.feeds.at(path));
+
+    const newHome = uniquePath("same-site-feed");
+    harness.feeds.route(newHome, { body: rss([{ title: "After", link: "https://blog.example.com/after", guid: "a" }]) });
+    harness.feeds.route(path, {
+      headers: { "content-type": "text/html" },
+      body: `<html><head><link rel="alternate" type="application/rss+xml" href="${newHome}"></head></html>`,
+    });
+    recap.clock.set((await current(feed)).nextPollAt);
+    expect(await refreshFeed(await current(feed), recap.deps)).toMatchObject({ status: "ok" });
+    expect((await current(feed)).url).toBe(harness.feeds.at(newHome));
+  });
+
+  it("keeps its publishing rhythm across 304s", async () => {
+    const path = uniquePath("rhythm-304");
+    const now = recap.clock().getTime();
+    const items = Array.from({ length: 28 }, (_, index) => ({
+      title: `Six-hourly ${index}`,
+      link: `https://blog.example.com/six-${index}`,
+      guid: `six${index}`,
+      pubDate: new Date(now - index * 6 * HOUR - MINUTE),
+    }));
+    harness.feeds.route(path, (req, res) => {
+      if (req.headers["if-none-match"] === '"r1"') {
+        res.writeHead(304, { etag: '"r1"' });
+        res.end();
+        return;
+      }
+      res.writeHead(200, { "content-type": "application/rss+xml", etag: '"r1"' });
+      res.end(rss(items));
+    });
+    const feed = await follow(path);
+    recap.clock.set((await current(feed)).nextPollAt);
+    const before = recap.clock().getTime();
+    expect(await refreshFeed(await current(feed), recap.deps)).toMatchObject({ notModified: true });
+    const wait = Date.parse((await current(feed)).nextPollAt) - before;
+    // 28 posts a week (some aging out by now): about every 6 hours, not the 60-minute base interval.
+    expect(wait).toBeGreaterThanOrEqual(6 * HOUR);
+    expect(wait).toBeLessThan(8 * HOUR);
+  });
+
+  it("a re-delivered poll batch (a retried Lambda) stores nothing twice", async () => {
+    const paths = [uniquePath("batch-a"), uniquePath("batch-b")];
+    const now = recap.clock();
+    const feeds = paths.map((path) => newFeed(harness.feeds.at(path), { via: "cli" }, now));
+    for (const [index, path] of paths.entries()) {
+      harness.feeds.route(path, { body: rss([{ title: `Batch ${index}`, link: `https://blog.example.com/batch-${index}`, guid: `b${index}` }]) });
+      await recap.deps.store.feeds.create(feeds[index] as Feed);
+    }
+    const ids = feeds.map((feed) => feed.id);
+    const first = await pollFeedBatch(ids, recap.deps);
+    expect(first.map((outcome) => outcome.status)).toEqual(["ok", "ok"]);
+    const again = await pollFeedBatch(ids, recap.deps); // no longer due: nothing happens
+    expect(again).toEqual([]);
+    const posts = (await recap.deps.store.posts.seenSince(recap.clock(), { limit: 100 })).filter((post) => post.title.startsWith("Batch"));
+    expect(posts.map((post) => post.title).sort()).toEqual(["Batch 0", "Batch 1"]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countPostsLastWeek, intervalAfterSuccess, nextPollAfterFailure, nextPollAfterSuccess } from "@recap/core/feeds";
+import { intervalAfterSuccess, recentDates, nextPollAfterFailure, nextPollAfterSuccess } from "@recap/core/feeds";
 import { DAY, HOUR, MINUTE } from "../helpers/clock";
 
 const now = new Date("2026-11-20T12:00:00Z");
@@ -57,10 +57,15 @@ describe("after a failure", () => {
   });
 });
 
-describe("posts in the last week", () => {
-  it("counts dated items within 7 days, and is unknown when no item has a date", () => {
-    const dates = ["2026-11-19T00:00:00Z", "2026-11-14T00:00:00Z", "2026-11-01T00:00:00Z", undefined];
-    expect(countPostsLastWeek(dates, now)).toBe(2);
-    expect(countPostsLastWeek([undefined, undefined], now)).toBeUndefined();
+describe("recent publication dates", () => {
+  it("keeps dates within 7 days, from memory and from the latest document, once each", () => {
+    const remembered = ["2026-11-19T00:00:00Z", "2026-11-10T00:00:00Z"];
+    const seen = ["2026-11-19T00:00:00Z", "2026-11-14T00:00:00Z", "2026-11-01T00:00:00Z", undefined];
+    expect(recentDates(remembered, seen, now)).toEqual(["2026-11-19T00:00:00Z", "2026-11-14T00:00:00Z"]);
+  });
+
+  it("is unknown until the feed shows a dated item, and empty once its dates age out", () => {
+    expect(recentDates(undefined, [undefined, undefined], now)).toBeUndefined();
+    expect(recentDates(["2026-10-01T00:00:00Z"], [], now)).toEqual([]);
   });
 });

@@ -23,6 +23,11 @@ export interface FakeEventBridge {
   calls: PutEventsEntry[][];
   /** The next `count` entries for which `predicate` holds are rejected (once each). */
   failNext(count: number, predicate?: (entry: PutEventsEntry) => boolean): void;
+  /**
+   * After letting `after` calls through, the next `count` PutEvents calls fail whole with HTTP 500
+   * (the SDK retries such calls, then throws).
+   */
+  breakCalls(count: number, options?: { after?: number }): void;
   details<T = Record<string, unknown>>(detailType: string): T[];
   close(): Promise<void>;
 }
@@ -31,6 +36,8 @@ export async function startFakeEventBridge(): Promise<FakeEventBridge> {
   const accepted: PutEventsEntry[] = [];
   const calls: PutEventsEntry[][] = [];
   let failures: { remaining: number; predicate: (entry: PutEventsEntry) => boolean }[] = [];
+  let brokenCalls = 0;
+  let passBeforeBreaking = 0;
 
   const server = await startLoopbackServer(async (req, res) => {
     const target = String(req.headers["x-amz-target"]);
@@ -40,6 +47,13 @@ export async function startFakeEventBridge(): Promise<FakeEventBridge> {
       return;
     }
     const { Entries } = JSON.parse((await readBody(req)).toString("utf8")) as { Entries: PutEventsEntry[] };
+    if (brokenCalls > 0 && passBeforeBreaking > 0) passBeforeBreaking--;
+    else if (brokenCalls > 0) {
+      brokenCalls--;
+      res.writeHead(500, { "content-type": "application/x-amz-json-1.1" });
+      res.end(JSON.stringify({ __type: "InternalException", message: "Injected outage (test)" }));
+      return;
+    }
     calls.push(Entries);
     let failed = 0;
     const results = Entries.map((entry, index) => {
@@ -70,6 +84,10 @@ export async function startFakeEventBridge(): Promise<FakeEventBridge> {
     calls,
     failNext(count, predicate = () => true) {
       failures.push({ remaining: count, predicate });
+    },
+    breakCalls(count, options = {}) {
+      brokenCalls = count;
+      passBeforeBreaking = options.after ?? 0;
     },
     details<T>(detailType: string) {
       return accepted.filter((entry) => entry.DetailType === detailType).map((entry) => JSON.parse(entry.Detail) as T);

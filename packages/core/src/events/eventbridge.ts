@@ -51,7 +51,15 @@ export function eventBridgePublisher(options: EventBridgeOptions): EventPublishe
     async publish(events) {
       const failed: BusEvent[] = [];
       for (let start = 0; start < events.length; start += MAX_ENTRIES_PER_CALL) {
-        failed.push(...(await putWithRetries(events.slice(start, start + MAX_ENTRIES_PER_CALL))));
+        const chunk = events.slice(start, start + MAX_ENTRIES_PER_CALL);
+        try {
+          failed.push(...(await putWithRetries(chunk)));
+        } catch (error) {
+          // The call itself failed (network, throttling past the SDK's retries): this chunk is
+          // reported failed, the chunks already accepted are not.
+          options.log?.(`PutEvents failed for ${chunk.length} event(s): ${error instanceof Error ? error.message : String(error)}`);
+          failed.push(...chunk);
+        }
       }
       return { failed };
     },

@@ -45,8 +45,9 @@ export type BusEvent = {
 }[DetailType];
 
 /**
- * Publishes events. Resolves with the events that were never accepted (after retries), so a caller
- * can keep the rest; throws only when the outcome is unknown (the bus could not be reached).
+ * Publishes events. Resolves with the events that were not accepted (after retries), so a caller
+ * can keep the rest and try those again later. An event whose call failed in transit is reported
+ * failed even though the bus may have taken it: delivery is at least once.
  */
 export interface EventPublisher {
   publish(events: BusEvent[]): Promise<{ failed: BusEvent[] }>;

@@ -21,24 +21,36 @@ export type FeedDocument =
       bodyHash: string;
     };
 
-export async function loadFeedDocument(
-  request: FetchRequest,
-  fetchFeed: FeedFetcher,
-  knownBodyHash?: string,
-): Promise<FeedDocument> {
+export interface LoadOptions {
+  /** Hash of the body last processed: the same body again is treated as not modified. */
+  knownBodyHash?: string;
+  /**
+   * Which feed links a web page may lead to. Adding a feed follows any (the person chose the page);
+   * polling a followed feed that now serves HTML only follows links on its own site, so a parked
+   * domain or an error page cannot move a subscription somewhere else.
+   */
+  discovery: "any" | "same-site";
+}
+
+/** Links tried on a page before giving up: each costs a fetch. */
+const MAX_DISCOVERED_LINKS = 3;
+
+export async function loadFeedDocument(request: FetchRequest, fetchFeed: FeedFetcher, options: LoadOptions): Promise<FeedDocument> {
   const fetched = await fetchFeed(request);
   const url = fetched.movedTo ?? request.url;
   if (fetched.status === "not-modified") return { status: "not-modified", fetched, url };
   const bodyHash = stableId(fetched.text);
-  if (bodyHash === knownBodyHash) return { status: "not-modified", fetched, url };
+  if (bodyHash === options.knownBodyHash) return { status: "not-modified", fetched, url };
   if (!looksLikeHtml(fetched.text, fetched.contentType)) {
     return { status: "ok", fetched, parsed: await parseFeed(fetched.text, fetched.contentType), url, bodyHash };
   }
-  return discover(fetched, fetchFeed);
+  return discover(fetched, fetchFeed, options.discovery);
 }
 
-async function discover(page: FetchedFeed, fetchFeed: FeedFetcher): Promise<FeedDocument> {
-  const links = discoverFeedLinks(page.text, page.finalUrl).slice(0, 5);
+async function discover(page: FetchedFeed, fetchFeed: FeedFetcher, scope: LoadOptions["discovery"]): Promise<FeedDocument> {
+  const links = discoverFeedLinks(page.text, page.finalUrl)
+    .filter((link) => scope === "any" || sameSite(link, page.finalUrl))
+    .slice(0, MAX_DISCOVERED_LINKS);
   let lastError: unknown;
   for (const link of links) {
     try {
@@ -64,4 +76,10 @@ export function describeFailure(error: unknown): string {
   if (error instanceof FetchError || error instanceof FeedParseError) return error.message;
   if (error instanceof Error) return `Internal error: ${error.message}`;
   return `Internal error: ${String(error)}`;
+}
+
+/** Same host, ignoring a leading "www.". */
+function sameSite(a: string, b: string): boolean {
+  const host = (url: string) => new URL(url).hostname.replace(/^www\./, "");
+  return host(a) === host(b);
 }

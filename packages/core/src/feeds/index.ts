@@ -10,6 +10,6 @@ export { loadFeedDocument, describeFailure, type FeedFetcher, type FeedDocument 
 export { refreshFeed, applyDocument, FRESHNESS_WINDOW_MS, type RefreshDeps, type RefreshOutcome } from "./refresh";
 export { pollDueFeeds, pollFeedBatch, pollFeeds, type PollDeps, type PollSummary, type PollProgress } from "./poll";
 export { addFeed, importFeeds, seedDefaultFeeds, findFeed, resumeFeed, parseFeedUrl, newFeed, type AddFeedResult } from "./manage";
-export { nextPollAfterSuccess, nextPollAfterFailure, intervalAfterSuccess, countPostsLastWeek, SCHEDULE_LIMITS } from "./schedule";
+export { nextPollAfterSuccess, nextPollAfterFailure, intervalAfterSuccess, recentDates, SCHEDULE_LIMITS } from "./schedule";
 export { parseOpml, buildOpml, type OpmlFeed } from "./opml";
 export { DEFAULT_FEEDS } from "./default-feeds";

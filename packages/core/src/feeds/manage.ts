@@ -10,9 +10,13 @@ export type AddFeedResult =
   | { status: "exists"; feed: Feed }
   | { status: "failed"; error: string };
 
+/** Feed URLs are index sort keys (at most 1 KB); no real feed URL comes close. */
+const MAX_URL_LENGTH = 1000;
+
 /** The feed URL a person typed, made absolute and checked; undefined when it is not a web address. */
 export function parseFeedUrl(input: string): string | undefined {
   const trimmed = input.trim().replace(/^<(.*)>$/, "$1"); // Slack wraps links in <…>
+  if (trimmed.length > MAX_URL_LENGTH) return undefined;
   const withScheme = /^[a-z][a-z0-9+.-]*:/i.test(trimmed) ? trimmed : `https://${trimmed}`;
   try {
     const url = new URL(withScheme);
@@ -56,7 +60,7 @@ export async function addFeed(
 
   let document;
   try {
-    document = await loadFeedDocument({ url }, deps.fetchFeed);
+    document = await loadFeedDocument({ url }, deps.fetchFeed, { discovery: "any" });
   } catch (error) {
     return { status: "failed", error: describeFailure(error) };
   }
@@ -68,7 +72,15 @@ export async function addFeed(
     const current = await deps.store.feeds.get(feed.id);
     if (current) return { status: "exists", feed: current };
   }
-  const outcome = await applyDocument(feed, document, deps);
+  let outcome: RefreshOutcome;
+  try {
+    outcome = await applyDocument(feed, document, deps);
+  } catch (error) {
+    // The feed is followed; storing its first items failed (our storage, not the feed). The next
+    // scheduled poll stores them: it is due now.
+    deps.log.error("First poll of a new feed could not be stored", { feedId: feed.id, error: describeFailure(error) });
+    outcome = { feedId: feed.id, url: feed.url, status: "failed", error: describeFailure(error), paused: false };
+  }
   // The first poll filled in the title and site; report the feed as it is now.
   return { status: "added", feed: (await deps.store.feeds.get(feed.id)) ?? feed, outcome };
 }

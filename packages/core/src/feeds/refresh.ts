@@ -11,11 +11,11 @@ import type { NormalizedItem, Post } from "../posts/types";
 import { stableId } from "../shared/hash";
 import type { Logger } from "../shared/log";
 import { mapWithConcurrency } from "../shared/concurrency";
-import type { Store, StoredPost } from "../store";
+import type { FeedItemIdentity, FeedPatch, Store, StoredPost } from "../store";
 import { matchTopics, type Taxonomy } from "../topics";
 import { describeFailure, loadFeedDocument, type FeedDocument, type FeedFetcher } from "./document";
 import { FetchError } from "./fetch";
-import { countPostsLastWeek, nextPollAfterFailure, nextPollAfterSuccess } from "./schedule";
+import { nextPollAfterFailure, nextPollAfterSuccess, recentDates } from "./schedule";
 import type { Feed } from "./types";
 
 const HOUR = 3_600_000;
@@ -24,6 +24,8 @@ export const FRESHNESS_WINDOW_MS = 48 * HOUR;
 /** A claim to announce a post older than this was abandoned by a crashed poller. */
 const ANNOUNCE_CLAIM_TTL_MS = 15 * 60_000;
 const WRITE_CONCURRENCY = 4;
+/** After a storage failure (ours, not the feed's), try again this soon. */
+const STORAGE_RETRY_MS = 5 * 60_000;
 
 export interface RefreshDeps {
   store: Store;
@@ -57,18 +59,20 @@ export async function refreshFeed(feed: Feed, deps: RefreshDeps): Promise<Refres
     document = await loadFeedDocument(
       { url: feed.url, etag: feed.etag, lastModified: feed.lastModified },
       deps.fetchFeed,
-      feed.bodyHash,
+      { knownBodyHash: feed.bodyHash, discovery: "same-site" },
     );
   } catch (error) {
     return recordFailure(feed, error, deps);
   }
   try {
+    const moved = document.url !== feed.url ? await deps.store.feeds.findByUrl(document.url) : undefined;
+    if (moved && moved.id !== feed.id) return await pauseAsDuplicate(feed, moved, deps);
     return await applyDocument(feed, document, deps);
   } catch (error) {
-    // Storage trouble (e.g. a table throttled past the SDK's retries). Nothing is lost: the
-    // feed's validators were not advanced and unknown items stay unknown, so the next poll redoes it.
+    // Our storage failed (e.g. a table throttled past the SDK's retries), not the feed. Nothing is
+    // lost: validators were not advanced and unsettled items stay unknown, so the next poll redoes it.
     deps.log.error("Storing a feed's items failed", { feedId: feed.id, error: describeFailure(error) });
-    return recordFailure(feed, error, deps);
+    return recordFailure(feed, error, deps, { feedsFault: false });
   }
 }
 
@@ -77,40 +81,43 @@ export async function applyDocument(feed: Feed, document: FeedDocument, deps: Re
   const now = deps.clock();
   const { fetched } = document;
   let counts = { created: 0, edited: 0, announced: 0, items: 0, waiting: 0 };
-  let bodyHash = feed.bodyHash;
-  let postsLastWeek = feed.postsLastWeek;
-  let ttlMinutes = feed.ttlMinutes;
-  let title = feed.title;
-  let siteUrl = feed.siteUrl;
+  let seenDates: (string | undefined)[] = [];
+  let patch: FeedPatch = {};
 
   if (document.status === "ok") {
     const { parsed } = document;
     const items = normalizeItems(parsed.items, { feedUrl: document.url, siteUrl: parsed.siteUrl, now });
     counts = await ingestItems({ ...feed, url: document.url }, items, deps, now);
-    postsLastWeek = countPostsLastWeek(items.map((item) => item.publishedAt), now);
-    ttlMinutes = parsed.ttlMinutes;
-    title = parsed.title || feed.title;
-    siteUrl = parsed.siteUrl ?? feed.siteUrl;
-    // Skip an identical body next time only once everything in it is settled (announcements included).
-    bodyHash = counts.waiting === 0 ? document.bodyHash : undefined;
+    seenDates = items.map((item) => (item.dateClamped ? undefined : item.publishedAt));
+    patch = {
+      title: parsed.title || feed.title,
+      siteUrl: parsed.siteUrl ?? feed.siteUrl,
+      ttlMinutes: parsed.ttlMinutes,
+      // Advance past this document only once everything in it is settled: while an announcement
+      // is still owed, the next poll must fetch and process it again, not get a 304.
+      ...(counts.waiting === 0
+        ? { etag: fetched.etag, lastModified: fetched.lastModified, bodyHash: document.bodyHash }
+        : {}),
+    };
+  } else {
+    // A 304 may omit validators it still honours: keep ours unless it sent new ones.
+    patch = { etag: fetched.etag ?? feed.etag, lastModified: fetched.lastModified ?? feed.lastModified };
   }
 
+  const recentItemDates = recentDates(feed.recentItemDates, seenDates, now);
+  const ttlMinutes = patch.ttlMinutes ?? feed.ttlMinutes;
   const nextPollAt = nextPollAfterSuccess({
     now,
     feedUrl: document.url,
     baseIntervalMinutes: deps.poll.baseIntervalMinutes,
-    postsLastWeek,
+    postsLastWeek: recentItemDates?.length,
     ttlMinutes,
     maxAgeSeconds: fetched.maxAgeSeconds,
   });
   await deps.store.feeds.update(feed, {
+    ...patch,
     url: document.url,
-    title,
-    siteUrl,
-    // A 304 may omit validators it still honours (keep ours); a 200 replaces them, absent ones included.
-    etag: document.status === "ok" ? fetched.etag : (fetched.etag ?? feed.etag),
-    lastModified: document.status === "ok" ? fetched.lastModified : (fetched.lastModified ?? feed.lastModified),
-    bodyHash,
+    recentItemDates,
     lastPolledAt: now.toISOString(),
     lastSuccessAt: now.toISOString(),
     lastError: undefined,
@@ -118,17 +125,15 @@ export async function applyDocument(feed: Feed, document: FeedDocument, deps: Re
     failingSince: undefined,
     consecutiveErrors: 0,
     nextPollAt: nextPollAt.toISOString(),
-    ttlMinutes,
-    postsLastWeek,
   });
   if (document.url !== feed.url) deps.log.info("Feed moved", { feedId: feed.id, from: feed.url, to: document.url });
   const { waiting: _waiting, ...reported } = counts;
   return { feedId: feed.id, url: document.url, status: "ok", notModified: document.status === "not-modified", ...reported };
 }
 
-/** Content that, when a publisher changes it, counts as an edit. */
+/** Content that, when a publisher changes it, counts as an edit (the raw date: clamping moves with the clock). */
 function contentHash(item: NormalizedItem): string {
-  return stableId(JSON.stringify([item.title, item.summary, item.author ?? "", item.publishedAt ?? ""]));
+  return stableId(JSON.stringify([item.title, item.summary, item.author ?? "", item.rawDate ?? ""]));
 }
 
 async function ingestItems(feed: Feed, items: NormalizedItem[], deps: RefreshDeps, now: Date) {
@@ -140,21 +145,23 @@ async function ingestItems(feed: Feed, items: NormalizedItem[], deps: RefreshDep
   let created = 0;
   let edited = 0;
   const candidates: StoredPost[] = [];
-  const settled: { itemKey: string; postId: string; contentHash: string }[] = [];
+  const settled: FeedItemIdentity[] = [];
 
   await mapWithConcurrency(items, WRITE_CONCURRENCY, async (item) => {
     const hash = contentHash(item);
     const prior = known.get(item.itemKey);
     if (prior?.contentHash === hash) return; // unchanged: no write at all
     const topics = matchTopics({ title: item.title, summary: item.summary }, deps.taxonomy);
-    const publishedAt = item.publishedAt ?? now.toISOString();
     if (prior) {
-      // An edit updates the post but never makes it news again.
+      // An edit updates the post but never makes it news again. A missing or future date says
+      // nothing about when it was published, so the stored date stays.
+      const publishedAt = item.dateClamped ? undefined : item.publishedAt;
       await posts.updateContent(prior.postId, { title: item.title, summary: item.summary, author: item.author, publishedAt, topics });
       settled.push({ itemKey: item.itemKey, postId: prior.postId, contentHash: hash });
       edited++;
       return;
     }
+    const publishedAt = item.publishedAt ?? now.toISOString();
     const post: Post = {
       id: item.postId,
       kind: "article",
@@ -168,10 +175,15 @@ async function ingestItems(feed: Feed, items: NormalizedItem[], deps: RefreshDep
       feeds: [feed.url],
       fresh: !isBackfill && Date.parse(publishedAt) >= freshSince,
     };
-    const inserted = await posts.insert(post);
-    // Another feed (or a concurrent poll) stored it first: it is the same article, remember both feeds.
-    const stored: StoredPost = inserted ? post : await posts.attachFeed(post.id, feed.url);
-    if (inserted) created++;
+    let stored: StoredPost = post;
+    if (await posts.insert(post)) {
+      created++;
+    } else {
+      // Another feed, a concurrent poll or an earlier attempt stored it first: the same article.
+      // Remember this feed too, and rewrite its topic rows in case that attempt died before them.
+      stored = await posts.attachFeed(post.id, feed.url);
+      await posts.repairTopicRows(stored);
+    }
     if (stored.fresh && !stored.announcedAt) candidates.push(stored);
     settled.push({ itemKey: item.itemKey, postId: post.id, contentHash: hash });
   });
@@ -199,30 +211,24 @@ async function announce(feed: Feed, candidates: StoredPost[], deps: RefreshDeps,
   }
   if (claimed.length === 0) return waiting;
 
-  let failedIds = new Set<string>();
-  try {
-    const { failed } = await deps.publisher.publish(
-      claimed.map((post) => ({
-        detailType: "post.ingested" as const,
-        detail: {
-          postId: post.id,
-          feedId: feed.id,
-          url: post.url,
-          title: shortTitle(post.title),
-          topics: post.topics,
-          publishedAt: post.publishedAt,
-          firstSeenAt: post.firstSeenAt,
-        },
-      })),
-    );
-    failedIds = new Set(failed.map((event) => (event.detail as { postId: string }).postId));
-  } catch (error) {
-    deps.log.error("Could not reach the event bus", { feedId: feed.id, error: describeFailure(error) });
-    failedIds = new Set(claimed.map((post) => post.id));
-  }
+  const { failed } = await deps.publisher.publish(
+    claimed.map((post) => ({
+      detailType: "post.ingested" as const,
+      detail: {
+        postId: post.id,
+        feedId: feed.id,
+        url: post.url,
+        title: shortTitle(post.title),
+        topics: post.topics,
+        publishedAt: post.publishedAt,
+        firstSeenAt: post.firstSeenAt,
+      },
+    })),
+  );
+  const failedIds = new Set(failed.map((event) => (event.detail as { postId: string }).postId));
   for (const post of claimed) {
     if (failedIds.has(post.id)) {
-      await posts.releaseAnnouncement(post.id);
+      await posts.releaseAnnouncement(post.id, now);
       waiting.add(post.id);
     } else {
       await posts.markAnnounced(post.id, now);
@@ -231,9 +237,24 @@ async function announce(feed: Feed, candidates: StoredPost[], deps: RefreshDeps,
   return waiting;
 }
 
-async function recordFailure(feed: Feed, error: unknown, deps: RefreshDeps): Promise<RefreshOutcome> {
+async function recordFailure(
+  feed: Feed,
+  error: unknown,
+  deps: RefreshDeps,
+  options: { feedsFault: boolean } = { feedsFault: true },
+): Promise<RefreshOutcome> {
   const now = deps.clock();
   const message = describeFailure(error);
+  if (!options.feedsFault) {
+    // Our own trouble never backs a healthy feed off or pauses it.
+    await deps.store.feeds.update(feed, {
+      lastPolledAt: now.toISOString(),
+      lastError: message,
+      lastErrorAt: now.toISOString(),
+      nextPollAt: new Date(now.getTime() + STORAGE_RETRY_MS).toISOString(),
+    });
+    return { feedId: feed.id, url: feed.url, status: "failed", error: message, paused: false };
+  }
   const consecutiveErrors = feed.consecutiveErrors + 1;
   const pause = consecutiveErrors >= deps.poll.pauseAfterFailures;
   const nextPollAt = nextPollAfterFailure({
@@ -256,25 +277,30 @@ async function recordFailure(feed: Feed, error: unknown, deps: RefreshDeps): Pro
   return { feedId: feed.id, url: feed.url, status: "failed", error: message, paused: pause };
 }
 
+/** The feed moved to a URL another followed feed already has: two subscriptions to one feed. */
+async function pauseAsDuplicate(feed: Feed, other: Feed, deps: RefreshDeps): Promise<RefreshOutcome> {
+  const now = deps.clock();
+  const reason = `Moved to ${other.url}, which is already followed (${other.title ?? other.id}); remove this one`;
+  await deps.store.feeds.update(feed, { status: "paused", pausedAt: now.toISOString(), pausedReason: reason, lastPolledAt: now.toISOString() });
+  if (feed.status === "active") await announcePause(feed, reason, feed.consecutiveErrors, deps);
+  return { feedId: feed.id, url: feed.url, status: "failed", error: reason, paused: true };
+}
+
 async function announcePause(feed: Feed, reason: string, consecutiveErrors: number, deps: RefreshDeps) {
-  try {
-    const { failed } = await deps.publisher.publish([
-      {
-        detailType: "feed.paused",
-        detail: {
-          feedId: feed.id,
-          url: feed.url,
-          ...(feed.title ? { title: feed.title } : {}),
-          reason,
-          consecutiveErrors,
-          ...(feed.origin?.channelId || feed.origin?.userId
-            ? { addedIn: { channelId: feed.origin.channelId, userId: feed.origin.userId } }
-            : {}),
-        },
+  const { failed } = await deps.publisher.publish([
+    {
+      detailType: "feed.paused",
+      detail: {
+        feedId: feed.id,
+        url: feed.url,
+        ...(feed.title ? { title: feed.title } : {}),
+        reason,
+        consecutiveErrors,
+        ...(feed.origin?.channelId || feed.origin?.userId
+          ? { addedIn: { channelId: feed.origin.channelId, userId: feed.origin.userId } }
+          : {}),
       },
-    ]);
-    if (failed.length > 0) deps.log.error("The bus rejected a feed.paused event", { feedId: feed.id });
-  } catch (error) {
-    deps.log.error("Could not reach the event bus", { feedId: feed.id, error: describeFailure(error) });
-  }
+    },
+  ]);
+  if (failed.length > 0) deps.log.error("The bus did not take a feed.paused event", { feedId: feed.id });
 }

@@ -74,10 +74,21 @@ function spreadOffset(feedUrl: string, intervalMs: number): number {
   return Math.floor(stableFraction(feedUrl) * window);
 }
 
-/** Items dated within the 7 days before now; undefined when none carry a date. */
-export function countPostsLastWeek(publishedDates: (string | undefined)[], now: Date): number | undefined {
-  const dated = publishedDates.filter((date): date is string => date !== undefined);
-  if (dated.length === 0) return undefined;
+/** More than one post per 15 minutes changes nothing: the interval is already at its floor. */
+const MAX_RECENT_DATES = (7 * DAY) / SCHEDULE_LIMITS.minIntervalMs;
+
+/**
+ * The feed's publication dates within the last 7 days: what it remembered plus what its latest
+ * document shows (a document lists only its newest items, and a 304 shows none). Undefined while
+ * the feed has never shown a dated item — its rhythm is unknown.
+ */
+export function recentDates(remembered: string[] | undefined, seen: (string | undefined)[], now: Date): string[] | undefined {
+  const dated = seen.filter((date): date is string => date !== undefined);
+  if (remembered === undefined && dated.length === 0) return undefined;
   const weekAgo = now.getTime() - 7 * DAY;
-  return dated.filter((date) => Date.parse(date) >= weekAgo).length;
+  return [...new Set([...(remembered ?? []), ...dated])]
+    .filter((date) => Date.parse(date) >= weekAgo)
+    .sort()
+    .reverse()
+    .slice(0, MAX_RECENT_DATES);
 }

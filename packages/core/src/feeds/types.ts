@@ -122,7 +122,8 @@ export interface Feed {
   consecutiveErrors: number;
   nextPollAt: string;
   ttlMinutes?: number;
-  postsLastWeek?: number;
+  /** Publication dates of the feed's items from the last 7 days: its rhythm, kept across 304s. */
+  recentItemDates?: string[];
   pausedAt?: string;
   pausedReason?: string;
 }

@@ -102,6 +102,8 @@ function draft(item: RawItem, context: NormalizeContext, site?: string, feedPage
       summary: truncateAtWord(summaryText, SUMMARY_MAX),
       author: plainAuthor(item.author),
       publishedAt,
+      ...(date && date.getTime() > context.now.getTime() ? { dateClamped: true } : {}),
+      ...(published || updated ? { rawDate: published || updated } : {}),
       content: item.content?.trim() || undefined,
     },
   };

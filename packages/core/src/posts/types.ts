@@ -30,6 +30,10 @@ export interface NormalizedItem {
   author?: string;
   /** ISO 8601 when the feed gave a parseable date (future dates clamped to now). */
   publishedAt?: string;
+  /** True when publishedAt was a future date clamped to now: it says nothing about an edit. */
+  dateClamped?: boolean;
+  /** The date string exactly as the feed gave it, for telling edits apart from clock movement. */
+  rawDate?: string;
   /** Full HTML content when the feed carries it (kept out of the store; recap extraction reads it). */
   content?: string;
 }

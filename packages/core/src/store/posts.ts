@@ -20,8 +20,8 @@ export interface FeedItemIdentity {
   contentHash: string;
 }
 
-/** Fields a publisher's edit may change. */
-export type PostContent = Pick<Post, "title" | "summary" | "author" | "publishedAt" | "topics">;
+/** Fields a publisher's edit may change; without publishedAt the stored date stays. */
+export type PostContent = Pick<Post, "title" | "summary" | "author" | "topics"> & { publishedAt?: string };
 
 const EMPTY_MONTHS_BEFORE_GIVING_UP = 12;
 
@@ -59,6 +59,7 @@ const toStoredPost = (item: Record<string, unknown>): StoredPost => ({
 export function postRepository(table: TableRef) {
   const { client, tableName: TableName } = table;
 
+  /** The post's per-topic index rows: written for its topics, deleted for topics it lost. Idempotent. */
   async function topicRows(post: Pick<Post, "id" | "publishedAt" | "topics">, previousTopics: string[]) {
     const stale = previousTopics.filter((topic) => !post.topics.includes(topic));
     await batchWrite(table, [
@@ -78,9 +79,11 @@ export function postRepository(table: TableRef) {
 
   return {
     async knownItems(feedId: string, itemKeys: string[]): Promise<Map<string, FeedItemIdentity>> {
+      // Strongly consistent: a poll that just finished (or a retried one) must be seen.
       const rows = await batchGet<Record<string, unknown>>(
         table,
         [...new Set(itemKeys)].map((itemKey) => keys.feedItem(feedId, itemKey)),
+        { consistent: true },
       );
       return new Map(
         rows.map((row) => [
@@ -147,27 +150,34 @@ export function postRepository(table: TableRef) {
 
     /** Applies a publisher's edit. Never touches first-seen time or freshness: an edit is not news. */
     async updateContent(postId: string, content: PostContent): Promise<void> {
+      const set = ["#title = :title", "#summary = :summary", "#topics = :topics"];
+      if (content.publishedAt) set.push("#publishedAt = :publishedAt");
+      if (content.author) set.push("#author = :author");
       const { Attributes } = await client.send(
         new UpdateCommand({
           TableName,
           Key: keys.post(postId),
-          UpdateExpression: `SET #title = :title, #summary = :summary, #publishedAt = :publishedAt, #topics = :topics${
-            content.author ? ", #author = :author" : " REMOVE #author"
-          }`,
+          UpdateExpression: `SET ${set.join(", ")}${content.author ? "" : " REMOVE #author"}`,
           ConditionExpression: "attribute_exists(pk)",
-          // Aliases throughout: several attribute names (e.g. TITLE) are DynamoDB reserved words.
-          ExpressionAttributeNames: aliases("title", "summary", "publishedAt", "topics", "author"),
+          // Aliases throughout: DynamoDB reserves hundreds of words, and a bare one fails the request.
+          ExpressionAttributeNames: aliases("title", "summary", "topics", ...(content.publishedAt ? ["publishedAt"] : []), "author"),
           ExpressionAttributeValues: {
             ":title": content.title,
             ":summary": content.summary,
-            ":publishedAt": content.publishedAt,
             ":topics": content.topics,
+            ...(content.publishedAt ? { ":publishedAt": content.publishedAt } : {}),
             ...(content.author ? { ":author": content.author } : {}),
           },
           ReturnValues: "ALL_OLD",
         }),
       );
-      await topicRows({ id: postId, publishedAt: content.publishedAt, topics: content.topics }, (Attributes?.topics as string[]) ?? []);
+      const publishedAt = content.publishedAt ?? (Attributes?.publishedAt as string);
+      await topicRows({ id: postId, publishedAt, topics: content.topics }, (Attributes?.topics as string[]) ?? []);
+    },
+
+    /** Rewrites a stored post's topic rows: repairs an insert whose rows were never written. */
+    async repairTopicRows(post: Pick<Post, "id" | "publishedAt" | "topics">): Promise<void> {
+      await topicRows(post, []);
     },
 
     /**
@@ -206,15 +216,23 @@ export function postRepository(table: TableRef) {
       );
     },
 
-    async releaseAnnouncement(postId: string): Promise<void> {
-      await client.send(
-        new UpdateCommand({
-          TableName,
-          Key: keys.post(postId),
-          UpdateExpression: "REMOVE #announceClaimAt",
-          ExpressionAttributeNames: aliases("announceClaimAt"),
-        }),
-      );
+    /** Gives a claim back so the next poll can announce; only the claim taken at `claimedAt` is released. */
+    async releaseAnnouncement(postId: string, claimedAt: Date): Promise<void> {
+      try {
+        await client.send(
+          new UpdateCommand({
+            TableName,
+            Key: keys.post(postId),
+            UpdateExpression: "REMOVE #announceClaimAt",
+            ConditionExpression: "#announceClaimAt = :mine",
+            ExpressionAttributeNames: aliases("announceClaimAt"),
+            ExpressionAttributeValues: { ":mine": claimedAt.toISOString() },
+          }),
+        );
+      } catch (error) {
+        // Someone took over our stale claim meanwhile: it is theirs now.
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      }
     },
 
     async get(id: string): Promise<StoredPost | undefined> {

@@ -14,6 +14,7 @@
  * - per-channel settings           → pk CHANNEL#<id>, sk SETTINGS (and CHANNEL#<id> / DIGEST#<date>)
  */
 import type { CreateTableCommandInput } from "@aws-sdk/client-dynamodb";
+import { stableId } from "../shared/hash";
 
 export const TABLE = {
   partitionKey: "pk",
@@ -74,7 +75,8 @@ export const keys = {
   feedList: "FEEDS",
   feedDue: "DUE",
   dueSort: (nextPollAt: string, feedId: string) => `${nextPollAt}#${feedId}`,
-  feedItem: (feedId: string, itemKey: string) => ({ pk: `FEED#${feedId}`, sk: `ITEM#${itemKey}` }),
+  // Item keys are GUIDs, URLs or titles of any length; sort keys are capped at 1 KB, so hash them.
+  feedItem: (feedId: string, itemKey: string) => ({ pk: `FEED#${feedId}`, sk: `ITEM#${stableId(itemKey)}` }),
   feedItemPrefix: "ITEM#",
   post: (postId: string) => ({ pk: `POST#${postId}`, sk: "POST" }),
   postTopic: (postId: string, topic: string) => ({ pk: `POST#${postId}`, sk: `TOPIC#${topic}` }),
