@@ -7,14 +7,23 @@ import { bus, table } from "./data";
 
 const linked = [table, bus];
 
+/** RECAP_* settings in the deploying shell reach the functions (see the README's configuration). */
+const environment = Object.fromEntries(
+  Object.entries(process.env).filter((entry): entry is [string, string] => entry[0].startsWith("RECAP_") && entry[1] !== undefined),
+);
+
+// Feed bodies may be 15 MiB each and 8 are fetched at once: leave room for them and their parse.
+const memory = "1024 MB";
+
 for (const [name, schedule] of Object.entries(SCHEDULES)) {
   new sst.aws.CronV2(`Schedule${capitalize(name)}`, {
     schedule: rateExpression(schedule.everyMinutes),
     function: {
       handler: schedule.handler,
       link: linked,
+      environment,
       timeout: `${schedule.timeoutSeconds} seconds`,
-      memory: "512 MB",
+      memory,
     },
   });
 }
@@ -25,8 +34,9 @@ for (const [name, subscription] of Object.entries(SUBSCRIPTIONS)) {
     {
       handler: subscription.handler,
       link: linked,
+      environment,
       timeout: `${subscription.timeoutSeconds} seconds`,
-      memory: "512 MB",
+      memory,
     },
     { pattern: { detailType: [...subscription.detailTypes] } },
   );

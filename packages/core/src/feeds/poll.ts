@@ -13,8 +13,11 @@ export interface PollDeps extends RefreshDeps {
   poll: RefreshDeps["poll"] & { concurrency: number; batchSize: number };
 }
 
-/** How long a poller holds a feed it claimed; a crashed poller's feeds are due again after it. */
-const CLAIM_LEASE_MS = 10 * 60_000;
+/**
+ * How long a poller holds a feed it claimed; a crashed poller's feeds are due again after it.
+ * Longer than a Lambda can run, so a live poller never loses its claim.
+ */
+const CLAIM_LEASE_MS = 20 * 60_000;
 
 export interface PollSummary {
   due: number;

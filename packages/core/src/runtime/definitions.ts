@@ -9,7 +9,9 @@ export const SCHEDULES = {
   poll: {
     everyMinutes: 15,
     handler: "functions/poll.handler",
-    timeoutSeconds: 300,
+    // Up to RECAP_POLL_BATCH_SIZE feeds in-process; each fetch is capped at 20 s (plus up to three
+    // autodiscovery fetches), so the worst case needs Lambda's full 15 minutes.
+    timeoutSeconds: 900,
   },
 } as const;
 
@@ -18,7 +20,7 @@ export const SUBSCRIPTIONS = {
   pollBatch: {
     detailTypes: ["feeds.poll.requested"],
     handler: "functions/poll-batch.handler",
-    timeoutSeconds: 300,
+    timeoutSeconds: 900,
   },
 } as const;
 
