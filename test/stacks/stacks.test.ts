@@ -1,0 +1,112 @@
+/**
+ * The infrastructure program, run against a recording stand-in for SST's global components (the
+ * real ones need `sst install`, which downloads cloud providers). It checks what we control: the
+ * table comes from the shared schema, schedules and subscriptions from the shared definitions, and
+ * every handler path points at a module that exports a two-argument handler.
+ */
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sstDynamoArgs } from "@recap/core/store";
+import { SCHEDULES, SUBSCRIPTIONS } from "@recap/core/runtime";
+
+interface Created {
+  component: string;
+  name: string;
+  args: Record<string, any>;
+  subscriptions: { name: string; subscriber: Record<string, any>; args: Record<string, any> }[];
+}
+
+const created: Created[] = [];
+const transforms: { target: unknown; transform: (args: Record<string, unknown>) => void }[] = [];
+
+function component(kind: string) {
+  return class {
+    name = `${kind}-name`;
+    record: Created;
+    constructor(name: string, args: Record<string, any> = {}) {
+      this.record = { component: kind, name, args, subscriptions: [] };
+      created.push(this.record);
+    }
+    subscribe(name: string, subscriber: Record<string, any>, args: Record<string, any> = {}) {
+      this.record.subscriptions.push({ name, subscriber, args });
+    }
+  };
+}
+
+const saved = { ...process.env };
+beforeAll(() => {
+  const sst = { aws: { Dynamo: component("Dynamo"), Bus: component("Bus"), CronV2: component("CronV2"), Function: component("Function") } };
+  Object.assign(globalThis, {
+    sst,
+    $config: (config: unknown) => config,
+    $transform: (target: unknown, transform: (args: Record<string, unknown>) => void) => transforms.push({ target, transform }),
+  });
+  process.env.RECAP_POLL_BATCH_SIZE = "25";
+});
+afterAll(() => {
+  process.env = saved;
+});
+
+describe("sst.config.ts and stacks/", () => {
+  it("builds the table from the shared schema and the bus", async () => {
+    const config = (await import("../../sst.config")).default as unknown as {
+      app(input: { stage: string }): Record<string, unknown>;
+      run(): Promise<Record<string, unknown>>;
+    };
+    expect(config.app({ stage: "prod" })).toMatchObject({ name: "recap", home: "aws", removal: "retain", protect: true });
+    expect(config.app({ stage: "dev" })).toMatchObject({ removal: "remove", protect: false });
+    const outputs = await config.run();
+    expect(outputs).toEqual({ table: "Dynamo-name", bus: "Bus-name" });
+
+    const table = created.find((entry) => entry.component === "Dynamo");
+    expect(table?.args).toMatchObject(sstDynamoArgs());
+    expect(created.filter((entry) => entry.component === "Bus")).toHaveLength(1);
+
+    // Every function defaults to the Node 24 runtime (which rejects callback-style handlers).
+    const functionArgs: Record<string, unknown> = {};
+    for (const { transform } of transforms) transform(functionArgs);
+    expect(functionArgs).toMatchObject({ runtime: "nodejs24.x" });
+  });
+
+  it("creates one schedule per shared definition, linked, with RECAP_* settings", async () => {
+    const crons = created.filter((entry) => entry.component === "CronV2");
+    expect(crons).toHaveLength(Object.keys(SCHEDULES).length);
+    const [poll] = crons;
+    expect(poll?.args.schedule).toBe(`rate(${SCHEDULES.poll.everyMinutes} minutes)`);
+    expect(poll?.args.function).toMatchObject({
+      handler: SCHEDULES.poll.handler,
+      timeout: `${SCHEDULES.poll.timeoutSeconds} seconds`,
+      environment: { RECAP_POLL_BATCH_SIZE: "25" },
+    });
+    expect(poll?.args.function.link).toHaveLength(2);
+  });
+
+  it("subscribes each bus subscriber to its detail types", async () => {
+    const bus = created.find((entry) => entry.component === "Bus");
+    expect(bus?.subscriptions.map((subscription) => subscription.args.pattern)).toEqual(
+      Object.values(SUBSCRIPTIONS).map((subscription) => ({ detailType: [...subscription.detailTypes] })),
+    );
+    expect(bus?.subscriptions.map((subscription) => subscription.subscriber.handler)).toEqual(
+      Object.values(SUBSCRIPTIONS).map((subscription) => subscription.handler),
+    );
+  });
+
+  it("points every handler at a module exporting an (event, context) function", async () => {
+    // Module-level wiring reads the linked resources; no request is made by importing.
+    Object.assign(process.env, {
+      SST_RESOURCE_RecapTable: JSON.stringify({ name: "recap-table" }),
+      SST_RESOURCE_RecapBus: JSON.stringify({ name: "recap-bus" }),
+      AWS_REGION: "us-east-1",
+    });
+    const handlers = [...Object.values(SCHEDULES), ...Object.values(SUBSCRIPTIONS)].map((definition) => definition.handler);
+    for (const handler of handlers) {
+      const [file, exported] = handler.split(".") as [string, string];
+      expect(existsSync(`${file}.ts`)).toBe(true);
+      const module = (await import(/* @vite-ignore */ pathToFileURL(resolve(`${file}.ts`)).href)) as Record<string, unknown>;
+      expect(typeof module[exported]).toBe("function");
+      expect((module[exported] as (...args: unknown[]) => unknown).length).toBe(2);
+    }
+  });
+});
