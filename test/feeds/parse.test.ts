@@ -370,3 +370,20 @@ describe("discoverFeedLinks", () => {
     expect(performance.now() - started).toBeLessThan(1000);
   });
 });
+
+describe("Atom relative references", () => {
+  const atom = (base: string) => `<?xml version="1.0"?>
+<feed xmlns="http://www.w3.org/2005/Atom"${base}><title>Relative</title><link href="/"/><id>urn:x</id><updated>2026-11-20T00:00:00Z</updated>
+<entry><title>One</title><id>urn:x:1</id><link href="posts/one/"/><updated>2026-11-20T00:00:00Z</updated></entry></feed>`;
+
+  it("resolve against the document's URL when there is no xml:base (RFC 4287 §1.2)", async () => {
+    const feed = await parseFeed(atom(""), "application/atom+xml", "https://example.com/blog/atom.xml");
+    expect(feed.items[0]?.url).toBe("https://example.com/blog/posts/one/");
+    expect(feed.siteUrl).toBe("https://example.com/");
+  });
+
+  it("resolve a relative xml:base against the document's URL first", async () => {
+    const feed = await parseFeed(atom(` xml:base="/news/"`), "application/atom+xml", "https://example.com/feeds/atom.xml");
+    expect(feed.items[0]?.url).toBe("https://example.com/news/posts/one/");
+  });
+});

@@ -42,7 +42,7 @@ export async function loadFeedDocument(request: FetchRequest, fetchFeed: FeedFet
   const bodyHash = stableId(fetched.text);
   if (bodyHash === options.knownBodyHash) return { status: "not-modified", fetched, url };
   if (!looksLikeHtml(fetched.text, fetched.contentType)) {
-    return { status: "ok", fetched, parsed: await parseFeed(fetched.text, fetched.contentType), url, bodyHash };
+    return { status: "ok", fetched, parsed: await parseFeed(fetched.text, fetched.contentType, fetched.finalUrl), url, bodyHash };
   }
   return discover(fetched, fetchFeed, options.discovery);
 }
@@ -56,7 +56,7 @@ async function discover(page: FetchedFeed, fetchFeed: FeedFetcher, scope: LoadOp
     try {
       const fetched = await fetchFeed({ url: link });
       if (fetched.status !== "ok") continue;
-      const parsed = await parseFeed(fetched.text, fetched.contentType);
+      const parsed = await parseFeed(fetched.text, fetched.contentType, fetched.finalUrl);
       return { status: "ok", fetched, parsed, url: fetched.movedTo ?? link, bodyHash: stableId(fetched.text) };
     } catch (error) {
       lastError = error;

@@ -14,12 +14,13 @@ export { looksLikeHtml } from "./sniff";
  * feeds are routinely served as text/html or text/plain.
  * Throws FeedParseError "not-a-feed" (HTML, other XML/JSON, empty) or "malformed".
  */
-export async function parseFeed(text: string, contentType?: string): Promise<ParsedFeed> {
+/** @param documentUrl where the document was fetched from: the base for Atom's relative links. */
+export async function parseFeed(text: string, contentType?: string, documentUrl?: string): Promise<ParsedFeed> {
   const doc = sniff(text);
   if (doc.kind === "json") return parseJsonFeed(text.slice(doc.start), contentType);
   if (doc.kind === "xml") {
     const format = feedRoot(doc.root);
-    if (format) return parseXmlFeed(text.slice(doc.start), doc.root, format);
+    if (format) return parseXmlFeed(text.slice(doc.start), doc.root, format, documentUrl);
     throw new FeedParseError("not-a-feed", `Document root is <${doc.root}>, not a feed`);
   }
   throw new FeedParseError("not-a-feed", text.trim() ? "Body is neither XML nor JSON" : "Empty body");

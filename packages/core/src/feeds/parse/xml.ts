@@ -35,6 +35,7 @@ export async function parseXmlFeed(
   text: string,
   root: string,
   format: Exclude<FeedFormat, "json">,
+  documentUrl?: string,
 ): Promise<ParsedFeed> {
   const xml = dropTrailingJunk(preprocessXml(text), root);
   const isAtom = format === "atom";
@@ -71,7 +72,7 @@ export async function parseXmlFeed(
     throw new FeedParseError("malformed", `Unreadable ${format} feed: ${reason}`, { cause: error });
   }
   const items = parsed.items ?? [];
-  return isAtom ? atomFeed(parsed, items) : rssFeed(parsed, items, format);
+  return isAtom ? atomFeed(parsed, items, documentUrl) : rssFeed(parsed, items, format);
 }
 
 function rssFeed(channel: RawRecord, items: RawRecord[], format: "rss" | "rdf"): ParsedFeed {
@@ -111,8 +112,9 @@ function rssLink(links: XmlNode[]): string | undefined {
   return undefined;
 }
 
-function atomFeed(feed: RawRecord, entries: RawRecord[]): ParsedFeed {
-  const base = xmlBase(attrsOf(feed), undefined);
+/** Atom resolves relative references against xml:base, else the document's own URL (RFC 4287 §1.2). */
+function atomFeed(feed: RawRecord, entries: RawRecord[], documentUrl: string | undefined): ParsedFeed {
+  const base = xmlBase(attrsOf(feed), documentUrl);
   const feedAuthor = personName(nodes(feed, "author"));
   return {
     format: "atom",
