@@ -7,7 +7,6 @@ import {
   findFeed,
   importFeeds,
   parseOpml,
-  pollDueFeeds,
   pollFeeds,
   resumeFeed,
   type Feed,
@@ -122,21 +121,24 @@ const COMMANDS: Record<string, Command> = {
         outcomes = await pollFeeds([feed], recap.deps, { claim: false, onProgress: progress });
       } else if (values.all) {
         const active = (await recap.deps.store.feeds.list()).filter((feed) => feed.status === "active");
+        if (active.length === 0 && !values.json) return io.stdout("No active feeds to poll. Add one: recap add <url>\n"), 0;
         outcomes = await pollFeeds(active, recap.deps, { claim: false, onProgress: progress });
       } else {
-        const summary = await pollDueFeeds(recap.deps, progress);
-        await recap.bus.idle(); // fanned-out batches run in this process
-        outcomes = summary.polled;
-        if (summary.fannedOut > 0) io.stderr(`${summary.fannedOut} feeds were polled in batches.\n`);
+        // Polled here rather than through `pollDueFeeds`, which hands large sets to the bus in batches:
+        // the command reports every feed it polls. Claims keep a running `npm start` off the same feeds.
+        const due = await recap.deps.store.feeds.due(recap.deps.clock());
+        if (due.length === 0) {
+          if (values.json) return print(io, []), 0;
+          return io.stdout("No feeds are due. Use --all to poll every feed now.\n"), 0;
+        }
+        outcomes = await pollFeeds(due, recap.deps, { claim: true, onProgress: progress });
+        const elsewhere = due.length - outcomes.length;
+        if (elsewhere > 0) io.stderr(`${elsewhere} due feed(s) were already being polled by another Recap process.\n`);
       }
       if (values.json) return print(io, outcomes), 0;
       const failed = outcomes.filter((outcome) => outcome.status === "failed").length;
       const created = outcomes.reduce((sum, outcome) => sum + (outcome.status === "ok" ? outcome.created : 0), 0);
-      io.stdout(
-        outcomes.length === 0
-          ? "No feeds are due. Use --all to poll every feed now.\n"
-          : `Polled ${outcomes.length} feed(s): ${created} new post(s), ${failed} failed.\n`,
-      );
+      io.stdout(`Polled ${outcomes.length} feed(s): ${created} new post(s), ${failed} failed.\n`);
       return 0;
     },
   },

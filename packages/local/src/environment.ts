@@ -6,7 +6,8 @@
  * publishes its dynalite port in `<dataDir>/server.json`, and CLI commands talk to that server
  * instead of opening the directory themselves.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { connect } from "node:net";
 import { join, resolve } from "node:path";
 import { loadConfig, type RecapConfig } from "@recap/core/config";
 import { localBus, type LocalBus } from "@recap/core/events";
@@ -60,7 +61,7 @@ export async function openLocalRecap(options: LocalOptions = {}): Promise<LocalR
   const dataDir = inMemory ? undefined : resolveDataDir(options);
 
   let server: DynaliteServer | undefined;
-  let endpoint = dataDir ? runningServer(dataDir)?.endpoint : undefined;
+  let endpoint = dataDir ? (await runningServer(dataDir))?.endpoint : undefined;
   if (!endpoint) {
     if (dataDir) mkdirSync(dataDir, { recursive: true });
     server = await startDynalite({ path: dataDir ? join(dataDir, "db") : undefined, port: options.port }).catch((error: unknown) => {
@@ -104,15 +105,75 @@ export function advertiseServer(dataDir: string, endpoint: string): () => void {
   return () => rmSync(file, { force: true });
 }
 
-function runningServer(dataDir: string): ServerInfo | undefined {
+/** How long a running server has to accept a connection before its server.json is not trusted. */
+const PROBE_TIMEOUT_MS = 500;
+
+/**
+ * The running `npm start` advertised in the data directory, if it is really there. A live PID is not
+ * proof (a server that died may have its PID reused by another process), so its port is probed too:
+ * a TCP connect, which the kernel accepts even while the server is busy. A file whose server is gone
+ * is removed; one whose server merely does not answer in time is left alone (opening the directory
+ * then fails with a hint if that server in fact holds it).
+ */
+async function runningServer(dataDir: string): Promise<ServerInfo | undefined> {
   const file = join(dataDir, "server.json");
-  if (!existsSync(file)) return undefined;
+  let text: string;
+  let info: ServerInfo;
   try {
-    const info = JSON.parse(readFileSync(file, "utf8")) as ServerInfo;
-    process.kill(info.pid, 0); // throws when no such process
-    return info;
+    text = readFileSync(file, "utf8");
+    info = JSON.parse(text) as ServerInfo;
   } catch {
-    return undefined; // a stale file from a server that died
+    return undefined; // none (or one being written as we read: its server is starting, not ready)
+  }
+  const address = typeof info?.pid === "number" && typeof info.endpoint === "string" ? socketAddress(info.endpoint) : undefined;
+  if (!address || !processExists(info.pid)) {
+    removeIfUnchanged(file, text);
+    return undefined;
+  }
+  const answer = await probe(address);
+  if (answer === "answers") return info;
+  if (answer === "refused") removeIfUnchanged(file, text);
+  return undefined;
+}
+
+function processExists(pid: number): boolean {
+  try {
+    process.kill(pid, 0); // throws when there is no such process
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM"; // there is one, another user's
+  }
+}
+
+function socketAddress(endpoint: string): { host: string; port: number } | undefined {
+  try {
+    const url = new URL(endpoint);
+    const port = Number(url.port || (url.protocol === "https:" ? 443 : 80));
+    return { host: url.hostname.replace(/^\[(.*)\]$/, "$1"), port };
+  } catch {
+    return undefined;
+  }
+}
+
+function probe(address: { host: string; port: number }): Promise<"answers" | "refused" | "silent"> {
+  return new Promise((resolve) => {
+    const socket = connect(address);
+    const finish = (result: "answers" | "refused" | "silent") => {
+      socket.destroy();
+      resolve(result);
+    };
+    socket.setTimeout(PROBE_TIMEOUT_MS, () => finish("silent"));
+    socket.once("connect", () => finish("answers"));
+    socket.once("error", () => finish("refused"));
+  });
+}
+
+/** Removes a stale server.json unless a server starting meanwhile has replaced it. */
+function removeIfUnchanged(file: string, stale: string): void {
+  try {
+    if (readFileSync(file, "utf8") === stale) rmSync(file, { force: true });
+  } catch {
+    // already gone
   }
 }
 

@@ -2,6 +2,11 @@
  * An in-process bus with EventBridge's delivery shape: events are delivered asynchronously, as
  * EventBridge envelopes, to every subscriber of their detail type; a failing delivery is retried
  * a few times and then logged, as an asynchronous Lambda invocation would be.
+ *
+ * Unlike EventBridge, everything here shares one machine: each subscriber handles at most a few
+ * deliveries at once (like a Lambda function with reserved concurrency) and the rest wait their
+ * turn, in order. A scheduled poll that fans out many batches thus polls a few at a time instead of
+ * fetching every due feed at once.
  */
 import { randomUUID } from "node:crypto";
 import type { EventBridgeEvent } from "aws-lambda";
@@ -16,17 +21,34 @@ export interface LocalSubscriber {
 
 export interface LocalBus extends EventPublisher {
   subscribe(subscriber: LocalSubscriber): void;
-  /** Resolves when every delivery so far (and those they caused) has finished. */
+  /** Resolves when every delivery so far (queued or running, and those they caused) has finished. */
   idle(): Promise<void>;
 }
 
+export interface LocalBusOptions {
+  /** Deliveries each subscriber handles at once; the rest are queued, first in first out. Default 2. */
+  concurrency?: number;
+}
+
 const ATTEMPTS = 3;
+const DEFAULT_CONCURRENCY = 2;
 
-export function localBus(log: Logger): LocalBus {
-  const subscribers: LocalSubscriber[] = [];
-  const inFlight = new Set<Promise<void>>();
+type Envelope = EventBridgeEvent<string, unknown>;
 
-  async function deliver(subscriber: LocalSubscriber, envelope: EventBridgeEvent<string, unknown>) {
+interface Subscription {
+  subscriber: LocalSubscriber;
+  queue: Envelope[];
+  running: number;
+}
+
+export function localBus(log: Logger, options: LocalBusOptions = {}): LocalBus {
+  const concurrency = Math.max(1, Math.floor(options.concurrency ?? DEFAULT_CONCURRENCY));
+  const subscriptions: Subscription[] = [];
+  /** Deliveries queued or running; `idle()` waits for this to reach zero. */
+  let pending = 0;
+  let idleWaiters: (() => void)[] = [];
+
+  async function deliver(subscriber: LocalSubscriber, envelope: Envelope): Promise<void> {
     for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
       try {
         await subscriber.handle(envelope);
@@ -35,19 +57,47 @@ export function localBus(log: Logger): LocalBus {
         if (attempt === ATTEMPTS) {
           log.error(`Bus subscriber ${subscriber.name} failed on ${envelope["detail-type"]}`, {
             error: error instanceof Error ? error.message : String(error),
+            attempts: ATTEMPTS,
           });
         }
       }
     }
   }
 
+  /** Starts queued deliveries while the subscription has room. */
+  function pump(subscription: Subscription): void {
+    while (subscription.running < concurrency && subscription.queue.length > 0) {
+      const envelope = subscription.queue.shift() as Envelope;
+      subscription.running++;
+      const finished = () => {
+        subscription.running--;
+        settle();
+        pump(subscription);
+      };
+      // `deliver` catches its handler's failures; this also covers a logger that throws.
+      deliver(subscription.subscriber, envelope).then(finished, finished);
+    }
+  }
+
+  function settle(): void {
+    pending--;
+    if (pending > 0) return;
+    const waiters = idleWaiters;
+    idleWaiters = [];
+    for (const resolve of waiters) resolve();
+  }
+
   return {
     subscribe(subscriber) {
-      subscribers.push(subscriber);
+      subscriptions.push({ subscriber, queue: [], running: 0 });
     },
     async publish(events: BusEvent[]) {
+      const touched = new Set<Subscription>();
       for (const event of events) {
-        const envelope: EventBridgeEvent<string, unknown> = {
+        // Serialized once; each subscriber gets its own copy, as a real bus would deliver:
+        // subscribers never share the publisher's objects, nor each other's.
+        const detail = JSON.stringify(event.detail);
+        const envelope = {
           version: "0",
           id: randomUUID(),
           "detail-type": event.detailType,
@@ -55,20 +105,22 @@ export function localBus(log: Logger): LocalBus {
           account: "local",
           time: new Date().toISOString(),
           region: "local",
-          resources: [],
-          // A copy, as a real bus would deliver: subscribers never share the publisher's objects.
-          detail: JSON.parse(JSON.stringify(event.detail)),
+          resources: [] as string[],
         };
-        for (const subscriber of subscribers.filter((s) => s.detailTypes.includes(event.detailType))) {
-          const delivery = new Promise<void>((resolve) => setImmediate(resolve)).then(() => deliver(subscriber, envelope));
-          inFlight.add(delivery);
-          void delivery.finally(() => inFlight.delete(delivery));
+        for (const subscription of subscriptions) {
+          if (!subscription.subscriber.detailTypes.includes(event.detailType)) continue;
+          subscription.queue.push({ ...envelope, resources: [], detail: JSON.parse(detail) as unknown });
+          pending++;
+          touched.add(subscription);
         }
       }
+      // Delivered later, never during `publish`: the publisher carries on first, as with EventBridge.
+      if (touched.size > 0) setImmediate(() => touched.forEach(pump));
       return { failed: [] };
     },
-    async idle() {
-      while (inFlight.size > 0) await Promise.all([...inFlight]);
+    idle() {
+      if (pending === 0) return Promise.resolve();
+      return new Promise<void>((resolve) => idleWaiters.push(resolve));
     },
   };
 }
