@@ -1,8 +1,8 @@
 /** Feeds and their poll state in the table. */
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import type { Feed } from "../feeds/types";
 import { batchWrite } from "./batch";
+import { applied } from "./conditional";
 import type { TableRef } from "./client";
 import { keys } from "./schema";
 import { queryAll } from "./query";
@@ -31,19 +31,13 @@ export function feedRepository(table: TableRef) {
   return {
     /** Stores a new feed; false when a feed with that id already exists. */
     async create(feed: Feed): Promise<boolean> {
-      try {
-        await client.send(
-          new PutCommand({
-            TableName,
-            Item: { ...keys.feed(feed.id), ...indexAttributes(feed), ...feed },
-            ConditionExpression: "attribute_not_exists(pk)",
-          }),
-        );
-        return true;
-      } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) return false;
-        throw error;
-      }
+      return applied(client.send(
+        new PutCommand({
+          TableName,
+          Item: { ...keys.feed(feed.id), ...indexAttributes(feed), ...feed },
+          ConditionExpression: "attribute_not_exists(pk)",
+        }),
+      ));
     },
 
     async get(id: string): Promise<Feed | undefined> {
@@ -89,27 +83,21 @@ export function feedRepository(table: TableRef) {
      */
     async claim(feed: Feed, leaseUntil: Date): Promise<boolean> {
       const nextPollAt = leaseUntil.toISOString();
-      try {
-        await client.send(
-          new UpdateCommand({
-            TableName,
-            Key: keys.feed(feed.id),
-            UpdateExpression: "SET #nextPollAt = :lease, gsi2sk = :sort",
-            ConditionExpression: "#nextPollAt = :seen AND #status = :active",
-            ExpressionAttributeNames: { "#status": "status", "#nextPollAt": "nextPollAt" },
-            ExpressionAttributeValues: {
-              ":lease": nextPollAt,
-              ":sort": keys.dueSort(nextPollAt, feed.id),
-              ":seen": feed.nextPollAt,
-              ":active": "active",
-            },
-          }),
-        );
-        return true;
-      } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) return false;
-        throw error;
-      }
+      return applied(client.send(
+        new UpdateCommand({
+          TableName,
+          Key: keys.feed(feed.id),
+          UpdateExpression: "SET #nextPollAt = :lease, gsi2sk = :sort",
+          ConditionExpression: "#nextPollAt = :seen AND #status = :active",
+          ExpressionAttributeNames: { "#status": "status", "#nextPollAt": "nextPollAt" },
+          ExpressionAttributeValues: {
+            ":lease": nextPollAt,
+            ":sort": keys.dueSort(nextPollAt, feed.id),
+            ":seen": feed.nextPollAt,
+            ":active": "active",
+          },
+        }),
+      ));
     },
 
     /** Writes the given fields (undefined removes one) and keeps the indexes in step. */
@@ -143,15 +131,9 @@ export function feedRepository(table: TableRef) {
 
     /** True exactly once per installation for `name` (e.g. seeding the default feeds). */
     async firstTime(name: string, now: Date): Promise<boolean> {
-      try {
-        await client.send(
-          new PutCommand({ TableName, Item: { ...keys.meta(name), at: now.toISOString() }, ConditionExpression: "attribute_not_exists(pk)" }),
-        );
-        return true;
-      } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) return false;
-        throw error;
-      }
+      return applied(client.send(
+        new PutCommand({ TableName, Item: { ...keys.meta(name), at: now.toISOString() }, ConditionExpression: "attribute_not_exists(pk)" }),
+      ));
     },
 
     /** Deletes the feed and its item identities; the posts it brought stay searchable. */

@@ -5,10 +5,10 @@
  * crash between two writes is repaired by the next poll — the post first, its topic rows next,
  * the feed's identity row last (an item is only "known" once everything else is written).
  */
-import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import { GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { Post } from "../posts/types";
 import { batchGet, batchWrite } from "./batch";
+import { applied } from "./conditional";
 import type { TableRef } from "./client";
 import { countAll, queryAll } from "./query";
 import { keys } from "./schema";
@@ -110,8 +110,8 @@ export function postRepository(table: TableRef) {
 
     /** Inserts a post that does not exist yet; false (and nothing written) when it does. */
     async insert(post: Post): Promise<boolean> {
-      try {
-        await client.send(
+      const inserted = await applied(
+        client.send(
           new PutCommand({
             TableName,
             Item: {
@@ -123,13 +123,10 @@ export function postRepository(table: TableRef) {
             },
             ConditionExpression: "attribute_not_exists(pk)",
           }),
-        );
-      } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) return false;
-        throw error;
-      }
-      await topicRows(post, []);
-      return true;
+        ),
+      );
+      if (inserted) await topicRows(post, []);
+      return inserted;
     },
 
     /** Records that one more feed carries an existing post; returns the post as it now is. */
@@ -185,23 +182,17 @@ export function postRepository(table: TableRef) {
      * a claim older than `staleBefore` (its holder crashed) can be taken over.
      */
     async claimAnnouncement(postId: string, now: Date, staleBefore: Date): Promise<boolean> {
-      try {
-        await client.send(
-          new UpdateCommand({
-            TableName,
-            Key: keys.post(postId),
-            UpdateExpression: "SET #announceClaimAt = :now",
-            ConditionExpression:
-              "#fresh = :true AND attribute_not_exists(#announcedAt) AND (attribute_not_exists(#announceClaimAt) OR #announceClaimAt < :stale)",
-            ExpressionAttributeNames: aliases("fresh", "announcedAt", "announceClaimAt"),
-            ExpressionAttributeValues: { ":now": now.toISOString(), ":stale": staleBefore.toISOString(), ":true": true },
-          }),
-        );
-        return true;
-      } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) return false;
-        throw error;
-      }
+      return applied(client.send(
+        new UpdateCommand({
+          TableName,
+          Key: keys.post(postId),
+          UpdateExpression: "SET #announceClaimAt = :now",
+          ConditionExpression:
+            "#fresh = :true AND attribute_not_exists(#announcedAt) AND (attribute_not_exists(#announceClaimAt) OR #announceClaimAt < :stale)",
+          ExpressionAttributeNames: aliases("fresh", "announcedAt", "announceClaimAt"),
+          ExpressionAttributeValues: { ":now": now.toISOString(), ":stale": staleBefore.toISOString(), ":true": true },
+        }),
+      ));
     },
 
     async markAnnounced(postId: string, now: Date): Promise<void> {
@@ -218,8 +209,9 @@ export function postRepository(table: TableRef) {
 
     /** Gives a claim back so the next poll can announce; only the claim taken at `claimedAt` is released. */
     async releaseAnnouncement(postId: string, claimedAt: Date): Promise<void> {
-      try {
-        await client.send(
+      // Not applied when someone took over our stale claim meanwhile: then it is theirs.
+      await applied(
+        client.send(
           new UpdateCommand({
             TableName,
             Key: keys.post(postId),
@@ -228,11 +220,8 @@ export function postRepository(table: TableRef) {
             ExpressionAttributeNames: aliases("announceClaimAt"),
             ExpressionAttributeValues: { ":mine": claimedAt.toISOString() },
           }),
-        );
-      } catch (error) {
-        // Someone took over our stale claim meanwhile: it is theirs now.
-        if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      }
+        ),
+      );
     },
 
     async get(id: string): Promise<StoredPost | undefined> {

@@ -5,14 +5,27 @@ import { parseTerm, type Taxonomy, type Topic } from "./taxonomy";
  * object), because matchTopics runs on every ingested post. Quality is meant to improve through
  * the data file (aliases, cues, negatives); a scoring matcher can later replace `topicHits`
  * without changing the compiled shape much.
+ *
+ * Performance (matching is the largest CPU cost of ingestion):
+ * - Most topics don't occur in a given post. Every hit starts where no letter/digit precedes it
+ *   and spells out its phrase's words, so one walk over the text through a trie of all phrases
+ *   (case-folded, see `Prefilter`) finds the few topics that may match; only those are matched
+ *   with regexes, which decide.
+ * - A regex that starts with a lookbehind makes V8 try every alternative at every position, while
+ *   one that starts with literal text lets it skip ahead quickly. So the compiled regexes carry
+ *   only the "no letter/digit after" guard; `find` checks the character before each hit in code.
  */
 
 /** Characters that separate words inside a phrase: whitespace, hyphen, underscore, Unicode dashes. */
 const SEP_CLASS = "[\\s\\-_\\u2010-\\u2015]";
 const SPLIT = new RegExp(`${SEP_CLASS}+`, "u");
-/** A letter or digit: aliases must not start or end inside a word ("AI" must not hit "said"). */
-const NOT_WORD_BEFORE = "(?<![\\p{L}\\p{N}])";
+/**
+ * A letter or digit: aliases must not start or end inside a word ("AI" must not hit "said").
+ * The end is guarded in the regex; the start is checked by `find` (see `WORD_BEFORE`).
+ */
 const NOT_WORD_AFTER = "(?![\\p{L}\\p{N}])";
+/** Sticky and empty: `test` at lastIndex i tells whether a letter/digit (code point) ends at i. */
+const WORD_BEFORE = /(?<=[\p{L}\p{N}])/uy;
 /** Masks negative phrases and joins title/summary: not a letter (keeps boundaries), not a separator. */
 const MASK = "\u0000";
 
@@ -24,12 +37,36 @@ interface CompiledTopic {
   exact?: RegExp;
   /** Terms with cues: the term and one of its cues must both occur. */
   cued: { term: RegExp; cue: RegExp }[];
-  /** Global, case-insensitive: occurrences are masked before matching this topic. */
+  /** Case-insensitive: occurrences are masked before matching this topic. */
   negative?: RegExp;
+}
+
+/**
+ * Which topics may match a text: a trie over every alias/related phrase's literal text (its words,
+ * case-folded by `fold`, the last one without the plural/"y" ending), walked from each position
+ * where a hit could start. Separators may follow a node that ends a word, as in the regexes. It
+ * yields a superset of the matching topics (cues, case, negatives and non-ASCII word boundaries
+ * are left to the regexes).
+ */
+interface Prefilter {
+  /** Folded ASCII unit → column in `next`, -1 if no phrase contains it. */
+  column: Int16Array;
+  columns: number;
+  /** Child of a node by column: next[node * columns + column]; 0 is none (the root is node 0). */
+  next: Int32Array;
+  /** 1 for a node at the end of a word that another word follows: separators may come next. */
+  sepAfter: Uint8Array;
+  /** Topic indexes of the phrases that end at a node. */
+  ends: (number[] | undefined)[];
+  /** Topics with a phrase containing a non-ASCII character `fold` doesn't handle. */
+  nonAscii: number[];
+  /** Topics with a phrase with no literal text (only possible in unvalidated data). */
+  always: number[];
 }
 
 interface Compiled {
   topics: CompiledTopic[];
+  prefilter: Prefilter;
   /** Lookup key (see `key`) → topic, filled in priority order: id, label, alias, related. */
   index: Map<string, Topic>;
 }
@@ -43,21 +80,158 @@ function escapeRegExp(s: string): string {
 /**
  * Regex source for a phrase: words joined by optional separators ("platform-engineering",
  * "platform engineering", "#platformengineering"), the last word allowing a simple plural.
+ * `literal` is the text every match of it spells out (up to case), word by word, with
+ * separators between words: the words, the last one without its optional ending.
  */
-function phraseSource(phrase: string): string {
-  const words = phrase.trim().split(SPLIT).filter(Boolean).map(escapeRegExp);
+function compilePhrase(phrase: string): { source: string; literal: string[] } {
+  const words = phrase.trim().split(SPLIT).filter(Boolean);
   const last = words.pop() ?? "";
-  let tail = last;
-  if (/[^aeiou]y$/.test(last)) tail = `${last.slice(0, -1)}(?:y|ies)`; // vulnerability → vulnerabilities
-  else if (/\p{L}$/u.test(last)) tail = `${last}(?:e?s)?`; // LLMs, service meshes, CVEs
-  return [...words, tail].join(`${SEP_CLASS}*`);
+  let tail = escapeRegExp(last);
+  let lastLiteral = last;
+  if (/[^aeiou]y$/.test(last)) {
+    lastLiteral = last.slice(0, -1);
+    tail = `${escapeRegExp(lastLiteral)}(?:y|ies)`; // vulnerability → vulnerabilities
+  } else if (/\p{L}$/u.test(last)) tail = `${tail}(?:e?s)?`; // LLMs, service meshes, CVEs
+  return {
+    source: [...words.map(escapeRegExp), tail].join(`${SEP_CLASS}*`),
+    literal: [...words, lastLiteral].filter(Boolean),
+  };
 }
 
-function alternation(phrases: string[], flags: string): RegExp | undefined {
+/** Global regex for the phrases, guarded after only: use it through `find`. */
+function alternation(phrases: string[], flags: "iu" | "u"): RegExp | undefined {
   if (phrases.length === 0) return undefined;
   // Longest first, so an alternation prefers "Argo CD" over "Argo" (matters once matches are scored).
-  const sources = [...phrases].sort((a, b) => b.length - a.length).map(phraseSource);
-  return new RegExp(`${NOT_WORD_BEFORE}(?:${sources.join("|")})${NOT_WORD_AFTER}`, flags);
+  const sources = [...phrases].sort((a, b) => b.length - a.length).map((p) => compilePhrase(p).source);
+  return new RegExp(`(?:${sources.join("|")})${NOT_WORD_AFTER}`, `g${flags}`);
+}
+
+/** Whether a UTF-16 unit is an ASCII letter or digit. */
+function asciiWord(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a);
+}
+
+/** Whether a letter or digit (a whole code point, as a `u` lookbehind sees it) ends at index i. */
+function wordBefore(text: string, i: number): boolean {
+  if (i === 0) return false;
+  const c = text.charCodeAt(i - 1);
+  if (c < 0x80) return asciiWord(c);
+  WORD_BEFORE.lastIndex = i;
+  return WORD_BEFORE.test(text);
+}
+
+/**
+ * The leftmost hit of `re` (from `alternation`) at or after `from` that does not start inside a
+ * word: the same match the regex with a leading lookbehind guard would find. A candidate preceded
+ * by a letter/digit is rejected and the scan resumes one code point later, so a hit overlapping
+ * it (or another alternative at a later index) is still found.
+ */
+function find(re: RegExp, text: string, from = 0): RegExpExecArray | null {
+  re.lastIndex = from;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    if (!wordBefore(text, m.index)) return m;
+    re.lastIndex = m.index + (text.codePointAt(m.index)! > 0xffff ? 2 : 1);
+  }
+  return null;
+}
+
+/**
+ * A UTF-16 unit as the prefilter compares it: ASCII letters lower-cased, and the only non-ASCII
+ * characters that `/iu` equates with ASCII ones (KELVIN SIGN ≡ k, LONG S ≡ s) folded to them;
+ * -1 for any other non-ASCII unit.
+ */
+function fold(c: number): number {
+  if (c < 0x80) return c >= 0x41 && c <= 0x5a ? c + 0x20 : c;
+  return c === 0x212a ? 0x6b : c === 0x17f ? 0x73 : -1;
+}
+
+/** A unit `fold` can't handle: only then can a phrase in `Prefilter.nonAscii` match. */
+const UNFOLDABLE = /[^\u0000-\u007f\u017f\u212a]/;
+/** Sticky: `test` at lastIndex i tells whether the unit at i is a separator (all are in the BMP). */
+const SEP_AT = new RegExp(SEP_CLASS, "y");
+
+function isSep(text: string, i: number, c: number): boolean {
+  if (c < 0x80) return c === 0x20 || c === 0x2d || c === 0x5f || (c >= 0x09 && c <= 0x0d);
+  SEP_AT.lastIndex = i;
+  return SEP_AT.test(text);
+}
+
+/** A word's UTF-16 units, folded (see `fold`). */
+function foldWord(word: string): number[] {
+  const units: number[] = [];
+  for (let j = 0; j < word.length; j++) units.push(fold(word.charCodeAt(j)));
+  return units;
+}
+
+function buildPrefilter(topics: readonly Topic[]): Prefilter {
+  const children: Map<number, number>[] = [new Map()];
+  const sepAfter: number[] = [0];
+  const ends: (number[] | undefined)[] = [undefined];
+  const nonAscii: number[] = [];
+  const always: number[] = [];
+  // Topics are added in order, so comparing with the last entry dedupes.
+  const add = (list: number[], i: number) => {
+    if (list.at(-1) !== i) list.push(i);
+  };
+  topics.forEach((topic, i) => {
+    for (const raw of [...topic.aliases, ...topic.related]) {
+      const words = compilePhrase(parseTerm(raw).phrase).literal.map(foldWord);
+      if (words.length === 0) add(always, i);
+      else if (words.some((w) => w.includes(-1))) add(nonAscii, i);
+      else {
+        let node = 0;
+        words.forEach((word, k) => {
+          for (const f of word) {
+            let child = children[node]!.get(f);
+            if (child === undefined) {
+              child = children.length;
+              children.push(new Map());
+              sepAfter.push(0);
+              ends.push(undefined);
+              children[node]!.set(f, child);
+            }
+            node = child;
+          }
+          if (k < words.length - 1) sepAfter[node] = 1;
+        });
+        add((ends[node] ??= []), i);
+      }
+    }
+  });
+  const column = new Int16Array(0x80).fill(-1);
+  let columns = 0;
+  for (const map of children) for (const f of map.keys()) if (column[f] === -1) column[f] = columns++;
+  const next = new Int32Array(children.length * columns);
+  children.forEach((map, node) => {
+    for (const [f, child] of map) next[node * columns + column[f]!] = child;
+  });
+  return { column, columns, next, sepAfter: Uint8Array.from(sepAfter), ends, nonAscii, always };
+}
+
+/** Flags (by topic index) the topics that may match `text`; see `Prefilter`. */
+function candidates(pf: Prefilter, count: number, text: string): Uint8Array {
+  const flags = new Uint8Array(count);
+  for (const i of pf.always) flags[i] = 1;
+  if (pf.nonAscii.length > 0 && UNFOLDABLE.test(text)) for (const i of pf.nonAscii) flags[i] = 1;
+  const { column, columns, next, sepAfter, ends } = pf;
+  const n = text.length;
+  for (let p = 0; p < n; p++) {
+    // After an ASCII letter/digit no hit can start; after other characters `find` decides.
+    if (p > 0 && asciiWord(text.charCodeAt(p - 1))) continue;
+    let node = 0;
+    for (let q = p; q < n; q++) {
+      const c = text.charCodeAt(q);
+      const f = fold(c);
+      const col = f >= 0 ? column[f]! : -1;
+      const child = col >= 0 ? next[node * columns + col]! : 0;
+      if (child !== 0) {
+        node = child;
+        const topics = ends[node];
+        if (topics) for (const i of topics) flags[i] = 1;
+      } else if (sepAfter[node] !== 1 || !isSep(text, q, c)) break;
+    }
+  }
+  return flags;
 }
 
 function compileTopic(topic: Topic): CompiledTopic {
@@ -75,7 +249,7 @@ function compileTopic(topic: Topic): CompiledTopic {
     plain: alternation(plain, "iu"),
     exact: alternation(exact, "u"),
     cued,
-    negative: alternation(topic.negative, "giu"),
+    negative: alternation(topic.negative, "iu"),
   };
 }
 
@@ -106,7 +280,11 @@ function buildIndex(topics: readonly Topic[]): Map<string, Topic> {
 function compiled(taxonomy: Taxonomy): Compiled {
   let c = cache.get(taxonomy);
   if (!c) {
-    c = { topics: taxonomy.topics.map(compileTopic), index: buildIndex(taxonomy.topics) };
+    c = {
+      topics: taxonomy.topics.map(compileTopic),
+      prefilter: buildPrefilter(taxonomy.topics),
+      index: buildIndex(taxonomy.topics),
+    };
     cache.set(taxonomy, c);
   }
   return c;
@@ -114,10 +292,24 @@ function compiled(taxonomy: Taxonomy): Compiled {
 
 function topicHits(ct: CompiledTopic, text: string): boolean {
   return (
-    (ct.plain?.test(text) ?? false) ||
-    (ct.exact?.test(text) ?? false) ||
-    ct.cued.some((c) => c.term.test(text) && c.cue.test(text))
+    (ct.plain !== undefined && find(ct.plain, text) !== null) ||
+    (ct.exact !== undefined && find(ct.exact, text) !== null) ||
+    ct.cued.some((c) => find(c.term, text) !== null && find(c.cue, text) !== null)
   );
+}
+
+/** Every occurrence of `negative` (leftmost first, not overlapping) replaced by mask characters. */
+function maskNegatives(negative: RegExp, text: string): string {
+  let out = "";
+  let last = 0;
+  for (let m = find(negative, text); m !== null; ) {
+    const end = m.index + m[0].length;
+    out += text.slice(last, m.index) + MASK.repeat(m[0].length);
+    last = end;
+    // Phrases contain a letter or digit, so a match is never empty; step on anyway if it were.
+    m = find(negative, text, end > m.index ? end : end + 1);
+  }
+  return last === 0 ? text : out + text.slice(last);
 }
 
 /** NFKC folds full-width and compatibility forms ("Ｋ８ｓ", ligatures); invisible characters go. */
@@ -127,18 +319,19 @@ function normalizeText(s: string): string {
 
 /** Topic ids whose terms occur in the title or summary, in taxonomy order. */
 export function matchTopics(text: { title: string; summary?: string }, taxonomy: Taxonomy): string[] {
-  const { topics } = compiled(taxonomy);
+  const { topics, prefilter } = compiled(taxonomy);
   // The mask character between the parts stops a phrase spanning the end of the title.
   const full = normalizeText(`${text.title}\n${MASK}\n${text.summary ?? ""}`);
+  const maybe = candidates(prefilter, topics.length, full);
   const ids: string[] = [];
-  for (const ct of topics) {
-    if (!topicHits(ct, full)) continue; // fast path: most topics don't occur at all
+  topics.forEach((ct, i) => {
+    if (maybe[i] === 0 || !topicHits(ct, full)) return; // fast path: most topics don't occur at all
     if (ct.negative) {
-      const masked = full.replace(ct.negative, (m) => MASK.repeat(m.length));
-      if (masked !== full && !topicHits(ct, masked)) continue;
+      const masked = maskNegatives(ct.negative, full);
+      if (masked !== full && !topicHits(ct, masked)) return;
     }
     ids.push(ct.topic.id);
-  }
+  });
   return ids;
 }
 
