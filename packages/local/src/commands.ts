@@ -47,9 +47,12 @@ const COMMANDS: Record<string, Command> = {
       if (!url) return usageError(io, "add");
       io.stderr(`Adding ${url}…\n`);
       const result = await addFeed(url, { via: "cli" }, recap.deps, { isRecapFeed: values.recap === true });
-      if (values.json) return print(io, result), result.status === "failed" ? 1 : 0;
-      if (result.status === "failed") return io.stderr(`Could not add ${url}: ${result.error}\n`), 1;
-      if (result.status === "exists") return io.stdout(`Already following ${label(result.feed)} (${result.feed.id}).\n`), 0;
+      if (values.json) {
+        print(io, result);
+        return result.status === "failed" ? 1 : 0;
+      }
+      if (result.status === "failed") return fail(io, `Could not add ${url}: ${result.error}\n`);
+      if (result.status === "exists") return say(io, `Already following ${label(result.feed)} (${result.feed.id}).\n`);
       const outcome = result.outcome;
       io.stdout(
         `Added ${label(result.feed)} (${result.feed.id}): ${outcome.status === "ok" ? `${outcome.created} posts stored as backfill` : outcome.error}.\n`,
@@ -65,7 +68,7 @@ const COMMANDS: Record<string, Command> = {
       const feed = await requireFeed(recap, positionals[0], io, "remove");
       if (!feed) return 1;
       await recap.deps.store.feeds.remove(feed.id);
-      if (values.json) return print(io, { removed: feed.id, url: feed.url }), 0;
+      if (values.json) return print(io, { removed: feed.id, url: feed.url });
       io.stdout(`No longer following ${label(feed)}.\n`);
       return 0;
     },
@@ -99,7 +102,7 @@ const COMMANDS: Record<string, Command> = {
           0
         );
       }
-      if (rows.length === 0) return io.stdout("No feeds yet. Add one: recap add <url>\n"), 0;
+      if (rows.length === 0) return say(io, "No feeds yet. Add one: recap add <url>\n");
       for (const { feed, postCount } of rows) {
         io.stdout(`${feed.id}  ${feedState(feed).padEnd(7)}  ${String(postCount).padStart(5)} posts  ${label(feed)}\n`);
         io.stdout(`              ${feed.url}\n`);
@@ -121,21 +124,21 @@ const COMMANDS: Record<string, Command> = {
         outcomes = await pollFeeds([feed], recap.deps, { claim: false, onProgress: progress });
       } else if (values.all) {
         const active = (await recap.deps.store.feeds.list()).filter((feed) => feed.status === "active");
-        if (active.length === 0 && !values.json) return io.stdout("No active feeds to poll. Add one: recap add <url>\n"), 0;
+        if (active.length === 0 && !values.json) return say(io, "No active feeds to poll. Add one: recap add <url>\n");
         outcomes = await pollFeeds(active, recap.deps, { claim: false, onProgress: progress });
       } else {
         // Polled here rather than through `pollDueFeeds`, which hands large sets to the bus in batches:
         // the command reports every feed it polls. Claims keep a running `npm start` off the same feeds.
         const due = await recap.deps.store.feeds.due(recap.deps.clock());
         if (due.length === 0) {
-          if (values.json) return print(io, []), 0;
-          return io.stdout("No feeds are due. Use --all to poll every feed now.\n"), 0;
+          if (values.json) return print(io, []);
+          return say(io, "No feeds are due. Use --all to poll every feed now.\n");
         }
         outcomes = await pollFeeds(due, recap.deps, { claim: true, onProgress: progress });
         const elsewhere = due.length - outcomes.length;
         if (elsewhere > 0) io.stderr(`${elsewhere} due feed(s) were already being polled by another Recap process.\n`);
       }
-      if (values.json) return print(io, outcomes), 0;
+      if (values.json) return print(io, outcomes);
       const failed = outcomes.filter((outcome) => outcome.status === "failed").length;
       const created = outcomes.reduce((sum, outcome) => sum + (outcome.status === "ok" ? outcome.created : 0), 0);
       io.stdout(`Polled ${outcomes.length} feed(s): ${created} new post(s), ${failed} failed.\n`);
@@ -148,9 +151,9 @@ const COMMANDS: Record<string, Command> = {
     options: { json, topic: { type: "string" }, since: { type: "string" }, limit: { type: "string" } },
     async run(recap, { values }, io) {
       const limit = values.limit === undefined ? 20 : Number(values.limit);
-      if (!Number.isInteger(limit) || limit < 1 || limit > 1000) return io.stderr("--limit takes a whole number from 1 to 1000\n"), 1;
+      if (!Number.isInteger(limit) || limit < 1 || limit > 1000) return fail(io, "--limit takes a whole number from 1 to 1000\n");
       const since = values.since === undefined ? undefined : new Date(String(values.since));
-      if (since && Number.isNaN(since.getTime())) return io.stderr(`--since takes a date such as 2026-11-01 (got "${values.since}")\n`), 1;
+      if (since && Number.isNaN(since.getTime())) return fail(io, `--since takes a date such as 2026-11-01 (got "${values.since}")\n`);
       let topic: string | undefined;
       if (typeof values.topic === "string") {
         topic = findTopic(values.topic, recap.deps.taxonomy)?.id;
@@ -161,8 +164,8 @@ const COMMANDS: Record<string, Command> = {
         }
       }
       const posts = await findPosts(recap.deps.store.posts, { topic, since, limit }, recap.deps.clock());
-      if (values.json) return print(io, posts), 0;
-      if (posts.length === 0) return io.stdout("No posts found.\n"), 0;
+      if (values.json) return print(io, posts);
+      if (posts.length === 0) return say(io, "No posts found.\n");
       for (const post of posts) {
         io.stdout(`${post.publishedAt.slice(0, 10)}  ${post.title}\n            ${post.url}\n`);
         if (post.topics.length > 0) io.stdout(`            topics: ${post.topics.join(", ")}\n`);
@@ -181,7 +184,7 @@ const COMMANDS: Record<string, Command> = {
       try {
         entries = parseOpml(await readFile(file, "utf8"));
       } catch (error) {
-        return io.stderr(`Could not read ${file}: ${error instanceof Error ? error.message : String(error)}\n`), 1;
+        return fail(io, `Could not read ${file}: ${error instanceof Error ? error.message : String(error)}\n`);
       }
       const result = await importFeeds(entries, { via: "import" }, recap.deps);
       io.stderr(`Imported ${result.added.length} new feed(s); ${result.existing} already followed; ${result.invalid.length} invalid.\n`);
@@ -192,7 +195,7 @@ const COMMANDS: Record<string, Command> = {
             onProgress: (done, total, outcome) => io.stderr(`[${done}/${total}] ${describeOutcome(outcome)}\n`),
           });
       if (values.json) {
-        return print(io, { added: result.added.map((feed) => feed.url), existing: result.existing, invalid: result.invalid, polled: outcomes }), 0;
+        return print(io, { added: result.added.map((feed) => feed.url), existing: result.existing, invalid: result.invalid, polled: outcomes });
       }
       io.stdout(`Now following ${result.added.length} more feed(s).\n`);
       return 0;
@@ -206,7 +209,7 @@ const COMMANDS: Record<string, Command> = {
       const feed = await requireFeed(recap, positionals[0], io, "resume");
       if (!feed) return 1;
       const resumed = await resumeFeed(feed, recap.deps);
-      if (values.json) return print(io, { id: resumed.id, url: resumed.url, status: resumed.status }), 0;
+      if (values.json) return print(io, { id: resumed.id, url: resumed.url, status: resumed.status });
       io.stdout(`Resumed ${label(resumed)}; it will be polled at the next run (or now: recap poll --feed ${resumed.id}).\n`);
       return 0;
     },
@@ -236,16 +239,16 @@ export async function runCli(
   open: () => Promise<LocalRecap> = () => openLocalRecap({ log: quietLogger }),
 ): Promise<number> {
   const [name, ...rest] = argv;
-  if (!name || name === "help" || name === "--help" || name === "-h") return io.stdout(helpText()), 0;
+  if (!name || name === "help" || name === "--help" || name === "-h") return say(io, helpText());
   const command = COMMANDS[name];
-  if (!command) return io.stderr(`Unknown command "${name}".\n\n${helpText()}`), 1;
+  if (!command) return fail(io, `Unknown command "${name}".\n\n${helpText()}`);
 
   let args: ParsedArgs;
   try {
     // No option is declared `multiple`, so every value is a string or a boolean.
     args = parseArgs({ args: rest, options: command.options, allowPositionals: true, strict: true }) as ParsedArgs;
   } catch (error) {
-    return io.stderr(`${error instanceof Error ? error.message : String(error)}\nUsage: recap ${command.usage}\n`), 1;
+    return fail(io, `${error instanceof Error ? error.message : String(error)}\nUsage: recap ${command.usage}\n`);
   }
   const recap = await open();
   try {
@@ -296,6 +299,20 @@ function describeOutcome(outcome: RefreshOutcome): string {
   return `${outcome.url}: ${outcome.items} items, ${outcome.created} new, ${outcome.edited} edited`;
 }
 
-function print(io: CliIo, value: unknown): void {
+/** Writes JSON output; a command that prints it has succeeded. */
+function print(io: CliIo, value: unknown): 0 {
   io.stdout(`${JSON.stringify(value, null, 2)}\n`);
+  return 0;
+}
+
+/** Writes a result for people; the command has succeeded. */
+function say(io: CliIo, text: string): 0 {
+  io.stdout(text);
+  return 0;
+}
+
+/** Explains why a command failed, on stderr; the exit code is 1. */
+function fail(io: CliIo, text: string): 1 {
+  io.stderr(text);
+  return 1;
 }
