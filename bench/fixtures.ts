@@ -30,10 +30,33 @@ function rng(seed: number): () => number {
 }
 
 const SUBJECTS = [
-  "Argo CD", "Kubernetes 1.32", "eBPF", "OpenTelemetry", "Backstage", "Crossplane", "Istio ambient mode",
-  "Cilium", "Dapr", "WebAssembly", "Knative", "Prometheus", "Grafana Loki", "Flux", "KEDA", "Falco",
-  "our internal developer platform", "the CI pipeline", "Postgres on Kubernetes", "a service mesh",
-  "Helm charts", "vCluster", "Sigstore", "LLM inference", "Karpenter", "the release process", "Terraform",
+  "Argo CD",
+  "Kubernetes 1.32",
+  "eBPF",
+  "OpenTelemetry",
+  "Backstage",
+  "Crossplane",
+  "Istio ambient mode",
+  "Cilium",
+  "Dapr",
+  "WebAssembly",
+  "Knative",
+  "Prometheus",
+  "Grafana Loki",
+  "Flux",
+  "KEDA",
+  "Falco",
+  "our internal developer platform",
+  "the CI pipeline",
+  "Postgres on Kubernetes",
+  "a service mesh",
+  "Helm charts",
+  "vCluster",
+  "Sigstore",
+  "LLM inference",
+  "Karpenter",
+  "the release process",
+  "Terraform",
 ];
 const TITLE_TEMPLATES = [
   "How we scaled {s} to 10,000 pods",
@@ -66,8 +89,7 @@ const SENTENCES = [
 const AUTHORS = ["Ada Lovelace", "Grace Hopper", "Linus Torvalds", "Kelsey H.", "Margaret Hamilton", "Jane O'Neil"];
 const CATEGORIES = ["Engineering", "Kubernetes", "Platform", "Observability", "Security", "Culture"];
 
-const escapeXml = (text: string) =>
-  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const escapeXml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 interface GeneratedItem {
   title: string;
@@ -87,7 +109,9 @@ function generateItems(options: FeedOptions): GeneratedItem[] {
   const newest = (options.newest ?? new Date("2026-11-20T08:00:00Z")).getTime();
   const spacing = (options.spacingHours ?? 9) * 3_600_000;
   const paragraph = (sentences: number) =>
-    Array.from({ length: sentences }, () => pick(SENTENCES)).join(" ").replace("platform team", "<em>platform team</em>");
+    Array.from({ length: sentences }, () => pick(SENTENCES))
+      .join(" ")
+      .replace("platform team", "<em>platform team</em>");
 
   return Array.from({ length: options.items }, (_, index) => {
     const s = pick(SUBJECTS);

@@ -21,7 +21,10 @@ function expectOutcome(outcome: RefreshOutcome, expected: { notModified: boolean
 function formatCounts(counts: Map<string, number>, latency: Map<string, number>, polls: number): string {
   const parts = [...counts.entries()]
     .sort((a, b) => b[1] - a[1])
-    .map(([operation, count]) => `${operation} ${fmt(count / polls, 3).replace(/\.00$/, "")} (avg ${fmt((latency.get(operation) ?? 0) / count)} ms)`);
+    .map(
+      ([operation, count]) =>
+        `${operation} ${fmt(count / polls, 3).replace(/\.00$/, "")} (avg ${fmt((latency.get(operation) ?? 0) / count)} ms)`,
+    );
   return parts.length > 0 ? parts.join(", ") : "none";
 }
 
@@ -85,7 +88,10 @@ export async function benchRefresh(
 
     expectOutcome(await timedPoll("first", feed, record), { notModified: false, created: options.items }, "first poll");
 
-    for (const [kind, honor] of [["unchanged", false], ["notModified", true]] as const) {
+    for (const [kind, honor] of [
+      ["unchanged", false],
+      ["notModified", true],
+    ] as const) {
       route.honorValidators = honor;
       for (let r = 0; r < options.repeats; r++) {
         clock.advance(HOUR);
@@ -201,9 +207,6 @@ export async function benchPoll(env: BenchEnv, options: { feeds: number; items: 
   clock.advance(2 * DAY);
   await round("3. re-poll, 304", true, { notModified: true, created: 0 });
 
-  const report = table(
-    ["round", "wall ms", "feeds/s", "items/s", "ms/feed", "fetch p50 ms", "DDB req/feed", "DDB req/s"],
-    rows,
-  );
+  const report = table(["round", "wall ms", "feeds/s", "items/s", "ms/feed", "fetch p50 ms", "DDB req/feed", "DDB req/s"], rows);
   return { report, rounds };
 }

@@ -29,7 +29,10 @@ const NOW = new Date("2026-11-20T09:00:00Z");
 export async function benchPipeline(options: { budgetMsPerCase: number }): Promise<PipelineResult> {
   const taxonomy = loadTaxonomy();
   const cases: Case[] = [];
-  for (const [format, build] of [["RSS", rssDocument], ["Atom", atomDocument]] as const) {
+  for (const [format, build] of [
+    ["RSS", rssDocument],
+    ["Atom", atomDocument],
+  ] as const) {
     for (const items of [20, 200]) {
       const small = items <= 20;
       cases.push({
@@ -110,10 +113,7 @@ export async function benchPipeline(options: { budgetMsPerCase: number }): Promi
   }
 
   const report = [
-    table(
-      ["document", "size", "n", "doc p50 ms", "doc p95 ms", "doc p99 ms", "item p50 µs", "item p95 µs", "item p99 µs", "tagged"],
-      rows,
-    ),
+    table(["document", "size", "n", "doc p50 ms", "doc p95 ms", "doc p99 ms", "item p50 µs", "item p95 µs", "item p99 µs", "tagged"], rows),
     "",
     "Stage medians per document (ms, share of the pipeline):",
     table(["document", "parseFeed", "normalizeItems", "matchTopics", "match µs/item"], stageRows),

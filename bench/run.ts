@@ -42,7 +42,10 @@ async function main() {
 
     console.log(heading("2. One feed's refresh end to end (fetch → parse → store → record poll)"));
     console.log("dynalite in memory (same process) · local bus · loopback feed server · real fetcher");
-    const refresh = await benchRefresh(env, quick ? { items: 50, warmup: 2, iterations: 5, repeats: 2 } : { items: 50, warmup: 3, iterations: 20, repeats: 3 });
+    const refresh = await benchRefresh(
+      env,
+      quick ? { items: 50, warmup: 2, iterations: 5, repeats: 2 } : { items: 50, warmup: 3, iterations: 20, repeats: 3 },
+    );
     console.log(refresh.report);
 
     const feeds = 200;

@@ -1,20 +1,11 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
-import {
-  createGuardedLookup,
-  isPublicAddress,
-} from "../../packages/core/src/feeds/fetch/address-guard";
+import { createGuardedLookup, isPublicAddress } from "../../packages/core/src/feeds/fetch/address-guard";
 import { cacheHints, retryAfterMs } from "../../packages/core/src/feeds/fetch/cache-hints";
 import { toFetchError } from "../../packages/core/src/feeds/fetch/errors";
 import { fetchFeedWithPolicy } from "../../packages/core/src/feeds/fetch/fetch-feed";
-import {
-  DEFAULT_FETCH_LIMITS,
-  FEED_ACCEPT,
-  FetchError,
-  decodeBody,
-  fetchFeed,
-} from "../../packages/core/src/feeds/fetch/index";
+import { DEFAULT_FETCH_LIMITS, FEED_ACCEPT, FetchError, decodeBody, fetchFeed } from "../../packages/core/src/feeds/fetch/index";
 import type { FetchLimits } from "../../packages/core/src/feeds/types";
 import { startLoopbackServer, type LoopbackServer } from "../helpers/http-server";
 
@@ -52,12 +43,16 @@ function routes(table: Record<string, Handler>): Handler {
   };
 }
 
-const redirect = (status: number, location: string): Handler => (_req, res) => {
-  res.writeHead(status, { Location: location }).end();
-};
-const feed = (body: string | Buffer = RSS, headers: Record<string, string> = {}): Handler => (_req, res) => {
-  res.writeHead(200, { "Content-Type": "application/rss+xml; charset=utf-8", ...headers }).end(body);
-};
+const redirect =
+  (status: number, location: string): Handler =>
+  (_req, res) => {
+    res.writeHead(status, { Location: location }).end();
+  };
+const feed =
+  (body: string | Buffer = RSS, headers: Record<string, string> = {}): Handler =>
+  (_req, res) => {
+    res.writeHead(200, { "Content-Type": "application/rss+xml; charset=utf-8", ...headers }).end(body);
+  };
 
 async function rejection(promise: Promise<unknown>): Promise<FetchError> {
   try {
@@ -82,9 +77,7 @@ function endless(res: ServerResponse, chunk: Buffer): void {
 
 describe("fetchFeed: basics", () => {
   it("returns the body, validators, content type and final URL of a 200", async () => {
-    const server = await serve(
-      feed(RSS, { ETag: '"v1"', "Last-Modified": "Tue, 01 Jul 2025 10:00:00 GMT" }),
-    );
+    const server = await serve(feed(RSS, { ETag: '"v1"', "Last-Modified": "Tue, 01 Jul 2025 10:00:00 GMT" }));
     const result = await fetchFeed({ url: `${server.url}/feed.xml` }, limits());
     expect(result).toEqual({
       status: "ok",
@@ -109,7 +102,9 @@ describe("fetchFeed: basics", () => {
 
   it("prefers feed types over generic XML/JSON and HTML in Accept", () => {
     const q = (type: string) => {
-      const entry = FEED_ACCEPT.split(",").map((s) => s.trim()).find((s) => s.split(";")[0] === type);
+      const entry = FEED_ACCEPT.split(",")
+        .map((s) => s.trim())
+        .find((s) => s.split(";")[0] === type);
       expect(entry, type).toBeDefined();
       return Number(/;q=([\d.]+)/.exec(entry!)?.[1] ?? 1);
     };
@@ -143,10 +138,7 @@ describe("fetchFeed: conditional GET and cache hints", () => {
       res.writeHead(fresh ? 304 : 200, { ETag: '"v2"', "Cache-Control": "public, max-age=600" });
       res.end(fresh ? undefined : RSS);
     });
-    const result = await fetchFeed(
-      { url: server.url, etag: '"v1"', lastModified: "Tue, 01 Jul 2025 10:00:00 GMT" },
-      limits(),
-    );
+    const result = await fetchFeed({ url: server.url, etag: '"v1"', lastModified: "Tue, 01 Jul 2025 10:00:00 GMT" }, limits());
     expect(result).toEqual({ status: "not-modified", finalUrl: `${server.url}/`, etag: '"v2"', maxAgeSeconds: 600 });
     expect(server.requests[0]!.headers["if-modified-since"]).toBe("Tue, 01 Jul 2025 10:00:00 GMT");
   });
@@ -221,17 +213,13 @@ describe("fetchFeed: decompression", () => {
 
 describe("fetchFeed: redirects", () => {
   it("sets movedTo when every hop is permanent (301 → 308 → 200)", async () => {
-    const server = await serve(
-      routes({ "/a": redirect(301, "/b"), "/b": redirect(308, "/c"), "/c": feed() }),
-    );
+    const server = await serve(routes({ "/a": redirect(301, "/b"), "/b": redirect(308, "/c"), "/c": feed() }));
     const result = await fetchFeed({ url: `${server.url}/a` }, limits());
     expect(result).toMatchObject({ status: "ok", finalUrl: `${server.url}/c`, movedTo: `${server.url}/c` });
   });
 
   it("does not set movedTo when any hop is temporary (301 → 302 → 200)", async () => {
-    const server = await serve(
-      routes({ "/a": redirect(301, "/b"), "/b": redirect(302, "/c"), "/c": feed() }),
-    );
+    const server = await serve(routes({ "/a": redirect(301, "/b"), "/b": redirect(302, "/c"), "/c": feed() }));
     const result = await fetchFeed({ url: `${server.url}/a` }, limits());
     expect(result.finalUrl).toBe(`${server.url}/c`);
     expect(result.movedTo).toBeUndefined();
@@ -270,9 +258,7 @@ describe("fetchFeed: redirects", () => {
     expect(error.message).toBe("Too many redirects (more than 3)");
     expect(server.requests).toHaveLength(4); // the original request + 3 followed hops
 
-    const chain = await serve(
-      routes({ "/1": redirect(301, "/2"), "/2": redirect(301, "/3"), "/3": redirect(301, "/4"), "/4": feed() }),
-    );
+    const chain = await serve(routes({ "/1": redirect(301, "/2"), "/2": redirect(301, "/3"), "/3": redirect(301, "/4"), "/4": feed() }));
     const ok = await fetchFeed({ url: `${chain.url}/1` }, limits({ maxRedirects: 3 }));
     expect(ok.finalUrl).toBe(`${chain.url}/4`);
   });
@@ -309,9 +295,11 @@ describe("fetchFeed: timeout", () => {
   });
 
   it("counts the timeout across redirects, not per hop", async () => {
-    const slowHop = (next: string): Handler => (_req, res) => {
-      setTimeout(() => res.writeHead(302, { Location: next }).end(), 120);
-    };
+    const slowHop =
+      (next: string): Handler =>
+      (_req, res) => {
+        setTimeout(() => res.writeHead(302, { Location: next }).end(), 120);
+      };
     const server = await serve(routes({ "/1": slowHop("/2"), "/2": slowHop("/3"), "/3": feed() }));
     const error = await rejection(fetchFeed({ url: `${server.url}/1` }, limits({ timeoutMs: 200 })));
     expect(error.kind).toBe("timeout");
@@ -488,9 +476,9 @@ describe("decodeBody", () => {
     const html = (meta: string) =>
       Buffer.concat([Buffer.from(`<!DOCTYPE html><html><head>${meta}</head><body>`), Buffer.from([0xe9]), Buffer.from("</body>")]);
     expect(decodeBody(html('<meta charset="windows-1252">'), "text/html")).toContain("<body>é</body>");
-    expect(
-      decodeBody(html('<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1">'), "text/html"),
-    ).toContain("<body>é</body>");
+    expect(decodeBody(html('<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1">'), "text/html")).toContain(
+      "<body>é</body>",
+    );
     // A feed that quotes a <meta> tag in its content keeps the UTF-8 default.
     const rss = Buffer.from('<rss><item><description><![CDATA[<meta charset="windows-1252">é]]></description></item></rss>');
     expect(decodeBody(rss, "application/rss+xml")).toContain(">é]]>");

@@ -344,10 +344,26 @@ describe("character encodings", () => {
   const SUMMARY = "\u201cNa\u00efve\u201d retries \u2013 fixed.";
 
   it.each([
-    { label: "charset=windows-1252 in Content-Type only", contentType: "application/rss+xml; charset=windows-1252", prolog: `<?xml version="1.0"?>` },
-    { label: "encoding=windows-1252 in the XML prolog only", contentType: "application/xml", prolog: `<?xml version="1.0" encoding="windows-1252"?>` },
-    { label: "charset=ISO-8859-1 in Content-Type (read as windows-1252)", contentType: "application/rss+xml; charset=ISO-8859-1", prolog: `<?xml version="1.0"?>` },
-    { label: "encoding=ISO-8859-1 in the XML prolog (read as windows-1252)", contentType: "text/xml", prolog: `<?xml version="1.0" encoding="ISO-8859-1"?>` },
+    {
+      label: "charset=windows-1252 in Content-Type only",
+      contentType: "application/rss+xml; charset=windows-1252",
+      prolog: `<?xml version="1.0"?>`,
+    },
+    {
+      label: "encoding=windows-1252 in the XML prolog only",
+      contentType: "application/xml",
+      prolog: `<?xml version="1.0" encoding="windows-1252"?>`,
+    },
+    {
+      label: "charset=ISO-8859-1 in Content-Type (read as windows-1252)",
+      contentType: "application/rss+xml; charset=ISO-8859-1",
+      prolog: `<?xml version="1.0"?>`,
+    },
+    {
+      label: "encoding=ISO-8859-1 in the XML prolog (read as windows-1252)",
+      contentType: "text/xml",
+      prolog: `<?xml version="1.0" encoding="ISO-8859-1"?>`,
+    },
   ])("decodes a legacy feed labelled by $label", async ({ contentType, prolog }) => {
     const prefix = uniquePrefix("legacy");
     const path = `${prefix}/rss.xml`;
@@ -428,7 +444,10 @@ describe("autodiscovery from a real-shaped page", () => {
     const prefix = uniquePrefix("site");
     const pagePath = servePage(prefix);
     harness.feeds.route(`${prefix}/blog/feed.xml`, { headers: rssType, body: fixture("rss2-wordpress.xml") });
-    harness.feeds.route(`${prefix}/blog/atom.xml`, { headers: { "content-type": "application/atom+xml" }, body: fixture("atom-xhtml.xml") });
+    harness.feeds.route(`${prefix}/blog/atom.xml`, {
+      headers: { "content-type": "application/atom+xml" },
+      body: fixture("atom-xhtml.xml"),
+    });
 
     const feed = await follow(harness.feeds.at(pagePath));
     const feedUrl = harness.feeds.at(`${prefix}/blog/feed.xml`);
@@ -439,7 +458,9 @@ describe("autodiscovery from a real-shaped page", () => {
     const posts = await storedPosts();
     expect(posts).toHaveLength(3);
     expect(posts.every((post) => post.feeds.length === 1 && post.feeds[0] === feedUrl)).toBe(true);
-    expect(byUrl(posts, "https://blog.kubenotes.example/2024/04/ingress-to-gateway-api/").title).toBe("Migrating from Ingress to Gateway API");
+    expect(byUrl(posts, "https://blog.kubenotes.example/2024/04/ingress-to-gateway-api/").title).toBe(
+      "Migrating from Ingress to Gateway API",
+    );
 
     // The page and the feed are one subscription.
     expect((await addFeed(harness.feeds.at(pagePath), { via: "cli" }, recap.deps)).status).toBe("exists");
@@ -450,7 +471,10 @@ describe("autodiscovery from a real-shaped page", () => {
     const prefix = uniquePrefix("site");
     const pagePath = servePage(prefix);
     harness.feeds.route(`${prefix}/blog/feed.xml`, { status: 404, headers: { "content-type": "text/plain" }, body: "not found" });
-    harness.feeds.route(`${prefix}/blog/atom.xml`, { headers: { "content-type": "application/atom+xml" }, body: fixture("atom-xhtml.xml") });
+    harness.feeds.route(`${prefix}/blog/atom.xml`, {
+      headers: { "content-type": "application/atom+xml" },
+      body: fixture("atom-xhtml.xml"),
+    });
 
     const feed = await follow(harness.feeds.at(pagePath));
     const feedUrl = harness.feeds.at(`${prefix}/blog/atom.xml`);
@@ -471,7 +495,10 @@ describe("autodiscovery from a real-shaped page", () => {
     const pagePath = servePage(prefix);
     harness.feeds.route(`${prefix}/blog/feed.xml`, { status: 404, body: "gone" });
     harness.feeds.route(`${prefix}/blog/atom.xml`, { status: 500, body: "oops" });
-    harness.feeds.route(`${prefix}/feeds/blog.json`, { headers: { "content-type": "application/feed+json" }, body: fixture("jsonfeed-1.1.json") });
+    harness.feeds.route(`${prefix}/feeds/blog.json`, {
+      headers: { "content-type": "application/feed+json" },
+      body: fixture("jsonfeed-1.1.json"),
+    });
     harness.feeds.route(commentsPath(prefix), { headers: rssType, body: fixture("rss-repeated-guids.xml") });
 
     const feed = await follow(harness.feeds.at(pagePath));

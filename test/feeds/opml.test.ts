@@ -24,7 +24,7 @@ const FEEDLY = `<?xml version="1.0" encoding="UTF-8"?>
 
 // Inoreader: BOM, one line, nested folders two deep, the same feed in two folders.
 const INOREADER =
-  "\uFEFF<?xml version=\"1.0\" encoding=\"UTF-8\"?><opml version=\"1.0\"><head><title>Subscriptions from Inoreader [https://www.inoreader.com]</title></head><body>" +
+  '\uFEFF<?xml version="1.0" encoding="UTF-8"?><opml version="1.0"><head><title>Subscriptions from Inoreader [https://www.inoreader.com]</title></head><body>' +
   '<outline title="Platform" text="Platform"><outline title="Portals" text="Portals">' +
   '<outline text="Backstage" title="Backstage" type="rss" xmlUrl="https://backstage.io/blog/rss.xml" htmlUrl="https://backstage.io/blog"/>' +
   "</outline>" +
@@ -123,10 +123,13 @@ describe("parseOpml", () => {
     ['<feed xmlns="http://www.w3.org/2005/Atom"></feed>', /root element is <feed>/],
     ["<!DOCTYPE html><html lang=en><head><meta charset=utf-8></head></html>", /root element is <html>/],
     ['<?xml version="1.0"?><!-- nothing else -->', /no <opml> element/],
-    ['<opml version="2.0"><body><outline xmlUrl="https://example.com/a"></body></opml>', /<\/body> on line 1 where <\/outline> was expected/],
+    [
+      '<opml version="2.0"><body><outline xmlUrl="https://example.com/a"></body></opml>',
+      /<\/body> on line 1 where <\/outline> was expected/,
+    ],
     ['<opml version="2.0">\n<body>\n<outline xmlUrl="https://example.com/a"/>\n', /<body> on line 2 is never closed/],
-    ['<opml><body><outline xmlUrl=https://example.com/a /></body></opml>', /bad <outline> tag.*quoted/],
-    ['<opml><body><!-- unterminated </body></opml>', /unterminated comment/],
+    ["<opml><body><outline xmlUrl=https://example.com/a /></body></opml>", /bad <outline> tag.*quoted/],
+    ["<opml><body><!-- unterminated </body></opml>", /unterminated comment/],
     ["<opml></opml><opml></opml>", /after the end of the document/],
     ["<opml><body>< outline/></body></opml>", /stray '<'/],
   ])("rejects %j", (input, message) => {

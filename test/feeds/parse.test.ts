@@ -320,7 +320,11 @@ describe("looksLikeHtml", () => {
   it("tells pages from feeds by the document, not only the Content-Type", () => {
     expect(looksLikeHtml(fixture("page-autodiscovery.html"))).toBe(true);
     expect(looksLikeHtml(fixture("page-no-feed.html"), "text/html; charset=utf-8")).toBe(true);
-    expect(looksLikeHtml(`<?xml version="1.0"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "x"><html xmlns="http://www.w3.org/1999/xhtml"></html>`)).toBe(true);
+    expect(
+      looksLikeHtml(
+        `<?xml version="1.0"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "x"><html xmlns="http://www.w3.org/1999/xhtml"></html>`,
+      ),
+    ).toBe(true);
     expect(looksLikeHtml(`\n<head><title>x</title></head>`)).toBe(true);
     // Feeds served as text/html are still feeds.
     expect(looksLikeHtml(fixture("rss2-wordpress.xml"), "text/html")).toBe(false);

@@ -36,9 +36,9 @@ async function follow(path: string): Promise<Feed> {
 
 const current = async (feed: Feed) => (await recap.deps.store.feeds.get(feed.id)) as Feed;
 const ingested = (feedId?: string) =>
-  harness.bridge.details<{ postId: string; feedId: string; title: string; topics: string[] }>("post.ingested").filter(
-    (detail) => feedId === undefined || detail.feedId === feedId,
-  );
+  harness.bridge
+    .details<{ postId: string; feedId: string; title: string; topics: string[] }>("post.ingested")
+    .filter((detail) => feedId === undefined || detail.feedId === feedId);
 
 describe("first poll", () => {
   it("stores every item, normalized, as backfill that is never announced", async () => {
@@ -103,7 +103,10 @@ describe("first poll", () => {
 
   it("refuses a page with no feed, and a URL that is not one, with a reason", async () => {
     const pagePath = uniquePath("nofeed").replace(".xml", ".html");
-    harness.feeds.route(pagePath, { headers: { "content-type": "text/html" }, body: "<html><head><title>x</title></head><body>No feed</body></html>" });
+    harness.feeds.route(pagePath, {
+      headers: { "content-type": "text/html" },
+      body: "<html><head><title>x</title></head><body>No feed</body></html>",
+    });
     const noFeed = await addFeed(harness.feeds.at(pagePath), { via: "cli" }, recap.deps);
     expect(noFeed).toMatchObject({ status: "failed" });
     expect(noFeed.status === "failed" && noFeed.error).toMatch(/no RSS, Atom or JSON Feed link/);
@@ -171,13 +174,22 @@ describe("later polls", () => {
 
     recap.clock.advance(HOUR);
     const published = recap.clock().toISOString();
-    harness.feeds.route(path, { body: rss([{ title: "Dapr 2.0 relased", link: "https://blog.example.com/dapr", guid: "d", pubDate: published }]) });
+    harness.feeds.route(path, {
+      body: rss([{ title: "Dapr 2.0 relased", link: "https://blog.example.com/dapr", guid: "d", pubDate: published }]),
+    });
     await refreshFeed(await current(feed), recap.deps);
     expect(ingested(feed.id)).toHaveLength(1);
 
     recap.clock.advance(HOUR);
     harness.feeds.route(path, {
-      body: rss([{ title: "Dapr 2.0 released: WebAssembly components", link: "https://blog.example.com/dapr", guid: "d", pubDate: recap.clock().toISOString() }]),
+      body: rss([
+        {
+          title: "Dapr 2.0 released: WebAssembly components",
+          link: "https://blog.example.com/dapr",
+          guid: "d",
+          pubDate: recap.clock().toISOString(),
+        },
+      ]),
     });
     const outcome = await refreshFeed(await current(feed), recap.deps);
     expect(outcome).toMatchObject({ status: "ok", created: 0, edited: 1, announced: 0 });
@@ -195,14 +207,28 @@ describe("later polls", () => {
     recap.clock.advance(HOUR);
     harness.feeds.route(path, {
       body: rss([
-        { title: "Resurfaced from last month", link: "https://blog.example.com/old2", guid: "o", pubDate: new Date(recap.clock().getTime() - 3 * DAY) },
+        {
+          title: "Resurfaced from last month",
+          link: "https://blog.example.com/old2",
+          guid: "o",
+          pubDate: new Date(recap.clock().getTime() - 3 * DAY),
+        },
         { title: "Undated but new", link: "https://blog.example.com/undated", guid: "u" },
-        { title: "From the future", link: "https://blog.example.com/future", guid: "f", pubDate: new Date(recap.clock().getTime() + 30 * DAY) },
+        {
+          title: "From the future",
+          link: "https://blog.example.com/future",
+          guid: "f",
+          pubDate: new Date(recap.clock().getTime() + 30 * DAY),
+        },
       ]),
     });
     const outcome = await refreshFeed(await current(feed), recap.deps);
     expect(outcome).toMatchObject({ created: 3, announced: 2 });
-    expect(ingested(feed.id).map((detail) => detail.title).sort()).toEqual(["From the future", "Undated but new"]);
+    expect(
+      ingested(feed.id)
+        .map((detail) => detail.title)
+        .sort(),
+    ).toEqual(["From the future", "Undated but new"]);
     const future = (await recap.deps.store.posts.seenSince(recap.clock(), { limit: 10 })).find((post) => post.title === "From the future");
     expect(future?.publishedAt).toBe(recap.clock().toISOString());
   });
@@ -245,7 +271,9 @@ describe("later polls", () => {
     const [a, b] = await Promise.all([refreshFeed(snapshot, recap.deps), refreshFeed(snapshot, recap.deps)]);
     expect(a.status === "ok" && b.status === "ok" && a.created + b.created).toBe(8);
 
-    const posts = (await recap.deps.store.posts.seenSince(recap.clock(), { limit: 100 })).filter((post) => post.title.startsWith("Release"));
+    const posts = (await recap.deps.store.posts.seenSince(recap.clock(), { limit: 100 })).filter((post) =>
+      post.title.startsWith("Release"),
+    );
     expect(posts).toHaveLength(8);
     const announcedIds = ingested(feed.id).map((detail) => detail.postId);
     expect(announcedIds).toHaveLength(8);
@@ -284,7 +312,9 @@ describe("events", () => {
     harness.feeds.route(path, { body: rss([{ title: "Seed", link: "https://blog.example.com/down-seed", guid: "s" }]) });
     const feed = await follow(path);
     recap.clock.advance(HOUR);
-    harness.feeds.route(path, { body: rss([{ title: "Must not be lost", link: "https://blog.example.com/lost", guid: "l", pubDate: recap.clock().toISOString() }]) });
+    harness.feeds.route(path, {
+      body: rss([{ title: "Must not be lost", link: "https://blog.example.com/lost", guid: "l", pubDate: recap.clock().toISOString() }]),
+    });
     harness.bridge.failNext(4); // every attempt of the publisher
     const first = await refreshFeed(await current(feed), recap.deps);
     expect(first).toMatchObject({ created: 1, announced: 0 });
@@ -373,7 +403,9 @@ describe("failures", () => {
     harness.feeds.route(path, { body: rss([{ title: "Seed", link: "https://blog.example.com/th-seed", guid: "s" }]) });
     const feed = await follow(path);
     recap.clock.advance(HOUR);
-    harness.feeds.route(path, { body: rss([{ title: "Survives throttling", link: "https://blog.example.com/th", guid: "t", pubDate: recap.clock().toISOString() }]) });
+    harness.feeds.route(path, {
+      body: rss([{ title: "Survives throttling", link: "https://blog.example.com/th", guid: "t", pubDate: recap.clock().toISOString() }]),
+    });
     harness.dynamo.throttle(["PutItem"], 3); // more than the client's attempts
     const failed = await refreshFeed(await current(feed), recap.deps);
     expect(failed).toMatchObject({ status: "failed" });
@@ -408,7 +440,8 @@ describe("moves and schedule", () => {
 
   it("polls only due feeds, each once even when two scheduled runs overlap", async () => {
     const paths = [uniquePath("due-a"), uniquePath("due-b"), uniquePath("due-c")];
-    for (const path of paths) harness.feeds.route(path, { body: rss([{ title: path, link: `https://blog.example.com${path}`, guid: path }]) });
+    for (const path of paths)
+      harness.feeds.route(path, { body: rss([{ title: path, link: `https://blog.example.com${path}`, guid: path }]) });
     const now = recap.clock();
     const feeds = paths.map((path, index) => ({
       ...newFeed(harness.feeds.at(path), { via: "cli" }, now),
@@ -428,7 +461,9 @@ describe("moves and schedule", () => {
     const now = fanned.clock();
     const feeds = Array.from({ length: 5 }, (_, index) => newFeed(harness.feeds.at(`/fan-${counter}-${index}.xml`), { via: "cli" }, now));
     for (const feed of feeds) {
-      harness.feeds.route(new URL(feed.url).pathname, { body: rss([{ title: feed.id, link: `https://blog.example.com/${feed.id}`, guid: feed.id }]) });
+      harness.feeds.route(new URL(feed.url).pathname, {
+        body: rss([{ title: feed.id, link: `https://blog.example.com/${feed.id}`, guid: feed.id }]),
+      });
       await fanned.deps.store.feeds.create(feed);
     }
     const summary = await pollDueFeeds(fanned.deps);
@@ -476,7 +511,9 @@ describe("nothing is lost or doubled when things fail halfway", () => {
     });
     const feed = await follow(path);
     recap.clock.advance(HOUR);
-    body = rss([{ title: "Announced despite the outage", link: "https://blog.example.com/eo", guid: "o", pubDate: recap.clock().toISOString() }]);
+    body = rss([
+      { title: "Announced despite the outage", link: "https://blog.example.com/eo", guid: "o", pubDate: recap.clock().toISOString() },
+    ]);
     harness.bridge.failNext(4);
     expect(await refreshFeed(await current(feed), recap.deps)).toMatchObject({ created: 1, announced: 0 });
 
@@ -516,7 +553,14 @@ describe("nothing is lost or doubled when things fail halfway", () => {
     const feed = await follow(path);
     recap.clock.advance(HOUR);
     harness.feeds.route(path, {
-      body: rss([{ title: "Cilium and Tetragon: eBPF security", link: "https://blog.example.com/tr", guid: "t", pubDate: recap.clock().toISOString() }]),
+      body: rss([
+        {
+          title: "Cilium and Tetragon: eBPF security",
+          link: "https://blog.example.com/tr",
+          guid: "t",
+          pubDate: recap.clock().toISOString(),
+        },
+      ]),
     });
     harness.dynamo.throttle(["BatchWriteItem"], 3); // the post is written, its topic rows are not
     expect(await refreshFeed(await current(feed), recap.deps)).toMatchObject({ status: "failed" });
@@ -538,7 +582,9 @@ describe("edge cases real feeds produce", () => {
     for (let poll = 1; poll <= 2; poll++) {
       recap.clock.advance(HOUR);
       // A new item each time, so the body differs and every item is looked at.
-      harness.feeds.route(path, { body: rss([future, { title: `New ${poll}`, link: `https://blog.example.com/new-${poll}`, guid: `n${poll}` }]) });
+      harness.feeds.route(path, {
+        body: rss([future, { title: `New ${poll}`, link: `https://blog.example.com/new-${poll}`, guid: `n${poll}` }]),
+      });
       expect(await refreshFeed(await current(feed), recap.deps)).toMatchObject({ status: "ok", created: 1, edited: 0 });
     }
   });
@@ -550,21 +596,32 @@ describe("edge cases real feeds produce", () => {
     const result = await addFeed(harness.feeds.at(path), { via: "cli" }, recap.deps);
     expect(result).toMatchObject({ status: "added", outcome: { status: "ok", created: 1 } });
     recap.clock.advance(HOUR);
-    harness.feeds.route(path, { body: rss([{ title: "Long identity", guid }, { title: "Other", guid: "short" }]) });
+    harness.feeds.route(path, {
+      body: rss([
+        { title: "Long identity", guid },
+        { title: "Other", guid: "short" },
+      ]),
+    });
     expect(await refreshFeed(await current((result as { feed: Feed }).feed), recap.deps)).toMatchObject({ created: 1 });
   });
 
   it("a feed that moves onto a URL already followed is paused, not duplicated", async () => {
     const target = uniquePath("merge-target");
     const source = uniquePath("merge-source");
-    harness.feeds.route(target, { body: rss([{ title: "Target", link: "https://blog.example.com/target", guid: "t" }], { title: "The Real Feed" }) });
+    harness.feeds.route(target, {
+      body: rss([{ title: "Target", link: "https://blog.example.com/target", guid: "t" }], { title: "The Real Feed" }),
+    });
     harness.feeds.route(source, { body: rss([{ title: "Source", link: "https://blog.example.com/source", guid: "s" }]) });
     await follow(target);
     const feed = await follow(source);
     harness.feeds.route(source, { status: 301, headers: { location: target } });
     recap.clock.advance(2 * DAY);
     expect(await refreshFeed(await current(feed), recap.deps)).toMatchObject({ status: "failed", paused: true });
-    expect(await current(feed)).toMatchObject({ status: "paused", url: harness.feeds.at(source), pausedReason: expect.stringMatching(/already followed \(The Real Feed\)/) });
+    expect(await current(feed)).toMatchObject({
+      status: "paused",
+      url: harness.feeds.at(source),
+      pausedReason: expect.stringMatching(/already followed \(The Real Feed\)/),
+    });
     const urls = (await recap.deps.store.feeds.list()).map((listed) => listed.url);
     expect(urls.filter((url) => url === harness.feeds.at(target))).toHaveLength(1);
   });
@@ -578,7 +635,10 @@ describe("edge cases real feeds produce", () => {
       body: `<html><head><link rel="alternate" type="application/rss+xml" href="http://elsewhere.example.net/feed.xml"></head></html>`,
     });
     recap.clock.advance(2 * DAY);
-    expect(await refreshFeed(await current(feed), recap.deps)).toMatchObject({ status: "failed", error: expect.stringMatching(/no RSS, Atom or JSON Feed link/) });
+    expect(await refreshFeed(await current(feed), recap.deps)).toMatchObject({
+      status: "failed",
+      error: expect.stringMatching(/no RSS, Atom or JSON Feed link/),
+    });
     expect((await current(feed)).url).toBe(harness.feeds.at(path));
 
     const newHome = uniquePath("same-site-feed");
@@ -625,7 +685,9 @@ describe("edge cases real feeds produce", () => {
     const now = recap.clock();
     const feeds = paths.map((path) => newFeed(harness.feeds.at(path), { via: "cli" }, now));
     for (const [index, path] of paths.entries()) {
-      harness.feeds.route(path, { body: rss([{ title: `Batch ${index}`, link: `https://blog.example.com/batch-${index}`, guid: `b${index}` }]) });
+      harness.feeds.route(path, {
+        body: rss([{ title: `Batch ${index}`, link: `https://blog.example.com/batch-${index}`, guid: `b${index}` }]),
+      });
       await recap.deps.store.feeds.create(feeds[index] as Feed);
     }
     const ids = feeds.map((feed) => feed.id);

@@ -22,7 +22,11 @@ beforeAll(async () => {
   table = await dynamo.newTable();
   Object.assign(process.env, {
     SST_RESOURCE_RecapTable: JSON.stringify({ name: table.tableName, type: "sst.aws.Dynamo" }),
-    SST_RESOURCE_RecapBus: JSON.stringify({ name: "recap-bus", arn: "arn:aws:events:us-east-1:000000000000:event-bus/recap-bus", type: "sst.aws.Bus" }),
+    SST_RESOURCE_RecapBus: JSON.stringify({
+      name: "recap-bus",
+      arn: "arn:aws:events:us-east-1:000000000000:event-bus/recap-bus",
+      type: "sst.aws.Bus",
+    }),
     AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
     AWS_ENDPOINT_URL_EVENTBRIDGE: bridge.url,
     AWS_REGION: "us-east-1",
@@ -85,7 +89,10 @@ describe("Lambda handlers", () => {
   it("a malformed bus event is rejected, not half-processed", async () => {
     const { handler } = await import("../../functions/poll-batch");
     await expect(
-      handler({ "detail-type": "feeds.poll.requested", detail: { feedIds: "not-a-list" } } as unknown as EventBridgeEvent<string, unknown>, context),
+      handler(
+        { "detail-type": "feeds.poll.requested", detail: { feedIds: "not-a-list" } } as unknown as EventBridgeEvent<string, unknown>,
+        context,
+      ),
     ).rejects.toThrow();
   });
 });

@@ -46,7 +46,10 @@ export async function startTestDynamo(): Promise<TestDynamo> {
   const intercepts: { operation: string; remaining: number; respond: (body: Record<string, unknown>) => unknown }[] = [];
   const proxy: LoopbackServer = await startLoopbackServer(async (req, res) => {
     const body = await readBody(req);
-    const operation = String(req.headers["x-amz-target"] ?? "").split(".").pop() ?? "";
+    const operation =
+      String(req.headers["x-amz-target"] ?? "")
+        .split(".")
+        .pop() ?? "";
     operations.push({ operation, body: body.length ? JSON.parse(body.toString("utf8")) : {} });
     const parsed = operations[operations.length - 1]?.body ?? {};
     const intercept = intercepts.find((i) => i.remaining > 0 && i.operation === operation);
@@ -60,7 +63,12 @@ export async function startTestDynamo(): Promise<TestDynamo> {
     if (throttle) {
       throttle.remaining--;
       res.writeHead(400, { "content-type": "application/x-amz-json-1.0" });
-      res.end(JSON.stringify({ __type: "com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException", message: "Throughput exceeded (test)" }));
+      res.end(
+        JSON.stringify({
+          __type: "com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException",
+          message: "Throughput exceeded (test)",
+        }),
+      );
       return;
     }
     const upstream = request(`${dynalite.endpoint}${req.url}`, { method: req.method, headers: req.headers }, (upstreamRes) => {

@@ -49,10 +49,8 @@ async function newDataDir(): Promise<string> {
 async function recap(dataDir: string, env: Record<string, string>, ...argv: string[]) {
   let stdout = "";
   let stderr = "";
-  const code = await runCli(
-    argv,
-    { stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text) },
-    () => openLocalRecap({ dataDir, log: silentLogger, env }),
+  const code = await runCli(argv, { stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text) }, () =>
+    openLocalRecap({ dataDir, log: silentLogger, env }),
   );
   return { code, stdout, stderr, json: () => JSON.parse(stdout) };
 }

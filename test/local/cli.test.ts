@@ -22,13 +22,26 @@ beforeAll(async () => {
   feeds.route("/gitops.xml", {
     body: rss(
       [
-        { title: "Argo CD at scale", link: "https://gitops.example.com/argo", guid: "g1", pubDate: new Date(now - 3600_000), author: "Lin" },
-        { title: "Flux and OCI artifacts", link: "https://gitops.example.com/flux?utm_source=x", guid: "g2", pubDate: new Date(now - 7200_000) },
+        {
+          title: "Argo CD at scale",
+          link: "https://gitops.example.com/argo",
+          guid: "g1",
+          pubDate: new Date(now - 3600_000),
+          author: "Lin",
+        },
+        {
+          title: "Flux and OCI artifacts",
+          link: "https://gitops.example.com/flux?utm_source=x",
+          guid: "g2",
+          pubDate: new Date(now - 7200_000),
+        },
       ],
       { title: "GitOps Weekly" },
     ),
   });
-  feeds.route("/wasm.xml", { body: rss([{ title: "WASI 0.3 lands", link: "https://wasm.example.com/wasi", guid: "w1" }], { title: "Wasm Radar" }) });
+  feeds.route("/wasm.xml", {
+    body: rss([{ title: "WASI 0.3 lands", link: "https://wasm.example.com/wasi", guid: "w1" }], { title: "Wasm Radar" }),
+  });
   feeds.route("/down.xml", { status: 503, body: "maintenance" });
 });
 
@@ -40,10 +53,8 @@ afterAll(async () => {
 async function recap(...argv: string[]) {
   let stdout = "";
   let stderr = "";
-  const code = await runCli(
-    argv,
-    { stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text) },
-    () => openLocalRecap({ dataDir, log: silentLogger, env: {} }),
+  const code = await runCli(argv, { stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text) }, () =>
+    openLocalRecap({ dataDir, log: silentLogger, env: {} }),
   );
   return { code, stdout, stderr, json: () => JSON.parse(stdout) };
 }

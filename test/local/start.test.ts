@@ -34,7 +34,9 @@ describe("npm start", () => {
   it("runs Recap with a persistent database the CLI can use while it runs", async () => {
     const dataDir = await mkdtemp(join(tmpdir(), "recap-start-"));
     const feeds = await startFeedServer();
-    feeds.route("/feed.xml", { body: rss([{ title: "Hello from loopback", link: "https://blog.example.com/hello", guid: "h" }], { title: "Loopback Blog" }) });
+    feeds.route("/feed.xml", {
+      body: rss([{ title: "Hello from loopback", link: "https://blog.example.com/hello", guid: "h" }], { title: "Loopback Blog" }),
+    });
     try {
       child = spawn(process.execPath, ["--import", "tsx", "packages/local/src/start.ts"], {
         env: { ...process.env, RECAP_DATA_DIR: dataDir, RECAP_SEED_DEFAULT_FEEDS: "false" },

@@ -2,13 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseFeed } from "../../packages/core/src/feeds/parse";
 import type { RawItem } from "../../packages/core/src/feeds/types";
-import {
-  canonicalizeUrl,
-  htmlToText,
-  normalizeItems,
-  parseFeedDate,
-  truncateAtWord,
-} from "../../packages/core/src/posts";
+import { canonicalizeUrl, htmlToText, normalizeItems, parseFeedDate, truncateAtWord } from "../../packages/core/src/posts";
 import { stableId } from "../../packages/core/src/shared/hash";
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/feeds/${name}`, import.meta.url), "utf8");
@@ -42,9 +36,7 @@ describe("canonicalizeUrl", () => {
     expect(canonicalizeUrl("/2024/04/post/?utm_source=rss", "https://blog.example.com/feed/")).toBe(
       "https://blog.example.com/2024/04/post/",
     );
-    expect(canonicalizeUrl("post.html", "https://blog.example.com/notes/index.xml")).toBe(
-      "https://blog.example.com/notes/post.html",
-    );
+    expect(canonicalizeUrl("post.html", "https://blog.example.com/notes/index.xml")).toBe("https://blog.example.com/notes/post.html");
     expect(canonicalizeUrl("//cdn.example.com/x", "https://blog.example.com/")).toBe("https://cdn.example.com/x");
     expect(canonicalizeUrl("https://other.example/x", "not a url")).toBe("https://other.example/x");
   });
@@ -147,12 +139,18 @@ describe("parseFeedDate", () => {
     expect(parseFeedDate(input)?.toISOString()).toBe(expected);
   });
 
-  it.each(["", "   ", "soon", "31 Feb 2024", "2024-13-01", "0001-01-01T00:00:00Z", "1970-01-01T00:00:00Z", "Tue, 10 Jun 2003 25:00:00 GMT"])(
-    "%j is not a usable date",
-    (input) => {
-      expect(parseFeedDate(input)).toBeUndefined();
-    },
-  );
+  it.each([
+    "",
+    "   ",
+    "soon",
+    "31 Feb 2024",
+    "2024-13-01",
+    "0001-01-01T00:00:00Z",
+    "1970-01-01T00:00:00Z",
+    "Tue, 10 Jun 2003 25:00:00 GMT",
+  ])("%j is not a usable date", (input) => {
+    expect(parseFeedDate(input)).toBeUndefined();
+  });
 });
 
 describe("normalizeItems", () => {
@@ -230,7 +228,11 @@ describe("normalizeItems", () => {
 
     const json = await normalizeFixture("jsonfeed-1.1.json");
     expect(json.map((item) => [item.itemKey, item.url, item.title])).toEqual([
-      ["https://o11y-weekly.example/issues/87", "https://o11y-weekly.example/issues/87?ref=feed", "Issue #87: OpenTelemetry profiling signal <beta>"],
+      [
+        "https://o11y-weekly.example/issues/87",
+        "https://o11y-weekly.example/issues/87?ref=feed",
+        "Issue #87: OpenTelemetry profiling signal <beta>",
+      ],
       [
         "issue-86",
         "https://cncf.example/blog/2024/05/03/prometheus-3-0-beta/",

@@ -21,12 +21,18 @@ describe("batch helpers", () => {
     // The first call stores nothing and hands everything back, as DynamoDB may under load.
     dynamo.intercept("BatchWriteItem", 1, (body) => ({ UnprocessedItems: body.RequestItems }));
     const mark = dynamo.operations.length;
-    await batchWrite(table, Array.from({ length: 30 }, (_, index) => ({ PutRequest: { Item: item(index) } })));
+    await batchWrite(
+      table,
+      Array.from({ length: 30 }, (_, index) => ({ PutRequest: { Item: item(index) } })),
+    );
 
     const calls = dynamo.operations.slice(mark).filter((op) => op.operation === "BatchWriteItem");
     const sizes = calls.map((call) => (Object.values(call.body.RequestItems as Record<string, unknown[]>)[0] ?? []).length);
     expect(sizes).toEqual([25, 25, 5]);
-    const stored = await batchGet<{ value: number }>(table, Array.from({ length: 30 }, (_, index) => ({ pk: `TEST#${index}`, sk: "ITEM" })));
+    const stored = await batchGet<{ value: number }>(
+      table,
+      Array.from({ length: 30 }, (_, index) => ({ pk: `TEST#${index}`, sk: "ITEM" })),
+    );
     expect(stored.map((row) => row.value).sort((a, b) => a - b)).toEqual(Array.from({ length: 30 }, (_, index) => index));
   });
 

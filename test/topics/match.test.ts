@@ -1,13 +1,6 @@
 import { describe, expect, it } from "vitest";
 import bundled from "../../packages/core/src/topics/taxonomy.json" with { type: "json" };
-import {
-  findTopic,
-  loadTaxonomy,
-  matchTopics,
-  parseTopics,
-  suggestTopics,
-  type Topic,
-} from "../../packages/core/src/topics";
+import { findTopic, loadTaxonomy, matchTopics, parseTopics, suggestTopics, type Topic } from "../../packages/core/src/topics";
 
 const taxonomy = loadTaxonomy();
 const ids = (title: string, summary?: string) => matchTopics({ title, summary }, taxonomy);
@@ -20,9 +13,23 @@ describe("taxonomy data", () => {
     for (const id of topicIds) expect(id).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
     expect(topicIds).toEqual(
       expect.arrayContaining([
-        "platform-engineering", "ai-ml", "webassembly", "ebpf", "kubernetes", "security", "observability",
-        "gitops", "developer-portals", "dapr", "workload-specification", "serverless", "service-mesh",
-        "multi-tenancy", "developer-experience", "open-source-business", "sustainability",
+        "platform-engineering",
+        "ai-ml",
+        "webassembly",
+        "ebpf",
+        "kubernetes",
+        "security",
+        "observability",
+        "gitops",
+        "developer-portals",
+        "dapr",
+        "workload-specification",
+        "serverless",
+        "service-mesh",
+        "multi-tenancy",
+        "developer-experience",
+        "open-source-business",
+        "sustainability",
       ]),
     );
   });

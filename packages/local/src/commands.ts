@@ -79,9 +79,7 @@ const COMMANDS: Record<string, Command> = {
     options: { json },
     async run(recap, { values }, io) {
       const feeds = await recap.deps.store.feeds.list();
-      const rows = await Promise.all(
-        feeds.map(async (feed) => ({ feed, postCount: await recap.deps.store.posts.countItems(feed.id) })),
-      );
+      const rows = await Promise.all(feeds.map(async (feed) => ({ feed, postCount: await recap.deps.store.posts.countItems(feed.id) })));
       if (values.json) {
         return (
           print(
@@ -195,7 +193,12 @@ const COMMANDS: Record<string, Command> = {
             onProgress: (done, total, outcome) => io.stderr(`[${done}/${total}] ${describeOutcome(outcome)}\n`),
           });
       if (values.json) {
-        return print(io, { added: result.added.map((feed) => feed.url), existing: result.existing, invalid: result.invalid, polled: outcomes });
+        return print(io, {
+          added: result.added.map((feed) => feed.url),
+          existing: result.existing,
+          invalid: result.invalid,
+          polled: outcomes,
+        });
       }
       io.stdout(`Now following ${result.added.length} more feed(s).\n`);
       return 0;

@@ -8,7 +8,11 @@ const minutes = (fallback: number) => z.coerce.number().positive().default(fallb
 
 const EnvSchema = z.object({
   RECAP_FETCH_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
-  RECAP_FETCH_MAX_BYTES: z.coerce.number().int().positive().default(15 * 1024 * 1024),
+  RECAP_FETCH_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(15 * 1024 * 1024),
   RECAP_POLL_INTERVAL_MINUTES: minutes(60),
   RECAP_PAUSE_AFTER_FAILURES: z.coerce.number().int().positive().default(11),
   RECAP_POLL_CONCURRENCY: z.coerce.number().int().positive().default(8),

@@ -6,9 +6,7 @@ import { applyDocument, type RefreshDeps, type RefreshOutcome } from "./refresh"
 import type { Feed, FeedOrigin } from "./types";
 
 export type AddFeedResult =
-  | { status: "added"; feed: Feed; outcome: RefreshOutcome }
-  | { status: "exists"; feed: Feed }
-  | { status: "failed"; error: string };
+  { status: "added"; feed: Feed; outcome: RefreshOutcome } | { status: "exists"; feed: Feed } | { status: "failed"; error: string };
 
 /** Feed URLs are index sort keys (at most 1 KB); no real feed URL comes close. */
 const MAX_URL_LENGTH = 1000;

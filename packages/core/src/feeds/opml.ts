@@ -84,7 +84,8 @@ export function parseOpml(text: string): OpmlFeed[] {
       // DOCTYPE, possibly with an internal subset in [...].
       const bracket = doc.indexOf("[", i);
       const gt = doc.indexOf(">", i);
-      i = bracket !== -1 && bracket < gt ? skipPast(doc, skipPast(doc, i, "]", "DOCTYPE"), ">", "DOCTYPE") : skipPast(doc, i, ">", "DOCTYPE");
+      i =
+        bracket !== -1 && bracket < gt ? skipPast(doc, skipPast(doc, i, "]", "DOCTYPE"), ">", "DOCTYPE") : skipPast(doc, i, ">", "DOCTYPE");
     } else if (doc.startsWith("</", i)) {
       END_TAG.lastIndex = i;
       const m = END_TAG.exec(doc);
@@ -139,13 +140,19 @@ const INVALID_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 function escapeXml(value: string): string {
   return value.replace(INVALID_XML, "").replace(/[&<>"'\t\n\r]/g, (c) => {
     switch (c) {
-      case "&": return "&amp;";
-      case "<": return "&lt;";
-      case ">": return "&gt;";
-      case '"': return "&quot;";
-      case "'": return "&apos;";
+      case "&":
+        return "&amp;";
+      case "<":
+        return "&lt;";
+      case ">":
+        return "&gt;";
+      case '"':
+        return "&quot;";
+      case "'":
+        return "&apos;";
       // Encoded so attribute-value normalization doesn't turn them into spaces.
-      default: return `&#${c.charCodeAt(0)};`;
+      default:
+        return `&#${c.charCodeAt(0)};`;
     }
   });
 }

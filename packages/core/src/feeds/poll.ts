@@ -95,5 +95,10 @@ async function fanOut(due: Feed[], deps: PollDeps): Promise<number> {
 
 function outcomeFields(outcome: RefreshOutcome): Record<string, unknown> {
   if (outcome.status === "failed") return { status: "failed", error: outcome.error, paused: outcome.paused };
-  return { status: outcome.notModified ? "not-modified" : "ok", items: outcome.items, created: outcome.created, announced: outcome.announced };
+  return {
+    status: outcome.notModified ? "not-modified" : "ok",
+    items: outcome.items,
+    created: outcome.created,
+    announced: outcome.announced,
+  };
 }

@@ -56,11 +56,10 @@ export type RefreshOutcome =
 export async function refreshFeed(feed: Feed, deps: RefreshDeps): Promise<RefreshOutcome> {
   let document: FeedDocument;
   try {
-    document = await loadFeedDocument(
-      { url: feed.url, etag: feed.etag, lastModified: feed.lastModified },
-      deps.fetchFeed,
-      { knownBodyHash: feed.bodyHash, discovery: "same-site" },
-    );
+    document = await loadFeedDocument({ url: feed.url, etag: feed.etag, lastModified: feed.lastModified }, deps.fetchFeed, {
+      knownBodyHash: feed.bodyHash,
+      discovery: "same-site",
+    });
   } catch (error) {
     return recordFailure(feed, error, deps);
   }
@@ -95,9 +94,7 @@ export async function applyDocument(feed: Feed, document: FeedDocument, deps: Re
       ttlMinutes: parsed.ttlMinutes,
       // Advance past this document only once everything in it is settled: while an announcement
       // is still owed, the next poll must fetch and process it again, not get a 304.
-      ...(counts.waiting === 0
-        ? { etag: fetched.etag, lastModified: fetched.lastModified, bodyHash: document.bodyHash }
-        : {}),
+      ...(counts.waiting === 0 ? { etag: fetched.etag, lastModified: fetched.lastModified, bodyHash: document.bodyHash } : {}),
     };
   } else {
     // A 304 may omit validators it still honours: keep ours unless it sent new ones.
@@ -138,7 +135,10 @@ function contentHash(item: NormalizedItem): string {
 
 async function ingestItems(feed: Feed, items: NormalizedItem[], deps: RefreshDeps, now: Date) {
   const { posts } = deps.store;
-  const known = await posts.knownItems(feed.id, items.map((item) => item.itemKey));
+  const known = await posts.knownItems(
+    feed.id,
+    items.map((item) => item.itemKey),
+  );
   // The first successful poll of a feed is its history: searchable, never announced.
   const isBackfill = feed.lastSuccessAt === undefined;
   const freshSince = now.getTime() - FRESHNESS_WINDOW_MS;
@@ -281,7 +281,12 @@ async function recordFailure(
 async function pauseAsDuplicate(feed: Feed, other: Feed, deps: RefreshDeps): Promise<RefreshOutcome> {
   const now = deps.clock();
   const reason = `Moved to ${other.url}, which is already followed (${other.title ?? other.id}); remove this one`;
-  await deps.store.feeds.update(feed, { status: "paused", pausedAt: now.toISOString(), pausedReason: reason, lastPolledAt: now.toISOString() });
+  await deps.store.feeds.update(feed, {
+    status: "paused",
+    pausedAt: now.toISOString(),
+    pausedReason: reason,
+    lastPolledAt: now.toISOString(),
+  });
   if (feed.status === "active") await announcePause(feed, reason, feed.consecutiveErrors, deps);
   return { feedId: feed.id, url: feed.url, status: "failed", error: reason, paused: true };
 }

@@ -52,14 +52,7 @@ export interface NotModified extends CacheHints {
 export type FetchResult = FetchedFeed | NotModified;
 
 export type FetchErrorKind =
-  | "invalid-url"
-  | "blocked-address"
-  | "dns"
-  | "timeout"
-  | "network"
-  | "http"
-  | "too-large"
-  | "too-many-redirects";
+  "invalid-url" | "blocked-address" | "dns" | "timeout" | "network" | "http" | "too-large" | "too-many-redirects";
 
 /** One feed's raw item as parsed, before normalization. Strings are as the feed gave them. */
 export interface RawItem {

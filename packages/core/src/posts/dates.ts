@@ -35,7 +35,8 @@ function fromRfc822(m: RegExpExecArray): Date | undefined {
   const month = MONTHS.indexOf(monthName.slice(0, 3).toLowerCase()) + 1;
   if (month === 0) return undefined;
   let year = Number(y);
-  if (y.length === 2) year += year < 50 ? 2000 : 1900; // RFC 2822 §4.3
+  if (y.length === 2)
+    year += year < 50 ? 2000 : 1900; // RFC 2822 §4.3
   else if (y.length === 3) year += 1900;
   return build(year, month, Number(d), Number(h), Number(mi), Number(s), 0, zoneOffset(zone));
 }
@@ -50,12 +51,49 @@ const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "
 
 /** Offsets in minutes east of UTC for the abbreviations feeds actually use. */
 const ZONES: Record<string, number> = {
-  UT: 0, UTC: 0, GMT: 0, Z: 0, WET: 0,
-  EST: -300, EDT: -240, CST: -360, CDT: -300, MST: -420, MDT: -360, PST: -480, PDT: -420,
-  AKST: -540, AKDT: -480, HST: -600, AST: -240, ADT: -180, NST: -210, NDT: -150,
-  BST: 60, IST: 330, CET: 60, CEST: 120, MET: 60, MEST: 120, WEST: 60, EET: 120, EEST: 180,
-  MSK: 180, JST: 540, KST: 540, HKT: 480, SGT: 480, AWST: 480, ACST: 570, ACDT: 630,
-  AEST: 600, AEDT: 660, NZST: 720, NZDT: 780, BRT: -180, ART: -180,
+  UT: 0,
+  UTC: 0,
+  GMT: 0,
+  Z: 0,
+  WET: 0,
+  EST: -300,
+  EDT: -240,
+  CST: -360,
+  CDT: -300,
+  MST: -420,
+  MDT: -360,
+  PST: -480,
+  PDT: -420,
+  AKST: -540,
+  AKDT: -480,
+  HST: -600,
+  AST: -240,
+  ADT: -180,
+  NST: -210,
+  NDT: -150,
+  BST: 60,
+  IST: 330,
+  CET: 60,
+  CEST: 120,
+  MET: 60,
+  MEST: 120,
+  WEST: 60,
+  EET: 120,
+  EEST: 180,
+  MSK: 180,
+  JST: 540,
+  KST: 540,
+  HKT: 480,
+  SGT: 480,
+  AWST: 480,
+  ACST: 570,
+  ACDT: 630,
+  AEST: 600,
+  AEDT: 660,
+  NZST: 720,
+  NZDT: 780,
+  BRT: -180,
+  ART: -180,
 };
 
 /**
@@ -64,7 +102,10 @@ const ZONES: Record<string, number> = {
  * beats dropping the date.
  */
 function zoneOffset(zone: string): number | undefined {
-  const z = zone.replace(/\([^)]*\)/g, "").trim().toUpperCase();
+  const z = zone
+    .replace(/\([^)]*\)/g, "")
+    .trim()
+    .toUpperCase();
   if (!z) return 0;
   const numeric = /^(?:(?:GMT|UTC|UT)\s*)?([+-])(\d{1,2})(?::?(\d{2}))?$/.exec(z);
   if (numeric) {
@@ -77,8 +118,14 @@ function zoneOffset(zone: string): number | undefined {
 }
 
 function build(
-  year: number, month: number, day: number, hour: number, minute: number, second: number,
-  ms: number, offsetMinutes: number | undefined,
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  second: number,
+  ms: number,
+  offsetMinutes: number | undefined,
 ): Date | undefined {
   if (offsetMinutes === undefined || hour > 24 || minute > 59 || second > 60) return undefined;
   const local = Date.UTC(year, month - 1, day, hour, minute, Math.min(second, 59), ms);

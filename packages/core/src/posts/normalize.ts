@@ -47,9 +47,7 @@ export function normalizeItems(items: RawItem[], context: NormalizeContext): Nor
   for (const d of drafts) {
     // A feed that reuses one GUID for different posts (seen: a GUID per category, or a CMS bug)
     // would otherwise collapse them; the URL tells them apart.
-    const itemKey = d.guid
-      ? (guidCount.get(d.guid) ?? 0) > 1 ? `${d.guid}\n${d.url}` : d.guid
-      : d.ownUrl ? d.url : d.fallbackKey;
+    const itemKey = d.guid ? ((guidCount.get(d.guid) ?? 0) > 1 ? `${d.guid}\n${d.url}` : d.guid) : d.ownUrl ? d.url : d.fallbackKey;
     if (!itemKey || seen.has(itemKey)) continue;
     seen.add(itemKey);
     // Same article from two feeds → same post; without a real link the id is local to this feed.
@@ -84,12 +82,7 @@ function draft(item: RawItem, context: NormalizeContext, site?: string, feedPage
   const publishedAt = date && new Date(Math.min(date.getTime(), context.now.getTime())).toISOString();
   // The raw date string, not publishedAt: clamping to `now` would change the key on every poll.
   const fallbackParts = [titleText, published || updated].filter(Boolean);
-  const fallbackKey =
-    fallbackParts.length > 0
-      ? fallbackParts.join("\n")
-      : summaryText
-        ? `text:${stableId(summaryText)}`
-        : undefined;
+  const fallbackKey = fallbackParts.length > 0 ? fallbackParts.join("\n") : summaryText ? `text:${stableId(summaryText)}` : undefined;
 
   return {
     guid,
@@ -119,6 +112,8 @@ function plainAuthor(raw: string | undefined): string | undefined {
   if (!author) return undefined;
   author = /^\S+@\S+\s*\((.+)\)$/.exec(author)?.[1] ?? author;
   author = /^(.+?)\s*<[^<>\s]+@[^<>\s]+>$/.exec(author)?.[1] ?? author;
-  const text = htmlToText(author).replace(/^"(.*)"$/, "$1").trim();
+  const text = htmlToText(author)
+    .replace(/^"(.*)"$/, "$1")
+    .trim();
   return text ? truncateAtWord(text, AUTHOR_MAX) : undefined;
 }

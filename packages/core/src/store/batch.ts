@@ -23,20 +23,18 @@ export async function batchWrite(table: TableRef, requests: WriteRequest[]): Pro
   }
 }
 
-export async function batchGet<T>(
-  table: TableRef,
-  keys: Record<string, string>[],
-  options: { consistent?: boolean } = {},
-): Promise<T[]> {
+export async function batchGet<T>(table: TableRef, keys: Record<string, string>[], options: { consistent?: boolean } = {}): Promise<T[]> {
   const found: T[] = [];
   for (let start = 0; start < keys.length; start += GET_CHUNK) {
     let pending = keys.slice(start, start + GET_CHUNK);
     for (let round = 0; pending.length > 0; round++) {
       if (round >= MAX_ROUNDS) throw new Error(`DynamoDB left ${pending.length} read(s) unprocessed after ${MAX_ROUNDS} rounds`);
       if (round > 0) await backoff(round);
-      const response = await table.client.send(new BatchGetCommand({
+      const response = await table.client.send(
+        new BatchGetCommand({
           RequestItems: { [table.tableName]: { Keys: pending, ...(options.consistent ? { ConsistentRead: true } : {}) } },
-        }));
+        }),
+      );
       found.push(...((response.Responses?.[table.tableName] ?? []) as T[]));
       pending = (response.UnprocessedKeys?.[table.tableName]?.Keys ?? []) as Record<string, string>[];
     }

@@ -31,13 +31,15 @@ export function feedRepository(table: TableRef) {
   return {
     /** Stores a new feed; false when a feed with that id already exists. */
     async create(feed: Feed): Promise<boolean> {
-      return applied(client.send(
-        new PutCommand({
-          TableName,
-          Item: { ...keys.feed(feed.id), ...indexAttributes(feed), ...feed },
-          ConditionExpression: "attribute_not_exists(pk)",
-        }),
-      ));
+      return applied(
+        client.send(
+          new PutCommand({
+            TableName,
+            Item: { ...keys.feed(feed.id), ...indexAttributes(feed), ...feed },
+            ConditionExpression: "attribute_not_exists(pk)",
+          }),
+        ),
+      );
     },
 
     async get(id: string): Promise<Feed | undefined> {
@@ -83,21 +85,23 @@ export function feedRepository(table: TableRef) {
      */
     async claim(feed: Feed, leaseUntil: Date): Promise<boolean> {
       const nextPollAt = leaseUntil.toISOString();
-      return applied(client.send(
-        new UpdateCommand({
-          TableName,
-          Key: keys.feed(feed.id),
-          UpdateExpression: "SET #nextPollAt = :lease, gsi2sk = :sort",
-          ConditionExpression: "#nextPollAt = :seen AND #status = :active",
-          ExpressionAttributeNames: { "#status": "status", "#nextPollAt": "nextPollAt" },
-          ExpressionAttributeValues: {
-            ":lease": nextPollAt,
-            ":sort": keys.dueSort(nextPollAt, feed.id),
-            ":seen": feed.nextPollAt,
-            ":active": "active",
-          },
-        }),
-      ));
+      return applied(
+        client.send(
+          new UpdateCommand({
+            TableName,
+            Key: keys.feed(feed.id),
+            UpdateExpression: "SET #nextPollAt = :lease, gsi2sk = :sort",
+            ConditionExpression: "#nextPollAt = :seen AND #status = :active",
+            ExpressionAttributeNames: { "#status": "status", "#nextPollAt": "nextPollAt" },
+            ExpressionAttributeValues: {
+              ":lease": nextPollAt,
+              ":sort": keys.dueSort(nextPollAt, feed.id),
+              ":seen": feed.nextPollAt,
+              ":active": "active",
+            },
+          }),
+        ),
+      );
     },
 
     /** Writes the given fields (undefined removes one) and keeps the indexes in step. */
@@ -112,7 +116,9 @@ export function feedRepository(table: TableRef) {
       if (next.status !== "active") remove.push("gsi2pk", "gsi2sk");
       const names = Object.fromEntries([...Object.keys(set), ...remove].map((name) => [`#${name}`, name]));
       const expression = [
-        `SET ${Object.keys(set).map((name) => `#${name} = :${name}`).join(", ")}`,
+        `SET ${Object.keys(set)
+          .map((name) => `#${name} = :${name}`)
+          .join(", ")}`,
         remove.length > 0 ? `REMOVE ${remove.map((name) => `#${name}`).join(", ")}` : "",
       ].join(" ");
       await client.send(
@@ -131,9 +137,15 @@ export function feedRepository(table: TableRef) {
 
     /** True exactly once per installation for `name` (e.g. seeding the default feeds). */
     async firstTime(name: string, now: Date): Promise<boolean> {
-      return applied(client.send(
-        new PutCommand({ TableName, Item: { ...keys.meta(name), at: now.toISOString() }, ConditionExpression: "attribute_not_exists(pk)" }),
-      ));
+      return applied(
+        client.send(
+          new PutCommand({
+            TableName,
+            Item: { ...keys.meta(name), at: now.toISOString() },
+            ConditionExpression: "attribute_not_exists(pk)",
+          }),
+        ),
+      );
     },
 
     /** Deletes the feed and its item identities; the posts it brought stay searchable. */

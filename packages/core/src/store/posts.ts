@@ -182,17 +182,19 @@ export function postRepository(table: TableRef) {
      * a claim older than `staleBefore` (its holder crashed) can be taken over.
      */
     async claimAnnouncement(postId: string, now: Date, staleBefore: Date): Promise<boolean> {
-      return applied(client.send(
-        new UpdateCommand({
-          TableName,
-          Key: keys.post(postId),
-          UpdateExpression: "SET #announceClaimAt = :now",
-          ConditionExpression:
-            "#fresh = :true AND attribute_not_exists(#announcedAt) AND (attribute_not_exists(#announceClaimAt) OR #announceClaimAt < :stale)",
-          ExpressionAttributeNames: aliases("fresh", "announcedAt", "announceClaimAt"),
-          ExpressionAttributeValues: { ":now": now.toISOString(), ":stale": staleBefore.toISOString(), ":true": true },
-        }),
-      ));
+      return applied(
+        client.send(
+          new UpdateCommand({
+            TableName,
+            Key: keys.post(postId),
+            UpdateExpression: "SET #announceClaimAt = :now",
+            ConditionExpression:
+              "#fresh = :true AND attribute_not_exists(#announcedAt) AND (attribute_not_exists(#announceClaimAt) OR #announceClaimAt < :stale)",
+            ExpressionAttributeNames: aliases("fresh", "announcedAt", "announceClaimAt"),
+            ExpressionAttributeValues: { ":now": now.toISOString(), ":stale": staleBefore.toISOString(), ":true": true },
+          }),
+        ),
+      );
     },
 
     async markAnnounced(postId: string, now: Date): Promise<void> {
@@ -231,7 +233,10 @@ export function postRepository(table: TableRef) {
 
     /** Posts by id, in the order asked (missing ids skipped). */
     async getMany(ids: string[]): Promise<Post[]> {
-      const rows = await batchGet<Record<string, unknown>>(table, [...new Set(ids)].map((id) => keys.post(id)));
+      const rows = await batchGet<Record<string, unknown>>(
+        table,
+        [...new Set(ids)].map((id) => keys.post(id)),
+      );
       const byId = new Map(rows.map((row) => [row.id as string, toPost(row)]));
       return ids.flatMap((id) => byId.get(id) ?? []);
     },

@@ -25,7 +25,10 @@ export async function queryAll(
 }
 
 /** Counts matching items without reading them. */
-export async function countAll(table: TableRef, input: Omit<QueryCommandInput, "TableName" | "ExclusiveStartKey" | "Select">): Promise<number> {
+export async function countAll(
+  table: TableRef,
+  input: Omit<QueryCommandInput, "TableName" | "ExclusiveStartKey" | "Select">,
+): Promise<number> {
   let count = 0;
   let startKey: Record<string, unknown> | undefined;
   do {

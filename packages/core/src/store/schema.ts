@@ -61,10 +61,7 @@ export function sstDynamoArgs() {
     fields: Object.fromEntries(KEY_ATTRIBUTES.map((name) => [name, "string" as const])),
     primaryIndex: { hashKey: TABLE.partitionKey, rangeKey: TABLE.sortKey },
     globalIndexes: Object.fromEntries(
-      Object.entries(TABLE.indexes).map(([name, index]) => [
-        name,
-        { hashKey: index.partitionKey, rangeKey: index.sortKey },
-      ]),
+      Object.entries(TABLE.indexes).map(([name, index]) => [name, { hashKey: index.partitionKey, rangeKey: index.sortKey }]),
     ),
   };
 }

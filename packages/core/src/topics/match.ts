@@ -302,7 +302,7 @@ function topicHits(ct: CompiledTopic, text: string): boolean {
 function maskNegatives(negative: RegExp, text: string): string {
   let out = "";
   let last = 0;
-  for (let m = find(negative, text); m !== null; ) {
+  for (let m = find(negative, text); m !== null;) {
     const end = m.index + m[0].length;
     out += text.slice(last, m.index) + MASK.repeat(m[0].length);
     last = end;

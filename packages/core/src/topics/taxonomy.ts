@@ -38,19 +38,23 @@ export function parseTerm(raw: string): Term {
   const body = caseSensitive ? raw.slice(1) : raw;
   const at = body.indexOf("@");
   const phrase = (at === -1 ? body : body.slice(0, at)).trim();
-  const cues = at === -1 ? [] : body.slice(at + 1).split("|").map((c) => c.trim());
+  const cues =
+    at === -1
+      ? []
+      : body
+          .slice(at + 1)
+          .split("|")
+          .map((c) => c.trim());
   return { phrase, caseSensitive, cues };
 }
 
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-const termSchema = z
-  .string()
-  .refine((raw) => {
-    const t = parseTerm(raw);
-    // A phrase needs at least one letter/digit, or it would compile to a regex matching punctuation.
-    return /[\p{L}\p{N}]/u.test(t.phrase) && t.cues.every((c) => /[\p{L}\p{N}]/u.test(c));
-  }, "term must be [=]phrase[@cue|cue…] with non-empty phrase and cues");
+const termSchema = z.string().refine((raw) => {
+  const t = parseTerm(raw);
+  // A phrase needs at least one letter/digit, or it would compile to a regex matching punctuation.
+  return /[\p{L}\p{N}]/u.test(t.phrase) && t.cues.every((c) => /[\p{L}\p{N}]/u.test(c));
+}, "term must be [=]phrase[@cue|cue…] with non-empty phrase and cues");
 
 export const topicSchema = z.strictObject({
   id: z.string().regex(KEBAB, "id must be kebab-case"),

@@ -11,7 +11,7 @@ const WHATWG_ALIASES: Record<string, string> = {
   "iso_8859-1": "windows-1252",
   "iso_8859-1:1987": "windows-1252",
   "iso-ir-100": "windows-1252",
-  "iso88591": "windows-1252",
+  iso88591: "windows-1252",
   latin1: "windows-1252",
   l1: "windows-1252",
   "us-ascii": "windows-1252",
@@ -31,7 +31,10 @@ const WHATWG_ALIASES: Record<string, string> = {
 /** Maps a charset label to an iconv-lite encoding name, or undefined when we cannot decode it. */
 function resolveLabel(label: string | undefined): string | undefined {
   if (!label) return undefined;
-  const name = label.trim().replace(/^["']|["']$/g, "").toLowerCase();
+  const name = label
+    .trim()
+    .replace(/^["']|["']$/g, "")
+    .toLowerCase();
   const resolved = WHATWG_ALIASES[name] ?? name;
   return iconv.encodingExists(resolved) ? resolved : undefined;
 }

@@ -11,11 +11,7 @@ export class FetchError extends Error {
   /** From Retry-After on 429/503: delta-seconds, or an HTTP-date minus the response's Date header (or minus now). */
   readonly retryAfterMs?: number;
 
-  constructor(
-    kind: FetchErrorKind,
-    message: string,
-    details: { httpStatus?: number; retryAfterMs?: number; cause?: unknown } = {},
-  ) {
+  constructor(kind: FetchErrorKind, message: string, details: { httpStatus?: number; retryAfterMs?: number; cause?: unknown } = {}) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
     this.name = "FetchError";
     this.kind = kind;
@@ -60,9 +56,7 @@ export function toFetchError(error: unknown, url: URL): FetchError {
   const wrap = (kind: FetchErrorKind, message: string) => new FetchError(kind, message, { cause: error });
 
   if (DNS_CODES.has(code)) {
-    return wrap("dns", code === "EAI_AGAIN"
-      ? `Could not resolve host ${host} (temporary DNS failure)`
-      : `Could not resolve host ${host}`);
+    return wrap("dns", code === "EAI_AGAIN" ? `Could not resolve host ${host} (temporary DNS failure)` : `Could not resolve host ${host}`);
   }
   if (code === "ECONNREFUSED") return wrap("network", `Connection refused by ${hostPort}`);
   if (code === "ECONNRESET" || code === "EPIPE") {

@@ -74,8 +74,7 @@ export async function fetchFeedWithPolicy(
           continue;
         }
 
-        const movedTo =
-          redirects > 0 && allPermanent && url.href !== requestedUrl ? { movedTo: url.href } : {};
+        const movedTo = redirects > 0 && allPermanent && url.href !== requestedUrl ? { movedTo: url.href } : {};
         if (status === 304) {
           return { status: "not-modified", finalUrl: url.href, ...movedTo, ...validators(res.headers) };
         }

@@ -107,12 +107,7 @@ interface Captured {
   closeStart: number;
 }
 
-function captureInlineMarkup(
-  xml: string,
-  tag: string,
-  bodyStart: number,
-  unclosed: Set<string>,
-): Captured | undefined {
+function captureInlineMarkup(xml: string, tag: string, bodyStart: number, unclosed: Set<string>): Captured | undefined {
   const name = RICH.exec(tag)?.[1];
   if (!name || tag.endsWith("/>") || unclosed.has(name)) return undefined;
   const xhtml = /\btype\s*=\s*["']xhtml["']|\bmode\s*=\s*["']xml["']/.test(tag);
@@ -124,9 +119,7 @@ function captureInlineMarkup(
     return undefined;
   }
   const inner = unwrapXhtmlDiv(preprocessXml(xml.slice(bodyStart, closeStart), false));
-  const startTag = tag
-    .replace(/\btype\s*=\s*(["'])xhtml\1/, 'type="html"')
-    .replace(/\bmode\s*=\s*(["'])xml\1/, 'mode="escaped"');
+  const startTag = tag.replace(/\btype\s*=\s*(["'])xhtml\1/, 'type="html"').replace(/\bmode\s*=\s*(["'])xml\1/, 'mode="escaped"');
   const escaped = inner.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
   return { startTag, escaped, closeStart };
 }

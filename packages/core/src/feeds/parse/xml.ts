@@ -17,9 +17,27 @@ type RawRecord = Record<string, unknown>;
  * attribute-bearing elements into objects.
  */
 const ITEM_FIELDS = [
-  "$", "title", "link", "guid", "id", "description", "summary", "content", "content:encoded",
-  "author", "dc:creator", "pubDate", "dc:date", "published", "updated", "issued", "modified",
-  "created", "dcterms:modified", "atom:updated", "feedburner:origLink",
+  "$",
+  "title",
+  "link",
+  "guid",
+  "id",
+  "description",
+  "summary",
+  "content",
+  "content:encoded",
+  "author",
+  "dc:creator",
+  "pubDate",
+  "dc:date",
+  "published",
+  "updated",
+  "issued",
+  "modified",
+  "created",
+  "dcterms:modified",
+  "atom:updated",
+  "feedburner:origLink",
 ];
 const FEED_FIELDS = ["$", "title", "link", "author", "ttl"];
 
@@ -45,11 +63,7 @@ export async function parseXmlFeed(
     const renamed = renamePrefix(name, renames);
     return isAtom && HIDDEN_IN_ATOM.has(renamed) ? hidden(renamed) : renamed;
   };
-  const field = (name: string) => [
-    isAtom && HIDDEN_IN_ATOM.has(name) ? hidden(name) : name,
-    `raw:${name}`,
-    { keepArray: true },
-  ];
+  const field = (name: string) => [isAtom && HIDDEN_IN_ATOM.has(name) ? hidden(name) : name, `raw:${name}`, { keepArray: true }];
   // A new parser per call: rss-parser adds xml2js listeners on every parseString, so a shared
   // instance leaks them; and the tag renames depend on this document's namespace declarations.
   const options = {
@@ -135,8 +149,7 @@ function atomEntry(entry: RawRecord, feedBase: string | undefined, feedAuthor?: 
     // An entry without an author inherits the feed's (RFC 4287 §4.2.1).
     author: personName(nodes(entry, "author")) ?? firstText(entry, "dc:creator") ?? feedAuthor,
     // issued/created/modified are Atom 0.3.
-    published:
-      firstText(entry, "published") ?? firstText(entry, "issued") ?? firstText(entry, "created"),
+    published: firstText(entry, "published") ?? firstText(entry, "issued") ?? firstText(entry, "created"),
     updated: firstText(entry, "updated") ?? firstText(entry, "modified"),
   };
 }
