@@ -89,7 +89,9 @@ describe("recap CLI", () => {
         feeds: expect.any(Array),
       }),
     );
+    // Every field is present, even when a feed did not give it.
     expect(posts.find((post: { title: string }) => post.title === "Flux and OCI artifacts")).toMatchObject({
+      author: null,
       url: "https://gitops.example.com/flux",
       feeds: [feeds.at("/gitops.xml")],
       topics: ["gitops"],

@@ -162,7 +162,11 @@ const COMMANDS: Record<string, Command> = {
         }
       }
       const posts = await findPosts(recap.deps.store.posts, { topic, since, limit }, recap.deps.clock());
-      if (values.json) return print(io, posts);
+      if (values.json)
+        return print(
+          io,
+          posts.map((post) => ({ ...post, author: post.author ?? null })),
+        );
       if (posts.length === 0) return say(io, "No posts found.\n");
       for (const post of posts) {
         io.stdout(`${post.publishedAt.slice(0, 10)}  ${post.title}\n            ${post.url}\n`);
