@@ -8,9 +8,22 @@ declare module "sst" {
       name: string;
       type: "sst.aws.Bus";
     };
+    RecapHttp: {
+      name: string;
+      type: "sst.aws.Function";
+      url: string;
+    };
     RecapTable: {
       name: string;
       type: "sst.aws.Dynamo";
+    };
+    SlackBotToken: {
+      type: "sst.sst.Secret";
+      value: string;
+    };
+    SlackSigningSecret: {
+      type: "sst.sst.Secret";
+      value: string;
     };
   }
 }

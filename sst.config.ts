@@ -18,6 +18,7 @@ export default $config({
     });
     const { table, bus } = await import("./stacks/data");
     await import("./stacks/ingest");
-    return { table: table.name, bus: bus.name };
+    const { http } = await import("./stacks/http");
+    return { table: table.name, bus: bus.name, slackRequestUrl: $interpolate`${http.url}slack/events` };
   },
 });

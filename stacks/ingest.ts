@@ -1,16 +1,9 @@
 /**
- * Feed ingestion: the scheduled poll and the bus subscribers, built from the same definitions the
- * local runner uses (packages/core/src/runtime/definitions.ts).
+ * Feed ingestion and its bus subscribers, built from the same definitions the local runner uses
+ * (packages/core/src/runtime/definitions.ts).
  */
 import { rateExpression, SCHEDULES, SUBSCRIPTIONS } from "../packages/core/src/runtime/definitions";
-import { bus, table } from "./data";
-
-const linked = [table, bus];
-
-/** RECAP_* settings in the deploying shell reach the functions (see the README's configuration). */
-const environment = Object.fromEntries(
-  Object.entries(process.env).filter((entry): entry is [string, string] => entry[0].startsWith("RECAP_") && entry[1] !== undefined),
-);
+import { bus, environment, slackSecrets, table } from "./data";
 
 // Feed bodies may be 15 MiB each and 8 are fetched at once: leave room for them and their parse.
 const memory = "1024 MB";
@@ -20,7 +13,7 @@ for (const [name, schedule] of Object.entries(SCHEDULES)) {
     schedule: rateExpression(schedule.everyMinutes),
     function: {
       handler: schedule.handler,
-      link: linked,
+      link: [table, bus],
       environment,
       timeout: `${schedule.timeoutSeconds} seconds`,
       memory,
@@ -33,7 +26,7 @@ for (const [name, subscription] of Object.entries(SUBSCRIPTIONS)) {
     `On${capitalize(name)}`,
     {
       handler: subscription.handler,
-      link: linked,
+      link: subscription.slack ? [table, bus, ...slackSecrets] : [table, bus],
       environment,
       timeout: `${subscription.timeoutSeconds} seconds`,
       memory,

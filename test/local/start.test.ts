@@ -39,12 +39,17 @@ describe("npm start", () => {
     });
     try {
       child = spawn(process.execPath, ["--import", "tsx", "packages/local/src/start.ts"], {
-        env: { ...process.env, RECAP_DATA_DIR: dataDir, RECAP_SEED_DEFAULT_FEEDS: "false" },
+        env: { ...process.env, RECAP_DATA_DIR: dataDir, RECAP_SEED_DEFAULT_FEEDS: "false", PORT: "0" },
         stdio: ["ignore", "pipe", "pipe"],
       });
       const banner = await waitForOutput(child, /Press Ctrl\+C to stop/);
       expect(banner).toContain(`data in ${dataDir}`);
       expect(existsSync(join(dataDir, "server.json"))).toBe(true);
+      // The same HTTP surface as the Function URL; Slack answers 503 until it is configured.
+      const base = /HTTP endpoints \(same as on Lambda\): (http:\/\/127\.0\.0\.1:\d+)\/health/.exec(banner)?.[1];
+      expect(base).toBeDefined();
+      expect(await (await fetch(`${base}/health`)).json()).toEqual({ ok: true, slack: "not configured" });
+      expect((await fetch(`${base}/slack/events`, { method: "POST", body: "x" })).status).toBe(503);
 
       let stdout = "";
       const io = { stdout: (text: string) => void (stdout += text), stderr: () => {} };

@@ -9,7 +9,7 @@ import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sstDynamoArgs } from "@recap/core/store";
-import { SCHEDULES, SUBSCRIPTIONS } from "@recap/core/runtime";
+import { HTTP_FUNCTION, SCHEDULES, SUBSCRIPTIONS } from "@recap/core/runtime";
 
 interface Created {
   component: string;
@@ -24,6 +24,7 @@ const transforms: { target: unknown; transform: (args: Record<string, unknown>) 
 function component(kind: string) {
   return class {
     name = `${kind}-name`;
+    url = `https://${kind.toLowerCase()}.lambda-url.example/`;
     record: Created;
     constructor(name: string, args: Record<string, any> = {}) {
       this.record = { component: kind, name, args, subscriptions: [] };
@@ -37,9 +38,13 @@ function component(kind: string) {
 
 const saved = { ...process.env };
 beforeAll(() => {
-  const sst = { aws: { Dynamo: component("Dynamo"), Bus: component("Bus"), CronV2: component("CronV2"), Function: component("Function") } };
+  const sst = {
+    Secret: component("Secret"),
+    aws: { Dynamo: component("Dynamo"), Bus: component("Bus"), CronV2: component("CronV2"), Function: component("Function") },
+  };
   Object.assign(globalThis, {
     sst,
+    $interpolate: (strings: TemplateStringsArray, ...values: unknown[]) => strings.reduce((out, part, i) => out + part + (values[i] ?? ""), ""),
     $config: (config: unknown) => config,
     $transform: (target: unknown, transform: (args: Record<string, unknown>) => void) => transforms.push({ target, transform }),
   });
@@ -59,7 +64,11 @@ describe("sst.config.ts and stacks/", () => {
     expect(config.app({ stage: "prod" })).toMatchObject({ name: "recap", home: "aws", removal: "retain", protect: true });
     expect(config.app({ stage: "dev" })).toMatchObject({ removal: "remove", protect: false });
     const outputs = await config.run();
-    expect(outputs).toEqual({ table: "Dynamo-name", bus: "Bus-name" });
+    expect(outputs).toEqual({
+      table: "Dynamo-name",
+      bus: "Bus-name",
+      slackRequestUrl: "https://function.lambda-url.example/slack/events",
+    });
 
     const table = created.find((entry) => entry.component === "Dynamo");
     expect(table?.args).toMatchObject(sstDynamoArgs());
@@ -84,13 +93,24 @@ describe("sst.config.ts and stacks/", () => {
     expect(poll?.args.function.link).toHaveLength(2);
   });
 
-  it("subscribes each bus subscriber to its detail types", async () => {
+  it("serves Slack from one function with a URL, linked to the table, bus and Slack secrets", async () => {
+    const secrets = created.filter((entry) => entry.component === "Secret").map((entry) => entry.name);
+    expect(secrets.sort()).toEqual(["SlackBotToken", "SlackSigningSecret"]);
+    const http = created.find((entry) => entry.component === "Function" && entry.name === "RecapHttp");
+    expect(http?.args).toMatchObject({ handler: HTTP_FUNCTION.handler, url: true, environment: { RECAP_POLL_BATCH_SIZE: "25" } });
+    expect(http?.args.link).toHaveLength(4);
+  });
+
+  it("subscribes each bus subscriber to its detail types, with Slack secrets only where needed", async () => {
     const bus = created.find((entry) => entry.component === "Bus");
     expect(bus?.subscriptions.map((subscription) => subscription.args.pattern)).toEqual(
       Object.values(SUBSCRIPTIONS).map((subscription) => ({ detailType: [...subscription.detailTypes] })),
     );
     expect(bus?.subscriptions.map((subscription) => subscription.subscriber.handler)).toEqual(
       Object.values(SUBSCRIPTIONS).map((subscription) => subscription.handler),
+    );
+    expect(bus?.subscriptions.map((subscription) => subscription.subscriber.link.length)).toEqual(
+      Object.values(SUBSCRIPTIONS).map((subscription) => (subscription.slack ? 4 : 2)),
     );
   });
 
@@ -99,9 +119,11 @@ describe("sst.config.ts and stacks/", () => {
     Object.assign(process.env, {
       SST_RESOURCE_RecapTable: JSON.stringify({ name: "recap-table" }),
       SST_RESOURCE_RecapBus: JSON.stringify({ name: "recap-bus" }),
+      SST_RESOURCE_SlackSigningSecret: JSON.stringify({ value: "secret" }),
+      SST_RESOURCE_SlackBotToken: JSON.stringify({ value: "xoxb-test" }),
       AWS_REGION: "us-east-1",
     });
-    const handlers = [...Object.values(SCHEDULES), ...Object.values(SUBSCRIPTIONS)].map((definition) => definition.handler);
+    const handlers = [...Object.values(SCHEDULES), ...Object.values(SUBSCRIPTIONS), HTTP_FUNCTION].map((definition) => definition.handler);
     for (const handler of handlers) {
       const [file, exported] = handler.split(".") as [string, string];
       expect(existsSync(`${file}.ts`)).toBe(true);

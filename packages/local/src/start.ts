@@ -6,6 +6,7 @@
 import { seedDefaultFeeds } from "@recap/core/feeds";
 import { advertiseServer, openLocalRecap } from "./environment";
 import { startSchedules } from "./scheduler";
+import { startLocalSlack } from "./slack";
 
 const recap = await openLocalRecap({ port: Number(process.env.RECAP_DYNAMODB_PORT ?? 0) });
 const withdraw = recap.dataDir && recap.ownsDatabase ? advertiseServer(recap.dataDir, recap.endpoint) : () => {};
@@ -16,12 +17,19 @@ if (!recap.ownsDatabase) {
 }
 
 const seeded = process.env.RECAP_SEED_DEFAULT_FEEDS === "false" ? 0 : await seedDefaultFeeds(recap.deps);
+const slack = await startLocalSlack(recap.deps, { port: Number(process.env.PORT ?? 3000) });
+const slackStatus =
+  slack.modes.length === 0
+    ? `Slack is not connected (set SLACK_BOT_TOKEN with SLACK_APP_TOKEN or SLACK_SIGNING_SECRET; see README, "Connect to Slack").`
+    : `Slack: ${slack.modes.map((mode) => (mode === "http" ? `HTTP on ${slack.httpUrl}/slack/events` : "Socket Mode")).join(" and ")}.`;
 console.log(
   [
     `Recap is running (${recap.dataDir ? `data in ${recap.dataDir}` : "in memory"}, DynamoDB on ${recap.endpoint}).`,
     seeded > 0 ? `Following ${seeded} well-known cloud-native blogs to start with (offline they just record errors).` : "",
     `Feeds are polled every few minutes when due. In another terminal, try:`,
-    `  npx recap feeds      npx recap posts --limit 5      npx recap add <url>`,
+    `  npx recap feeds      npx recap latest      npx recap search kubernetes      npx recap add <url>`,
+    slackStatus,
+    `HTTP endpoints (same as on Lambda): ${slack.httpUrl}/health and ${slack.httpUrl}/slack/events`,
     `Press Ctrl+C to stop.`,
   ]
     .filter(Boolean)
@@ -36,6 +44,7 @@ async function stop() {
   stopping = true;
   console.log("\nStopping Recap…");
   await schedules.stop();
+  await slack.stop();
   withdraw();
   await recap.close();
   process.exit(0);

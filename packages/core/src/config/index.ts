@@ -23,7 +23,20 @@ const EnvSchema = z.object({
     .optional()
     .transform((value) => (value === undefined ? undefined : value === "true" || value === "1")),
   RECAP_USER_AGENT: z.string().optional(),
+  SLACK_SIGNING_SECRET: z.string().min(1).optional(),
+  SLACK_BOT_TOKEN: z.string().min(1).optional(),
+  SLACK_APP_TOKEN: z.string().min(1).optional(),
+  RECAP_SLACK_ADMINS: z.string().optional(),
+  RECAP_SLACK_TEAM_IDS: z.string().optional(),
+  RECAP_SLACK_API_URL: z.url().optional(),
+  RECAP_SLACK_RESPONSE_URL_PREFIX: z.url().default("https://hooks.slack.com/"),
 });
+
+/** "U1, U2 U3" → ["U1", "U2", "U3"]; unset or blank → undefined (no restriction). */
+const idList = (value: string | undefined) => {
+  const ids = value?.split(/[\s,]+/).filter(Boolean) ?? [];
+  return ids.length > 0 ? ids : undefined;
+};
 
 export interface RecapConfig {
   fetch: { timeoutMs: number; maxBytes: number; maxRedirects: number; userAgent: string; allowPrivateNetwork: boolean };
@@ -33,6 +46,22 @@ export interface RecapConfig {
     concurrency: number;
     batchSize: number;
   };
+  slack: SlackConfig;
+}
+
+export interface SlackConfig {
+  signingSecret?: string;
+  botToken?: string;
+  /** Socket Mode (local only). */
+  appToken?: string;
+  /** Who may add, remove and resume feeds from Slack; undefined: everyone in the workspace. */
+  adminUserIds?: string[];
+  /** Workspaces whose requests are served; undefined: any workspace the signing secret admits. */
+  teamIds?: string[];
+  /** Slack Web API base URL (tests and local tools point it at loopback). */
+  apiUrl?: string;
+  /** Add results are only ever posted to response URLs under this prefix. */
+  responseUrlPrefix: string;
 }
 
 export const RECAP_HOMEPAGE = "https://github.com/recap-bot/recap";
@@ -63,6 +92,15 @@ export function loadConfig(env: Record<string, string | undefined>, mode: "local
       pauseAfterFailures: e.RECAP_PAUSE_AFTER_FAILURES,
       concurrency: e.RECAP_POLL_CONCURRENCY,
       batchSize: e.RECAP_POLL_BATCH_SIZE,
+    },
+    slack: {
+      signingSecret: e.SLACK_SIGNING_SECRET,
+      botToken: e.SLACK_BOT_TOKEN,
+      appToken: e.SLACK_APP_TOKEN,
+      adminUserIds: idList(e.RECAP_SLACK_ADMINS),
+      teamIds: idList(e.RECAP_SLACK_TEAM_IDS),
+      apiUrl: e.RECAP_SLACK_API_URL,
+      responseUrlPrefix: e.RECAP_SLACK_RESPONSE_URL_PREFIX,
     },
   };
 }

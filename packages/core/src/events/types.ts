@@ -31,7 +31,17 @@ export const FeedsPollRequested = z.object({
   feedIds: z.array(z.string()).min(1),
 });
 
+/** `/recap add` answered at once; this does the work and reports to the command's response_url. */
+export const FeedAddRequested = z.object({
+  url: z.string().max(2000),
+  recap: z.boolean(),
+  channelId: z.string().optional(),
+  userId: z.string().optional(),
+  responseUrl: z.string().url(),
+});
+
 export const EVENT_SCHEMAS = {
+  "feed.add.requested": FeedAddRequested,
   "post.ingested": PostIngested,
   "feed.paused": FeedPaused,
   "feeds.poll.requested": FeedsPollRequested,

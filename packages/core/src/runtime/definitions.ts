@@ -21,7 +21,28 @@ export const SUBSCRIPTIONS = {
     detailTypes: ["feeds.poll.requested"],
     handler: "functions/poll-batch.handler",
     timeoutSeconds: 900,
+    slack: false,
   },
+  /** `/recap add` answered at once; this discovers, fetches, stores and reports to the response_url. */
+  feedAdd: {
+    detailTypes: ["feed.add.requested"],
+    handler: "functions/feed-add.handler",
+    timeoutSeconds: 120,
+    slack: true,
+  },
+  /** Tells the channel a feed was added from that Recap paused it, and how to resume it. */
+  feedPaused: {
+    detailTypes: ["feed.paused"],
+    handler: "functions/feed-paused.handler",
+    timeoutSeconds: 30,
+    slack: true,
+  },
+} as const;
+
+/** The HTTP function behind the Function URL: Slack commands, interactivity, events, health. */
+export const HTTP_FUNCTION = {
+  handler: "functions/http.handler",
+  timeoutSeconds: 10,
 } as const;
 
 export type ScheduleName = keyof typeof SCHEDULES;

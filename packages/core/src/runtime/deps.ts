@@ -10,8 +10,12 @@ import type { FeedFetcher } from "../feeds/document";
 import { consoleLogger, type Logger } from "../shared/log";
 import { openStore, type TableRef } from "../store";
 import { loadTaxonomy } from "../topics";
+import { slackOutbound, type SlackOutbound } from "../slack/outbound";
 
-export type RecapDeps = PollDeps;
+export interface RecapDeps extends PollDeps {
+  slack: SlackOutbound;
+  config: RecapConfig;
+}
 
 export function createDeps(options: {
   table: TableRef;
@@ -22,13 +26,16 @@ export function createDeps(options: {
   fetchFeed?: FeedFetcher;
 }): RecapDeps {
   const { config } = options;
+  const log = options.log ?? consoleLogger;
   return {
+    config,
+    slack: slackOutbound(config.slack, log),
     store: openStore(options.table),
     publisher: options.publisher,
     fetchFeed: options.fetchFeed ?? ((request) => fetchFeed(request, config.fetch)),
     taxonomy: loadTaxonomy(),
     clock: options.clock ?? (() => new Date()),
-    log: options.log ?? consoleLogger,
+    log,
     poll: config.poll,
   };
 }

@@ -4,7 +4,10 @@
  */
 import type { EventBridgeEvent } from "aws-lambda";
 import { EVENT_SCHEMAS } from "../events/types";
+import { addOutcome } from "../commands/execute";
+import { addFeed } from "../feeds/manage";
 import { pollDueFeeds, pollFeedBatch } from "../feeds/poll";
+import { renderOutcome, renderPausedNotice } from "../slack/render";
 import type { RecapDeps } from "./deps";
 import type { ScheduleName, SubscriptionName } from "./definitions";
 
@@ -23,5 +26,27 @@ export const subscriptionHandlers: Record<SubscriptionName, (event: BusEnvelope,
   async pollBatch(event, deps) {
     const { feedIds } = EVENT_SCHEMAS["feeds.poll.requested"].parse(event.detail);
     return pollFeedBatch(feedIds, deps);
+  },
+
+  async feedAdd(event, deps) {
+    const request = EVENT_SCHEMAS["feed.add.requested"].parse(event.detail);
+    const result = await addFeed(request.url, { via: "slack", channelId: request.channelId, userId: request.userId }, deps, {
+      isRecapFeed: request.recap,
+    });
+    const outcome = await addOutcome(request.url, result, deps);
+    await deps.slack.respond(request.responseUrl, renderOutcome(outcome, { shareable: false }));
+    return outcome;
+  },
+
+  async feedPaused(event, deps) {
+    const paused = EVENT_SCHEMAS["feed.paused"].parse(event.detail);
+    const channel = paused.addedIn?.channelId;
+    if (!channel) return { notified: false };
+    const result = await deps.slack.postToChannel(
+      channel,
+      renderPausedNotice({ id: paused.feedId, url: paused.url, title: paused.title, reason: paused.reason }),
+    );
+    // A channel that is gone or that removed Recap cannot be told; retrying would not change that.
+    return { notified: result.ok };
   },
 };

@@ -1,0 +1,17 @@
+/** The Function URL: Slack slash commands, interactivity and events, and GET /health (a Hono app). */
+import type { Context } from "aws-lambda";
+import { handle, type LambdaEvent } from "hono/aws-lambda";
+import { createHttpApp, createSlackApp, SlackRequestReceiver } from "@recap/core/slack";
+import { awsDeps } from "./lib/aws";
+
+const deps = awsDeps({ slackSecrets: true });
+const { signingSecret, botToken } = deps.config.slack;
+if (!signingSecret || !botToken) throw new Error("SlackSigningSecret and SlackBotToken must be set: npx sst secret set …");
+
+const receiver = new SlackRequestReceiver({ signingSecret, clock: deps.clock, log: deps.log });
+createSlackApp({ deps, config: deps.config.slack, botToken, receiver });
+const serve = handle(createHttpApp(receiver));
+
+export async function handler(event: LambdaEvent, context: Context) {
+  return serve(event, context);
+}

@@ -1,0 +1,202 @@
+/**
+ * Running a parsed command against the store. Returns an Outcome (plain data) that Slack renders
+ * as Block Kit and the CLI as text or JSON. Lookups only read; `add` either runs here (CLI) or is
+ * handed to the background through `context.addInBackground` (Slack's 3-second rule).
+ */
+import { addFeed, findFeed, parseFeedUrl, resumeFeed, type Feed, type FeedOrigin, type RefreshDeps } from "../feeds";
+import type { Post } from "../posts/types";
+import { findTopic, suggestTopics } from "../topics";
+import { formatCommand } from "./grammar";
+import { PAGE_SIZE, type Command, type FeedHealth, type Outcome } from "./types";
+
+const DAY = 86_400_000;
+/** How far back `search` looks: it filters recent posts in memory (see docs/architecture.md). */
+export const SEARCH_WINDOW_DAYS = 180;
+const SEARCH_MAX_CANDIDATES = 5_000;
+const TOPICS_WINDOW_DAYS = 7;
+
+export interface CommandContext {
+  via: "slack" | "cli";
+  userId?: string;
+  channelId?: string;
+  /** Who may add, remove and resume feeds; undefined lets everyone. */
+  adminUserIds?: readonly string[];
+  /** Slack: start the add in the background and answer at once. Absent: add right here. */
+  addInBackground?: (request: { url: string; recap: boolean }) => Promise<void>;
+}
+
+export type CommandDeps = RefreshDeps;
+
+export async function runCommand(command: Command, context: CommandContext, deps: CommandDeps): Promise<Outcome> {
+  switch (command.name) {
+    case "help":
+      return { kind: "help" };
+    case "topic":
+      return topicPosts(command, deps);
+    case "search":
+      return searchPosts(command, deps);
+    case "latest":
+      return latestPosts(command, deps);
+    case "topics":
+      return topicCounts(deps);
+    case "feeds":
+      return { kind: "feeds", feeds: await feedHealth(deps) };
+    case "add":
+    case "remove":
+    case "resume": {
+      const refusal = refuse(context);
+      if (refusal) return refusal;
+      if (command.name === "add") return add(command, context, deps);
+      const feed = await findFeed(command.target, deps);
+      if (!feed) return { kind: "not-found", reference: command.target };
+      if (command.name === "remove") {
+        await deps.store.feeds.remove(feed.id);
+        return { kind: "removed", url: feed.url, title: feed.title };
+      }
+      const resumed = await resumeFeed(feed, deps);
+      return { kind: "resumed", url: resumed.url, title: resumed.title };
+    }
+  }
+}
+
+function refuse(context: CommandContext): Outcome | undefined {
+  if (!context.adminUserIds || context.via === "cli") return undefined;
+  if (context.userId && context.adminUserIds.includes(context.userId)) return undefined;
+  return { kind: "refused", reason: "Only the people this Recap's admins listed can add, remove or resume feeds. Ask one of them." };
+}
+
+async function add(command: Extract<Command, { name: "add" }>, context: CommandContext, deps: CommandDeps): Promise<Outcome> {
+  if (context.addInBackground) {
+    // What can be answered at once is: a URL that is not one, a feed already followed.
+    const url = parseFeedUrl(command.url);
+    if (!url)
+      return {
+        kind: "add-failed",
+        url: command.url,
+        reason: "That is not a web address (expected something like https://example.com/feed.xml).",
+      };
+    const existing = await deps.store.feeds.findByUrl(url);
+    if (existing) return { kind: "already-followed", url: existing.url, title: existing.title };
+    await context.addInBackground({ url, recap: command.recap });
+    return { kind: "add-accepted", url };
+  }
+  const origin: FeedOrigin = { via: context.via, channelId: context.channelId, userId: context.userId };
+  return addOutcome(command.url, await addFeed(command.url, origin, deps, { isRecapFeed: command.recap }), deps);
+}
+
+/** What adding a feed came to, in the words both Slack and the CLI show. */
+export async function addOutcome(
+  url: string,
+  result: Awaited<ReturnType<typeof addFeed>>,
+  deps: Pick<CommandDeps, "store">,
+): Promise<Outcome> {
+  if (result.status === "failed") return { kind: "add-failed", url, reason: result.error };
+  if (result.status === "exists") return { kind: "already-followed", url: result.feed.url, title: result.feed.title };
+  if (result.outcome.status === "failed") return { kind: "add-failed", url, reason: result.outcome.error };
+  return { kind: "added", url: result.feed.url, title: result.feed.title, postCount: await deps.store.posts.countItems(result.feed.id) };
+}
+
+/** A page of posts out of a list fetched one beyond the page, so we know whether there are more. */
+function pageOf(
+  command: Extract<Command, { page: number }>,
+  posts: Post[],
+  heading: string,
+  emptyText: string,
+): Extract<Outcome, { kind: "posts" }> {
+  const start = (command.page - 1) * PAGE_SIZE;
+  const page = posts.slice(start, start + PAGE_SIZE);
+  const hasMore = posts.length > start + PAGE_SIZE;
+  return {
+    kind: "posts",
+    heading,
+    posts: page,
+    page: command.page,
+    current: { text: formatCommand({ ...command, page: 1 }), page: command.page },
+    ...(hasMore ? { more: { text: formatCommand({ ...command, page: 1 }), page: command.page + 1 } } : {}),
+    emptyText,
+  };
+}
+
+async function topicPosts(command: Extract<Command, { name: "topic" }>, deps: CommandDeps): Promise<Outcome> {
+  const topic = findTopic(command.topic, deps.taxonomy);
+  if (!topic) {
+    const suggestions = suggestTopics(command.topic, deps.taxonomy).map(({ id, label }) => ({ id, label }));
+    return { kind: "unknown-topic", query: command.topic, suggestions };
+  }
+  const posts = await deps.store.posts.byTopic(topic.id, command.page * PAGE_SIZE + 1);
+  return pageOf({ ...command, topic: topic.id }, posts, topic.label, `Nothing on ${topic.label} yet.`);
+}
+
+async function searchPosts(command: Extract<Command, { name: "search" }>, deps: CommandDeps): Promise<Outcome> {
+  const now = deps.clock();
+  const recent = await deps.store.posts.seenSince(now, {
+    since: new Date(now.getTime() - SEARCH_WINDOW_DAYS * DAY),
+    limit: SEARCH_MAX_CANDIDATES,
+  });
+  const words = command.words.map(fold);
+  const matches = recent
+    .filter((post) => {
+      const haystack = fold(`${post.title} ${post.summary}`);
+      return words.every((word) => haystack.includes(word));
+    })
+    .sort(newestPublishedFirst);
+  return pageOf(
+    command,
+    matches,
+    `Search: ${command.words.join(" ")}`,
+    `No post in the last ${SEARCH_WINDOW_DAYS} days matches every word.`,
+  );
+}
+
+async function latestPosts(command: Extract<Command, { name: "latest" }>, deps: CommandDeps): Promise<Outcome> {
+  const now = deps.clock();
+  const posts = await deps.store.posts.seenSince(now, { since: new Date(now.getTime() - DAY), limit: command.page * PAGE_SIZE + 1 });
+  return pageOf(
+    command,
+    posts.filter((post) => post.fresh),
+    "Since yesterday",
+    "Nothing new since yesterday.",
+  );
+}
+
+async function topicCounts(deps: CommandDeps): Promise<Outcome> {
+  const now = deps.clock();
+  const posts = await deps.store.posts.seenSince(now, { since: new Date(now.getTime() - TOPICS_WINDOW_DAYS * DAY) });
+  const counts = new Map<string, number>();
+  for (const post of posts) for (const topic of post.topics) counts.set(topic, (counts.get(topic) ?? 0) + 1);
+  const topics = deps.taxonomy.topics
+    .map(({ id, label }) => ({ id, label, count: counts.get(id) ?? 0 }))
+    .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+  return { kind: "topics", days: TOPICS_WINDOW_DAYS, topics };
+}
+
+/** Every followed feed with its state, for `feeds` in Slack and the CLI. */
+export async function feedHealth(deps: Pick<CommandDeps, "store">): Promise<FeedHealth[]> {
+  const feeds = await deps.store.feeds.list();
+  return Promise.all(
+    feeds.map(async (feed) => ({
+      id: feed.id,
+      url: feed.url,
+      ...(feed.title ? { title: feed.title } : {}),
+      state: feedState(feed),
+      ...(feed.failingSince ? { failingSince: feed.failingSince } : {}),
+      ...(feed.lastError ? { lastError: feed.lastError } : {}),
+      ...(feed.lastPolledAt ? { lastPolledAt: feed.lastPolledAt } : {}),
+      ...(feed.pausedReason ? { pausedReason: feed.pausedReason } : {}),
+      postCount: await deps.store.posts.countItems(feed.id),
+    })),
+  );
+}
+
+export function feedState(feed: Feed): FeedHealth["state"] {
+  if (feed.status === "paused") return "paused";
+  if (feed.consecutiveErrors > 0) return "failing";
+  return feed.lastSuccessAt ? "ok" : "new";
+}
+
+/** Case- and accent-insensitive form for matching words. */
+function fold(text: string): string {
+  return text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
+}
+
+const newestPublishedFirst = (a: Post, b: Post) => b.publishedAt.localeCompare(a.publishedAt);

@@ -1,0 +1,349 @@
+/**
+ * The command grammar: text → Command, for Slack (`/recap <text>`) and the CLI (`recap <words…>`),
+ * and back (`formatCommand`, for Share buttons and "more" links).
+ *
+ *   help | ? | -h | --help               help (so is empty text)
+ *   topic <words…> [page <n>]            a topic; so is any text that doesn't start with a keyword
+ *   search <words…> [page <n>]           words as typed, de-duplicated case-insensitively
+ *   topics | feeds
+ *   latest [page <n>]
+ *   add <url> [recap | --recap]
+ *   remove <url|id> | resume <url|id>
+ *   share <any of the above>             the answer goes to the channel
+ *
+ * Reading the text, in order:
+ * 1. Slack links `<https://x|label>` / `<https://x>` are taken out first (they use literal `<>`;
+ *    text a person typed has `&lt;`/`&gt;`), then `&amp;` `&lt;` `&gt;` are decoded, once.
+ * 2. Words are split on any whitespace (non-breaking spaces, newlines, zero-width spaces).
+ *    A word starting with a quote ("…", “…”, '…', ‘…’, «…») runs to the first quote of the same
+ *    kind followed by whitespace or the end, and is one literal word: never a keyword, so `"page"`
+ *    and `"recap"` are plain words. Unmatched quotes and backticks around words are dropped.
+ * 3. A link stands for its URL where an address is expected (add, remove, resume) and for its label
+ *    elsewhere: Slack links `k8s.io` into `<http://k8s.io|k8s.io>`, and the person typed the label.
+ * 4. Keywords are case-insensitive and only count first (after `share`); `page <n>` only counts
+ *    last; `recap` / `--recap` anywhere after `add`. Topics are not resolved here (the executor
+ *    does that with findTopic): a topic is the words as typed, joined by single spaces.
+ *
+ * Bad input never throws: it gives `help` with a `problem` in plain words, with an example.
+ */
+import type { Command, ParsedCommand } from "./types";
+
+/** Longer text is refused (as is text whose command would format longer than this). */
+export const MAX_COMMAND_LENGTH = 2000;
+/** The highest `page <n>` accepted. */
+export const MAX_PAGE = 1000;
+
+const DOUBLE_QUOTES = '"“”„‟«»＂';
+const SINGLE_QUOTES = "'‘’‚‛‹›＇";
+/** Dropped from both ends of every word: quotes, and backticks (people copy examples such as `search argo`). */
+const EDGE_CHARS = DOUBLE_QUOTES + SINGLE_QUOTES + "`";
+const WS = "\\s\\u200b\\u2060";
+const WS_RUN = new RegExp(`[${WS}]+`, "g");
+const IS_WS = new RegExp(`[${WS}]`);
+const EDGES = new RegExp(`^[${WS}${EDGE_CHARS}]+|[${WS}${EDGE_CHARS}]+$`, "g");
+/** A Slack link: `<url>` or `<url|label>`, with a scheme (mentions such as `<@U123>` are left alone). */
+const SLACK_LINK = /<([a-z][a-z0-9+.-]*:[^\s<>|]*)(?:\|([^<>]*))?>/gi;
+/** Stands for a link while the text is split into words; removed from the input beforehand. */
+const LINK_MARK = "\uE000";
+const ENTITIES: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">" };
+
+const PAGE_WORD = ' To use the word "page" itself, put it in quotes: `"page"`.';
+const EXAMPLE_URL = "https://kubernetes.io/feed.xml";
+const PROBLEMS = {
+  tooLong: `That is too long for a command (the limit is ${MAX_COMMAND_LENGTH} characters). Try something shorter, e.g. \`search argo rollouts\`.`,
+  shareAlone: "share needs a command after it, e.g. `share gitops` posts the GitOps news in the channel.",
+  shareTwice: "share goes once, at the start, e.g. `share gitops`.",
+  pageFirst: "page goes at the end of a list of posts, e.g. `gitops page 2` or `latest page 2`.",
+  topic: "topic needs a topic name, e.g. `topic platform engineering` (or just `platform engineering`).",
+  search: "search needs at least one word, e.g. `search argo rollouts`",
+  addNone: `add needs the address of a feed or blog, e.g. \`add ${EXAMPLE_URL}\` (put \`recap\` after it for a conference-recap feed).`,
+  addMany: `add takes one address at a time (and optionally \`recap\`), e.g. \`add ${EXAMPLE_URL} recap\`.`,
+  latest: "latest takes nothing after it but a page, e.g. `latest` or `latest page 2`.",
+  pageNumber: (example: string) => `page needs a number after it, e.g. \`${example} page 2\`.${PAGE_WORD}`,
+  pageRange: (example: string) => `page takes a whole number from 1 to ${MAX_PAGE}, e.g. \`${example} page 2\`.${PAGE_WORD}`,
+  nothingAfter: (name: string) => `${name} takes nothing after it: just \`${name}\`.`,
+  feedNone: (name: string) => `${name} needs a feed's address or id (\`feeds\` lists them), e.g. \`${name} ${EXAMPLE_URL}\`.`,
+  feedMany: (name: string) => `${name} takes one feed at a time, by address or id (\`feeds\` lists them), e.g. \`${name} ${EXAMPLE_URL}\`.`,
+};
+
+interface Token {
+  /** The word as read: a link gives its label (what was typed before Slack linked it). */
+  text: string;
+  /** The word as an address: a link gives its URL. */
+  target: string;
+  /** Quoted or linked: never a keyword, flag or page number marker. */
+  literal: boolean;
+}
+
+export function parseCommand(text: string): ParsedCommand {
+  const input = typeof text === "string" ? text : "";
+  if (input.length > MAX_COMMAND_LENGTH) return problem(PROBLEMS.tooLong);
+  let tokens = tokenize(input);
+  let share = false;
+  if (keywordOf(tokens[0]) === "share") {
+    tokens = tokens.slice(1);
+    if (tokens.length === 0) return problem(PROBLEMS.shareAlone);
+    if (keywordOf(tokens[0]) === "share") return problem(PROBLEMS.shareTwice);
+    share = true;
+  }
+  const command = readCommand(tokens);
+  if (typeof command === "string") return problem(command);
+  // Escaping and quoting can make the canonical text longer than the input; it must parse too.
+  if (command.name !== "help" && formatCommand(command).length > MAX_COMMAND_LENGTH) return problem(PROBLEMS.tooLong);
+  return { command, share };
+}
+
+/**
+ * The canonical text of a command, such that parseCommand(formatCommand(c)).command deep-equals c
+ * (page included) for every command parseCommand returns. A topic is always written `topic …`, so
+ * the text keeps its meaning if a keyword is added later. Commands parseCommand never returns (an
+ * empty topic, page 0, a word with surrounding spaces) get a best-effort text.
+ */
+export function formatCommand(command: Command): string {
+  let text: string;
+  switch (command.name) {
+    case "help":
+    case "topics":
+    case "feeds":
+      return command.name;
+    case "topic":
+      text = `topic ${formatWords(command.topic, ["page"])}${pageSuffix(command.page)}`;
+      break;
+    case "search":
+      text = `search ${command.words.map((word) => formatWord(word, ["page"])).join(" ")}${pageSuffix(command.page)}`;
+      break;
+    case "latest":
+      return `latest${pageSuffix(command.page)}`;
+    case "add":
+      text = `add ${formatWord(command.url, ["recap", "--recap"])}${command.recap ? " recap" : ""}`;
+      break;
+    case "remove":
+    case "resume":
+      text = `${command.name} ${formatWord(command.target, [])}`;
+      break;
+  }
+  return escapeEntities(text);
+}
+
+function problem(text: string): ParsedCommand {
+  return { command: { name: "help" }, share: false, problem: text };
+}
+
+function readCommand(tokens: Token[]): Command | string {
+  const [first, ...args] = tokens;
+  if (!first) return { name: "help" };
+  const keyword = keywordOf(first);
+  switch (keyword) {
+    case "help":
+    case "?":
+    case "-h":
+    case "--help":
+      return { name: "help" };
+    case "topic":
+      return readTopic(args);
+    case "search": {
+      const paged = splitPage(args, "search argo rollouts");
+      if (typeof paged === "string") return paged;
+      const seen = new Set<string>();
+      const words: string[] = [];
+      for (const { text } of paged.words) {
+        const key = text.normalize("NFKC").toLowerCase();
+        if (seen.has(key)) continue;
+        seen.add(key);
+        words.push(text);
+      }
+      if (words.length === 0) return PROBLEMS.search;
+      return { name: "search", words, page: paged.page };
+    }
+    case "topics":
+    case "feeds":
+      return args.length > 0 ? PROBLEMS.nothingAfter(keyword) : { name: keyword };
+    case "latest": {
+      const paged = splitPage(args, "latest");
+      if (typeof paged === "string") return paged;
+      return paged.words.length > 0 ? PROBLEMS.latest : { name: "latest", page: paged.page };
+    }
+    case "add": {
+      let recap = false;
+      const urls: string[] = [];
+      for (const token of args) {
+        const flag = keywordOf(token);
+        if (flag === "recap" || flag === "--recap") recap = true;
+        else urls.push(token.target);
+      }
+      const [url, ...more] = urls;
+      if (url === undefined) return PROBLEMS.addNone;
+      if (more.length > 0) return PROBLEMS.addMany;
+      return { name: "add", url, recap };
+    }
+    case "remove":
+    case "resume": {
+      const [target, ...more] = args;
+      if (!target) return PROBLEMS.feedNone(keyword);
+      if (more.length > 0) return PROBLEMS.feedMany(keyword);
+      return { name: keyword, target: target.target };
+    }
+    case "page":
+      return PROBLEMS.pageFirst;
+    default:
+      return readTopic(tokens);
+  }
+}
+
+function readTopic(args: Token[]): Command | string {
+  const paged = splitPage(args, "gitops");
+  if (typeof paged === "string") return paged;
+  if (paged.words.length === 0) return PROBLEMS.topic;
+  return { name: "topic", topic: paged.words.map((token) => token.text).join(" "), page: paged.page };
+}
+
+/** Takes a trailing `page <n>` off the arguments. */
+function splitPage(args: Token[], example: string): { words: Token[]; page: number } | string {
+  const last = args.at(-1);
+  if (keywordOf(last) === "page") return PROBLEMS.pageNumber(example);
+  if (last && keywordOf(args.at(-2)) === "page") {
+    if (!/^[0-9]+$/.test(last.text)) return PROBLEMS.pageRange(example);
+    const page = Number(last.text);
+    if (page < 1 || page > MAX_PAGE) return PROBLEMS.pageRange(example);
+    return { words: args.slice(0, -2), page };
+  }
+  return { words: args, page: 1 };
+}
+
+function keywordOf(token: Token | undefined): string | undefined {
+  return token && !token.literal ? asKeyword(token.text) : undefined;
+}
+
+/** Lower case; a leading en/em dash reads as `--` (phones and macOS turn `--help` into `—help`). */
+function asKeyword(word: string): string {
+  return word.toLowerCase().replace(/^[\u2013\u2014]/, "--");
+}
+
+/** Collapses whitespace and drops whitespace, quotes and backticks from both ends. */
+function clean(word: string): string {
+  return word.replace(WS_RUN, " ").replace(EDGES, "");
+}
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(?:amp|lt|gt);/g, (entity) => ENTITIES[entity] ?? entity);
+}
+
+function escapeEntities(text: string): string {
+  return text.replace(/&(?=(?:amp|lt|gt);)/g, "&amp;").replace(/</g, "&lt;");
+}
+
+function tokenize(input: string): Token[] {
+  const links: { url: string; label?: string }[] = [];
+  const source = decodeEntities(
+    input.replaceAll(LINK_MARK, "").replace(SLACK_LINK, (_match, url: string, label: string | undefined) => {
+      links.push({ url: decodeEntities(url), ...(label === undefined ? {} : { label: decodeEntities(label) }) });
+      return LINK_MARK;
+    }),
+  );
+
+  const tokens: Token[] = [];
+  let nextLink = 0;
+  const push = (raw: string, quoted: boolean) => {
+    const [head = "", ...rest] = raw.split(LINK_MARK);
+    let text = head;
+    let target = head;
+    for (const piece of rest) {
+      const link = links[nextLink++];
+      const url = clean(link?.url ?? "");
+      const label = clean(link?.label ?? "");
+      text += (label && !IS_WS.test(label) ? label : url) + piece;
+      target += url + piece;
+    }
+    text = clean(text);
+    if (text) tokens.push({ text, target: clean(target), literal: quoted || rest.length > 0 });
+  };
+
+  const isWs = (i: number) => i < source.length && IS_WS.test(source[i]!);
+  let i = 0;
+  while (i < source.length) {
+    if (isWs(i)) {
+      i++;
+      continue;
+    }
+    const quotes = quoteKind(source[i]!);
+    if (quotes) {
+      let end = i + 1;
+      while (end < source.length && !(quotes.includes(source[end]!) && (end + 1 === source.length || isWs(end + 1)))) end++;
+      if (end < source.length) {
+        push(source.slice(i + 1, end), true);
+        i = end + 1;
+        continue;
+      }
+    }
+    let end = i;
+    while (end < source.length && !isWs(end)) end++;
+    push(source.slice(i, end), false);
+    i = end;
+  }
+  return tokens;
+}
+
+function quoteKind(char: string): string | undefined {
+  if (DOUBLE_QUOTES.includes(char)) return DOUBLE_QUOTES;
+  if (SINGLE_QUOTES.includes(char)) return SINGLE_QUOTES;
+  return undefined;
+}
+
+function pageSuffix(page: number): string {
+  return page === 1 ? "" : ` page ${page}`;
+}
+
+/** A word that reads back as itself without quotes. */
+function isBare(word: string, reserved: readonly string[]): boolean {
+  return word !== "" && !IS_WS.test(word) && clean(word) === word && !reserved.includes(asKeyword(word));
+}
+
+/** `word` in quotes that read back as exactly `word`, if there are such quotes. */
+function quote(word: string): string | undefined {
+  if (word === "" || clean(word) !== word) return undefined;
+  // Inside quotes, a quote of the same kind followed by whitespace would end the word early.
+  const endsEarly = (quotes: string) => [...word.matchAll(/(.) /g)].some((m) => quotes.includes(m[1]!));
+  if (!endsEarly(DOUBLE_QUOTES)) return `"${word}"`;
+  if (!endsEarly(SINGLE_QUOTES)) return `'${word}'`;
+  return undefined;
+}
+
+function formatWord(word: string, reserved: readonly string[]): string {
+  return isBare(word, reserved) ? word : (quote(word) ?? word);
+}
+
+/**
+ * Words joined by spaces (a topic), written with as few quotes as possible. A quoted group can't
+ * start or end with a quote (it would be dropped), nor hold quotes of both kinds before a space
+ * (one would end it early), so the grouping is searched for, from the end, in O(words²).
+ */
+function formatWords(text: string, reserved: readonly string[]): string {
+  const parts = text.split(" ");
+  const plans: (string | undefined)[] = [];
+  plans[parts.length] = "";
+  const then = (i: number) => (plans[i] ? ` ${plans[i]}` : "");
+  const edge = (char: string | undefined) => char === undefined || EDGE_CHARS.includes(char);
+  for (let i = parts.length - 1; i >= 0; i--) {
+    const part = parts[i]!;
+    if (plans[i + 1] !== undefined && isBare(part, reserved)) {
+      plans[i] = part + then(i + 1);
+      continue;
+    }
+    if (edge(part[0])) continue;
+    let double = false;
+    let single = false;
+    for (let j = i; j < parts.length; j++) {
+      const last = parts[j]!;
+      if (last === "" || IS_WS.test(last)) break;
+      if (plans[j + 1] !== undefined && !edge(last.at(-1))) {
+        const group = parts.slice(i, j + 1).join(" ");
+        plans[i] = (double ? `'${group}'` : `"${group}"`) + then(j + 1);
+        break;
+      }
+      double ||= DOUBLE_QUOTES.includes(last.at(-1)!);
+      single ||= SINGLE_QUOTES.includes(last.at(-1)!);
+      if (double && single) break;
+    }
+  }
+  return plans[0] ?? text;
+}

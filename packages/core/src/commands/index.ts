@@ -1,0 +1,8 @@
+/**
+ * commands — the one command language of Slack and the CLI: parse text into a Command, run it
+ * against the store into an Outcome (plain data) that each side renders its own way.
+ */
+export type * from "./types";
+export { PAGE_SIZE } from "./types";
+export { parseCommand, formatCommand } from "./grammar";
+export { runCommand, addOutcome, feedHealth, feedState, SEARCH_WINDOW_DAYS, type CommandContext, type CommandDeps } from "./execute";

@@ -1,0 +1,85 @@
+/**
+ * The one command language Recap speaks, in Slack (`/recap …`) and in the terminal (`recap …`):
+ * what a command is once parsed, and what running it produces. Both are plain data; Slack and the
+ * CLI only differ in how they render an Outcome.
+ */
+import type { Post } from "../posts/types";
+
+export type Command =
+  | { name: "help" }
+  /** `<topic>` or `topic <topic>`: newest posts of a topic. */
+  | { name: "topic"; topic: string; page: number }
+  /** `search <words>`: posts whose title or summary contain every word. */
+  | { name: "search"; words: string[]; page: number }
+  /** `topics`: topics with post counts for the last 7 days. */
+  | { name: "topics" }
+  /** `feeds`: followed feeds and their health. */
+  | { name: "feeds" }
+  /** `add <url> [recap]`: follow a feed. */
+  | { name: "add"; url: string; recap: boolean }
+  /** `remove <url|id>`. */
+  | { name: "remove"; target: string }
+  /** `resume <url|id>`: bring a paused feed back. */
+  | { name: "resume"; target: string }
+  /** `latest`: what arrived since yesterday. */
+  | { name: "latest"; page: number };
+
+export interface ParsedCommand {
+  command: Command;
+  /** `share …`: post the answer in the channel instead of only to the asker. */
+  share: boolean;
+  /** Why the input was not understood (the command is then `help`). */
+  problem?: string;
+}
+
+/** How a feed is doing, as people are shown it. */
+export interface FeedHealth {
+  id: string;
+  url: string;
+  title?: string;
+  state: "new" | "ok" | "failing" | "paused";
+  /** ISO time of the first failure in the current run of failures. */
+  failingSince?: string;
+  lastError?: string;
+  lastPolledAt?: string;
+  pausedReason?: string;
+  postCount: number;
+}
+
+/** Where a list of posts continues: the command text and the page to show next. */
+export interface PageRef {
+  text: string;
+  page: number;
+}
+
+export type Outcome =
+  | { kind: "help"; problem?: string }
+  | {
+      kind: "posts";
+      /** e.g. "GitOps", "Search: argo rollouts", "Since yesterday" */
+      heading: string;
+      posts: Post[];
+      /** 1-based. */
+      page: number;
+      /** Set when there are more posts after this page. */
+      more?: PageRef;
+      /** This page, for the Share button. */
+      current: PageRef;
+      /** What to say when there are no posts. */
+      emptyText: string;
+    }
+  | { kind: "unknown-topic"; query: string; suggestions: { id: string; label: string }[] }
+  | { kind: "topics"; days: number; topics: { id: string; label: string; count: number }[] }
+  | { kind: "feeds"; feeds: FeedHealth[] }
+  /** Slack: the add runs in the background and reports back. */
+  | { kind: "add-accepted"; url: string }
+  | { kind: "added"; url: string; title?: string; postCount: number }
+  | { kind: "already-followed"; url: string; title?: string }
+  | { kind: "add-failed"; url: string; reason: string }
+  | { kind: "removed"; url: string; title?: string }
+  | { kind: "resumed"; url: string; title?: string }
+  | { kind: "not-found"; reference: string }
+  | { kind: "refused"; reason: string };
+
+/** Posts shown per page. */
+export const PAGE_SIZE = 10;

@@ -1,0 +1,11 @@
+/**
+ * slack — Recap in Slack: request verification, the Bolt app and its Hono receiver, the HTTP
+ * surface, Block Kit rendering with escaping and limits, and messages sent on Recap's own.
+ */
+export { verifySlackSignature, signSlackRequest, type VerifyResult } from "./verify";
+export { escapeMrkdwn, slackLink, truncate } from "./escape";
+export { renderOutcome, renderPausedNotice, helpText, ACTION_MORE, ACTION_SHARE, type RenderedMessage } from "./render";
+export { SlackRequestReceiver, type SlackReceiverOptions } from "./receiver";
+export { createSlackApp, type SlackAppOptions } from "./app";
+export { createHttpApp, SLACK_PATH } from "./http";
+export { slackOutbound, type SlackOutbound } from "./outbound";

@@ -1,0 +1,145 @@
+/**
+ * Slack's Block Kit limits for one message, and a checker that says which ones a message breaks.
+ * Lengths are counted in UTF-16 code units, which is never less than Slack's character count.
+ */
+import type { KnownBlock } from "@slack/types";
+
+export const SLACK_LIMITS = {
+  /** Blocks in one message. */
+  blocks: 50,
+  /** `text` of a section (min 1). */
+  sectionText: 3000,
+  /** Section `fields`: count, and length of each. */
+  sectionFields: 10,
+  sectionFieldText: 2000,
+  /** Plain text of a header block. */
+  headerText: 150,
+  /** Elements of a context block, and any one text object. */
+  contextElements: 10,
+  textObject: 3000,
+  /** Elements of an actions block. */
+  actionsElements: 25,
+  buttonText: 75,
+  actionId: 255,
+  blockId: 255,
+  buttonValue: 2000,
+  buttonUrl: 3000,
+  /** The top-level `text` (notification / fallback): always present. */
+  fallbackText: 4000,
+  /**
+   * Our budget for all text in one message (every text object in the blocks plus `text`). Slack refuses
+   * messages past roughly 12,000 characters in total; this keeps a margin.
+   */
+  totalText: 10_000,
+} as const;
+
+export interface SlackMessageLike {
+  text: string;
+  blocks: readonly KnownBlock[];
+}
+
+/** Every limit the message breaks, in plain words; empty when it is fine to send. */
+export function checkLimits(message: SlackMessageLike): string[] {
+  const problems: string[] = [];
+  const L = SLACK_LIMITS;
+  let total = 0;
+  const textObject = (where: string, value: unknown, max: number): void => {
+    const text = isRecord(value) && typeof value.text === "string" ? value.text : undefined;
+    if (text === undefined) return void problems.push(`${where}: missing text object`);
+    total += text.length;
+    if (text.length === 0) problems.push(`${where}: empty text`);
+    if (text.length > max) problems.push(`${where}: text is ${text.length} characters (max ${max})`);
+  };
+
+  if (typeof message.text !== "string" || message.text.trim() === "") problems.push("text: the fallback text is empty");
+  else {
+    total += message.text.length;
+    if (message.text.length > L.fallbackText) problems.push(`text: ${message.text.length} characters (max ${L.fallbackText})`);
+  }
+  for (const key of ["link_names", "parse"]) if (key in message) problems.push(`${key}: must not be set (it turns names into pings)`);
+  if (message.blocks.length > L.blocks) problems.push(`blocks: ${message.blocks.length} (max ${L.blocks})`);
+
+  message.blocks.forEach((block: unknown, index) => {
+    const where = `blocks[${index}]`;
+    if (!isRecord(block)) return void problems.push(`${where}: not an object`);
+    if (typeof block.block_id === "string" && block.block_id.length > L.blockId)
+      problems.push(`${where}: block_id longer than ${L.blockId}`);
+    switch (block.type) {
+      case "section": {
+        if (block.text === undefined && block.fields === undefined) problems.push(`${where}: section without text or fields`);
+        if (block.text !== undefined) textObject(`${where}.text`, block.text, L.sectionText);
+        if (block.fields !== undefined) {
+          const fields = Array.isArray(block.fields) ? block.fields : [];
+          if (fields.length > L.sectionFields) problems.push(`${where}: ${fields.length} fields (max ${L.sectionFields})`);
+          fields.forEach((field, i) => textObject(`${where}.fields[${i}]`, field, L.sectionFieldText));
+        }
+        if (block.accessory !== undefined) checkElement(`${where}.accessory`, block.accessory);
+        break;
+      }
+      case "header":
+        textObject(`${where}.text`, block.text, L.headerText);
+        break;
+      case "context": {
+        const elements = Array.isArray(block.elements) ? block.elements : [];
+        if (elements.length === 0) problems.push(`${where}: context without elements`);
+        if (elements.length > L.contextElements) problems.push(`${where}: ${elements.length} context elements (max ${L.contextElements})`);
+        elements.forEach((element, i) => {
+          if (isRecord(element) && element.type === "image") return;
+          textObject(`${where}.elements[${i}]`, element, L.textObject);
+        });
+        break;
+      }
+      case "actions": {
+        const elements = Array.isArray(block.elements) ? block.elements : [];
+        if (elements.length === 0) problems.push(`${where}: actions without elements`);
+        if (elements.length > L.actionsElements) problems.push(`${where}: ${elements.length} actions (max ${L.actionsElements})`);
+        const ids = new Set<string>();
+        elements.forEach((element, i) => {
+          checkElement(`${where}.elements[${i}]`, element);
+          const id = isRecord(element) ? element.action_id : undefined;
+          if (typeof id === "string") {
+            if (ids.has(id)) problems.push(`${where}: action_id "${id}" used twice`);
+            ids.add(id);
+          }
+        });
+        break;
+      }
+      case "divider":
+        break;
+      default:
+        problems.push(`${where}: block type ${String(block.type)} is not checked here`);
+    }
+  });
+
+  function checkElement(where: string, element: unknown): void {
+    if (!isRecord(element)) return void problems.push(`${where}: not an object`);
+    if (element.type !== "button") return void problems.push(`${where}: element type ${String(element.type)} is not checked here`);
+    textObject(`${where}.text`, element.text, L.buttonText);
+    if (typeof element.action_id === "string" && element.action_id.length > L.actionId)
+      problems.push(`${where}: action_id longer than ${L.actionId}`);
+    if (typeof element.value === "string" && element.value.length > L.buttonValue)
+      problems.push(`${where}: value is ${element.value.length} characters (max ${L.buttonValue})`);
+    if (typeof element.url === "string" && element.url.length > L.buttonUrl) problems.push(`${where}: url longer than ${L.buttonUrl}`);
+  }
+
+  if (total > L.totalText) problems.push(`total text: ${total} characters (budget ${L.totalText})`);
+  return problems;
+}
+
+/** Characters of text the message carries: every text object in its blocks plus the fallback `text`. */
+export function totalTextLength(message: SlackMessageLike): number {
+  let total = message.text.length;
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(visit);
+    else if (isRecord(value)) {
+      if ((value.type === "mrkdwn" || value.type === "plain_text") && typeof value.text === "string") total += value.text.length;
+      else for (const child of Object.values(value)) visit(child);
+    }
+  };
+  visit(message.blocks);
+  return total;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null;
+}
