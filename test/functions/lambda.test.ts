@@ -10,6 +10,7 @@ import { openStore, type TableRef } from "@recap/core/store";
 import { startTestDynamo, type TestDynamo } from "../helpers/dynamo";
 import { startFakeEventBridge, type FakeEventBridge } from "../helpers/eventbridge";
 import { rss, startFeedServer, type FeedServer } from "../helpers/feed-server";
+import { SIGNING_SECRET, slackHeaders, slashCommand } from "../helpers/slack";
 
 let dynamo: TestDynamo;
 let bridge: FakeEventBridge;
@@ -27,6 +28,8 @@ beforeAll(async () => {
       arn: "arn:aws:events:us-east-1:000000000000:event-bus/recap-bus",
       type: "sst.aws.Bus",
     }),
+    SST_RESOURCE_SlackSigningSecret: JSON.stringify({ value: SIGNING_SECRET, type: "sst.sst.Secret" }),
+    SST_RESOURCE_SlackBotToken: JSON.stringify({ value: "xoxb-test", type: "sst.sst.Secret" }),
     AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
     AWS_ENDPOINT_URL_EVENTBRIDGE: bridge.url,
     AWS_REGION: "us-east-1",
@@ -94,5 +97,45 @@ describe("Lambda handlers", () => {
         context,
       ),
     ).rejects.toThrow();
+  });
+
+  it("the Function URL handler verifies and answers a base64-encoded slash command", async () => {
+    const { handler } = await import("../../functions/http");
+    const body = slashCommand("help");
+    const functionUrlEvent = (headers: Record<string, string>, method = "POST", path = "/slack/events", payload: string | null = body) =>
+      ({
+        version: "2.0",
+        routeKey: "$default",
+        rawPath: path,
+        rawQueryString: "",
+        headers: { host: "abc.lambda-url.us-east-1.on.aws", ...headers },
+        requestContext: {
+          accountId: "anonymous",
+          apiId: "abc",
+          domainName: "abc.lambda-url.us-east-1.on.aws",
+          domainPrefix: "abc",
+          http: { method, path, protocol: "HTTP/1.1", sourceIp: "203.0.113.9", userAgent: "Slackbot 1.0" },
+          requestId: "r-1",
+          routeKey: "$default",
+          stage: "$default",
+          time: "25/Nov/2026:12:00:00 +0000",
+          timeEpoch: Date.now(),
+        },
+        // Function URLs base64-encode form bodies.
+        ...(payload === null ? { isBase64Encoded: false } : { body: Buffer.from(payload).toString("base64"), isBase64Encoded: true }),
+      }) as unknown as Parameters<typeof handler>[0];
+
+    const answered = await handler(functionUrlEvent(slackHeaders(body, new Date())), context);
+    expect(answered.statusCode).toBe(200);
+    expect(JSON.parse(answered.body as string)).toMatchObject({ response_type: "ephemeral" });
+
+    const forged = await handler(
+      functionUrlEvent({ ...slackHeaders(body, new Date()), "x-slack-signature": `v0=${"a".repeat(64)}` }),
+      context,
+    );
+    expect(forged.statusCode).toBe(401);
+
+    const health = await handler(functionUrlEvent({}, "GET", "/health", null), context);
+    expect(JSON.parse(health.body as string)).toEqual({ ok: true, slack: "configured" });
   });
 });

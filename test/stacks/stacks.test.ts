@@ -44,7 +44,8 @@ beforeAll(() => {
   };
   Object.assign(globalThis, {
     sst,
-    $interpolate: (strings: TemplateStringsArray, ...values: unknown[]) => strings.reduce((out, part, i) => out + part + (values[i] ?? ""), ""),
+    $interpolate: (strings: TemplateStringsArray, ...values: unknown[]) =>
+      strings.reduce((out, part, i) => out + part + (values[i] ?? ""), ""),
     $config: (config: unknown) => config,
     $transform: (target: unknown, transform: (args: Record<string, unknown>) => void) => transforms.push({ target, transform }),
   });

@@ -18,10 +18,11 @@ export type SlackAppOptions = {
 export function createSlackApp(options: SlackAppOptions): App {
   const { deps, config } = options;
   const app = new App({
-    token: options.botToken,
+    // One workspace, one bot token. Bolt's own single-token authorization calls auth.test (on every
+    // request when token verification is off): a Slack round trip inside the 3 seconds, for ids
+    // these listeners never use.
+    authorize: async () => ({ botToken: options.botToken }),
     ...("receiver" in options ? { receiver: options.receiver } : { socketMode: true, appToken: options.socketMode.appToken }),
-    // auth.test on every cold start would cost a round trip inside Slack's 3 seconds.
-    tokenVerificationEnabled: false,
     logLevel: LogLevel.WARN,
     clientOptions: {
       ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),

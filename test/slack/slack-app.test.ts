@@ -1,0 +1,313 @@
+/**
+ * /recap end to end over signed HTTP: the Hono app with the Bolt receiver, backed by Recap on one
+ * machine (dynalite, the in-process bus and its subscribers), feeds on a loopback server, and a
+ * loopback stand-in for Slack's Web API and response URLs.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addFeed, refreshFeed, type Feed } from "@recap/core/feeds";
+import { silentLogger } from "@recap/core/shared";
+import { createHttpApp, createSlackApp, SlackRequestReceiver } from "@recap/core/slack";
+import { openLocalRecap, type LocalRecap } from "@recap/local";
+import { testClock, HOUR, MINUTE, type TestClock } from "../helpers/clock";
+import { rss, startFeedServer, type FeedServer } from "../helpers/feed-server";
+import { buttonClick, SIGNING_SECRET, slackHeaders, slashCommand, startFakeSlack, type FakeSlack } from "../helpers/slack";
+
+let feeds: FeedServer;
+let slack: FakeSlack;
+let recap: LocalRecap;
+let clock: TestClock;
+let http: ReturnType<typeof createHttpApp>;
+
+async function openRecap(env: Record<string, string> = {}) {
+  const opened = await openLocalRecap({
+    inMemory: true,
+    clock,
+    log: silentLogger,
+    env: {
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_BOT_TOKEN: "xoxb-test",
+      RECAP_SLACK_API_URL: slack.apiUrl,
+      RECAP_SLACK_RESPONSE_URL_PREFIX: slack.responseBase,
+      ...env,
+    },
+  });
+  const receiver = new SlackRequestReceiver({ signingSecret: SIGNING_SECRET, clock, log: silentLogger });
+  createSlackApp({ deps: opened.deps, config: opened.deps.config.slack, botToken: "xoxb-test", receiver });
+  return { recap: opened, http: createHttpApp(receiver) };
+}
+
+beforeAll(async () => {
+  [feeds, slack] = await Promise.all([startFeedServer(), startFakeSlack()]);
+  clock = testClock("2026-11-20T09:00:00Z");
+  ({ recap, http } = await openRecap());
+
+  const now = clock().getTime();
+  feeds.route("/gitops.xml", {
+    body: rss(
+      Array.from({ length: 14 }, (_, index) => ({
+        title: `Argo CD tip #${index + 1}`,
+        link: `https://gitops.example.com/tips/${index + 1}`,
+        guid: `tip-${index + 1}`,
+        description: index === 0 ? "Progressive delivery with Argo Rollouts and Flux" : "GitOps for everyone",
+        pubDate: new Date(now - (index + 1) * HOUR),
+      })),
+      { title: "GitOps Tips" },
+    ),
+  });
+  // Entity-encoded in the feed, so the stored title really contains Slack's control syntax.
+  feeds.route("/hostile.xml", {
+    body: rss(
+      [
+        {
+          title: "&lt;!channel&gt; urgent &lt;@U999&gt; &lt;#C999&gt; &lt;https://evil.example|click here&gt;",
+          link: "https://hostile.example.com/a",
+          guid: "h",
+        },
+      ],
+      {
+        title: "Hostile & Co",
+      },
+    ),
+  });
+  await addFeed(feeds.at("/gitops.xml"), { via: "cli" }, recap.deps);
+  await addFeed(feeds.at("/hostile.xml"), { via: "cli" }, recap.deps);
+});
+
+afterAll(async () => {
+  await recap.close();
+  await Promise.all([feeds.close(), slack.close()]);
+});
+
+async function post(body: string, options: { headers?: Record<string, string>; app?: typeof http } = {}) {
+  const response = await (options.app ?? http).request("/slack/events", {
+    method: "POST",
+    headers: options.headers ?? slackHeaders(body, clock()),
+    body,
+  });
+  const text = await response.text();
+  return { status: response.status, text, json: () => JSON.parse(text) as { text: string; blocks?: unknown[]; response_type?: string } };
+}
+
+const command = (text: string, overrides: Record<string, string> = {}) => post(slashCommand(text, overrides, `${slack.responseBase}/cmd`));
+
+describe("request verification", () => {
+  it("answers a correctly signed command", async () => {
+    const { status, json } = await command("help");
+    expect(status).toBe(200);
+    expect(json()).toMatchObject({ response_type: "ephemeral" });
+    expect(JSON.stringify(json())).toContain("search");
+  });
+
+  it("refuses forged, stale, future-dated, altered and unsigned requests with 401 before running anything", async () => {
+    const body = slashCommand("add https://attacker.example.com/feed.xml");
+    const headers = slackHeaders(body, clock());
+    const sixMinutes = 6 * MINUTE;
+    const cases = [
+      { ...headers, "x-slack-signature": `v0=${"0".repeat(64)}` },
+      slackHeaders(body, new Date(clock().getTime() - sixMinutes)),
+      slackHeaders(body, new Date(clock().getTime() + sixMinutes)),
+      { "content-type": headers["content-type"] as string },
+      { ...headers, "x-slack-signature": "" },
+    ];
+    for (const forged of cases) expect((await post(body, { headers: forged })).status).toBe(401);
+    // Signed, then altered in transit.
+    expect((await post(body.replace("attacker", "attackr"), { headers })).status).toBe(401);
+    expect(await recap.deps.store.feeds.findByUrl("https://attacker.example.com/feed.xml")).toBeUndefined();
+  });
+
+  it("answers Slack's url_verification and ssl_check, and /health", async () => {
+    const challenge = JSON.stringify({ type: "url_verification", challenge: "c-123", token: "t" });
+    const verified = await post(challenge, { headers: slackHeaders(challenge, clock(), "application/json") });
+    expect(verified.json()).toEqual({ challenge: "c-123" });
+    const ssl = "ssl_check=1&token=t";
+    expect(await post(ssl)).toMatchObject({ status: 200, text: "" });
+    const health = await http.request("/health");
+    expect(await health.json()).toEqual({ ok: true, slack: "configured" });
+  });
+});
+
+describe("lookups", () => {
+  it("lists a topic's newest posts, 10 a page, with More and Share buttons; aliases work", async () => {
+    const page = (await command("gitops")).json();
+    const dump = JSON.stringify(page);
+    expect(dump).toContain("Argo CD tip #1");
+    expect(dump).toContain("Argo CD tip #10");
+    expect(dump).not.toContain("Argo CD tip #11");
+    expect(dump).toContain("recap_more");
+    expect(dump).toContain("recap_share");
+    expect(JSON.stringify((await command("topic Argo")).json())).toContain("Argo CD tip #1");
+  });
+
+  it("suggests topics for an unknown one", async () => {
+    expect(JSON.stringify((await command("obervability")).json())).toMatch(/Observability/);
+  });
+
+  it("searches titles and summaries for every word, newest first", async () => {
+    const dump = JSON.stringify((await command("search rollouts argo")).json());
+    expect(dump).toContain("Argo CD tip #1");
+    expect(dump).not.toContain("Argo CD tip #2");
+    expect(JSON.stringify((await command("search nothing-matches-this")).json())).toMatch(/No post/);
+  });
+
+  it("counts topics over the last 7 days and lists feeds with their health", async () => {
+    expect(JSON.stringify((await command("topics")).json())).toMatch(/GitOps[^0-9]*14/);
+    feeds.route("/gone.xml", { body: rss([{ title: "x", link: "https://gone.example.com/x", guid: "x" }], { title: "Soon Gone" }) });
+    const gone = (await addFeed(feeds.at("/gone.xml"), { via: "cli" }, recap.deps)) as { feed: Feed };
+    feeds.route("/gone.xml", { status: 410, body: "gone" });
+    await refreshFeed((await recap.deps.store.feeds.get(gone.feed.id)) as Feed, recap.deps);
+    const listed = JSON.stringify((await command("feeds")).json());
+    expect(listed).toContain("GitOps Tips");
+    expect(listed).toMatch(/Soon Gone[\s\S]*failing[\s\S]*HTTP 410/i);
+  });
+
+  it("shows what arrived since yesterday", async () => {
+    clock.advance(HOUR);
+    feeds.route("/gitops.xml", {
+      body: rss([{ title: "Flux 3 is here", link: "https://gitops.example.com/flux-3", guid: "flux-3", pubDate: clock() }], {
+        title: "GitOps Tips",
+      }),
+    });
+    const feed = (await recap.deps.store.feeds.findByUrl(feeds.at("/gitops.xml"))) as Feed;
+    await refreshFeed(feed, recap.deps);
+    const dump = JSON.stringify((await command("latest")).json());
+    expect(dump).toContain("Flux 3 is here");
+    expect(dump).not.toContain("Argo CD tip"); // backfill is not news
+  });
+
+  it("answers unknown input with help, never an error", async () => {
+    const { status, json } = await command("search");
+    expect(status).toBe(200);
+    expect(JSON.stringify(json())).toMatch(/search needs at least one word/);
+  });
+});
+
+describe("feed text stays inert", () => {
+  it("escapes mentions, channel links and forged links from a feed", async () => {
+    const dump = JSON.stringify((await command("search urgent")).json());
+    expect(dump).toContain("&lt;!channel&gt;");
+    expect(dump).not.toMatch(/<!channel>|<@U999>|<#C999>|<https:\/\/evil\.example/);
+    expect(dump).not.toMatch(/link_names|"parse"/);
+  });
+});
+
+describe("buttons", () => {
+  it("More replaces the list with the next page through the response_url", async () => {
+    const before = slack.responses.length;
+    const click = buttonClick("recap_more", JSON.stringify({ text: "topic gitops", page: 2 }), `${slack.responseBase}/more`);
+    expect((await post(click)).status).toBe(200);
+    const [response] = slack.responses.slice(before);
+    expect(response?.body).toMatchObject({ replace_original: true, response_type: "ephemeral" });
+    const dump = JSON.stringify(response?.body);
+    expect(dump).toContain("Argo CD tip #11");
+    expect(dump).toContain("Argo CD tip #14");
+    expect(dump).not.toContain("Argo CD tip #9");
+  });
+
+  it("Share posts the same list in the channel with chat.postMessage, or explains why it cannot", async () => {
+    const click = buttonClick("recap_share", JSON.stringify({ text: "topic gitops", page: 1 }), `${slack.responseBase}/share`);
+    const calls = slack.calls.length;
+    await post(click);
+    const [shared] = slack.calls.slice(calls).filter((call) => call.method === "chat.postMessage");
+    expect(shared?.body).toMatchObject({ channel: "C0001" });
+    expect(JSON.stringify(shared?.body.blocks)).toContain("Argo CD tip #1");
+    expect(shared?.body).not.toHaveProperty("link_names");
+    expect(shared?.body).not.toHaveProperty("parse");
+
+    slack.failNext("chat.postMessage", "not_in_channel");
+    const responses = slack.responses.length;
+    await post(click);
+    expect(JSON.stringify(slack.responses.slice(responses))).toMatch(/Invite me first/);
+  });
+
+  it("`share <command>` posts in the channel too", async () => {
+    const calls = slack.calls.length;
+    const { json } = await command("share latest");
+    expect(json().text).toMatch(/Shared in this channel/);
+    expect(slack.calls.slice(calls).map((call) => call.method)).toEqual(["chat.postMessage"]);
+  });
+
+  it("ignores a button value it did not write", async () => {
+    const before = slack.responses.length;
+    const click = buttonClick("recap_more", JSON.stringify({ text: "remove gitops-feed", page: 2 }), `${slack.responseBase}/x`);
+    expect((await post(click)).status).toBe(200);
+    expect(JSON.stringify(slack.responses.slice(before))).not.toMatch(/No longer|removed/i);
+    expect(await recap.deps.store.feeds.findByUrl(feeds.at("/gitops.xml"))).toBeDefined();
+  });
+});
+
+describe("adding feeds from Slack", () => {
+  it("acknowledges at once, then reports the result to the response_url", async () => {
+    feeds.route("/new.xml", { body: rss([{ title: "Hello", link: "https://new.example.com/hello", guid: "n" }], { title: "New Blog" }) });
+    const before = slack.responses.length;
+    const { json } = await command(`add <${feeds.at("/new.xml")}|${feeds.at("/new.xml").replace("http://", "")}>`);
+    expect(json().text).toMatch(/Adding/);
+    await recap.bus.idle();
+    const [report] = slack.responses.slice(before);
+    expect(report?.path).toBe("/respond/cmd");
+    expect(JSON.stringify(report?.body)).toMatch(/New Blog[\s\S]*1 post/);
+    const stored = await recap.deps.store.feeds.findByUrl(feeds.at("/new.xml"));
+    expect(stored?.origin).toMatchObject({ via: "slack", channelId: "C0001", userId: "U0001" });
+  });
+
+  it("reports not-a-feed and unreachable URLs in plain words, and duplicates at once", async () => {
+    feeds.route("/page.html", {
+      headers: { "content-type": "text/html" },
+      body: "<html><head><title>x</title></head><body>hi</body></html>",
+    });
+    const before = slack.responses.length;
+    await command(`add ${feeds.at("/page.html")}`);
+    await command("add http://127.0.0.1:9/feed.xml");
+    await recap.bus.idle();
+    const reports = slack.responses.slice(before).map((response) => JSON.stringify(response.body));
+    expect(reports).toHaveLength(2);
+    expect(reports.join("\n")).toMatch(/no RSS, Atom or JSON Feed link/);
+    expect(reports.join("\n")).toMatch(/refused|Connection/i);
+
+    const duplicate = (await command(`add ${feeds.at("/gitops.xml")}`)).json();
+    expect(duplicate.text).toMatch(/already/i);
+  });
+});
+
+describe("permissions", () => {
+  it("restricts add and remove to the listed users, and refuses other workspaces", async () => {
+    const restricted = await openRecap({ RECAP_SLACK_ADMINS: "UADMIN", RECAP_SLACK_TEAM_IDS: "T0001" });
+    try {
+      feeds.route("/admin.xml", { body: rss([{ title: "A", link: "https://admin.example.com/a", guid: "a" }]) });
+      const asUser = (text: string, user: string, team = "T0001") =>
+        post(slashCommand(text, { user_id: user, team_id: team }, `${slack.responseBase}/p`), { app: restricted.http });
+
+      expect((await asUser(`add ${feeds.at("/admin.xml")}`, "U0001")).json().text).toMatch(/Only/);
+      expect((await asUser(`add ${feeds.at("/admin.xml")}`, "UADMIN")).json().text).toMatch(/Adding/);
+      await restricted.recap.bus.idle();
+      expect(await restricted.recap.deps.store.feeds.findByUrl(feeds.at("/admin.xml"))).toBeDefined();
+      expect((await asUser(`remove ${feeds.at("/admin.xml")}`, "U0001")).json().text).toMatch(/Only/);
+      expect((await asUser("gitops", "U0001", "TOTHER")).json().text).toMatch(/another workspace/);
+    } finally {
+      await restricted.recap.close();
+    }
+  });
+});
+
+describe("paused feeds", () => {
+  it("post one notice to the channel the feed was added from, with how to resume it", async () => {
+    const calls = slack.calls.length;
+    await recap.deps.publisher.publish([
+      {
+        detailType: "feed.paused",
+        detail: {
+          feedId: "f1",
+          url: "https://blog.example.com/feed.xml",
+          title: "Blog",
+          reason: "11 consecutive failures; last: HTTP 500",
+          consecutiveErrors: 11,
+          addedIn: { channelId: "C0042" },
+        },
+      },
+    ]);
+    await recap.bus.idle();
+    const notices = slack.calls.slice(calls).filter((call) => call.method === "chat.postMessage");
+    expect(notices).toHaveLength(1);
+    expect(notices[0]?.body.channel).toBe("C0042");
+    expect(JSON.stringify(notices[0]?.body)).toMatch(/resume/);
+  });
+});
