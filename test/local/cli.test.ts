@@ -63,9 +63,13 @@ describe("recap CLI", () => {
   it("adds feeds, lists them and their posts, as text and as JSON", async () => {
     const added = await recap("add", feeds.at("/gitops.xml"));
     expect(added.code).toBe(0);
-    expect(added.stdout).toMatch(/Added GitOps Weekly \(\w+\): 2 posts stored as backfill/);
+    expect(added.stdout).toMatch(/Added GitOps Weekly: 2 posts stored as backfill/);
     expect((await recap("add", feeds.at("/gitops.xml"))).stdout).toMatch(/Already following GitOps Weekly/);
-    expect((await recap("add", feeds.at("/wasm.xml"), "--json")).json()).toMatchObject({ status: "added" });
+    expect((await recap("add", feeds.at("/wasm.xml"), "--json")).json()).toMatchObject({
+      kind: "added",
+      title: "Wasm Radar",
+      postCount: 1,
+    });
 
     const list = (await recap("feeds", "--json")).json();
     expect(list).toEqual(
@@ -110,15 +114,33 @@ describe("recap CLI", () => {
     expect(unknownTopic.stderr).toMatch(/Did you mean: observability/);
     expect((await recap("posts", "--limit", "lots")).stderr).toMatch(/--limit takes a whole number/);
     expect((await recap("posts", "--since", "yesterday-ish")).stderr).toMatch(/--since takes a date/);
-    expect((await recap("add")).stderr).toMatch(/Usage: recap add <url>/);
+    expect((await recap("add")).stderr).toMatch(/add needs the address of a feed/);
     const unreachable = await recap("add", feeds.at("/down.xml"));
     expect(unreachable.code).toBe(1);
     expect(unreachable.stderr).toMatch(/Could not add .*HTTP 503/);
     const unknown = await recap("frobnicate");
     expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toMatch(/Unknown command "frobnicate"[\s\S]*Usage: recap <command>/);
+    // A bare word is a topic, as in Slack.
+    expect(unknown.stderr).toMatch(/Unknown topic "frobnicate"/);
+    expect((await recap("search")).stderr).toMatch(/search needs at least one word[\s\S]*Recap commands/);
     expect((await recap("remove", "no-such-feed")).stderr).toMatch(/No followed feed matches/);
     expect((await recap("help")).stdout).toMatch(/import <file.opml>/);
+  });
+
+  it("speaks the same command language as Slack", async () => {
+    const topic = await recap("gitops");
+    expect(topic.code).toBe(0);
+    expect(topic.stdout).toMatch(/GitOps[\s\S]*Argo CD at scale[\s\S]*Flux and OCI artifacts/);
+    expect((await recap("topic", "k8s", "--json")).json()).toEqual([]);
+    expect((await recap("search", "OCI", "flux", "--json")).json().map((post: { title: string }) => post.title)).toEqual([
+      "Flux and OCI artifacts",
+    ]);
+    expect((await recap("search", "argo flux")).stdout).toMatch(/No post/);
+    const topics = (await recap("topics", "--json")).json() as { id: string; count: number }[];
+    expect(topics.find((entry) => entry.id === "gitops")?.count).toBe(2);
+    // Backfill is not news: nothing arrived "since yesterday".
+    expect((await recap("latest")).stdout).toMatch(/Nothing new since yesterday/);
+    expect((await recap("help")).stdout).toMatch(/search <words>[\s\S]*poll/);
   });
 
   it("polls, removes and resumes feeds by id or URL", async () => {

@@ -4,10 +4,10 @@ import type { FeedHealth, Outcome, PageRef } from "../../packages/core/src/comma
 import type { Post } from "../../packages/core/src/posts/types";
 import { escapeMrkdwn, escapeTruncated, linkTarget, oneLine, slackLink, truncate } from "../../packages/core/src/slack/escape";
 import { SLACK_LIMITS, checkLimits, totalTextLength } from "../../packages/core/src/slack/limits";
+import { helpText } from "../../packages/core/src/commands/help";
 import {
   ACTION_MORE,
   ACTION_SHARE,
-  helpText,
   renderOutcome,
   renderPausedNotice,
   type RenderedMessage,

@@ -1,14 +1,13 @@
 /** The CLI's commands, over the same core functions the Lambda handlers use. */
 import { readFile, writeFile } from "node:fs/promises";
 import { parseArgs, type ParseArgsConfig } from "node:util";
+import { helpText, parseCommand, runCommand, type Outcome } from "@recap/core/commands";
 import {
-  addFeed,
   buildOpml,
   findFeed,
   importFeeds,
   parseOpml,
   pollFeeds,
-  resumeFeed,
   type Feed,
   type PollProgress,
   type RefreshOutcome,
@@ -17,13 +16,14 @@ import { findPosts } from "@recap/core/posts";
 import { quietLogger } from "@recap/core/shared";
 import { findTopic, suggestTopics } from "@recap/core/topics";
 import { openLocalRecap, type LocalRecap } from "./environment";
+import { failed, outcomeJson, postJson, postLines, terminalText } from "./terminal";
 
 export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
 }
 
-interface Command {
+interface Operation {
   usage: string;
   summary: string;
   options: NonNullable<ParseArgsConfig["options"]>;
@@ -37,78 +37,8 @@ interface ParsedArgs {
 
 const json = { type: "boolean" } as const;
 
-const COMMANDS: Record<string, Command> = {
-  add: {
-    usage: "add <url> [--recap] [--json]",
-    summary: "Follow a feed (a web page works too: its feed is discovered) and run its first poll",
-    options: { json, recap: { type: "boolean" } },
-    async run(recap, { positionals, values }, io) {
-      const [url] = positionals;
-      if (!url) return usageError(io, "add");
-      io.stderr(`Adding ${url}…\n`);
-      const result = await addFeed(url, { via: "cli" }, recap.deps, { isRecapFeed: values.recap === true });
-      if (values.json) {
-        print(io, result);
-        return result.status === "failed" ? 1 : 0;
-      }
-      if (result.status === "failed") return fail(io, `Could not add ${url}: ${result.error}\n`);
-      if (result.status === "exists") return say(io, `Already following ${label(result.feed)} (${result.feed.id}).\n`);
-      const outcome = result.outcome;
-      io.stdout(
-        `Added ${label(result.feed)} (${result.feed.id}): ${outcome.status === "ok" ? `${outcome.created} posts stored as backfill` : outcome.error}.\n`,
-      );
-      return 0;
-    },
-  },
-  remove: {
-    usage: "remove <url|id> [--json]",
-    summary: "Stop following a feed (its posts stay searchable)",
-    options: { json },
-    async run(recap, { positionals, values }, io) {
-      const feed = await requireFeed(recap, positionals[0], io, "remove");
-      if (!feed) return 1;
-      await recap.deps.store.feeds.remove(feed.id);
-      if (values.json) return print(io, { removed: feed.id, url: feed.url });
-      io.stdout(`No longer following ${label(feed)}.\n`);
-      return 0;
-    },
-  },
-  feeds: {
-    usage: "feeds [--json]",
-    summary: "List followed feeds with their state, last poll, last error and post count",
-    options: { json },
-    async run(recap, { values }, io) {
-      const feeds = await recap.deps.store.feeds.list();
-      const rows = await Promise.all(feeds.map(async (feed) => ({ feed, postCount: await recap.deps.store.posts.countItems(feed.id) })));
-      if (values.json) {
-        return (
-          print(
-            io,
-            rows.map(({ feed, postCount }) => ({
-              id: feed.id,
-              url: feed.url,
-              title: feed.title ?? null,
-              status: feedState(feed),
-              lastPolledAt: feed.lastPolledAt ?? null,
-              lastSuccessAt: feed.lastSuccessAt ?? null,
-              lastError: feed.lastError ?? null,
-              consecutiveErrors: feed.consecutiveErrors,
-              nextPollAt: feed.status === "active" ? feed.nextPollAt : null,
-              postCount,
-            })),
-          ),
-          0
-        );
-      }
-      if (rows.length === 0) return say(io, "No feeds yet. Add one: recap add <url>\n");
-      for (const { feed, postCount } of rows) {
-        io.stdout(`${feed.id}  ${feedState(feed).padEnd(7)}  ${String(postCount).padStart(5)} posts  ${label(feed)}\n`);
-        io.stdout(`              ${feed.url}\n`);
-        io.stdout(`              last poll: ${feed.lastPolledAt ?? "never"}${feed.lastError ? `  error: ${feed.lastError}` : ""}\n`);
-      }
-      return 0;
-    },
-  },
+/** Terminal-only operations, with flags. Everything else is the command language shared with Slack. */
+const OPERATIONS: Record<string, Operation> = {
   poll: {
     usage: "poll [--feed <url|id>] [--all] [--json]",
     summary: "Poll the feeds that are due now (--all: every active feed; --feed: just that one)",
@@ -162,17 +92,9 @@ const COMMANDS: Record<string, Command> = {
         }
       }
       const posts = await findPosts(recap.deps.store.posts, { topic, since, limit }, recap.deps.clock());
-      if (values.json)
-        return print(
-          io,
-          posts.map((post) => ({ ...post, author: post.author ?? null })),
-        );
+      if (values.json) return print(io, posts.map(postJson));
       if (posts.length === 0) return say(io, "No posts found.\n");
-      for (const post of posts) {
-        io.stdout(`${post.publishedAt.slice(0, 10)}  ${post.title}\n            ${post.url}\n`);
-        if (post.topics.length > 0) io.stdout(`            topics: ${post.topics.join(", ")}\n`);
-      }
-      return 0;
+      return say(io, `${posts.flatMap(postLines).join("\n")}\n`);
     },
   },
   import: {
@@ -208,19 +130,6 @@ const COMMANDS: Record<string, Command> = {
       return 0;
     },
   },
-  resume: {
-    usage: "resume <url|id> [--json]",
-    summary: "Resume a paused feed; it is polled at the next run",
-    options: { json },
-    async run(recap, { positionals, values }, io) {
-      const feed = await requireFeed(recap, positionals[0], io, "resume");
-      if (!feed) return 1;
-      const resumed = await resumeFeed(feed, recap.deps);
-      if (values.json) return print(io, { id: resumed.id, url: resumed.url, status: resumed.status });
-      io.stdout(`Resumed ${label(resumed)}; it will be polled at the next run (or now: recap poll --feed ${resumed.id}).\n`);
-      return 0;
-    },
-  },
   export: {
     usage: "export [--output <file>]",
     summary: "Write the followed feeds as OPML (to stdout, or a file)",
@@ -246,39 +155,70 @@ export async function runCli(
   open: () => Promise<LocalRecap> = () => openLocalRecap({ log: quietLogger }),
 ): Promise<number> {
   const [name, ...rest] = argv;
-  if (!name || name === "help" || name === "--help" || name === "-h") return say(io, helpText());
-  const command = COMMANDS[name];
-  if (!command) return fail(io, `Unknown command "${name}".\n\n${helpText()}`);
+  const operation = name === undefined ? undefined : OPERATIONS[name];
+  if (!operation) return runLanguage(argv, io, open);
 
   let args: ParsedArgs;
   try {
     // No option is declared `multiple`, so every value is a string or a boolean.
-    args = parseArgs({ args: rest, options: command.options, allowPositionals: true, strict: true }) as ParsedArgs;
+    args = parseArgs({ args: rest, options: operation.options, allowPositionals: true, strict: true }) as ParsedArgs;
   } catch (error) {
-    return fail(io, `${error instanceof Error ? error.message : String(error)}\nUsage: recap ${command.usage}\n`);
+    return fail(io, `${error instanceof Error ? error.message : String(error)}\nUsage: recap ${operation.usage}\n`);
   }
   const recap = await open();
   try {
-    return await command.run(recap, args, io);
+    return await operation.run(recap, args, io);
   } finally {
     await recap.close();
   }
 }
 
-function helpText(): string {
-  const width = Math.max(...Object.values(COMMANDS).map((command) => command.usage.length));
+/** `recap <words>`: the same words as `/recap <words>` in Slack, answered in the terminal. */
+async function runLanguage(argv: string[], io: CliIo, open: () => Promise<LocalRecap>): Promise<number> {
+  const asJson = argv.includes("--json");
+  // The shell already split the words; keep a word with spaces in it as one (a quoted phrase).
+  const text = argv
+    .filter((word) => word !== "--json")
+    .map((word) => (/\s/.test(word) ? `"${word}"` : word))
+    .join(" ");
+  const parsed = parseCommand(text);
+  if (parsed.command.name === "help" && !asJson) {
+    const problem = parsed.problem ? `${parsed.problem}\n\n` : "";
+    return (parsed.problem ? fail : say)(io, `${problem}${helpText()}\n\n${operationsHelp()}`);
+  }
+  const recap = await open();
+  try {
+    const outcome: Outcome = parsed.problem
+      ? { kind: "help", problem: parsed.problem }
+      : await runCommand(parsed.command, { via: "cli" }, recap.deps);
+    if (outcome.kind === "added" || outcome.kind === "already-followed") await recap.bus.idle();
+    if (asJson) {
+      print(io, outcomeJson(outcome));
+    } else {
+      const text = terminalText(outcome);
+      if (failed(outcome)) io.stderr(text);
+      else io.stdout(text);
+    }
+    return failed(outcome) ? 1 : 0;
+  } finally {
+    await recap.close();
+  }
+}
+
+function operationsHelp(): string {
+  const width = Math.max(...Object.values(OPERATIONS).map((operation) => operation.usage.length));
   return [
-    "Usage: recap <command> [options]",
+    "In the terminal also:",
+    ...Object.values(OPERATIONS).map((operation) => `  ${operation.usage.padEnd(width)}  ${operation.summary}`),
     "",
-    ...Object.values(COMMANDS).map((command) => `  ${command.usage.padEnd(width)}  ${command.summary}`),
-    "",
-    "Data lives in .recap/ (RECAP_DATA_DIR to change). Works whether or not `npm start` is running.",
+    "Add --json to any command for machine-readable output. Data lives in .recap/ (RECAP_DATA_DIR to",
+    "change); commands work whether or not `npm start` is running.",
     "",
   ].join("\n");
 }
 
 function usageError(io: CliIo, name: string): number {
-  io.stderr(`Usage: recap ${COMMANDS[name]?.usage}\n`);
+  io.stderr(`Usage: recap ${OPERATIONS[name]?.usage}\n`);
   return 1;
 }
 
@@ -291,14 +231,6 @@ async function requireFeed(recap: LocalRecap, reference: string | undefined, io:
   if (!feed) io.stderr(`No followed feed matches "${reference}". See: recap feeds\n`);
   return feed;
 }
-
-function feedState(feed: Feed): "ok" | "failing" | "paused" | "new" {
-  if (feed.status === "paused") return "paused";
-  if (feed.consecutiveErrors > 0) return "failing";
-  return feed.lastSuccessAt ? "ok" : "new";
-}
-
-const label = (feed: Feed) => feed.title ?? feed.url;
 
 function describeOutcome(outcome: RefreshOutcome): string {
   if (outcome.status === "failed") return `${outcome.url}: ${outcome.error}${outcome.paused ? " (paused)" : ""}`;

@@ -4,7 +4,7 @@
  */
 export { verifySlackSignature, signSlackRequest, type VerifyResult } from "./verify";
 export { escapeMrkdwn, slackLink, truncate } from "./escape";
-export { renderOutcome, renderPausedNotice, helpText, ACTION_MORE, ACTION_SHARE, type RenderedMessage } from "./render";
+export { renderOutcome, renderPausedNotice, ACTION_MORE, ACTION_SHARE, type RenderedMessage } from "./render";
 export { SlackRequestReceiver, type SlackReceiverOptions } from "./receiver";
 export { createSlackApp, type SlackAppOptions } from "./app";
 export { createHttpApp, SLACK_PATH } from "./http";

@@ -8,6 +8,7 @@
  * its summaries before it drops a post.
  */
 import type { ActionsBlock, Button, ContextBlock, KnownBlock, MrkdwnElement, SectionBlock } from "@slack/types";
+import { helpText } from "../commands/help";
 import type { FeedHealth, Outcome } from "../commands/types";
 import type { Post } from "../posts/types";
 import { escapeMrkdwn, escapeTruncated, oneLine, slackLink } from "./escape";
@@ -83,25 +84,6 @@ export function renderPausedNotice(feed: { url: string; title?: string; reason: 
 }
 
 /** The command list, in plain text (no mrkdwn): shared with the CLI. Slack shows it escaped, in a code block. */
-export function helpText(): string {
-  const rows: [string, string][] = [
-    ["help", "this list"],
-    ["<topic>, topic <topic>", "newest posts of a topic, e.g. gitops"],
-    ["search <words>", "posts whose title or summary contain every word"],
-    ["topics", "topics with post counts for the last 7 days"],
-    ["feeds", "followed feeds and their health"],
-    ["add <url> [recap]", 'follow a feed ("recap": it carries conference recaps)'],
-    ["remove <url|id>", "stop following a feed"],
-    ["resume <url|id>", "bring a paused feed back"],
-    ["latest", "what arrived since yesterday"],
-    ["share <command>", "post the answer in the channel, not just to you"],
-  ];
-  const width = Math.max(...rows.map(([usage]) => usage.length));
-  return [
-    "Recap commands (/recap <command> in Slack, recap <command> in a terminal):",
-    ...rows.map(([usage, what]) => `  ${usage.padEnd(width)}  ${what}`),
-  ].join("\n");
-}
 
 // ---------------------------------------------------------------------------------------------------------
 // Posts

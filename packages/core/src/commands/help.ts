@@ -1,0 +1,20 @@
+/** The command list, the same in Slack (`/recap help`) and the terminal (`recap help`). */
+export function helpText(): string {
+  const rows: [string, string][] = [
+    ["help", "this list"],
+    ["<topic>, topic <topic>", "newest posts of a topic, e.g. gitops"],
+    ["search <words>", "posts whose title or summary contain every word"],
+    ["topics", "topics with post counts for the last 7 days"],
+    ["feeds", "followed feeds and their health"],
+    ["add <url> [recap]", 'follow a feed ("recap": it carries conference recaps)'],
+    ["remove <url|id>", "stop following a feed"],
+    ["resume <url|id>", "bring a paused feed back"],
+    ["latest", "what arrived since yesterday"],
+    ["share <command>", "post the answer in the channel, not just to you"],
+  ];
+  const width = Math.max(...rows.map(([usage]) => usage.length));
+  return [
+    "Recap commands (/recap <command> in Slack, recap <command> in a terminal):",
+    ...rows.map(([usage, what]) => `  ${usage.padEnd(width)}  ${what}`),
+  ].join("\n");
+}

@@ -1,0 +1,109 @@
+/** Outcomes of the shared command language, for a terminal: text for people, JSON for scripts. */
+import type { FeedHealth, Outcome } from "@recap/core/commands";
+import type { Post } from "@recap/core/posts";
+
+/** Outcomes that mean the command did not do what was asked (exit code 1). */
+export function failed(outcome: Outcome): boolean {
+  return (
+    (outcome.kind === "help" && outcome.problem !== undefined) ||
+    ["unknown-topic", "add-failed", "not-found", "refused"].includes(outcome.kind)
+  );
+}
+
+export function terminalText(outcome: Outcome): string {
+  switch (outcome.kind) {
+    case "help":
+      return `${outcome.problem ?? ""}\n`;
+    case "posts": {
+      if (outcome.posts.length === 0) return `${outcome.emptyText}\n`;
+      const lines = [`${outcome.heading}${outcome.page > 1 ? ` (page ${outcome.page})` : ""}`, ""];
+      for (const post of outcome.posts) lines.push(...postLines(post));
+      if (outcome.more) lines.push(`More: recap ${outcome.more.text} page ${outcome.more.page}`);
+      return `${lines.join("\n")}\n`;
+    }
+    case "unknown-topic": {
+      const suggestions = outcome.suggestions.map((topic) => topic.id);
+      return `Unknown topic "${outcome.query}".${suggestions.length ? ` Did you mean: ${suggestions.join(", ")}?` : ""} See: recap topics\n`;
+    }
+    case "topics": {
+      const width = Math.max(...outcome.topics.map((topic) => topic.id.length));
+      return [
+        `Posts per topic, last ${outcome.days} days:`,
+        ...outcome.topics.map((topic) => `  ${topic.id.padEnd(width)}  ${String(topic.count).padStart(4)}  ${topic.label}`),
+        "",
+      ].join("\n");
+    }
+    case "feeds":
+      if (outcome.feeds.length === 0) return "No feeds yet. Add one: recap add <url>\n";
+      return outcome.feeds.map(feedLines).join("");
+    case "add-accepted":
+      return `Adding ${outcome.url}…\n`;
+    case "added":
+      return `Added ${outcome.title ?? outcome.url}: ${outcome.postCount} posts stored as backfill.\n`;
+    case "already-followed":
+      return `Already following ${outcome.title ?? outcome.url}.\n`;
+    case "add-failed":
+      return `Could not add ${outcome.url}: ${outcome.reason}\n`;
+    case "removed":
+      return `No longer following ${outcome.title ?? outcome.url}.\n`;
+    case "resumed":
+      return `Resumed ${outcome.title ?? outcome.url}; it will be polled at the next run.\n`;
+    case "not-found":
+      return `No followed feed matches "${outcome.reference}". See: recap feeds\n`;
+    case "refused":
+      return `${outcome.reason}\n`;
+  }
+}
+
+/** JSON for scripts: lists come out as arrays, with every field present. */
+export function outcomeJson(outcome: Outcome): unknown {
+  switch (outcome.kind) {
+    case "posts":
+      return outcome.posts.map(postJson);
+    case "feeds":
+      return outcome.feeds.map(feedJson);
+    case "topics":
+      return outcome.topics;
+    default:
+      return outcome;
+  }
+}
+
+/** A post for scripts: every field present (null when the feed did not give it). */
+export function postJson(post: Post) {
+  return { ...post, author: post.author ?? null };
+}
+
+function feedJson(feed: FeedHealth) {
+  return {
+    id: feed.id,
+    url: feed.url,
+    title: feed.title ?? null,
+    status: feed.state,
+    lastError: feed.lastError ?? null,
+    failingSince: feed.failingSince ?? null,
+    lastPolledAt: feed.lastPolledAt ?? null,
+    pausedReason: feed.pausedReason ?? null,
+    postCount: feed.postCount,
+  };
+}
+
+/** One post as the terminal shows it: date and title, then its link and topics. */
+export function postLines(post: Post): string[] {
+  return [
+    `${post.publishedAt.slice(0, 10)}  ${post.title}`,
+    `            ${post.url}`,
+    ...(post.topics.length > 0 ? [`            topics: ${post.topics.join(", ")}`] : []),
+  ];
+}
+
+function feedLines(feed: FeedHealth): string {
+  const problem =
+    feed.state === "paused" ? `  paused: ${feed.pausedReason ?? feed.lastError ?? ""}` : feed.lastError ? `  error: ${feed.lastError}` : "";
+  return [
+    `${feed.id}  ${feed.state.padEnd(7)}  ${String(feed.postCount).padStart(5)} posts  ${feed.title ?? feed.url}`,
+    `              ${feed.url}`,
+    `              last poll: ${feed.lastPolledAt ?? "never"}${feed.failingSince ? `  failing since ${feed.failingSince}` : ""}${problem}`,
+    "",
+  ].join("\n");
+}
