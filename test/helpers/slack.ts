@@ -14,6 +14,8 @@ export interface FakeSlack {
   responses: { path: string; body: Record<string, unknown> }[];
   /** Makes `method` answer with Slack error `error` the next `count` times. */
   failNext(method: string, error: string, count?: number): void;
+  /** Makes `method` always answer with `body` (e.g. apps.connections.open with a WebSocket URL). */
+  answer(method: string, body: Record<string, unknown>): void;
   /** Makes `method` answer 429 with Retry-After the next `count` times. */
   rateLimitNext(method: string, retryAfterSeconds: number, count?: number): void;
   close(): Promise<void>;
@@ -23,6 +25,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const calls: FakeSlack["calls"] = [];
   const responses: FakeSlack["responses"] = [];
   const failures: { method: string; error?: string; retryAfter?: number; remaining: number }[] = [];
+  const answers = new Map<string, Record<string, unknown>>();
   const server = await startLoopbackServer(async (req, res) => {
     const raw = (await readBody(req)).toString("utf8");
     const path = req.url ?? "/";
@@ -48,7 +51,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       return;
     }
     res.writeHead(200, { "content-type": "application/json" });
-    res.end(JSON.stringify({ ok: true, channel: body.channel, ts: `${Date.now() / 1000}` }));
+    res.end(JSON.stringify(answers.get(method) ?? { ok: true, channel: body.channel, ts: `${Date.now() / 1000}` }));
   });
   return {
     apiUrl: `${server.url}/api/`,
@@ -57,6 +60,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     responses,
     failNext(method, error, count = 1) {
       failures.push({ method, error, remaining: count });
+    },
+    answer(method, body) {
+      answers.set(method, body);
     },
     rateLimitNext(method, retryAfterSeconds, count = 1) {
       failures.push({ method, retryAfter: retryAfterSeconds, remaining: count });

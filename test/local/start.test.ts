@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { silentLogger } from "@recap/core/shared";
 import { openLocalRecap, runCli } from "@recap/local";
 import { rss, startFeedServer } from "../helpers/feed-server";
+import { SIGNING_SECRET as SLACK_SIGNING_SECRET, slackHeaders, slashCommand } from "../helpers/slack";
 
 let child: ChildProcess | undefined;
 afterAll(() => {
@@ -71,6 +72,42 @@ describe("npm start", () => {
       expect(JSON.parse(stdout)).toEqual([expect.objectContaining({ title: "Loopback Blog", postCount: 1 })]);
     } finally {
       await feeds.close();
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it("serves /recap over signed HTTP on the local port when Slack is configured", async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), "recap-start-slack-"));
+    try {
+      const server = spawn(process.execPath, ["--import", "tsx", "packages/local/src/start.ts"], {
+        env: {
+          ...process.env,
+          RECAP_DATA_DIR: dataDir,
+          RECAP_SEED_DEFAULT_FEEDS: "false",
+          PORT: "0",
+          SLACK_SIGNING_SECRET,
+          SLACK_BOT_TOKEN: "xoxb-test",
+        },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      child = server;
+      const banner = await waitForOutput(server, /Press Ctrl\+C to stop/);
+      expect(banner).toMatch(/Slack: HTTP on http:\/\/127\.0\.0\.1:\d+\/slack\/events/);
+      const base = /Slack: HTTP on (http:\/\/127\.0\.0\.1:\d+)\/slack\/events/.exec(banner)?.[1];
+      const body = slashCommand("help");
+      const answered = await fetch(`${base}/slack/events`, { method: "POST", headers: slackHeaders(body, new Date()), body });
+      expect(answered.status).toBe(200);
+      expect(await answered.json()).toMatchObject({ response_type: "ephemeral" });
+      const forged = await fetch(`${base}/slack/events`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body,
+      });
+      expect(forged.status).toBe(401);
+      const exited = new Promise<number | null>((resolve) => server.on("exit", resolve));
+      server.kill("SIGTERM");
+      expect(await exited).toBe(0);
+    } finally {
       await rm(dataDir, { recursive: true, force: true });
     }
   });

@@ -4,3 +4,4 @@ export { startDynalite, ensureTable, LOCAL_AWS, LOCAL_TABLE_NAME, type DynaliteS
 export { startSchedules, type LocalSchedules } from "./scheduler";
 export { runCli, type CliIo } from "./commands";
 export { runDemo } from "./demo";
+export { startLocalSlack, type LocalSlack } from "./slack";

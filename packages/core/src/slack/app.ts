@@ -22,7 +22,14 @@ export function createSlackApp(options: SlackAppOptions): App {
     // request when token verification is off): a Slack round trip inside the 3 seconds, for ids
     // these listeners never use.
     authorize: async () => ({ botToken: options.botToken }),
-    ...("receiver" in options ? { receiver: options.receiver } : { socketMode: true, appToken: options.socketMode.appToken }),
+    ...("receiver" in options
+      ? { receiver: options.receiver }
+      : {
+          socketMode: true,
+          appToken: options.socketMode.appToken,
+          // The Socket Mode client makes its own Web API calls (apps.connections.open).
+          ...(config.apiUrl ? { installerOptions: { clientOptions: { slackApiUrl: config.apiUrl } } } : {}),
+        }),
     logLevel: LogLevel.WARN,
     clientOptions: {
       ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
