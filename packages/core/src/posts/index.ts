@@ -1,3 +1,7 @@
+/**
+ * posts — what a post is and how raw feed items become posts: identity inside a feed, canonical
+ * URLs without tracking parameters, stable ids, plain-text titles and summaries; and finding them.
+ */
 export type { NormalizedItem, Post } from "./types";
 export { canonicalizeUrl } from "./canonical-url";
 export { parseFeedDate } from "./dates";
