@@ -5,13 +5,7 @@ import type { Post } from "../../packages/core/src/posts/types";
 import { escapeMrkdwn, escapeTruncated, linkTarget, oneLine, slackLink, truncate } from "../../packages/core/src/slack/escape";
 import { SLACK_LIMITS, checkLimits, totalTextLength } from "../../packages/core/src/slack/limits";
 import { helpText } from "../../packages/core/src/commands/help";
-import {
-  ACTION_MORE,
-  ACTION_SHARE,
-  renderOutcome,
-  renderPausedNotice,
-  type RenderedMessage,
-} from "../../packages/core/src/slack/render";
+import { ACTION_MORE, ACTION_SHARE, renderOutcome, renderPausedNotice, type RenderedMessage } from "../../packages/core/src/slack/render";
 
 // ---------------------------------------------------------------------------------------------------------
 // Helpers

@@ -210,6 +210,7 @@ describe("buttons", () => {
     const [shared] = slack.calls.slice(calls).filter((call) => call.method === "chat.postMessage");
     expect(shared?.body).toMatchObject({ channel: "C0001" });
     expect(JSON.stringify(shared?.body.blocks)).toContain("Argo CD tip #1");
+    expect(JSON.stringify(shared?.body.blocks)).not.toMatch(/recap_more|recap_share/);
     expect(shared?.body).not.toHaveProperty("link_names");
     expect(shared?.body).not.toHaveProperty("parse");
 

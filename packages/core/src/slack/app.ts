@@ -103,7 +103,9 @@ export function createSlackApp(options: SlackAppOptions): App {
   }
 
   async function shareInChannel(client: WebClient, channel: string, outcome: Outcome): Promise<string> {
-    const message: RenderedMessage = renderOutcome(outcome, { shareable: false });
+    // A shared list is for everyone: no More button, whose clicks would answer only the clicker.
+    const shown = outcome.kind === "posts" ? { ...outcome, more: undefined } : outcome;
+    const message: RenderedMessage = renderOutcome(shown, { shareable: false });
     try {
       // No link_names, no parse: feed text stays inert; no unfurls: ten previews would bury the list.
       await client.chat.postMessage({ channel, ...message, unfurl_links: false, unfurl_media: false });
