@@ -150,7 +150,9 @@ async function searchPosts(command: Extract<Command, { name: "search" }>, deps: 
 
 async function latestPosts(command: Extract<Command, { name: "latest" }>, deps: CommandDeps): Promise<Outcome> {
   const now = deps.clock();
-  const posts = await deps.store.posts.seenSince(now, { since: new Date(now.getTime() - DAY), limit: command.page * PAGE_SIZE + 1 });
+  // Read the whole day before dropping backfill: a feed added today may have stored hundreds of old
+  // posts, and they must not push the news out of a limited read.
+  const posts = await deps.store.posts.seenSince(now, { since: new Date(now.getTime() - DAY) });
   return pageOf(
     command,
     posts.filter((post) => post.fresh),

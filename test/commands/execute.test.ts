@@ -1,0 +1,106 @@
+/** The command executor against real stored posts (dynalite), ingested through the real pipeline. */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { runCommand, type CommandContext, type Outcome } from "@recap/core/commands";
+import { addFeed, refreshFeed, type Feed } from "@recap/core/feeds";
+import { HOUR } from "../helpers/clock";
+import { rss } from "../helpers/feed-server";
+import { newRecap, startHarness, type Harness, type TestRecap } from "../helpers/recap";
+
+let harness: Harness;
+let recap: TestRecap;
+beforeAll(async () => {
+  harness = await startHarness();
+});
+afterAll(async () => {
+  await harness.close();
+});
+beforeEach(async () => {
+  recap = await newRecap(harness);
+});
+
+const cli: CommandContext = { via: "cli" };
+const titles = (outcome: Outcome) => (outcome.kind === "posts" ? outcome.posts.map((post) => post.title) : outcome.kind);
+
+describe("runCommand", () => {
+  it("latest shows the day's news even when a feed added later brought more backfill", async () => {
+    harness.feeds.route("/news.xml", { body: rss([{ title: "Seed", link: "https://news.example.com/seed", guid: "s" }]) });
+    const news = (await addFeed(harness.feeds.at("/news.xml"), { via: "cli" }, recap.deps)) as { feed: Feed };
+    recap.clock.advance(HOUR);
+    harness.feeds.route("/news.xml", {
+      body: rss([{ title: "Real news", link: "https://news.example.com/real", guid: "r", pubDate: recap.clock() }]),
+    });
+    await refreshFeed((await recap.deps.store.feeds.get(news.feed.id)) as Feed, recap.deps);
+    recap.clock.advance(HOUR);
+    const archive = Array.from({ length: 30 }, (_, index) => ({
+      title: `Archive ${index}`,
+      link: `https://archive.example.com/${index}`,
+      guid: `a${index}`,
+      pubDate: "2025-01-01T00:00:00Z",
+    }));
+    harness.feeds.route("/archive.xml", { body: rss(archive) });
+    await addFeed(harness.feeds.at("/archive.xml"), { via: "cli" }, recap.deps);
+
+    expect(titles(await runCommand({ name: "latest", page: 1 }, cli, recap.deps))).toEqual(["Real news"]);
+  });
+
+  it("search matches every word, ignoring case and accents, newest first, 10 a page", async () => {
+    const now = recap.clock().getTime();
+    const items = Array.from({ length: 12 }, (_, index) => ({
+      title: `Café ${index}: eBPF tracing`,
+      link: `https://blog.example.com/cafe-${index}`,
+      guid: `c${index}`,
+      pubDate: new Date(now - index * HOUR),
+    }));
+    harness.feeds.route("/cafe.xml", { body: rss([...items, { title: "eBPF only", link: "https://blog.example.com/only", guid: "o" }]) });
+    await addFeed(harness.feeds.at("/cafe.xml"), { via: "cli" }, recap.deps);
+
+    const first = await runCommand({ name: "search", words: ["CAFE", "ebpf"], page: 1 }, cli, recap.deps);
+    expect(titles(first)).toEqual(Array.from({ length: 10 }, (_, index) => `Café ${index}: eBPF tracing`));
+    expect(first.kind === "posts" && first.more).toEqual({ text: "search CAFE ebpf", page: 2 });
+    const second = await runCommand({ name: "search", words: ["CAFE", "ebpf"], page: 2 }, cli, recap.deps);
+    expect(titles(second)).toEqual(["Café 10: eBPF tracing", "Café 11: eBPF tracing"]);
+    expect(second.kind === "posts" && second.more).toBeUndefined();
+  });
+
+  it("counts topics over the last 7 days, most first, every topic listed", async () => {
+    harness.feeds.route("/mix.xml", {
+      body: rss([
+        { title: "Argo CD and Flux CD compared", link: "https://mix.example.com/1", guid: "1" },
+        { title: "GitOps with Argo CD", link: "https://mix.example.com/2", guid: "2" },
+        { title: "Backstage plugins", link: "https://mix.example.com/3", guid: "3" },
+      ]),
+    });
+    await addFeed(harness.feeds.at("/mix.xml"), { via: "cli" }, recap.deps);
+    const outcome = await runCommand({ name: "topics" }, cli, recap.deps);
+    expect(outcome.kind).toBe("topics");
+    if (outcome.kind !== "topics") return;
+    expect(outcome.topics[0]).toMatchObject({ id: "gitops", count: 2 });
+    expect(outcome.topics.find((topic) => topic.id === "developer-portals")?.count).toBe(1);
+    expect(outcome.topics).toHaveLength(recap.deps.taxonomy.topics.length);
+  });
+
+  it("answers a Slack add at once when the URL is bad or already followed, and only admins may add or remove", async () => {
+    const requests: string[] = [];
+    const slack: CommandContext = { via: "slack", userId: "U1", addInBackground: async ({ url }) => void requests.push(url) };
+    expect(await runCommand({ name: "add", url: "not a url", recap: false }, slack, recap.deps)).toMatchObject({ kind: "add-failed" });
+    harness.feeds.route("/known.xml", { body: rss([{ title: "K", link: "https://known.example.com/k", guid: "k" }]) });
+    await addFeed(harness.feeds.at("/known.xml"), { via: "cli" }, recap.deps);
+    expect(await runCommand({ name: "add", url: harness.feeds.at("/known.xml"), recap: false }, slack, recap.deps)).toMatchObject({
+      kind: "already-followed",
+    });
+    expect(await runCommand({ name: "add", url: "https://new.example.com/feed", recap: true }, slack, recap.deps)).toEqual({
+      kind: "add-accepted",
+      url: "https://new.example.com/feed",
+    });
+    expect(requests).toEqual(["https://new.example.com/feed"]);
+
+    const restricted = { ...slack, adminUserIds: ["UADMIN"] };
+    expect(await runCommand({ name: "remove", target: harness.feeds.at("/known.xml") }, restricted, recap.deps)).toMatchObject({
+      kind: "refused",
+    });
+    expect(await runCommand({ name: "remove", target: "nope" }, { ...restricted, userId: "UADMIN" }, recap.deps)).toEqual({
+      kind: "not-found",
+      reference: "nope",
+    });
+  });
+});
