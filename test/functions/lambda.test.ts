@@ -36,6 +36,8 @@ beforeAll(async () => {
     AWS_ACCESS_KEY_ID: "test",
     AWS_SECRET_ACCESS_KEY: "test",
     RECAP_POLL_BATCH_SIZE: "2",
+    // The workspace served; unset, the function would ask Slack itself (auth.test).
+    RECAP_SLACK_TEAM_IDS: "T0001",
     // Must be ignored on Lambda: private addresses are never fetched there.
     RECAP_ALLOW_PRIVATE_NETWORK: "true",
   });
@@ -128,6 +130,7 @@ describe("Lambda handlers", () => {
     const answered = await handler(functionUrlEvent(slackHeaders(body, new Date())), context);
     expect(answered.statusCode).toBe(200);
     expect(JSON.parse(answered.body as string)).toMatchObject({ response_type: "ephemeral" });
+    expect(answered.body).toMatch(/search (&lt;|<)words/);
 
     const forged = await handler(
       functionUrlEvent({ ...slackHeaders(body, new Date()), "x-slack-signature": `v0=${"a".repeat(64)}` }),

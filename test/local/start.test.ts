@@ -87,6 +87,8 @@ describe("npm start", () => {
           PORT: "0",
           SLACK_SIGNING_SECRET,
           SLACK_BOT_TOKEN: "xoxb-test",
+          // Else the workspace is learnt from auth.test, which would leave this machine.
+          RECAP_SLACK_TEAM_IDS: "T0001",
         },
         stdio: ["ignore", "pipe", "pipe"],
       });
@@ -97,7 +99,9 @@ describe("npm start", () => {
       const body = slashCommand("help");
       const answered = await fetch(`${base}/slack/events`, { method: "POST", headers: slackHeaders(body, new Date()), body });
       expect(answered.status).toBe(200);
-      expect(await answered.json()).toMatchObject({ response_type: "ephemeral" });
+      const reply = await answered.json();
+      expect(reply).toMatchObject({ response_type: "ephemeral" });
+      expect(JSON.stringify(reply)).toMatch(/search (&lt;|<)words/);
       const forged = await fetch(`${base}/slack/events`, {
         method: "POST",
         headers: { "content-type": "application/x-www-form-urlencoded" },

@@ -112,7 +112,10 @@ describe("request verification", () => {
     for (const forged of cases) expect((await post(body, { headers: forged })).status).toBe(401);
     // Signed, then altered in transit.
     expect((await post(body.replace("attacker", "attackr"), { headers })).status).toBe(401);
-    expect(await recap.deps.store.feeds.findByUrl("https://attacker.example.com/feed.xml")).toBeUndefined();
+    // Nothing was run: no add requested on the bus, no reply sent anywhere.
+    await recap.bus.idle();
+    expect(slack.responses.filter((response) => JSON.stringify(response.body).includes("attacker"))).toEqual([]);
+    expect(slack.calls.filter((call) => call.method !== "auth.test")).toEqual([]);
   });
 
   it("answers Slack's url_verification and ssl_check, and /health", async () => {
@@ -229,10 +232,20 @@ describe("buttons", () => {
 
   it("ignores a button value it did not write", async () => {
     const before = slack.responses.length;
-    const click = buttonClick("recap_more", JSON.stringify({ text: "remove gitops-feed", page: 2 }), `${slack.responseBase}/x`);
-    expect((await post(click)).status).toBe(200);
-    expect(JSON.stringify(slack.responses.slice(before))).not.toMatch(/No longer|removed/i);
-    expect(await recap.deps.store.feeds.findByUrl(feeds.at("/gitops.xml"))).toBeDefined();
+    const gitops = (await recap.deps.store.feeds.findByUrl(feeds.at("/gitops.xml"))) as Feed;
+    for (const value of [
+      JSON.stringify({ text: `remove ${gitops.id}`, page: 2 }),
+      JSON.stringify({ text: `add ${feeds.at("/crafted.xml")}`, page: 1 }),
+      JSON.stringify({ text: "topic gitops", page: 1e15 }),
+      "not json",
+    ]) {
+      expect((await post(buttonClick("recap_more", value, `${slack.responseBase}/x`))).status).toBe(200);
+    }
+    await recap.bus.idle();
+    // Nothing removed or added; no list rendered for a page beyond reason.
+    expect(await recap.deps.store.feeds.get(gitops.id)).toBeDefined();
+    expect(await recap.deps.store.feeds.findByUrl(feeds.at("/crafted.xml"))).toBeUndefined();
+    expect(JSON.stringify(slack.responses.slice(before))).not.toMatch(/Stopped following|No longer|Adding|Argo CD tip/);
   });
 });
 
@@ -282,6 +295,10 @@ describe("permissions", () => {
       await restricted.recap.bus.idle();
       expect(await restricted.recap.deps.store.feeds.findByUrl(feeds.at("/admin.xml"))).toBeDefined();
       expect((await asUser(`remove ${feeds.at("/admin.xml")}`, "U0001")).json().text).toMatch(/Only/);
+      expect((await asUser(`resume ${feeds.at("/admin.xml")}`, "U0001")).json().text).toMatch(/Only/);
+      expect((await asUser(`resume ${feeds.at("/admin.xml")}`, "UADMIN")).json().text).toMatch(/Resumed/i);
+      expect((await asUser(`remove ${feeds.at("/admin.xml")}`, "UADMIN")).json().text).toMatch(/following/i);
+      expect(await restricted.recap.deps.store.feeds.findByUrl(feeds.at("/admin.xml"))).toBeUndefined();
       expect((await asUser("gitops", "U0001", "TOTHER")).json().text).toMatch(/another workspace/);
     } finally {
       await restricted.recap.close();
@@ -310,5 +327,53 @@ describe("paused feeds", () => {
     expect(notices).toHaveLength(1);
     expect(notices[0]?.body.channel).toBe("C0042");
     expect(JSON.stringify(notices[0]?.body)).toMatch(/resume/);
+  });
+});
+
+describe("Slack failures and costs", () => {
+  it("asks Slack who it is once per process, never per request", async () => {
+    const authTests = slack.calls.filter((call) => call.method === "auth.test").length;
+    expect(authTests).toBe(1);
+    await command("help");
+    await command("topics");
+    expect(slack.calls.filter((call) => call.method === "auth.test").length).toBe(authTests);
+  });
+
+  it("answers a rate-limited share at once, without waiting for Slack's Retry-After", async () => {
+    slack.rateLimitNext("chat.postMessage", 30);
+    const started = Date.now();
+    const { json } = await command("share topic gitops");
+    expect(json().text).toMatch(/Sharing failed/);
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it("refuses button clicks from another workspace", async () => {
+    const before = slack.responses.length;
+    const click = buttonClick("recap_more", JSON.stringify({ text: "topic gitops", page: 2 }), `${slack.responseBase}/other`, {
+      team: { id: "TOTHER", domain: "other" },
+      user: { id: "U0001", username: "ada", team_id: "TOTHER" },
+    });
+    expect((await post(click)).status).toBe(200);
+    expect(slack.responses.slice(before)).toEqual([]);
+  });
+
+  it("tells the channel about a feed that really got paused, once", async () => {
+    const paused = await openRecap({ RECAP_PAUSE_AFTER_FAILURES: "1" });
+    try {
+      feeds.route("/fragile.xml", { body: rss([{ title: "F", link: "https://fragile.example.com/f", guid: "f" }], { title: "Fragile" }) });
+      const added = (await addFeed(feeds.at("/fragile.xml"), { via: "slack", channelId: "C0077", userId: "U0001" }, paused.recap.deps)) as {
+        feed: Feed;
+      };
+      feeds.route("/fragile.xml", { status: 500, body: "down" });
+      const calls = slack.calls.length;
+      await refreshFeed((await paused.recap.deps.store.feeds.get(added.feed.id)) as Feed, paused.recap.deps);
+      await refreshFeed((await paused.recap.deps.store.feeds.get(added.feed.id)) as Feed, paused.recap.deps);
+      await paused.recap.bus.idle();
+      const notices = slack.calls.slice(calls).filter((call) => call.method === "chat.postMessage");
+      expect(notices.map((notice) => notice.body.channel)).toEqual(["C0077"]);
+      expect(JSON.stringify(notices[0]?.body)).toMatch(/Fragile[\s\S]*HTTP 500[\s\S]*resume/);
+    } finally {
+      await paused.recap.close();
+    }
   });
 });

@@ -92,30 +92,34 @@ export async function addOutcome(
 ): Promise<Outcome> {
   if (result.status === "failed") return { kind: "add-failed", url, reason: result.error };
   if (result.status === "exists") return { kind: "already-followed", url: result.feed.url, title: result.feed.title };
-  if (result.outcome.status === "failed") return { kind: "add-failed", url, reason: result.outcome.error };
+  // A failed first poll still leaves the feed followed (its next poll is due now): report it as added.
   return { kind: "added", url: result.feed.url, title: result.feed.title, postCount: await deps.store.posts.countItems(result.feed.id) };
 }
 
-/** A page of posts out of a list fetched one beyond the page, so we know whether there are more. */
+/**
+ * A page of posts: `window` holds this page's posts plus, when there is one, the first post of the
+ * next page (so we know whether to offer More without counting everything).
+ */
 function pageOf(
   command: Extract<Command, { page: number }>,
-  posts: Post[],
+  window: Post[],
   heading: string,
   emptyText: string,
 ): Extract<Outcome, { kind: "posts" }> {
-  const start = (command.page - 1) * PAGE_SIZE;
-  const page = posts.slice(start, start + PAGE_SIZE);
-  const hasMore = posts.length > start + PAGE_SIZE;
+  const text = formatCommand({ ...command, page: 1 });
   return {
     kind: "posts",
     heading,
-    posts: page,
+    posts: window.slice(0, PAGE_SIZE),
     page: command.page,
-    current: { text: formatCommand({ ...command, page: 1 }), page: command.page },
-    ...(hasMore ? { more: { text: formatCommand({ ...command, page: 1 }), page: command.page + 1 } } : {}),
+    current: { text, page: command.page },
+    ...(window.length > PAGE_SIZE ? { more: { text, page: command.page + 1 } } : {}),
     emptyText,
   };
 }
+
+/** This page and one beyond, out of a complete list held in memory. */
+const windowOf = (posts: Post[], page: number) => posts.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE + 1);
 
 async function topicPosts(command: Extract<Command, { name: "topic" }>, deps: CommandDeps): Promise<Outcome> {
   const topic = findTopic(command.topic, deps.taxonomy);
@@ -123,8 +127,9 @@ async function topicPosts(command: Extract<Command, { name: "topic" }>, deps: Co
     const suggestions = suggestTopics(command.topic, deps.taxonomy).map(({ id, label }) => ({ id, label }));
     return { kind: "unknown-topic", query: command.topic, suggestions };
   }
-  const posts = await deps.store.posts.byTopic(topic.id, command.page * PAGE_SIZE + 1);
-  return pageOf({ ...command, topic: topic.id }, posts, topic.label, `Nothing on ${topic.label} yet.`);
+  const window = await deps.store.posts.byTopic(topic.id, PAGE_SIZE + 1, (command.page - 1) * PAGE_SIZE);
+  const emptyText = command.page > 1 ? `No more posts on ${topic.label}.` : `Nothing on ${topic.label} yet.`;
+  return pageOf({ ...command, topic: topic.id }, window, topic.label, emptyText);
 }
 
 async function searchPosts(command: Extract<Command, { name: "search" }>, deps: CommandDeps): Promise<Outcome> {
@@ -134,18 +139,26 @@ async function searchPosts(command: Extract<Command, { name: "search" }>, deps: 
     limit: SEARCH_MAX_CANDIDATES,
   });
   const words = command.words.map(fold);
-  const matches = recent
-    .filter((post) => {
-      const haystack = fold(`${post.title} ${post.summary}`);
-      return words.every((word) => haystack.includes(word));
-    })
-    .sort(newestPublishedFirst);
+  const matches = recent.filter((post) => matchesEveryWord(post, words)).sort(newestPublishedFirst);
+  const truncated = recent.length >= SEARCH_MAX_CANDIDATES;
   return pageOf(
     command,
-    matches,
+    windowOf(matches, command.page),
     `Search: ${command.words.join(" ")}`,
-    `No post in the last ${SEARCH_WINDOW_DAYS} days matches every word.`,
+    truncated
+      ? `No match among the ${SEARCH_MAX_CANDIDATES} most recent posts.`
+      : `No post in the last ${SEARCH_WINDOW_DAYS} days matches every word.`,
   );
+}
+
+/**
+ * Every query word starts a word of the title or summary ("argo" finds "Argo" and "ArgoCD", "ai"
+ * does not find "maintain"); a query word with punctuation ("argo-cd", "k8s.io") matches as a phrase.
+ */
+function matchesEveryWord(post: Post, words: string[]): boolean {
+  const text = fold(`${post.title} ${post.summary}`);
+  const tokens = text.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return words.every((word) => (/^[\p{L}\p{N}]+$/u.test(word) ? tokens.some((token) => token.startsWith(word)) : text.includes(word)));
 }
 
 async function latestPosts(command: Extract<Command, { name: "latest" }>, deps: CommandDeps): Promise<Outcome> {
@@ -155,7 +168,10 @@ async function latestPosts(command: Extract<Command, { name: "latest" }>, deps: 
   const posts = await deps.store.posts.seenSince(now, { since: new Date(now.getTime() - DAY) });
   return pageOf(
     command,
-    posts.filter((post) => post.fresh),
+    windowOf(
+      posts.filter((post) => post.fresh),
+      command.page,
+    ),
     "Since yesterday",
     "Nothing new since yesterday.",
   );
@@ -163,9 +179,15 @@ async function latestPosts(command: Extract<Command, { name: "latest" }>, deps: 
 
 async function topicCounts(deps: CommandDeps): Promise<Outcome> {
   const now = deps.clock();
-  const posts = await deps.store.posts.seenSince(now, { since: new Date(now.getTime() - TOPICS_WINDOW_DAYS * DAY) });
+  const weekAgo = new Date(now.getTime() - TOPICS_WINDOW_DAYS * DAY);
+  // Posts published this week. Reading by first-seen time bounds the read; the publication date
+  // keeps a newly added feed's archive (all first seen today) out of this week's counts.
+  const posts = await deps.store.posts.seenSince(now, { since: weekAgo });
   const counts = new Map<string, number>();
-  for (const post of posts) for (const topic of post.topics) counts.set(topic, (counts.get(topic) ?? 0) + 1);
+  for (const post of posts) {
+    if (post.publishedAt < weekAgo.toISOString()) continue;
+    for (const topic of post.topics) counts.set(topic, (counts.get(topic) ?? 0) + 1);
+  }
   const topics = deps.taxonomy.topics
     .map(({ id, label }) => ({ id, label, count: counts.get(id) ?? 0 }))
     .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));

@@ -4,6 +4,9 @@
  */
 import { z } from "zod";
 
+/** Where Slack's response URLs live. */
+export const SLACK_RESPONSE_URL_PREFIX = "https://hooks.slack.com/";
+
 const minutes = (fallback: number) => z.coerce.number().positive().default(fallback);
 
 const EnvSchema = z.object({
@@ -29,7 +32,7 @@ const EnvSchema = z.object({
   RECAP_SLACK_ADMINS: z.string().optional(),
   RECAP_SLACK_TEAM_IDS: z.string().optional(),
   RECAP_SLACK_API_URL: z.url().optional(),
-  RECAP_SLACK_RESPONSE_URL_PREFIX: z.url().default("https://hooks.slack.com/"),
+  RECAP_SLACK_RESPONSE_URL_PREFIX: z.url().default(SLACK_RESPONSE_URL_PREFIX),
 });
 
 /** "U1, U2 U3" → ["U1", "U2", "U3"]; unset or blank → undefined (no restriction). */
@@ -99,8 +102,10 @@ export function loadConfig(env: Record<string, string | undefined>, mode: "local
       appToken: e.SLACK_APP_TOKEN,
       adminUserIds: idList(e.RECAP_SLACK_ADMINS),
       teamIds: idList(e.RECAP_SLACK_TEAM_IDS),
-      apiUrl: e.RECAP_SLACK_API_URL,
-      responseUrlPrefix: e.RECAP_SLACK_RESPONSE_URL_PREFIX,
+      // Redirecting Slack traffic is for tests and local tools only: on Lambda the bot token and
+      // users' replies only ever go to Slack, whatever the deploying shell had set.
+      apiUrl: mode === "local" ? e.RECAP_SLACK_API_URL : undefined,
+      responseUrlPrefix: mode === "local" ? e.RECAP_SLACK_RESPONSE_URL_PREFIX : SLACK_RESPONSE_URL_PREFIX,
     },
   };
 }

@@ -5,6 +5,7 @@
 import type { EventBridgeEvent } from "aws-lambda";
 import { EVENT_SCHEMAS } from "../events/types";
 import { addOutcome } from "../commands/execute";
+import type { Outcome } from "../commands/types";
 import { addFeed } from "../feeds/manage";
 import { pollDueFeeds, pollFeedBatch } from "../feeds/poll";
 import { renderOutcome, renderPausedNotice } from "../slack/render";
@@ -30,11 +31,26 @@ export const subscriptionHandlers: Record<SubscriptionName, (event: BusEnvelope,
 
   async feedAdd(event, deps) {
     const request = EVENT_SCHEMAS["feed.add.requested"].parse(event.detail);
-    const result = await addFeed(request.url, { via: "slack", channelId: request.channelId, userId: request.userId }, deps, {
-      isRecapFeed: request.recap,
-    });
-    const outcome = await addOutcome(request.url, result, deps);
-    await deps.slack.respond(request.responseUrl, renderOutcome(outcome, { shareable: false }));
+    let outcome: Outcome;
+    try {
+      const origin = { via: "slack" as const, channelId: request.channelId, userId: request.userId };
+      outcome = await addOutcome(request.url, await addFeed(request.url, origin, deps, { isRecapFeed: request.recap }), deps);
+    } catch (error) {
+      deps.log.error("Adding a feed from Slack failed", {
+        url: request.url,
+        error: error instanceof Error ? error.message : String(error),
+      });
+      outcome = { kind: "add-failed", url: request.url, reason: "Recap could not store it just now; please try again in a few minutes." };
+    }
+    // Best effort: retrying the whole add (as a failed invocation would) would only answer "already followed".
+    try {
+      await deps.slack.respond(request.responseUrl, renderOutcome(outcome, { shareable: false }));
+    } catch (error) {
+      deps.log.warn("Could not report an add to Slack", {
+        url: request.url,
+        error: error instanceof Error ? error.message : String(error),
+      });
+    }
     return outcome;
   },
 

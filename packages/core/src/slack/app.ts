@@ -1,12 +1,16 @@
 /**
  * The Bolt app: `/recap` and its buttons, wired to the shared command language. The same
  * listeners serve HTTP (Lambda Function URL, `npm start` on :3000) and Socket Mode.
+ *
+ * Everything here runs inside Slack's 3 seconds: Web API calls made while answering have a short
+ * timeout and no retries, and any failure is answered in plain words, never with a bare error.
  */
-import { App, LogLevel, type Receiver } from "@slack/bolt";
+import { App, LogLevel, type Logger as BoltLogger, type Receiver, type RespondFn } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
-import { parseCommand, runCommand, type CommandContext, type Outcome, type PageRef } from "../commands";
+import { MAX_PAGE, parseCommand, runCommand, type CommandContext, type Outcome, type PageRef } from "../commands";
 import type { SlackConfig } from "../config";
 import type { RecapDeps } from "../runtime/deps";
+import type { Logger } from "../shared/log";
 import { ACTION_MORE, ACTION_SHARE, renderOutcome, type RenderedMessage } from "./render";
 
 export type SlackAppOptions = {
@@ -14,6 +18,12 @@ export type SlackAppOptions = {
   config: SlackConfig;
   botToken: string;
 } & ({ receiver: Receiver } | { socketMode: { appToken: string } });
+
+/** A Web API call made while a person waits must leave room inside Slack's 3 seconds. */
+const REQUEST_PATH_TIMEOUT_MS = 1_500;
+
+/** Outcomes that can be shown to a whole channel: read-only lists. */
+const SHAREABLE: Outcome["kind"][] = ["posts", "topics", "feeds"];
 
 export function createSlackApp(options: SlackAppOptions): App {
   const { deps, config } = options;
@@ -30,21 +40,23 @@ export function createSlackApp(options: SlackAppOptions): App {
           // The Socket Mode client makes its own Web API calls (apps.connections.open).
           ...(config.apiUrl ? { installerOptions: { clientOptions: { slackApiUrl: config.apiUrl } } } : {}),
         }),
-    logLevel: LogLevel.WARN,
+    logger: boltLogger(deps.log),
     clientOptions: {
       ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
-      // Never sit out a long rate-limit wait inside a request; fail and say so instead.
+      // Never sit out a rate-limit wait or a slow Slack inside a request: fail fast and say so.
       rejectRateLimitedCalls: true,
-      retryConfig: { retries: 1 },
+      retryConfig: { retries: 0 },
+      timeout: REQUEST_PATH_TIMEOUT_MS,
     },
   });
+  const workspaces = allowedWorkspaces(app.client, options.botToken, config, deps.log);
 
   app.use(async (args) => {
     const teamId = teamOf(args.body as Record<string, unknown>);
-    if (!config.teamIds || (teamId && config.teamIds.includes(teamId))) return args.next();
-    deps.log.warn("Refused a request from a workspace that is not configured", { teamId });
+    if (teamId && (await workspaces).includes(teamId)) return args.next();
+    deps.log.warn("Refused a request from a workspace this Recap does not serve", { teamId });
     const refusal = renderOutcome({ kind: "refused", reason: "This Recap serves another workspace." }, { shareable: false });
-    // Commands and actions carry an ack; what they may be acked with differs, a plain message suits all.
+    // Commands and actions carry an ack; a plain message suits both (Slack shows it for commands).
     if ("ack" in args && typeof args.ack === "function")
       await (args.ack as (response: unknown) => Promise<void>)({ response_type: "ephemeral", ...refusal });
   });
@@ -66,10 +78,9 @@ export function createSlackApp(options: SlackAppOptions): App {
         if (failed.length > 0) throw new Error("The event bus did not take the request");
       },
     };
-    const outcome: Outcome = parsed.problem ? { kind: "help", problem: parsed.problem } : await runCommand(parsed.command, context, deps);
-    if (parsed.share && outcome.kind === "posts") {
-      const shared = await shareInChannel(client, command.channel_id, outcome);
-      await ack({ response_type: "ephemeral", text: shared });
+    const outcome = parsed.problem ? ({ kind: "help", problem: parsed.problem } as const) : await answer(parsed.command, context);
+    if (parsed.share) {
+      await ack({ response_type: "ephemeral", text: await shareInChannel(client, command.channel_id, outcome) });
       return;
     }
     await ack({ response_type: "ephemeral", ...renderOutcome(outcome, { shareable: true }) });
@@ -80,7 +91,7 @@ export function createSlackApp(options: SlackAppOptions): App {
     const ref = pageRef(action);
     if (!ref) return;
     const outcome = await rerun(ref, body as unknown as Record<string, unknown>);
-    await respond({ response_type: "ephemeral", replace_original: true, ...renderOutcome(outcome, { shareable: true }) });
+    await safely(respond, { response_type: "ephemeral", replace_original: true, ...renderOutcome(outcome, { shareable: true }) });
   });
 
   app.action(ACTION_SHARE, async ({ ack, action, respond, body, client }) => {
@@ -89,20 +100,32 @@ export function createSlackApp(options: SlackAppOptions): App {
     const channelId = (body as { channel?: { id?: string } }).channel?.id;
     if (!ref || !channelId) return;
     const outcome = await rerun(ref, body as unknown as Record<string, unknown>);
-    await respond({ response_type: "ephemeral", replace_original: false, text: await shareInChannel(client, channelId, outcome) });
+    await safely(respond, { response_type: "ephemeral", replace_original: false, text: await shareInChannel(client, channelId, outcome) });
   });
+
+  /** Runs a command; a failure of ours becomes a plain-words answer, not a dispatch error in Slack. */
+  async function answer(command: Parameters<typeof runCommand>[0], context: CommandContext): Promise<Outcome> {
+    try {
+      return await runCommand(command, context, deps);
+    } catch (error) {
+      deps.log.error("A /recap command failed", { command: command.name, error: error instanceof Error ? error.message : String(error) });
+      return { kind: "refused", reason: "Recap could not answer that just now. Please try again in a minute." };
+    }
+  }
 
   /** Runs a listed command again at another page (buttons carry only the command text and page). */
   async function rerun(ref: PageRef, body: Record<string, unknown>): Promise<Outcome> {
     const parsed = parseCommand(ref.text);
     const command = "page" in parsed.command ? { ...parsed.command, page: ref.page } : parsed.command;
-    // Buttons only ever list posts: never let a crafted value add or remove anything.
-    if (!["topic", "search", "latest"].includes(command.name)) return { kind: "help" };
+    // Buttons only ever list posts: never let a crafted value add, remove or resume anything.
+    if (parsed.problem || !["topic", "search", "latest"].includes(command.name)) return { kind: "help" };
     const userId = (body.user as { id?: string } | undefined)?.id;
-    return runCommand(command, { via: "slack", userId, adminUserIds: config.adminUserIds }, deps);
+    return answer(command, { via: "slack", userId, adminUserIds: config.adminUserIds });
   }
 
   async function shareInChannel(client: WebClient, channel: string, outcome: Outcome): Promise<string> {
+    if (!SHAREABLE.includes(outcome.kind)) return "Only lists (posts, topics, feeds) can be shared in a channel.";
+    if (outcome.kind === "posts" && outcome.posts.length === 0) return "There is nothing to share: the list is empty.";
     // A shared list is for everyone: no More button, whose clicks would answer only the clicker.
     const shown = outcome.kind === "posts" ? { ...outcome, more: undefined } : outcome;
     const message: RenderedMessage = renderOutcome(shown, { shareable: false });
@@ -111,16 +134,41 @@ export function createSlackApp(options: SlackAppOptions): App {
       await client.chat.postMessage({ channel, ...message, unfurl_links: false, unfurl_media: false });
       return "Shared in this channel.";
     } catch (error) {
-      const code = (error as { data?: { error?: string } }).data?.error;
+      const code = (error as { data?: { error?: string }; code?: string }).data?.error;
       if (code === "not_in_channel" || code === "channel_not_found") {
         return "I can't post in this channel yet. Invite me first (`/invite @Recap`), then share again.";
       }
       deps.log.error("Sharing in a channel failed", { channel, error: code ?? String(error) });
-      return "Sharing failed; please try again in a moment.";
+      return "Sharing failed (Slack is busy or slow); please try again in a moment.";
+    }
+  }
+
+  /** A reply through the response_url; if Slack does not take it, there is no one left to tell. */
+  async function safely(respond: RespondFn, message: Parameters<RespondFn>[0]) {
+    try {
+      await respond(message);
+    } catch (error) {
+      deps.log.warn("Slack did not take a reply", { error: error instanceof Error ? error.message : String(error) });
     }
   }
 
   return app;
+}
+
+/**
+ * The workspaces served: those configured, else the bot token's own (auth.test, once per process,
+ * started with the app so a cold start overlaps it). If neither can be known, none is served.
+ */
+function allowedWorkspaces(client: WebClient, token: string, config: SlackConfig, log: Logger): Promise<string[]> {
+  if (config.teamIds) return Promise.resolve(config.teamIds);
+  const resolved = client.auth
+    .test({ token })
+    .then((result) => (result.team_id ? [result.team_id] : []))
+    .catch((error: unknown) => {
+      log.error("Could not learn this bot's workspace; set RECAP_SLACK_TEAM_IDS", { error: String(error) });
+      return [];
+    });
+  return resolved;
 }
 
 function pageRef(action: unknown): PageRef | undefined {
@@ -128,8 +176,9 @@ function pageRef(action: unknown): PageRef | undefined {
   if (typeof value !== "string") return undefined;
   try {
     const parsed = JSON.parse(value) as Partial<PageRef>;
-    if (typeof parsed.text === "string" && Number.isInteger(parsed.page) && (parsed.page as number) >= 1) {
-      return { text: parsed.text, page: parsed.page as number };
+    const page = parsed.page;
+    if (typeof parsed.text === "string" && Number.isInteger(page) && (page as number) >= 1 && (page as number) <= MAX_PAGE) {
+      return { text: parsed.text, page: page as number };
     }
   } catch {
     // A value we did not write: ignore the click.
@@ -140,5 +189,23 @@ function pageRef(action: unknown): PageRef | undefined {
 function teamOf(body: Record<string, unknown>): string | undefined {
   if (typeof body.team_id === "string") return body.team_id;
   const team = body.team as { id?: unknown } | undefined;
-  return typeof team?.id === "string" ? team.id : undefined;
+  if (typeof team?.id === "string") return team.id;
+  const user = body.user as { team_id?: unknown } | undefined;
+  return typeof user?.team_id === "string" ? user.team_id : undefined;
+}
+
+/** Bolt's own log lines (e.g. a listener's error) go through Recap's logger. */
+function boltLogger(log: Logger): BoltLogger {
+  let level = LogLevel.WARN;
+  return {
+    debug: () => {},
+    info: () => {},
+    warn: (...messages) => log.warn(messages.map(String).join(" ")),
+    error: (...messages) => log.error(messages.map(String).join(" ")),
+    setLevel: (next) => {
+      level = next;
+    },
+    getLevel: () => level,
+    setName: () => {},
+  };
 }

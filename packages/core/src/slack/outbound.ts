@@ -21,6 +21,7 @@ export function slackOutbound(config: SlackConfig, log: Logger): SlackOutbound {
         ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
         rejectRateLimitedCalls: true,
         retryConfig: { retries: 2 },
+        timeout: 10_000,
       })
     : undefined;
 
@@ -44,7 +45,7 @@ export function slackOutbound(config: SlackConfig, log: Logger): SlackOutbound {
     async respond(responseUrl, message) {
       // The URL came through our own bus from a verified Slack request, but it is still only ever
       // allowed to point at Slack: never let it become a way to make Recap call anything else.
-      if (!responseUrl.startsWith(config.responseUrlPrefix)) {
+      if (!isUnder(responseUrl, config.responseUrlPrefix)) {
         throw new Error(`Refusing to post to a response_url outside ${config.responseUrlPrefix}`);
       }
       const response = await fetch(responseUrl, {
@@ -56,4 +57,15 @@ export function slackOutbound(config: SlackConfig, log: Logger): SlackOutbound {
       if (!response.ok) throw new Error(`Slack's response_url answered HTTP ${response.status}`);
     },
   };
+}
+
+/** Compares parsed URLs, not strings: "https://hooks.slack.com.evil.example/" is not under "https://hooks.slack.com". */
+export function isUnder(url: string, prefix: string): boolean {
+  try {
+    const target = new URL(url);
+    const base = new URL(prefix);
+    return target.protocol === base.protocol && target.host === base.host && target.pathname.startsWith(base.pathname) && !target.username;
+  } catch {
+    return false;
+  }
 }

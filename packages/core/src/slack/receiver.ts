@@ -12,6 +12,9 @@ import type { App, Receiver, ReceiverEvent } from "@slack/bolt";
 import type { Logger } from "../shared/log";
 import { verifySlackSignature } from "./verify";
 
+/** Slash commands and button clicks are a few KB; interactive payloads stay far below this. */
+const MAX_BODY_BYTES = 512 * 1024;
+
 export interface SlackReceiverOptions {
   signingSecret: string;
   clock: () => Date;
@@ -32,7 +35,13 @@ export class SlackRequestReceiver implements Receiver {
   async stop(): Promise<void> {}
 
   async handle(request: Request): Promise<Response> {
+    // Cheap refusals first: no signature headers, or a body no Slack request comes close to.
+    if (!request.headers.get("x-slack-signature") || !request.headers.get("x-slack-request-timestamp")) {
+      return new Response("Unauthorized", { status: 401 });
+    }
+    if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) return new Response("Too large", { status: 413 });
     const rawBody = Buffer.from(await request.arrayBuffer());
+    if (rawBody.length > MAX_BODY_BYTES) return new Response("Too large", { status: 413 });
     const verdict = verifySlackSignature({
       signingSecret: this.options.signingSecret,
       rawBody,

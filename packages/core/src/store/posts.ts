@@ -241,19 +241,21 @@ export function postRepository(table: TableRef) {
       return ids.flatMap((id) => byId.get(id) ?? []);
     },
 
-    /** A topic's posts, newest published first. */
-    async byTopic(topic: string, limit: number): Promise<Post[]> {
+    /** A topic's posts, newest published first, skipping the first `offset`. */
+    async byTopic(topic: string, limit: number, offset = 0): Promise<Post[]> {
+      // Index rows are tiny (keys and an id): skip `offset` of them, then read only the posts shown.
       const rows = await queryAll(
         table,
         {
           IndexName: "gsi1",
           KeyConditionExpression: "gsi1pk = :topic",
           ExpressionAttributeValues: { ":topic": keys.topicIndex(topic) },
+          ProjectionExpression: "postId",
           ScanIndexForward: false,
         },
-        limit,
+        offset + limit,
       );
-      return this.getMany(rows.map((row) => row.postId as string));
+      return this.getMany(rows.slice(offset).map((row) => row.postId as string));
     },
 
     /** Posts first seen at or after `since` (all time when absent), newest first. */
