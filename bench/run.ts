@@ -1,11 +1,13 @@
 /**
- * `npm run bench` — feed-ingestion benchmarks, reported (never asserted): percentiles, ratios and
- * throughput, printed as tables. Everything runs in this process on loopback; all servers are
- * closed at the end so the process exits by itself.
+ * `npm run bench` — feed-ingestion and Slack benchmarks, reported (never asserted): percentiles,
+ * ratios and throughput, printed as tables. Everything runs on loopback, in this process (and, for
+ * section 4's cold starts, in short-lived child processes); all servers are closed at the end so
+ * the process exits by itself.
  *
  *   1. CPU-only pipeline per document: parseFeed → normalizeItems → matchTopics
  *   2. One feed's refresh end to end (dynalite + local bus + loopback feed server)
  *   3. Scheduled poll throughput: pollDueFeeds over many feeds
+ *   4. Slack: /recap latency against the 3-second rule (cold start proxy in child processes, warm requests)
  *
  * Set BENCH_QUICK=1 for a fast smoke run with fewer iterations.
  */
@@ -13,6 +15,7 @@ import os from "node:os";
 import { startEnv, type BenchEnv } from "./env";
 import { benchPoll, benchRefresh } from "./ingest";
 import { benchPipeline } from "./pipeline";
+import { benchSlack } from "./slack";
 import { heading, nowMs } from "./stats";
 
 // The SDK warns about Node versions it will stop supporting; noise in a report.
@@ -23,7 +26,7 @@ const quick = process.env.BENCH_QUICK === "1";
 async function main() {
   const started = nowMs();
   const cpus = os.cpus();
-  console.log("Recap feed-ingestion benchmarks");
+  console.log("Recap benchmarks: feed ingestion and Slack");
   console.log(
     `node ${process.version} · ${process.platform}/${process.arch} · ${cpus.length} CPU(s)` +
       (cpus[0] ? ` · ${cpus[0].model.trim()}` : "") +
@@ -53,6 +56,16 @@ async function main() {
     console.log(heading(`3. Scheduled poll throughput: pollDueFeeds, ${feeds} feeds × 10 items, concurrency ${concurrency}`));
     const poll = await benchPoll(env, { feeds, items: 10, concurrency });
     console.log(poll.report);
+
+    console.log(heading("4. Slack: /recap latency"));
+    console.log("Slack shows the user an error when a slash command is not answered within 3 s; lookups are answered in the request.");
+    const slack = await benchSlack(
+      env,
+      quick
+        ? { feeds: 10, items: 100, spawns: 2, warmup: 3, iterations: 30, minIterations: 10, budgetMsPerCase: 1_000, breakdownRounds: 5 }
+        : { feeds: 30, items: 100, spawns: 5, warmup: 5, iterations: 200, minIterations: 40, budgetMsPerCase: 4_000, breakdownRounds: 10 },
+    );
+    console.log(slack.report);
   } finally {
     await env?.close();
   }
