@@ -132,11 +132,42 @@ describe("Lambda handlers", () => {
     expect(JSON.parse(answered.body as string)).toMatchObject({ response_type: "ephemeral" });
     expect(answered.body).toMatch(/search (&lt;|<)words/);
 
-    const forged = await handler(
-      functionUrlEvent({ ...slackHeaders(body, new Date()), "x-slack-signature": `v0=${"a".repeat(64)}` }),
-      context,
-    );
-    expect(forged.statusCode).toBe(401);
+    const now = Date.now();
+    const refused = {
+      "bad signature": functionUrlEvent({ ...slackHeaders(body, new Date(now)), "x-slack-signature": `v0=${"a".repeat(64)}` }),
+      "missing headers": functionUrlEvent({ "content-type": "application/x-www-form-urlencoded" }),
+      "6 minutes old": functionUrlEvent(slackHeaders(body, new Date(now - 6 * 60_000))),
+      "6 minutes ahead": functionUrlEvent(slackHeaders(body, new Date(now + 6 * 60_000))),
+      "altered after signing": functionUrlEvent(slackHeaders(body, new Date(now)), "POST", "/slack/events", body.replace("help", "feeds")),
+    };
+    for (const [name, event] of Object.entries(refused)) {
+      expect({ name, status: (await handler(event, context)).statusCode }).toEqual({ name, status: 401 });
+    }
+
+    // The same request through API Gateway's REST (v1) event shape, body not base64-encoded.
+    const restEvent = {
+      resource: "/{proxy+}",
+      path: "/slack/events",
+      httpMethod: "POST",
+      headers: { host: "api.example.com", ...slackHeaders(body, new Date(now)) },
+      multiValueHeaders: {},
+      queryStringParameters: null,
+      multiValueQueryStringParameters: null,
+      pathParameters: { proxy: "slack/events" },
+      stageVariables: null,
+      requestContext: {
+        httpMethod: "POST",
+        path: "/prod/slack/events",
+        stage: "prod",
+        requestId: "r-2",
+        identity: { sourceIp: "203.0.113.9" },
+      },
+      body,
+      isBase64Encoded: false,
+    } as unknown as Parameters<typeof handler>[0];
+    const viaRest = await handler(restEvent, context);
+    expect(viaRest.statusCode).toBe(200);
+    expect(viaRest.body).toMatch(/search (&lt;|<)words/);
 
     const health = await handler(functionUrlEvent({}, "GET", "/health", null), context);
     expect(JSON.parse(health.body as string)).toEqual({ ok: true, slack: "configured" });
