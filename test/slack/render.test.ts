@@ -1,8 +1,17 @@
-import type { KnownBlock } from "@slack/types";
+import type { KnownBlock, RichTextElement } from "@slack/types";
 import { describe, expect, it } from "vitest";
 import type { FeedHealth, Outcome, PageRef } from "../../packages/core/src/commands/types";
 import type { Post } from "../../packages/core/src/posts/types";
-import { escapeMrkdwn, escapeTruncated, linkTarget, oneLine, slackLink, truncate } from "../../packages/core/src/slack/escape";
+import {
+  escapeInert,
+  escapeMrkdwn,
+  escapeTruncated,
+  linkTarget,
+  neutralizeMrkdwn,
+  oneLine,
+  slackLink,
+  truncate,
+} from "../../packages/core/src/slack/escape";
 import { SLACK_LIMITS, checkLimits, totalTextLength } from "../../packages/core/src/slack/limits";
 import { helpText } from "../../packages/core/src/commands/help";
 import { ACTION_MORE, ACTION_SHARE, renderOutcome, renderPausedNotice, type RenderedMessage } from "../../packages/core/src/slack/render";
@@ -20,11 +29,22 @@ const HOSTILE = [
   "&amp;",
   "<https://evil.example|click>",
   "*bold*",
+  "_italic_",
+  "~strike~",
+  "`code`",
 ];
 
-/** Every text object's text in the message, plus the fallback. */
+/** Formatting that outside text must never bring into mrkdwn (the fixtures use exactly these). */
+const FORMATTING = ["*bold*", "_italic_", "~strike~", "`code`"];
+
+/** Every text Slack parses as mrkdwn (or shows as plain text): the fallback, then every text object in the blocks. */
 function texts(message: RenderedMessage): string[] {
-  const out = [message.text];
+  return [message.text, ...blockTexts(message)];
+}
+
+/** Every mrkdwn and plain_text text object's text in the blocks. */
+function blockTexts(message: RenderedMessage): string[] {
+  const out: string[] = [];
   const visit = (value: unknown): void => {
     if (Array.isArray(value)) value.forEach(visit);
     else if (typeof value === "object" && value !== null) {
@@ -37,7 +57,48 @@ function texts(message: RenderedMessage): string[] {
   return out;
 }
 
-/** Our own link syntax: `<http(s)://…|label>` with nothing in the URL that could end it early. */
+/** The lines of rich text (a section, or one list item), each as its inline elements. */
+function richSections(message: RenderedMessage): RichTextElement[][] {
+  return message.blocks.flatMap((block) =>
+    block.type === "rich_text"
+      ? block.elements.flatMap((element) =>
+          element.type === "rich_text_list"
+            ? element.elements.map((item) => item.elements)
+            : element.type === "rich_text_section"
+              ? [element.elements]
+              : [],
+        )
+      : [],
+  );
+}
+
+/** Every inline rich text element of the message. */
+function richElements(message: RenderedMessage): RichTextElement[] {
+  return richSections(message).flat();
+}
+
+/** The rich text as people read it, one string a line: text and link labels literally, emoji as `:name:`. */
+function richLines(message: RenderedMessage): string[] {
+  return richSections(message).map((elements) =>
+    elements
+      .map((element) =>
+        element.type === "text"
+          ? element.text
+          : element.type === "link"
+            ? (element.text ?? element.url)
+            : element.type === "emoji"
+              ? `:${element.name}:`
+              : `[${element.type}]`,
+      )
+      .join(""),
+  );
+}
+
+function richLinks(message: RenderedMessage): { url: string; text?: string }[] {
+  return richElements(message).flatMap((element) => (element.type === "link" ? [{ url: element.url, text: element.text }] : []));
+}
+
+/** Our own link syntax in the fallback: `<http(s)://…|label>` with nothing in the URL that could end it early. */
 const OUR_LINK = /<https?:\/\/[^\s|<>]+\|[^<>\n]*>/g;
 
 function assertWithinSlackLimits(message: RenderedMessage): void {
@@ -49,13 +110,24 @@ function assertWithinSlackLimits(message: RenderedMessage): void {
   expect(Object.keys(message).sort()).toEqual(["blocks", "text"]); // No link_names, no parse.
 }
 
-/** No mention, channel or special command can survive, and every `<`/`>` left is one of our links. */
+/**
+ * Nothing Slack parses can ping, link or format: outside text lives only in rich text `text`/`link`
+ * elements (literal), every mrkdwn text is free of mentions, forged links and outside formatting, and
+ * the mrkdwn in the blocks carries no link at all.
+ */
 function assertInert(message: RenderedMessage): void {
-  const json = JSON.stringify(message);
-  expect(json).not.toContain("<!");
-  expect(json).not.toContain("<@");
-  expect(json).not.toContain("<#");
-  for (const text of texts(message)) expect(text.replace(OUR_LINK, "")).not.toMatch(/[<>]/);
+  for (const text of texts(message)) {
+    expect(text).not.toContain("<!");
+    expect(text).not.toContain("<@");
+    expect(text).not.toContain("<#");
+    expect(text.replace(OUR_LINK, "")).not.toMatch(/[<>]/); // Every `<http` left is one of our links.
+    for (const pair of FORMATTING) expect(text).not.toContain(pair);
+  }
+  for (const text of blockTexts(message)) expect(text).not.toMatch(/[<>]/);
+  for (const element of richElements(message)) {
+    expect(["text", "link", "emoji"]).toContain(element.type); // No broadcast, user, channel or usergroup elements.
+    if (element.type === "link") expect(element.url).toMatch(/^https?:\/\/[^\s|<>]+$/);
+  }
   for (const block of message.blocks) {
     for (const element of "elements" in block && Array.isArray(block.elements) ? block.elements : []) {
       if (element.type === "mrkdwn") expect(element.verbatim).toBe(true);
@@ -102,6 +174,9 @@ const WORDS = [
   "mesh",
   "a>b",
   "👩‍💻",
+  "*bold*",
+  "_italic_",
+  "`code`",
 ];
 
 function words(next: () => number, length: number): string {
@@ -160,9 +235,17 @@ function postsOutcome(posts: Post[], extra: { page?: number; more?: PageRef; hea
   };
 }
 
-/** Post sections: those with a title line (bold) followed by a context block. */
+/** Post blocks: the rich_text blocks after the heading, each starting with the bold title. */
+function postBlocks(message: RenderedMessage): RichTextElement[][] {
+  return message.blocks.slice(1).flatMap((block) => {
+    if (block.type !== "rich_text") return [];
+    const [section] = block.elements;
+    return section?.type === "rich_text_section" && section.elements[0]?.style?.bold ? [section.elements] : [];
+  });
+}
+
 function renderedPostCount(message: RenderedMessage): number {
-  return message.blocks.filter((block, i) => block.type === "section" && message.blocks[i + 1]?.type === "context" && i > 0).length;
+  return postBlocks(message).length;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -174,6 +257,27 @@ describe("escapeMrkdwn", () => {
     expect(escapeMrkdwn("&amp;")).toBe("&amp;amp;");
     expect(escapeMrkdwn("<!channel> <@U123> <#C123>")).toBe("&lt;!channel&gt; &lt;@U123&gt; &lt;#C123&gt;");
     expect(escapeMrkdwn("*bold* _it_ ~s~ `c` :smile: \"q\" 'a'")).toBe("*bold* _it_ ~s~ `c` :smile: \"q\" 'a'");
+  });
+});
+
+describe("neutralizeMrkdwn", () => {
+  it("swaps formatting characters for look-alikes of the same length, and leaves everything else", () => {
+    expect(neutralizeMrkdwn("*bold* _it_ ~s~ `c`")).toBe("\u2217bold\u2217 \u02CDit\u02CD \u223Cs\u223C \u02CBc\u02CB");
+    expect(neutralizeMrkdwn("a < b & c > d :smile: 'q'")).toBe("a < b & c > d :smile: 'q'");
+    const text = "snake_case *x* ~/.config `rm`";
+    expect(neutralizeMrkdwn(text)).toHaveLength(text.length);
+  });
+
+  it("escapeInert folds, neutralizes, escapes and cuts", () => {
+    expect(escapeInert(" <!channel>\n*bold* & _it_ ", 100)).toBe("&lt;!channel&gt; \u2217bold\u2217 &amp; \u02CDit\u02CD");
+    expect(escapeInert("&&&&", 11)).toBe("&amp;&amp;…");
+  });
+
+  it("slackLink neutralizes the label when asked", () => {
+    expect(slackLink("https://example.com/a_b*c", "*bold* <b>", { inert: true })).toBe(
+      "<https://example.com/a_b*c|\u2217bold\u2217 &lt;b&gt;>",
+    );
+    expect(slackLink("javascript:x", "_x_", { inert: true })).toBe("\u02CDx\u02CD");
   });
 });
 
@@ -252,38 +356,79 @@ describe("truncate", () => {
 // Rendering posts
 
 describe("renderOutcome: posts", () => {
-  it("escapes every hostile title and renders the exact link", () => {
+  it("shows every hostile title literally in a rich text link, and inert in the fallback", () => {
     for (const hostile of HOSTILE) {
       const message = renderOutcome(postsOutcome([post({ title: `Title ${hostile} end` })]), { shareable: true });
       assertWithinSlackLimits(message);
       assertInert(message);
-      expect(sectionTexts(message)[1]).toBe(`*<https://example.com/post|Title ${escapeMrkdwn(hostile)} end>*\nWhat it says.`);
+      // The title is one literal link element: its characters are shown as they are, nothing in them formats, pings or links.
+      expect(postBlocks(message)).toEqual([
+        [
+          { type: "link", url: "https://example.com/post", text: `Title ${hostile} end`, style: { bold: true } },
+          { type: "text", text: "\n" },
+          { type: "text", text: "What it says." },
+          { type: "text", text: "\n" },
+          { type: "text", text: "example.com · 2024-05-07 · gitops", style: { italic: true } },
+        ],
+      ]);
+      // Nowhere else: no mrkdwn text object carries it.
+      for (const text of blockTexts(message)) expect(text).not.toContain(hostile);
+      expect(message.text).toBe(`GitOps:\n• ${escapeMrkdwn(neutralizeMrkdwn(`Title ${hostile} end`))}`);
     }
     const tricky = renderOutcome(
       postsOutcome([post({ url: "https://example.com/a|b>c?x=1&y=2", title: "<!channel> <https://evil.example|click> *bold* &amp;" })]),
       { shareable: false },
     );
     assertInert(tricky);
-    expect(sectionTexts(tricky)[1]).toBe(
-      "*<https://example.com/a%7Cb%3Ec?x=1&y=2|&lt;!channel&gt; &lt;https://evil.example|click&gt; *bold* &amp;amp;>*\nWhat it says.",
-    );
-    expect(tricky.text).toBe("GitOps:\n• &lt;!channel&gt; &lt;https://evil.example|click&gt; *bold* &amp;amp;");
+    expect(postBlocks(tricky)[0]?.[0]).toEqual({
+      type: "link",
+      url: "https://example.com/a%7Cb%3Ec?x=1&y=2",
+      text: "<!channel> <https://evil.example|click> *bold* &amp;",
+      style: { bold: true },
+    });
+    expect(tricky.text).toBe("GitOps:\n• &lt;!channel&gt; &lt;https://evil.example|click&gt; \u2217bold\u2217 &amp;amp;");
   });
 
-  it("escapes summaries, authors, headings and the context line", () => {
+  it("keeps `*bold*` in a title a literal text element, not formatting", () => {
+    const message = renderOutcome(postsOutcome([post({ title: "*bold* and _it_", url: "ftp://example.com/x" })]), { shareable: false });
+    assertInert(message);
+    const [title, ...rest] = postBlocks(message)[0] ?? [];
+    expect(title).toEqual({ type: "text", text: "*bold* and _it_", style: { bold: true } });
+    // Exactly one element carries the title: the asterisks did not turn into a style of their own.
+    expect(rest.some((element) => element.type === "text" && element.text.includes("bold"))).toBe(false);
+    expect(message.text).toBe("GitOps:\n• \u2217bold\u2217 and \u02CDit\u02CD");
+  });
+
+  it("shows summaries, authors, headings and the meta line literally", () => {
     const message = renderOutcome(
-      postsOutcome([post({ summary: "Hi <!here>\nand <@U1>", author: "<#C1> & <!everyone>", topics: ["a<b"] })], {
-        heading: "Search: <!channel>",
+      postsOutcome([post({ summary: "Hi <!here>\nand <@U1> *now*", author: "<#C1> & <!everyone>", topics: ["a<b"] })], {
+        heading: "Search: <!channel> *x*",
+        page: 2,
       }),
       { shareable: true },
     );
+    assertWithinSlackLimits(message);
     assertInert(message);
-    expect(sectionTexts(message)[0]).toBe("*Search: &lt;!channel&gt;*");
-    expect(sectionTexts(message)[1]).toContain("\nHi &lt;!here&gt; and &lt;@U1&gt;");
-    const contextBlock = message.blocks[2];
-    expect(contextBlock?.type).toBe("context");
+    expect(message.blocks[0]).toEqual({
+      type: "rich_text",
+      elements: [
+        {
+          type: "rich_text_section",
+          elements: [
+            { type: "text", text: "Search: <!channel> *x*", style: { bold: true } },
+            { type: "text", text: " · page 2" },
+          ],
+        },
+      ],
+    });
     // Source host, date (UTC), author, topics.
-    expect(JSON.stringify(contextBlock)).toContain("example.com · 2024-05-07 · by &lt;#C1&gt; &amp; &lt;!everyone&gt; · a&lt;b");
+    expect(postBlocks(message)[0]?.slice(1)).toEqual([
+      { type: "text", text: "\n" },
+      { type: "text", text: "Hi <!here> and <@U1> *now*" },
+      { type: "text", text: "\n" },
+      { type: "text", text: "example.com · 2024-05-07 · by <#C1> & <!everyone> · a<b", style: { italic: true } },
+    ]);
+    expect(message.text).toBe("Search: &lt;!channel&gt; \u2217x\u2217 · page 2:\n• A post");
   });
 
   it("never links a javascript: URL", () => {
@@ -295,9 +440,10 @@ describe("renderOutcome: posts", () => {
     ]) {
       const message = renderOutcome(postsOutcome([post({ url, title: "Click me" })]), { shareable: true });
       assertInert(message);
-      expect(sectionTexts(message)[1]).toBe("*Click me*\nWhat it says.");
-      expect(JSON.stringify(message).toLowerCase()).not.toContain("<javascript");
-      expect(JSON.stringify(message).toLowerCase()).not.toContain("<data:");
+      expect(postBlocks(message)[0]?.[0]).toEqual({ type: "text", text: "Click me", style: { bold: true } });
+      expect(richLinks(message)).toEqual([]);
+      expect(JSON.stringify(message).toLowerCase()).not.toContain("javascript");
+      expect(JSON.stringify(message).toLowerCase()).not.toContain("data:");
     }
   });
 
@@ -331,7 +477,9 @@ describe("renderOutcome: posts", () => {
   it("says the empty text when there are no posts", () => {
     const message = renderOutcome(postsOutcome([]), { shareable: true });
     assertWithinSlackLimits(message);
+    assertInert(message);
     expect(message.text).toBe("No GitOps posts yet.");
+    expect(richLines(message)).toEqual(["GitOps", "No GitOps posts yet."]);
     expect(buttons(message)).toEqual([]);
   });
 
@@ -344,6 +492,7 @@ describe("renderOutcome: posts", () => {
       assertWithinSlackLimits(message);
       assertInert(message);
       expect(renderedPostCount(message)).toBe(10);
+      expect(message.blocks.length).toBeLessThanOrEqual(12); // Heading, ten posts, actions.
       expect(message.text.split("\n")).toHaveLength(11); // Heading and ten titles.
       if (more) expect(JSON.parse(buttons(message)[0]?.value ?? "")).toEqual(more);
       else expect(buttons(message).map((b) => b.action_id)).toEqual([ACTION_SHARE]);
@@ -377,7 +526,8 @@ describe("renderOutcome: posts", () => {
 
   it("keeps the full summary (one line) when there is room", () => {
     const message = renderOutcome(postsOutcome([post({ summary: "Line one.\nLine two." })]), { shareable: false });
-    expect(sectionTexts(message)[1]).toBe("*<https://example.com/post|A post>*\nLine one. Line two.");
+    expect(richLines(message)).toEqual(["GitOps", "A post\nLine one. Line two.\nexample.com · 2024-05-07 · gitops"]);
+    expect(richLinks(message)).toEqual([{ url: "https://example.com/post", text: "A post" }]);
     expect(renderOutcome(postsOutcome([post()], { page: 3 }), { shareable: false }).text).toBe("GitOps · page 3:\n• A post");
   });
 });
@@ -444,25 +594,108 @@ describe("renderOutcome: other kinds", () => {
     }
   });
 
-  it("says what each kind means", () => {
-    const say = (outcome: Outcome) => JSON.stringify(renderOutcome(outcome, { shareable: false }).blocks);
-    expect(renderOutcome({ kind: "add-accepted", url: "https://example.com/feed" }, { shareable: false }).text).toBe(
+  it("says what each kind means, with outside text literal in rich text", () => {
+    const render = (outcome: Outcome) => renderOutcome(outcome, { shareable: false });
+    const lines = (outcome: Outcome) => richLines(render(outcome));
+
+    const accepted = render({ kind: "add-accepted", url: "https://example.com/feed" });
+    expect(accepted.text).toBe(
       ":hourglass_flowing_sand: Adding <https://example.com/feed|https://example.com/feed>… I'll report back here.",
     );
-    expect(say(outcomes[2]!)).toContain(
-      "I don't know the topic “gitopz &lt;!here&gt;”. Did you mean *GitOps* (`gitops`) or *Ops &amp; &lt;b&gt;* (`ops`)?",
+    expect(richLines(accepted)).toEqual([":hourglass_flowing_sand: Adding https://example.com/feed… I'll report back here."]);
+    expect(richLinks(accepted)).toEqual([{ url: "https://example.com/feed", text: "https://example.com/feed" }]);
+    // The URL is linked in its canonical form: `|` encoded.
+    expect(richLinks(render(outcomes[8]!))).toEqual([{ url: "https://example.com/feed%7Cx", text: "https://example.com/feed|x" }]);
+
+    const unknown = render(outcomes[2]!);
+    expect(richLines(unknown)).toEqual([
+      "I don't know the topic “gitopz <!here>”. Did you mean GitOps (gitops) or Ops & <b> (ops)? " +
+        "/recap topics lists them all. /recap help lists every command.",
+    ]);
+    expect(richElements(unknown)).toContainEqual({ type: "text", text: "Ops & <b>", style: { bold: true } });
+    expect(richElements(unknown)).toContainEqual({ type: "text", text: "/recap help", style: { code: true } });
+    expect(unknown.text).toBe(
+      "I don't know the topic “gitopz &lt;!here&gt;”. Did you mean GitOps (`gitops`) or Ops &amp; &lt;b&gt; (`ops`)? " +
+        "`/recap topics` lists them all. `/recap help` lists every command.",
     );
-    expect(say(outcomes[4]!)).toContain("• *GitOps* (`gitops`): 3 posts\\n• *eBPF &lt;!here&gt;* (`ebpf`): 1 post");
-    const feedsText = say(outcomes[6]!);
-    expect(feedsText).toContain("<https://ok.example.com/feed|OK &lt;!here&gt; blog> · :white_check_mark: ok · 12 posts");
-    expect(feedsText).toContain(":warning: failing since 2024-05-02 · 1 post · last error: HTTP 500 &lt;!channel&gt; stack...");
-    expect(feedsText).toContain(
-      "javascript:alert(1) · :double_vertical_bar: paused (10 failures) · 3 posts · last error: &lt;@U1&gt; timeout",
-    );
-    expect(feedsText).toContain("resume with `/recap resume f4`");
-    expect(say(outcomes[11]!)).toContain(":x: Couldn't add javascript:alert(1): not a feed: &lt;@U1&gt;.");
-    expect(say(outcomes[1]!)).toContain("I don't know &lt;!channel&gt;");
-    expect(say(outcomes[0]!)).toContain("search &lt;words&gt;");
+    expect(lines(outcomes[3]!)).toEqual(["I don't know the topic “zzz”. /recap topics lists them all. /recap help lists every command."]);
+
+    expect(lines(outcomes[4]!)).toEqual(["GitOps (gitops): 3 posts", "eBPF <!here> (ebpf): 1 post"]);
+
+    const feedsMessage = render(outcomes[6]!);
+    expect(sectionTexts(feedsMessage)[0]).toBe("*Feeds* (1 ok, 1 new, 1 failing, 1 paused)");
+    expect(richLines(feedsMessage)).toEqual([
+      "OK <!here> blog · :white_check_mark: ok · 12 posts",
+      "https://new.example.com/feed · :new: new, not polled yet · 0 posts",
+      "Bad · :warning: failing since 2024-05-02 · 1 post · last error: HTTP 500 <!channel> stack...",
+      "javascript:alert(1) · :double_vertical_bar: paused (10 failures) · 3 posts · last error: <@U1> timeout · resume with /recap resume f4",
+    ]);
+    expect(richLinks(feedsMessage).map((l) => l.url)).toEqual([
+      "https://ok.example.com/feed",
+      "https://new.example.com/feed",
+      "https://bad.example.com/feed",
+    ]);
+    expect(feedsMessage.text).toBe("Following 4 feeds: 1 ok, 1 new, 1 failing, 1 paused.");
+
+    expect(lines(outcomes[9]!)).toEqual([":white_check_mark: Now following Example <!channel>: 1 post so far."]);
+    expect(lines(outcomes[10]!)).toEqual([":ok_hand: Already following https://example.com/feed."]);
+    const failed = render(outcomes[11]!);
+    expect(richLines(failed)).toEqual([":x: Couldn't add javascript:alert(1): not a feed: <@U1>."]);
+    expect(richLinks(failed)).toEqual([]);
+    expect(failed.text).toBe(":x: Couldn't add javascript:alert(1): not a feed: &lt;@U1&gt;.");
+    expect(lines(outcomes[12]!)).toEqual([":wastebasket: Stopped following Example."]);
+    expect(lines(outcomes[13]!)).toEqual([":arrow_forward: Resumed https://example.com/feed: it is polled again from the next round."]);
+    const notFound = render(outcomes[14]!);
+    expect(richLines(notFound)).toEqual([":mag: I don't follow a feed matching “<#C123>”. /recap feeds lists them."]);
+    expect(notFound.text).toBe(":mag: I don't follow a feed matching “&lt;#C123&gt;”. `/recap feeds` lists them.");
+    expect(lines(outcomes[15]!)).toEqual([":no_entry: Only admins can add feeds <!subteam^S1>."]);
+
+    const problem = render(outcomes[1]!);
+    expect(richLines(problem)).toEqual([":thinking_face: I don't know <!channel>"]);
+    expect(problem.text).toBe(":thinking_face: I don't know &lt;!channel&gt;");
+    expect(sectionTexts(problem)[0]).toContain("search &lt;words&gt;");
+    expect(JSON.stringify(render(outcomes[0]!).blocks)).toContain("search &lt;words&gt;");
+  });
+
+  it("keeps formatting characters from outside text out of every mrkdwn text", () => {
+    const hostile = "*bold* _italic_ ~strike~ `code`";
+    const messages = [
+      render({ kind: "added", url: "https://example.com/feed", title: hostile, postCount: 2 }),
+      render({ kind: "add-failed", url: "https://example.com/feed", reason: hostile }),
+      render({ kind: "not-found", reference: hostile }),
+      render({ kind: "unknown-topic", query: hostile, suggestions: [{ id: "x", label: hostile }] }),
+      render({ kind: "refused", reason: hostile }),
+      render({ kind: "help", problem: hostile }),
+      render({
+        kind: "feeds",
+        feeds: [
+          {
+            id: "f",
+            url: "https://example.com/feed",
+            title: hostile,
+            state: "paused",
+            pausedReason: hostile,
+            lastError: hostile,
+            postCount: 1,
+          },
+        ],
+      }),
+      render(postsOutcome([post({ title: hostile, summary: hostile, author: hostile })], { heading: hostile })),
+      renderPausedNotice({ url: "https://example.com/feed", title: hostile, reason: hostile, id: "f" }),
+    ];
+    for (const message of messages) {
+      assertWithinSlackLimits(message);
+      assertInert(message);
+      expect(richLines(message).join("\n")).toContain(hostile);
+      // The feed list's fallback is a tally in our own words; every other fallback repeats the outside text, neutralized.
+      if (!message.text.startsWith("Following ")) {
+        expect(message.text).toContain("\u2217bold\u2217 \u02CDitalic\u02CD \u223Cstrike\u223C \u02CBcode\u02CB");
+      }
+    }
+
+    function render(outcome: Outcome): RenderedMessage {
+      return renderOutcome(outcome, { shareable: true });
+    }
   });
 
   it("keeps a long feed list within the limits and counts what it left out", () => {
@@ -501,9 +734,17 @@ describe("renderOutcome: other kinds", () => {
       ":double_vertical_bar: Recap paused <https://example.com/feed|Example &lt;!channel&gt;> after repeated failures: HTTP 404 &lt;@U1&gt;. " +
         "Resume it with `/recap resume https://example.com/feed`",
     );
+    expect(richLines(message)).toEqual([
+      ":double_vertical_bar: Recap paused Example <!channel> after repeated failures: HTTP 404 <@U1>. " +
+        "Resume it with /recap resume https://example.com/feed",
+    ]);
+    expect(richLinks(message)).toEqual([{ url: "https://example.com/feed", text: "Example <!channel>" }]);
+    expect(richElements(message).at(-1)).toEqual({ type: "text", text: "/recap resume https://example.com/feed", style: { code: true } });
     const long = renderPausedNotice({ url: `https://example.com/${"x".repeat(600)}`, reason: "r".repeat(5000), id: "abc" });
     assertWithinSlackLimits(long);
+    assertInert(long);
     expect(long.text).toContain("`/recap resume abc`");
+    expect(richLines(long)[0]).toContain("/recap resume abc");
   });
 
   it("lists every command in the help text", () => {
@@ -576,5 +817,41 @@ describe("checkLimits", () => {
       [{ text: "x", blocks: [], link_names: true } as RenderedMessage, /link_names: must not be set/],
     ];
     for (const [message, problem] of cases) expect(checkLimits(message).join("\n")).toMatch(problem);
+  });
+
+  const rich = (...elements: RichTextElement[]): KnownBlock => ({ type: "rich_text", elements: [{ type: "rich_text_section", elements }] });
+
+  it("knows rich_text blocks: counts their text and link URLs, and names what it will not pass", () => {
+    const ok = rich(
+      { type: "emoji", name: "wave" },
+      { type: "text", text: "<!channel> *x*", style: { bold: true } },
+      { type: "link", url: "https://example.com/a%7Cb", text: "label" },
+    );
+    const list: KnownBlock = {
+      type: "rich_text",
+      elements: [
+        { type: "rich_text_list", style: "bullet", elements: [{ type: "rich_text_section", elements: [{ type: "text", text: "item" }] }] },
+      ],
+    };
+    expect(checkLimits({ text: "hi", blocks: [ok, list] })).toEqual([]);
+    expect(totalTextLength({ text: "hi", blocks: [ok, list] })).toBe(2 + 14 + 25 + 5 + 4);
+
+    const cases: [KnownBlock, RegExp][] = [
+      [{ type: "rich_text", elements: [] }, /rich_text without elements/],
+      [rich(), /rich_text_section without elements/],
+      [rich({ type: "text", text: "" }), /empty text/],
+      [rich({ type: "text", text: "x".repeat(3001) }), /text is 3001 characters \(max 3000\)/],
+      [
+        rich({ type: "text", text: "x".repeat(1600) }, { type: "text", text: "y".repeat(1600) }),
+        /rich text is 3200 characters \(max 3000\)/,
+      ],
+      [rich({ type: "link", url: "javascript:alert(1)", text: "x" }), /link URL is not a plain http\(s\) URL/],
+      [rich({ type: "link", url: "https://example.com/a|b", text: "x" }), /link URL is not a plain http\(s\) URL/],
+      [rich({ type: "broadcast", range: "channel" }), /rich text element type broadcast is not checked here/],
+      [rich({ type: "user", user_id: "U1" }), /rich text element type user is not checked here/],
+    ];
+    for (const [block, problem] of cases) expect(checkLimits({ text: "x", blocks: [block] }).join("\n")).toMatch(problem);
+    const big = Array(4).fill(rich({ type: "text", text: "x".repeat(2900) })) as KnownBlock[];
+    expect(checkLimits({ text: "x", blocks: big }).join("\n")).toMatch(/total text: 11601 characters/);
   });
 });

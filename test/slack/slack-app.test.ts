@@ -185,10 +185,25 @@ describe("lookups", () => {
 });
 
 describe("feed text stays inert", () => {
-  it("escapes mentions, channel links and forged links from a feed", async () => {
-    const dump = JSON.stringify((await command("search urgent")).json());
-    expect(dump).toContain("&lt;!channel&gt;");
-    expect(dump).not.toMatch(/<!channel>|<@U999>|<#C999>|<https:\/\/evil\.example/);
+  it("shows mentions, channel links, forged links and formatting from a feed literally, never parsed", async () => {
+    const message = (await command("search urgent")).json();
+    const dump = JSON.stringify(message);
+    // The blocks carry the title in rich_text elements, which Slack never parses…
+    expect(dump).toContain('"text":"<!channel> urgent <@U999> <#C999> <https://evil.example|click here>"');
+    // …and wherever Slack does parse mrkdwn (the fallback text, any mrkdwn text object) it is escaped.
+    expect(message.text).toContain("&lt;!channel&gt; urgent &lt;@U999&gt;");
+    const mrkdwn: string[] = [message.text];
+    const visit = (value: unknown): void => {
+      if (Array.isArray(value)) value.forEach(visit);
+      else if (typeof value === "object" && value !== null) {
+        const record = value as { type?: unknown; text?: unknown };
+        if (record.type === "mrkdwn" && typeof record.text === "string") mrkdwn.push(record.text);
+        else Object.values(value).forEach(visit);
+      }
+    };
+    visit(message.blocks);
+    for (const text of mrkdwn) expect(text).not.toMatch(/<!channel>|<@U999>|<#C999>|<https:\/\/evil\.example/);
+    expect(JSON.stringify(message.blocks)).not.toMatch(/"type":"(broadcast|user|channel|usergroup)"/);
     expect(dump).not.toMatch(/link_names|"parse"/);
   });
 });

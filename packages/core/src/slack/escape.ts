@@ -1,15 +1,44 @@
 /**
  * Making outside text (feed titles, summaries, error messages, what people typed) safe for Slack mrkdwn.
  *
+ * The blocks of a message carry outside text only in rich_text elements, which Slack shows literally
+ * (see render.ts); what is here is for the places Slack still parses as mrkdwn: the top-level `text`
+ * (notifications and fallback) and our own links in it.
+ *
  * Slack has exactly three control characters — `&`, `<`, `>` — and everything special (mentions,
- * `<!channel>`, links) is spelled with them, so escaping those three makes any text inert
- * (https://docs.slack.dev/messaging/formatting-message-text#escaping). `*bold*`, `_italic_` and
- * `:emoji:` in a title may still render; that is harmless: no pings, no links.
+ * `<!channel>`, links) is spelled with them, so escaping those three makes any text unable to ping or
+ * link (https://docs.slack.dev/messaging/formatting-message-text#escaping). Formatting (`*bold*`,
+ * `_italic_`, `~strike~`, `` `code` ``) has no escape in mrkdwn at all: neutralizeMrkdwn swaps those
+ * characters for look-alikes.
  */
 
 /** `&` → `&amp;` (first, so an existing `&amp;` shows literally), `<` → `&lt;`, `>` → `&gt;`. Nothing else. */
 export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+/**
+ * Formatting characters → look-alikes that Slack never reads as formatting: `*` → `∗` (U+2217 asterisk
+ * operator), `_` → `ˍ` (U+02CD modifier letter low macron), `~` → `∼` (U+223C tilde operator),
+ * `` ` `` → `ˋ` (U+02CB modifier letter grave accent).
+ *
+ * Replaced rather than stripped: "C*", "snake_case" or "~/.config" keep reading the same in a
+ * notification, while stripping would change the words. Every replacement is one UTF-16 code unit for
+ * one, so lengths (and truncation budgets) do not change. Zero-width characters between the delimiters
+ * were not chosen: whether they stop formatting depends on Slack's undocumented word-boundary rules,
+ * while a character that is not a delimiter can never be one. Only for text Slack parses as mrkdwn: the
+ * blocks show the real characters.
+ */
+export function neutralizeMrkdwn(text: string): string {
+  return text.replace(MRKDWN_FORMATTING, (ch) => LOOK_ALIKE[ch] ?? ch);
+}
+
+const MRKDWN_FORMATTING = /[*_~`]/g;
+const LOOK_ALIKE: Record<string, string> = { "*": "\u2217", _: "\u02CD", "~": "\u223C", "`": "\u02CB" };
+
+/** Outside text for mrkdwn: one line, formatting neutralized, escaped, at most `max` characters after escaping. */
+export function escapeInert(text: string, max: number): string {
+  return escapeTruncated(neutralizeMrkdwn(oneLine(text)), max);
 }
 
 // Bidi embeddings/overrides/isolates and marks: they can make a label read differently from what it links to.
@@ -47,14 +76,17 @@ export interface LinkOptions {
   maxLabel?: number;
   /** Longest URL (after encoding) still worth linking; a longer one leaves just the label. */
   maxUrl?: number;
+  /** Neutralize formatting characters in the label too (neutralizeMrkdwn): for outside text. */
+  inert?: boolean;
 }
 
 /**
  * `<url|label>` for an http(s) URL, otherwise just the escaped label. The label is folded onto one line
- * and escaped; an empty label falls back to the URL itself.
+ * and escaped (and neutralized with `inert`); an empty label falls back to the URL itself.
  */
 export function slackLink(url: string, label: string, options: LinkOptions = {}): string {
-  const text = oneLine(label) || oneLine(url);
+  const folded = oneLine(label) || oneLine(url);
+  const text = options.inert ? neutralizeMrkdwn(folded) : folded;
   const escaped = options.maxLabel === undefined ? escapeMrkdwn(text) : escapeTruncated(text, options.maxLabel);
   const target = linkTarget(url);
   if (target === undefined || escaped === "") return escaped;

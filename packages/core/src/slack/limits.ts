@@ -1,6 +1,11 @@
 /**
  * Slack's Block Kit limits for one message, and a checker that says which ones a message breaks.
  * Lengths are counted in UTF-16 code units, which is never less than Slack's character count.
+ *
+ * rich_text blocks count too: the text of their `text` and `link` elements and the URL of each link.
+ * Slack documents no length limits for them, so we hold each block to the section-text limit and each
+ * element to the text-object limit, and only let through the elements we send (text, link, emoji):
+ * a mention element would ping, and a link to anything but http(s) has no business in a message.
  */
 import type { KnownBlock } from "@slack/types";
 
@@ -24,10 +29,15 @@ export const SLACK_LIMITS = {
   blockId: 255,
   buttonValue: 2000,
   buttonUrl: 3000,
+  /** Our bound for one rich_text block: all its text plus its link URLs (as for a section's text). */
+  richTextBlock: 3000,
+  /** Our bound for one rich_text `link` URL (as for a button's). */
+  richTextUrl: 3000,
   /** The top-level `text` (notification / fallback): always present. */
   fallbackText: 4000,
   /**
-   * Our budget for all text in one message (every text object in the blocks plus `text`). Slack refuses
+   * Our budget for all text in one message (every text object in the blocks, rich_text element text and
+   * link URLs, plus `text`). Slack refuses
    * messages past roughly 12,000 characters in total; this keeps a margin.
    */
   totalText: 10_000,
@@ -104,6 +114,9 @@ export function checkLimits(message: SlackMessageLike): string[] {
         });
         break;
       }
+      case "rich_text":
+        checkRichText(where, block.elements);
+        break;
       case "divider":
         break;
       default:
@@ -122,18 +135,83 @@ export function checkLimits(message: SlackMessageLike): string[] {
     if (typeof element.url === "string" && element.url.length > L.buttonUrl) problems.push(`${where}: url longer than ${L.buttonUrl}`);
   }
 
+  /** A rich_text block: sections, lists, quotes and preformatted runs of text, link and emoji elements. */
+  function checkRichText(where: string, elements: unknown): void {
+    const containers = Array.isArray(elements) ? elements : [];
+    if (containers.length === 0) return void problems.push(`${where}: rich_text without elements`);
+    let length = 0;
+    const inline = (at: string, element: unknown): void => {
+      if (!isRecord(element)) return void problems.push(`${at}: not an object`);
+      switch (element.type) {
+        case "text":
+        case "link": {
+          const text = element.text;
+          if (element.type === "text" && typeof text !== "string") return void problems.push(`${at}: text element without text`);
+          if (typeof text === "string") {
+            length += text.length;
+            if (text.length === 0) problems.push(`${at}: empty text`);
+            if (text.length > L.textObject) problems.push(`${at}: text is ${text.length} characters (max ${L.textObject})`);
+          }
+          if (element.type === "link") {
+            const url = typeof element.url === "string" ? element.url : "";
+            length += url.length;
+            if (!/^https?:\/\/[^\s\p{Cc}<>|]+$/iu.test(url)) problems.push(`${at}: link URL is not a plain http(s) URL`);
+            if (url.length > L.richTextUrl) problems.push(`${at}: url longer than ${L.richTextUrl}`);
+          }
+          return;
+        }
+        case "emoji":
+          if (typeof element.name !== "string" || element.name === "") problems.push(`${at}: emoji without a name`);
+          return;
+        default:
+          problems.push(`${at}: rich text element type ${String(element.type)} is not checked here`);
+      }
+    };
+    const container = (at: string, element: unknown, nested: boolean): void => {
+      if (!isRecord(element)) return void problems.push(`${at}: not an object`);
+      const children = Array.isArray(element.elements) ? element.elements : [];
+      if (children.length === 0) problems.push(`${at}: ${String(element.type)} without elements`);
+      switch (element.type) {
+        case "rich_text_section":
+        case "rich_text_quote":
+        case "rich_text_preformatted":
+          children.forEach((child, i) => inline(`${at}.elements[${i}]`, child));
+          return;
+        case "rich_text_list":
+          if (nested) return void problems.push(`${at}: nested rich_text_list`);
+          children.forEach((child, i) => {
+            if (isRecord(child) && child.type === "rich_text_section") container(`${at}.elements[${i}]`, child, true);
+            else problems.push(`${at}.elements[${i}]: a list item must be a rich_text_section`);
+          });
+          return;
+        default:
+          problems.push(`${at}: rich text element type ${String(element.type)} is not checked here`);
+      }
+    };
+    containers.forEach((element, i) => container(`${where}.elements[${i}]`, element, false));
+    total += length;
+    if (length > L.richTextBlock) problems.push(`${where}: rich text is ${length} characters (max ${L.richTextBlock})`);
+  }
+
   if (total > L.totalText) problems.push(`total text: ${total} characters (budget ${L.totalText})`);
   return problems;
 }
 
-/** Characters of text the message carries: every text object in its blocks plus the fallback `text`. */
+/**
+ * Characters of text the message carries: every text object in its blocks, the text of rich_text
+ * `text` and `link` elements and the URLs of the links, plus the fallback `text`.
+ */
 export function totalTextLength(message: SlackMessageLike): number {
   let total = message.text.length;
   const visit = (value: unknown): void => {
     if (Array.isArray(value)) value.forEach(visit);
     else if (isRecord(value)) {
-      if ((value.type === "mrkdwn" || value.type === "plain_text") && typeof value.text === "string") total += value.text.length;
-      else for (const child of Object.values(value)) visit(child);
+      if ((value.type === "mrkdwn" || value.type === "plain_text" || value.type === "text") && typeof value.text === "string")
+        total += value.text.length;
+      else if (value.type === "link") {
+        if (typeof value.text === "string") total += value.text.length;
+        if (typeof value.url === "string") total += value.url.length;
+      } else for (const child of Object.values(value)) visit(child);
     }
   };
   visit(message.blocks);

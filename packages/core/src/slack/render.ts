@@ -1,17 +1,34 @@
 /**
  * Outcome → Slack message (Block Kit plus the fallback `text`).
  *
- * Every piece of outside text — titles, summaries, authors, feed titles and URLs, error messages, what
- * the person typed — goes through escapeMrkdwn/slackLink, and every mrkdwn text object is `verbatim`,
- * so nothing in a feed can ping, link a channel or smuggle in a link. The message never carries
- * `link_names` or `parse`. Lengths stay inside Slack's limits (see limits.ts): a page of posts shrinks
- * its summaries before it drops a post.
+ * Outside text — titles, summaries, authors, feed titles and URLs, error messages, what the person typed —
+ * only ever goes into rich_text `text` and `link` elements. Slack shows those literally: no mrkdwn, no
+ * entities, no mentions, no links but the element's own URL, so `<!channel>`, `<@U123>`, `&amp;`,
+ * `<https://evil.example|click>` and `*bold*` in a title show as typed and do nothing. Link URLs are
+ * http(s) only and canonical (linkTarget: `|`, `<`, `>` and whitespace percent-encoded).
+ *
+ * mrkdwn text objects (all `verbatim`) carry only our own words: headings of lists, notes, the help.
+ * The top-level `text` (notifications, fallback) is always parsed as mrkdwn, so outside text there is
+ * escaped and has its formatting characters neutralized (escapeInert); our links in it use the same
+ * canonical URLs. The message never carries `link_names` or `parse`. Lengths stay inside Slack's limits
+ * (see limits.ts): a page of posts shrinks its summaries before it drops a post.
  */
-import type { ActionsBlock, Button, ContextBlock, KnownBlock, MrkdwnElement, SectionBlock } from "@slack/types";
+import type {
+  ActionsBlock,
+  Button,
+  ContextBlock,
+  KnownBlock,
+  MrkdwnElement,
+  RichTextBlock,
+  RichTextElement,
+  RichTextSection,
+  RichTextText,
+  SectionBlock,
+} from "@slack/types";
 import { helpText } from "../commands/help";
 import type { FeedHealth, Outcome } from "../commands/types";
 import type { Post } from "../posts/types";
-import { escapeMrkdwn, escapeTruncated, oneLine, slackLink } from "./escape";
+import { escapeInert, escapeMrkdwn, escapeTruncated, linkTarget, oneLine, slackLink, truncate } from "./escape";
 import { SLACK_LIMITS, checkLimits } from "./limits";
 
 /** action_id of the "More" button; its value is JSON.stringify(PageRef) of the next page. */
@@ -20,7 +37,7 @@ export const ACTION_MORE = "recap_more";
 export const ACTION_SHARE = "recap_share";
 
 export interface RenderedMessage {
-  /** Notification and fallback text (mrkdwn, escaped like the blocks). Always present, ≤ 4000 characters. */
+  /** Notification and fallback text (mrkdwn; outside text escaped and neutralized). Always present, ≤ 4000 characters. */
   text: string;
   blocks: KnownBlock[];
 }
@@ -32,42 +49,71 @@ export function renderOutcome(outcome: Outcome, options: { shareable: boolean })
     case "posts":
       return renderPosts(outcome, options);
     case "help": {
-      const help = "```\n" + escapeMrkdwn(helpText()) + "\n```";
+      const help = section("```\n" + escapeMrkdwn(helpText()) + "\n```");
       if (outcome.problem === undefined)
-        return simple(help, "Recap commands: help, topics, feeds, search, add, remove, resume, latest, share");
-      const problem = `:thinking_face: ${escapeTruncated(oneLine(outcome.problem), 500)}`;
-      return { text: problem, blocks: [section(problem), section(help)] };
+        return { text: "Recap commands: help, topics, feeds, search, add, remove, resume, latest, share", blocks: [help] };
+      const problem = sentence([emoji("thinking_face"), words(" "), data(outcome.problem, 500)]);
+      return { text: problem.text, blocks: [...problem.blocks, help] };
     }
     case "unknown-topic": {
-      const query = escapeTruncated(oneLine(outcome.query), 200);
-      const suggestions = outcome.suggestions.slice(0, 5).map((s) => `*${escapeTruncated(oneLine(s.label), 80)}* (${code(s.id, 60)})`);
-      const hint = suggestions.length > 0 ? ` Did you mean ${orList(suggestions)}?` : "";
-      return simple(`I don't know the topic “${query}”.${hint} ${code("/recap topics")} lists them all.`);
+      const suggestions = outcome.suggestions
+        .slice(0, 5)
+        .map((s) => [data(s.label, 80, { bold: true }), words(" ("), code(s.id, 60), words(")")]);
+      const hint = suggestions.length > 0 ? [words(" Did you mean "), ...orList(suggestions), words("?")] : [];
+      return sentence([
+        words("I don't know the topic “"),
+        data(outcome.query, 200),
+        words("”."),
+        ...hint,
+        words(" "),
+        code("/recap topics"),
+        words(" lists them all. "),
+        code("/recap help"),
+        words(" lists every command."),
+      ]);
     }
     case "topics":
       return renderTopics(outcome);
     case "feeds":
       return renderFeeds(outcome.feeds);
     case "add-accepted":
-      return simple(`:hourglass_flowing_sand: Adding ${slackLink(outcome.url, outcome.url, LINK)}… I'll report back here.`);
+      return sentence([
+        emoji("hourglass_flowing_sand"),
+        words(" Adding "),
+        link(outcome.url, outcome.url, LINK),
+        words("… I'll report back here."),
+      ]);
     case "added":
-      return simple(
-        `:white_check_mark: Now following ${feedName(outcome.url, outcome.title)}: ${plural(outcome.postCount, "post")} so far.`,
-      );
+      return sentence([
+        emoji("white_check_mark"),
+        words(" Now following "),
+        feedName(outcome.url, outcome.title),
+        words(`: ${plural(outcome.postCount, "post")} so far.`),
+      ]);
     case "already-followed":
-      return simple(`:ok_hand: Already following ${feedName(outcome.url, outcome.title)}.`);
+      return sentence([emoji("ok_hand"), words(" Already following "), feedName(outcome.url, outcome.title), words(".")]);
     case "add-failed":
-      return simple(`:x: Couldn't add ${slackLink(outcome.url, outcome.url, LINK)}: ${reason(outcome.reason)}`);
+      return sentence([emoji("x"), words(" Couldn't add "), link(outcome.url, outcome.url, LINK), words(": "), ...reason(outcome.reason)]);
     case "removed":
-      return simple(`:wastebasket: Stopped following ${feedName(outcome.url, outcome.title)}.`);
+      return sentence([emoji("wastebasket"), words(" Stopped following "), feedName(outcome.url, outcome.title), words(".")]);
     case "resumed":
-      return simple(`:arrow_forward: Resumed ${feedName(outcome.url, outcome.title)}: it is polled again from the next round.`);
+      return sentence([
+        emoji("arrow_forward"),
+        words(" Resumed "),
+        feedName(outcome.url, outcome.title),
+        words(": it is polled again from the next round."),
+      ]);
     case "not-found":
-      return simple(
-        `:mag: I don't follow a feed matching “${escapeTruncated(oneLine(outcome.reference), 300)}”. ${code("/recap feeds")} lists them.`,
-      );
+      return sentence([
+        emoji("mag"),
+        words(" I don't follow a feed matching “"),
+        data(outcome.reference, 300),
+        words("”. "),
+        code("/recap feeds"),
+        words(" lists them."),
+      ]);
     case "refused":
-      return simple(`:no_entry: ${reason(outcome.reason)}`);
+      return sentence([emoji("no_entry"), words(" "), ...reason(outcome.reason)]);
     default:
       return unreachable(outcome);
   }
@@ -77,26 +123,29 @@ export function renderOutcome(outcome: Outcome, options: { shareable: boolean })
 export function renderPausedNotice(feed: { url: string; title?: string; reason: string; id: string }): RenderedMessage {
   // The command has to work when pasted back: a URL is only offered when it is short and one word.
   const target = feed.url.length <= 500 && !/\s/.test(feed.url) ? feed.url : feed.id;
-  return simple(
-    `:double_vertical_bar: Recap paused ${feedName(feed.url, feed.title)} after repeated failures: ${reason(feed.reason)} ` +
-      `Resume it with ${code(`/recap resume ${target}`, 600)}`,
-  );
+  return sentence([
+    emoji("double_vertical_bar"),
+    words(" Recap paused "),
+    feedName(feed.url, feed.title),
+    words(" after repeated failures: "),
+    ...reason(feed.reason),
+    words(" Resume it with "),
+    code(`/recap resume ${target}`, 600),
+  ]);
 }
-
-/** The command list, in plain text (no mrkdwn): shared with the CLI. Slack shows it escaped, in a code block. */
 
 // ---------------------------------------------------------------------------------------------------------
 // Posts
 
 /** How much of each post to show: the renderer takes the first level at which the whole page fits. */
 interface Detail {
-  /** Title, escaped. */
+  /** Title. */
   title: number;
-  /** Summary, escaped; 0 leaves it out. */
+  /** Summary; 0 leaves it out. */
   summary: number;
   /** Longest URL still linked; a longer one leaves the title unlinked. */
   url: number;
-  /** The context line, escaped. */
+  /** The meta line (source, date, author, topics). */
   context: number;
 }
 
@@ -106,13 +155,13 @@ const DETAIL: readonly [Detail, ...Detail[]] = [
   { title: 100, summary: 0, url: 300, context: 100 },
 ];
 const FALLBACK_TITLE = 80;
-/** Heading, notice and actions take three blocks; each post takes two. */
-const MAX_POSTS = Math.floor((SLACK_LIMITS.blocks - 3) / 2);
+/** Heading, notice and actions take three blocks; each post takes one. */
+const MAX_POSTS = SLACK_LIMITS.blocks - 3;
 
 function renderPosts(outcome: PostsOutcome, options: { shareable: boolean }): RenderedMessage {
   if (outcome.posts.length === 0) {
-    const empty = escapeTruncated(outcome.emptyText.trim() || "Nothing here yet.", 2000);
-    return { text: empty, blocks: [section(postsHeading(outcome)), section(empty), ...actions(outcome, options, false)] };
+    const empty = sentence([data(outcome.emptyText.trim() || "Nothing here yet.", 2000)]);
+    return { text: empty.text, blocks: [postsHeading(outcome), ...empty.blocks, ...actions(outcome, options, false)] };
   }
   const candidates = outcome.posts.slice(0, MAX_POSTS);
   for (const detail of DETAIL) {
@@ -130,36 +179,49 @@ function renderPosts(outcome: PostsOutcome, options: { shareable: boolean }): Re
 }
 
 function postsMessage(outcome: PostsOutcome, posts: Post[], detail: Detail, options: { shareable: boolean }): RenderedMessage {
-  const blocks: KnownBlock[] = [section(postsHeading(outcome))];
-  for (const post of posts) {
-    blocks.push(section(postText(post, detail)));
-    const line = postContext(post, detail);
-    if (line) blocks.push(context(line));
-  }
+  const blocks: KnownBlock[] = [postsHeading(outcome)];
+  for (const post of posts) blocks.push(postBlock(post, detail));
   if (posts.length < outcome.posts.length) {
     blocks.push(context(`Showing ${posts.length} of the ${outcome.posts.length} posts on this page: the rest did not fit in one message.`));
   }
   blocks.push(...actions(outcome, options, true));
-  const titles = posts.map((post) => `• ${escapeTruncated(oneLine(post.title) || oneLine(post.url), FALLBACK_TITLE)}`);
-  const text = [`${escapeTruncated(oneLine(outcome.heading) || "Posts", 150)}${pageSuffix(outcome)}:`, ...titles].join("\n");
+  const titles = posts.map((post) => `• ${escapeInert(oneLine(post.title) || post.url, FALLBACK_TITLE)}`);
+  const text = [`${escapeInert(headingOf(outcome), 150)}${pageSuffix(outcome)}:`, ...titles].join("\n");
   return { text, blocks };
 }
 
-function postsHeading(outcome: PostsOutcome): string {
-  return `*${escapeTruncated(oneLine(outcome.heading) || "Posts", 150)}*${pageSuffix(outcome)}`;
+/** The heading echoes what was asked for ("Search: argo rollouts"): outside text, so rich text. */
+function postsHeading(outcome: PostsOutcome): RichTextBlock {
+  return richText(inline([data(headingOf(outcome), 150, { bold: true }), words(pageSuffix(outcome))]));
+}
+
+function headingOf(outcome: PostsOutcome): string {
+  return oneLine(outcome.heading) || "Posts";
 }
 
 function pageSuffix(outcome: PostsOutcome): string {
   return outcome.page > 1 ? ` · page ${outcome.page}` : "";
 }
 
-function postText(post: Post, detail: Detail): string {
-  const title = `*${slackLink(post.url, post.title, { maxLabel: detail.title, maxUrl: detail.url })}*`;
-  const summary = detail.summary > 0 ? escapeTruncated(oneLine(post.summary), detail.summary) : "";
-  return summary ? `${title}\n${summary}` : title;
+/** One post: the title in bold (linked when the URL is http(s) and short enough), the summary, the meta line in italics. */
+function postBlock(post: Post, detail: Detail): RichTextBlock {
+  const title = truncate(oneLine(post.title) || oneLine(post.url), detail.title) || "Untitled";
+  const target = linkTarget(post.url);
+  const elements: RichTextElement[] = [
+    target !== undefined && target.length <= detail.url
+      ? { type: "link", url: target, text: title, style: { bold: true } }
+      : { type: "text", text: title, style: { bold: true } },
+  ];
+  const summary = detail.summary > 0 ? truncate(oneLine(post.summary), detail.summary) : "";
+  if (summary) elements.push(NEWLINE, { type: "text", text: summary });
+  const meta = postMeta(post, detail);
+  if (meta) elements.push(NEWLINE, { type: "text", text: meta, style: { italic: true } });
+  return richText(elements);
 }
 
-function postContext(post: Post, detail: Detail): string {
+const NEWLINE: RichTextText = { type: "text", text: "\n" };
+
+function postMeta(post: Post, detail: Detail): string {
   const feeds = post.feeds.map(hostOf).filter((host): host is string => host !== undefined);
   const source = feeds[0] ?? hostOf(post.url);
   const parts = [
@@ -168,7 +230,7 @@ function postContext(post: Post, detail: Detail): string {
     post.author ? `by ${post.author}` : undefined,
     post.topics.length > 0 ? post.topics.join(", ") : undefined,
   ];
-  return escapeTruncated(oneLine(parts.filter(Boolean).join(" · ")), detail.context);
+  return truncate(oneLine(parts.filter(Boolean).join(" · ")), detail.context);
 }
 
 function actions(outcome: PostsOutcome, options: { shareable: boolean }, hasPosts: boolean): KnownBlock[] {
@@ -197,84 +259,215 @@ function button(label: string, actionId: string, value: string): Button {
 
 function renderTopics(outcome: Extract<Outcome, { kind: "topics" }>): RenderedMessage {
   const title = `*Topics in the last ${plural(outcome.days, "day")}*`;
-  if (outcome.topics.length === 0) return simple(`No posts in the last ${plural(outcome.days, "day")}, so no topics to show yet.`);
-  const lines = outcome.topics.map((t) => `• *${escapeTruncated(oneLine(t.label), 100)}* (${code(t.id, 60)}): ${plural(t.count, "post")}`);
+  if (outcome.topics.length === 0) return plain(`No posts in the last ${plural(outcome.days, "day")}, so no topics to show yet.`);
+  const items = outcome.topics.map((t) => [
+    data(t.label, 100, { bold: true }),
+    words(" ("),
+    code(t.id, 60),
+    words(`): ${plural(t.count, "post")}`),
+  ]);
   const text = `${plural(outcome.topics.length, "topic")} with posts in the last ${plural(outcome.days, "day")}.`;
-  return list(title, lines, text, (hidden) => `…and ${plural(hidden, "more topic")}.`);
+  return list(title, items, text, (hidden) => `…and ${plural(hidden, "more topic")}.`);
 }
 
-const STATE: Record<FeedHealth["state"], string> = {
-  ok: ":white_check_mark: ok",
-  new: ":new: new, not polled yet",
-  failing: ":warning: failing",
-  paused: ":double_vertical_bar: paused",
+const STATE: Record<FeedHealth["state"], { emoji: string; words: string }> = {
+  ok: { emoji: "white_check_mark", words: "ok" },
+  new: { emoji: "new", words: "new, not polled yet" },
+  failing: { emoji: "warning", words: "failing" },
+  paused: { emoji: "double_vertical_bar", words: "paused" },
 };
 
 function renderFeeds(feeds: FeedHealth[]): RenderedMessage {
-  if (feeds.length === 0) return simple(`I'm not following any feeds yet. Add one with ${code("/recap add <url>")}.`);
-  const lines = feeds.map(feedLine);
+  if (feeds.length === 0) return plain(`I'm not following any feeds yet. Add one with ${mrkdwnCode("/recap add <url>")}.`);
+  const items = feeds.map(feedItem);
   const count = (state: FeedHealth["state"]) => feeds.filter((f) => f.state === state).length;
   const tally = (["ok", "new", "failing", "paused"] as const).filter((s) => count(s) > 0).map((s) => `${count(s)} ${s}`);
   const text = `Following ${plural(feeds.length, "feed")}: ${tally.join(", ")}.`;
-  return list(`*Feeds* (${tally.join(", ")})`, lines, text, (hidden) => `…and ${plural(hidden, "more feed")}.`);
+  return list(`*Feeds* (${tally.join(", ")})`, items, text, (hidden) => `…and ${plural(hidden, "more feed")}.`);
 }
 
-function feedLine(feed: FeedHealth): string {
-  let state = STATE[feed.state];
+function feedItem(feed: FeedHealth): Piece[] {
+  const state = STATE[feed.state];
+  const pieces: Piece[] = [
+    feedName(feed.url, feed.title, { maxLabel: 100, maxUrl: 300 }),
+    words(" · "),
+    emoji(state.emoji),
+    words(` ${state.words}`),
+  ];
   const since = feed.failingSince === undefined ? undefined : formatDate(feed.failingSince);
-  if (feed.state === "failing" && since) state += ` since ${since}`;
-  if (feed.state === "paused" && feed.pausedReason) state += ` (${escapeTruncated(oneLine(feed.pausedReason), 200)})`;
-  let line = `• ${feedName(feed.url, feed.title, { maxLabel: 100, maxUrl: 300 })} · ${state} · ${plural(feed.postCount, "post")}`;
+  if (feed.state === "failing" && since) pieces.push(words(` since ${since}`));
+  if (feed.state === "paused" && feed.pausedReason) pieces.push(words(" ("), data(feed.pausedReason, 200), words(")"));
+  pieces.push(words(` · ${plural(feed.postCount, "post")}`));
   if (feed.lastError && (feed.state === "failing" || feed.state === "paused")) {
-    line += ` · last error: ${escapeTruncated(oneLine(feed.lastError), 200)}`;
+    pieces.push(words(" · last error: "), data(feed.lastError, 200));
   }
-  if (feed.state === "paused") line += ` · resume with ${code(`/recap resume ${feed.id}`, 120)}`;
-  return line;
+  if (feed.state === "paused") pieces.push(words(" · resume with "), code(`/recap resume ${feed.id}`, 120));
+  return pieces;
 }
 
-/** A titled list packed into as few sections as fit, within the text budget; the rest is counted. */
-function list(title: string, lines: string[], text: string, more: (hidden: number) => string): RenderedMessage {
+/**
+ * A titled list (the title is our own mrkdwn) whose items are bullets of rich text, packed into as few
+ * rich_text blocks as fit, within the text budget; the rest is counted.
+ */
+function list(title: string, items: Piece[][], text: string, more: (hidden: number) => string): RenderedMessage {
   const budget = SLACK_LIMITS.totalText - text.length - title.length - 200;
   const blocks: KnownBlock[] = [section(title)];
-  let current = "";
+  let current: RichTextSection[] = [];
+  let currentLength = 0;
   let used = 0;
   let shown = 0;
-  for (const line of lines) {
-    if (used + line.length + 1 > budget || blocks.length >= SLACK_LIMITS.blocks - 2) break;
-    if (current && current.length + 1 + line.length > SLACK_LIMITS.sectionText) {
-      blocks.push(section(current));
-      current = "";
-    }
-    current = current ? `${current}\n${line}` : line;
-    used += line.length + 1;
+  const flush = () => {
+    if (current.length > 0) blocks.push({ type: "rich_text", elements: [{ type: "rich_text_list", style: "bullet", elements: current }] });
+    current = [];
+    currentLength = 0;
+  };
+  for (const item of items) {
+    const elements = inline(item);
+    const length = richLength(elements);
+    if (used + length > budget || blocks.length >= SLACK_LIMITS.blocks - 2) break;
+    if (current.length > 0 && currentLength + length > SLACK_LIMITS.richTextBlock) flush();
+    current.push({ type: "rich_text_section", elements });
+    currentLength += length;
+    used += length;
     shown++;
   }
-  if (current) blocks.push(section(current));
-  if (shown < lines.length) blocks.push(context(more(lines.length - shown)));
+  flush();
+  if (shown < items.length) blocks.push(context(more(items.length - shown)));
   return { text, blocks };
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Pieces
+// Sentences: the same words as rich text (blocks) and as mrkdwn (fallback text)
+
+type Style = NonNullable<RichTextText["style"]>;
+
+/** A run of a sentence. */
+type Piece =
+  /** Our own words: literal in the blocks, escaped in the fallback. */
+  | { kind: "words"; text: string; style?: Style }
+  /** Outside text: one line, cut at `max`; literal in the blocks, escaped and neutralized in the fallback. */
+  | { kind: "data"; text: string; max: number; style?: Style }
+  /** A link to an outside URL (http(s) only, canonical) labelled with outside text. */
+  | { kind: "link"; url: string; label: string; maxLabel: number; maxUrl: number }
+  /** Inline code: a command to paste back. */
+  | { kind: "code"; text: string; max: number }
+  | { kind: "emoji"; name: string };
+
+const words = (text: string, style?: Style): Piece => ({ kind: "words", text, ...(style ? { style } : {}) });
+const data = (text: string, max: number, style?: Style): Piece => ({ kind: "data", text, max, ...(style ? { style } : {}) });
+const code = (text: string, max = 200): Piece => ({ kind: "code", text, max });
+const emoji = (name: string): Piece => ({ kind: "emoji", name });
 
 const LINK = { maxLabel: 300, maxUrl: 1000 };
 
-/** A one-section message whose fallback text says the same. Callers keep `text` under 3000 characters. */
-function simple(text: string, fallback: string = text): RenderedMessage {
-  return { text: fallback, blocks: [section(text)] };
+function link(url: string, label: string, options: { maxLabel: number; maxUrl: number }): Piece {
+  return { kind: "link", url, label, ...options };
 }
 
-function feedName(url: string, title: string | undefined, options = { maxLabel: 150, maxUrl: 1000 }): string {
-  return slackLink(url, title?.trim() ? title : url, options);
+function feedName(url: string, title: string | undefined, options = { maxLabel: 150, maxUrl: 1000 }): Piece {
+  return link(url, title?.trim() ? title : url, options);
 }
 
-function reason(text: string): string {
-  const escaped = escapeTruncated(oneLine(text), 500) || "no reason given";
-  return /[.!?…]$/.test(escaped) ? escaped : `${escaped}.`;
+/** A reason in a sentence, ending in a full stop. */
+function reason(text: string): Piece[] {
+  const shown = truncate(oneLine(text), 500);
+  if (!shown) return [words("no reason given.")];
+  return /[.!?…]$/.test(shown) ? [data(text, 500)] : [data(text, 500), words(".")];
 }
 
-/** Inline code. The content is escaped too: Slack decodes entities inside code spans. */
-function code(text: string, max = 200): string {
+/** A one-block message: the sentence in rich text, and the same sentence as the fallback text. */
+function sentence(pieces: Piece[]): RenderedMessage {
+  return { text: pieces.map(fallbackOf).join(""), blocks: [richText(inline(pieces))] };
+}
+
+/** The rich text elements of a sentence; neighbouring text of one style becomes one element. */
+function inline(pieces: Piece[]): RichTextElement[] {
+  const out: RichTextElement[] = [];
+  for (const piece of pieces) {
+    const element = elementOf(piece);
+    if (element === undefined) continue;
+    const last = out[out.length - 1];
+    if (element.type === "text" && last?.type === "text" && sameStyle(last.style, element.style)) last.text += element.text;
+    else out.push(element);
+  }
+  return out;
+}
+
+function elementOf(piece: Piece): RichTextElement | undefined {
+  switch (piece.kind) {
+    case "words":
+      return piece.text ? text(piece.text, piece.style) : undefined;
+    case "data": {
+      const shown = truncate(oneLine(piece.text), piece.max);
+      return shown ? text(shown, piece.style) : undefined;
+    }
+    case "code": {
+      const shown = truncate(oneLine(piece.text), piece.max);
+      return shown ? text(shown, { code: true }) : undefined;
+    }
+    case "link": {
+      const label = truncate(oneLine(piece.label) || oneLine(piece.url), piece.maxLabel);
+      if (!label) return undefined;
+      const target = linkTarget(piece.url);
+      return target !== undefined && target.length <= piece.maxUrl ? { type: "link", url: target, text: label } : text(label);
+    }
+    case "emoji":
+      return { type: "emoji", name: piece.name };
+  }
+}
+
+/**
+ * The piece as mrkdwn for the top-level `text`. Outside text is escaped (no pings, no forged links) and its
+ * `*`, `_`, `~` and backticks are swapped for look-alikes (escapeInert; why look-alikes: neutralizeMrkdwn),
+ * so a title cannot format the notification either. Styles are left out: a notification shows them poorly.
+ */
+function fallbackOf(piece: Piece): string {
+  switch (piece.kind) {
+    case "words":
+      return escapeMrkdwn(piece.text);
+    case "data":
+      return escapeInert(piece.text, piece.max);
+    case "code":
+      return mrkdwnCode(piece.text, piece.max);
+    case "link":
+      return slackLink(piece.url, piece.label, { maxLabel: piece.maxLabel, maxUrl: piece.maxUrl, inert: true });
+    case "emoji":
+      return `:${piece.name}:`;
+  }
+}
+
+function text(value: string, style?: Style): RichTextText {
+  return style ? { type: "text", text: value, style: { ...style } } : { type: "text", text: value };
+}
+
+function sameStyle(a: Style | undefined, b: Style | undefined): boolean {
+  return JSON.stringify(a ?? {}) === JSON.stringify(b ?? {});
+}
+
+function richText(elements: RichTextElement[]): RichTextBlock {
+  return { type: "rich_text", elements: [{ type: "rich_text_section", elements }] };
+}
+
+/** What limits.ts counts for rich text: element text and link URLs. */
+function richLength(elements: RichTextElement[]): number {
+  let length = 0;
+  for (const element of elements) {
+    if (element.type === "text") length += element.text.length;
+    else if (element.type === "link") length += (element.text?.length ?? 0) + element.url.length;
+  }
+  return length;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Pieces of our own mrkdwn
+
+/** A one-section message of our own words (no outside text), whose fallback text says the same. */
+function plain(text: string): RenderedMessage {
+  return { text, blocks: [section(text)] };
+}
+
+/** Inline code in mrkdwn. The content is escaped too (Slack decodes entities inside code spans), and cannot end the span. */
+function mrkdwnCode(text: string, max = 200): string {
   return `\`${escapeTruncated(oneLine(text).replace(/`/g, "'"), max)}\``;
 }
 
@@ -286,14 +479,19 @@ function context(text: string): ContextBlock {
   return { type: "context", elements: [mrkdwn(text)] };
 }
 
-/** verbatim: Slack must not turn plain "@here", "#channel" or bare URLs in feed text into anything. */
+/** verbatim: Slack must not turn "@here", "#channel" or bare URLs into anything, even in our own words. */
 function mrkdwn(text: string): MrkdwnElement {
   return { type: "mrkdwn", text, verbatim: true };
 }
 
-function orList(items: string[]): string {
-  if (items.length <= 1) return items.join("");
-  return `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
+/** "a, b or c", each item a run of pieces. */
+function orList(items: Piece[][]): Piece[] {
+  const out: Piece[] = [];
+  items.forEach((item, i) => {
+    if (i > 0) out.push(words(i === items.length - 1 ? " or " : ", "));
+    out.push(...item);
+  });
+  return out;
 }
 
 function plural(n: number, noun: string): string {
