@@ -22,14 +22,14 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { SEARCH_WINDOW_DAYS } from "@recap/core/commands";
 import { addFeed } from "@recap/core/feeds";
 import { silentLogger } from "@recap/core/shared";
-import { createHttpApp, createSlackApp, signSlackRequest, SlackRequestReceiver } from "@recap/core/slack";
+import { createHttpApp, createSlackApp, SlackRequestReceiver } from "@recap/core/slack";
 import { LOCAL_TABLE_NAME, openLocalRecap, type LocalRecap } from "@recap/local";
 import { benchClock, countRequests, diffCounts, type BenchClock, type BenchEnv } from "./env";
+import { SIGNING_SECRET, slackHeaders, slashCommand } from "../test/helpers/slack";
 import { rssDocument } from "./fixtures";
 import { fmt, nowMs, summarize, table } from "./stats";
 
 const DAY = 86_400_000;
-const SIGNING_SECRET = "bench-signing-secret-0123456789abcdef";
 const BOT_TOKEN = "xoxb-bench";
 /**
  * The workspace requests come from, configured (RECAP_SLACK_TEAM_IDS) so the app never asks Slack's
@@ -155,32 +155,10 @@ async function seed(env: BenchEnv, recap: LocalRecap, clock: BenchClock, options
 // ---------------------------------------------------------------------------------------------
 // Slack's side of the wire
 
-/** A slash command body as Slack form-encodes it. */
-function slashCommand(text: string): string {
-  return new URLSearchParams({
-    token: "legacy-verification-token",
-    team_id: TEAM_ID,
-    team_domain: "recap-bench",
-    channel_id: "C0001",
-    channel_name: "platform",
-    user_id: "U0001",
-    user_name: "ada",
-    command: "/recap",
-    text,
-    response_url: "https://hooks.slack.com/commands/T0001/1/bench",
-    trigger_id: "123.456.abc",
-    api_app_id: "A0001",
-  }).toString();
-}
-
-/** Headers Slack would send with `body` at `now`; `forged` swaps in a signature made without the secret. */
-function slackHeaders(body: string, now: Date, forged = false): Record<string, string> {
-  const timestamp = String(Math.floor(now.getTime() / 1000));
-  return {
-    "content-type": "application/x-www-form-urlencoded",
-    "x-slack-request-timestamp": timestamp,
-    "x-slack-signature": forged ? `v0=${"0".repeat(64)}` : signSlackRequest(SIGNING_SECRET, timestamp, body),
-  };
+/** Headers Slack would send (the tests' helper), or a forged signature. */
+function signedHeaders(body: string, now: Date, forged = false): Record<string, string> {
+  const headers = slackHeaders(body, now);
+  return forged ? { ...headers, "x-slack-signature": `v0=${"0".repeat(64)}` } : headers;
 }
 
 /** The event a Function URL hands the handler for a POST to /slack/events (form bodies arrive base64-encoded). */
@@ -244,7 +222,7 @@ async function benchWarm(recap: LocalRecap, clock: BenchClock, options: SlackBen
   for (const c of WARM_CASES) {
     // Signed once: the clock stands still, and the receiver keeps no replay cache.
     const body = slashCommand(c.text);
-    const headers = slackHeaders(body, clock(), c.forged);
+    const headers = signedHeaders(body, clock(), c.forged);
     const send = async () => {
       const response = await http.request("/slack/events", { method: "POST", headers, body });
       return { status: response.status, text: await response.text() };
@@ -474,7 +452,7 @@ async function benchCold(recap: LocalRecap, options: SlackBenchOptions) {
         const events = [
           { label: "first", event: functionUrlEvent(body, slackHeaders(body, now)) },
           { label: "second", event: functionUrlEvent(body, slackHeaders(body, now)) },
-          { label: "forged", event: functionUrlEvent(body, slackHeaders(body, now, true)) },
+          { label: "forged", event: functionUrlEvent(body, signedHeaders(body, now, true)) },
         ];
         const { wallMs, result } = await runChild(variant.args, { ...base, ...variant.env, BENCH_LAMBDA_EVENTS: JSON.stringify(events) });
         const [a, b, forged] = result.answers;

@@ -1,22 +1,14 @@
 /** The command executor against real stored posts (dynalite), ingested through the real pipeline. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { runCommand, type CommandContext, type Outcome } from "@recap/core/commands";
 import { addFeed, refreshFeed, type Feed } from "@recap/core/feeds";
 import { HOUR } from "../helpers/clock";
 import { rss } from "../helpers/feed-server";
-import { newRecap, startHarness, type Harness, type TestRecap } from "../helpers/recap";
+import { useFreshRecap, type Harness, type TestRecap } from "../helpers/recap";
 
 let harness: Harness;
 let recap: TestRecap;
-beforeAll(async () => {
-  harness = await startHarness();
-});
-afterAll(async () => {
-  await harness.close();
-});
-beforeEach(async () => {
-  recap = await newRecap(harness);
-});
+useFreshRecap({ harness: (started) => (harness = started), recap: (fresh) => (recap = fresh) });
 
 const cli: CommandContext = { via: "cli" };
 const titles = (outcome: Outcome) => (outcome.kind === "posts" ? outcome.posts.map((post) => post.title) : outcome.kind);

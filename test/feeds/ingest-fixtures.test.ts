@@ -6,23 +6,15 @@
  */
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { addFeed, type Feed } from "@recap/core/feeds";
 import type { Post } from "@recap/core/posts";
-import { newRecap, startHarness, type Harness, type TestRecap } from "../helpers/recap";
+import { useFreshRecap, type Harness, type TestRecap } from "../helpers/recap";
 
 let harness: Harness;
 let recap: TestRecap;
 
-beforeAll(async () => {
-  harness = await startHarness();
-});
-afterAll(async () => {
-  await harness.close();
-});
-beforeEach(async () => {
-  recap = await newRecap(harness);
-});
+useFreshRecap({ harness: (started) => (harness = started), recap: (fresh) => (recap = fresh) });
 
 const fixtureBytes = (name: string) => readFileSync(new URL(`../fixtures/feeds/${name}`, import.meta.url));
 const fixture = (name: string) => fixtureBytes(name).toString("utf8");

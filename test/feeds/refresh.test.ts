@@ -2,27 +2,17 @@
  * A feed's whole refresh against real components: the real fetcher over loopback HTTP, dynalite
  * over HTTP, and the EventBridge SDK client talking to a loopback PutEvents stand-in.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { addFeed, newFeed, pollDueFeeds, pollFeedBatch, pollFeeds, refreshFeed, resumeFeed, type Feed } from "@recap/core/feeds";
 import { DAY, HOUR, MINUTE } from "../helpers/clock";
 import { writesSince } from "../helpers/dynamo";
 import { rss } from "../helpers/feed-server";
-import { newRecap, startHarness, type Harness, type TestRecap } from "../helpers/recap";
+import { newRecap, useFreshRecap, type Harness, type TestRecap } from "../helpers/recap";
 
 let harness: Harness;
 let recap: TestRecap;
 
-beforeAll(async () => {
-  harness = await startHarness();
-});
-afterAll(async () => {
-  await harness.close();
-});
-beforeEach(async () => {
-  recap = await newRecap(harness);
-  harness.bridge.accepted.length = 0;
-  harness.bridge.calls.length = 0;
-});
+useFreshRecap({ harness: (started) => (harness = started), recap: (fresh) => (recap = fresh) });
 
 /** A unique path per test, so tests sharing the server never see each other's feeds. */
 let counter = 0;

@@ -3,6 +3,7 @@
  * talking to a loopback PutEvents stand-in, the real fetcher against a loopback feed server,
  * and a clock the test moves.
  */
+import { afterAll, beforeAll, beforeEach } from "vitest";
 import { loadConfig } from "@recap/core/config";
 import { eventBridgePublisher } from "@recap/core/events";
 import { createDeps, type RecapDeps } from "@recap/core/runtime";
@@ -50,4 +51,25 @@ export async function newRecap(harness: Harness, env: Record<string, string> = {
     log: silentLogger,
   });
   return { deps, table, clock };
+}
+
+/**
+ * The usual hooks for a test file: one harness for the file, and before each test a fresh Recap
+ * (new table, new clock) with an empty event log. Hands both to the file's own variables.
+ */
+export function useFreshRecap(use: { harness(harness: Harness): void; recap(recap: TestRecap): void }): void {
+  let harness: Harness | undefined;
+  beforeAll(async () => {
+    harness = await startHarness();
+    use.harness(harness);
+  });
+  afterAll(async () => {
+    await harness?.close();
+  });
+  beforeEach(async () => {
+    if (!harness) throw new Error("the harness did not start");
+    use.recap(await newRecap(harness));
+    harness.bridge.accepted.length = 0;
+    harness.bridge.calls.length = 0;
+  });
 }

@@ -26,7 +26,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const responses: FakeSlack["responses"] = [];
   const failures: { method: string; error?: string; retryAfter?: number; remaining: number }[] = [];
   // The bot's own workspace, as auth.test tells it (T0001, the workspace test requests come from).
-  const answers = new Map<string, Record<string, unknown>>([["auth.test", { ok: true, team_id: "T0001", user_id: "UBOT", bot_id: "BBOT" }]]);
+  const answers = new Map<string, Record<string, unknown>>([
+    ["auth.test", { ok: true, team_id: "T0001", user_id: "UBOT", bot_id: "BBOT" }],
+  ]);
   const server = await startLoopbackServer(async (req, res) => {
     const raw = (await readBody(req)).toString("utf8");
     const path = req.url ?? "/";
