@@ -13,7 +13,7 @@ for (const [name, schedule] of Object.entries(SCHEDULES)) {
     schedule: rateExpression(schedule.everyMinutes),
     function: {
       handler: schedule.handler,
-      link: [table, bus],
+      link: schedule.slack ? [table, bus, ...slackSecrets] : [table, bus],
       environment,
       timeout: `${schedule.timeoutSeconds} seconds`,
       memory,

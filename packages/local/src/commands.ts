@@ -176,9 +176,13 @@ export async function runCli(
 /** `recap <words>`: the same words as `/recap <words>` in Slack, answered in the terminal. */
 async function runLanguage(argv: string[], io: CliIo, open: () => Promise<LocalRecap>): Promise<number> {
   const asJson = argv.includes("--json");
+  // `--channel <id>`: which channel `subscribe`, `subscription` and `digest` are about (Slack knows it).
+  const channelAt = argv.indexOf("--channel");
+  const channelId = channelAt >= 0 ? argv[channelAt + 1] : undefined;
+  if (channelAt >= 0 && !channelId) return fail(io, "--channel takes a Slack channel id, e.g. --channel C0123456789\n");
   // The shell already split the words; keep a word with spaces in it as one (a quoted phrase).
   const text = argv
-    .filter((word) => word !== "--json")
+    .filter((word, index) => word !== "--json" && (channelAt < 0 || (index !== channelAt && index !== channelAt + 1)))
     .map((word) => (/\s/.test(word) ? `"${word}"` : word))
     .join(" ");
   const parsed = parseCommand(text);
@@ -190,7 +194,7 @@ async function runLanguage(argv: string[], io: CliIo, open: () => Promise<LocalR
   try {
     const outcome: Outcome = parsed.problem
       ? { kind: "help", problem: parsed.problem }
-      : await runCommand(parsed.command, { via: "cli" }, recap.deps);
+      : await runCommand(parsed.command, { via: "cli", ...(channelId ? { channelId } : {}) }, recap.deps);
     if (outcome.kind === "added" || outcome.kind === "already-followed") await recap.bus.idle();
     if (asJson) {
       print(io, outcomeJson(outcome));
@@ -211,6 +215,7 @@ function operationsHelp(): string {
     "In the terminal also:",
     ...Object.values(OPERATIONS).map((operation) => `  ${operation.usage.padEnd(width)}  ${operation.summary}`),
     "",
+    "subscribe, subscription, unsubscribe and digest take --channel <Slack channel id>.",
     "Add --json to any command for machine-readable output. Data lives in .recap/ (RECAP_DATA_DIR to",
     "change); commands work whether or not `npm start` is running.",
     "",

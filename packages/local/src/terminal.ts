@@ -52,6 +52,33 @@ export function terminalText(outcome: Outcome): string {
       return `No followed feed matches "${outcome.reference}". See: recap feeds\n`;
     case "refused":
       return `${outcome.reason}\n`;
+    case "subscribed":
+      return `Channel ${outcome.subscription.channelId} gets its digest at ${outcome.subscription.time} ${outcome.subscription.timeZone} (${outcome.subscription.days}); next: ${outcome.nextAt}.\n`;
+    case "unsubscribed":
+      return `Channel ${outcome.channelId} no longer gets the digest.\n`;
+    case "subscription": {
+      const subscription = outcome.subscription;
+      if (!subscription) return `Channel ${outcome.channelId} has no digest.\n`;
+      return [
+        `Digest for ${subscription.channelId}: ${subscription.time} ${subscription.timeZone}, ${subscription.days}, topics: ${subscription.topics.join(", ") || "all"}`,
+        `  status: ${subscription.status}${subscription.disabledReason ? ` (${subscription.disabledReason})` : ""}`,
+        `  last digest: ${subscription.lastDigestAt ?? "never"}${outcome.nextAt ? `; next: ${outcome.nextAt}` : ""}`,
+        ...(subscription.lastProblem ? [`  last problem: ${subscription.lastProblem}`] : []),
+        "",
+      ].join("\n");
+    }
+    case "digest-preview": {
+      const digest = outcome.digest;
+      if (!digest || digest.postCount === 0) return "Nothing new for this channel's digest: nothing would be posted now.\n";
+      const lines = [`Recap for ${digest.date}: ${digest.postCount} posts`, ""];
+      for (const section of digest.sections) {
+        lines.push(section.topicLabel);
+        for (const post of section.posts) lines.push(...postLines(post).map((line) => `  ${line}`));
+        if (section.more > 0) lines.push(`  and ${section.more} more — recap ${section.topicId}`);
+        lines.push("");
+      }
+      return `${lines.join("\n")}`;
+    }
   }
 }
 
@@ -64,6 +91,8 @@ export function outcomeJson(outcome: Outcome): unknown {
       return outcome.feeds.map(feedJson);
     case "topics":
       return outcome.topics;
+    case "digest-preview":
+      return outcome.digest ?? null;
     default:
       return outcome;
   }

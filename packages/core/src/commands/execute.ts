@@ -6,6 +6,8 @@
 import { addFeed, findFeed, parseFeedUrl, resumeFeed, type Feed, type FeedOrigin, type RefreshDeps } from "../feeds";
 import type { Post } from "../posts/types";
 import { findTopic, suggestTopics } from "../topics";
+import { previewDigest, showSubscription, subscribe, unsubscribe } from "../digest/commands";
+import type { DigestLimits } from "../digest/types";
 import { formatCommand } from "./grammar";
 import { PAGE_SIZE, type Command, type FeedHealth, type Outcome } from "./types";
 
@@ -21,11 +23,13 @@ export interface CommandContext {
   channelId?: string;
   /** Who may add, remove and resume feeds; undefined lets everyone. */
   adminUserIds?: readonly string[];
+  /** The asker's time zone, the default for `subscribe` (Slack: users.info). */
+  userTimeZone?: () => Promise<string | undefined>;
   /** Slack: start the add in the background and answer at once. Absent: add right here. */
   addInBackground?: (request: { url: string; recap: boolean }) => Promise<void>;
 }
 
-export type CommandDeps = RefreshDeps;
+export type CommandDeps = RefreshDeps & { digest: DigestLimits };
 
 export async function runCommand(command: Command, context: CommandContext, deps: CommandDeps): Promise<Outcome> {
   switch (command.name) {
@@ -41,6 +45,14 @@ export async function runCommand(command: Command, context: CommandContext, deps
       return topicCounts(deps);
     case "feeds":
       return { kind: "feeds", feeds: await feedHealth(deps) };
+    case "subscribe":
+      return subscribe(command.words, context, deps);
+    case "unsubscribe":
+      return unsubscribe(context, deps);
+    case "subscription":
+      return showSubscription(context, deps);
+    case "digest":
+      return previewDigest(context, deps);
     case "add":
     case "remove":
     case "resume": {

@@ -9,6 +9,8 @@
  *   latest [page <n>]
  *   add <url> [recap | --recap]
  *   remove <url|id> | resume <url|id>
+ *   subscribe [words…]                   the channel's digest (time, zone, days, topics: read by the executor)
+ *   unsubscribe | subscription | digest
  *   share <any of the above>             the answer goes to the channel
  *
  * Reading the text, in order:
@@ -105,7 +107,13 @@ export function formatCommand(command: Command): string {
     case "help":
     case "topics":
     case "feeds":
+    case "unsubscribe":
+    case "subscription":
+    case "digest":
       return command.name;
+    case "subscribe":
+      text = ["subscribe", ...command.words.map((word) => formatWord(word, []))].join(" ");
+      break;
     case "topic":
       text = `topic ${formatWords(command.topic, ["page"])}${pageSuffix(command.page)}`;
       break;
@@ -157,7 +165,12 @@ function readCommand(tokens: Token[]): Command | string {
     }
     case "topics":
     case "feeds":
+    case "unsubscribe":
+    case "subscription":
+    case "digest":
       return args.length > 0 ? PROBLEMS.nothingAfter(keyword) : { name: keyword };
+    case "subscribe":
+      return { name: "subscribe", words: args.map((token) => token.text) };
     case "latest": {
       const paged = splitPage(args, "latest");
       if (typeof paged === "string") return paged;

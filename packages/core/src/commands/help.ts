@@ -10,6 +10,10 @@ export function helpText(): string {
     ["remove <url|id>", "stop following a feed"],
     ["resume <url|id>", "bring a paused feed back"],
     ["latest", "what arrived since yesterday"],
+    ["subscribe [HH:MM] [zone] [weekdays] [topics…]", "this channel gets a daily digest (default 09:00 your time)"],
+    ["subscription", "this channel's digest settings and last delivery"],
+    ["unsubscribe", "this channel stops getting the digest"],
+    ["digest", "preview this channel's next digest"],
     ["share <command>", "post the answer in the channel, not just to you"],
   ];
   const width = Math.max(...rows.map(([usage]) => usage.length));

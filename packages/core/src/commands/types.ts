@@ -3,6 +3,7 @@
  * what a command is once parsed, and what running it produces. Both are plain data; Slack and the
  * CLI only differ in how they render an Outcome.
  */
+import type { Digest, Subscription } from "../digest/types";
 import type { Post } from "../posts/types";
 
 export type Command =
@@ -22,7 +23,15 @@ export type Command =
   /** `resume <url|id>`: bring a paused feed back. */
   | { name: "resume"; target: string }
   /** `latest`: what arrived since yesterday. */
-  | { name: "latest"; page: number };
+  | { name: "latest"; page: number }
+  /** `subscribe [HH:MM] [timezone] [weekdays|daily] [topics…]`: this channel gets the daily digest. */
+  | { name: "subscribe"; words: string[] }
+  /** `unsubscribe`: this channel stops getting the digest. */
+  | { name: "unsubscribe" }
+  /** `subscription`: this channel's digest settings, last digest and any delivery problem. */
+  | { name: "subscription" }
+  /** `digest`: this channel's next digest, as it would be posted. */
+  | { name: "digest" };
 
 export interface ParsedCommand {
   command: Command;
@@ -79,6 +88,11 @@ export type Outcome =
   | { kind: "removed"; url: string; title?: string }
   | { kind: "resumed"; url: string; title?: string }
   | { kind: "not-found"; reference: string }
+  | { kind: "subscribed"; subscription: Subscription; nextAt: string }
+  | { kind: "unsubscribed"; channelId: string }
+  | { kind: "subscription"; channelId: string; subscription?: Subscription; nextAt?: string }
+  /** The digest as it would be posted now (undefined digest: nothing to post). */
+  | { kind: "digest-preview"; channelId: string; digest?: Digest; emptyNote: boolean }
   | { kind: "refused"; reason: string };
 
 /** Posts shown per page. */

@@ -3,6 +3,7 @@
  * Every knob has a default that works on one machine with nothing set.
  */
 import { z } from "zod";
+import type { DigestLimits } from "../digest/types";
 
 /** Where Slack's response URLs live. */
 export const SLACK_RESPONSE_URL_PREFIX = "https://hooks.slack.com/";
@@ -26,6 +27,12 @@ const EnvSchema = z.object({
     .optional()
     .transform((value) => (value === undefined ? undefined : value === "true" || value === "1")),
   RECAP_USER_AGENT: z.string().optional(),
+  RECAP_DIGEST_PER_TOPIC: z.coerce.number().int().positive().max(50).default(5),
+  RECAP_DIGEST_MAX_POSTS: z.coerce.number().int().positive().max(200).default(20),
+  RECAP_DIGEST_EMPTY_NOTE: z
+    .enum(["true", "false", "1", "0"])
+    .default("false")
+    .transform((value) => value === "true" || value === "1"),
   SLACK_SIGNING_SECRET: z.string().min(1).optional(),
   SLACK_BOT_TOKEN: z.string().min(1).optional(),
   SLACK_APP_TOKEN: z.string().min(1).optional(),
@@ -50,6 +57,7 @@ export interface RecapConfig {
     batchSize: number;
   };
   slack: SlackConfig;
+  digest: DigestLimits;
 }
 
 export interface SlackConfig {
@@ -96,6 +104,7 @@ export function loadConfig(env: Record<string, string | undefined>, mode: "local
       concurrency: e.RECAP_POLL_CONCURRENCY,
       batchSize: e.RECAP_POLL_BATCH_SIZE,
     },
+    digest: { perTopic: e.RECAP_DIGEST_PER_TOPIC, total: e.RECAP_DIGEST_MAX_POSTS, postWhenEmpty: e.RECAP_DIGEST_EMPTY_NOTE },
     slack: {
       signingSecret: e.SLACK_SIGNING_SECRET,
       botToken: e.SLACK_BOT_TOKEN,

@@ -9,9 +9,20 @@ export const SCHEDULES = {
   poll: {
     everyMinutes: 15,
     handler: "functions/poll.handler",
+    slack: false,
     // Up to RECAP_POLL_BATCH_SIZE feeds in-process; each fetch is capped at 20 s (plus up to three
     // autodiscovery fetches), so the worst case needs Lambda's full 15 minutes.
     timeoutSeconds: 900,
+  },
+  /**
+   * Sends each subscribed channel its digest when its local time comes (the due rule is
+   * digest/schedule.ts: every 15 minutes means a digest goes out within 15 minutes of its time).
+   */
+  digest: {
+    everyMinutes: 15,
+    handler: "functions/digest.handler",
+    slack: true,
+    timeoutSeconds: 300,
   },
 } as const;
 

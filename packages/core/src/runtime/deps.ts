@@ -3,6 +3,7 @@
  * core needs. Lambda and the local runner differ only in what they pass in.
  */
 import type { RecapConfig } from "../config";
+import type { DigestLimits } from "../digest/types";
 import type { EventPublisher } from "../events/types";
 import { fetchFeed } from "../feeds/fetch";
 import type { PollDeps } from "../feeds/poll";
@@ -15,6 +16,7 @@ import { slackOutbound, type SlackOutbound } from "../slack/outbound";
 export interface RecapDeps extends PollDeps {
   slack: SlackOutbound;
   config: RecapConfig;
+  digest: DigestLimits;
 }
 
 export function createDeps(options: {
@@ -29,6 +31,7 @@ export function createDeps(options: {
   const log = options.log ?? consoleLogger;
   return {
     config,
+    digest: config.digest,
     slack: slackOutbound(config.slack, log),
     store: openStore(options.table),
     publisher: options.publisher,

@@ -6,6 +6,7 @@ import type { EventBridgeEvent } from "aws-lambda";
 import { EVENT_SCHEMAS } from "../events/types";
 import { addOutcome } from "../commands/execute";
 import type { Outcome } from "../commands/types";
+import { dispatchDigests } from "../digest/dispatch";
 import { addFeed } from "../feeds/manage";
 import { pollDueFeeds, pollFeedBatch } from "../feeds/poll";
 import { renderOutcome, renderPausedNotice } from "../slack/render";
@@ -20,6 +21,16 @@ export const scheduleHandlers: Record<ScheduleName, (deps: RecapDeps) => Promise
     const failed = summary.polled.filter((outcome) => outcome.status === "failed").length;
     deps.log.info("Scheduled poll finished", { due: summary.due, polled: summary.polled.length, failed, fannedOut: summary.fannedOut });
     return summary;
+  },
+
+  async digest(deps) {
+    const deliveries = await dispatchDigests(deps);
+    deps.log.info("Digest run finished", {
+      due: deliveries.length,
+      posted: deliveries.filter((delivery) => delivery.result === "posted").length,
+      problems: deliveries.filter((delivery) => ["failed", "disabled", "uncertain"].includes(delivery.result)).length,
+    });
+    return deliveries;
   },
 };
 

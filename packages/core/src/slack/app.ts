@@ -68,6 +68,8 @@ export function createSlackApp(options: SlackAppOptions): App {
       userId: command.user_id,
       channelId: command.channel_id,
       adminUserIds: config.adminUserIds,
+      // The request-path client: 1.5 s at most, else `subscribe` falls back to UTC.
+      userTimeZone: async () => (await client.users.info({ user: command.user_id })).user?.tz || undefined,
       addInBackground: async ({ url, recap }) => {
         const { failed } = await deps.publisher.publish([
           {

@@ -9,3 +9,5 @@ export { SlackRequestReceiver, type SlackReceiverOptions } from "./receiver";
 export { createSlackApp, type SlackAppOptions } from "./app";
 export { createHttpApp, SLACK_PATH } from "./http";
 export { slackOutbound, type SlackOutbound } from "./outbound";
+export { checkLimits, SLACK_LIMITS } from "./limits";
+export { renderDigest, type DigestMessages } from "./digest-render";

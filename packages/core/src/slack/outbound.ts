@@ -6,9 +6,19 @@
 import { WebClient } from "@slack/web-api";
 import type { SlackConfig } from "../config";
 import type { Logger } from "../shared/log";
+import type { DigestMessages } from "./digest-render";
 import type { RenderedMessage } from "./render";
 
+export type DigestPostResult =
+  | { ok: true; ts: string; threadError?: string }
+  /** `definite`: Slack answered and did not post (safe to try again); otherwise the outcome is unknown. */
+  | { ok: false; error: string; definite: boolean };
+
 export interface SlackOutbound {
+  /** Posts a digest: the main message, then its continuations as thread replies. */
+  postDigest(channel: string, messages: DigestMessages): Promise<DigestPostResult>;
+  /** A user's IANA time zone from their Slack profile (users.info), if Slack says. */
+  userTimeZone(userId: string): Promise<string | undefined>;
   /** Posts in a channel; resolves to Slack's error code when Slack refused (e.g. "not_in_channel"). */
   postToChannel(channel: string, message: RenderedMessage): Promise<{ ok: true } | { ok: false; error: string }>;
   /** Answers a slash command later, visible to its author only. */
@@ -19,8 +29,10 @@ export function slackOutbound(config: SlackConfig, log: Logger): SlackOutbound {
   const client = config.botToken
     ? new WebClient(config.botToken, {
         ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
+        // We wait out rate limits ourselves, bounded, inside the function's time.
         rejectRateLimitedCalls: true,
-        retryConfig: { retries: 2 },
+        // A retried postMessage after a lost response would post twice: never retry.
+        retryConfig: { retries: 0 },
         timeout: 10_000,
       })
     : undefined;
@@ -39,6 +51,36 @@ export function slackOutbound(config: SlackConfig, log: Logger): SlackOutbound {
         const code = (error as { data?: { error?: string } }).data?.error ?? (error instanceof Error ? error.message : String(error));
         log.warn("Slack refused a message", { channel, error: code });
         return { ok: false, error: code };
+      }
+    },
+
+    async postDigest(channel, messages) {
+      if (!client) {
+        console.log(`[digest → ${channel}] ${messages.main.text}${messages.thread.map((m) => `\n  (thread) ${m.text}`).join("")}`);
+        return { ok: true, ts: "console" };
+      }
+      const main = await postWithRateLimitWait(client, { channel, ...messages.main, unfurl_links: false, unfurl_media: false });
+      if (!main.ok) return main;
+      for (const continuation of messages.thread) {
+        const reply = await postWithRateLimitWait(client, {
+          channel,
+          thread_ts: main.ts,
+          ...continuation,
+          unfurl_links: false,
+          unfurl_media: false,
+        });
+        if (!reply.ok) return { ok: true, ts: main.ts, threadError: reply.error };
+      }
+      return { ok: true, ts: main.ts };
+    },
+
+    async userTimeZone(userId) {
+      if (!client) return undefined;
+      try {
+        const { user } = await client.users.info({ user: userId });
+        return user?.tz || undefined;
+      } catch {
+        return undefined;
       }
     },
 
@@ -67,5 +109,34 @@ export function isUnder(url: string, prefix: string): boolean {
     return target.protocol === base.protocol && target.host === base.host && target.pathname.startsWith(base.pathname) && !target.username;
   } catch {
     return false;
+  }
+}
+
+/** A 429 is waited out when Slack asks for a short pause; a long one fails the call, for a later run. */
+const MAX_RATE_LIMIT_WAIT_MS = 10_000;
+const RATE_LIMIT_ATTEMPTS = 3;
+
+async function postWithRateLimitWait(
+  client: WebClient,
+  message: Parameters<WebClient["chat"]["postMessage"]>[0],
+): Promise<{ ok: true; ts: string } | { ok: false; error: string; definite: boolean }> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const response = await client.chat.postMessage(message);
+      return { ok: true, ts: response.ts ?? "" };
+    } catch (error) {
+      const failure = error as { code?: string; retryAfter?: number; data?: { error?: string } };
+      if (failure.code === "slack_webapi_rate_limited_error") {
+        const waitMs = (failure.retryAfter ?? 1) * 1000;
+        if (attempt >= RATE_LIMIT_ATTEMPTS || waitMs > MAX_RATE_LIMIT_WAIT_MS) return { ok: false, error: "ratelimited", definite: true };
+        await new Promise((resolve) => setTimeout(resolve, waitMs));
+        continue;
+      }
+      if (failure.code === "slack_webapi_platform_error")
+        return { ok: false, error: failure.data?.error ?? "unknown_error", definite: true };
+      if (failure.code === "slack_webapi_http_error") return { ok: false, error: "http_error", definite: true };
+      // A request error (timeout, connection reset): Slack may have posted it.
+      return { ok: false, error: error instanceof Error ? error.message : String(error), definite: false };
+    }
   }
 }

@@ -13,20 +13,12 @@
  * canonical URLs. The message never carries `link_names` or `parse`. Lengths stay inside Slack's limits
  * (see limits.ts): a page of posts shrinks its summaries before it drops a post.
  */
-import type {
-  ActionsBlock,
-  Button,
-  ContextBlock,
-  KnownBlock,
-  MrkdwnElement,
-  RichTextBlock,
-  RichTextElement,
-  RichTextSection,
-  RichTextText,
-  SectionBlock,
-} from "@slack/types";
+import { context, hostOf, mrkdwn, plural, section } from "./blocks";
+import type { ActionsBlock, Button, KnownBlock, RichTextBlock, RichTextElement, RichTextSection, RichTextText } from "@slack/types";
 import { helpText } from "../commands/help";
 import type { FeedHealth, Outcome } from "../commands/types";
+import type { Subscription } from "../digest/types";
+import { renderDigest } from "./digest-render";
 import type { Post } from "../posts/types";
 import { escapeInert, escapeMrkdwn, escapeTruncated, linkTarget, oneLine, slackLink, truncate } from "./escape";
 import { SLACK_LIMITS, checkLimits } from "./limits";
@@ -114,9 +106,73 @@ export function renderOutcome(outcome: Outcome, options: { shareable: boolean })
       ]);
     case "refused":
       return sentence([emoji("no_entry"), words(" "), ...reason(outcome.reason)]);
+    case "subscribed":
+      return sentence([
+        emoji("newspaper"),
+        words(` This channel gets its Recap digest ${describeSchedule(outcome.subscription)}; the next one `),
+        words(formatInstant(outcome.nextAt, outcome.subscription.timeZone)),
+        words(". "),
+        code("/recap digest"),
+        words(" previews it."),
+      ]);
+    case "unsubscribed":
+      return sentence([emoji("wave"), words(" This channel no longer gets the daily digest.")]);
+    case "subscription": {
+      const subscription = outcome.subscription;
+      if (!subscription)
+        return sentence([words("This channel has no digest. "), code("/recap subscribe"), words(" starts one (09:00 daily).")]);
+      const status =
+        subscription.status === "disabled"
+          ? [
+              words(" Stopped: Slack said “"),
+              data(subscription.disabledReason ?? "", 200),
+              words("”. Fix that, then "),
+              code("/recap subscribe"),
+              words(" again."),
+            ]
+          : outcome.nextAt
+            ? [words(` Next: ${formatInstant(outcome.nextAt, subscription.timeZone)}.`)]
+            : [];
+      const last = subscription.lastDigestAt
+        ? [words(` Last digest: ${formatInstant(subscription.lastDigestAt, subscription.timeZone)}.`)]
+        : [];
+      const problem =
+        subscription.lastProblem && subscription.status === "active"
+          ? [words(" Last problem: "), data(subscription.lastProblem, 300), words(".")]
+          : [];
+      return sentence([emoji("newspaper"), words(` Digest ${describeSchedule(subscription)}.`), ...status, ...last, ...problem]);
+    }
+    case "digest-preview": {
+      const messages = outcome.digest ? renderDigest(outcome.digest, { emptyNote: outcome.emptyNote }) : undefined;
+      if (!messages) return sentence([emoji("zzz"), words(" Nothing new for this channel's digest yet: nothing would be posted now.")]);
+      const more = messages.thread.length > 0 ? [section(`_…and ${plural(messages.thread.length, "more message")} in the thread._`)] : [];
+      return { text: messages.main.text, blocks: [...messages.main.blocks, ...more].slice(0, SLACK_LIMITS.blocks) };
+    }
     default:
       return unreachable(outcome);
   }
+}
+
+/** "at 09:00 Europe/Paris, on weekdays, on GitOps and eBPF" — our own words (topic ids, a validated zone). */
+function describeSchedule(subscription: Subscription): string {
+  const days = subscription.days === "weekdays" ? "on weekdays" : "every day";
+  const topics = subscription.topics.length > 0 ? ` on ${subscription.topics.join(", ")}` : " on every topic";
+  return `at ${subscription.time} ${subscription.timeZone}, ${days},${topics}`;
+}
+
+/** An instant as the channel's local date and time, e.g. "2026-11-26 09:00". */
+function formatInstant(iso: string, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(new Date(iso));
+  const get = (type: string) => parts.find((part) => part.type === type)?.value ?? "";
+  return `${get("year")}-${get("month")}-${get("day")} ${get("hour")}:${get("minute")}`;
 }
 
 /** Posted where a feed's failures are reported when Recap pauses it. */
@@ -471,19 +527,6 @@ function mrkdwnCode(text: string, max = 200): string {
   return `\`${escapeTruncated(oneLine(text).replace(/`/g, "'"), max)}\``;
 }
 
-function section(text: string): SectionBlock {
-  return { type: "section", text: mrkdwn(text) };
-}
-
-function context(text: string): ContextBlock {
-  return { type: "context", elements: [mrkdwn(text)] };
-}
-
-/** verbatim: Slack must not turn "@here", "#channel" or bare URLs into anything, even in our own words. */
-function mrkdwn(text: string): MrkdwnElement {
-  return { type: "mrkdwn", text, verbatim: true };
-}
-
 /** "a, b or c", each item a run of pieces. */
 function orList(items: Piece[][]): Piece[] {
   const out: Piece[] = [];
@@ -494,23 +537,10 @@ function orList(items: Piece[][]): Piece[] {
   return out;
 }
 
-function plural(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? "" : "s"}`;
-}
-
 /** YYYY-MM-DD in UTC, or undefined for an unparsable date. */
 export function formatDate(iso: string): string | undefined {
   const time = Date.parse(iso);
   return Number.isNaN(time) ? undefined : new Date(time).toISOString().slice(0, 10);
-}
-
-function hostOf(url: string): string | undefined {
-  try {
-    const host = new URL(url).hostname;
-    return host ? host.replace(/^www\./, "") : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 function unreachable(value: never): never {

@@ -6,13 +6,15 @@ export { TABLE, KEY_ATTRIBUTES, createTableInput, sstDynamoArgs, keys } from "./
 export { connectTable, type TableRef } from "./client";
 export { batchGet, batchWrite } from "./batch";
 export { feedRepository, type FeedRepository, type FeedPatch } from "./feeds";
+export { subscriptionRepository, type SubscriptionRepository, type SubscriptionPatch } from "./subscriptions";
 export { postRepository, type PostRepository, type FeedItemIdentity, type PostContent, type StoredPost } from "./posts";
 
 import type { TableRef } from "./client";
 import { feedRepository } from "./feeds";
 import { postRepository } from "./posts";
+import { subscriptionRepository } from "./subscriptions";
 
 export function openStore(table: TableRef) {
-  return { table, feeds: feedRepository(table), posts: postRepository(table) };
+  return { table, feeds: feedRepository(table), posts: postRepository(table), subscriptions: subscriptionRepository(table) };
 }
 export type Store = ReturnType<typeof openStore>;

@@ -11,7 +11,8 @@
  * - posts by topic, newest first   → gsi1 TOPIC#<topic>, sk <publishedAt>#<postId> on per-topic rows
  *                                    that live in the post's own partition (pk POST#<id>, sk TOPIC#<topic>)
  * - posts first seen since a time  → gsi2 SEEN#<yyyy-mm>, sk <firstSeenAt>#<postId>
- * - per-channel settings           → pk CHANNEL#<id>, sk SETTINGS (and CHANNEL#<id> / DIGEST#<date>)
+ * - per-channel settings           → pk CHANNEL#<id>, sk SETTINGS; all of them: gsi1 SUBSCRIPTIONS
+ * - a channel's digest for a day    → pk CHANNEL#<id>, sk DIGEST#<local date> (the exactly-once claim)
  */
 import type { CreateTableCommandInput } from "@aws-sdk/client-dynamodb";
 import { stableId } from "../shared/hash";
@@ -83,4 +84,5 @@ export const keys = {
   /** One-off facts about the installation, e.g. that the default feeds were seeded. */
   meta: (name: string) => ({ pk: "META", sk: name }),
   channel: (channelId: string) => ({ pk: `CHANNEL#${channelId}`, sk: "SETTINGS" }),
+  digest: (channelId: string, localDate: string) => ({ pk: `CHANNEL#${channelId}`, sk: `DIGEST#${localDate}` }),
 } as const;

@@ -1,0 +1,141 @@
+/**
+ * The digest's commands: subscribe, unsubscribe, subscription, digest (preview). Their words are
+ * read here — times, zones, days, topics — so mistakes get a specific answer with an example.
+ */
+import type { Outcome } from "../commands/types";
+import type { RefreshDeps } from "../feeds/refresh";
+import { findTopic, suggestTopics } from "../topics";
+import { composeDigest } from "./compose";
+import { nextDigestAt, parseTime, parseTimeZone } from "./schedule";
+import type { DigestDays, DigestLimits, Subscription } from "./types";
+
+const DAY = 86_400_000;
+const DEFAULT_TIME = "09:00";
+
+export interface DigestCommandContext {
+  channelId?: string;
+  userId?: string;
+  /** The asking user's own time zone (Slack's users.info), the default for `subscribe`. */
+  userTimeZone?: () => Promise<string | undefined>;
+}
+
+export type DigestDeps = Pick<RefreshDeps, "store" | "clock" | "taxonomy"> & { digest: DigestLimits };
+
+const NEEDS_CHANNEL: Outcome = {
+  kind: "refused",
+  reason: "Digests belong to a channel: run this in the channel (in a terminal, add --channel <channel id>).",
+};
+
+export async function subscribe(words: string[], context: DigestCommandContext, deps: DigestDeps): Promise<Outcome> {
+  if (!context.channelId) return NEEDS_CHANNEL;
+  const settings = readSettings(words, deps);
+  if (typeof settings === "string") return { kind: "help", problem: settings };
+  const timeZone = settings.timeZone ?? (await context.userTimeZone?.().catch(() => undefined)) ?? "UTC";
+  const existing = await deps.store.subscriptions.get(context.channelId);
+  const now = deps.clock();
+  const subscription: Subscription = {
+    // A changed setting keeps the delivery history: the next digest still starts where the last ended.
+    ...(existing ?? {}),
+    channelId: context.channelId,
+    time: settings.time ?? DEFAULT_TIME,
+    timeZone,
+    days: settings.days ?? "daily",
+    topics: settings.topics,
+    createdAt: existing?.createdAt ?? now.toISOString(),
+    ...(context.userId ? { createdBy: context.userId } : {}),
+    status: "active",
+  };
+  delete subscription.disabledReason;
+  await deps.store.subscriptions.save(subscription);
+  return { kind: "subscribed", subscription, nextAt: nextDigestAt(subscription, now).toISOString() };
+}
+
+export async function unsubscribe(context: DigestCommandContext, deps: DigestDeps): Promise<Outcome> {
+  if (!context.channelId) return NEEDS_CHANNEL;
+  const removed = await deps.store.subscriptions.remove(context.channelId);
+  return removed ? { kind: "unsubscribed", channelId: context.channelId } : { kind: "subscription", channelId: context.channelId };
+}
+
+export async function showSubscription(context: DigestCommandContext, deps: DigestDeps): Promise<Outcome> {
+  if (!context.channelId) return NEEDS_CHANNEL;
+  const subscription = await deps.store.subscriptions.get(context.channelId);
+  if (!subscription) return { kind: "subscription", channelId: context.channelId };
+  const nextAt = subscription.status === "active" ? nextDigestAt(subscription, deps.clock()).toISOString() : undefined;
+  return { kind: "subscription", channelId: context.channelId, subscription, ...(nextAt ? { nextAt } : {}) };
+}
+
+/** The channel's next digest as it would be posted now (all topics when the channel has no subscription). */
+export async function previewDigest(context: DigestCommandContext, deps: DigestDeps): Promise<Outcome> {
+  if (!context.channelId) return NEEDS_CHANNEL;
+  const subscription = await deps.store.subscriptions.get(context.channelId);
+  const digest = await digestFor(context.channelId, subscription ?? { topics: [] }, deps);
+  return { kind: "digest-preview", channelId: context.channelId, digest, emptyNote: deps.digest.postWhenEmpty };
+}
+
+/** Composes the digest a channel would get now: fresh posts first seen since its last digest (else the last 24 h). */
+export async function digestFor(
+  channelId: string,
+  subscription: Pick<Subscription, "topics" | "lastDigestAt"> & Partial<Pick<Subscription, "timeZone">>,
+  deps: DigestDeps,
+  date?: string,
+) {
+  const now = deps.clock();
+  const since = subscription.lastDigestAt ?? new Date(now.getTime() - DAY).toISOString();
+  const posts = await deps.store.posts.seenSince(now, { since: new Date(since) });
+  return composeDigest({
+    channelId,
+    date: date ?? localDate(now, subscription.timeZone ?? "UTC"),
+    since,
+    until: now.toISOString(),
+    posts,
+    subscription,
+    taxonomy: deps.taxonomy,
+    limits: deps.digest,
+  });
+}
+
+function localDate(instant: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
+}
+
+interface Settings {
+  time?: string;
+  timeZone?: string;
+  days?: DigestDays;
+  topics: string[];
+}
+
+const EXAMPLE = "`subscribe 09:30 Europe/Paris weekdays gitops platform-engineering`";
+
+/** Reads `[HH:MM] [timezone] [weekdays|daily] [topics…]` in any order; a string is the problem. */
+function readSettings(words: string[], deps: Pick<DigestDeps, "taxonomy">): Settings | string {
+  const settings: Settings = { topics: [] };
+  // "9:30 pm" arrives as two words.
+  const joined = words.reduce<string[]>((out, word) => {
+    if (/^[ap]\.?m\.?$/i.test(word) && out.length > 0 && /^\d/.test(out.at(-1) ?? "")) out[out.length - 1] += word;
+    else out.push(word);
+    return out;
+  }, []);
+  for (const word of joined) {
+    const lower = word.toLowerCase();
+    if (lower === "daily" || lower === "weekdays" || lower === "weekday") {
+      settings.days = lower === "daily" ? "daily" : "weekdays";
+    } else if (/^\d/.test(word) || /^(noon|midnight)$/i.test(word)) {
+      const time = parseTime(word);
+      if (!time) return `"${word}" is not a time of day. Times look like 09:00, 9:30 or 7pm, e.g. ${EXAMPLE}.`;
+      settings.time = time;
+    } else if (word.includes("/") || lower === "utc" || lower === "gmt") {
+      const zone = parseTimeZone(word);
+      if (!zone) return `"${word}" is not a time zone. Use a name like Europe/Paris or America/Los_Angeles, e.g. ${EXAMPLE}.`;
+      settings.timeZone = zone;
+    } else {
+      const topic = findTopic(word, deps.taxonomy);
+      if (!topic) {
+        const suggestions = suggestTopics(word, deps.taxonomy).map((t) => t.id);
+        return `"${word}" is not a topic${suggestions.length ? ` (did you mean ${suggestions.join(", ")}?)` : ""}. See \`topics\`, e.g. ${EXAMPLE}.`;
+      }
+      if (!settings.topics.includes(topic.id)) settings.topics.push(topic.id);
+    }
+  }
+  return settings;
+}

@@ -1,0 +1,90 @@
+/**
+ * The digest dispatcher, run every 15 minutes: each subscription due now in its own time zone gets
+ * its digest, exactly once per local day. One channel's failure never holds up the others.
+ */
+import type { SlackOutbound } from "../slack/outbound";
+import { renderDigest } from "../slack/digest-render";
+import { mapWithConcurrency } from "../shared/concurrency";
+import type { Logger } from "../shared/log";
+import { digestFor, type DigestDeps } from "./commands";
+import { dueDigest } from "./schedule";
+import type { Subscription } from "./types";
+
+/** Slack errors after which posting again cannot work until a person acts: the subscription stops. */
+const FATAL_ERRORS = new Set([
+  "channel_not_found",
+  "not_in_channel",
+  "is_archived",
+  "account_inactive",
+  "invalid_auth",
+  "token_revoked",
+  "missing_scope",
+]);
+
+const CONCURRENCY = 4;
+
+export type DispatchDeps = DigestDeps & { slack: SlackOutbound; log: Logger };
+
+export type Delivery =
+  | { channelId: string; result: "posted"; ts: string; postCount: number }
+  | { channelId: string; result: "empty" | "taken" }
+  | { channelId: string; result: "disabled" | "failed" | "uncertain"; error: string };
+
+export async function dispatchDigests(deps: DispatchDeps): Promise<Delivery[]> {
+  const now = deps.clock();
+  const due = (await deps.store.subscriptions.list()).flatMap((subscription) => {
+    const verdict = dueDigest(subscription, now);
+    return verdict.due ? [{ subscription, date: verdict.date }] : [];
+  });
+  return mapWithConcurrency(due, CONCURRENCY, async ({ subscription, date }) => {
+    try {
+      return await deliver(subscription, date, deps);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      deps.log.error("A digest could not be delivered", { channelId: subscription.channelId, error: message });
+      return { channelId: subscription.channelId, result: "failed" as const, error: message };
+    }
+  });
+}
+
+async function deliver(subscription: Subscription, date: string, deps: DispatchDeps): Promise<Delivery> {
+  const { channelId } = subscription;
+  const { subscriptions } = deps.store;
+  const now = deps.clock();
+  if (!(await subscriptions.claimDigest(channelId, date, now))) return { channelId, result: "taken" };
+
+  const digest = await digestFor(channelId, subscription, deps, date);
+  const messages = renderDigest(digest, { emptyNote: deps.digest.postWhenEmpty });
+  if (!messages) {
+    await subscriptions.recordDigest(channelId, date, { postCount: 0 }, now);
+    await subscriptions.update(channelId, { lastDigestDate: date, lastDigestAt: digest.until });
+    return { channelId, result: "empty" };
+  }
+
+  const posted = await deps.slack.postDigest(channelId, messages);
+  if (posted.ok) {
+    await subscriptions.recordDigest(channelId, date, { ts: posted.ts, postCount: digest.postCount }, now);
+    await subscriptions.update(channelId, {
+      lastDigestDate: date,
+      lastDigestAt: digest.until,
+      lastDigestTs: posted.ts,
+      lastProblem: posted.threadError ? `Part of the digest could not be posted in its thread: ${posted.threadError}` : undefined,
+    });
+    return { channelId, result: "posted", ts: posted.ts, postCount: digest.postCount };
+  }
+  if (FATAL_ERRORS.has(posted.error)) {
+    // The day stays claimed: nothing more will be tried until someone fixes the channel and subscribes again.
+    await subscriptions.update(channelId, { status: "disabled", disabledReason: posted.error, lastProblem: posted.error });
+    deps.log.warn("Digest subscription disabled", { channelId, reason: posted.error });
+    return { channelId, result: "disabled", error: posted.error };
+  }
+  if (posted.definite) {
+    // Slack said no (rate limited past our wait, a server error): give the day back for the next run.
+    await subscriptions.releaseDigest(channelId, date);
+    await subscriptions.update(channelId, { lastProblem: `${posted.error} (will retry)` });
+    return { channelId, result: "failed", error: posted.error };
+  }
+  // We cannot tell whether Slack posted it (a timeout): keep the claim rather than risk a second copy.
+  await subscriptions.update(channelId, { lastProblem: `${posted.error} (today's digest may not have been posted)` });
+  return { channelId, result: "uncertain", error: posted.error };
+}

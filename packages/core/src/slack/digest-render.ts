@@ -1,0 +1,207 @@
+/**
+ * Digest → Slack messages: the main message, plus continuations posted as thread replies when the
+ * digest does not fit one message.
+ *
+ * The same rules as render.ts: outside text (titles, summaries, hosts, URLs) only goes into rich_text
+ * `text` and `link` elements, which Slack shows literally; mrkdwn text objects (all `verbatim`) carry our
+ * own words — the heading, topic labels, "and N more" lines — with the taxonomy's labels and ids still
+ * passed through escapeInert (team-defined topics come from storage). The fallback `text` escapes and
+ * neutralizes titles (escapeInert).
+ *
+ * Layout: a heading ("Recap for <date> · N posts"), then per section its label in bold, one rich_text
+ * block per post (the title in bold, linked when the URL is http(s); the source host; a one-line
+ * summary), and "and N more — `/recap <topic>`" when the caps left posts out. Titles and summaries
+ * shrink (DETAIL) before the digest spills into a thread. Messages are packed
+ * greedily at post boundaries — a section's label travels with its first post and its "more" line with
+ * its last — and each one is checked with checkLimits. A continuation starts with "(continued)", naming
+ * the section when it starts inside one. The main message keeps one block and a little text spare, so the
+ * preview (render.ts) can add its "…in the thread" note.
+ */
+import { context, hostOf, mrkdwn, plural, section } from "./blocks";
+import type { KnownBlock, RichTextBlock, RichTextElement } from "@slack/types";
+import { OTHER_TOPIC_ID } from "../digest/compose";
+import type { Digest, DigestSection } from "../digest/types";
+import type { Post } from "../posts/types";
+import { escapeInert, linkTarget, oneLine, truncate } from "./escape";
+import { SLACK_LIMITS, checkLimits, totalTextLength } from "./limits";
+import type { RenderedMessage } from "./render";
+
+export interface DigestMessages {
+  main: RenderedMessage;
+  /** Continuations posted as thread replies under `main`, in order. */
+  thread: RenderedMessage[];
+}
+
+/**
+ * How much of each post to show. The first level at which the whole digest fits one message wins; a
+ * digest that fits none goes into the thread at the last (tersest) level, so it takes fewer messages.
+ */
+interface Detail {
+  title: number;
+  summary: number;
+}
+
+const DETAIL: readonly [Detail, ...Detail[]] = [
+  { title: 200, summary: 200 },
+  { title: 150, summary: 100 },
+];
+const SOURCE_MAX = 100;
+/** Longest URL still linked; a longer one leaves the title unlinked. */
+const URL_MAX = 1000;
+const LABEL_MAX = 100;
+/** The fallback `text`: each title, and all of it (it counts toward the message's text budget too). */
+const FALLBACK_TITLE = 80;
+const FALLBACK_BUDGET = 1000;
+/** Room the main message leaves for the preview's note (render.ts, "digest-preview"). */
+const MAIN_SPARE_BLOCKS = 1;
+const MAIN_SPARE_TEXT = 200;
+
+const NOTHING_NEW = "Nothing new on your topics today.";
+
+/** The digest as messages, or undefined when there is nothing to post (no posts, and no `emptyNote`). */
+export function renderDigest(digest: Digest, options: { emptyNote?: boolean } = {}): DigestMessages | undefined {
+  const date = escapeInert(digest.date, 40);
+  const shown = digest.sections.reduce((sum, section) => sum + section.posts.length, 0);
+  if (shown === 0) {
+    if (!options.emptyNote) return undefined;
+    return { main: { text: `Recap for ${date}: ${NOTHING_NEW}`, blocks: [section(`*Recap for ${date}* · ${NOTHING_NEW}`)] }, thread: [] };
+  }
+
+  for (const [index, detail] of DETAIL.entries()) {
+    const last = index === DETAIL.length - 1;
+    const pages = pack(digest, detail, shown, !last);
+    if (!pages) continue;
+    const threaded = pages.length > 1;
+    const [first, ...rest] = pages.map((page, i) => build(digest, page, i === 0, shown, threaded));
+    if (first) return { main: first, thread: rest };
+  }
+  throw new Error("unreachable: the last detail level always packs");
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Packing
+
+/** Blocks that stay together: a post, with its section's label when it is the first and the "more" line when the last. */
+interface Unit {
+  blocks: KnownBlock[];
+  posts: Post[];
+  section: DigestSection;
+  opensSection: boolean;
+}
+
+/** One message's units; `inside` names the section a continuation starts in the middle of. */
+interface Page {
+  units: Unit[];
+  inside?: DigestSection;
+}
+
+/**
+ * The digest's units packed greedily into messages; undefined when `oneMessage` and they need more than one.
+ * The main message is packed with its longer heading (" · continued in the thread"), so either heading fits.
+ */
+function pack(digest: Digest, detail: Detail, shown: number, oneMessage: boolean): Page[] | undefined {
+  const pages: Page[] = [];
+  let page: Page = { units: [] };
+  for (const unit of units(digest.sections, detail)) {
+    const main = pages.length === 0;
+    const candidate: Page = { ...page, units: [...page.units, unit] };
+    if (fits(build(digest, candidate, main, shown, true), main)) {
+      page = candidate;
+      continue;
+    }
+    if (oneMessage) return undefined;
+    // A unit is at most three blocks of bounded text (about 2,000 characters), so it always fits a fresh message.
+    pages.push(page);
+    page = { units: [unit], ...(unit.opensSection ? {} : { inside: unit.section }) };
+  }
+  pages.push(page);
+  return pages;
+}
+
+function units(sections: DigestSection[], detail: Detail): Unit[] {
+  const out: Unit[] = [];
+  for (const s of sections) {
+    if (s.posts.length === 0) {
+      // Cut by the total cap: the label and its "more" line in one block.
+      if (s.more > 0) out.push({ blocks: [section(`${labelOf(s)}\n${moreLine(s)}`)], posts: [], section: s, opensSection: true });
+      continue;
+    }
+    s.posts.forEach((post, index) => {
+      const blocks: KnownBlock[] = [];
+      if (index === 0) blocks.push(section(labelOf(s)));
+      blocks.push(postBlock(post, detail));
+      if (index === s.posts.length - 1 && s.more > 0) blocks.push(context(moreLine(s)));
+      out.push({ blocks, posts: [post], section: s, opensSection: index === 0 });
+    });
+  }
+  return out;
+}
+
+function fits(message: RenderedMessage, main: boolean): boolean {
+  if (checkLimits(message).length > 0) return false;
+  if (!main) return true;
+  return (
+    message.blocks.length <= SLACK_LIMITS.blocks - MAIN_SPARE_BLOCKS && totalTextLength(message) <= SLACK_LIMITS.totalText - MAIN_SPARE_TEXT
+  );
+}
+
+function build(digest: Digest, page: Page, main: boolean, shown: number, threaded: boolean): RenderedMessage {
+  const date = escapeInert(digest.date, 40);
+  const posts = page.units.flatMap((unit) => unit.posts);
+  const head = main
+    ? section(`*Recap for ${date}* · ${plural(shown, "post")}${threaded ? " · continued in the thread" : ""}`)
+    : section(page.inside ? `(continued) · ${labelOf(page.inside)}` : "(continued)");
+  const heading = main ? `Recap for ${date}: ${plural(shown, "post")}` : `Recap for ${date} (continued): ${plural(posts.length, "post")}`;
+  return { text: fallback(heading, posts), blocks: [head, ...page.units.flatMap((unit) => unit.blocks)] };
+}
+
+/** The heading, then a bullet per title while they fit FALLBACK_BUDGET, then how many did not. */
+function fallback(heading: string, posts: Post[]): string {
+  let text = heading;
+  for (const [index, post] of posts.entries()) {
+    const line = `\n• ${escapeInert(oneLine(post.title) || post.url, FALLBACK_TITLE) || "Untitled"}`;
+    const left = posts.length - index - 1;
+    const tail = left > 0 ? `\n…and ${left} more`.length : 0;
+    if (text.length + line.length + tail > FALLBACK_BUDGET) return `${text}\n…and ${posts.length - index} more`;
+    text += line;
+  }
+  return text;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Blocks
+
+/** One post: the title in bold (linked when the URL is http(s) and not too long), the source host, the summary on one line. */
+function postBlock(post: Post, detail: Detail): RichTextBlock {
+  const title = truncate(oneLine(post.title) || oneLine(post.url), detail.title) || "Untitled";
+  const target = linkTarget(post.url);
+  const elements: RichTextElement[] = [
+    target !== undefined && target.length <= URL_MAX
+      ? { type: "link", url: target, text: title, style: { bold: true } }
+      : { type: "text", text: title, style: { bold: true } },
+  ];
+  const source = sourceOf(post);
+  if (source) elements.push({ type: "text", text: ` · ${source}`, style: { italic: true } });
+  const summary = truncate(oneLine(post.summary), detail.summary);
+  if (summary) elements.push({ type: "text", text: `\n${summary}` });
+  return { type: "rich_text", elements: [{ type: "rich_text_section", elements }] };
+}
+
+/** "blog.example.com", or "blog.example.com +2" when two more feeds carried the post. */
+function sourceOf(post: Post): string | undefined {
+  const host = hostOf(post.url) ?? (post.feeds[0] === undefined ? undefined : hostOf(post.feeds[0]));
+  if (host === undefined) return undefined;
+  const others = new Set(post.feeds).size - 1;
+  return truncate(oneLine(others > 0 ? `${host} +${others}` : host), SOURCE_MAX) || undefined;
+}
+
+/** The section's label in bold (the taxonomy's words, escaped and neutralized all the same). */
+function labelOf(s: DigestSection): string {
+  return `*${escapeInert(s.topicLabel, LABEL_MAX) || escapeInert(s.topicId, LABEL_MAX) || "Topic"}*`;
+}
+
+/** "and 7 more — `/recap gitops`" (`/recap latest` for Other, which is no topic). */
+function moreLine(s: DigestSection): string {
+  const command = s.topicId === OTHER_TOPIC_ID ? "latest" : escapeInert(s.topicId, 60);
+  return `and ${s.more} more — \`/recap ${command}\``;
+}

@@ -1,0 +1,242 @@
+/**
+ * The daily digest end to end: subscriptions in several time zones, the dispatcher run every 15
+ * minutes by an injected clock, posts counted on a loopback Slack Web API, data in dynalite.
+ */
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { runCommand } from "@recap/core/commands";
+import { dispatchDigests } from "@recap/core/digest";
+import { addFeed, refreshFeed, type Feed } from "@recap/core/feeds";
+import { silentLogger } from "@recap/core/shared";
+import { checkLimits, renderOutcome } from "@recap/core/slack";
+import { openLocalRecap, type LocalRecap } from "@recap/local";
+import { HOUR, MINUTE, testClock, type TestClock } from "../helpers/clock";
+import { rss, startFeedServer, type FeedServer, type TestItem } from "../helpers/feed-server";
+import { startFakeSlack, type FakeSlack } from "../helpers/slack";
+
+let feeds: FeedServer;
+let slack: FakeSlack;
+let recap: LocalRecap;
+let clock: TestClock;
+let feedCount = 0;
+
+beforeAll(async () => {
+  [feeds, slack] = await Promise.all([startFeedServer(), startFakeSlack()]);
+});
+afterAll(async () => {
+  await Promise.all([feeds.close(), slack.close()]);
+});
+
+async function open(env: Record<string, string> = {}) {
+  recap = await openLocalRecap({
+    inMemory: true,
+    clock,
+    log: silentLogger,
+    env: { SLACK_BOT_TOKEN: "xoxb-test", RECAP_SLACK_API_URL: slack.apiUrl, RECAP_SLACK_TEAM_IDS: "T0001", ...env },
+  });
+}
+
+beforeEach(async () => {
+  clock = testClock("2026-11-20T00:00:00Z");
+  slack.calls.length = 0;
+  await open();
+});
+afterEach(async () => {
+  await recap.close();
+});
+
+/** Follows a new feed (its items are backfill), then publishes `items` on it as news. */
+async function publish(items: TestItem[]): Promise<void> {
+  const path = `/digest-${++feedCount}.xml`;
+  feeds.route(path, { body: rss([{ title: "Seed", link: `https://seed.example.com/${feedCount}`, guid: "seed" }]) });
+  const added = (await addFeed(feeds.at(path), { via: "cli" }, recap.deps)) as { feed: Feed };
+  feeds.route(path, { body: rss(items.map((item) => ({ pubDate: clock(), ...item }))) });
+  await refreshFeed((await recap.deps.store.feeds.get(added.feed.id)) as Feed, recap.deps);
+}
+
+const subscribe = (channelId: string, ...words: string[]) => runCommand({ name: "subscribe", words }, { via: "slack", channelId }, recap.deps);
+const posts = (channel?: string) =>
+  slack.calls.filter((call) => call.method === "chat.postMessage" && (channel === undefined || call.body.channel === channel));
+
+/** Runs the dispatcher every 15 minutes from now until `until`, recording when each channel got a post. */
+async function runEvery15Minutes(until: string): Promise<Map<string, string[]>> {
+  const postedAt = new Map<string, string[]>();
+  while (clock().toISOString() < until) {
+    const before = slack.calls.length;
+    await dispatchDigests(recap.deps);
+    for (const call of slack.calls.slice(before)) {
+      if (call.method !== "chat.postMessage" || call.body.thread_ts) continue;
+      const channel = String(call.body.channel);
+      postedAt.set(channel, [...(postedAt.get(channel) ?? []), clock().toISOString()]);
+    }
+    clock.advance(15 * MINUTE);
+  }
+  return postedAt;
+}
+
+describe("when digests go out", () => {
+  it("each channel gets one digest a day at 09:00 in its own time zone", async () => {
+    await publish([{ title: "Argo CD 3.3 is out", link: "https://blog.example.com/argo-3-3", guid: "a" }]);
+    await subscribe("CPARIS", "09:00", "Europe/Paris");
+    await subscribe("CLA", "09:00", "America/Los_Angeles");
+    await subscribe("CKOLKATA", "09:00", "Asia/Kolkata");
+    const postedAt = await runEvery15Minutes("2026-11-21T00:00:00Z");
+    expect(Object.fromEntries(postedAt)).toEqual({
+      CKOLKATA: ["2026-11-20T03:30:00.000Z"],
+      CPARIS: ["2026-11-20T08:00:00.000Z"],
+      CLA: ["2026-11-20T17:00:00.000Z"],
+    });
+  });
+
+  it("stays at 09:00 local across a DST change, once a day", async () => {
+    clock.set("2026-10-24T00:00:00Z");
+    await publish([{ title: "Before the change", link: "https://blog.example.com/before", guid: "b" }]);
+    await subscribe("CPARIS", "09:00", "Europe/Paris");
+    await subscribe("CLA", "09:00", "America/Los_Angeles");
+    const first = await runEvery15Minutes("2026-10-25T00:00:00Z");
+    await publish([{ title: "After the change", link: "https://blog.example.com/after", guid: "c" }]);
+    const second = await runEvery15Minutes("2026-10-26T00:00:00Z");
+    // Paris: CEST (UTC+2) on the 24th, CET (UTC+1) from the 25th.
+    expect(first.get("CPARIS")).toEqual(["2026-10-24T07:00:00.000Z"]);
+    expect(second.get("CPARIS")).toEqual(["2026-10-25T08:00:00.000Z"]);
+    // Los Angeles is still on PDT (UTC−7) until November 1st.
+    expect([...(first.get("CLA") ?? []), ...(second.get("CLA") ?? [])]).toEqual(["2026-10-24T16:00:00.000Z", "2026-10-25T16:00:00.000Z"]);
+  });
+
+  it("catches up late when the dispatcher was down at the time — never skips, never twice", async () => {
+    await publish([{ title: "Late but not lost", link: "https://blog.example.com/late", guid: "l" }]);
+    await subscribe("CPARIS", "09:00", "Europe/Paris");
+    clock.set("2026-11-20T11:00:00Z"); // no run between 08:00Z and now
+    const postedAt = await runEvery15Minutes("2026-11-20T23:00:00Z");
+    expect(postedAt.get("CPARIS")).toEqual(["2026-11-20T11:00:00.000Z"]);
+  });
+
+  it("posts one digest per channel when two dispatcher runs overlap", async () => {
+    await publish([{ title: "Race", link: "https://blog.example.com/race", guid: "r" }]);
+    await subscribe("C1", "09:00", "UTC");
+    await subscribe("C2", "09:00", "UTC");
+    clock.set("2026-11-20T09:05:00Z");
+    await Promise.all([dispatchDigests(recap.deps), dispatchDigests(recap.deps), dispatchDigests(recap.deps)]);
+    expect(posts("C1")).toHaveLength(1);
+    expect(posts("C2")).toHaveLength(1);
+  });
+
+  it("skips weekends for weekday subscriptions, in local terms", async () => {
+    clock.set("2026-11-20T00:00:00Z"); // Friday
+    await publish([{ title: "Friday news", link: "https://blog.example.com/friday", guid: "f" }]);
+    await subscribe("CLA", "17:00", "America/Los_Angeles", "weekdays");
+    const postedAt = await runEvery15Minutes("2026-11-24T00:00:00Z");
+    // Friday 17:00 PDT... PST (UTC−8) in November: 01:00Z Saturday. Then nothing until Monday 17:00 local.
+    expect(postedAt.get("CLA")).toEqual(["2026-11-21T01:00:00.000Z"]);
+  });
+});
+
+describe("what a digest holds", () => {
+  it("has fresh posts since the last digest, filtered by topic, never backfill, each once", async () => {
+    await publish([
+      { title: "Argo Rollouts canary analysis", link: "https://blog.example.com/rollouts", guid: "1" },
+      { title: "Backstage software templates", link: "https://blog.example.com/templates", guid: "2" },
+      { title: "Flux and Argo CD side by side", link: "https://blog.example.com/flux-argo", guid: "3" },
+    ]);
+    await subscribe("CGITOPS", "09:00", "UTC", "gitops");
+    clock.set("2026-11-20T09:00:00Z");
+    await dispatchDigests(recap.deps);
+    const [digest] = posts("CGITOPS");
+    const dump = JSON.stringify(digest?.body.blocks);
+    expect(dump).toContain("Argo Rollouts canary analysis");
+    expect(dump).toContain("Flux and Argo CD side by side");
+    expect(dump).not.toContain("Backstage");
+    expect(dump).not.toContain("Seed"); // backfill
+    expect(dump.split("Flux and Argo CD side by side").length - 1).toBe(1);
+
+    // The next day's digest starts where this one ended.
+    clock.set("2026-11-20T15:00:00Z");
+    await publish([{ title: "Argo CD image updater", link: "https://blog.example.com/updater", guid: "4" }]);
+    clock.set("2026-11-21T09:00:00Z");
+    await dispatchDigests(recap.deps);
+    const next = JSON.stringify(posts("CGITOPS")[1]?.body.blocks);
+    expect(next).toContain("Argo CD image updater");
+    expect(next).not.toContain("Argo Rollouts canary analysis");
+  });
+
+  it("posts nothing on a day with nothing new, or a short note when configured", async () => {
+    await subscribe("CQUIET", "09:00", "UTC");
+    clock.set("2026-11-20T09:00:00Z");
+    await dispatchDigests(recap.deps);
+    expect(posts("CQUIET")).toEqual([]);
+
+    await recap.close();
+    await open({ RECAP_DIGEST_EMPTY_NOTE: "true" });
+    await subscribe("CNOTE", "09:00", "UTC");
+    await dispatchDigests(recap.deps);
+    expect(JSON.stringify(posts("CNOTE")[0]?.body)).toMatch(/Nothing new/);
+  });
+
+  it("keeps 500 candidate posts within Slack's limits, continuing in the thread", async () => {
+    await recap.close();
+    await open({ RECAP_DIGEST_PER_TOPIC: "50", RECAP_DIGEST_MAX_POSTS: "200" });
+    const items = Array.from({ length: 500 }, (_, index) => ({
+      title: `<!channel> *Kubernetes* release notes part ${index} ${"with a long title ".repeat(8)}`,
+      link: `https://blog.example.com/k8s-${index}`,
+      guid: `k${index}`,
+      description: "Kubernetes eBPF GitOps platform engineering ".repeat(40),
+    }));
+    await publish(items);
+    await subscribe("CBIG", "09:00", "UTC");
+    clock.set("2026-11-20T09:00:00Z");
+    await dispatchDigests(recap.deps);
+    const messages = posts("CBIG");
+    expect(messages.length).toBeGreaterThan(1);
+    expect(messages.slice(1).every((message) => message.body.thread_ts === messages[0]?.body.ts || message.body.thread_ts)).toBe(true);
+    for (const message of messages) {
+      expect(checkLimits({ text: String(message.body.text), blocks: message.body.blocks as never })).toEqual([]);
+    }
+  });
+
+  it("the preview is what gets posted", async () => {
+    await publish([{ title: "Preview me", link: "https://blog.example.com/preview", guid: "p" }]);
+    await subscribe("CPREVIEW", "09:00", "UTC");
+    clock.set("2026-11-20T09:00:00Z");
+    const preview = renderOutcome(await runCommand({ name: "digest" }, { via: "slack", channelId: "CPREVIEW" }, recap.deps), { shareable: false });
+    await dispatchDigests(recap.deps);
+    const [posted] = posts("CPREVIEW");
+    expect(posted?.body.blocks).toEqual(preview.blocks);
+    expect(posted?.body.text).toBe(preview.text);
+  });
+});
+
+describe("when Slack says no", () => {
+  it("waits out a short rate limit and posts once", async () => {
+    await publish([{ title: "Rate limited", link: "https://blog.example.com/rl", guid: "rl" }]);
+    await subscribe("CRL", "09:00", "UTC");
+    clock.set("2026-11-20T09:00:00Z");
+    slack.rateLimitNext("chat.postMessage", 1);
+    await dispatchDigests(recap.deps);
+    expect(posts("CRL")).toHaveLength(2); // the 429, then the post
+    expect((await recap.deps.store.subscriptions.get("CRL"))?.lastDigestDate).toBe("2026-11-20");
+    clock.advance(15 * MINUTE);
+    await dispatchDigests(recap.deps);
+    expect(posts("CRL")).toHaveLength(2);
+  });
+
+  it("disables only the channel Slack cannot post to, and says why", async () => {
+    await publish([{ title: "Shared news", link: "https://blog.example.com/shared", guid: "s" }]);
+    await subscribe("CGONE", "09:00", "UTC");
+    await subscribe("COK", "09:00", "UTC");
+    clock.set("2026-11-20T09:00:00Z");
+    slack.failNext("chat.postMessage", "channel_not_found");
+    await dispatchDigests(recap.deps);
+    const gone = await recap.deps.store.subscriptions.get(posts()[0]?.body.channel === "CGONE" ? "CGONE" : "COK");
+    expect(gone).toMatchObject({ status: "disabled", disabledReason: "channel_not_found" });
+    const statuses = await Promise.all(["CGONE", "COK"].map((id) => recap.deps.store.subscriptions.get(id)));
+    expect(statuses.map((subscription) => subscription?.status).sort()).toEqual(["active", "disabled"]);
+    const shown = await runCommand({ name: "subscription" }, { via: "slack", channelId: gone?.channelId }, recap.deps);
+    expect(JSON.stringify(renderOutcome(shown, { shareable: false }))).toMatch(/channel_not_found/);
+
+    // A day later, the disabled one is still not tried.
+    clock.advance(24 * HOUR);
+    await publish([{ title: "More news", link: "https://blog.example.com/more", guid: "m" }]);
+    const before = posts().length;
+    await dispatchDigests(recap.deps);
+    expect(posts().slice(before).map((call) => call.body.channel)).toEqual([statuses.find((s) => s?.status === "active")?.channelId]);
+  });
+});
