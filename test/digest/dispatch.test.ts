@@ -53,7 +53,8 @@ async function publish(items: TestItem[]): Promise<void> {
   await refreshFeed((await recap.deps.store.feeds.get(added.feed.id)) as Feed, recap.deps);
 }
 
-const subscribe = (channelId: string, ...words: string[]) => runCommand({ name: "subscribe", words }, { via: "slack", channelId }, recap.deps);
+const subscribe = (channelId: string, ...words: string[]) =>
+  runCommand({ name: "subscribe", words }, { via: "slack", channelId }, recap.deps);
 const posts = (channel?: string) =>
   slack.calls.filter((call) => call.method === "chat.postMessage" && (channel === undefined || call.body.channel === channel));
 
@@ -121,12 +122,14 @@ describe("when digests go out", () => {
   });
 
   it("skips weekends for weekday subscriptions, in local terms", async () => {
-    clock.set("2026-11-20T00:00:00Z"); // Friday
+    clock.set("2026-11-21T00:00:00Z"); // Friday 20 November, 16:00 in Los Angeles (PST, UTC−8)
     await publish([{ title: "Friday news", link: "https://blog.example.com/friday", guid: "f" }]);
     await subscribe("CLA", "17:00", "America/Los_Angeles", "weekdays");
-    const postedAt = await runEvery15Minutes("2026-11-24T00:00:00Z");
-    // Friday 17:00 PDT... PST (UTC−8) in November: 01:00Z Saturday. Then nothing until Monday 17:00 local.
-    expect(postedAt.get("CLA")).toEqual(["2026-11-21T01:00:00.000Z"]);
+    const friday = await runEvery15Minutes("2026-11-22T00:00:00Z");
+    await publish([{ title: "Weekend news", link: "https://blog.example.com/weekend", guid: "w" }]);
+    const weekend = await runEvery15Minutes("2026-11-25T06:00:00Z");
+    // Friday 17:00 local, nothing on Saturday or Sunday, then Monday 23 November 17:00 local.
+    expect([...(friday.get("CLA") ?? []), ...(weekend.get("CLA") ?? [])]).toEqual(["2026-11-21T01:00:00.000Z", "2026-11-24T01:00:00.000Z"]);
   });
 });
 
@@ -166,7 +169,9 @@ describe("what a digest holds", () => {
 
     await recap.close();
     await open({ RECAP_DIGEST_EMPTY_NOTE: "true" });
+    clock.set("2026-11-20T08:00:00Z");
     await subscribe("CNOTE", "09:00", "UTC");
+    clock.set("2026-11-20T09:00:00Z");
     await dispatchDigests(recap.deps);
     expect(JSON.stringify(posts("CNOTE")[0]?.body)).toMatch(/Nothing new/);
   });
@@ -196,7 +201,9 @@ describe("what a digest holds", () => {
     await publish([{ title: "Preview me", link: "https://blog.example.com/preview", guid: "p" }]);
     await subscribe("CPREVIEW", "09:00", "UTC");
     clock.set("2026-11-20T09:00:00Z");
-    const preview = renderOutcome(await runCommand({ name: "digest" }, { via: "slack", channelId: "CPREVIEW" }, recap.deps), { shareable: false });
+    const preview = renderOutcome(await runCommand({ name: "digest" }, { via: "slack", channelId: "CPREVIEW" }, recap.deps), {
+      shareable: false,
+    });
     await dispatchDigests(recap.deps);
     const [posted] = posts("CPREVIEW");
     expect(posted?.body.blocks).toEqual(preview.blocks);
@@ -235,8 +242,13 @@ describe("when Slack says no", () => {
     // A day later, the disabled one is still not tried.
     clock.advance(24 * HOUR);
     await publish([{ title: "More news", link: "https://blog.example.com/more", guid: "m" }]);
+    clock.advance(MINUTE);
     const before = posts().length;
     await dispatchDigests(recap.deps);
-    expect(posts().slice(before).map((call) => call.body.channel)).toEqual([statuses.find((s) => s?.status === "active")?.channelId]);
+    expect(
+      posts()
+        .slice(before)
+        .map((call) => call.body.channel),
+    ).toEqual([statuses.find((s) => s?.status === "active")?.channelId]);
   });
 });

@@ -143,6 +143,17 @@ describe("recap CLI", () => {
     expect((await recap("help")).stdout).toMatch(/search <words>[\s\S]*poll/);
   });
 
+  it("manages a channel's digest and previews it", async () => {
+    expect((await recap("subscribe", "9am", "UTC", "gitops")).stderr).toMatch(/--channel/);
+    const subscribed = await recap("subscribe", "9am", "UTC", "gitops", "--channel", "C0CLI", "--json");
+    expect(subscribed.json()).toMatchObject({ kind: "subscribed", subscription: { channelId: "C0CLI", time: "09:00", timeZone: "UTC" } });
+    expect((await recap("subscription", "--channel", "C0CLI")).stdout).toMatch(/09:00 UTC, daily, topics: gitops/);
+    // Everything stored so far is backfill: a digest now would be empty.
+    expect((await recap("digest", "--channel", "C0CLI")).stdout).toMatch(/Nothing new/);
+    expect((await recap("digest", "--channel", "C0CLI", "--json")).json()).toMatchObject({ postCount: 0 });
+    expect((await recap("unsubscribe", "--channel", "C0CLI")).stdout).toMatch(/no longer gets/);
+  });
+
   it("polls, removes and resumes feeds by id or URL", async () => {
     const polled = await recap("poll", "--all", "--json");
     expect(polled.json()).toEqual(expect.arrayContaining([expect.objectContaining({ status: "ok", url: feeds.at("/gitops.xml") })]));

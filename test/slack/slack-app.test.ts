@@ -392,3 +392,38 @@ describe("Slack failures and costs", () => {
     }
   });
 });
+
+describe("digest subscriptions from Slack", () => {
+  it("subscribes the channel with its settings, in the asker's time zone by default, and shows them", async () => {
+    slack.answer("users.info", { ok: true, user: { id: "U0001", tz: "Asia/Kolkata" } });
+    const subscribed = await command("subscribe 07:30 weekdays gitops", { channel_id: "CDIGEST" });
+    expect(JSON.stringify(subscribed.json())).toMatch(/07:30 Asia\/Kolkata, on weekdays, on gitops/);
+    expect(await recap.deps.store.subscriptions.get("CDIGEST")).toMatchObject({
+      time: "07:30",
+      timeZone: "Asia/Kolkata",
+      days: "weekdays",
+      topics: ["gitops"],
+      status: "active",
+    });
+
+    const explicit = await command("subscribe 9:30 pm Europe/Paris", { channel_id: "CDIGEST" });
+    expect(JSON.stringify(explicit.json())).toMatch(/21:30 Europe\/Paris, every day, on every topic/);
+    expect(JSON.stringify((await command("subscription", { channel_id: "CDIGEST" })).json())).toMatch(/21:30 Europe\/Paris/);
+
+    const preview = (await command("digest", { channel_id: "CDIGEST" })).json();
+    expect(preview.response_type).toBe("ephemeral");
+    expect(JSON.stringify(preview)).toMatch(/Recap for|Nothing new/);
+
+    expect(JSON.stringify((await command("unsubscribe", { channel_id: "CDIGEST" })).json())).toMatch(/no longer gets/);
+    expect(await recap.deps.store.subscriptions.get("CDIGEST")).toBeUndefined();
+  });
+
+  it("explains bad times, zones and topics with an example", async () => {
+    expect(JSON.stringify((await command("subscribe 25:00", { channel_id: "CBAD" })).json())).toMatch(
+      /not a time of day[\s\S]*subscribe 09:30/,
+    );
+    expect(JSON.stringify((await command("subscribe Mars/Olympus", { channel_id: "CBAD" })).json())).toMatch(/not a time zone/);
+    expect(JSON.stringify((await command("subscribe obervability", { channel_id: "CBAD" })).json())).toMatch(/did you mean observability/);
+    expect(await recap.deps.store.subscriptions.get("CBAD")).toBeUndefined();
+  });
+});

@@ -6,7 +6,7 @@ import type { Outcome } from "../commands/types";
 import type { RefreshDeps } from "../feeds/refresh";
 import { findTopic, suggestTopics } from "../topics";
 import { composeDigest } from "./compose";
-import { nextDigestAt, parseTime, parseTimeZone } from "./schedule";
+import { localParts, nextDigestAt, parseTime, parseTimeZone } from "./schedule";
 import type { DigestDays, DigestLimits, Subscription } from "./types";
 
 const DAY = 86_400_000;
@@ -46,6 +46,13 @@ export async function subscribe(words: string[], context: DigestCommandContext, 
     status: "active",
   };
   delete subscription.disabledReason;
+  // A new subscription made after today's time starts tomorrow: its first digest should not
+  // surprise the channel a minute later.
+  if (!existing) {
+    const today = localParts(now, timeZone);
+    const [hours = 0, minutes = 0] = subscription.time.split(":").map(Number);
+    if (today.minutes >= hours * 60 + minutes) subscription.lastDigestDate = today.date;
+  }
   await deps.store.subscriptions.save(subscription);
   return { kind: "subscribed", subscription, nextAt: nextDigestAt(subscription, now).toISOString() };
 }
