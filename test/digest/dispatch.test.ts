@@ -2,7 +2,7 @@
  * The daily digest end to end: subscriptions in several time zones, the dispatcher run every 15
  * minutes by an injected clock, posts counted on a loopback Slack Web API, data in dynalite.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { runCommand } from "@recap/core/commands";
 import { dispatchDigests } from "@recap/core/digest";
 import { addFeed, refreshFeed, type Feed } from "@recap/core/feeds";
@@ -250,5 +250,25 @@ describe("when Slack says no", () => {
         .slice(before)
         .map((call) => call.body.channel),
     ).toEqual([statuses.find((s) => s?.status === "active")?.channelId]);
+  });
+});
+
+describe("on one machine without Slack", () => {
+  it("prints the scheduled digest to the console", async () => {
+    await recap.close();
+    recap = await openLocalRecap({ inMemory: true, clock, log: silentLogger, env: { RECAP_SLACK_TEAM_IDS: "T0001" } });
+    await publish([{ title: "Printed, not posted", link: "https://blog.example.com/console", guid: "c" }]);
+    await subscribe("CLOCAL", "09:00", "UTC");
+    clock.set("2026-11-20T09:00:00Z");
+    const printed: string[] = [];
+    const spy = vi.spyOn(console, "log").mockImplementation((line: unknown) => void printed.push(String(line)));
+    try {
+      await dispatchDigests(recap.deps);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(printed.join("\n")).toMatch(/\[digest → CLOCAL\][\s\S]*Printed, not posted/);
+    expect(posts("CLOCAL")).toEqual([]);
+    expect((await recap.deps.store.subscriptions.get("CLOCAL"))?.lastDigestDate).toBe("2026-11-20");
   });
 });

@@ -92,6 +92,10 @@ describe("sst.config.ts and stacks/", () => {
       environment: { RECAP_POLL_BATCH_SIZE: "25" },
     });
     expect(poll?.args.function.link).toHaveLength(2);
+    // The digest posts to Slack: it alone among the schedules gets the Slack secrets.
+    const digest = crons.find((cron) => cron.args.function.handler === SCHEDULES.digest.handler);
+    expect(digest?.args.schedule).toBe(`rate(${SCHEDULES.digest.everyMinutes} minutes)`);
+    expect(digest?.args.function.link).toHaveLength(4);
   });
 
   it("serves Slack from one function with a URL, linked to the table, bus and Slack secrets", async () => {
@@ -122,6 +126,8 @@ describe("sst.config.ts and stacks/", () => {
       SST_RESOURCE_RecapBus: JSON.stringify({ name: "recap-bus" }),
       SST_RESOURCE_SlackSigningSecret: JSON.stringify({ value: "secret" }),
       SST_RESOURCE_SlackBotToken: JSON.stringify({ value: "xoxb-test" }),
+      // Else importing the HTTP function would ask Slack (auth.test) which workspace it serves.
+      RECAP_SLACK_TEAM_IDS: "T0001",
       AWS_REGION: "us-east-1",
     });
     const handlers = [...Object.values(SCHEDULES), ...Object.values(SUBSCRIPTIONS), HTTP_FUNCTION].map((definition) => definition.handler);
