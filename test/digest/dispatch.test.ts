@@ -161,6 +161,22 @@ describe("what a digest holds", () => {
     expect(next).not.toContain("Argo Rollouts canary analysis");
   });
 
+  it("leaves a post first seen minutes before the digest for the next one, never losing it", async () => {
+    await publish([{ title: "Early bird", link: "https://blog.example.com/early", guid: "e" }]);
+    await subscribe("CEDGE", "09:00", "UTC");
+    clock.set("2026-11-20T08:55:00Z");
+    await publish([{ title: "Just in time", link: "https://blog.example.com/just", guid: "j" }]);
+    clock.set("2026-11-20T09:00:00Z");
+    await dispatchDigests(recap.deps);
+    clock.set("2026-11-21T09:00:00Z");
+    await dispatchDigests(recap.deps);
+    const [today, tomorrow] = posts("CEDGE").map((call) => JSON.stringify(call.body.blocks));
+    expect(today).toContain("Early bird");
+    expect(today).not.toContain("Just in time");
+    expect(tomorrow).toContain("Just in time");
+    expect(tomorrow).not.toContain("Early bird");
+  });
+
   it("posts nothing on a day with nothing new, or a short note when configured", async () => {
     await subscribe("CQUIET", "09:00", "UTC");
     clock.set("2026-11-20T09:00:00Z");
@@ -242,7 +258,7 @@ describe("when Slack says no", () => {
     // A day later, the disabled one is still not tried.
     clock.advance(24 * HOUR);
     await publish([{ title: "More news", link: "https://blog.example.com/more", guid: "m" }]);
-    clock.advance(MINUTE);
+    clock.advance(20 * MINUTE); // past the settling time: posts first seen in the last 15 minutes wait for the next digest
     const before = posts().length;
     await dispatchDigests(recap.deps);
     expect(

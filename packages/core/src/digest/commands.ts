@@ -10,6 +10,8 @@ import { localParts, nextDigestAt, parseTime, parseTimeZone } from "./schedule";
 import type { DigestDays, DigestLimits, Subscription } from "./types";
 
 const DAY = 86_400_000;
+/** Longer than a poll takes between stamping a post's first-seen time and storing it. */
+const SETTLE_MS = 15 * 60_000;
 const DEFAULT_TIME = "09:00";
 
 export interface DigestCommandContext {
@@ -87,13 +89,17 @@ export async function digestFor(
   date?: string,
 ) {
   const now = deps.clock();
+  // A poll stamps first-seen times when it starts and writes a little later: a window that ended
+  // "now" could miss a post stamped just before it, and the next window starts after it. Ending the
+  // window a while ago leaves such posts for the next digest instead of losing them.
+  const until = new Date(now.getTime() - SETTLE_MS).toISOString();
   const since = subscription.lastDigestAt ?? new Date(now.getTime() - DAY).toISOString();
   const posts = await deps.store.posts.seenSince(now, { since: new Date(since) });
   return composeDigest({
     channelId,
     date: date ?? localDate(now, subscription.timeZone ?? "UTC"),
     since,
-    until: now.toISOString(),
+    until,
     posts,
     subscription,
     taxonomy: deps.taxonomy,
