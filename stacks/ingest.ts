@@ -2,7 +2,7 @@
  * Feed ingestion and its bus subscribers, built from the same definitions the local runner uses
  * (packages/core/src/runtime/definitions.ts).
  */
-import { rateExpression, SCHEDULES, SUBSCRIPTIONS } from "../packages/core/src/runtime/definitions";
+import { scheduleExpression, SCHEDULES, SUBSCRIPTIONS } from "../packages/core/src/runtime/definitions";
 import { bus, environment, slackSecrets, table } from "./data";
 
 // Feed bodies may be 15 MiB each and 8 are fetched at once: leave room for them and their parse.
@@ -10,7 +10,7 @@ const memory = "1024 MB";
 
 for (const [name, schedule] of Object.entries(SCHEDULES)) {
   new sst.aws.CronV2(`Schedule${capitalize(name)}`, {
-    schedule: rateExpression(schedule.everyMinutes),
+    schedule: scheduleExpression(schedule.everyMinutes),
     function: {
       handler: schedule.handler,
       link: schedule.slack ? [table, bus, ...slackSecrets] : [table, bus],

@@ -288,3 +288,46 @@ describe("on one machine without Slack", () => {
     expect((await recap.deps.store.subscriptions.get("CLOCAL"))?.lastDigestDate).toBe("2026-11-20");
   });
 });
+
+describe("recovering the same day", () => {
+  it("gives the day back when preparing the digest failed, and posts at the next run", async () => {
+    await publish([{ title: "Survives a hiccup", link: "https://blog.example.com/hiccup", guid: "h" }]);
+    await subscribe("CHICCUP", "09:00", "UTC");
+    clock.set("2026-11-20T09:00:00Z");
+    const original = recap.deps.store.posts.seenSince;
+    recap.deps.store.posts.seenSince = async () => {
+      throw new Error("Throughput exceeded (test)");
+    };
+    try {
+      expect(await dispatchDigests(recap.deps)).toEqual([expect.objectContaining({ channelId: "CHICCUP", result: "failed" })]);
+    } finally {
+      recap.deps.store.posts.seenSince = original;
+    }
+    expect((await recap.deps.store.subscriptions.get("CHICCUP"))?.lastProblem).toMatch(/will retry/);
+    clock.advance(15 * MINUTE);
+    await dispatchDigests(recap.deps);
+    expect(posts("CHICCUP")).toHaveLength(1);
+  });
+
+  it("a channel fixed and subscribed again after a refusal still gets today's digest", async () => {
+    await publish([{ title: "Invite me", link: "https://blog.example.com/invite", guid: "i" }]);
+    await subscribe("CINVITE", "09:00", "UTC");
+    clock.set("2026-11-20T09:00:00Z");
+    slack.failNext("chat.postMessage", "not_in_channel");
+    await dispatchDigests(recap.deps);
+    expect(await recap.deps.store.subscriptions.get("CINVITE")).toMatchObject({ status: "disabled" });
+    clock.set("2026-11-20T09:30:00Z");
+    await subscribe("CINVITE", "09:00", "UTC");
+    expect((await recap.deps.store.subscriptions.get("CINVITE"))?.lastProblem).toBeUndefined();
+    await dispatchDigests(recap.deps);
+    expect(posts("CINVITE").filter((call) => JSON.stringify(call.body).includes("Invite me"))).toHaveLength(2); // refused, then posted
+  });
+
+  it("sends a late-evening digest before midnight, and refuses minutes between quarter hours", async () => {
+    await publish([{ title: "Night owl", link: "https://blog.example.com/night", guid: "n" }]);
+    expect(await subscribe("CNIGHT", "23:50", "UTC")).toMatchObject({ kind: "help", problem: expect.stringMatching(/quarter hour/) });
+    await subscribe("CNIGHT", "23:45", "UTC");
+    const postedAt = await runEvery15Minutes("2026-11-21T02:00:00Z");
+    expect(postedAt.get("CNIGHT")).toEqual(["2026-11-20T23:45:00.000Z"]);
+  });
+});

@@ -85,7 +85,7 @@ describe("sst.config.ts and stacks/", () => {
     const crons = created.filter((entry) => entry.component === "CronV2");
     expect(crons).toHaveLength(Object.keys(SCHEDULES).length);
     const [poll] = crons;
-    expect(poll?.args.schedule).toBe(`rate(${SCHEDULES.poll.everyMinutes} minutes)`);
+    expect(poll?.args.schedule).toBe(`cron(0/${SCHEDULES.poll.everyMinutes} * * * ? *)`);
     expect(poll?.args.function).toMatchObject({
       handler: SCHEDULES.poll.handler,
       timeout: `${SCHEDULES.poll.timeoutSeconds} seconds`,
@@ -94,7 +94,7 @@ describe("sst.config.ts and stacks/", () => {
     expect(poll?.args.function.link).toHaveLength(2);
     // The digest posts to Slack: it alone among the schedules gets the Slack secrets.
     const digest = crons.find((cron) => cron.args.function.handler === SCHEDULES.digest.handler);
-    expect(digest?.args.schedule).toBe(`rate(${SCHEDULES.digest.everyMinutes} minutes)`);
+    expect(digest?.args.schedule).toBe("cron(0/15 * * * ? *)");
     expect(digest?.args.function.link).toHaveLength(4);
   });
 

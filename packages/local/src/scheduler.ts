@@ -1,5 +1,5 @@
 /**
- * The schedules of `definitions.ts`, run in this process: each at start, then at its rate —
+ * The schedules of `definitions.ts`, run in this process: each at start, then on the clock —
  * the same handlers EventBridge Scheduler invokes on AWS. A run still going when the next is
  * due is not started twice.
  */
@@ -23,12 +23,21 @@ export function startSchedules(deps: RecapDeps): LocalSchedules {
 
   for (const name of Object.keys(SCHEDULES) as ScheduleName[]) {
     run(name);
-    timers.push(setInterval(() => run(name), SCHEDULES[name].everyMinutes * 60_000));
+    // On the clock, like the cron expression on AWS: the next :00/:15/:30/:45, then every period.
+    const period = SCHEDULES[name].everyMinutes * 60_000;
+    const first = setTimeout(
+      () => {
+        run(name);
+        timers.push(setInterval(() => run(name), period));
+      },
+      period - (Date.now() % period),
+    );
+    timers.push(first);
   }
 
   return {
     async stop() {
-      for (const timer of timers) clearInterval(timer);
+      for (const timer of timers) clearTimeout(timer);
       await Promise.all(running.values());
     },
   };

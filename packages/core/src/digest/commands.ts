@@ -32,7 +32,9 @@ export async function subscribe(words: string[], context: DigestCommandContext, 
   if (!context.channelId) return NEEDS_CHANNEL;
   const settings = readSettings(words, deps);
   if (typeof settings === "string") return { kind: "help", problem: settings };
-  const timeZone = settings.timeZone ?? (await context.userTimeZone?.().catch(() => undefined)) ?? "UTC";
+  // A zone from the user's profile is validated like a typed one; an unknown one falls back to UTC.
+  const profileZone = settings.timeZone ? undefined : await context.userTimeZone?.().catch(() => undefined);
+  const timeZone = settings.timeZone ?? (profileZone ? parseTimeZone(profileZone) : undefined) ?? "UTC";
   const existing = await deps.store.subscriptions.get(context.channelId);
   const now = deps.clock();
   const subscription: Subscription = {
@@ -48,6 +50,7 @@ export async function subscribe(words: string[], context: DigestCommandContext, 
     status: "active",
   };
   delete subscription.disabledReason;
+  delete subscription.lastProblem;
   // A new subscription made after today's time starts tomorrow: its first digest should not
   // surprise the channel a minute later.
   if (!existing) {
@@ -93,7 +96,13 @@ export async function digestFor(
   // "now" could miss a post stamped just before it, and the next window starts after it. Ending the
   // window a while ago leaves such posts for the next digest instead of losing them.
   const until = new Date(now.getTime() - SETTLE_MS).toISOString();
-  const since = subscription.lastDigestAt ?? new Date(now.getTime() - DAY).toISOString();
+  // At most a week back: a channel resubscribed after months must not read (or get) months of news.
+  const weekAgo = new Date(now.getTime() - 7 * DAY).toISOString();
+  const since = subscription.lastDigestAt
+    ? subscription.lastDigestAt > weekAgo
+      ? subscription.lastDigestAt
+      : weekAgo
+    : new Date(now.getTime() - DAY).toISOString();
   const posts = await deps.store.posts.seenSince(now, { since: new Date(since) });
   return composeDigest({
     channelId,
@@ -136,10 +145,14 @@ function readSettings(words: string[], deps: Pick<DigestDeps, "taxonomy">): Sett
     } else if (/^\d/.test(word) || /^(noon|midnight)$/i.test(word)) {
       const time = parseTime(word);
       if (!time) return `"${word}" is not a time of day. Times look like 09:00, 9:30 or 7pm, e.g. ${EXAMPLE}.`;
+      // Digests go out on the dispatcher's quarter-hour runs; any other minute would be rounded silently.
+      if (!/:(00|15|30|45)$/.test(time))
+        return `Digests go out on the quarter hour: pick :00, :15, :30 or :45 (not ${time}), e.g. ${EXAMPLE}.`;
       settings.time = time;
-    } else if (word.includes("/") || lower === "utc" || lower === "gmt") {
+    } else if (word.includes("/") || lower === "utc" || lower === "gmt" || (/^[A-Z]{3,5}$/.test(word) && !findTopic(word, deps.taxonomy))) {
       const zone = parseTimeZone(word);
-      if (!zone) return `"${word}" is not a time zone. Use a name like Europe/Paris or America/Los_Angeles, e.g. ${EXAMPLE}.`;
+      if (!zone)
+        return `"${word}" is not a time zone Recap knows. Use a name like Europe/Paris or America/Los_Angeles (abbreviations such as EST are ambiguous), e.g. ${EXAMPLE}.`;
       settings.timeZone = zone;
     } else {
       const topic = findTopic(word, deps.taxonomy);

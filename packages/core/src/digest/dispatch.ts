@@ -53,38 +53,58 @@ async function deliver(subscription: Subscription, date: string, deps: DispatchD
   const now = deps.clock();
   if (!(await subscriptions.claimDigest(channelId, date, now))) return { channelId, result: "taken" };
 
-  const digest = await digestFor(channelId, subscription, deps, date);
-  const messages = renderDigest(digest, { emptyNote: deps.digest.postWhenEmpty });
+  let digest;
+  let messages;
+  try {
+    digest = await digestFor(channelId, subscription, deps, date);
+    messages = renderDigest(digest, { emptyNote: deps.digest.postWhenEmpty });
+  } catch (error) {
+    // Nothing was sent: give the day back so the next run tries again.
+    await subscriptions.releaseDigest(channelId, date);
+    await subscriptions.update(channelId, { lastProblem: `Could not prepare the digest (will retry): ${describe(error)}` });
+    throw error;
+  }
   if (!messages) {
+    await subscriptions.update(channelId, { lastDigestDate: date, lastDigestAt: digest.until, lastProblem: undefined });
     await subscriptions.recordDigest(channelId, date, { postCount: 0 }, now);
-    await subscriptions.update(channelId, { lastDigestDate: date, lastDigestAt: digest.until });
     return { channelId, result: "empty" };
   }
 
   const posted = await deps.slack.postDigest(channelId, messages);
   if (posted.ok) {
-    await subscriptions.recordDigest(channelId, date, { ts: posted.ts, postCount: digest.postCount }, now);
+    // The subscription first: it is what the next digest's window starts from.
     await subscriptions.update(channelId, {
       lastDigestDate: date,
       lastDigestAt: digest.until,
       lastDigestTs: posted.ts,
       lastProblem: posted.threadError ? `Part of the digest could not be posted in its thread: ${posted.threadError}` : undefined,
     });
+    await subscriptions.recordDigest(channelId, date, { ts: posted.ts, postCount: digest.postCount }, now);
     return { channelId, result: "posted", ts: posted.ts, postCount: digest.postCount };
   }
   if (FATAL_ERRORS.has(posted.error)) {
-    // The day stays claimed: nothing more will be tried until someone fixes the channel and subscribes again.
+    // Slack refused outright: nothing was posted. The day is given back so that a channel fixed and
+    // subscribed again today still gets today's digest.
+    await subscriptions.releaseDigest(channelId, date);
     await subscriptions.update(channelId, { status: "disabled", disabledReason: posted.error, lastProblem: posted.error });
     deps.log.warn("Digest subscription disabled", { channelId, reason: posted.error });
     return { channelId, result: "disabled", error: posted.error };
   }
   if (posted.definite) {
-    // Slack said no (rate limited past our wait, a server error): give the day back for the next run.
+    // Slack said no (rate limited past our wait): give the day back for the next run.
     await subscriptions.releaseDigest(channelId, date);
     await subscriptions.update(channelId, { lastProblem: `${posted.error} (will retry)` });
     return { channelId, result: "failed", error: posted.error };
   }
-  // We cannot tell whether Slack posted it (a timeout): keep the claim rather than risk a second copy.
-  await subscriptions.update(channelId, { lastProblem: `${posted.error} (today's digest may not have been posted)` });
+  // We cannot tell whether Slack posted it (a timeout, a server error). Keep the claim and move the
+  // window on: if it was posted, tomorrow must not repeat it; a lost digest beats a duplicate one.
+  await subscriptions.update(channelId, {
+    lastDigestDate: date,
+    lastDigestAt: digest.until,
+    lastProblem: `${posted.error} (today's digest may not have been posted)`,
+  });
+  deps.log.warn("Digest outcome unknown; not retried to avoid a duplicate", { channelId, error: posted.error });
   return { channelId, result: "uncertain", error: posted.error };
 }
+
+const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));

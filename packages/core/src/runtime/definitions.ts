@@ -59,5 +59,9 @@ export const HTTP_FUNCTION = {
 export type ScheduleName = keyof typeof SCHEDULES;
 export type SubscriptionName = keyof typeof SUBSCRIPTIONS;
 
-/** EventBridge Scheduler's expression for a schedule. */
-export const rateExpression = (everyMinutes: number) => `rate(${everyMinutes} minutes)`;
+/**
+ * EventBridge Scheduler's expression for a schedule: on the clock (:00, :15, :30, :45 for 15), not
+ * a rate counted from deployment, so a digest set for 09:15 goes out at 09:15 and one for 23:45
+ * still has a run before midnight.
+ */
+export const scheduleExpression = (everyMinutes: number) => `cron(0/${everyMinutes} * * * ? *)`;

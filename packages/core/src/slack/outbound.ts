@@ -112,6 +112,8 @@ export function isUnder(url: string, prefix: string): boolean {
   }
 }
 
+const MAYBE_POSTED = new Set(["internal_error", "fatal_error", "service_unavailable", "request_timeout"]);
+
 /** A 429 is waited out when Slack asks for a short pause; a long one fails the call, for a later run. */
 const MAX_RATE_LIMIT_WAIT_MS = 10_000;
 const RATE_LIMIT_ATTEMPTS = 3;
@@ -132,9 +134,13 @@ async function postWithRateLimitWait(
         await new Promise((resolve) => setTimeout(resolve, waitMs));
         continue;
       }
-      if (failure.code === "slack_webapi_platform_error")
-        return { ok: false, error: failure.data?.error ?? "unknown_error", definite: true };
-      if (failure.code === "slack_webapi_http_error") return { ok: false, error: "http_error", definite: true };
+      if (failure.code === "slack_webapi_platform_error") {
+        const code = failure.data?.error ?? "unknown_error";
+        // Slack documents these as "the operation may have succeeded": never post again on them.
+        return { ok: false, error: code, definite: !MAYBE_POSTED.has(code) };
+      }
+      // An HTTP 5xx from a gateway may come after the message was posted.
+      if (failure.code === "slack_webapi_http_error") return { ok: false, error: "http_error", definite: false };
       // A request error (timeout, connection reset): Slack may have posted it.
       return { ok: false, error: error instanceof Error ? error.message : String(error), definite: false };
     }
