@@ -410,9 +410,12 @@ describe("digest subscriptions from Slack", () => {
     expect(JSON.stringify(explicit.json())).toMatch(/21:30 Europe\/Paris, every day, on every topic/);
     expect(JSON.stringify((await command("subscription", { channel_id: "CDIGEST" })).json())).toMatch(/21:30 Europe\/Paris/);
 
+    clock.advance(20 * MINUTE); // past the digest's settling time, so the last news is in the window
     const preview = (await command("digest", { channel_id: "CDIGEST" })).json();
     expect(preview.response_type).toBe("ephemeral");
-    expect(JSON.stringify(preview)).toMatch(/Recap for|Nothing new/);
+    // The news of the last day (not the backfill) is what the channel would get.
+    expect(JSON.stringify(preview)).toMatch(/Recap for[\s\S]*Flux 3 is here/);
+    expect(JSON.stringify(preview)).not.toMatch(/Argo CD tip/);
 
     expect(JSON.stringify((await command("unsubscribe", { channel_id: "CDIGEST" })).json())).toMatch(/no longer gets/);
     expect(await recap.deps.store.subscriptions.get("CDIGEST")).toBeUndefined();
