@@ -1,5 +1,6 @@
 import type { KnownBlock } from "@slack/types";
 import { describe, expect, it } from "vitest";
+import { parsedTexts } from "../helpers/slack-messages";
 import { OTHER_TOPIC_ID, composeDigest } from "../../packages/core/src/digest/compose";
 import { DEFAULT_DIGEST_LIMITS, type Digest, type DigestLimits } from "../../packages/core/src/digest/types";
 import type { Post } from "../../packages/core/src/posts/types";
@@ -67,19 +68,7 @@ function render(digest: Digest, options?: { emptyNote?: boolean }): DigestMessag
 const all = (messages: DigestMessages): RenderedMessage[] => [messages.main, ...messages.thread];
 
 /** Every mrkdwn and plain_text text object in the blocks: what Slack parses (our own words only). */
-function mrkdwnTexts(blocks: readonly KnownBlock[]): string[] {
-  const out: string[] = [];
-  const visit = (value: unknown): void => {
-    if (Array.isArray(value)) value.forEach(visit);
-    else if (typeof value === "object" && value !== null) {
-      const record = value as Record<string, unknown>;
-      if ((record.type === "mrkdwn" || record.type === "plain_text") && typeof record.text === "string") out.push(record.text);
-      else Object.values(record).forEach(visit);
-    }
-  };
-  visit(blocks);
-  return out;
-}
+const mrkdwnTexts = (blocks: readonly KnownBlock[]): string[] => parsedTexts(blocks);
 
 /** Every rich_text `text`/`link` element in the blocks. */
 function richElements(blocks: readonly KnownBlock[]): { type: string; text?: string; url?: string }[] {

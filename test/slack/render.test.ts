@@ -1,5 +1,6 @@
 import type { KnownBlock, RichTextElement } from "@slack/types";
 import { describe, expect, it } from "vitest";
+import { parsedTexts } from "../helpers/slack-messages";
 import type { FeedHealth, Outcome, PageRef } from "../../packages/core/src/commands/types";
 import type { Post } from "../../packages/core/src/posts/types";
 import {
@@ -43,19 +44,7 @@ function texts(message: RenderedMessage): string[] {
 }
 
 /** Every mrkdwn and plain_text text object's text in the blocks. */
-function blockTexts(message: RenderedMessage): string[] {
-  const out: string[] = [];
-  const visit = (value: unknown): void => {
-    if (Array.isArray(value)) value.forEach(visit);
-    else if (typeof value === "object" && value !== null) {
-      const record = value as Record<string, unknown>;
-      if ((record.type === "mrkdwn" || record.type === "plain_text") && typeof record.text === "string") out.push(record.text);
-      else Object.values(record).forEach(visit);
-    }
-  };
-  visit(message.blocks);
-  return out;
-}
+const blockTexts = (message: RenderedMessage): string[] => parsedTexts(message.blocks);
 
 /** The lines of rich text (a section, or one list item), each as its inline elements. */
 function richSections(message: RenderedMessage): RichTextElement[][] {

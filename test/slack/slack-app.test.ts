@@ -10,6 +10,7 @@ import { createHttpApp, createSlackApp, SlackRequestReceiver } from "@recap/core
 import { openLocalRecap, type LocalRecap } from "@recap/local";
 import { testClock, HOUR, MINUTE, type TestClock } from "../helpers/clock";
 import { rss, startFeedServer, type FeedServer } from "../helpers/feed-server";
+import { parsedTexts } from "../helpers/slack-messages";
 import { buttonClick, SIGNING_SECRET, slackHeaders, slashCommand, startFakeSlack, type FakeSlack } from "../helpers/slack";
 
 let feeds: FeedServer;
@@ -192,16 +193,7 @@ describe("feed text stays inert", () => {
     expect(dump).toContain('"text":"<!channel> urgent <@U999> <#C999> <https://evil.example|click here>"');
     // …and wherever Slack does parse mrkdwn (the fallback text, any mrkdwn text object) it is escaped.
     expect(message.text).toContain("&lt;!channel&gt; urgent &lt;@U999&gt;");
-    const mrkdwn: string[] = [message.text];
-    const visit = (value: unknown): void => {
-      if (Array.isArray(value)) value.forEach(visit);
-      else if (typeof value === "object" && value !== null) {
-        const record = value as { type?: unknown; text?: unknown };
-        if (record.type === "mrkdwn" && typeof record.text === "string") mrkdwn.push(record.text);
-        else Object.values(value).forEach(visit);
-      }
-    };
-    visit(message.blocks);
+    const mrkdwn = [message.text, ...parsedTexts(message.blocks)];
     for (const text of mrkdwn) expect(text).not.toMatch(/<!channel>|<@U999>|<#C999>|<https:\/\/evil\.example/);
     expect(JSON.stringify(message.blocks)).not.toMatch(/"type":"(broadcast|user|channel|usergroup)"/);
     expect(dump).not.toMatch(/link_names|"parse"/);
