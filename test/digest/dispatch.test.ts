@@ -8,7 +8,7 @@ import { dispatchDigests } from "@recap/core/digest";
 import { addFeed, refreshFeed, type Feed } from "@recap/core/feeds";
 import { silentLogger } from "@recap/core/shared";
 import { checkLimits, renderOutcome } from "@recap/core/slack";
-import { openLocalRecap, type LocalRecap } from "@recap/local";
+import { openLocalRecap, runCli, type LocalRecap } from "@recap/local";
 import { HOUR, MINUTE, testClock, type TestClock } from "../helpers/clock";
 import { rss, startFeedServer, type FeedServer, type TestItem } from "../helpers/feed-server";
 import { startFakeSlack, type FakeSlack } from "../helpers/slack";
@@ -214,6 +214,25 @@ describe("what a digest holds", () => {
     for (const message of messages) {
       expect(checkLimits({ text: String(message.body.text), blocks: message.body.blocks as never })).toEqual([]);
     }
+  });
+
+  it("the CLI shows the same digest that gets posted", async () => {
+    await publish([
+      { title: "Argo CD notifications", link: "https://blog.example.com/notify", guid: "n1" },
+      { title: "Falco rules for eBPF", link: "https://blog.example.com/falco", guid: "n2" },
+    ]);
+    await subscribe("CCLI", "09:00", "UTC");
+    clock.set("2026-11-20T09:00:00Z");
+    let stdout = "";
+    const io = { stdout: (text: string) => void (stdout += text), stderr: () => {} };
+    // The CLI borrows this Recap instead of opening its own (and must not close it).
+    await runCli(["digest", "--channel", "CCLI", "--json"], io, async () => ({ ...recap, close: async () => {} }));
+    const shown = JSON.parse(stdout) as { sections: { posts: { title: string }[] }[] };
+    const cliTitles = shown.sections.flatMap((section) => section.posts.map((post) => post.title));
+    await dispatchDigests(recap.deps);
+    const posted = JSON.stringify(posts("CCLI")[0]?.body.blocks);
+    expect(cliTitles.sort()).toEqual(["Argo CD notifications", "Falco rules for eBPF"]);
+    for (const title of cliTitles) expect(posted).toContain(title);
   });
 
   it("the preview is what gets posted", async () => {
