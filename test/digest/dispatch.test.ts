@@ -149,6 +149,7 @@ describe("what a digest holds", () => {
     expect(dump).toContain("Flux and Argo CD side by side");
     expect(dump).not.toContain("Backstage");
     expect(dump).not.toContain("Seed"); // backfill
+    expect(dump).toContain("Test feed"); // each post names its source feed
     expect(dump.split("Flux and Argo CD side by side").length - 1).toBe(1);
 
     // The next day's digest starts where this one ended.

@@ -187,7 +187,7 @@ describe("renderDigest: everyday digests", () => {
     }
   });
 
-  it("shows a post as a bold linked title, its source host and a one-line summary of at most 200 characters", () => {
+  it("shows a post as a bold linked title, its source feed and a one-line summary of at most 200 characters", () => {
     const digest = compose([{ ...CANDIDATES[0]!, feeds: ["https://a.example/rss", "https://b.example/rss"] }], {});
     const [heading, label, block, ...rest] = render(digest).main.blocks;
     expect(rest).toEqual([]);
@@ -196,7 +196,14 @@ describe("renderDigest: everyday digests", () => {
     expect(others).toEqual([]);
     expect(title).toMatchObject({ type: "link", url: "https://blog.example.com/posts/0", style: { bold: true } });
     expect(String(title?.text).length).toBeLessThanOrEqual(200);
-    expect(source).toEqual({ type: "text", text: " · blog.example.com +1", style: { italic: true } });
+    // The feed's host when its title is not known, else its title.
+    expect(source).toEqual({ type: "text", text: " · a.example +1", style: { italic: true } });
+    const titled = renderDigest({ ...digest, feedTitles: { "https://b.example/rss": "B Weekly" } })!;
+    expect(richElements(titled.main.blocks).find((element) => JSON.stringify(element).includes("B Weekly"))).toEqual({
+      type: "text",
+      text: " · B Weekly +1",
+      style: { italic: true },
+    });
     expect(summary?.type).toBe("text");
     expect(String(summary?.text).startsWith(`\n${HOSTILE_SUMMARY.trim()}`)).toBe(true);
     expect(String(summary?.text).length).toBeLessThanOrEqual(201);

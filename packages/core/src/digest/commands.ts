@@ -103,8 +103,9 @@ export async function digestFor(
       ? subscription.lastDigestAt
       : weekAgo
     : new Date(now.getTime() - DAY).toISOString();
-  const posts = await deps.store.posts.seenSince(now, { since: new Date(since) });
-  return composeDigest({
+  const [posts, feeds] = await Promise.all([deps.store.posts.seenSince(now, { since: new Date(since) }), deps.store.feeds.list()]);
+  const feedTitles = Object.fromEntries(feeds.flatMap((feed) => (feed.title ? [[feed.url, feed.title]] : [])));
+  const digest = composeDigest({
     channelId,
     date: date ?? localDate(now, subscription.timeZone ?? "UTC"),
     since,
@@ -114,6 +115,7 @@ export async function digestFor(
     taxonomy: deps.taxonomy,
     limits: deps.digest,
   });
+  return { ...digest, feedTitles };
 }
 
 function localDate(instant: Date, timeZone: string): string {

@@ -57,4 +57,6 @@ export interface Digest {
   sections: DigestSection[];
   /** Posts shown in all sections (each post appears once). */
   postCount: number;
+  /** Titles of the feeds that carried the shown posts, by feed URL: each post's "source feed". */
+  feedTitles?: Record<string, string>;
 }

@@ -102,7 +102,7 @@ interface Page {
 function pack(digest: Digest, detail: Detail, shown: number, oneMessage: boolean): Page[] | undefined {
   const pages: Page[] = [];
   let page: Page = { units: [] };
-  for (const unit of units(digest.sections, detail)) {
+  for (const unit of units(digest.sections, detail, digest.feedTitles)) {
     const main = pages.length === 0;
     const candidate: Page = { ...page, units: [...page.units, unit] };
     if (fits(build(digest, candidate, main, shown, true), main)) {
@@ -118,7 +118,7 @@ function pack(digest: Digest, detail: Detail, shown: number, oneMessage: boolean
   return pages;
 }
 
-function units(sections: DigestSection[], detail: Detail): Unit[] {
+function units(sections: DigestSection[], detail: Detail, feedTitles: Record<string, string> = {}): Unit[] {
   const out: Unit[] = [];
   for (const s of sections) {
     if (s.posts.length === 0) {
@@ -129,7 +129,7 @@ function units(sections: DigestSection[], detail: Detail): Unit[] {
     s.posts.forEach((post, index) => {
       const blocks: KnownBlock[] = [];
       if (index === 0) blocks.push(section(labelOf(s)));
-      blocks.push(postBlock(post, detail));
+      blocks.push(postBlock(post, detail, feedTitles));
       if (index === s.posts.length - 1 && s.more > 0) blocks.push(context(moreLine(s)));
       out.push({ blocks, posts: [post], section: s, opensSection: index === 0 });
     });
@@ -171,8 +171,8 @@ function fallback(heading: string, posts: Post[]): string {
 // ---------------------------------------------------------------------------------------------------------
 // Blocks
 
-/** One post: the title in bold (linked when the URL is http(s) and not too long), the source host, the summary on one line. */
-function postBlock(post: Post, detail: Detail): RichTextBlock {
+/** One post: the title in bold (linked when the URL is http(s) and not too long), the source feed, the summary on one line. */
+function postBlock(post: Post, detail: Detail, feedTitles: Record<string, string>): RichTextBlock {
   const title = truncate(oneLine(post.title) || oneLine(post.url), detail.title) || "Untitled";
   const target = linkTarget(post.url);
   const elements: RichTextElement[] = [
@@ -180,16 +180,17 @@ function postBlock(post: Post, detail: Detail): RichTextBlock {
       ? { type: "link", url: target, text: title, style: { bold: true } }
       : { type: "text", text: title, style: { bold: true } },
   ];
-  const source = sourceOf(post);
+  const source = sourceOf(post, feedTitles);
   if (source) elements.push({ type: "text", text: ` · ${source}`, style: { italic: true } });
   const summary = truncate(oneLine(post.summary), detail.summary);
   if (summary) elements.push({ type: "text", text: `\n${summary}` });
   return { type: "rich_text", elements: [{ type: "rich_text_section", elements }] };
 }
 
-/** "blog.example.com", or "blog.example.com +2" when two more feeds carried the post. */
-function sourceOf(post: Post): string | undefined {
-  const host = hostOf(post.url) ?? (post.feeds[0] === undefined ? undefined : hostOf(post.feeds[0]));
+/** The source feed ("Kubernetes Blog", else its host), with "+2" when two more feeds carried the post. */
+function sourceOf(post: Post, feedTitles: Record<string, string> = {}): string | undefined {
+  const feed = post.feeds.find((url) => feedTitles[url]) ?? post.feeds[0];
+  const host = (feed && feedTitles[feed]) ?? (feed === undefined ? undefined : hostOf(feed)) ?? hostOf(post.url);
   if (host === undefined) return undefined;
   const others = new Set(post.feeds).size - 1;
   return truncate(oneLine(others > 0 ? `${host} +${others}` : host), SOURCE_MAX) || undefined;
