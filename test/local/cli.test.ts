@@ -143,6 +143,17 @@ describe("recap CLI", () => {
     expect((await recap("help")).stdout).toMatch(/search <words>[\s\S]*poll/);
   });
 
+  it("tags any text with the ingestion matcher", async () => {
+    // Topics in taxonomy order, each with its label.
+    expect((await recap("tag", "Argo CD and Backstage on K8s", "--json")).json()).toEqual([
+      { id: "kubernetes", label: "Kubernetes" },
+      { id: "gitops", label: "GitOps" },
+      { id: "developer-portals", label: expect.stringMatching(/portal/i) },
+    ]);
+    expect((await recap("tag", "Spin up a cluster in five minutes")).stdout).not.toMatch(/webassembly/);
+    expect((await recap("tag")).stderr).toMatch(/Usage: recap tag/);
+  });
+
   it("manages a channel's digest and previews it", async () => {
     expect((await recap("subscribe", "9am", "UTC", "gitops")).stderr).toMatch(/--channel/);
     const subscribed = await recap("subscribe", "9am", "UTC", "gitops", "--channel", "C0CLI", "--json");

@@ -14,7 +14,7 @@ import {
 } from "@recap/core/feeds";
 import { findPosts } from "@recap/core/posts";
 import { quietLogger } from "@recap/core/shared";
-import { findTopic, suggestTopics } from "@recap/core/topics";
+import { findTopic, matchTopics, suggestTopics } from "@recap/core/topics";
 import { openLocalRecap, type LocalRecap } from "./environment";
 import { failed, outcomeJson, postJson, postLines, terminalText } from "./terminal";
 
@@ -128,6 +128,19 @@ const OPERATIONS: Record<string, Operation> = {
       }
       io.stdout(`Now following ${result.added.length} more feed(s).\n`);
       return 0;
+    },
+  },
+  tag: {
+    usage: 'tag "<title>" ["<summary>"] [--json]',
+    summary: "Show the topics any text would get (the same matcher as ingestion)",
+    options: { json },
+    async run(recap, { positionals, values }, io) {
+      const [title, summary] = positionals;
+      if (!title) return usageError(io, "tag");
+      const ids = matchTopics({ title, summary }, recap.deps.taxonomy);
+      const topics = ids.map((id) => ({ id, label: recap.deps.taxonomy.topics.find((topic) => topic.id === id)?.label ?? id }));
+      if (values.json) return print(io, topics);
+      return say(io, topics.length > 0 ? `${topics.map((topic) => `${topic.id}  (${topic.label})`).join("\n")}\n` : "No topic.\n");
     },
   },
   export: {
