@@ -146,6 +146,7 @@ describe("recap CLI", () => {
   it("tags any text with the ingestion matcher", async () => {
     // Topics in taxonomy order, each with its label.
     expect((await recap("tag", "Argo CD and Backstage on K8s", "--json")).json()).toEqual([
+      { id: "platform-engineering", label: expect.stringMatching(/platform engineering/i) },
       { id: "kubernetes", label: "Kubernetes" },
       { id: "gitops", label: "GitOps" },
       { id: "developer-portals", label: expect.stringMatching(/portal/i) },

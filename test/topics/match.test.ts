@@ -74,7 +74,8 @@ describe("matchTopics", () => {
     // platform engineering
     ["What is platform engineering, really?", undefined, ["platform-engineering"]],
     ["Notes from PlatformCon", "Golden paths beat tickets", ["platform-engineering"]],
-    ["Building an IDP with Humanitec", undefined, ["platform-engineering"]],
+    // Issue 5's related projects: Humanitec means workload specification and platform engineering.
+    ["Building an IDP with Humanitec", undefined, ["platform-engineering", "workload-specification"]],
     ["Platform-Engineering maturity model", undefined, ["platform-engineering"]],
     ["Configuring SAML with your IdP", undefined, []], // identity provider, not a developer platform
     // AI / ML
@@ -104,7 +105,7 @@ describe("matchTopics", () => {
     ["Generating SBOMs for every image", undefined, ["security"]],
     ["Signing images with Sigstore and cosign", undefined, ["security"]],
     ["Software supply-chain attacks in 2026", undefined, ["security"]],
-    ["Falco rules for crypto miners", undefined, ["security"]],
+    ["Falco rules for crypto miners", undefined, ["ebpf", "security"]], // Falco is eBPF-based
     ["Critical vulnerabilities in runc", undefined, ["security"]],
     ["Social Security numbers explained", undefined, []],
     // observability
@@ -121,13 +122,13 @@ describe("matchTopics", () => {
     ["Magnetic flux in transformers", undefined, []],
     ["The Argonauts sail again", undefined, []],
     // developer portals
-    ["Backstage software templates at scale", undefined, ["developer-portals"]],
+    ["Backstage software templates at scale", undefined, ["platform-engineering", "developer-portals"]],
     ["Choosing an internal developer portal", undefined, ["developer-portals"]],
     ["Backstage passes for the concert", undefined, []],
     // Dapr, Score
     ["Dapr workflows for sagas", undefined, ["dapr"]],
     ["Score: one workload spec for every platform", undefined, ["workload-specification"]],
-    ["Deploying with score-compose and score-k8s", undefined, ["kubernetes", "workload-specification"]], // score-k8s does target K8s
+    ["Deploying with score-compose and score-k8s", undefined, ["platform-engineering", "kubernetes", "workload-specification"]], // score-k8s does target K8s
     ["Describing workloads with Score", "A developer-centric workload specification.", ["workload-specification"]],
     ["What was the score of the game?", undefined, []],
     ["Score big savings on cloud bills", undefined, []],
