@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { OTHER_TOPIC_ID, composeDigest } from "../../packages/core/src/digest/compose";
+import { OTHER_TOPIC_ID } from "../../packages/core/src/digest/compose";
+import { composeInWindow, SINCE, UNTIL } from "../helpers/digest";
 import { DEFAULT_DIGEST_LIMITS, type Digest, type DigestLimits } from "../../packages/core/src/digest/types";
 import type { Post } from "../../packages/core/src/posts/types";
 import type { Taxonomy, Topic } from "../../packages/core/src/topics";
@@ -9,8 +10,6 @@ const topic = (id: string, label: string): Topic => ({ id, label, description: "
 /** Taxonomy order: kubernetes, gitops, ebpf. */
 const TAXONOMY: Taxonomy = { topics: [topic("kubernetes", "Kubernetes"), topic("gitops", "GitOps"), topic("ebpf", "eBPF")] };
 
-const SINCE = "2026-11-19T09:00:00.000Z";
-const UNTIL = "2026-11-20T09:00:00.000Z";
 const HOUR = 3_600_000;
 
 /** An instant `hours` before UNTIL. */
@@ -33,14 +32,9 @@ function post(id: string, overrides: Partial<Post> = {}): Post {
 }
 
 function compose(posts: Post[], options: { topics?: string[]; limits?: Partial<DigestLimits> } = {}): Digest {
-  return composeDigest({
-    channelId: "C1",
-    date: "2026-11-20",
-    since: SINCE,
-    until: UNTIL,
-    posts,
-    subscription: { topics: options.topics ?? [] },
+  return composeInWindow(posts, {
     taxonomy: TAXONOMY,
+    topics: options.topics,
     limits: { ...DEFAULT_DIGEST_LIMITS, perTopic: 50, total: 500, ...options.limits },
   });
 }

@@ -1,7 +1,8 @@
 import type { KnownBlock } from "@slack/types";
 import { describe, expect, it } from "vitest";
 import { parsedTexts } from "../helpers/slack-messages";
-import { OTHER_TOPIC_ID, composeDigest } from "../../packages/core/src/digest/compose";
+import { OTHER_TOPIC_ID } from "../../packages/core/src/digest/compose";
+import { composeInWindow, SINCE, UNTIL } from "../helpers/digest";
 import { DEFAULT_DIGEST_LIMITS, type Digest, type DigestLimits } from "../../packages/core/src/digest/types";
 import type { Post } from "../../packages/core/src/posts/types";
 import { renderDigest, type DigestMessages } from "../../packages/core/src/slack/digest-render";
@@ -12,8 +13,6 @@ import { loadTaxonomy } from "../../packages/core/src/topics";
 
 const TAXONOMY = loadTaxonomy();
 const TOPIC_IDS = TAXONOMY.topics.map((topic) => topic.id);
-const UNTIL = "2026-11-20T09:00:00.000Z";
-const SINCE = "2026-11-19T09:00:00.000Z";
 const HOUR = 3_600_000;
 
 const HOSTILE_TITLE = "<!channel> *bold* <@U123> _italic_ <https://evil.example|click> &amp;";
@@ -47,16 +46,7 @@ const CANDIDATES: Post[] = Array.from({ length: 500 }, (_, index) => {
 });
 
 function compose(posts: Post[], limits: Partial<DigestLimits>): Digest {
-  return composeDigest({
-    channelId: "C1",
-    date: "2026-11-20",
-    since: SINCE,
-    until: UNTIL,
-    posts,
-    subscription: { topics: [] },
-    taxonomy: TAXONOMY,
-    limits: { ...DEFAULT_DIGEST_LIMITS, ...limits },
-  });
+  return composeInWindow(posts, { taxonomy: TAXONOMY, limits: { ...DEFAULT_DIGEST_LIMITS, ...limits } });
 }
 
 function render(digest: Digest, options?: { emptyNote?: boolean }): DigestMessages {

@@ -3,36 +3,33 @@
  * Every knob has a default that works on one machine with nothing set.
  */
 import { z } from "zod";
-import type { DigestLimits } from "../digest/types";
+import { DEFAULT_DIGEST_LIMITS, type DigestLimits } from "../digest/types";
+import { DEFAULT_FETCH_LIMITS } from "../feeds/fetch";
 
 /** Where Slack's response URLs live. */
 export const SLACK_RESPONSE_URL_PREFIX = "https://hooks.slack.com/";
 
 const minutes = (fallback: number) => z.coerce.number().positive().default(fallback);
+/** "true"/"1" or "false"/"0"; absent stays undefined so each setting can pick its own default. */
+const flag = () =>
+  z
+    .enum(["true", "false", "1", "0"])
+    .optional()
+    .transform((value) => (value === undefined ? undefined : value === "true" || value === "1"));
 
 const EnvSchema = z.object({
-  RECAP_FETCH_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
-  RECAP_FETCH_MAX_BYTES: z.coerce
-    .number()
-    .int()
-    .positive()
-    .default(15 * 1024 * 1024),
+  RECAP_FETCH_TIMEOUT_MS: z.coerce.number().int().positive().default(DEFAULT_FETCH_LIMITS.timeoutMs),
+  RECAP_FETCH_MAX_BYTES: z.coerce.number().int().positive().default(DEFAULT_FETCH_LIMITS.maxBytes),
   RECAP_POLL_INTERVAL_MINUTES: minutes(60),
   RECAP_PAUSE_AFTER_FAILURES: z.coerce.number().int().positive().default(11),
   RECAP_POLL_CONCURRENCY: z.coerce.number().int().positive().default(8),
   /** Due feeds above this count are fanned out through the bus in batches of this size. */
   RECAP_POLL_BATCH_SIZE: z.coerce.number().int().positive().default(40),
-  RECAP_ALLOW_PRIVATE_NETWORK: z
-    .enum(["true", "false", "1", "0"])
-    .optional()
-    .transform((value) => (value === undefined ? undefined : value === "true" || value === "1")),
+  RECAP_ALLOW_PRIVATE_NETWORK: flag(),
   RECAP_USER_AGENT: z.string().optional(),
-  RECAP_DIGEST_PER_TOPIC: z.coerce.number().int().positive().max(50).default(5),
-  RECAP_DIGEST_MAX_POSTS: z.coerce.number().int().positive().max(200).default(20),
-  RECAP_DIGEST_EMPTY_NOTE: z
-    .enum(["true", "false", "1", "0"])
-    .default("false")
-    .transform((value) => value === "true" || value === "1"),
+  RECAP_DIGEST_PER_TOPIC: z.coerce.number().int().positive().max(50).default(DEFAULT_DIGEST_LIMITS.perTopic),
+  RECAP_DIGEST_MAX_POSTS: z.coerce.number().int().positive().max(200).default(DEFAULT_DIGEST_LIMITS.total),
+  RECAP_DIGEST_EMPTY_NOTE: flag(),
   SLACK_SIGNING_SECRET: z.string().min(1).optional(),
   SLACK_BOT_TOKEN: z.string().min(1).optional(),
   SLACK_APP_TOKEN: z.string().min(1).optional(),
@@ -93,7 +90,7 @@ export function loadConfig(env: Record<string, string | undefined>, mode: "local
     fetch: {
       timeoutMs: e.RECAP_FETCH_TIMEOUT_MS,
       maxBytes: e.RECAP_FETCH_MAX_BYTES,
-      maxRedirects: 5,
+      maxRedirects: DEFAULT_FETCH_LIMITS.maxRedirects,
       userAgent: e.RECAP_USER_AGENT ?? DEFAULT_USER_AGENT,
       // Lambda never reaches private addresses, whatever the environment says.
       allowPrivateNetwork: mode === "local" ? (e.RECAP_ALLOW_PRIVATE_NETWORK ?? true) : false,
@@ -104,7 +101,11 @@ export function loadConfig(env: Record<string, string | undefined>, mode: "local
       concurrency: e.RECAP_POLL_CONCURRENCY,
       batchSize: e.RECAP_POLL_BATCH_SIZE,
     },
-    digest: { perTopic: e.RECAP_DIGEST_PER_TOPIC, total: e.RECAP_DIGEST_MAX_POSTS, postWhenEmpty: e.RECAP_DIGEST_EMPTY_NOTE },
+    digest: {
+      perTopic: e.RECAP_DIGEST_PER_TOPIC,
+      total: e.RECAP_DIGEST_MAX_POSTS,
+      postWhenEmpty: e.RECAP_DIGEST_EMPTY_NOTE ?? DEFAULT_DIGEST_LIMITS.postWhenEmpty,
+    },
     slack: {
       signingSecret: e.SLACK_SIGNING_SECRET,
       botToken: e.SLACK_BOT_TOKEN,
