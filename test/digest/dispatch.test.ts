@@ -11,6 +11,7 @@ import { checkLimits, renderOutcome } from "@recap/core/slack";
 import { openLocalRecap, runCli, type LocalRecap } from "@recap/local";
 import { HOUR, MINUTE, testClock, type TestClock } from "../helpers/clock";
 import { rss, startFeedServer, type FeedServer, type TestItem } from "../helpers/feed-server";
+import { startTestDynamo } from "../helpers/dynamo";
 import { startFakeSlack, type FakeSlack } from "../helpers/slack";
 
 let feeds: FeedServer;
@@ -26,9 +27,10 @@ afterAll(async () => {
   await Promise.all([feeds.close(), slack.close()]);
 });
 
-async function open(env: Record<string, string> = {}) {
+async function open(env: Record<string, string> = {}, options: { endpoint?: string } = {}) {
   recap = await openLocalRecap({
     inMemory: true,
+    ...options,
     clock,
     log: silentLogger,
     env: { SLACK_BOT_TOKEN: "xoxb-test", RECAP_SLACK_API_URL: slack.apiUrl, RECAP_SLACK_TEAM_IDS: "T0001", ...env },
@@ -314,22 +316,26 @@ describe("on one machine without Slack", () => {
 
 describe("recovering the same day", () => {
   it("gives the day back when preparing the digest failed, and posts at the next run", async () => {
-    await publish([{ title: "Survives a hiccup", link: "https://blog.example.com/hiccup", guid: "h" }]);
-    await subscribe("CHICCUP", "09:00", "UTC");
-    clock.set("2026-11-20T09:00:00Z");
-    const original = recap.deps.store.posts.seenSince;
-    recap.deps.store.posts.seenSince = async () => {
-      throw new Error("Throughput exceeded (test)");
-    };
+    // This Recap's DynamoDB sits behind a proxy that can fail requests.
+    const dynamo = await startTestDynamo();
+    await recap.close();
+    await open({}, { endpoint: dynamo.endpoint });
     try {
+      await publish([{ title: "Survives a hiccup", link: "https://blog.example.com/hiccup", guid: "h" }]);
+      await subscribe("CHICCUP", "09:00", "UTC");
+      clock.set("2026-11-20T09:00:00Z");
+      // The run's first Query lists subscriptions; the next reads the posts for the digest.
+      dynamo.failNext("Query", 2, { skip: 1 });
       expect(await dispatchDigests(recap.deps)).toEqual([expect.objectContaining({ channelId: "CHICCUP", result: "failed" })]);
+      expect((await recap.deps.store.subscriptions.get("CHICCUP"))?.lastProblem).toMatch(/will retry/);
+      clock.advance(15 * MINUTE);
+      await dispatchDigests(recap.deps);
+      expect(posts("CHICCUP")).toHaveLength(1);
     } finally {
-      recap.deps.store.posts.seenSince = original;
+      await recap.close();
+      await dynamo.close();
+      await open(); // afterEach closes it
     }
-    expect((await recap.deps.store.subscriptions.get("CHICCUP"))?.lastProblem).toMatch(/will retry/);
-    clock.advance(15 * MINUTE);
-    await dispatchDigests(recap.deps);
-    expect(posts("CHICCUP")).toHaveLength(1);
   });
 
   it("a channel fixed and subscribed again after a refusal still gets today's digest", async () => {

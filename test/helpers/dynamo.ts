@@ -22,6 +22,11 @@ export interface TestDynamo {
   /** Makes the next `count` requests of these operations fail as throttled (HTTP 400, like DynamoDB). */
   throttle(operations: string[], count: number): void;
   /**
+   * After letting `skip` requests of `operation` through, fails the next `count` with an error the
+   * SDK does not retry — a failure the caller sees at once.
+   */
+  failNext(operation: string, count: number, options?: { skip?: number }): void;
+  /**
    * Answers the next `count` requests of `operation` with `respond(body)` instead of dynalite —
    * e.g. a BatchWriteItem that leaves everything unprocessed, as DynamoDB does under load.
    */
@@ -43,6 +48,7 @@ export async function startTestDynamo(): Promise<TestDynamo> {
   const dynalite: DynaliteServer = await startDynalite();
   const operations: RecordedOperation[] = [];
   const throttles: { operations: string[]; remaining: number }[] = [];
+  const failures: { operation: string; skip: number; remaining: number }[] = [];
   const intercepts: { operation: string; remaining: number; respond: (body: Record<string, unknown>) => unknown }[] = [];
   const proxy: LoopbackServer = await startLoopbackServer(async (req, res) => {
     const body = await readBody(req);
@@ -57,6 +63,14 @@ export async function startTestDynamo(): Promise<TestDynamo> {
       intercept.remaining--;
       res.writeHead(200, { "content-type": "application/x-amz-json-1.0" });
       res.end(JSON.stringify(intercept.respond(parsed)));
+      return;
+    }
+    const failure = failures.find((f) => f.remaining > 0 && f.operation === operation);
+    if (failure && failure.skip > 0) failure.skip--;
+    else if (failure) {
+      failure.remaining--;
+      res.writeHead(400, { "content-type": "application/x-amz-json-1.0" });
+      res.end(JSON.stringify({ __type: "com.amazonaws.dynamodb.v20120810#ValidationException", message: "Injected failure (test)" }));
       return;
     }
     const throttle = throttles.find((t) => t.remaining > 0 && t.operations.includes(operation));
@@ -88,6 +102,9 @@ export async function startTestDynamo(): Promise<TestDynamo> {
     },
     throttle(names, count) {
       throttles.push({ operations: names, remaining: count });
+    },
+    failNext(operation, count, options = {}) {
+      failures.push({ operation, skip: options.skip ?? 0, remaining: count });
     },
     intercept(operation, count, respond) {
       intercepts.push({ operation, remaining: count, respond });

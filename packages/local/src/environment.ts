@@ -31,6 +31,8 @@ export interface LocalOptions {
   fetchFeed?: FeedFetcher;
   /** Listen on this dynalite port (0: any free one). */
   port?: number;
+  /** Use the DynamoDB-compatible server already at this endpoint instead of starting one (tests). */
+  endpoint?: string;
 }
 
 export interface LocalRecap {
@@ -61,7 +63,7 @@ export async function openLocalRecap(options: LocalOptions = {}): Promise<LocalR
   const dataDir = inMemory ? undefined : resolveDataDir(options);
 
   let server: DynaliteServer | undefined;
-  let endpoint = dataDir ? (await runningServer(dataDir))?.endpoint : undefined;
+  let endpoint = options.endpoint ?? (dataDir ? (await runningServer(dataDir))?.endpoint : undefined);
   if (!endpoint) {
     if (dataDir) mkdirSync(dataDir, { recursive: true });
     server = await startDynalite({ path: dataDir ? join(dataDir, "db") : undefined, port: options.port }).catch((error: unknown) => {
