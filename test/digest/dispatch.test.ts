@@ -324,8 +324,8 @@ describe("recovering the same day", () => {
       await publish([{ title: "Survives a hiccup", link: "https://blog.example.com/hiccup", guid: "h" }]);
       await subscribe("CHICCUP", "09:00", "UTC");
       clock.set("2026-11-20T09:00:00Z");
-      // The run's first Query lists subscriptions; the next reads the posts for the digest.
-      dynamo.failNext("Query", 2, { skip: 1 });
+      // The run's first Queries list subscriptions and feeds; the next reads the posts for the digest.
+      dynamo.failNext("Query", 1, { skip: 2 });
       expect(await dispatchDigests(recap.deps)).toEqual([expect.objectContaining({ channelId: "CHICCUP", result: "failed" })]);
       expect((await recap.deps.store.subscriptions.get("CHICCUP"))?.lastProblem).toMatch(/will retry/);
       clock.advance(15 * MINUTE);

@@ -89,7 +89,7 @@ export async function digestFor(
   channelId: string,
   subscription: Pick<Subscription, "topics" | "lastDigestAt"> & Partial<Pick<Subscription, "timeZone">>,
   deps: DigestDeps,
-  date?: string,
+  options: { date?: string; feedTitles?: Record<string, string> } = {},
 ) {
   const now = deps.clock();
   // A poll stamps first-seen times when it starts and writes a little later: a window that ended
@@ -103,11 +103,13 @@ export async function digestFor(
       ? subscription.lastDigestAt
       : weekAgo
     : new Date(now.getTime() - DAY).toISOString();
-  const [posts, feeds] = await Promise.all([deps.store.posts.seenSince(now, { since: new Date(since) }), deps.store.feeds.list()]);
-  const feedTitles = Object.fromEntries(feeds.flatMap((feed) => (feed.title ? [[feed.url, feed.title]] : [])));
+  const [posts, allTitles] = await Promise.all([
+    deps.store.posts.seenSince(now, { since: new Date(since) }),
+    options.feedTitles ?? feedTitlesOf(deps),
+  ]);
   const digest = composeDigest({
     channelId,
-    date: date ?? localDate(now, subscription.timeZone ?? "UTC"),
+    date: options.date ?? localParts(now, subscription.timeZone ?? "UTC").date,
     since,
     until,
     posts,
@@ -115,11 +117,16 @@ export async function digestFor(
     taxonomy: deps.taxonomy,
     limits: deps.digest,
   });
+  // Only the feeds of the posts shown: the digest travels (preview JSON) and need not carry them all.
+  const shownFeeds = new Set(digest.sections.flatMap((section) => section.posts.flatMap((post) => post.feeds)));
+  const feedTitles = Object.fromEntries(Object.entries(allTitles).filter(([url]) => shownFeeds.has(url)));
   return { ...digest, feedTitles };
 }
 
-function localDate(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
+/** Every followed feed's title by URL: how a digest names each post's source feed. */
+export async function feedTitlesOf(deps: Pick<DigestDeps, "store">): Promise<Record<string, string>> {
+  const feeds = await deps.store.feeds.list();
+  return Object.fromEntries(feeds.flatMap((feed) => (feed.title ? [[feed.url, feed.title]] : [])));
 }
 
 interface Settings {

@@ -6,7 +6,7 @@ import type { SlackOutbound } from "../slack/outbound";
 import { renderDigest } from "../slack/digest-render";
 import { mapWithConcurrency } from "../shared/concurrency";
 import type { Logger } from "../shared/log";
-import { digestFor, type DigestDeps } from "./commands";
+import { digestFor, feedTitlesOf, type DigestDeps } from "./commands";
 import { dueDigest } from "./schedule";
 import type { Subscription } from "./types";
 
@@ -36,9 +36,12 @@ export async function dispatchDigests(deps: DispatchDeps): Promise<Delivery[]> {
     const verdict = dueDigest(subscription, now);
     return verdict.due ? [{ subscription, date: verdict.date }] : [];
   });
+  if (due.length === 0) return [];
+  // Read once per run, not once per channel.
+  const feedTitles = await feedTitlesOf(deps);
   return mapWithConcurrency(due, CONCURRENCY, async ({ subscription, date }) => {
     try {
-      return await deliver(subscription, date, deps);
+      return await deliver(subscription, date, feedTitles, deps);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       deps.log.error("A digest could not be delivered", { channelId: subscription.channelId, error: message });
@@ -47,7 +50,12 @@ export async function dispatchDigests(deps: DispatchDeps): Promise<Delivery[]> {
   });
 }
 
-async function deliver(subscription: Subscription, date: string, deps: DispatchDeps): Promise<Delivery> {
+async function deliver(
+  subscription: Subscription,
+  date: string,
+  feedTitles: Record<string, string>,
+  deps: DispatchDeps,
+): Promise<Delivery> {
   const { channelId } = subscription;
   const { subscriptions } = deps.store;
   const now = deps.clock();
@@ -56,7 +64,7 @@ async function deliver(subscription: Subscription, date: string, deps: DispatchD
   let digest;
   let messages;
   try {
-    digest = await digestFor(channelId, subscription, deps, date);
+    digest = await digestFor(channelId, subscription, deps, { date, feedTitles });
     messages = renderDigest(digest, { emptyNote: deps.digest.postWhenEmpty });
   } catch (error) {
     // Nothing was sent: give the day back so the next run tries again.
