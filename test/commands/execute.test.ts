@@ -68,7 +68,7 @@ describe("runCommand", () => {
     if (outcome.kind !== "topics") return;
     expect(outcome.topics[0]).toMatchObject({ id: "gitops", count: 2 });
     expect(outcome.topics.find((topic) => topic.id === "developer-portals")?.count).toBe(1);
-    expect(outcome.topics).toHaveLength(recap.deps.taxonomy.topics.length);
+    expect(outcome.topics).toHaveLength((await recap.deps.taxonomy()).topics.length);
   });
 
   it("answers a Slack add at once when the URL is bad or already followed, and only admins may add or remove", async () => {

@@ -43,6 +43,15 @@ function assertValid(parsed: ParsedCommand): void {
     case "resume":
       expect(validWord(c.target)).toBe(true);
       break;
+    case "topic-add":
+      expect([c.id, c.label, ...c.aliases].every(validWord)).toBe(true);
+      break;
+    case "topic-alias":
+      expect(validWord(c.id) && validWord(c.alias)).toBe(true);
+      break;
+    case "retag":
+      if (c.since !== undefined) expect(c.since).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      break;
     default:
       throw new Error(`unexpected command ${JSON.stringify(c)}`);
   }
@@ -182,6 +191,51 @@ describe("parseCommand: add, remove, resume", () => {
   });
 });
 
+describe("parseCommand: topic add, topic alias, retag", () => {
+  it("reads `topic add <id> <label> [aliases…]`, a quoted label or alias being one word", () => {
+    ok("topic add finops FinOps", { name: "topic-add", id: "finops", label: "FinOps", aliases: [] });
+    ok('TOPIC ADD finops "Cloud FinOps" cost “cloud bill”', {
+      name: "topic-add",
+      id: "finops",
+      label: "Cloud FinOps",
+      aliases: ["cost", "cloud bill"],
+    });
+  });
+
+  it("reads `topic alias <id> <words…>`, the words joined into one alias", () => {
+    ok("topic alias gitops continuous   reconciliation", { name: "topic-alias", id: "gitops", alias: "continuous reconciliation" });
+    ok("topic alias ebpf BPF", { name: "topic-alias", id: "ebpf", alias: "BPF" });
+  });
+
+  it("keeps a quoted `add` or `alias` a topic to look up", () => {
+    ok('topic "add"', topic("add"));
+    ok("topic 'alias' tools", topic("alias tools"));
+  });
+
+  it("reads `retag` and `retag --since <date>` with a real calendar date", () => {
+    ok("retag", { name: "retag" });
+    ok("retag --since 2026-11-01", { name: "retag", since: "2026-11-01" });
+    ok("Retag since 2024-02-29", { name: "retag", since: "2024-02-29" });
+    ok("retag —since 2026-01-31", { name: "retag", since: "2026-01-31" });
+  });
+
+  it.each([
+    ["topic add", /topic add needs an id and a label/],
+    ["topic add finops", /topic add needs an id and a label/],
+    ["topic alias", /topic alias needs a topic id and the new name/],
+    ["topic alias gitops", /topic alias needs a topic id and the new name/],
+    ["retag --since", /retag takes nothing, or `--since` and a date/],
+    ["retag --since yesterday", /retag takes nothing/],
+    ["retag --since 2026-02-30", /retag takes nothing/],
+    ["retag --since 2026-11-01 extra", /retag takes nothing/],
+    ["retag everything", /retag takes nothing/],
+  ])("%j is a problem", (text, problem) => {
+    const parsed = parseCommand(text);
+    expect(parsed.command).toEqual({ name: "help" });
+    expect(parsed.problem).toMatch(problem);
+  });
+});
+
 describe("parseCommand: share", () => {
   it("shares whatever follows", () => {
     ok("share gitops", topic("gitops"), true);
@@ -317,12 +371,23 @@ describe("formatCommand", () => {
     [{ name: "add", url: "https://kubecon.example/recaps", recap: true }, "add https://kubecon.example/recaps recap"],
     [{ name: "remove", target: "3f2a9c1b7d4e" }, "remove 3f2a9c1b7d4e"],
     [{ name: "resume", target: "https://x.example/feed?a=1&b=2" }, "resume https://x.example/feed?a=1&b=2"],
+    [{ name: "topic-add", id: "finops", label: "Cloud FinOps", aliases: ["cost"] }, 'topic add finops "Cloud FinOps" cost'],
+    [{ name: "topic-alias", id: "gitops", alias: "continuous reconciliation" }, "topic alias gitops continuous reconciliation"],
+    [{ name: "retag", since: "2026-11-01" }, "retag --since 2026-11-01"],
+    [{ name: "retag" }, "retag"],
+    [topic("add"), 'topic "add"'],
   ])("%j → %j", (c, text) => {
     expect(formatCommand(c)).toBe(text);
   });
 
   const commands: Command[] = [
     { name: "help" },
+    { name: "topic-add", id: "finops", label: "Cloud FinOps", aliases: ["cost", "page", "cloud bill"] },
+    { name: "topic-alias", id: "gitops", alias: "page one" },
+    { name: "retag", since: "2024-02-29" },
+    { name: "retag" },
+    topic("alias"),
+    topic("add ons"),
     topic("gitops"),
     topic("k8s", 7),
     topic("platform engineering"),
@@ -373,7 +438,7 @@ describe("formatCommand", () => {
   ];
 
   it("round-trips every kind of command", () => {
-    expect(new Set(commands.map((c) => c.name)).size).toBe(9);
+    expect(new Set(commands.map((c) => c.name)).size).toBe(12);
     for (const c of commands) {
       const text = formatCommand(c);
       expect({ text, parsed: parseCommand(text) }).toEqual({ text, parsed: { command: c, share: false } });
@@ -459,6 +524,10 @@ describe("parseCommand: fuzz", () => {
       "page",
       "recap",
       "--recap",
+      "alias",
+      "retag",
+      "--since",
+      "2026-11-01",
     ];
     for (let i = 0; i < 500; i++) {
       let text = "";

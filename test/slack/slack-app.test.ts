@@ -289,6 +289,24 @@ describe("adding feeds from Slack", () => {
   });
 });
 
+describe("topics from Slack", () => {
+  it("adds a topic, answers retag at once and reports the retag to the response_url", async () => {
+    const added = (await command('topic add progressive-delivery "Progressive delivery" rollouts')).json();
+    expect(added.text).toMatch(/New topic Progressive delivery \(`progressive-delivery`\), also found as rollouts/);
+    const before = slack.responses.length;
+    expect((await command("retag")).json().text).toMatch(/Re-tagging stored posts; I'll report here/);
+    await recap.bus.idle();
+    const [report] = slack.responses.slice(before);
+    expect(report?.path).toBe("/respond/cmd");
+    // Of the stored posts, only the one about Argo Rollouts gains the new topic.
+    expect(JSON.stringify(report?.body)).toMatch(/Re-tagged \d+ stored posts: 1 post changed topics/);
+    const answer = (await command("progressive delivery")).json();
+    expect(answer.text).toMatch(/Progressive delivery/);
+    expect(JSON.stringify(answer.blocks)).toMatch(/Argo CD tip #1"/);
+    expect(JSON.stringify(answer.blocks)).not.toMatch(/Argo CD tip #2"/);
+  });
+});
+
 describe("permissions", () => {
   it("restricts add and remove to the listed users, and refuses other workspaces", async () => {
     const restricted = await openRecap({ RECAP_SLACK_ADMINS: "UADMIN", RECAP_SLACK_TEAM_IDS: "T0001" });

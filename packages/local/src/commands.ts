@@ -84,9 +84,10 @@ const OPERATIONS: Record<string, Operation> = {
       if (since && Number.isNaN(since.getTime())) return fail(io, `--since takes a date such as 2026-11-01 (got "${values.since}")\n`);
       let topic: string | undefined;
       if (typeof values.topic === "string") {
-        topic = findTopic(values.topic, recap.deps.taxonomy)?.id;
+        const taxonomy = await recap.deps.taxonomy();
+        topic = findTopic(values.topic, taxonomy)?.id;
         if (!topic) {
-          const suggestions = suggestTopics(values.topic, recap.deps.taxonomy).map((t) => t.id);
+          const suggestions = suggestTopics(values.topic, taxonomy).map((t) => t.id);
           io.stderr(`Unknown topic "${values.topic}".${suggestions.length ? ` Did you mean: ${suggestions.join(", ")}?` : ""}\n`);
           return 1;
         }
@@ -137,8 +138,9 @@ const OPERATIONS: Record<string, Operation> = {
     async run(recap, { positionals, values }, io) {
       const [title, summary] = positionals;
       if (!title) return usageError(io, "tag");
-      const ids = matchTopics({ title, summary }, recap.deps.taxonomy);
-      const topics = ids.map((id) => ({ id, label: recap.deps.taxonomy.topics.find((topic) => topic.id === id)?.label ?? id }));
+      const taxonomy = await recap.deps.taxonomy();
+      const ids = matchTopics({ title, summary }, taxonomy);
+      const topics = ids.map((id) => ({ id, label: taxonomy.topics.find((topic) => topic.id === id)?.label ?? id }));
       if (values.json) return print(io, topics);
       return say(io, topics.length > 0 ? `${topics.map((topic) => `${topic.id}  (${topic.label})`).join("\n")}\n` : "No topic.\n");
     },

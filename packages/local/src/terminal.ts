@@ -33,6 +33,14 @@ export function terminalText(outcome: Outcome): string {
         "",
       ].join("\n");
     }
+    case "topic-added":
+      return `Added topic ${outcome.id} (${outcome.label})${outcome.aliases.length > 0 ? `, also found as: ${outcome.aliases.join(", ")}` : ""}. New posts are tagged with it; recap retag --since <date> tags stored ones.\n`;
+    case "topic-aliased":
+      return `"${outcome.alias}" now also means ${outcome.label} (${outcome.id}). recap retag --since <date> tags stored posts.\n`;
+    case "retag-accepted":
+      return `Re-tagging stored posts${outcome.since ? ` first seen since ${outcome.since}` : ""}…\n`;
+    case "retagged":
+      return `Re-tagged ${outcome.examined} stored post(s)${outcome.since ? ` first seen since ${outcome.since}` : ""}: ${outcome.changed} changed topics.\n`;
     case "feeds":
       if (outcome.feeds.length === 0) return "No feeds yet. Add one: recap add <url>\n";
       return outcome.feeds.map(feedLines).join("");

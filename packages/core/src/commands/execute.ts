@@ -6,6 +6,7 @@
 import { addFeed, findFeed, parseFeedUrl, resumeFeed, type Feed, type FeedOrigin, type RefreshDeps } from "../feeds";
 import type { Post } from "../posts/types";
 import { findTopic, suggestTopics } from "../topics";
+import { addTeamTopic, addTopicAlias, retagPosts } from "../topics/manage";
 import { previewDigest, showSubscription, subscribe, unsubscribe } from "../digest/commands";
 import type { DigestLimits } from "../digest/types";
 import { formatCommand } from "./grammar";
@@ -27,6 +28,8 @@ export interface CommandContext {
   userTimeZone?: () => Promise<string | undefined>;
   /** Slack: start the add in the background and answer at once. Absent: add right here. */
   addInBackground?: (request: { url: string; recap: boolean }) => Promise<void>;
+  /** Slack: start a retag in the background (it may read every stored post). Absent: retag here. */
+  retagInBackground?: (request: { since?: string }) => Promise<void>;
 }
 
 export type CommandDeps = RefreshDeps & { digest: DigestLimits };
@@ -53,6 +56,10 @@ export async function runCommand(command: Command, context: CommandContext, deps
       return showSubscription(context, deps);
     case "digest":
       return previewDigest(context, deps);
+    case "topic-add":
+    case "topic-alias":
+    case "retag":
+      return refuse(context) ?? manageTopics(command, context, deps);
     case "add":
     case "remove":
     case "resume": {
@@ -74,7 +81,30 @@ export async function runCommand(command: Command, context: CommandContext, deps
 function refuse(context: CommandContext): Outcome | undefined {
   if (!context.adminUserIds || context.via === "cli") return undefined;
   if (context.userId && context.adminUserIds.includes(context.userId)) return undefined;
-  return { kind: "refused", reason: "Only the people this Recap's admins listed can add, remove or resume feeds. Ask one of them." };
+  return {
+    kind: "refused",
+    reason: "Only the people this Recap's admins listed can add, remove or resume feeds, or change topics. Ask one of them.",
+  };
+}
+
+async function manageTopics(
+  command: Extract<Command, { name: "topic-add" | "topic-alias" | "retag" }>,
+  context: CommandContext,
+  deps: CommandDeps,
+): Promise<Outcome> {
+  switch (command.name) {
+    case "topic-add":
+      return addTeamTopic(command, context.userId, deps);
+    case "topic-alias":
+      return addTopicAlias(command, context.userId, deps);
+    case "retag": {
+      if (context.retagInBackground) {
+        await context.retagInBackground({ since: command.since });
+        return { kind: "retag-accepted", ...(command.since ? { since: command.since } : {}) };
+      }
+      return retagPosts(command.since, deps);
+    }
+  }
 }
 
 async function add(command: Extract<Command, { name: "add" }>, context: CommandContext, deps: CommandDeps): Promise<Outcome> {
@@ -134,9 +164,10 @@ function pageOf(
 const windowOf = (posts: Post[], page: number) => posts.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE + 1);
 
 async function topicPosts(command: Extract<Command, { name: "topic" }>, deps: CommandDeps): Promise<Outcome> {
-  const topic = findTopic(command.topic, deps.taxonomy);
+  const taxonomy = await deps.taxonomy();
+  const topic = findTopic(command.topic, taxonomy);
   if (!topic) {
-    const suggestions = suggestTopics(command.topic, deps.taxonomy).map(({ id, label }) => ({ id, label }));
+    const suggestions = suggestTopics(command.topic, taxonomy).map(({ id, label }) => ({ id, label }));
     return { kind: "unknown-topic", query: command.topic, suggestions };
   }
   const window = await deps.store.posts.byTopic(topic.id, PAGE_SIZE + 1, (command.page - 1) * PAGE_SIZE);
@@ -200,7 +231,7 @@ async function topicCounts(deps: CommandDeps): Promise<Outcome> {
     if (post.publishedAt < weekAgo.toISOString()) continue;
     for (const topic of post.topics) counts.set(topic, (counts.get(topic) ?? 0) + 1);
   }
-  const topics = deps.taxonomy.topics
+  const topics = (await deps.taxonomy()).topics
     .map(({ id, label }) => ({ id, label, count: counts.get(id) ?? 0 }))
     .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
   return { kind: "topics", days: TOPICS_WINDOW_DAYS, topics };

@@ -4,6 +4,9 @@
  *
  *   help | ? | -h | --help               help (so is empty text)
  *   topic <words…> [page <n>]            a topic; so is any text that doesn't start with a keyword
+ *   topic add <id> <label> [aliases…]    a team topic (quote a label or alias of several words)
+ *   topic alias <id> <words…>            one more name for a topic
+ *   retag [--since <YYYY-MM-DD>]         re-tag stored posts
  *   search <words…> [page <n>]           words as typed, de-duplicated case-insensitively
  *   topics | feeds
  *   latest [page <n>]
@@ -61,6 +64,10 @@ const PROBLEMS = {
   addNone: `add needs the address of a feed or blog, e.g. \`add ${EXAMPLE_URL}\` (put \`recap\` after it for a conference-recap feed).`,
   addMany: `add takes one address at a time (and optionally \`recap\`), e.g. \`add ${EXAMPLE_URL} recap\`.`,
   latest: "latest takes nothing after it but a page, e.g. `latest` or `latest page 2`.",
+  topicAdd:
+    'topic add needs an id and a label, then any aliases, e.g. `topic add finops FinOps "cloud cost"` (quote words that go together).',
+  topicAlias: "topic alias needs a topic id and the new name, e.g. `topic alias finops cloud cost`.",
+  retag: "retag takes nothing, or `--since` and a date, e.g. `retag --since 2026-11-01`.",
   pageNumber: (example: string) => `page needs a number after it, e.g. \`${example} page 2\`.${PAGE_WORD}`,
   pageRange: (example: string) => `page takes a whole number from 1 to ${MAX_PAGE}, e.g. \`${example} page 2\`.${PAGE_WORD}`,
   nothingAfter: (name: string) => `${name} takes nothing after it: just \`${name}\`.`,
@@ -115,8 +122,17 @@ export function formatCommand(command: Command): string {
       text = ["subscribe", ...command.words.map((word) => formatWord(word, []))].join(" ");
       break;
     case "topic":
-      text = `topic ${formatWords(command.topic, ["page"])}${pageSuffix(command.page)}`;
+      // A topic named like a subcommand is quoted so it stays a topic.
+      text = `topic ${formatWords(command.topic, ["page", ...TOPIC_SUBCOMMANDS])}${pageSuffix(command.page)}`;
       break;
+    case "topic-add":
+      text = ["topic add", ...[command.id, command.label, ...command.aliases].map((word) => formatWord(word, []))].join(" ");
+      break;
+    case "topic-alias":
+      text = `topic alias ${formatWord(command.id, [])} ${formatWords(command.alias, [])}`;
+      break;
+    case "retag":
+      return command.since ? `retag --since ${command.since}` : "retag";
     case "search":
       text = `search ${command.words.map((word) => formatWord(word, ["page"])).join(" ")}${pageSuffix(command.page)}`;
       break;
@@ -148,7 +164,9 @@ function readCommand(tokens: Token[]): Command | string {
     case "--help":
       return { name: "help" };
     case "topic":
-      return readTopic(args);
+      return readTopicCommand(args);
+    case "retag":
+      return readRetag(args);
     case "search": {
       const paged = splitPage(args, "search argo rollouts");
       if (typeof paged === "string") return paged;
@@ -201,6 +219,42 @@ function readCommand(tokens: Token[]): Command | string {
     default:
       return readTopic(tokens);
   }
+}
+
+/** After `topic`: the subcommands, else a topic to look up. */
+const TOPIC_SUBCOMMANDS = ["add", "alias"];
+
+function readTopicCommand(args: Token[]): Command | string {
+  const [sub, ...rest] = args;
+  switch (keywordOf(sub)) {
+    case "add": {
+      const [id, label, ...aliases] = rest.map((token) => token.text);
+      if (id === undefined || label === undefined) return PROBLEMS.topicAdd;
+      return { name: "topic-add", id, label, aliases };
+    }
+    case "alias": {
+      const [id, ...alias] = rest.map((token) => token.text);
+      if (id === undefined || alias.length === 0) return PROBLEMS.topicAlias;
+      return { name: "topic-alias", id, alias: alias.join(" ") };
+    }
+    default:
+      return readTopic(args);
+  }
+}
+
+/** `retag`, `retag --since <date>` (also `since <date>`): a calendar date, checked to exist. */
+function readRetag(args: Token[]): Command | string {
+  if (args.length === 0) return { name: "retag" };
+  const [flag, date, ...more] = args;
+  const isSince = ["--since", "since"].includes(keywordOf(flag) ?? "");
+  if (!isSince || !date || more.length > 0 || !isCalendarDate(date.text)) return PROBLEMS.retag;
+  return { name: "retag", since: date.text };
+}
+
+function isCalendarDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
 }
 
 function readTopic(args: Token[]): Command | string {

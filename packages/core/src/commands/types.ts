@@ -14,6 +14,12 @@ export type Command =
   | { name: "search"; words: string[]; page: number }
   /** `topics`: topics with post counts for the last 7 days. */
   | { name: "topics" }
+  /** `topic add <id> <label> [aliases…]`: a team-defined topic, used for new posts at once. */
+  | { name: "topic-add"; id: string; label: string; aliases: string[] }
+  /** `topic alias <id> <alias…>`: one more name for a topic (the words after the id, joined). */
+  | { name: "topic-alias"; id: string; alias: string }
+  /** `retag [--since <YYYY-MM-DD>]`: re-applies the taxonomy to stored posts (first seen since then). */
+  | { name: "retag"; since?: string }
   /** `feeds`: followed feeds and their health. */
   | { name: "feeds" }
   /** `add <url> [recap]`: follow a feed. */
@@ -79,6 +85,11 @@ export type Outcome =
     }
   | { kind: "unknown-topic"; query: string; suggestions: { id: string; label: string }[] }
   | { kind: "topics"; days: number; topics: { id: string; label: string; count: number }[] }
+  | { kind: "topic-added"; id: string; label: string; aliases: string[] }
+  | { kind: "topic-aliased"; id: string; label: string; alias: string }
+  /** Slack: the retag runs in the background and reports back. */
+  | { kind: "retag-accepted"; since?: string }
+  | { kind: "retagged"; since?: string; examined: number; changed: number }
   | { kind: "feeds"; feeds: FeedHealth[] }
   /** Slack: the add runs in the background and reports back. */
   | { kind: "add-accepted"; url: string }

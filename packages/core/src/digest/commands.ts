@@ -4,7 +4,7 @@
  */
 import type { Outcome } from "../commands/types";
 import type { RefreshDeps } from "../feeds/refresh";
-import { findTopic, suggestTopics } from "../topics";
+import { findTopic, suggestTopics, type Taxonomy } from "../topics";
 import { composeDigest } from "./compose";
 import { localParts, nextDigestAt, parseTime, parseTimeZone } from "./schedule";
 import type { DigestDays, DigestLimits, Subscription } from "./types";
@@ -30,7 +30,7 @@ const NEEDS_CHANNEL: Outcome = {
 
 export async function subscribe(words: string[], context: DigestCommandContext, deps: DigestDeps): Promise<Outcome> {
   if (!context.channelId) return NEEDS_CHANNEL;
-  const settings = readSettings(words, deps);
+  const settings = readSettings(words, await deps.taxonomy());
   if (typeof settings === "string") return { kind: "help", problem: settings };
   // A zone from the user's profile is validated like a typed one; an unknown one falls back to UTC.
   const profileZone = settings.timeZone ? undefined : await context.userTimeZone?.().catch(() => undefined);
@@ -114,7 +114,7 @@ export async function digestFor(
     until,
     posts,
     subscription,
-    taxonomy: deps.taxonomy,
+    taxonomy: await deps.taxonomy(),
     limits: deps.digest,
   });
   // Only the feeds of the posts shown: the digest travels (preview JSON) and need not carry them all.
@@ -139,7 +139,7 @@ interface Settings {
 const EXAMPLE = "`subscribe 09:30 Europe/Paris weekdays gitops platform-engineering`";
 
 /** Reads `[HH:MM] [timezone] [weekdays|daily] [topics…]` in any order; a string is the problem. */
-function readSettings(words: string[], deps: Pick<DigestDeps, "taxonomy">): Settings | string {
+function readSettings(words: string[], taxonomy: Taxonomy): Settings | string {
   const settings: Settings = { topics: [] };
   // "9:30 pm" arrives as two words.
   const joined = words.reduce<string[]>((out, word) => {
@@ -158,15 +158,15 @@ function readSettings(words: string[], deps: Pick<DigestDeps, "taxonomy">): Sett
       if (!/:(00|15|30|45)$/.test(time))
         return `Digests go out on the quarter hour: pick :00, :15, :30 or :45 (not ${time}), e.g. ${EXAMPLE}.`;
       settings.time = time;
-    } else if (word.includes("/") || lower === "utc" || lower === "gmt" || (/^[A-Z]{3,5}$/.test(word) && !findTopic(word, deps.taxonomy))) {
+    } else if (word.includes("/") || lower === "utc" || lower === "gmt" || (/^[A-Z]{3,5}$/.test(word) && !findTopic(word, taxonomy))) {
       const zone = parseTimeZone(word);
       if (!zone)
         return `"${word}" is not a time zone Recap knows. Use a name like Europe/Paris or America/Los_Angeles (abbreviations such as EST are ambiguous), e.g. ${EXAMPLE}.`;
       settings.timeZone = zone;
     } else {
-      const topic = findTopic(word, deps.taxonomy);
+      const topic = findTopic(word, taxonomy);
       if (!topic) {
-        const suggestions = suggestTopics(word, deps.taxonomy).map((t) => t.id);
+        const suggestions = suggestTopics(word, taxonomy).map((t) => t.id);
         return `"${word}" is not a topic${suggestions.length ? ` (did you mean ${suggestions.join(", ")}?)` : ""}. See \`topics\`, e.g. ${EXAMPLE}.`;
       }
       if (!settings.topics.includes(topic.id)) settings.topics.push(topic.id);

@@ -40,11 +40,22 @@ export const FeedAddRequested = z.object({
   responseUrl: z.string().url(),
 });
 
+/** `/recap retag` answered at once; this re-tags stored posts and reports to the response_url. */
+export const PostsRetagRequested = z.object({
+  since: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
+  userId: z.string().optional(),
+  responseUrl: z.string().url(),
+});
+
 export const EVENT_SCHEMAS = {
   "feed.add.requested": FeedAddRequested,
   "post.ingested": PostIngested,
   "feed.paused": FeedPaused,
   "feeds.poll.requested": FeedsPollRequested,
+  "posts.retag.requested": PostsRetagRequested,
 } as const;
 
 export type DetailType = keyof typeof EVENT_SCHEMAS;

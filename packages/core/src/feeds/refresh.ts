@@ -31,7 +31,8 @@ export interface RefreshDeps {
   store: Store;
   publisher: EventPublisher;
   fetchFeed: FeedFetcher;
-  taxonomy: Taxonomy;
+  /** The taxonomy in force now: the bundled topics plus the team's (read from the table each time). */
+  taxonomy: () => Promise<Taxonomy>;
   clock: () => Date;
   log: Logger;
   poll: { baseIntervalMinutes: number; pauseAfterFailures: number };
@@ -141,6 +142,7 @@ async function ingestItems(feed: Feed, items: NormalizedItem[], deps: RefreshDep
   );
   // The first successful poll of a feed is its history: searchable, never announced.
   const isBackfill = feed.lastSuccessAt === undefined;
+  const taxonomy = await deps.taxonomy();
   const freshSince = now.getTime() - FRESHNESS_WINDOW_MS;
   let created = 0;
   let edited = 0;
@@ -151,7 +153,7 @@ async function ingestItems(feed: Feed, items: NormalizedItem[], deps: RefreshDep
     const hash = contentHash(item);
     const prior = known.get(item.itemKey);
     if (prior?.contentHash === hash) return; // unchanged: no write at all
-    const topics = matchTopics({ title: item.title, summary: item.summary }, deps.taxonomy);
+    const topics = matchTopics({ title: item.title, summary: item.summary }, taxonomy);
     if (prior) {
       // An edit updates the post but never makes it news again. A missing or future date says
       // nothing about when it was published, so the stored date stays.

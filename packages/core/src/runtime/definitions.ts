@@ -41,6 +41,13 @@ export const SUBSCRIPTIONS = {
     timeoutSeconds: 120,
     slack: true,
   },
+  /** `/recap retag` answered at once; this re-tags stored posts and reports to the response_url. */
+  retag: {
+    detailTypes: ["posts.retag.requested"],
+    handler: "functions/retag.handler",
+    timeoutSeconds: 900,
+    slack: true,
+  },
   /** Tells the channel a feed was added from that Recap paused it, and how to resume it. */
   feedPaused: {
     detailTypes: ["feed.paused"],

@@ -10,7 +10,7 @@ import type { PollDeps } from "../feeds/poll";
 import type { FeedFetcher } from "../feeds/document";
 import { consoleLogger, type Logger } from "../shared/log";
 import { openStore, type TableRef } from "../store";
-import { loadTaxonomy } from "../topics";
+import { teamTaxonomy } from "../topics";
 import { slackOutbound, type SlackOutbound } from "../slack/outbound";
 
 export interface RecapDeps extends PollDeps {
@@ -29,14 +29,15 @@ export function createDeps(options: {
 }): RecapDeps {
   const { config } = options;
   const log = options.log ?? consoleLogger;
+  const store = openStore(options.table);
   return {
     config,
     digest: config.digest,
     slack: slackOutbound(config.slack, log),
-    store: openStore(options.table),
+    store,
     publisher: options.publisher,
     fetchFeed: options.fetchFeed ?? ((request) => fetchFeed(request, config.fetch)),
-    taxonomy: loadTaxonomy(),
+    taxonomy: teamTaxonomy(() => store.topics.list()),
     clock: options.clock ?? (() => new Date()),
     log,
     poll: config.poll,

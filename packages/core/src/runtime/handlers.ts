@@ -9,6 +9,7 @@ import type { Outcome } from "../commands/types";
 import { dispatchDigests } from "../digest/dispatch";
 import { addFeed } from "../feeds/manage";
 import { pollDueFeeds, pollFeedBatch } from "../feeds/poll";
+import { retagPosts } from "../topics/manage";
 import { renderOutcome, renderPausedNotice } from "../slack/render";
 import type { RecapDeps } from "./deps";
 import type { ScheduleName, SubscriptionName } from "./definitions";
@@ -34,6 +35,15 @@ export const scheduleHandlers: Record<ScheduleName, (deps: RecapDeps) => Promise
   },
 };
 
+/** Tells the person who asked (a command's response_url) how background work ended; never throws. */
+async function reportBestEffort(responseUrl: string, outcome: Outcome, deps: RecapDeps, about: Record<string, unknown>) {
+  try {
+    await deps.slack.respond(responseUrl, renderOutcome(outcome, { shareable: false }));
+  } catch (error) {
+    deps.log.warn("Could not report background work to Slack", { ...about, error: error instanceof Error ? error.message : String(error) });
+  }
+}
+
 export const subscriptionHandlers: Record<SubscriptionName, (event: BusEnvelope, deps: RecapDeps) => Promise<unknown>> = {
   async pollBatch(event, deps) {
     const { feedIds } = EVENT_SCHEMAS["feeds.poll.requested"].parse(event.detail);
@@ -54,14 +64,15 @@ export const subscriptionHandlers: Record<SubscriptionName, (event: BusEnvelope,
       outcome = { kind: "add-failed", url: request.url, reason: "Recap could not store it just now; please try again in a few minutes." };
     }
     // Best effort: retrying the whole add (as a failed invocation would) would only answer "already followed".
-    try {
-      await deps.slack.respond(request.responseUrl, renderOutcome(outcome, { shareable: false }));
-    } catch (error) {
-      deps.log.warn("Could not report an add to Slack", {
-        url: request.url,
-        error: error instanceof Error ? error.message : String(error),
-      });
-    }
+    await reportBestEffort(request.responseUrl, outcome, deps, { url: request.url });
+    return outcome;
+  },
+
+  async retag(event, deps) {
+    const request = EVENT_SCHEMAS["posts.retag.requested"].parse(event.detail);
+    // A failure throws: the bus retries, and a retag done twice changes nothing the second time.
+    const outcome = await retagPosts(request.since, deps);
+    await reportBestEffort(request.responseUrl, outcome, deps, { since: request.since });
     return outcome;
   },
 

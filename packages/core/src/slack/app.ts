@@ -9,6 +9,7 @@ import { App, LogLevel, type Logger as BoltLogger, type Receiver, type RespondFn
 import type { WebClient } from "@slack/web-api";
 import { MAX_PAGE, parseCommand, runCommand, type CommandContext, type Outcome, type PageRef } from "../commands";
 import type { SlackConfig } from "../config";
+import type { BusEvent } from "../events/types";
 import type { RecapDeps } from "../runtime/deps";
 import type { Logger } from "../shared/log";
 import { ACTION_MORE, ACTION_SHARE, renderOutcome, type RenderedMessage } from "./render";
@@ -61,6 +62,12 @@ export function createSlackApp(options: SlackAppOptions): App {
       await (args.ack as (response: unknown) => Promise<void>)({ response_type: "ephemeral", ...refusal });
   });
 
+  /** Work too long for Slack's 3 seconds goes to the bus; its subscriber reports to the response_url. */
+  async function handOver(event: BusEvent) {
+    const { failed } = await deps.publisher.publish([event]);
+    if (failed.length > 0) throw new Error("The event bus did not take the request");
+  }
+
   app.command(/.*/, async ({ command, ack, client }) => {
     const parsed = parseCommand(command.text);
     const context: CommandContext = {
@@ -70,15 +77,16 @@ export function createSlackApp(options: SlackAppOptions): App {
       adminUserIds: config.adminUserIds,
       // The request-path client: 1.5 s at most, else `subscribe` falls back to UTC.
       userTimeZone: async () => (await client.users.info({ user: command.user_id })).user?.tz || undefined,
-      addInBackground: async ({ url, recap }) => {
-        const { failed } = await deps.publisher.publish([
-          {
-            detailType: "feed.add.requested",
-            detail: { url, recap, channelId: command.channel_id, userId: command.user_id, responseUrl: command.response_url },
-          },
-        ]);
-        if (failed.length > 0) throw new Error("The event bus did not take the request");
-      },
+      addInBackground: ({ url, recap }) =>
+        handOver({
+          detailType: "feed.add.requested",
+          detail: { url, recap, channelId: command.channel_id, userId: command.user_id, responseUrl: command.response_url },
+        }),
+      retagInBackground: ({ since }) =>
+        handOver({
+          detailType: "posts.retag.requested",
+          detail: { ...(since ? { since } : {}), userId: command.user_id, responseUrl: command.response_url },
+        }),
     };
     const outcome = parsed.problem ? ({ kind: "help", problem: parsed.problem } as const) : await answer(parsed.command, context);
     if (parsed.share) {

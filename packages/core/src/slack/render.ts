@@ -66,6 +66,44 @@ export function renderOutcome(outcome: Outcome, options: { shareable: boolean })
     }
     case "topics":
       return renderTopics(outcome);
+    case "topic-added":
+      return sentence([
+        emoji("label"),
+        words(" New topic "),
+        data(outcome.label, 100),
+        words(" ("),
+        code(outcome.id),
+        words(outcome.aliases.length > 0 ? "), also found as " : ")"),
+        ...orList(outcome.aliases.map((alias) => [data(alias, 100)])),
+        words(". New posts are tagged with it from now on; "),
+        code("/recap retag --since <date>"),
+        words(" tags stored ones."),
+      ]);
+    case "topic-aliased":
+      return sentence([
+        emoji("label"),
+        words(" "),
+        data(outcome.alias, 100),
+        words(" now also means "),
+        data(outcome.label, 100),
+        words(" ("),
+        code(outcome.id),
+        words("), for new posts from now on; "),
+        code("/recap retag --since <date>"),
+        words(" tags stored ones."),
+      ]);
+    case "retag-accepted":
+      return sentence([
+        emoji("hourglass_flowing_sand"),
+        words(` Re-tagging stored posts${sinceWords(outcome.since)}; I'll report here when it's done.`),
+      ]);
+    case "retagged":
+      return sentence([
+        emoji("white_check_mark"),
+        words(
+          ` Re-tagged ${plural(outcome.examined, "stored post")}${sinceWords(outcome.since)}: ${plural(outcome.changed, "post")} changed topics.`,
+        ),
+      ]);
     case "feeds":
       return renderFeeds(outcome.feeds);
     case "add-accepted":
@@ -152,6 +190,9 @@ export function renderOutcome(outcome: Outcome, options: { shareable: boolean })
       return unreachable(outcome);
   }
 }
+
+/** " first seen since 2026-11-01" — a date the grammar checked. */
+const sinceWords = (since: string | undefined) => (since ? ` first seen since ${since}` : "");
 
 /** "at 09:00 Europe/Paris, on weekdays, on GitOps and eBPF" — our own words (topic ids, a validated zone). */
 function describeSchedule(subscription: Subscription): string {

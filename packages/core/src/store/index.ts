@@ -7,14 +7,22 @@ export { connectTable, type TableRef } from "./client";
 export { batchGet, batchWrite } from "./batch";
 export { feedRepository, type FeedRepository, type FeedPatch } from "./feeds";
 export { subscriptionRepository, type SubscriptionRepository, type SubscriptionPatch } from "./subscriptions";
+export { topicRepository, type TopicRepository } from "./topics";
 export { postRepository, type PostRepository, type FeedItemIdentity, type PostContent, type StoredPost } from "./posts";
 
 import type { TableRef } from "./client";
 import { feedRepository } from "./feeds";
 import { postRepository } from "./posts";
 import { subscriptionRepository } from "./subscriptions";
+import { topicRepository } from "./topics";
 
 export function openStore(table: TableRef) {
-  return { table, feeds: feedRepository(table), posts: postRepository(table), subscriptions: subscriptionRepository(table) };
+  return {
+    table,
+    feeds: feedRepository(table),
+    posts: postRepository(table),
+    subscriptions: subscriptionRepository(table),
+    topics: topicRepository(table),
+  };
 }
 export type Store = ReturnType<typeof openStore>;

@@ -10,7 +10,7 @@ import type { Post } from "../posts/types";
 import { batchGet, batchWrite } from "./batch";
 import { applied } from "./conditional";
 import type { TableRef } from "./client";
-import { countAll, queryAll } from "./query";
+import { countAll, queryAll, queryPages } from "./query";
 import { keys } from "./schema";
 
 /** What a feed remembers about one of its items. */
@@ -172,6 +172,21 @@ export function postRepository(table: TableRef) {
       await topicRows({ id: postId, publishedAt, topics: content.topics }, (Attributes?.topics as string[]) ?? []);
     },
 
+    /** Replaces a post's topics (a retag): the post, then its index rows. */
+    async setTopics(post: Pick<Post, "id" | "publishedAt" | "topics">, topics: string[]): Promise<void> {
+      await client.send(
+        new UpdateCommand({
+          TableName,
+          Key: keys.post(post.id),
+          UpdateExpression: "SET #topics = :topics",
+          ConditionExpression: "attribute_exists(pk)",
+          ExpressionAttributeNames: aliases("topics"),
+          ExpressionAttributeValues: { ":topics": topics },
+        }),
+      );
+      await topicRows({ ...post, topics }, post.topics);
+    },
+
     /** Rewrites a stored post's topic rows: repairs an insert whose rows were never written. */
     async repairTopicRows(post: Pick<Post, "id" | "publishedAt" | "topics">): Promise<void> {
       await topicRows(post, []);
@@ -258,29 +273,39 @@ export function postRepository(table: TableRef) {
       return this.getMany(rows.slice(offset).map((row) => row.postId as string));
     },
 
+    /**
+     * Posts first seen at or after `since` (all time when absent), newest first, a page at a time:
+     * for walking the whole store without holding it in memory. Stops after `limit` posts.
+     */
+    async *pagesSeenSince(now: Date, options: { since?: Date; limit?: number } = {}): AsyncGenerator<Post[]> {
+      const since = options.since?.toISOString();
+      let count = 0;
+      let emptyMonths = 0;
+      for (const month of monthsBackFrom(now)) {
+        if (since && month < since.slice(0, 7)) return;
+        if (!since && emptyMonths >= EMPTY_MONTHS_BEFORE_GIVING_UP) return;
+        let rows = 0;
+        for await (const page of queryPages(table, {
+          IndexName: "gsi2",
+          KeyConditionExpression: since ? "gsi2pk = :bucket AND gsi2sk >= :since" : "gsi2pk = :bucket",
+          ExpressionAttributeValues: { ":bucket": `SEEN#${month}`, ...(since ? { ":since": since } : {}) },
+          ScanIndexForward: false,
+          ...(options.limit !== undefined ? { Limit: options.limit - count } : {}),
+        })) {
+          const posts = options.limit === undefined ? page : page.slice(0, options.limit - count);
+          rows += posts.length;
+          count += posts.length;
+          if (posts.length > 0) yield posts.map(toPost);
+          if (options.limit !== undefined && count >= options.limit) return;
+        }
+        emptyMonths = rows === 0 ? emptyMonths + 1 : 0;
+      }
+    },
+
     /** Posts first seen at or after `since` (all time when absent), newest first. */
     async seenSince(now: Date, options: { since?: Date; limit?: number } = {}): Promise<Post[]> {
       const posts: Post[] = [];
-      const since = options.since?.toISOString();
-      let emptyMonths = 0;
-      for (const month of monthsBackFrom(now)) {
-        if (since && month < since.slice(0, 7)) break;
-        if (!since && emptyMonths >= EMPTY_MONTHS_BEFORE_GIVING_UP) break;
-        const remaining = options.limit === undefined ? undefined : options.limit - posts.length;
-        const rows = await queryAll(
-          table,
-          {
-            IndexName: "gsi2",
-            KeyConditionExpression: since ? "gsi2pk = :bucket AND gsi2sk >= :since" : "gsi2pk = :bucket",
-            ExpressionAttributeValues: { ":bucket": `SEEN#${month}`, ...(since ? { ":since": since } : {}) },
-            ScanIndexForward: false,
-          },
-          remaining,
-        );
-        emptyMonths = rows.length === 0 ? emptyMonths + 1 : 0;
-        posts.push(...rows.map(toPost));
-        if (options.limit !== undefined && posts.length >= options.limit) break;
-      }
+      for await (const page of this.pagesSeenSince(now, options)) posts.push(...page);
       return posts;
     },
   };

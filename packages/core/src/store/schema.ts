@@ -13,6 +13,7 @@
  * - posts first seen since a time  → gsi2 SEEN#<yyyy-mm>, sk <firstSeenAt>#<postId>
  * - per-channel settings           → pk CHANNEL#<id>, sk SETTINGS; all of them: gsi1 SUBSCRIPTIONS
  * - a channel's digest for a day    → pk CHANNEL#<id>, sk DIGEST#<local date> (the exactly-once claim)
+ * - team-defined topics and aliases → pk TOPICS, sk TOPIC#<id> (few rows: read whole)
  */
 import type { CreateTableCommandInput } from "@aws-sdk/client-dynamodb";
 import { stableId } from "../shared/hash";
@@ -85,4 +86,6 @@ export const keys = {
   meta: (name: string) => ({ pk: "META", sk: name }),
   channel: (channelId: string) => ({ pk: `CHANNEL#${channelId}`, sk: "SETTINGS" }),
   digest: (channelId: string, localDate: string) => ({ pk: `CHANNEL#${channelId}`, sk: `DIGEST#${localDate}` }),
+  topicsPartition: "TOPICS",
+  storedTopic: (topicId: string) => ({ pk: "TOPICS", sk: `TOPIC#${topicId}` }),
 } as const;

@@ -1,0 +1,10 @@
+/** Bus subscriber (SUBSCRIPTIONS.retag): re-tags stored posts asked for in Slack and reports to the response_url. */
+import type { Context, EventBridgeEvent } from "aws-lambda";
+import { subscriptionHandlers } from "@recap/core/runtime";
+import { awsDeps } from "./lib/aws";
+
+const deps = awsDeps({ slackSecrets: true });
+
+export async function handler(event: EventBridgeEvent<string, unknown>, _context: Context) {
+  await subscriptionHandlers.retag(event, deps);
+}

@@ -1,0 +1,78 @@
+/**
+ * Changing the taxonomy from Slack or the CLI: `topic add`, `topic alias` (stored in the table and
+ * in force for the next post ingested anywhere) and `retag` (the taxonomy in force applied again to
+ * stored posts, e.g. after a topic was added).
+ */
+import type { Outcome } from "../commands/types";
+import type { RefreshDeps } from "../feeds/refresh";
+import { mapWithConcurrency } from "../shared/concurrency";
+import { matchTopics } from "./match";
+import { checkNewAlias, checkNewTopic } from "./team";
+
+export type TopicDeps = Pick<RefreshDeps, "store" | "taxonomy" | "clock">;
+
+const RETAG_CONCURRENCY = 8;
+
+export async function addTeamTopic(
+  request: { id: string; label: string; aliases: string[] },
+  userId: string | undefined,
+  deps: TopicDeps,
+): Promise<Outcome> {
+  const aliases = distinctNames(request.aliases.filter((alias) => !sameName(alias, request.label)));
+  const problem = checkNewTopic({ ...request, aliases }, await deps.taxonomy());
+  if (problem) return { kind: "refused", reason: problem };
+  const added = await deps.store.topics.add({
+    id: request.id,
+    label: request.label,
+    aliases,
+    addedAt: deps.clock().toISOString(),
+    ...(userId ? { addedBy: userId } : {}),
+  });
+  // Lost a race with another `topic add` of the same id.
+  if (!added) return { kind: "refused", reason: `There is a topic \`${request.id}\` already.` };
+  return { kind: "topic-added", id: request.id, label: request.label, aliases };
+}
+
+export async function addTopicAlias(
+  request: { id: string; alias: string },
+  _userId: string | undefined,
+  deps: TopicDeps,
+): Promise<Outcome> {
+  const taxonomy = await deps.taxonomy();
+  const problem = checkNewAlias(request.id, request.alias, taxonomy);
+  if (problem) return { kind: "refused", reason: problem };
+  await deps.store.topics.addAlias(request.id, request.alias, deps.clock().toISOString());
+  const label = taxonomy.topics.find((topic) => topic.id === request.id)?.label ?? request.id;
+  return { kind: "topic-aliased", id: request.id, label, alias: request.alias };
+}
+
+/** Re-tags every post first seen since `since` (a YYYY-MM-DD date, UTC; all posts when absent). */
+export async function retagPosts(since: string | undefined, deps: TopicDeps): Promise<Extract<Outcome, { kind: "retagged" }>> {
+  const taxonomy = await deps.taxonomy();
+  let examined = 0;
+  let changed = 0;
+  const from = since ? new Date(`${since}T00:00:00Z`) : undefined;
+  for await (const page of deps.store.posts.pagesSeenSince(deps.clock(), { since: from })) {
+    examined += page.length;
+    await mapWithConcurrency(page, RETAG_CONCURRENCY, async (post) => {
+      const topics = matchTopics({ title: post.title, summary: post.summary }, taxonomy);
+      if (topics.join() === post.topics.join()) return;
+      await deps.store.posts.setTopics(post, topics);
+      changed++;
+    });
+  }
+  return { kind: "retagged", ...(since ? { since } : {}), examined, changed };
+}
+
+/** Names compared as the matcher compares them: case, spaces and hyphens aside. */
+const nameKey = (name: string) =>
+  name
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[\s\-_]+/g, "");
+const sameName = (a: string, b: string) => nameKey(a) === nameKey(b);
+
+function distinctNames(names: string[]): string[] {
+  const seen = new Set<string>();
+  return names.filter((name) => !seen.has(nameKey(name)) && seen.add(nameKey(name)));
+}
