@@ -1,8 +1,9 @@
+import { cleanText } from "./dom";
+
 /**
  * Speaker lines ("Jane Doe, Intuit & Raj Patel (Red Hat)") and the separators around them.
  * Everything here works on one entry's collapsed text (bounded length), with simple regexes.
  */
-
 export interface Byline {
   speakers: string[];
   organizations: string[];
@@ -16,6 +17,10 @@ export function parseByline(text: string): Byline | undefined {
   if (line.length < 3 || line.length > 240) return undefined;
   const people = line.includes("(") ? parenthesized(line) : grouped(line);
   if (!people || people.length === 0 || people.length > 12) return undefined;
+  for (const p of people) {
+    p.name = cleanText(p.name);
+    if (p.org !== undefined) p.org = cleanText(p.org);
+  }
   if (!people.every((p) => isName(p.name) && (p.org === undefined || isOrg(p.org)))) return undefined;
   const organizations: string[] = [];
   for (const p of people) if (p.org && !organizations.includes(p.org)) organizations.push(p.org);

@@ -35,6 +35,6 @@ export function looksLikeRecapTitle(title: string, summary?: string): boolean {
   const head = (title ?? "").slice(0, 500);
   const body = (summary ?? "").slice(0, 2000);
   const isEvent = (s: string) => EVENT.test(s) || EVENT_ANY_CASE.test(s);
-  if (RECAP_TITLE.test(head)) return isEvent(head) || isEvent(body);
-  return isEvent(head) && RECAP_TITLE.test(body);
+  // A recap word names the post's kind, an event word says it is about a conference: both must appear.
+  return (RECAP_TITLE.test(head) || RECAP_TITLE.test(body)) && (isEvent(head) || isEvent(body));
 }

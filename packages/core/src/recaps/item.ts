@@ -46,6 +46,8 @@ function leadingParts(r: Rendered): Parts {
     const label = /:$/.test(prefix) ? `${prefix} ` : "";
     return { title: label + title, ...splitRest(dropMarks(r.raw.slice(span.end))) };
   }
+  // "<a>video</a> — Jane Doe, Intuit": the title position holds only a link label, so there is no title.
+  if (plain(r.raw, true).replace(/^[^\p{L}\p{N}\uE000]+/u, "").startsWith(MARK)) return { title: "", note: "" };
   const text = plain(dropMarks(r.raw), true);
   const quoted = /^[“"‘]([^”"’]{3,300})[”"’]\s*(.*)$/.exec(text);
   if (quoted) return { title: quoted[1]!, ...splitRest(quoted[2]!) };
