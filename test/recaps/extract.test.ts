@@ -57,14 +57,23 @@ describe("extractRecap on a Medium-style recap", () => {
         [other("https://sched.co/1YFhC", "Golden Paths That People Actually Use"), yt("Gp8uY6tR4eW", "watch")],
         { section: "BackstageCon" },
       ),
-      talk("Keynote: What Is a Platform, Really?", ["Abby Bangser"], ["Syntasso"], [yt("Pe1dA7yF3hJ", "Keynote: What Is a Platform, Really?")], {
-        section: "Platform Engineering Day",
-      }),
+      talk(
+        "Keynote: What Is a Platform, Really?",
+        ["Abby Bangser"],
+        ["Syntasso"],
+        [yt("Pe1dA7yF3hJ", "Keynote: What Is a Platform, Really?")],
+        {
+          section: "Platform Engineering Day",
+        },
+      ),
       talk(
         "Panel: Platform Teams in the Wild",
         ["Kat Cosgrove", "Max Körbächer"],
         ["Liquid Reply"],
-        [other("https://sched.co/1YFhD", "Platform Teams in the Wild"), slides("https://docs.google.com/presentation/d/1AbCdEf/edit", "deck")],
+        [
+          other("https://sched.co/1YFhD", "Platform Teams in the Wild"),
+          slides("https://docs.google.com/presentation/d/1AbCdEf/edit", "deck"),
+        ],
         { section: "Platform Engineering Day" },
       ),
     ]);
@@ -185,7 +194,9 @@ describe("extractRecap on a normal post", () => {
   });
 
   it("does not count one video linked under every bullet as three", () => {
-    const html = ["One", "Two", "Three", "Four"].map((t) => `<li><a href="https://youtu.be/same">${t} thing</a> — Ann Lee, Acme</li>`).join("");
+    const html = ["One", "Two", "Three", "Four"]
+      .map((t) => `<li><a href="https://youtu.be/same">${t} thing</a> — Ann Lee, Acme</li>`)
+      .join("");
     expect(extractRecap(`<ul>${html}</ul>`, { baseUrl, marked: false }).detected).toBe(false);
   });
 });
@@ -206,7 +217,10 @@ describe("extractRecap on a whole article page", () => {
         "OCI Artifacts for Everything",
         ["Hidde Beydals"],
         ["Weaveworks"],
-        [other("https://sched.co/1R2mK", "OCI Artifacts for Everything"), slides("https://static.sched.com/hosted_files/gitopsconna23/7c/oci.pdf", "slides")],
+        [
+          other("https://sched.co/1R2mK", "OCI Artifacts for Everything"),
+          slides("https://static.sched.com/hosted_files/gitopsconna23/7c/oci.pdf", "slides"),
+        ],
         { section: "Day 1" },
       ),
       talk("GitOps for Edge Fleets", ["Carlos Santana", "Dan Garfield"], ["Codefresh"], [yt("Fx4gH5iJ6kL", "GitOps for Edge Fleets")], {
@@ -231,9 +245,15 @@ describe("extractRecap on links to other recaps", () => {
         [yt("Bs2aS3dF4gH", "Migrating 2,000 Services into the Catalog")],
         { section: "BackstageCon", note: "slides are not online yet." },
       ),
-      talk("Backstage Security Review, a Year Later", ["Ben Lambert"], ["Roadie"], [yt("Bs3zX4cV5bN", "Backstage Security Review, a Year Later")], {
-        section: "BackstageCon",
-      }),
+      talk(
+        "Backstage Security Review, a Year Later",
+        ["Ben Lambert"],
+        ["Roadie"],
+        [yt("Bs3zX4cV5bN", "Backstage Security Review, a Year Later")],
+        {
+          section: "BackstageCon",
+        },
+      ),
       {
         kind: "article",
         title: "Roadie's BackstageCon EU 2024 recap",

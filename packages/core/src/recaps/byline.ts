@@ -9,11 +9,15 @@ export interface Byline {
   organizations: string[];
 }
 
-const PREFIX = /^(?:(?:speakers?|presenters?|panell?ists?|hosts?|moderators?|presented by|by)\s*:\s*|(?:presented|delivered|given|hosted) by\s+|by\s+|with\s+)/i;
+const PREFIX =
+  /^(?:(?:speakers?|presenters?|panell?ists?|hosts?|moderators?|presented by|by)\s*:\s*|(?:presented|delivered|given|hosted) by\s+|by\s+|with\s+)/i;
 
 /** A byline, or undefined when the text is not one (a sentence, a title, a note). */
 export function parseByline(text: string): Byline | undefined {
-  const line = text.trim().replace(PREFIX, "").replace(/[\s.,;:]+$/, "");
+  const line = text
+    .trim()
+    .replace(PREFIX, "")
+    .replace(/[\s.,;:]+$/, "");
   if (line.length < 3 || line.length > 240) return undefined;
   const people = line.includes("(") ? parenthesized(line) : grouped(line);
   if (!people || people.length === 0 || people.length > 12) return undefined;
@@ -74,13 +78,38 @@ function splitNames(text: string): string[] {
     .filter(Boolean);
 }
 
-const PARTICLES = new Set(["van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "del", "della", "dos", "das", "bin", "ibn", "al", "el", "zu", "ten", "ter", "y"]);
+const PARTICLES = new Set([
+  "van",
+  "von",
+  "de",
+  "der",
+  "den",
+  "da",
+  "di",
+  "du",
+  "la",
+  "le",
+  "del",
+  "della",
+  "dos",
+  "das",
+  "bin",
+  "ibn",
+  "al",
+  "el",
+  "zu",
+  "ten",
+  "ter",
+  "y",
+]);
 
 /** Capitalised words that begin titles and sentences, not names. */
 const NOT_NAMES = new Set(
-  ("the a an how why what when where who our my your this that these those keynote keynotes panel lightning day track intro " +
+  (
+    "the a an how why what when where who our my your this that these those keynote keynotes panel lightning day track intro " +
     "introduction great best key lessons watch video slides recording thanks thank session talk workshop opening closing " +
-    "of for to in on with and is are was it its highlights recap takeaways takeaway").split(" "),
+    "of for to in on with and is are was it its highlights recap takeaways takeaway"
+  ).split(" "),
 );
 
 /** 2–5 words, each capitalised (or a particle, or an initial), no digits or sentence punctuation. */
@@ -89,9 +118,7 @@ export function isName(text: string): boolean {
   const words = text.split(/\s+/);
   if (words.length > 5) return false;
   if (words.length < 2 && !/^\p{Lo}{2,}$/u.test(text)) return false;
-  return words.every(
-    (w) => !NOT_NAMES.has(w.toLowerCase()) && (PARTICLES.has(w) || /^(\p{Lu}|\p{Lt}|\p{Lo})[\p{L}\p{M}'’.-]*$/u.test(w)),
-  );
+  return words.every((w) => !NOT_NAMES.has(w.toLowerCase()) && (PARTICLES.has(w) || /^(\p{Lu}|\p{Lt}|\p{Lo})[\p{L}\p{M}'’.-]*$/u.test(w)));
 }
 
 function isOrg(text: string): boolean {

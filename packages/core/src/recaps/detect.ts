@@ -25,10 +25,13 @@ export function detectRecap(candidates: Candidate[]): boolean {
 }
 
 /** Words that announce a write-up of talks. */
-const RECAP_TITLE = /\b(recaps?|takeaways?|highlights|wrap-?up|round-?up|lessons learned|trip report|notes from|what (i|we) learned|(favou?rite|best|top) (talks|sessions)|talks (i|we) (liked|loved|enjoyed))\b/i;
+const RECAP_TITLE =
+  /\b(recaps?|takeaways?|highlights|wrap-?up|round-?up|lessons learned|trip report|notes from|what (i|we) learned|(favou?rite|best|top) (talks|sessions)|talks (i|we) (liked|loved|enjoyed))\b/i;
 /** Conference names: the "…Con" family (ArgoCon, KubeCon, WasmCon), summits, community days. */
-const EVENT = /\b(\p{Lu}[\p{L}+]*Con|kubecon|cloudnativecon|srecon|qcon|summit|conference|devopsdays|kcd|community days?|fosdem|re:invent|[\p{L}+]+ day|keynotes?)\b/u;
-const EVENT_ANY_CASE = /\b(kubecon|cloudnativecon|argocon|backstagecon|wasmcon|appdevelopercon|srecon|qcon|summit|conference|devopsdays|kcd|community days?|fosdem|re:invent|keynotes?|(platform engineering|cilium|ebpf|observability|security|istio|linkerd|gitops|kubernetes|cloud native) day)\b/i;
+const EVENT =
+  /\b(\p{Lu}[\p{L}+]*Con|kubecon|cloudnativecon|srecon|qcon|summit|conference|devopsdays|kcd|community days?|fosdem|re:invent|[\p{L}+]+ day|keynotes?)\b/u;
+const EVENT_ANY_CASE =
+  /\b(kubecon|cloudnativecon|argocon|backstagecon|wasmcon|appdevelopercon|srecon|qcon|summit|conference|devopsdays|kcd|community days?|fosdem|re:invent|keynotes?|(platform engineering|cilium|ebpf|observability|security|istio|linkerd|gitops|kubernetes|cloud native) day)\b/i;
 
 /** Cheap check usable before fetching an article page: title/summary that announce a conference recap. */
 export function looksLikeRecapTitle(title: string, summary?: string): boolean {

@@ -4,8 +4,22 @@ import { parseDocument } from "htmlparser2";
 
 /** Elements that are page furniture or not readable text, wherever they appear. */
 const NOISE_TAGS = new Set([
-  "nav", "header", "footer", "aside", "script", "style", "form", "noscript", "template", "button", "svg",
-  "select", "textarea", "dialog", "head", "title",
+  "nav",
+  "header",
+  "footer",
+  "aside",
+  "script",
+  "style",
+  "form",
+  "noscript",
+  "template",
+  "button",
+  "svg",
+  "select",
+  "textarea",
+  "dialog",
+  "head",
+  "title",
 ]);
 
 /** Class/id words of blog-theme furniture inside the post body: share bars, bios, tag clouds, tables of contents. */
@@ -13,7 +27,8 @@ const NOISE_CLASS =
   /(^|[\s_-])(share|sharing|social|subscribe|subscription|newsletter|author-bio|author-box|bio|comments?|tags|tag-list|post-tags|breadcrumbs?|toc|table-of-contents|advert|ads|promo|cookie|sidebar)($|[\s_-])/i;
 
 /** Main-content containers, most specific first: post bodies, then <article>, then main landmarks. */
-const MAIN_CLASS = /(^|\s)(post-content|entry-content|markdown-body|post-body|article-content|article-body|post__content|content-body|blog-post-content)(\s|$)/i;
+const MAIN_CLASS =
+  /(^|\s)(post-content|entry-content|markdown-body|post-body|article-content|article-body|post__content|content-body|blog-post-content)(\s|$)/i;
 
 /**
  * Parses a feed fragment or a whole page and returns the nodes holding the post's own content,
@@ -134,4 +149,25 @@ export function textOf(nodes: AnyNode[]): string {
   return cleanText(out.join(""));
 }
 
-export const BLOCKISH = new Set(["p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "table", "section", "figure", "figcaption", "pre", "dd", "dt"]);
+export const BLOCKISH = new Set([
+  "p",
+  "div",
+  "li",
+  "ul",
+  "ol",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "blockquote",
+  "tr",
+  "table",
+  "section",
+  "figure",
+  "figcaption",
+  "pre",
+  "dd",
+  "dt",
+]);

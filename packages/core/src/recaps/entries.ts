@@ -103,7 +103,8 @@ function isTitledMediaItem(li: AnyNode, baseUrl: string): boolean {
   return rendered.links.some(isMedia) && rendered.anchors.length + rendered.emphasis.length > 0;
 }
 
-export const SPEAKER_LINE = /^(?:speakers?|presenters?|panell?ists?|moderators?|hosts?)\s*:|^(?:presented|delivered|given) by\s|^by\s+\p{Lu}/iu;
+export const SPEAKER_LINE =
+  /^(?:speakers?|presenters?|panell?ists?|moderators?|hosts?)\s*:|^(?:presented|delivered|given) by\s|^by\s+\p{Lu}/iu;
 
 function walkList(list: Element, walk: Walk, section: string | undefined, depth: number): void {
   if (depth > MAX_DEPTH) return;
@@ -141,7 +142,7 @@ function isLabel(p: Element, baseUrl: string): boolean {
 function pushLines(nodes: AnyNode[], walk: Walk): void {
   let line: AnyNode[] = [];
   const flush = (): void => {
-    if (line.length > 0) walk.entries.push({ source: "line", nodes: line, body: [], skip: noSkip, section: walk.section, nested: [] });
+    if (line.length > 0) walk.entries.push(lineEntry(line, walk.section));
     line = [];
   };
   for (const node of nodes) {
@@ -163,9 +164,13 @@ function onTable(table: Element, walk: Walk): void {
   collect(table, 0);
   for (const row of rows) {
     if (row.children.some((c) => isTag(c) && c.name === "td")) {
-      walk.entries.push({ source: "line", nodes: [row], body: [], skip: noSkip, section: walk.section, nested: [] });
+      walk.entries.push(lineEntry([row], walk.section));
     }
   }
+}
+
+function lineEntry(nodes: AnyNode[], section: string | undefined): Entry {
+  return { source: "line", nodes, body: [], skip: noSkip, section, nested: [] };
 }
 
 /** "From ArgoCon:" → "ArgoCon". */

@@ -15,7 +15,8 @@ export interface Candidate {
 }
 
 /** Sections that list other people's write-ups rather than talks. */
-const ARTICLE_SECTION = /\b(recaps|other recap|more recap|further reading|read more|more reading|related (posts|articles|reading)|write-?ups|blog posts|coverage)\b/i;
+const ARTICLE_SECTION =
+  /\b(recaps|other recap|more recap|further reading|read more|more reading|related (posts|articles|reading)|write-?ups|blog posts|coverage)\b/i;
 /** Words by which a linked post announces itself as a recap. */
 export const RECAP_WORDS = /\b(recaps?|takeaways?|highlights|lessons|wrap-?up|round-?up|key learnings|trip report|what (i|we) learned)\b/i;
 
@@ -47,7 +48,12 @@ function leadingParts(r: Rendered): Parts {
     return { title: label + title, ...splitRest(dropMarks(r.raw.slice(span.end))) };
   }
   // "<a>video</a> — Jane Doe, Intuit": the title position holds only a link label, so there is no title.
-  if (plain(r.raw, true).replace(/^[^\p{L}\p{N}\uE000]+/u, "").startsWith(MARK)) return { title: "", note: "" };
+  if (
+    plain(r.raw, true)
+      .replace(/^[^\p{L}\p{N}\uE000]+/u, "")
+      .startsWith(MARK)
+  )
+    return { title: "", note: "" };
   const text = plain(dropMarks(r.raw), true);
   const quoted = /^[“"‘]([^”"’]{3,300})[”"’]\s*(.*)$/.exec(text);
   if (quoted) return { title: quoted[1]!, ...splitRest(quoted[2]!) };

@@ -75,6 +75,9 @@ const GENERIC =
 
 /** Anchor texts that say what a link is rather than what the talk is called. */
 export function isGenericLabel(label: string): boolean {
-  const bare = label.replace(/[^\p{L}\p{N}\s]/gu, " ").replace(/\s+/g, " ").trim();
+  const bare = label
+    .replace(/[^\p{L}\p{N}\s]/gu, " ")
+    .replace(/\s+/g, " ")
+    .trim();
   return bare === "" || GENERIC.test(bare) || /^(https?:\/\/|www\.)/i.test(label.trim());
 }
