@@ -1,0 +1,195 @@
+import { isTag, isText, type AnyNode, type Element } from "domhandler";
+import { splitLeading } from "./byline";
+import { BLOCKISH, cleanText, elementsWithHeadings, HEADING, headingLevel, isHeading, isList, LIST, MAX_DEPTH, textOf } from "./dom";
+import { isMedia } from "./links";
+import { render } from "./render";
+
+/**
+ * A piece of the post that may reference one talk: a list item, a talk heading with the blocks
+ * under it, or a line (paragraph, `<br>`-separated line, table row). Walking the post yields
+ * entries in document order, each with the event/track section it is listed under.
+ */
+export interface Entry {
+  source: "list" | "heading" | "line";
+  /** Inline content (list item, line) or the heading. */
+  nodes: AnyNode[];
+  /** Blocks under a talk heading. */
+  body: AnyNode[];
+  /** Subtrees that belong elsewhere (an item's nested list). */
+  skip: (el: Element) => boolean;
+  section?: string;
+  /** Entries of an item's nested list: the item is their section, or they are its sub-bullets. */
+  nested: Entry[];
+}
+
+interface Walk {
+  baseUrl: string;
+  withHeadings: Set<Element>;
+  section?: string;
+  entries: Entry[];
+}
+
+export function collectEntries(roots: AnyNode[], baseUrl: string): Entry[] {
+  const walk: Walk = { baseUrl, withHeadings: elementsWithHeadings(roots), entries: [] };
+  walkFlow(roots, walk, 0);
+  return walk.entries;
+}
+
+const CONTAINERS = new Set(["div", "section", "article", "main", "blockquote", "details", "figure", "center", "body", "html", "span"]);
+const noSkip = () => false;
+
+function walkFlow(nodes: AnyNode[], walk: Walk, depth: number): void {
+  if (depth > MAX_DEPTH) return;
+  let inline: AnyNode[] = [];
+  const flushInline = (): void => {
+    if (inline.length > 0) pushLines(inline, walk);
+    inline = [];
+  };
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i]!;
+    if (!isTag(node) || (!BLOCKISH.has(node.name) && !CONTAINERS.has(node.name) && node.name !== "table")) {
+      if (isTag(node) || isText(node)) inline.push(node); // Bare text and inline markup in a feed fragment.
+      continue;
+    }
+    flushInline();
+    const el: Element = node;
+    if (HEADING.test(el.name)) i = onHeading(nodes, i, walk);
+    else if (LIST.has(el.name)) walkList(el, walk, walk.section, depth);
+    else if (el.name === "table") onTable(el, walk);
+    else if (el.name === "p" || el.name === "dd" || el.name === "dt") onParagraph(el, nextElement(nodes, i), walk);
+    else if (CONTAINERS.has(el.name) || hasBlockChild(el)) walkFlow(el.children, walk, depth + 1);
+  }
+  flushInline();
+}
+
+/** Returns the index of the last node it consumed. */
+function onHeading(nodes: AnyNode[], i: number, walk: Walk): number {
+  const heading = nodes[i] as Element;
+  let end = i + 1;
+  while (end < nodes.length && !startsNewPart(nodes[end]!, walk)) end++;
+  const body = nodes.slice(i + 1, end);
+  const level = headingLevel(heading);
+  if (level > 1 && isTalkHeading(heading, body, walk.baseUrl)) {
+    walk.entries.push({ source: "heading", nodes: [heading], body, skip: noSkip, section: walk.section, nested: [] });
+    return end - 1;
+  }
+  // An <h1> is the post's own title, never an event section.
+  walk.section = level > 1 ? sectionName(textOf([heading])) : undefined;
+  return i;
+}
+
+function startsNewPart(node: AnyNode, walk: Walk): boolean {
+  return isHeading(node) || (isTag(node) && walk.withHeadings.has(node));
+}
+
+/**
+ * A heading is a talk when the blocks under it carry a speaker line or a video/slides link, or
+ * the heading itself reads "Title — Speaker, Org". When the only video/slides links sit in list
+ * items that have titles of their own, those items are the talks and the heading is their section.
+ */
+function isTalkHeading(heading: Element, body: AnyNode[], baseUrl: string): boolean {
+  if (/:$/.test(textOf([heading]))) return false;
+  const lists = body.filter(isList);
+  const ownMedia = render([heading, ...body.filter((b) => !isList(b))], baseUrl).links.some(isMedia);
+  if (!ownMedia && lists.some((list) => list.children.some((li) => isTitledMediaItem(li, baseUrl)))) return false;
+  if (ownMedia || splitLeading(textOf([heading])).byline) return true;
+  return body.some((b) => isTag(b) && SPEAKER_LINE.test(textOf([b])));
+}
+
+/** A list item with a video/slides link and words besides the link labels ("Talk title — video", not just "Slides"). */
+function isTitledMediaItem(li: AnyNode, baseUrl: string): boolean {
+  if (!isTag(li)) return false;
+  const rendered = render([li], baseUrl);
+  return rendered.links.some(isMedia) && rendered.anchors.length + rendered.emphasis.length > 0;
+}
+
+export const SPEAKER_LINE =
+  /^(?:speakers?|presenters?|panell?ists?|moderators?|hosts?)\s*:|^(?:presented|delivered|given) by\s|^by\s+\p{Lu}/iu;
+
+function walkList(list: Element, walk: Walk, section: string | undefined, depth: number): void {
+  if (depth > MAX_DEPTH) return;
+  for (const li of list.children) {
+    if (!isTag(li) || li.name !== "li") continue;
+    const sublists = li.children.filter(isList);
+    const skip = (el: Element) => sublists.includes(el);
+    const entry: Entry = { source: "list", nodes: [li], body: [], skip, section, nested: [] };
+    if (sublists.length > 0) {
+      const label = sectionName(textOf(li.children.filter((c) => !sublists.includes(c as Element))));
+      const inner: Walk = { ...walk, entries: entry.nested };
+      for (const sub of sublists) walkList(sub, inner, label || section, depth + 1);
+    }
+    walk.entries.push(entry);
+  }
+}
+
+function onParagraph(p: Element, next: Element | undefined, walk: Walk): void {
+  if (next && isList(next) && isLabel(p, walk.baseUrl)) {
+    walk.section = sectionName(textOf([p]));
+    return;
+  }
+  pushLines(p.children, walk);
+}
+
+/** A short line with no links of its own, right before a list: "From ArgoCon:", "Platform Engineering Day". */
+function isLabel(p: Element, baseUrl: string): boolean {
+  const text = textOf([p]);
+  if (!text || text.length > 80 || text.split(" ").length > 10) return false;
+  if (render([p], baseUrl).links.length > 0) return false;
+  return /:$/.test(text) || !splitLeading(text).byline;
+}
+
+/** Lines of a paragraph or of bare inline content, split at `<br>`. */
+function pushLines(nodes: AnyNode[], walk: Walk): void {
+  let line: AnyNode[] = [];
+  const flush = (): void => {
+    if (line.length > 0) walk.entries.push(lineEntry(line, walk.section));
+    line = [];
+  };
+  for (const node of nodes) {
+    if (isTag(node) && node.name === "br") flush();
+    else line.push(node);
+  }
+  flush();
+}
+
+function onTable(table: Element, walk: Walk): void {
+  const rows: Element[] = [];
+  const collect = (el: Element, depth: number): void => {
+    for (const c of el.children) {
+      if (!isTag(c) || depth > 3) continue;
+      if (c.name === "tr") rows.push(c);
+      else if (c.name === "thead" || c.name === "tbody" || c.name === "tfoot") collect(c, depth + 1);
+    }
+  };
+  collect(table, 0);
+  for (const row of rows) {
+    if (row.children.some((c) => isTag(c) && c.name === "td")) {
+      walk.entries.push(lineEntry([row], walk.section));
+    }
+  }
+}
+
+function lineEntry(nodes: AnyNode[], section: string | undefined): Entry {
+  return { source: "line", nodes, body: [], skip: noSkip, section, nested: [] };
+}
+
+/** "From ArgoCon:" → "ArgoCon". */
+export function sectionName(text: string): string {
+  return cleanText(text)
+    .replace(/^(?:(?:talks|sessions|highlights|notes)\s+)?(?:from|at)\s+/i, "")
+    .replace(/[\s:–—-]+$/, "")
+    .slice(0, 120);
+}
+
+function nextElement(nodes: AnyNode[], i: number): Element | undefined {
+  for (let j = i + 1; j < nodes.length; j++) {
+    const n = nodes[j]!;
+    if (isTag(n)) return n;
+    if (isText(n) && n.data.trim()) return undefined;
+  }
+  return undefined;
+}
+
+function hasBlockChild(el: Element): boolean {
+  return el.children.some((c) => isTag(c) && (BLOCKISH.has(c.name) || CONTAINERS.has(c.name)));
+}

@@ -1,0 +1,100 @@
+import type { RecapLink, RecapLinkKind } from "./types";
+
+/**
+ * Link classification. Hosts are compared exactly (or as a dot-suffix) on the parsed URL, never as
+ * a substring of the whole URL: `https://evil.example/youtube.com` is not YouTube.
+ */
+export function classifyLink(url: string, label: string): RecapLinkKind {
+  const parsed = parseHttp(url);
+  if (parsed) {
+    const byHost = kindByHost(parsed);
+    if (byHost) return byHost;
+  }
+  return kindByLabel(label) ?? "other";
+}
+
+function kindByHost(url: URL): RecapLinkKind | undefined {
+  const host = url.hostname.toLowerCase();
+  const path = url.pathname.toLowerCase();
+  if (isHost(host, "youtu.be") || isHost(host, "youtube-nocookie.com") || isHost(host, "vimeo.com")) return "video";
+  if (isHost(host, "youtube.com") && /^\/(watch|embed\/|live\/|shorts\/|v\/|playlist)/.test(path)) return "video";
+  if (isHost(host, "speakerdeck.com") || isHost(host, "slideshare.net")) return "slides";
+  if (host === "docs.google.com" && path.startsWith("/presentation/")) return "slides";
+  if (isHost(host, "sched.com") && path.startsWith("/hosted_files/")) return "slides";
+  if (path.endsWith(".pdf")) return "slides";
+  return undefined;
+}
+
+/** Short anchor texts name what they point at ("video", "Watch the recording", "Slides (PDF)"); long ones are titles. */
+function kindByLabel(label: string): RecapLinkKind | undefined {
+  const words = label.trim().split(/\s+/);
+  if (words.length > 3) return undefined;
+  if (/\b(videos?|recordings?|recorded|watch)\b|📺|🎥/i.test(label)) return "video";
+  if (/\b(slides?|slide ?deck|deck|presentation)\b/i.test(label)) return "slides";
+  return undefined;
+}
+
+/** `host` is `domain` or one of its subdomains. */
+export function isHost(host: string, domain: string): boolean {
+  return host === domain || host.endsWith(`.${domain}`);
+}
+
+export function parseHttp(raw: string, base?: string): URL | undefined {
+  try {
+    const url = new URL(raw.trim(), base);
+    return url.protocol === "http:" || url.protocol === "https:" ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * An href as a recap link: absolute http(s), embeds turned into watch pages (so an iframe and a
+ * "Watch on YouTube" link to the same video are one link), and nothing that is page furniture:
+ * in-page anchors, share and subscribe buttons, tag pages.
+ */
+export function toRecapLink(href: string, label: string, baseUrl: string): RecapLink | undefined {
+  const raw = href.trim();
+  if (!raw || raw.startsWith("#")) return undefined;
+  const url = parseHttp(raw, baseUrl) ?? parseHttp(raw);
+  if (!url || isSamePage(url, baseUrl) || isFurniture(url, label)) return undefined;
+  const href2 = watchUrl(url) ?? url.href;
+  return { kind: classifyLink(href2, label), url: href2, label };
+}
+
+function isSamePage(url: URL, baseUrl: string): boolean {
+  const base = parseHttp(baseUrl);
+  return !!base && url.hash !== "" && url.href.slice(0, -url.hash.length) === base.href.replace(/#.*$/, "");
+}
+
+const SHARE_HOSTS = ["twitter.com", "x.com", "facebook.com", "linkedin.com", "reddit.com", "news.ycombinator.com", "bsky.app"];
+
+function isFurniture(url: URL, label: string): boolean {
+  const host = url.hostname.toLowerCase();
+  const path = url.pathname.toLowerCase();
+  if (SHARE_HOSTS.some((h) => isHost(host, h)) && /(share|intent|submit|sharer)/.test(path + url.search)) return true;
+  if (/^\/(tags?|categor(y|ies)|topics?)\//.test(path) || /\/(tag|category)\/[^/]+\/?$/.test(path)) return true;
+  return /^(subscribe|sign ?up|newsletter|follow( me| us)?|share( this)?|tweet( this)?|rss)\b/i.test(label.trim());
+}
+
+/** Embed players as the page a reader opens: youtube.com/embed/ID → watch?v=ID, player.vimeo.com/video/N → vimeo.com/N. */
+function watchUrl(url: URL): string | undefined {
+  const host = url.hostname.toLowerCase();
+  const embed = /^\/embed\/([\w-]{6,})/.exec(url.pathname);
+  if (embed && (isHost(host, "youtube.com") || isHost(host, "youtube-nocookie.com"))) {
+    return `https://www.youtube.com/watch?v=${embed[1]}`;
+  }
+  const vimeo = /^\/video\/(\d+)/.exec(url.pathname);
+  if (vimeo && host === "player.vimeo.com") return `https://vimeo.com/${vimeo[1]}`;
+  return undefined;
+}
+
+/** Conference schedule pages: a link there marks an entry as a talk even without video or slides. */
+export function isTalkPage(url: string): boolean {
+  const host = parseHttp(url)?.hostname.toLowerCase() ?? "";
+  return isHost(host, "sched.com") || host === "sched.co";
+}
+
+export function isMedia(link: RecapLink): boolean {
+  return link.kind !== "other";
+}
