@@ -50,6 +50,8 @@ export interface TestItem {
   link?: string;
   guid?: string;
   description?: string;
+  /** Full HTML, as content:encoded. */
+  content?: string;
   pubDate?: Date | string;
   author?: string;
 }
@@ -65,6 +67,7 @@ export function rss(items: TestItem[], channel: { title?: string; link?: string;
       item.link ? `<link>${escapeXml(item.link)}</link>` : "",
       item.guid ? `<guid isPermaLink="false">${escapeXml(item.guid)}</guid>` : "",
       item.description ? `<description>${escapeXml(item.description)}</description>` : "",
+      item.content ? `<content:encoded><![CDATA[${item.content.replaceAll("]]>", "]]]]><![CDATA[>")}]]></content:encoded>` : "",
       item.author ? `<dc:creator>${escapeXml(item.author)}</dc:creator>` : "",
       item.pubDate ? `<pubDate>${new Date(item.pubDate).toUTCString()}</pubDate>` : "",
       "</item>",
@@ -72,7 +75,7 @@ export function rss(items: TestItem[], channel: { title?: string; link?: string;
   );
   return [
     `<?xml version="1.0" encoding="UTF-8"?>`,
-    `<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel>`,
+    `<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>`,
     `<title>${escapeXml(channel.title ?? "Test feed")}</title>`,
     `<link>${escapeXml(channel.link ?? "https://blog.example.com/")}</link>`,
     `<description>Fixture</description>`,

@@ -125,12 +125,19 @@ function feedJson(feed: FeedHealth) {
   };
 }
 
-/** One post as the terminal shows it: date and title, then its link and topics. */
+/** One post as the terminal shows it: date and title, then its link and topics (and a talk's people, links and recap). */
 export function postLines(post: Post): string[] {
+  const indent = "            ";
+  const people = [(post.speakers ?? []).join(", "), (post.organizations ?? []).join(", ")].filter(Boolean).join(" — ");
+  const talks = (post.listed ?? []).filter((item) => item.kind === "talk").length;
   return [
-    `${post.publishedAt.slice(0, 10)}  ${post.title}`,
-    `            ${post.url}`,
-    ...(post.topics.length > 0 ? [`            topics: ${post.topics.join(", ")}`] : []),
+    `${post.publishedAt.slice(0, 10)}  ${post.kind === "talk" ? "[talk] " : ""}${post.title}`,
+    `${indent}${post.url}`,
+    ...(people ? [`${indent}${people}`] : []),
+    ...(post.links ?? []).filter((link) => link.url !== post.url).map((link) => `${indent}${link.kind}: ${link.url}`),
+    ...(post.listedIn ? [`${indent}in: ${post.listedIn.title}${post.listedIn.section ? ` (${post.listedIn.section})` : ""}`] : []),
+    ...(talks > 0 ? [`${indent}lists ${talks} talk(s)`] : []),
+    ...(post.topics.length > 0 ? [`${indent}topics: ${post.topics.join(", ")}`] : []),
   ];
 }
 

@@ -195,11 +195,13 @@ async function searchPosts(command: Extract<Command, { name: "search" }>, deps: 
 }
 
 /**
- * Every query word starts a word of the title or summary ("argo" finds "Argo" and "ArgoCD", "ai"
- * does not find "maintain"); a query word with punctuation ("argo-cd", "k8s.io") matches as a phrase.
+ * Every query word starts a word of the title or summary — and of a talk's speakers, organizations
+ * and event ("argo" finds "Argo" and "ArgoCD", "ai" does not find "maintain"); a query word with
+ * punctuation ("argo-cd", "k8s.io") matches as a phrase.
  */
 function matchesEveryWord(post: Post, words: string[]): boolean {
-  const text = fold(`${post.title} ${post.summary}`);
+  const talk = [...(post.speakers ?? []), ...(post.organizations ?? []), post.listedIn?.section ?? ""];
+  const text = fold([post.title, post.summary, ...talk].join(" "));
   const tokens = text.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   return words.every((word) => (/^[\p{L}\p{N}]+$/u.test(word) ? tokens.some((token) => token.startsWith(word)) : text.includes(word)));
 }

@@ -13,6 +13,8 @@
  *    `total` posts are shown; what a topic leaves out is its `more`. A topic the total cap reaches
  *    loses its lowest-ranked posts; one left with no room keeps its section with `posts: []` and its
  *    `more`, so "and N more" still shows. Topics with no candidates have no section.
+ * 5. Recaps: a conference recap is one post (tagged with its talks' topics too); its talks are never
+ *    fresh, so they are not lines of their own. `recapTalkCount` says how many of them the line names.
  */
 import type { Post } from "../posts/types";
 import type { Taxonomy } from "../topics";
@@ -84,7 +86,22 @@ export function composeDigest(input: ComposeDigestInput): Digest {
       more: ranked.length - shown,
     });
   }
-  return { channelId, date, since, until, sections, postCount: sections.reduce((sum, section) => sum + section.posts.length, 0) };
+  return {
+    channelId,
+    date,
+    since,
+    until,
+    sections,
+    postCount: sections.reduce((sum, section) => sum + section.posts.length, 0),
+    ...(filtered ? { topicFilter: [...wanted].filter((id) => known.has(id)) } : {}),
+  };
+}
+
+/** The talks a recap lists that are on the digest's topics (every talk when it has no filter). */
+export function recapTalkCount(post: Pick<Post, "listed">, topicFilter: string[] | undefined): number {
+  const talks = (post.listed ?? []).filter((item) => item.kind === "talk");
+  if (!topicFilter) return talks.length;
+  return talks.filter((talk) => talk.topics.some((topic) => topicFilter.includes(topic))).length;
 }
 
 /** The first section (in section order) the post is tagged with; "Other" for an untagged post in an unfiltered digest. */

@@ -6,6 +6,6 @@
 export type * from "./types";
 export { DEFAULT_DIGEST_LIMITS } from "./types";
 export { dueDigest, nextDigestAt, parseTime, parseTimeZone, localParts } from "./schedule";
-export { composeDigest } from "./compose";
+export { composeDigest, recapTalkCount } from "./compose";
 export { subscribe, unsubscribe, showSubscription, previewDigest, digestFor, type DigestCommandContext, type DigestDeps } from "./commands";
 export { dispatchDigests, type Delivery, type DispatchDeps } from "./dispatch";

@@ -57,6 +57,8 @@ export interface Digest {
   sections: DigestSection[];
   /** Posts shown in all sections (each post appears once). */
   postCount: number;
+  /** The subscription's topics when it has a filter: what "talks on your topics" counts. */
+  topicFilter?: string[];
   /** Titles of the feeds that carried the shown posts, by feed URL: each post's "source feed". */
   feedTitles?: Record<string, string>;
 }

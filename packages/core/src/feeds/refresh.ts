@@ -13,6 +13,8 @@ import type { Logger } from "../shared/log";
 import { mapWithConcurrency } from "../shared/concurrency";
 import type { FeedItemIdentity, FeedPatch, Store, StoredPost } from "../store";
 import { matchTopics, type Taxonomy } from "../topics";
+import { topicText } from "../posts/topic-text";
+import { mayBeRecap, syncListedItems } from "../recaps/sync";
 import { describeFailure, loadFeedDocument, type FeedDocument, type FeedFetcher } from "./document";
 import { FetchError } from "./fetch";
 import { nextPollAfterFailure, nextPollAfterSuccess, recentDates } from "./schedule";
@@ -129,9 +131,13 @@ export async function applyDocument(feed: Feed, document: FeedDocument, deps: Re
   return { feedId: feed.id, url: document.url, status: "ok", notModified: document.status === "not-modified", ...reported };
 }
 
-/** Content that, when a publisher changes it, counts as an edit (the raw date: clamping moves with the clock). */
-function contentHash(item: NormalizedItem): string {
-  return stableId(JSON.stringify([item.title, item.summary, item.author ?? "", item.rawDate ?? ""]));
+/**
+ * Content that, when a publisher changes it, counts as an edit (the raw date: clamping moves with
+ * the clock). A recap's full content counts too: a talk added to it is an edit.
+ */
+function contentHash(item: NormalizedItem, recap: boolean): string {
+  const fields = [item.title, item.summary, item.author ?? "", item.rawDate ?? ""];
+  return stableId(JSON.stringify(recap ? [...fields, stableId(item.content ?? "")] : fields));
 }
 
 async function ingestItems(feed: Feed, items: NormalizedItem[], deps: RefreshDeps, now: Date) {
@@ -150,15 +156,18 @@ async function ingestItems(feed: Feed, items: NormalizedItem[], deps: RefreshDep
   const settled: FeedItemIdentity[] = [];
 
   await mapWithConcurrency(items, WRITE_CONCURRENCY, async (item) => {
-    const hash = contentHash(item);
+    const recap = mayBeRecap(item, feed);
+    const hash = contentHash(item, recap);
     const prior = known.get(item.itemKey);
     if (prior?.contentHash === hash) return; // unchanged: no write at all
-    const topics = matchTopics({ title: item.title, summary: item.summary }, taxonomy);
+    const topics = matchTopics(topicText(item), taxonomy);
     if (prior) {
       // An edit updates the post but never makes it news again. A missing or future date says
       // nothing about when it was published, so the stored date stays.
       const publishedAt = item.dateClamped ? undefined : item.publishedAt;
       await posts.updateContent(prior.postId, { title: item.title, summary: item.summary, author: item.author, publishedAt, topics });
+      const editedPost = await posts.get(prior.postId);
+      if (editedPost && (recap || editedPost.listed)) await syncListedItems(editedPost, item, feed, taxonomy, deps, now);
       settled.push({ itemKey: item.itemKey, postId: prior.postId, contentHash: hash });
       edited++;
       return;
@@ -186,6 +195,7 @@ async function ingestItems(feed: Feed, items: NormalizedItem[], deps: RefreshDep
       stored = await posts.attachFeed(post.id, feed.url);
       await posts.repairTopicRows(stored);
     }
+    if (recap || stored.listed) stored = { ...stored, topics: await syncListedItems(stored, item, feed, taxonomy, deps, now) };
     if (stored.fresh && !stored.announcedAt) candidates.push(stored);
     settled.push({ itemKey: item.itemKey, postId: post.id, contentHash: hash });
   });

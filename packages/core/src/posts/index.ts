@@ -2,9 +2,10 @@
  * posts — what a post is and how raw feed items become posts: identity inside a feed, canonical
  * URLs without tracking parameters, stable ids, plain-text titles and summaries; and finding them.
  */
-export type { NormalizedItem, Post } from "./types";
+export type { ListedIn, ListedItem, NormalizedItem, Post, TalkLink } from "./types";
 export { canonicalizeUrl } from "./canonical-url";
 export { parseFeedDate } from "./dates";
 export { htmlToText, truncateAtWord } from "./text";
 export { normalizeItems, type NormalizeContext } from "./normalize";
 export { findPosts, type PostQuery } from "./find";
+export { topicText } from "./topic-text";

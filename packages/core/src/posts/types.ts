@@ -1,8 +1,35 @@
-/** A normalized post, as stored and as returned to commands. */
+/** A link a recap gives for a talk. */
+export interface TalkLink {
+  kind: "video" | "slides" | "other";
+  url: string;
+}
+
+/** Where a listed item (a talk, or an article a recap links) was found. */
+export interface ListedIn {
+  postId: string;
+  title: string;
+  url: string;
+  /** The event or track it is listed under, e.g. "ArgoCon". */
+  section?: string;
+}
+
+/** What a recap post lists, kept on the recap so a re-poll can update and remove its items. */
+export interface ListedItem {
+  id: string;
+  kind: "talk" | "article";
+  /** Of the item as extracted: unchanged items are not written again. */
+  hash: string;
+  topics: string[];
+}
+
+/**
+ * A normalized post, as stored and as returned to commands: an article from a feed, or an item a
+ * conference recap lists (a talk, or another article), which then names its recap in `listedIn`.
+ */
 export interface Post {
   /** Stable id derived from the canonical URL (the GUID when an item has no link). */
   id: string;
-  kind: "article";
+  kind: "article" | "talk";
   url: string;
   title: string;
   /** Plain text, at most 500 characters, cut at a word boundary. */
@@ -17,6 +44,14 @@ export interface Post {
   feeds: string[];
   /** False for backfill (first poll of a feed, or dated > 48 h before first seen): never announced. */
   fresh: boolean;
+  /** A talk's speakers, their organizations and its links (video, slides, other). */
+  speakers?: string[];
+  organizations?: string[];
+  links?: TalkLink[];
+  /** Set on an item a recap lists: the recap it came from. */
+  listedIn?: ListedIn;
+  /** Set on a recap post: the talks and articles it lists. */
+  listed?: ListedItem[];
 }
 
 /** A post as one feed presents it, before it meets the store. */

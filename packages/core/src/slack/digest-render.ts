@@ -19,7 +19,7 @@
  */
 import { context, hostOf, mrkdwn, plural, section } from "./blocks";
 import type { KnownBlock, RichTextBlock, RichTextElement } from "@slack/types";
-import { OTHER_TOPIC_ID } from "../digest/compose";
+import { OTHER_TOPIC_ID, recapTalkCount } from "../digest/compose";
 import type { Digest, DigestSection } from "../digest/types";
 import type { Post } from "../posts/types";
 import { escapeInert, linkTarget, oneLine, truncate } from "./escape";
@@ -102,7 +102,7 @@ interface Page {
 function pack(digest: Digest, detail: Detail, shown: number, oneMessage: boolean): Page[] | undefined {
   const pages: Page[] = [];
   let page: Page = { units: [] };
-  for (const unit of units(digest.sections, detail, digest.feedTitles)) {
+  for (const unit of units(digest.sections, detail, digest.feedTitles, digest.topicFilter)) {
     const main = pages.length === 0;
     const candidate: Page = { ...page, units: [...page.units, unit] };
     if (fits(build(digest, candidate, main, shown, true), main)) {
@@ -118,7 +118,7 @@ function pack(digest: Digest, detail: Detail, shown: number, oneMessage: boolean
   return pages;
 }
 
-function units(sections: DigestSection[], detail: Detail, feedTitles: Record<string, string> = {}): Unit[] {
+function units(sections: DigestSection[], detail: Detail, feedTitles: Record<string, string> = {}, topicFilter?: string[]): Unit[] {
   const out: Unit[] = [];
   for (const s of sections) {
     if (s.posts.length === 0) {
@@ -129,7 +129,7 @@ function units(sections: DigestSection[], detail: Detail, feedTitles: Record<str
     s.posts.forEach((post, index) => {
       const blocks: KnownBlock[] = [];
       if (index === 0) blocks.push(section(labelOf(s)));
-      blocks.push(postBlock(post, detail, feedTitles));
+      blocks.push(postBlock(post, detail, feedTitles, topicFilter));
       if (index === s.posts.length - 1 && s.more > 0) blocks.push(context(moreLine(s)));
       out.push({ blocks, posts: [post], section: s, opensSection: index === 0 });
     });
@@ -172,7 +172,7 @@ function fallback(heading: string, posts: Post[]): string {
 // Blocks
 
 /** One post: the title in bold (linked when the URL is http(s) and not too long), the source feed, the summary on one line. */
-function postBlock(post: Post, detail: Detail, feedTitles: Record<string, string>): RichTextBlock {
+function postBlock(post: Post, detail: Detail, feedTitles: Record<string, string>, topicFilter?: string[]): RichTextBlock {
   const title = truncate(oneLine(post.title) || oneLine(post.url), detail.title) || "Untitled";
   const target = linkTarget(post.url);
   const elements: RichTextElement[] = [
@@ -182,6 +182,8 @@ function postBlock(post: Post, detail: Detail, feedTitles: Record<string, string
   ];
   const source = sourceOf(post, feedTitles);
   if (source) elements.push({ type: "text", text: ` · ${source}`, style: { italic: true } });
+  const talks = recapTalkCount(post, topicFilter);
+  if (talks > 0) elements.push({ type: "text", text: ` · ${plural(talks, "talk")}${topicFilter ? " on your topics" : ""}` });
   const summary = truncate(oneLine(post.summary), detail.summary);
   if (summary) elements.push({ type: "text", text: `\n${summary}` });
   return { type: "rich_text", elements: [{ type: "rich_text_section", elements }] };

@@ -309,20 +309,49 @@ function postBlock(post: Post, detail: Detail): RichTextBlock {
       ? { type: "link", url: target, text: title, style: { bold: true } }
       : { type: "text", text: title, style: { bold: true } },
   ];
+  const people = talkPeople(post);
+  if (people) elements.push(NEWLINE, { type: "text", text: truncate(people, detail.context) });
   const summary = detail.summary > 0 ? truncate(oneLine(post.summary), detail.summary) : "";
   if (summary) elements.push(NEWLINE, { type: "text", text: summary });
+  const links = (post.links ?? []).flatMap((link) => {
+    const url = linkTarget(link.url);
+    return url !== undefined && url.length <= detail.url ? [{ type: "link" as const, url, text: LINK_WORDS[link.kind] }] : [];
+  });
+  if (links.length > 0)
+    elements.push(NEWLINE, ...links.slice(0, MAX_TALK_LINKS).flatMap((link, i) => (i === 0 ? [link] : [SEPARATOR, link])));
   const meta = postMeta(post, detail);
   if (meta) elements.push(NEWLINE, { type: "text", text: meta, style: { italic: true } });
   return richText(elements);
 }
 
 const NEWLINE: RichTextText = { type: "text", text: "\n" };
+const SEPARATOR: RichTextText = { type: "text", text: " · " };
+const LINK_WORDS = { video: "▶ video", slides: "slides", other: "link" } as const;
+const MAX_TALK_LINKS = 4;
+
+/** "Jane Doe, Raj Patel (Intuit, Red Hat)": a talk's speakers and their organizations, one line. */
+function talkPeople(post: Post): string {
+  const speakers = (post.speakers ?? []).join(", ");
+  const organizations = (post.organizations ?? []).join(", ");
+  if (!speakers) return oneLine(organizations);
+  return oneLine(organizations ? `${speakers} (${organizations})` : speakers);
+}
+
+/** "Talk at ArgoCon in “KubeCon EU 2026 recap”": where a listed item was found, instead of its feed. */
+function listedWhere(post: Post): string | undefined {
+  if (!post.listedIn) return undefined;
+  const what = post.kind === "talk" ? "Talk" : "Linked";
+  const section = post.listedIn.section ? ` at ${post.listedIn.section}` : "";
+  return `${what}${section} in “${post.listedIn.title}”`;
+}
 
 function postMeta(post: Post, detail: Detail): string {
   const feeds = post.feeds.map(hostOf).filter((host): host is string => host !== undefined);
   const source = feeds[0] ?? hostOf(post.url);
+  const talks = (post.listed ?? []).filter((item) => item.kind === "talk").length;
   const parts = [
-    source === undefined ? undefined : feeds.length > 1 ? `${source} +${feeds.length - 1}` : source,
+    listedWhere(post) ?? (source === undefined ? undefined : feeds.length > 1 ? `${source} +${feeds.length - 1}` : source),
+    talks > 0 ? plural(talks, "talk") : undefined,
     formatDate(post.publishedAt),
     post.author ? `by ${post.author}` : undefined,
     post.topics.length > 0 ? post.topics.join(", ") : undefined,

@@ -6,7 +6,7 @@
  * the feed's identity row last (an item is only "known" once everything else is written).
  */
 import { GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import type { Post } from "../posts/types";
+import type { ListedItem, Post } from "../posts/types";
 import { batchGet, batchWrite } from "./batch";
 import { applied } from "./conditional";
 import type { TableRef } from "./client";
@@ -28,11 +28,17 @@ const EMPTY_MONTHS_BEFORE_GIVING_UP = 12;
 /** `#name` → `name` for ExpressionAttributeNames. */
 const aliases = (...names: string[]) => Object.fromEntries(names.map((name) => [`#${name}`, name]));
 
+/** A list attribute, left out of the post when empty. */
+function listOf<T>(item: Record<string, unknown>, name: string): Record<string, T[]> {
+  const value = item[name];
+  return Array.isArray(value) && value.length > 0 ? { [name]: value as T[] } : {};
+}
+
 function toPost(item: Record<string, unknown>): Post {
   const feeds = item.feeds instanceof Set ? [...(item.feeds as Set<string>)] : ((item.feeds as string[]) ?? []);
   return {
     id: item.id as string,
-    kind: "article",
+    kind: item.kind === "talk" ? "talk" : "article",
     url: item.url as string,
     title: item.title as string,
     summary: (item.summary as string) ?? "",
@@ -42,6 +48,11 @@ function toPost(item: Record<string, unknown>): Post {
     topics: (item.topics as string[]) ?? [],
     feeds: feeds.sort(),
     fresh: item.fresh === true,
+    ...listOf<string>(item, "speakers"),
+    ...listOf<string>(item, "organizations"),
+    ...listOf<NonNullable<Post["links"]>[number]>(item, "links"),
+    ...(item.listedIn ? { listedIn: item.listedIn as Post["listedIn"] } : {}),
+    ...listOf<NonNullable<Post["listed"]>[number]>(item, "listed"),
   };
 }
 
@@ -172,19 +183,50 @@ export function postRepository(table: TableRef) {
       await topicRows({ id: postId, publishedAt, topics: content.topics }, (Attributes?.topics as string[]) ?? []);
     },
 
-    /** Replaces a post's topics (a retag): the post, then its index rows. */
-    async setTopics(post: Pick<Post, "id" | "publishedAt" | "topics">, topics: string[]): Promise<void> {
+    /**
+     * Replaces a post's topics (a retag, or a recap whose items changed), and a recap's list of
+     * items when given: the post, then its index rows.
+     */
+    async setTopics(post: Pick<Post, "id" | "publishedAt" | "topics">, topics: string[], listed?: ListedItem[]): Promise<void> {
       await client.send(
         new UpdateCommand({
           TableName,
           Key: keys.post(post.id),
-          UpdateExpression: "SET #topics = :topics",
+          UpdateExpression: listed ? "SET #topics = :topics, #listed = :listed" : "SET #topics = :topics",
           ConditionExpression: "attribute_exists(pk)",
-          ExpressionAttributeNames: aliases("topics"),
-          ExpressionAttributeValues: { ":topics": topics },
+          ExpressionAttributeNames: aliases("topics", ...(listed ? ["listed"] : [])),
+          ExpressionAttributeValues: { ":topics": topics, ...(listed ? { ":listed": listed } : {}) },
         }),
       );
       await topicRows({ ...post, topics }, post.topics);
+    },
+
+    /**
+     * Writes an item a recap lists: inserted when new (first seen now), else its content replaced
+     * (keeping when it was first seen); then its topic rows, dropping topics it lost.
+     */
+    async saveListed(item: Post, previousTopics: string[]): Promise<void> {
+      if (!(await this.insert(item))) {
+        const fields = ["url", "title", "summary", "publishedAt", "topics", "speakers", "organizations", "links", "listedIn"] as const;
+        await client.send(
+          new UpdateCommand({
+            TableName,
+            Key: keys.post(item.id),
+            UpdateExpression: `SET ${fields.map((field) => `#${field} = :${field}`).join(", ")}`,
+            ExpressionAttributeNames: aliases(...fields),
+            ExpressionAttributeValues: Object.fromEntries(fields.map((field) => [`:${field}`, item[field] ?? []])),
+          }),
+        );
+        await topicRows(item, previousTopics);
+      }
+    },
+
+    /** Deletes an item its recap no longer lists: its topic rows, then the item. */
+    async removeListed(id: string, topics: string[]): Promise<void> {
+      await batchWrite(table, [
+        ...topics.map((topic) => ({ DeleteRequest: { Key: keys.postTopic(id, topic) } })),
+        { DeleteRequest: { Key: keys.post(id) } },
+      ]);
     },
 
     /** Rewrites a stored post's topic rows: repairs an insert whose rows were never written. */

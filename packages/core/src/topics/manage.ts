@@ -6,6 +6,8 @@
 import type { Outcome } from "../commands/types";
 import type { RefreshDeps } from "../feeds/refresh";
 import { mapWithConcurrency } from "../shared/concurrency";
+import { topicText } from "../posts/topic-text";
+import { recapTopics } from "../recaps/sync";
 import { matchTopics } from "./match";
 import { checkNewAlias, checkNewTopic } from "./team";
 
@@ -55,9 +57,22 @@ export async function retagPosts(since: string | undefined, deps: TopicDeps): Pr
   for await (const page of deps.store.posts.pagesSeenSince(deps.clock(), { since: from })) {
     examined += page.length;
     await mapWithConcurrency(page, RETAG_CONCURRENCY, async (post) => {
-      const topics = matchTopics({ title: post.title, summary: post.summary }, taxonomy);
-      if (topics.join() === post.topics.join()) return;
-      await deps.store.posts.setTopics(post, topics);
+      const own = matchTopics(topicText(post), taxonomy);
+      if (!post.listed) {
+        if (own.join() === post.topics.join()) return;
+        await deps.store.posts.setTopics(post, own);
+        changed++;
+        return;
+      }
+      // A recap also has its items' topics: tag them from their own text, whatever order they come in.
+      const items = new Map((await deps.store.posts.getMany(post.listed.map((entry) => entry.id))).map((item) => [item.id, item]));
+      const listed = post.listed.map((entry) => {
+        const item = items.get(entry.id);
+        return item ? { ...entry, topics: matchTopics(topicText(item), taxonomy) } : entry;
+      });
+      const topics = recapTopics(own, listed, taxonomy);
+      if (topics.join() === post.topics.join() && JSON.stringify(listed) === JSON.stringify(post.listed)) return;
+      await deps.store.posts.setTopics(post, topics, listed);
       changed++;
     });
   }

@@ -1,0 +1,243 @@
+/**
+ * Conference recaps end to end: polled over HTTP from a loopback server, stored in dynalite, each
+ * talk a post of its own found by topic and search, the digest naming the recap once with its
+ * talk count, and an edited recap updating its talks without duplicating them.
+ */
+import { describe, expect, it } from "vitest";
+import { runCommand, type CommandContext, type Outcome } from "@recap/core/commands";
+import { composeDigest, DEFAULT_DIGEST_LIMITS } from "@recap/core/digest";
+import { addFeed, refreshFeed, type Feed } from "@recap/core/feeds";
+import type { Post } from "@recap/core/posts";
+import { renderDigest } from "@recap/core/slack";
+import { HOUR } from "../helpers/clock";
+import { rss, type TestItem } from "../helpers/feed-server";
+import { useFreshRecap, type Harness, type TestRecap } from "../helpers/recap";
+
+let harness: Harness;
+let recap: TestRecap;
+useFreshRecap({ harness: (started) => (harness = started), recap: (fresh) => (recap = fresh) });
+
+const cli: CommandContext = { via: "cli" };
+const talk = (title: string, speaker: string, video: string, note = "", slides = "") =>
+  `<li><a href="https://kccnceu2026.sched.com/event/${video}">${title}</a> — ${speaker} (<a href="https://www.youtube.com/watch?v=${video}">video</a>${
+    slides ? ` — <a href="${slides}">presentation</a>` : ""
+  })${note ? ` — ${note}` : ""}</li>`;
+
+const ARGO_1 = talk(
+  "Scaling Argo CD to 5,000 Applications",
+  "Jane Doe, Intuit",
+  "argo1",
+  "Sharding the controller pays off.",
+  "https://static.sched.com/hosted_files/kccnceu2026/scaling.pdf",
+);
+const ARGO_2 = talk("Progressive Delivery Without Tears", "Raj Patel, Red Hat", "argo2", "Analysis templates, finally explained.");
+const BACKSTAGE = talk(
+  "Golden Paths That Teams Actually Use",
+  "Alex Kim, Spotify",
+  "back1",
+  "",
+  "https://speakerdeck.com/alexkim/golden-paths",
+);
+const EBPF = talk("Tracing Syscalls with Tetragon", "Mia Chen, Isovalent", "ebpf1");
+
+function recapHtml(parts: { argo: string[]; backstage: string[]; ebpf: string[] }): string {
+  return [
+    "<p>KubeCon + CloudNativeCon Europe 2026 was the biggest yet. These are the talks worth your evening.</p>",
+    "<p><strong>From ArgoCon:</strong></p>",
+    `<ul>${parts.argo.join("")}</ul>`,
+    "<p><strong>From BackstageCon:</strong></p>",
+    `<ul>${parts.backstage.join("")}</ul>`,
+    ...(parts.ebpf.length ? ["<p><strong>Cilium + eBPF Day:</strong></p>", `<ul>${parts.ebpf.join("")}</ul>`] : []),
+  ].join("\n");
+}
+
+const RECAP_URL = "https://blog.example.com/kubecon-eu-2026-recap";
+
+function recapItem(content: string, pubDate: Date): TestItem {
+  return {
+    title: "KubeCon EU 2026: my recap",
+    link: RECAP_URL,
+    guid: "recap-eu-2026",
+    description: "The talks I liked.",
+    content,
+    pubDate,
+  };
+}
+
+async function follow(path: string, items: TestItem[], options: { recap?: boolean } = {}): Promise<Feed> {
+  harness.feeds.route(path, { body: rss(items, { title: "Cloud Native Notes", link: "https://blog.example.com/" }) });
+  const result = await addFeed(harness.feeds.at(path), { via: "cli" }, recap.deps, { isRecapFeed: options.recap ?? false });
+  if (result.status === "failed") throw new Error(result.error);
+  return result.feed;
+}
+
+async function poll(feed: Feed) {
+  const outcome = await refreshFeed((await recap.deps.store.feeds.get(feed.id))!, recap.deps);
+  expect(outcome.status).toBe("ok");
+  return outcome;
+}
+
+const run = (text: string) => runCommand({ name: "topic", topic: text, page: 1 }, cli, recap.deps);
+const titles = (outcome: Outcome) => (outcome.kind === "posts" ? outcome.posts.map((post) => post.title) : [outcome.kind]);
+const stored = async () => recap.deps.store.posts.seenSince(recap.clock());
+const talksIn = (posts: Post[]) => posts.filter((post) => post.kind === "talk");
+
+describe("a recap in a feed", () => {
+  it("stores every talk as a post of its own, tagged, linked to the recap, found by topic and search", async () => {
+    const feed = await follow("/notes.xml", []);
+    recap.clock.advance(HOUR);
+    harness.feeds.route("/notes.xml", {
+      body: rss([recapItem(recapHtml({ argo: [ARGO_1, ARGO_2], backstage: [BACKSTAGE], ebpf: [EBPF] }), recap.clock())]),
+    });
+    await poll(feed);
+
+    const posts = await stored();
+    const talks = talksIn(posts);
+    expect(talks.map((post) => post.title).sort()).toEqual([
+      "Golden Paths That Teams Actually Use",
+      "Progressive Delivery Without Tears",
+      "Scaling Argo CD to 5,000 Applications",
+      "Tracing Syscalls with Tetragon",
+    ]);
+    const scaling = talks.find((post) => post.title.startsWith("Scaling"))!;
+    expect(scaling).toMatchObject({
+      kind: "talk",
+      url: "https://www.youtube.com/watch?v=argo1",
+      summary: "Sharding the controller pays off.",
+      speakers: ["Jane Doe"],
+      organizations: ["Intuit"],
+      fresh: false,
+      listedIn: { title: "KubeCon EU 2026: my recap", url: RECAP_URL, section: expect.stringMatching(/ArgoCon/) },
+    });
+    expect(scaling.links).toEqual(
+      expect.arrayContaining([
+        { kind: "video", url: "https://www.youtube.com/watch?v=argo1" },
+        { kind: "slides", url: "https://static.sched.com/hosted_files/kccnceu2026/scaling.pdf" },
+      ]),
+    );
+    expect(scaling.topics).toContain("gitops");
+
+    const parent = posts.find((post) => post.url === RECAP_URL)!;
+    expect(parent.kind).toBe("article");
+    expect(parent.listed?.map((item) => item.id).sort()).toEqual(talks.map((post) => post.id).sort());
+    // The recap carries its talks' topics, so it is found (and digested) under them.
+    expect(parent.topics).toEqual(expect.arrayContaining(["gitops", "ebpf"]));
+
+    expect(titles(await run("gitops"))).toEqual(
+      expect.arrayContaining(["Scaling Argo CD to 5,000 Applications", "Progressive Delivery Without Tears", "KubeCon EU 2026: my recap"]),
+    );
+    expect(titles(await run("ebpf"))).toContain("Tracing Syscalls with Tetragon");
+    expect(titles(await run("developer portals"))).toContain("Golden Paths That Teams Actually Use");
+    const search = await runCommand({ name: "search", words: ["jane", "intuit"], page: 1 }, cli, recap.deps);
+    expect(titles(search)).toEqual(["Scaling Argo CD to 5,000 Applications"]);
+  });
+
+  it("is one digest line naming how many of its talks are on the channel's topics", async () => {
+    const feed = await follow("/notes.xml", []);
+    recap.clock.advance(HOUR);
+    harness.feeds.route("/notes.xml", {
+      body: rss([recapItem(recapHtml({ argo: [ARGO_1, ARGO_2], backstage: [BACKSTAGE], ebpf: [EBPF] }), recap.clock())]),
+    });
+    await poll(feed);
+    recap.clock.advance(HOUR);
+
+    const posts = await stored();
+    const window = { channelId: "C1", date: "2026-11-20", since: new Date(0).toISOString(), until: recap.clock().toISOString() };
+    const taxonomy = await recap.deps.taxonomy();
+    const gitops = composeDigest({ ...window, posts, subscription: { topics: ["gitops"] }, taxonomy, limits: DEFAULT_DIGEST_LIMITS });
+    expect(gitops.sections.flatMap((section) => section.posts.map((post) => post.title))).toEqual(["KubeCon EU 2026: my recap"]);
+    expect(JSON.stringify(renderDigest(gitops)?.main.blocks)).toMatch(/2 talks on your topics/);
+
+    const everything = composeDigest({ ...window, posts, subscription: { topics: [] }, taxonomy, limits: DEFAULT_DIGEST_LIMITS });
+    expect(everything.postCount).toBe(1);
+    expect(JSON.stringify(renderDigest(everything)?.main.blocks)).toMatch(/4 talks"/);
+  });
+
+  it("updates an edited recap's talks without duplicating them, and removes talks it dropped", async () => {
+    const feed = await follow("/notes.xml", []);
+    recap.clock.advance(HOUR);
+    const published = recap.clock();
+    harness.feeds.route("/notes.xml", {
+      body: rss([recapItem(recapHtml({ argo: [ARGO_1, ARGO_2], backstage: [BACKSTAGE], ebpf: [EBPF] }), published)]),
+    });
+    await poll(feed);
+    const before = talksIn(await stored());
+
+    recap.clock.advance(HOUR);
+    const renamed = ARGO_2.replace("Progressive Delivery Without Tears", "Progressive Delivery Without Tears (with Argo Rollouts)");
+    const added = talk("Policy as Code for Platform Teams", "Lee Park, Nirmata", "plat1", "Kyverno everywhere.");
+    harness.feeds.route("/notes.xml", {
+      body: rss([recapItem(recapHtml({ argo: [ARGO_1, renamed, added], backstage: [BACKSTAGE], ebpf: [] }), published)]),
+    });
+    const outcome = await poll(feed);
+    expect(outcome).toMatchObject({ edited: 1, created: 0, announced: 0 });
+
+    const after = talksIn(await stored());
+    expect(after.map((post) => post.title).sort()).toEqual([
+      "Golden Paths That Teams Actually Use",
+      "Policy as Code for Platform Teams",
+      "Progressive Delivery Without Tears (with Argo Rollouts)",
+      "Scaling Argo CD to 5,000 Applications",
+    ]);
+    // The renamed talk kept its identity (its video) and when it was first seen.
+    const oldId = before.find((post) => post.title === "Progressive Delivery Without Tears")!.id;
+    expect(after.find((post) => post.id === oldId)?.firstSeenAt).toBe(before.find((post) => post.id === oldId)?.firstSeenAt);
+    expect(titles(await run("ebpf"))).not.toContain("Tracing Syscalls with Tetragon");
+    expect(await recap.deps.store.posts.get(before.find((post) => post.title.startsWith("Tracing"))!.id)).toBeUndefined();
+
+    // Polling the same recap again writes nothing new.
+    recap.clock.advance(HOUR);
+    expect(await poll(feed)).toMatchObject({ edited: 0, created: 0 });
+    expect(talksIn(await stored())).toHaveLength(4);
+  });
+
+  it("reads the article page when the feed carries only a summary of a recap", async () => {
+    harness.feeds.route("/posts/kubecon-na", {
+      headers: { "content-type": "text/html; charset=utf-8" },
+      body: `<!doctype html><html><head><title>KubeCon NA recap</title></head><body>
+        <nav><a href="/">Home</a> <a href="https://www.youtube.com/@ourchannel">Our YouTube</a></nav>
+        <article><h1>KubeCon NA 2026 recap</h1>${recapHtml({ argo: [ARGO_1, ARGO_2], backstage: [BACKSTAGE], ebpf: [] })}</article>
+        <footer><a href="https://www.youtube.com/@ourchannel">Subscribe</a></footer></body></html>`,
+    });
+    const feed = await follow("/summaries.xml", []);
+    recap.clock.advance(HOUR);
+    harness.feeds.route("/summaries.xml", {
+      body: rss([
+        {
+          title: "KubeCon NA 2026 recap: the talks to watch",
+          link: harness.feeds.at("/posts/kubecon-na"),
+          guid: "na",
+          description: "Our favourite talks from KubeCon NA.",
+          pubDate: recap.clock(),
+        },
+      ]),
+    });
+    await poll(feed);
+    expect(harness.feeds.hits("/posts/kubecon-na")).toBe(1);
+    expect(
+      talksIn(await stored())
+        .map((post) => post.title)
+        .sort(),
+    ).toEqual(["Golden Paths That Teams Actually Use", "Progressive Delivery Without Tears", "Scaling Argo CD to 5,000 Applications"]);
+  });
+
+  it("leaves a normal post that mentions one video alone", async () => {
+    const feed = await follow("/notes.xml", []);
+    recap.clock.advance(HOUR);
+    harness.feeds.route("/notes.xml", {
+      body: rss([
+        {
+          title: "Why we moved to Flux",
+          link: "https://blog.example.com/flux",
+          guid: "flux",
+          content:
+            '<p>We moved our clusters to Flux last spring. The <a href="https://www.youtube.com/watch?v=fluxintro">intro talk</a> convinced us.</p><ul><li>Fewer scripts</li><li>Drift is fixed by the controller</li><li>Reviews happen in Git</li></ul>',
+          pubDate: recap.clock(),
+        },
+      ]),
+    });
+    await poll(feed);
+    const posts = await stored();
+    expect(posts.map((post) => [post.title, post.kind, post.listed])).toEqual([["Why we moved to Flux", "article", undefined]]);
+  });
+});
