@@ -43,6 +43,14 @@ function assertValid(parsed: ParsedCommand): void {
     case "resume":
       expect(validWord(c.target)).toBe(true);
       break;
+    case "follow":
+    case "unfollow":
+      expect(validWord(c.topic)).toBe(true);
+      expect(c.topic).not.toMatch(/\s\s|[\t\n\u00a0]/);
+      break;
+    case "following":
+      expect(Object.keys(c)).toEqual(["name"]);
+      break;
     default:
       throw new Error(`unexpected command ${JSON.stringify(c)}`);
   }
@@ -302,6 +310,31 @@ describe("parseCommand: problems", () => {
   });
 });
 
+describe("parseCommand: follows", () => {
+  it("reads `follow` and `unfollow` with a topic of any number of words, and `following`", () => {
+    ok("follow gitops", { name: "follow", topic: "gitops" });
+    ok("Follow  Platform\u00a0Engineering", { name: "follow", topic: "Platform Engineering" });
+    ok("unfollow k8s", { name: "unfollow", topic: "k8s" });
+    ok("FOLLOWING", { name: "following" });
+    ok("share following", { name: "following" }, true);
+  });
+
+  it("reads `page` as a plain word: a follow has no pages", () => {
+    ok("follow front page", { name: "follow", topic: "front page" });
+    ok("follow gitops page 2", { name: "follow", topic: "gitops page 2" });
+  });
+
+  it.each([
+    ["follow", /follow gitops/],
+    ["unfollow  ", /unfollow gitops/],
+    ["following gitops", /following/],
+  ])("%j → help with an example", (text, example) => {
+    const parsed = parseCommand(text);
+    expect(parsed).toEqual({ command: { name: "help" }, share: false, problem: expect.any(String) });
+    expect(parsed.problem).toMatch(example);
+  });
+});
+
 describe("formatCommand", () => {
   it.each<[Command, string]>([
     [{ name: "help" }, "help"],
@@ -317,6 +350,9 @@ describe("formatCommand", () => {
     [{ name: "add", url: "https://kubecon.example/recaps", recap: true }, "add https://kubecon.example/recaps recap"],
     [{ name: "remove", target: "3f2a9c1b7d4e" }, "remove 3f2a9c1b7d4e"],
     [{ name: "resume", target: "https://x.example/feed?a=1&b=2" }, "resume https://x.example/feed?a=1&b=2"],
+    [{ name: "follow", topic: "platform engineering" }, "follow platform engineering"],
+    [{ name: "unfollow", topic: "gitops" }, "unfollow gitops"],
+    [{ name: "following" }, "following"],
   ])("%j → %j", (c, text) => {
     expect(formatCommand(c)).toBe(text);
   });
@@ -370,10 +406,17 @@ describe("formatCommand", () => {
     { name: "remove", target: "page" },
     { name: "resume", target: "https://x.example/feed?a=1&b=2" },
     { name: "resume", target: "my feed" },
+    { name: "follow", topic: "gitops" },
+    { name: "follow", topic: "platform engineering page 2" },
+    { name: "follow", topic: 'say "hi" & <@U1>' },
+    { name: "follow", topic: "following" },
+    { name: "unfollow", topic: "AI/ML" },
+    { name: "unfollow", topic: "it's \"quoted\" and more" },
+    { name: "following" },
   ];
 
   it("round-trips every kind of command", () => {
-    expect(new Set(commands.map((c) => c.name)).size).toBe(9);
+    expect(new Set(commands.map((c) => c.name)).size).toBe(12);
     for (const c of commands) {
       const text = formatCommand(c);
       expect({ text, parsed: parseCommand(text) }).toEqual({ text, parsed: { command: c, share: false } });
@@ -407,7 +450,7 @@ describe("formatCommand", () => {
       "2",
     ];
     for (let i = 0; i < 500; i++) {
-      const words = ["", "topic ", "search ", "add ", "remove ", "share "];
+      const words = ["", "topic ", "search ", "add ", "remove ", "share ", "follow ", "unfollow "];
       let text = words[Math.floor(next() * words.length)]!;
       for (let n = Math.floor(next() * 12); n > 0; n--) text += alphabet[Math.floor(next() * alphabet.length)];
       const { command: c } = parseCommand(text);
@@ -455,6 +498,9 @@ describe("parseCommand: fuzz", () => {
       "remove",
       "resume",
       "latest",
+      "follow",
+      "unfollow",
+      "following",
       "share",
       "page",
       "recap",

@@ -7,7 +7,9 @@ import { addFeed, findFeed, parseFeedUrl, resumeFeed, type Feed, type FeedOrigin
 import type { Post } from "../posts/types";
 import { findTopic, suggestTopics } from "../topics";
 import { previewDigest, showSubscription, subscribe, unsubscribe } from "../digest/commands";
+import { follow, following, unfollow } from "../follow/commands";
 import type { DigestLimits } from "../digest/types";
+import type { FollowLimits } from "../config";
 import { formatCommand } from "./grammar";
 import { PAGE_SIZE, type Command, type FeedHealth, type Outcome } from "./types";
 
@@ -29,7 +31,7 @@ export interface CommandContext {
   addInBackground?: (request: { url: string; recap: boolean }) => Promise<void>;
 }
 
-export type CommandDeps = RefreshDeps & { digest: DigestLimits };
+export type CommandDeps = RefreshDeps & { digest: DigestLimits; follow: FollowLimits };
 
 export async function runCommand(command: Command, context: CommandContext, deps: CommandDeps): Promise<Outcome> {
   switch (command.name) {
@@ -53,6 +55,14 @@ export async function runCommand(command: Command, context: CommandContext, deps
       return showSubscription(context, deps);
     case "digest":
       return previewDigest(context, deps);
+    case "follow":
+    case "unfollow": {
+      const topic = findTopic(command.topic, deps.taxonomy);
+      if (!topic) return unknownTopic(command.topic, deps);
+      return command.name === "follow" ? follow(topic, context, deps) : unfollow(topic, context, deps);
+    }
+    case "following":
+      return following(context, deps);
     case "add":
     case "remove":
     case "resume": {
@@ -135,13 +145,15 @@ const windowOf = (posts: Post[], page: number) => posts.slice((page - 1) * PAGE_
 
 async function topicPosts(command: Extract<Command, { name: "topic" }>, deps: CommandDeps): Promise<Outcome> {
   const topic = findTopic(command.topic, deps.taxonomy);
-  if (!topic) {
-    const suggestions = suggestTopics(command.topic, deps.taxonomy).map(({ id, label }) => ({ id, label }));
-    return { kind: "unknown-topic", query: command.topic, suggestions };
-  }
+  if (!topic) return unknownTopic(command.topic, deps);
   const window = await deps.store.posts.byTopic(topic.id, PAGE_SIZE + 1, (command.page - 1) * PAGE_SIZE);
   const emptyText = command.page > 1 ? `No more posts on ${topic.label}.` : `Nothing on ${topic.label} yet.`;
   return pageOf({ ...command, topic: topic.id }, window, topic.label, emptyText);
+}
+
+function unknownTopic(query: string, deps: CommandDeps): Outcome {
+  const suggestions = suggestTopics(query, deps.taxonomy).map(({ id, label }) => ({ id, label }));
+  return { kind: "unknown-topic", query, suggestions };
 }
 
 async function searchPosts(command: Extract<Command, { name: "search" }>, deps: CommandDeps): Promise<Outcome> {

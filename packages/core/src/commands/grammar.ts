@@ -11,6 +11,8 @@
  *   remove <url|id> | resume <url|id>
  *   subscribe [words…]                   the channel's digest (time, zone, days, topics: read by the executor)
  *   unsubscribe | subscription | digest
+ *   follow <words…> | unfollow <words…>  the channel's alerts on one topic (no page: `page` is a plain word)
+ *   following
  *   share <any of the above>             the answer goes to the channel
  *
  * Reading the text, in order:
@@ -61,6 +63,7 @@ const PROBLEMS = {
   addNone: `add needs the address of a feed or blog, e.g. \`add ${EXAMPLE_URL}\` (put \`recap\` after it for a conference-recap feed).`,
   addMany: `add takes one address at a time (and optionally \`recap\`), e.g. \`add ${EXAMPLE_URL} recap\`.`,
   latest: "latest takes nothing after it but a page, e.g. `latest` or `latest page 2`.",
+  follow: (name: string) => `${name} needs a topic, e.g. \`${name} gitops\` (\`topics\` lists them).`,
   pageNumber: (example: string) => `page needs a number after it, e.g. \`${example} page 2\`.${PAGE_WORD}`,
   pageRange: (example: string) => `page takes a whole number from 1 to ${MAX_PAGE}, e.g. \`${example} page 2\`.${PAGE_WORD}`,
   nothingAfter: (name: string) => `${name} takes nothing after it: just \`${name}\`.`,
@@ -110,7 +113,12 @@ export function formatCommand(command: Command): string {
     case "unsubscribe":
     case "subscription":
     case "digest":
+    case "following":
       return command.name;
+    case "follow":
+    case "unfollow":
+      text = `${command.name} ${formatWords(command.topic, [])}`;
+      break;
     case "subscribe":
       text = ["subscribe", ...command.words.map((word) => formatWord(word, []))].join(" ");
       break;
@@ -168,7 +176,12 @@ function readCommand(tokens: Token[]): Command | string {
     case "unsubscribe":
     case "subscription":
     case "digest":
+    case "following":
       return args.length > 0 ? PROBLEMS.nothingAfter(keyword) : { name: keyword };
+    case "follow":
+    case "unfollow":
+      if (args.length === 0) return PROBLEMS.follow(keyword);
+      return { name: keyword, topic: args.map((token) => token.text).join(" ") };
     case "subscribe":
       return { name: "subscribe", words: args.map((token) => token.text) };
     case "latest": {

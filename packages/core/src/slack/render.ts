@@ -43,7 +43,10 @@ export function renderOutcome(outcome: Outcome, options: { shareable: boolean })
     case "help": {
       const help = section("```\n" + escapeMrkdwn(helpText()) + "\n```");
       if (outcome.problem === undefined)
-        return { text: "Recap commands: help, topics, feeds, search, add, remove, resume, latest, share", blocks: [help] };
+        return {
+          text: "Recap commands: help, topics, feeds, search, add, remove, resume, latest, subscribe, follow, share",
+          blocks: [help],
+        };
       const problem = sentence([emoji("thinking_face"), words(" "), data(outcome.problem, 500)]);
       return { text: problem.text, blocks: [...problem.blocks, help] };
     }
@@ -148,9 +151,63 @@ export function renderOutcome(outcome: Outcome, options: { shareable: boolean })
       const more = messages.thread.length > 0 ? [section(`_…and ${plural(messages.thread.length, "more message")} in the thread._`)] : [];
       return { text: messages.main.text, blocks: [...messages.main.blocks, ...more].slice(0, SLACK_LIMITS.blocks) };
     }
+    case "followed":
+      if (outcome.already)
+        return sentence([
+          emoji("ok_hand"),
+          words(" This channel already follows "),
+          data(outcome.topic.label, 100, { bold: true }),
+          words(". "),
+          code("/recap following"),
+          words(" lists its follows."),
+        ]);
+      return sentence([
+        emoji("bell"),
+        words(" This channel now gets each new post on "),
+        data(outcome.topic.label, 100, { bold: true }),
+        words(` as it arrives (up to ${outcome.perHour} an hour; the rest in one summary). Recap must be in the channel: `),
+        code("/invite @Recap"),
+        words(". "),
+        code(`/recap unfollow ${outcome.topic.id}`),
+        words(" stops it."),
+      ]);
+    case "unfollowed":
+      return outcome.wasFollowing
+        ? sentence([emoji("wave"), words(" This channel no longer follows "), data(outcome.topic.label, 100, { bold: true }), words(".")])
+        : sentence([
+            words("This channel wasn't following "),
+            data(outcome.topic.label, 100, { bold: true }),
+            words(". "),
+            code("/recap following"),
+            words(" lists its follows."),
+          ]);
+    case "following":
+      return renderFollowing(outcome);
     default:
       return unreachable(outcome);
   }
+}
+
+function renderFollowing(outcome: Extract<Outcome, { kind: "following" }>): RenderedMessage {
+  if (outcome.follows.length === 0)
+    return sentence([words("This channel follows no topic. "), code("/recap follow gitops"), words(" posts each new GitOps post here.")]);
+  const items = outcome.follows.map((follow): Piece[] => [
+    data(follow.topicLabel, 100, { bold: true }),
+    words(" ("),
+    code(follow.topicId, 60),
+    words(")"),
+    ...(follow.status === "disabled"
+      ? [
+          words(" · stopped: Slack said “"),
+          data(follow.disabledReason ?? "", 200),
+          words("”. Fix that, then "),
+          code(`/recap follow ${follow.topicId}`, 120),
+          words(" again."),
+        ]
+      : []),
+  ]);
+  const text = `This channel follows ${plural(outcome.follows.length, "topic")}.`;
+  return list("*Followed topics*", items, text, (hidden) => `…and ${plural(hidden, "more topic")}.`);
 }
 
 /** "at 09:00 Europe/Paris, on weekdays, on GitOps and eBPF" — our own words (topic ids, a validated zone). */
