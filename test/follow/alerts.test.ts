@@ -5,12 +5,12 @@
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { runCommand, type Outcome } from "@recap/core/commands";
-import { addFeed, refreshFeed, type Feed } from "@recap/core/feeds";
 import { silentLogger } from "@recap/core/shared";
 import { checkLimits, renderOutcome } from "@recap/core/slack";
 import { openLocalRecap, runCli, type LocalRecap } from "@recap/local";
 import { HOUR, MINUTE, testClock, type TestClock } from "../helpers/clock";
-import { rss, startFeedServer, type FeedServer, type TestItem } from "../helpers/feed-server";
+import { startFeedServer, type FeedServer } from "../helpers/feed-server";
+import { publishNews } from "../helpers/news";
 import { parsedTexts } from "../helpers/slack-messages";
 import { startFakeSlack, type FakeSlack } from "../helpers/slack";
 
@@ -18,7 +18,6 @@ let feeds: FeedServer;
 let slack: FakeSlack;
 let recap: LocalRecap;
 let clock: TestClock;
-let feedCount = 0;
 
 beforeAll(async () => {
   [feeds, slack] = await Promise.all([startFeedServer(), startFakeSlack()]);
@@ -41,20 +40,22 @@ afterEach(async () => {
   await recap.close();
 });
 
-/** Follows a new feed (its items are backfill), then publishes `items` on it as news and lets the bus deliver. */
-async function publish(items: Omit<TestItem, "guid">[]): Promise<void> {
-  const path = `/follow-${++feedCount}.xml`;
-  feeds.route(path, {
-    body: rss([{ title: "Seed", link: `https://seed.example.com/${feedCount}`, guid: "seed" }], { title: "Cloud Notes" }),
-  });
-  const added = (await addFeed(feeds.at(path), { via: "cli" }, recap.deps)) as { feed: Feed };
-  feeds.route(path, {
-    body: rss(
-      items.map((item) => ({ pubDate: clock(), guid: item.link, ...item })),
-      { title: "Cloud Notes" },
-    ),
-  });
-  await refreshFeed((await recap.deps.store.feeds.get(added.feed.id)) as Feed, recap.deps);
+/** Publishes news on a new feed and lets the bus deliver it. */
+async function publish(items: { title: string; link: string }[]): Promise<void> {
+  await publishNews(
+    feeds,
+    recap.deps,
+    items.map((item) => ({ guid: item.link, ...item })),
+    { feedTitle: "Cloud Notes" },
+  );
+  await recap.bus.idle();
+}
+
+/** Delivers the `post.ingested` event of the newest post again, as EventBridge may. */
+async function redeliverNewest(): Promise<void> {
+  const [post] = await recap.deps.store.posts.seenSince(clock());
+  const { id: postId, url, title, topics, publishedAt, firstSeenAt } = post!;
+  await recap.bus.publish([{ detailType: "post.ingested", detail: { postId, feedId: "f", url, title, topics, publishedAt, firstSeenAt } }]);
   await recap.bus.idle();
 }
 
@@ -143,19 +144,7 @@ describe("alerts", () => {
     );
 
     // EventBridge delivers at least once: the same event again posts nothing.
-    const [post] = await recap.deps.store.posts.seenSince(clock());
-    const detail = {
-      postId: post!.id,
-      feedId: "f",
-      url: post!.url,
-      title: post!.title,
-      topics: post!.topics,
-      publishedAt: post!.publishedAt,
-      firstSeenAt: post!.firstSeenAt,
-    };
-    await recap.bus.publish([{ detailType: "post.ingested", detail }]);
-    await recap.bus.publish([{ detailType: "post.ingested", detail }]);
-    await recap.bus.idle();
+    await Promise.all([redeliverNewest(), redeliverNewest()]);
     expect(posted("CPLAT")).toHaveLength(1);
   });
 
@@ -257,19 +246,8 @@ describe("when Slack says no", () => {
     slack.failNext("chat.postMessage", "internal_error");
     await publish([item("Argo CD maybe posted", "maybe")]);
     expect(posted("CMAYBE")).toHaveLength(1);
-    const [post] = await recap.deps.store.posts.seenSince(clock());
-    const detail = {
-      postId: post!.id,
-      feedId: "f",
-      url: post!.url,
-      title: post!.title,
-      topics: post!.topics,
-      publishedAt: post!.publishedAt,
-      firstSeenAt: post!.firstSeenAt,
-    };
     clock.advance(5 * MINUTE);
-    await recap.bus.publish([{ detailType: "post.ingested", detail }]);
-    await recap.bus.idle();
+    await redeliverNewest();
     expect(posted("CMAYBE")).toHaveLength(1);
   });
 });
