@@ -411,7 +411,7 @@ describe("formatCommand", () => {
     { name: "follow", topic: 'say "hi" & <@U1>' },
     { name: "follow", topic: "following" },
     { name: "unfollow", topic: "AI/ML" },
-    { name: "unfollow", topic: "it's \"quoted\" and more" },
+    { name: "unfollow", topic: 'it\'s "quoted" and more' },
     { name: "following" },
   ];
 
