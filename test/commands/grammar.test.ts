@@ -52,6 +52,14 @@ function assertValid(parsed: ParsedCommand): void {
     case "retag":
       if (c.since !== undefined) expect(c.since).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       break;
+    case "follow":
+    case "unfollow":
+      expect(validWord(c.topic)).toBe(true);
+      expect(c.topic).not.toMatch(/\s\s|[\t\n\u00a0]/);
+      break;
+    case "following":
+      expect(Object.keys(c)).toEqual(["name"]);
+      break;
     default:
       throw new Error(`unexpected command ${JSON.stringify(c)}`);
   }
@@ -356,6 +364,31 @@ describe("parseCommand: problems", () => {
   });
 });
 
+describe("parseCommand: follows", () => {
+  it("reads `follow` and `unfollow` with a topic of any number of words, and `following`", () => {
+    ok("follow gitops", { name: "follow", topic: "gitops" });
+    ok("Follow  Platform\u00a0Engineering", { name: "follow", topic: "Platform Engineering" });
+    ok("unfollow k8s", { name: "unfollow", topic: "k8s" });
+    ok("FOLLOWING", { name: "following" });
+    ok("share following", { name: "following" }, true);
+  });
+
+  it("reads `page` as a plain word: a follow has no pages", () => {
+    ok("follow front page", { name: "follow", topic: "front page" });
+    ok("follow gitops page 2", { name: "follow", topic: "gitops page 2" });
+  });
+
+  it.each([
+    ["follow", /follow gitops/],
+    ["unfollow  ", /unfollow gitops/],
+    ["following gitops", /following/],
+  ])("%j → help with an example", (text, example) => {
+    const parsed = parseCommand(text);
+    expect(parsed).toEqual({ command: { name: "help" }, share: false, problem: expect.any(String) });
+    expect(parsed.problem).toMatch(example);
+  });
+});
+
 describe("formatCommand", () => {
   it.each<[Command, string]>([
     [{ name: "help" }, "help"],
@@ -376,6 +409,9 @@ describe("formatCommand", () => {
     [{ name: "retag", since: "2026-11-01" }, "retag --since 2026-11-01"],
     [{ name: "retag" }, "retag"],
     [topic("add"), 'topic "add"'],
+    [{ name: "follow", topic: "platform engineering" }, "follow platform engineering"],
+    [{ name: "unfollow", topic: "gitops" }, "unfollow gitops"],
+    [{ name: "following" }, "following"],
   ])("%j → %j", (c, text) => {
     expect(formatCommand(c)).toBe(text);
   });
@@ -435,10 +471,17 @@ describe("formatCommand", () => {
     { name: "remove", target: "page" },
     { name: "resume", target: "https://x.example/feed?a=1&b=2" },
     { name: "resume", target: "my feed" },
+    { name: "follow", topic: "gitops" },
+    { name: "follow", topic: "platform engineering page 2" },
+    { name: "follow", topic: 'say "hi" & <@U1>' },
+    { name: "follow", topic: "following" },
+    { name: "unfollow", topic: "AI/ML" },
+    { name: "unfollow", topic: 'it\'s "quoted" and more' },
+    { name: "following" },
   ];
 
   it("round-trips every kind of command", () => {
-    expect(new Set(commands.map((c) => c.name)).size).toBe(12);
+    expect(new Set(commands.map((c) => c.name)).size).toBe(15);
     for (const c of commands) {
       const text = formatCommand(c);
       expect({ text, parsed: parseCommand(text) }).toEqual({ text, parsed: { command: c, share: false } });
@@ -472,7 +515,7 @@ describe("formatCommand", () => {
       "2",
     ];
     for (let i = 0; i < 500; i++) {
-      const words = ["", "topic ", "search ", "add ", "remove ", "share "];
+      const words = ["", "topic ", "search ", "add ", "remove ", "share ", "follow ", "unfollow "];
       let text = words[Math.floor(next() * words.length)]!;
       for (let n = Math.floor(next() * 12); n > 0; n--) text += alphabet[Math.floor(next() * alphabet.length)];
       const { command: c } = parseCommand(text);
@@ -520,6 +563,9 @@ describe("parseCommand: fuzz", () => {
       "remove",
       "resume",
       "latest",
+      "follow",
+      "unfollow",
+      "following",
       "share",
       "page",
       "recap",

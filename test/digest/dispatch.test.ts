@@ -5,12 +5,12 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { runCommand } from "@recap/core/commands";
 import { dispatchDigests } from "@recap/core/digest";
-import { addFeed, refreshFeed, type Feed } from "@recap/core/feeds";
 import { silentLogger } from "@recap/core/shared";
 import { checkLimits, renderOutcome } from "@recap/core/slack";
 import { openLocalRecap, runCli, type LocalRecap } from "@recap/local";
 import { HOUR, MINUTE, testClock, type TestClock } from "../helpers/clock";
-import { rss, startFeedServer, type FeedServer, type TestItem } from "../helpers/feed-server";
+import { startFeedServer, type FeedServer, type TestItem } from "../helpers/feed-server";
+import { publishNews } from "../helpers/news";
 import { startTestDynamo } from "../helpers/dynamo";
 import { startFakeSlack, type FakeSlack } from "../helpers/slack";
 
@@ -18,7 +18,6 @@ let feeds: FeedServer;
 let slack: FakeSlack;
 let recap: LocalRecap;
 let clock: TestClock;
-let feedCount = 0;
 
 beforeAll(async () => {
   [feeds, slack] = await Promise.all([startFeedServer(), startFakeSlack()]);
@@ -46,14 +45,7 @@ afterEach(async () => {
   await recap.close();
 });
 
-/** Follows a new feed (its items are backfill), then publishes `items` on it as news. */
-async function publish(items: TestItem[]): Promise<void> {
-  const path = `/digest-${++feedCount}.xml`;
-  feeds.route(path, { body: rss([{ title: "Seed", link: `https://seed.example.com/${feedCount}`, guid: "seed" }]) });
-  const added = (await addFeed(feeds.at(path), { via: "cli" }, recap.deps)) as { feed: Feed };
-  feeds.route(path, { body: rss(items.map((item) => ({ pubDate: clock(), ...item }))) });
-  await refreshFeed((await recap.deps.store.feeds.get(added.feed.id)) as Feed, recap.deps);
-}
+const publish = (items: TestItem[]) => publishNews(feeds, recap.deps, items);
 
 const subscribe = (channelId: string, ...words: string[]) =>
   runCommand({ name: "subscribe", words }, { via: "slack", channelId }, recap.deps);

@@ -440,3 +440,16 @@ describe("digest subscriptions from Slack", () => {
     expect(await recap.deps.store.subscriptions.get("CBAD")).toBeUndefined();
   });
 });
+
+describe("topic follows from Slack", () => {
+  it("follows, lists and unfollows a topic for the channel the command came from", async () => {
+    const followed = JSON.stringify((await command("follow argo", { channel_id: "CFOLLOW" })).json());
+    expect(followed).toMatch(/now gets each new post on[\s\S]*GitOps[\s\S]*up to 6 an hour/);
+    expect(JSON.stringify((await command("follow gitops", { channel_id: "CFOLLOW" })).json())).toMatch(/already follows/);
+    expect(JSON.stringify((await command("following", { channel_id: "CFOLLOW" })).json())).toMatch(/GitOps[\s\S]*gitops/);
+    expect(JSON.stringify((await command("following", { channel_id: "CELSEWHERE" })).json())).toMatch(/follows no topic/);
+    expect(JSON.stringify((await command("follow gitopz", { channel_id: "CFOLLOW" })).json())).toMatch(/Did you mean[\s\S]*gitops/);
+    expect(JSON.stringify((await command("unfollow gitops", { channel_id: "CFOLLOW" })).json())).toMatch(/no longer follows/);
+    expect(await recap.deps.store.follows.ofChannel("CFOLLOW")).toEqual([]);
+  });
+});

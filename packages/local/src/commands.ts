@@ -191,7 +191,7 @@ export async function runCli(
 /** `recap <words>`: the same words as `/recap <words>` in Slack, answered in the terminal. */
 async function runLanguage(argv: string[], io: CliIo, open: () => Promise<LocalRecap>): Promise<number> {
   const asJson = argv.includes("--json");
-  // `--channel <id>`: which channel `subscribe`, `subscription` and `digest` are about (Slack knows it).
+  // `--channel <id>`: which channel `subscribe`, `digest`, `follow` and the like are about (Slack knows it).
   const channelAt = argv.indexOf("--channel");
   const channelId = channelAt >= 0 ? argv[channelAt + 1] : undefined;
   if (channelAt >= 0 && !channelId) return fail(io, "--channel takes a Slack channel id, e.g. --channel C0123456789\n");
@@ -230,7 +230,7 @@ function operationsHelp(): string {
     "In the terminal also:",
     ...Object.values(OPERATIONS).map((operation) => `  ${operation.usage.padEnd(width)}  ${operation.summary}`),
     "",
-    "subscribe, subscription, unsubscribe and digest take --channel <Slack channel id>.",
+    "subscribe, subscription, unsubscribe, digest, follow, unfollow and following take --channel <Slack channel id>.",
     "Add --json to any command for machine-readable output. Data lives in .recap/ (RECAP_DATA_DIR to",
     "change); commands work whether or not `npm start` is running.",
     "",

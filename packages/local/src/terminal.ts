@@ -87,6 +87,22 @@ export function terminalText(outcome: Outcome): string {
       }
       return `${lines.join("\n")}`;
     }
+    case "followed":
+      return outcome.already
+        ? `Channel ${outcome.channelId} already follows ${outcome.topic.label}.\n`
+        : `Channel ${outcome.channelId} now gets each new post on ${outcome.topic.label} (up to ${outcome.perHour} an hour, the rest in one summary).\n`;
+    case "unfollowed":
+      return outcome.wasFollowing
+        ? `Channel ${outcome.channelId} no longer follows ${outcome.topic.label}.\n`
+        : `Channel ${outcome.channelId} wasn't following ${outcome.topic.label}.\n`;
+    case "following":
+      if (outcome.follows.length === 0) return `Channel ${outcome.channelId} follows no topic.\n`;
+      return outcome.follows
+        .map(
+          (follow) =>
+            `${follow.topicId}  (${follow.topicLabel})${follow.status === "disabled" ? `  stopped: ${follow.disabledReason ?? ""}` : ""}\n`,
+        )
+        .join("");
   }
 }
 
@@ -101,6 +117,8 @@ export function outcomeJson(outcome: Outcome): unknown {
       return outcome.topics;
     case "digest-preview":
       return outcome.digest ?? null;
+    case "following":
+      return outcome.follows;
     default:
       return outcome;
   }

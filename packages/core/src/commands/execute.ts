@@ -5,10 +5,12 @@
  */
 import { addFeed, findFeed, parseFeedUrl, resumeFeed, type Feed, type FeedOrigin, type RefreshDeps } from "../feeds";
 import type { Post } from "../posts/types";
-import { findTopic, suggestTopics } from "../topics";
+import { findTopic, suggestTopics, type Taxonomy } from "../topics";
 import { addTeamTopic, addTopicAlias, retagPosts } from "../topics/manage";
 import { previewDigest, showSubscription, subscribe, unsubscribe } from "../digest/commands";
+import { follow, following, unfollow } from "../follow/commands";
 import type { DigestLimits } from "../digest/types";
+import type { FollowLimits } from "../config";
 import { formatCommand } from "./grammar";
 import { PAGE_SIZE, type Command, type FeedHealth, type Outcome } from "./types";
 
@@ -32,7 +34,7 @@ export interface CommandContext {
   retagInBackground?: (request: { since?: string }) => Promise<void>;
 }
 
-export type CommandDeps = RefreshDeps & { digest: DigestLimits };
+export type CommandDeps = RefreshDeps & { digest: DigestLimits; follow: FollowLimits };
 
 export async function runCommand(command: Command, context: CommandContext, deps: CommandDeps): Promise<Outcome> {
   switch (command.name) {
@@ -60,6 +62,15 @@ export async function runCommand(command: Command, context: CommandContext, deps
     case "topic-alias":
     case "retag":
       return refuse(context) ?? manageTopics(command, context, deps);
+    case "follow":
+    case "unfollow": {
+      const taxonomy = await deps.taxonomy();
+      const topic = findTopic(command.topic, taxonomy);
+      if (!topic) return unknownTopic(command.topic, taxonomy);
+      return command.name === "follow" ? follow(topic, context, deps) : unfollow(topic, context, deps);
+    }
+    case "following":
+      return following(context, deps);
     case "add":
     case "remove":
     case "resume": {
@@ -166,13 +177,15 @@ const windowOf = (posts: Post[], page: number) => posts.slice((page - 1) * PAGE_
 async function topicPosts(command: Extract<Command, { name: "topic" }>, deps: CommandDeps): Promise<Outcome> {
   const taxonomy = await deps.taxonomy();
   const topic = findTopic(command.topic, taxonomy);
-  if (!topic) {
-    const suggestions = suggestTopics(command.topic, taxonomy).map(({ id, label }) => ({ id, label }));
-    return { kind: "unknown-topic", query: command.topic, suggestions };
-  }
+  if (!topic) return unknownTopic(command.topic, taxonomy);
   const window = await deps.store.posts.byTopic(topic.id, PAGE_SIZE + 1, (command.page - 1) * PAGE_SIZE);
   const emptyText = command.page > 1 ? `No more posts on ${topic.label}.` : `Nothing on ${topic.label} yet.`;
   return pageOf({ ...command, topic: topic.id }, window, topic.label, emptyText);
+}
+
+function unknownTopic(query: string, taxonomy: Taxonomy): Outcome {
+  const suggestions = suggestTopics(query, taxonomy).map(({ id, label }) => ({ id, label }));
+  return { kind: "unknown-topic", query, suggestions };
 }
 
 async function searchPosts(command: Extract<Command, { name: "search" }>, deps: CommandDeps): Promise<Outcome> {

@@ -14,6 +14,8 @@
  *   remove <url|id> | resume <url|id>
  *   subscribe [words…]                   the channel's digest (time, zone, days, topics: read by the executor)
  *   unsubscribe | subscription | digest
+ *   follow <words…> | unfollow <words…>  the channel's alerts on one topic (no page: `page` is a plain word)
+ *   following
  *   share <any of the above>             the answer goes to the channel
  *
  * Reading the text, in order:
@@ -68,6 +70,7 @@ const PROBLEMS = {
     'topic add needs an id and a label, then any aliases, e.g. `topic add finops FinOps "cloud cost"` (quote words that go together).',
   topicAlias: "topic alias needs a topic id and the new name, e.g. `topic alias finops cloud cost`.",
   retag: "retag takes nothing, or `--since` and a date, e.g. `retag --since 2026-11-01`.",
+  follow: (name: string) => `${name} needs a topic, e.g. \`${name} gitops\` (\`topics\` lists them).`,
   pageNumber: (example: string) => `page needs a number after it, e.g. \`${example} page 2\`.${PAGE_WORD}`,
   pageRange: (example: string) => `page takes a whole number from 1 to ${MAX_PAGE}, e.g. \`${example} page 2\`.${PAGE_WORD}`,
   nothingAfter: (name: string) => `${name} takes nothing after it: just \`${name}\`.`,
@@ -117,7 +120,12 @@ export function formatCommand(command: Command): string {
     case "unsubscribe":
     case "subscription":
     case "digest":
+    case "following":
       return command.name;
+    case "follow":
+    case "unfollow":
+      text = `${command.name} ${formatWords(command.topic, [])}`;
+      break;
     case "subscribe":
       text = ["subscribe", ...command.words.map((word) => formatWord(word, []))].join(" ");
       break;
@@ -186,7 +194,12 @@ function readCommand(tokens: Token[]): Command | string {
     case "unsubscribe":
     case "subscription":
     case "digest":
+    case "following":
       return args.length > 0 ? PROBLEMS.nothingAfter(keyword) : { name: keyword };
+    case "follow":
+    case "unfollow":
+      if (args.length === 0) return PROBLEMS.follow(keyword);
+      return { name: keyword, topic: args.map((token) => token.text).join(" ") };
     case "subscribe":
       return { name: "subscribe", words: args.map((token) => token.text) };
     case "latest": {

@@ -17,6 +17,9 @@ export function helpText(): string {
     ["subscription", "this channel's digest settings and last delivery"],
     ["unsubscribe", "this channel stops getting the digest"],
     ["digest", "preview this channel's next digest"],
+    ["follow <topic>", "this channel gets each new post on the topic as it arrives"],
+    ["unfollow <topic>", "this channel stops getting the topic's new posts"],
+    ["following", "the topics this channel follows"],
     ["share <command>", "post the answer in the channel, not just to you"],
   ];
   const width = Math.max(...rows.map(([usage]) => usage.length));

@@ -4,6 +4,7 @@
  * CLI only differ in how they render an Outcome.
  */
 import type { Digest, Subscription } from "../digest/types";
+import type { Follow } from "../follow/types";
 import type { Post } from "../posts/types";
 
 export type Command =
@@ -37,7 +38,13 @@ export type Command =
   /** `subscription`: this channel's digest settings, last digest and any delivery problem. */
   | { name: "subscription" }
   /** `digest`: this channel's next digest, as it would be posted. */
-  | { name: "digest" };
+  | { name: "digest" }
+  /** `follow <topic>`: this channel gets each new post on the topic as it arrives. */
+  | { name: "follow"; topic: string }
+  /** `unfollow <topic>`: this channel stops getting the topic's alerts. */
+  | { name: "unfollow"; topic: string }
+  /** `following`: the topics this channel follows. */
+  | { name: "following" };
 
 export interface ParsedCommand {
   command: Command;
@@ -104,7 +111,16 @@ export type Outcome =
   | { kind: "subscription"; channelId: string; subscription?: Subscription; nextAt?: string }
   /** The digest as it would be posted now (undefined digest: nothing to post). */
   | { kind: "digest-preview"; channelId: string; digest?: Digest; emptyNote: boolean }
+  /** `perHour`: alerts the channel gets per hour before the rest go into one summary. */
+  | { kind: "followed"; channelId: string; topic: TopicRef; already: boolean; perHour: number }
+  | { kind: "unfollowed"; channelId: string; topic: TopicRef; wasFollowing: boolean }
+  | { kind: "following"; channelId: string; follows: (Follow & { topicLabel: string })[] }
   | { kind: "refused"; reason: string };
+
+export interface TopicRef {
+  id: string;
+  label: string;
+}
 
 /** Posts shown per page. */
 export const PAGE_SIZE = 10;

@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { DEFAULT_DIGEST_LIMITS, type DigestLimits } from "../digest/types";
 import { DEFAULT_FETCH_LIMITS } from "../feeds/fetch";
+import { DEFAULT_FOLLOW_MAX_PER_HOUR } from "../follow/types";
 
 /** Where Slack's response URLs live. */
 export const SLACK_RESPONSE_URL_PREFIX = "https://hooks.slack.com/";
@@ -30,6 +31,7 @@ const EnvSchema = z.object({
   RECAP_DIGEST_PER_TOPIC: z.coerce.number().int().positive().max(50).default(DEFAULT_DIGEST_LIMITS.perTopic),
   RECAP_DIGEST_MAX_POSTS: z.coerce.number().int().positive().max(200).default(DEFAULT_DIGEST_LIMITS.total),
   RECAP_DIGEST_EMPTY_NOTE: flag(),
+  RECAP_FOLLOW_MAX_PER_HOUR: z.coerce.number().int().positive().max(100).default(DEFAULT_FOLLOW_MAX_PER_HOUR),
   SLACK_SIGNING_SECRET: z.string().min(1).optional(),
   SLACK_BOT_TOKEN: z.string().min(1).optional(),
   SLACK_APP_TOKEN: z.string().min(1).optional(),
@@ -55,6 +57,12 @@ export interface RecapConfig {
   };
   slack: SlackConfig;
   digest: DigestLimits;
+  follow: FollowLimits;
+}
+
+export interface FollowLimits {
+  /** Alerts a channel gets per UTC clock hour; the posts beyond go into one roll-up message. */
+  maxPerHour: number;
 }
 
 export interface SlackConfig {
@@ -106,6 +114,7 @@ export function loadConfig(env: Record<string, string | undefined>, mode: "local
       total: e.RECAP_DIGEST_MAX_POSTS,
       postWhenEmpty: e.RECAP_DIGEST_EMPTY_NOTE ?? DEFAULT_DIGEST_LIMITS.postWhenEmpty,
     },
+    follow: { maxPerHour: e.RECAP_FOLLOW_MAX_PER_HOUR },
     slack: {
       signingSecret: e.SLACK_SIGNING_SECRET,
       botToken: e.SLACK_BOT_TOKEN,

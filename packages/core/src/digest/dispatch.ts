@@ -2,24 +2,13 @@
  * The digest dispatcher, run every 15 minutes: each subscription due now in its own time zone gets
  * its digest, exactly once per local day. One channel's failure never holds up the others.
  */
-import type { SlackOutbound } from "../slack/outbound";
+import { CHANNEL_GONE_ERRORS, type SlackOutbound } from "../slack/outbound";
 import { renderDigest } from "../slack/digest-render";
 import { mapWithConcurrency } from "../shared/concurrency";
 import type { Logger } from "../shared/log";
 import { digestFor, feedTitlesOf, type DigestDeps } from "./commands";
 import { dueDigest } from "./schedule";
 import type { Subscription } from "./types";
-
-/** Slack errors after which posting again cannot work until a person acts: the subscription stops. */
-const FATAL_ERRORS = new Set([
-  "channel_not_found",
-  "not_in_channel",
-  "is_archived",
-  "account_inactive",
-  "invalid_auth",
-  "token_revoked",
-  "missing_scope",
-]);
 
 const CONCURRENCY = 4;
 
@@ -90,7 +79,7 @@ async function deliver(
     await subscriptions.recordDigest(channelId, date, { ts: posted.ts, postCount: digest.postCount }, now);
     return { channelId, result: "posted", ts: posted.ts, postCount: digest.postCount };
   }
-  if (FATAL_ERRORS.has(posted.error)) {
+  if (CHANNEL_GONE_ERRORS.has(posted.error)) {
     // Slack refused outright: nothing was posted. The day is given back so that a channel fixed and
     // subscribed again today still gets today's digest.
     await subscriptions.releaseDigest(channelId, date);

@@ -55,6 +55,14 @@ export const SUBSCRIPTIONS = {
     timeoutSeconds: 30,
     slack: true,
   },
+  /** Posts each new post in the channels following one of its topics (`/recap follow`), within their hourly budget. */
+  followAlerts: {
+    detailTypes: ["post.ingested"],
+    handler: "functions/follow-alerts.handler",
+    // A few channels at a time, each at most a few Slack calls with a 10 s timeout and short rate-limit waits.
+    timeoutSeconds: 120,
+    slack: true,
+  },
 } as const;
 
 /** The HTTP function behind the Function URL: Slack commands, interactivity, events, health. */

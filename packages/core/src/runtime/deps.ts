@@ -2,7 +2,7 @@
  * The composition root's one recipe: given a table, a bus and the settings, build everything the
  * core needs. Lambda and the local runner differ only in what they pass in.
  */
-import type { RecapConfig } from "../config";
+import type { FollowLimits, RecapConfig } from "../config";
 import type { DigestLimits } from "../digest/types";
 import type { EventPublisher } from "../events/types";
 import { fetchFeed } from "../feeds/fetch";
@@ -17,6 +17,7 @@ export interface RecapDeps extends PollDeps {
   slack: SlackOutbound;
   config: RecapConfig;
   digest: DigestLimits;
+  follow: FollowLimits;
 }
 
 export function createDeps(options: {
@@ -33,6 +34,7 @@ export function createDeps(options: {
   return {
     config,
     digest: config.digest,
+    follow: config.follow,
     slack: slackOutbound(config.slack, log),
     store,
     publisher: options.publisher,

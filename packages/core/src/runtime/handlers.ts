@@ -8,6 +8,7 @@ import { addOutcome } from "../commands/execute";
 import type { Outcome } from "../commands/types";
 import { dispatchDigests } from "../digest/dispatch";
 import { addFeed } from "../feeds/manage";
+import { alertFollowers } from "../follow/alerts";
 import { pollDueFeeds, pollFeedBatch } from "../feeds/poll";
 import { retagPosts } from "../topics/manage";
 import { renderOutcome, renderPausedNotice } from "../slack/render";
@@ -86,5 +87,10 @@ export const subscriptionHandlers: Record<SubscriptionName, (event: BusEnvelope,
     );
     // A channel that is gone or that removed Recap cannot be told; retrying would not change that.
     return { notified: result.ok };
+  },
+
+  async followAlerts(event, deps) {
+    // Throws when a channel's alert should be tried again: the bus redelivers, claims skip the rest.
+    return alertFollowers(EVENT_SCHEMAS["post.ingested"].parse(event.detail), deps);
   },
 };

@@ -1,5 +1,6 @@
 /** Small Block Kit builders shared by every Slack message Recap renders. */
 import type { ContextBlock, MrkdwnElement, SectionBlock } from "@slack/types";
+import { oneLine } from "./escape";
 
 /** verbatim: Slack must not turn "@here", "#channel" or bare URLs into anything, even in our own words. */
 export function mrkdwn(text: string): MrkdwnElement {
@@ -25,4 +26,13 @@ export function hostOf(url: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** A post's source: its feed's title ("Kubernetes Blog", else the feed's host), "+2" when two more feeds carried it. */
+export function sourceOf(post: { url: string; feeds: string[] }, feedTitles: Record<string, string> = {}): string | undefined {
+  const feed = post.feeds.find((url) => feedTitles[url]) ?? post.feeds[0];
+  const host = (feed && feedTitles[feed]) ?? (feed === undefined ? undefined : hostOf(feed)) ?? hostOf(post.url);
+  if (host === undefined) return undefined;
+  const others = new Set(post.feeds).size - 1;
+  return oneLine(others > 0 ? `${host} +${others}` : host) || undefined;
 }

@@ -17,7 +17,7 @@
  * the section when it starts inside one. The main message keeps one block and a little text spare, so the
  * preview (render.ts) can add its "…in the thread" note.
  */
-import { context, hostOf, mrkdwn, plural, section } from "./blocks";
+import { context, mrkdwn, plural, section, sourceOf } from "./blocks";
 import type { KnownBlock, RichTextBlock, RichTextElement } from "@slack/types";
 import { OTHER_TOPIC_ID, recapTalkCount } from "../digest/compose";
 import type { Digest, DigestSection } from "../digest/types";
@@ -180,22 +180,13 @@ function postBlock(post: Post, detail: Detail, feedTitles: Record<string, string
       ? { type: "link", url: target, text: title, style: { bold: true } }
       : { type: "text", text: title, style: { bold: true } },
   ];
-  const source = sourceOf(post, feedTitles);
+  const source = truncate(sourceOf(post, feedTitles) ?? "", SOURCE_MAX);
   if (source) elements.push({ type: "text", text: ` · ${source}`, style: { italic: true } });
   const talks = recapTalkCount(post, topicFilter);
   if (talks > 0) elements.push({ type: "text", text: ` · ${plural(talks, "talk")}${topicFilter ? " on your topics" : ""}` });
   const summary = truncate(oneLine(post.summary), detail.summary);
   if (summary) elements.push({ type: "text", text: `\n${summary}` });
   return { type: "rich_text", elements: [{ type: "rich_text_section", elements }] };
-}
-
-/** The source feed ("Kubernetes Blog", else its host), with "+2" when two more feeds carried the post. */
-function sourceOf(post: Post, feedTitles: Record<string, string> = {}): string | undefined {
-  const feed = post.feeds.find((url) => feedTitles[url]) ?? post.feeds[0];
-  const host = (feed && feedTitles[feed]) ?? (feed === undefined ? undefined : hostOf(feed)) ?? hostOf(post.url);
-  if (host === undefined) return undefined;
-  const others = new Set(post.feeds).size - 1;
-  return truncate(oneLine(others > 0 ? `${host} +${others}` : host), SOURCE_MAX) || undefined;
 }
 
 /** The section's label in bold (the taxonomy's words, escaped and neutralized all the same). */

@@ -8,6 +8,7 @@ export { renderOutcome, renderPausedNotice, ACTION_MORE, ACTION_SHARE, type Rend
 export { SlackRequestReceiver, type SlackReceiverOptions } from "./receiver";
 export { createSlackApp, type SlackAppOptions } from "./app";
 export { createHttpApp, SLACK_PATH } from "./http";
-export { slackOutbound, type SlackOutbound } from "./outbound";
+export { slackOutbound, CHANNEL_GONE_ERRORS, type SlackOutbound, type PostResult } from "./outbound";
+export { renderFollowAlert, renderFollowRollup } from "./follow-render";
 export { checkLimits, SLACK_LIMITS } from "./limits";
 export { renderDigest, type DigestMessages } from "./digest-render";

@@ -9,14 +9,32 @@ import type { Logger } from "../shared/log";
 import type { DigestMessages } from "./digest-render";
 import type { RenderedMessage } from "./render";
 
-export type DigestPostResult =
-  | { ok: true; ts: string; threadError?: string }
-  /** `definite`: Slack answered and did not post (safe to try again); otherwise the outcome is unknown. */
-  | { ok: false; error: string; definite: boolean };
+/** `definite`: Slack answered and did not post (safe to try again); otherwise the outcome is unknown. */
+export type PostResult = { ok: true; ts: string } | { ok: false; error: string; definite: boolean };
+
+export type DigestPostResult = PostResult & { threadError?: string };
+
+/**
+ * Slack errors after which posting in the channel cannot work until a person acts (invite Recap,
+ * unarchive, reinstall): what was posting there stops and says why.
+ */
+export const CHANNEL_GONE_ERRORS: ReadonlySet<string> = new Set([
+  "channel_not_found",
+  "not_in_channel",
+  "is_archived",
+  "account_inactive",
+  "invalid_auth",
+  "token_revoked",
+  "missing_scope",
+]);
 
 export interface SlackOutbound {
   /** Posts a digest: the main message, then its continuations as thread replies. */
   postDigest(channel: string, messages: DigestMessages): Promise<DigestPostResult>;
+  /** Posts one message Recap sends on its own (a follow alert), waiting out a short rate limit. */
+  postMessage(channel: string, message: RenderedMessage): Promise<PostResult>;
+  /** Replaces a message Recap posted (chat.update), waiting out a short rate limit. */
+  updateMessage(channel: string, ts: string, message: RenderedMessage): Promise<PostResult>;
   /** A user's IANA time zone from their Slack profile (users.info), if Slack says. */
   userTimeZone(userId: string): Promise<string | undefined>;
   /** Posts in a channel; resolves to Slack's error code when Slack refused (e.g. "not_in_channel"). */
@@ -59,19 +77,31 @@ export function slackOutbound(config: SlackConfig, log: Logger): SlackOutbound {
         console.log(`[digest → ${channel}] ${messages.main.text}${messages.thread.map((m) => `\n  (thread) ${m.text}`).join("")}`);
         return { ok: true, ts: "console" };
       }
-      const main = await postWithRateLimitWait(client, { channel, ...messages.main, unfurl_links: false, unfurl_media: false });
+      const main = await withRateLimitWait(() => client.chat.postMessage({ channel, ...messages.main, ...NO_UNFURLS }));
       if (!main.ok) return main;
       for (const continuation of messages.thread) {
-        const reply = await postWithRateLimitWait(client, {
-          channel,
-          thread_ts: main.ts,
-          ...continuation,
-          unfurl_links: false,
-          unfurl_media: false,
-        });
+        const reply = await withRateLimitWait(() =>
+          client.chat.postMessage({ channel, thread_ts: main.ts, ...continuation, ...NO_UNFURLS }),
+        );
         if (!reply.ok) return { ok: true, ts: main.ts, threadError: reply.error };
       }
       return { ok: true, ts: main.ts };
+    },
+
+    async postMessage(channel, message) {
+      if (!client) {
+        console.log(`[slack → ${channel}] ${message.text}`);
+        return { ok: true, ts: "console" };
+      }
+      return withRateLimitWait(() => client.chat.postMessage({ channel, ...message, ...NO_UNFURLS }));
+    },
+
+    async updateMessage(channel, ts, message) {
+      if (!client) {
+        console.log(`[slack → ${channel}, update] ${message.text}`);
+        return { ok: true, ts };
+      }
+      return withRateLimitWait(() => client.chat.update({ channel, ts, ...message }));
     },
 
     async userTimeZone(userId) {
@@ -118,13 +148,14 @@ const MAYBE_POSTED = new Set(["internal_error", "fatal_error", "service_unavaila
 const MAX_RATE_LIMIT_WAIT_MS = 10_000;
 const RATE_LIMIT_ATTEMPTS = 3;
 
-async function postWithRateLimitWait(
-  client: WebClient,
-  message: Parameters<WebClient["chat"]["postMessage"]>[0],
-): Promise<{ ok: true; ts: string } | { ok: false; error: string; definite: boolean }> {
+/** No link_names, no parse (feed text stays inert) and no previews (an alert is not an advert for a link). */
+const NO_UNFURLS = { unfurl_links: false, unfurl_media: false } as const;
+
+/** Runs a chat.postMessage or chat.update, classifying a failure as definite (Slack did not do it) or not. */
+async function withRateLimitWait(call: () => Promise<{ ts?: string }>): Promise<PostResult> {
   for (let attempt = 1; ; attempt++) {
     try {
-      const response = await client.chat.postMessage(message);
+      const response = await call();
       return { ok: true, ts: response.ts ?? "" };
     } catch (error) {
       const failure = error as { code?: string; retryAfter?: number; data?: { error?: string } };

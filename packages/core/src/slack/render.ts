@@ -13,14 +13,32 @@
  * canonical URLs. The message never carries `link_names` or `parse`. Lengths stay inside Slack's limits
  * (see limits.ts): a page of posts shrinks its summaries before it drops a post.
  */
-import { context, hostOf, mrkdwn, plural, section } from "./blocks";
-import type { ActionsBlock, Button, KnownBlock, RichTextBlock, RichTextElement, RichTextSection, RichTextText } from "@slack/types";
+import { context, mrkdwn, plural, section, sourceOf } from "./blocks";
+import type { ActionsBlock, Button, KnownBlock, RichTextBlock, RichTextElement, RichTextText } from "@slack/types";
 import { helpText } from "../commands/help";
 import type { FeedHealth, Outcome } from "../commands/types";
 import type { Subscription } from "../digest/types";
 import { renderDigest } from "./digest-render";
 import type { Post } from "../posts/types";
-import { escapeInert, escapeMrkdwn, escapeTruncated, linkTarget, oneLine, slackLink, truncate } from "./escape";
+import { escapeInert, escapeMrkdwn, linkTarget, oneLine, truncate } from "./escape";
+import {
+  code,
+  data,
+  emoji,
+  feedName,
+  link,
+  LINK,
+  list,
+  mrkdwnCode,
+  orList,
+  plain,
+  reason,
+  richText,
+  sentence,
+  words,
+  inline,
+  type Piece,
+} from "./sentence";
 import { SLACK_LIMITS, checkLimits } from "./limits";
 
 /** action_id of the "More" button; its value is JSON.stringify(PageRef) of the next page. */
@@ -43,7 +61,10 @@ export function renderOutcome(outcome: Outcome, options: { shareable: boolean })
     case "help": {
       const help = section("```\n" + escapeMrkdwn(helpText()) + "\n```");
       if (outcome.problem === undefined)
-        return { text: "Recap commands: help, topics, feeds, search, add, remove, resume, latest, share", blocks: [help] };
+        return {
+          text: "Recap commands: help, topics, feeds, search, add, remove, resume, latest, subscribe, follow, share",
+          blocks: [help],
+        };
       const problem = sentence([emoji("thinking_face"), words(" "), data(outcome.problem, 500)]);
       return { text: problem.text, blocks: [...problem.blocks, help] };
     }
@@ -186,6 +207,38 @@ export function renderOutcome(outcome: Outcome, options: { shareable: boolean })
       const more = messages.thread.length > 0 ? [section(`_…and ${plural(messages.thread.length, "more message")} in the thread._`)] : [];
       return { text: messages.main.text, blocks: [...messages.main.blocks, ...more].slice(0, SLACK_LIMITS.blocks) };
     }
+    case "followed":
+      if (outcome.already)
+        return sentence([
+          emoji("ok_hand"),
+          words(" This channel already follows "),
+          data(outcome.topic.label, 100, { bold: true }),
+          words(". "),
+          code("/recap following"),
+          words(" lists its follows."),
+        ]);
+      return sentence([
+        emoji("bell"),
+        words(" This channel now gets each new post on "),
+        data(outcome.topic.label, 100, { bold: true }),
+        words(` as it arrives (up to ${outcome.perHour} an hour; the rest in one summary). Recap must be in the channel: `),
+        code("/invite @Recap"),
+        words(". "),
+        code(`/recap unfollow ${outcome.topic.id}`),
+        words(" stops it."),
+      ]);
+    case "unfollowed":
+      return outcome.wasFollowing
+        ? sentence([emoji("wave"), words(" This channel no longer follows "), data(outcome.topic.label, 100, { bold: true }), words(".")])
+        : sentence([
+            words("This channel wasn't following "),
+            data(outcome.topic.label, 100, { bold: true }),
+            words(". "),
+            code("/recap following"),
+            words(" lists its follows."),
+          ]);
+    case "following":
+      return renderFollowing(outcome);
     default:
       return unreachable(outcome);
   }
@@ -193,6 +246,28 @@ export function renderOutcome(outcome: Outcome, options: { shareable: boolean })
 
 /** " first seen since 2026-11-01" — a date the grammar checked. */
 const sinceWords = (since: string | undefined) => (since ? ` first seen since ${since}` : "");
+
+function renderFollowing(outcome: Extract<Outcome, { kind: "following" }>): RenderedMessage {
+  if (outcome.follows.length === 0)
+    return sentence([words("This channel follows no topic. "), code("/recap follow gitops"), words(" posts each new GitOps post here.")]);
+  const items = outcome.follows.map((follow): Piece[] => [
+    data(follow.topicLabel, 100, { bold: true }),
+    words(" ("),
+    code(follow.topicId, 60),
+    words(")"),
+    ...(follow.status === "disabled"
+      ? [
+          words(" · stopped: Slack said “"),
+          data(follow.disabledReason ?? "", 200),
+          words("”. Fix that, then "),
+          code(`/recap follow ${follow.topicId}`, 120),
+          words(" again."),
+        ]
+      : []),
+  ]);
+  const text = `This channel follows ${plural(outcome.follows.length, "topic")}.`;
+  return list("*Followed topics*", items, text, (hidden) => `…and ${plural(hidden, "more topic")}.`);
+}
 
 /** "at 09:00 Europe/Paris, on weekdays, on GitOps and eBPF" — our own words (topic ids, a validated zone). */
 function describeSchedule(subscription: Subscription): string {
@@ -300,8 +375,11 @@ function pageSuffix(outcome: PostsOutcome): string {
   return outcome.page > 1 ? ` · page ${outcome.page}` : "";
 }
 
-/** One post: the title in bold (linked when the URL is http(s) and short enough), the summary, the meta line in italics. */
-function postBlock(post: Post, detail: Detail): RichTextBlock {
+/**
+ * One post: the title in bold (linked when the URL is http(s) and short enough), the summary, the meta
+ * line in italics (its source named by its feed's title when `feedTitles` has it, else by host).
+ */
+export function postBlock(post: Post, detail: Detail = DETAIL[0], feedTitles: Record<string, string> = {}): RichTextBlock {
   const title = truncate(oneLine(post.title) || oneLine(post.url), detail.title) || "Untitled";
   const target = linkTarget(post.url);
   const elements: RichTextElement[] = [
@@ -319,7 +397,7 @@ function postBlock(post: Post, detail: Detail): RichTextBlock {
   });
   if (links.length > 0)
     elements.push(NEWLINE, ...links.slice(0, MAX_TALK_LINKS).flatMap((link, i) => (i === 0 ? [link] : [SEPARATOR, link])));
-  const meta = postMeta(post, detail);
+  const meta = postMeta(post, detail, feedTitles);
   if (meta) elements.push(NEWLINE, { type: "text", text: meta, style: { italic: true } });
   return richText(elements);
 }
@@ -345,12 +423,10 @@ function listedWhere(post: Post): string | undefined {
   return `${what}${section} in “${post.listedIn.title}”`;
 }
 
-function postMeta(post: Post, detail: Detail): string {
-  const feeds = post.feeds.map(hostOf).filter((host): host is string => host !== undefined);
-  const source = feeds[0] ?? hostOf(post.url);
+function postMeta(post: Post, detail: Detail, feedTitles: Record<string, string>): string {
   const talks = (post.listed ?? []).filter((item) => item.kind === "talk").length;
   const parts = [
-    listedWhere(post) ?? (source === undefined ? undefined : feeds.length > 1 ? `${source} +${feeds.length - 1}` : source),
+    listedWhere(post) ?? sourceOf(post, feedTitles),
     talks > 0 ? plural(talks, "talk") : undefined,
     formatDate(post.publishedAt),
     post.author ? `by ${post.author}` : undefined,
@@ -429,182 +505,6 @@ function feedItem(feed: FeedHealth): Piece[] {
   }
   if (feed.state === "paused") pieces.push(words(" · resume with "), code(`/recap resume ${feed.id}`, 120));
   return pieces;
-}
-
-/**
- * A titled list (the title is our own mrkdwn) whose items are bullets of rich text, packed into as few
- * rich_text blocks as fit, within the text budget; the rest is counted.
- */
-function list(title: string, items: Piece[][], text: string, more: (hidden: number) => string): RenderedMessage {
-  const budget = SLACK_LIMITS.totalText - text.length - title.length - 200;
-  const blocks: KnownBlock[] = [section(title)];
-  let current: RichTextSection[] = [];
-  let currentLength = 0;
-  let used = 0;
-  let shown = 0;
-  const flush = () => {
-    if (current.length > 0) blocks.push({ type: "rich_text", elements: [{ type: "rich_text_list", style: "bullet", elements: current }] });
-    current = [];
-    currentLength = 0;
-  };
-  for (const item of items) {
-    const elements = inline(item);
-    const length = richLength(elements);
-    if (used + length > budget || blocks.length >= SLACK_LIMITS.blocks - 2) break;
-    if (current.length > 0 && currentLength + length > SLACK_LIMITS.richTextBlock) flush();
-    current.push({ type: "rich_text_section", elements });
-    currentLength += length;
-    used += length;
-    shown++;
-  }
-  flush();
-  if (shown < items.length) blocks.push(context(more(items.length - shown)));
-  return { text, blocks };
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Sentences: the same words as rich text (blocks) and as mrkdwn (fallback text)
-
-type Style = NonNullable<RichTextText["style"]>;
-
-/** A run of a sentence. */
-type Piece =
-  /** Our own words: literal in the blocks, escaped in the fallback. */
-  | { kind: "words"; text: string; style?: Style }
-  /** Outside text: one line, cut at `max`; literal in the blocks, escaped and neutralized in the fallback. */
-  | { kind: "data"; text: string; max: number; style?: Style }
-  /** A link to an outside URL (http(s) only, canonical) labelled with outside text. */
-  | { kind: "link"; url: string; label: string; maxLabel: number; maxUrl: number }
-  /** Inline code: a command to paste back. */
-  | { kind: "code"; text: string; max: number }
-  | { kind: "emoji"; name: string };
-
-const words = (text: string, style?: Style): Piece => ({ kind: "words", text, ...(style ? { style } : {}) });
-const data = (text: string, max: number, style?: Style): Piece => ({ kind: "data", text, max, ...(style ? { style } : {}) });
-const code = (text: string, max = 200): Piece => ({ kind: "code", text, max });
-const emoji = (name: string): Piece => ({ kind: "emoji", name });
-
-const LINK = { maxLabel: 300, maxUrl: 1000 };
-
-function link(url: string, label: string, options: { maxLabel: number; maxUrl: number }): Piece {
-  return { kind: "link", url, label, ...options };
-}
-
-function feedName(url: string, title: string | undefined, options = { maxLabel: 150, maxUrl: 1000 }): Piece {
-  return link(url, title?.trim() ? title : url, options);
-}
-
-/** A reason in a sentence, ending in a full stop. */
-function reason(text: string): Piece[] {
-  const shown = truncate(oneLine(text), 500);
-  if (!shown) return [words("no reason given.")];
-  return /[.!?…]$/.test(shown) ? [data(text, 500)] : [data(text, 500), words(".")];
-}
-
-/** A one-block message: the sentence in rich text, and the same sentence as the fallback text. */
-function sentence(pieces: Piece[]): RenderedMessage {
-  return { text: pieces.map(fallbackOf).join(""), blocks: [richText(inline(pieces))] };
-}
-
-/** The rich text elements of a sentence; neighbouring text of one style becomes one element. */
-function inline(pieces: Piece[]): RichTextElement[] {
-  const out: RichTextElement[] = [];
-  for (const piece of pieces) {
-    const element = elementOf(piece);
-    if (element === undefined) continue;
-    const last = out[out.length - 1];
-    if (element.type === "text" && last?.type === "text" && sameStyle(last.style, element.style)) last.text += element.text;
-    else out.push(element);
-  }
-  return out;
-}
-
-function elementOf(piece: Piece): RichTextElement | undefined {
-  switch (piece.kind) {
-    case "words":
-      return piece.text ? text(piece.text, piece.style) : undefined;
-    case "data": {
-      const shown = truncate(oneLine(piece.text), piece.max);
-      return shown ? text(shown, piece.style) : undefined;
-    }
-    case "code": {
-      const shown = truncate(oneLine(piece.text), piece.max);
-      return shown ? text(shown, { code: true }) : undefined;
-    }
-    case "link": {
-      const label = truncate(oneLine(piece.label) || oneLine(piece.url), piece.maxLabel);
-      if (!label) return undefined;
-      const target = linkTarget(piece.url);
-      return target !== undefined && target.length <= piece.maxUrl ? { type: "link", url: target, text: label } : text(label);
-    }
-    case "emoji":
-      return { type: "emoji", name: piece.name };
-  }
-}
-
-/**
- * The piece as mrkdwn for the top-level `text`. Outside text is escaped (no pings, no forged links) and its
- * `*`, `_`, `~` and backticks are swapped for look-alikes (escapeInert; why look-alikes: neutralizeMrkdwn),
- * so a title cannot format the notification either. Styles are left out: a notification shows them poorly.
- */
-function fallbackOf(piece: Piece): string {
-  switch (piece.kind) {
-    case "words":
-      return escapeMrkdwn(piece.text);
-    case "data":
-      return escapeInert(piece.text, piece.max);
-    case "code":
-      return mrkdwnCode(piece.text, piece.max);
-    case "link":
-      return slackLink(piece.url, piece.label, { maxLabel: piece.maxLabel, maxUrl: piece.maxUrl, inert: true });
-    case "emoji":
-      return `:${piece.name}:`;
-  }
-}
-
-function text(value: string, style?: Style): RichTextText {
-  return style ? { type: "text", text: value, style: { ...style } } : { type: "text", text: value };
-}
-
-function sameStyle(a: Style | undefined, b: Style | undefined): boolean {
-  return JSON.stringify(a ?? {}) === JSON.stringify(b ?? {});
-}
-
-function richText(elements: RichTextElement[]): RichTextBlock {
-  return { type: "rich_text", elements: [{ type: "rich_text_section", elements }] };
-}
-
-/** What limits.ts counts for rich text: element text and link URLs. */
-function richLength(elements: RichTextElement[]): number {
-  let length = 0;
-  for (const element of elements) {
-    if (element.type === "text") length += element.text.length;
-    else if (element.type === "link") length += (element.text?.length ?? 0) + element.url.length;
-  }
-  return length;
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Pieces of our own mrkdwn
-
-/** A one-section message of our own words (no outside text), whose fallback text says the same. */
-function plain(text: string): RenderedMessage {
-  return { text, blocks: [section(text)] };
-}
-
-/** Inline code in mrkdwn. The content is escaped too (Slack decodes entities inside code spans), and cannot end the span. */
-function mrkdwnCode(text: string, max = 200): string {
-  return `\`${escapeTruncated(oneLine(text).replace(/`/g, "'"), max)}\``;
-}
-
-/** "a, b or c", each item a run of pieces. */
-function orList(items: Piece[][]): Piece[] {
-  const out: Piece[] = [];
-  items.forEach((item, i) => {
-    if (i > 0) out.push(words(i === items.length - 1 ? " or " : ", "));
-    out.push(...item);
-  });
-  return out;
 }
 
 /** YYYY-MM-DD in UTC, or undefined for an unparsable date. */

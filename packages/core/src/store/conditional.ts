@@ -13,3 +13,13 @@ export async function applied(write: Promise<unknown>): Promise<boolean> {
     throw error;
   }
 }
+
+/** Runs a conditional write that returns something: undefined when its condition did not hold. */
+export async function unlessTaken<T>(write: Promise<T>): Promise<T | undefined> {
+  try {
+    return await write;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return undefined;
+    throw error;
+  }
+}

@@ -14,6 +14,11 @@
  * - per-channel settings           → pk CHANNEL#<id>, sk SETTINGS; all of them: gsi1 SUBSCRIPTIONS
  * - a channel's digest for a day    → pk CHANNEL#<id>, sk DIGEST#<local date> (the exactly-once claim)
  * - team-defined topics and aliases → pk TOPICS, sk TOPIC#<id> (few rows: read whole)
+ * - a channel's follows             → pk CHANNEL#<id>, sk begins with FOLLOW# (one row per topic)
+ * - channels following a topic      → gsi1 FOLLOWERS#<topicId>, sk <channelId> (sparse: disabled follows drop out)
+ * - a post's alert in a channel     → pk CHANNEL#<id>, sk ALERT#<postId> (the exactly-once claim)
+ * - a channel's alerts in an hour   → pk CHANNEL#<id>, sk ALERTS#<yyyy-mm-ddThh> (UTC; the hourly budget counter)
+ * - a channel's roll-up of an hour  → pk CHANNEL#<id>, sk ROLLUP#<yyyy-mm-ddThh> (posts over budget, the message's ts)
  */
 import type { CreateTableCommandInput } from "@aws-sdk/client-dynamodb";
 import { stableId } from "../shared/hash";
@@ -88,4 +93,11 @@ export const keys = {
   digest: (channelId: string, localDate: string) => ({ pk: `CHANNEL#${channelId}`, sk: `DIGEST#${localDate}` }),
   topicsPartition: "TOPICS",
   storedTopic: (topicId: string) => ({ pk: "TOPICS", sk: `TOPIC#${topicId}` }),
+  follow: (channelId: string, topicId: string) => ({ pk: `CHANNEL#${channelId}`, sk: `FOLLOW#${topicId}` }),
+  followPrefix: "FOLLOW#",
+  followers: (topicId: string) => `FOLLOWERS#${topicId}`,
+  alert: (channelId: string, postId: string) => ({ pk: `CHANNEL#${channelId}`, sk: `ALERT#${postId}` }),
+  /** `hour` is the UTC clock hour, "yyyy-mm-ddThh". */
+  alertBudget: (channelId: string, hour: string) => ({ pk: `CHANNEL#${channelId}`, sk: `ALERTS#${hour}` }),
+  rollup: (channelId: string, hour: string) => ({ pk: `CHANNEL#${channelId}`, sk: `ROLLUP#${hour}` }),
 } as const;

@@ -1,0 +1,10 @@
+/** Bus subscriber (SUBSCRIPTIONS.followAlerts): posts a new post in the channels following its topics. */
+import type { Context, EventBridgeEvent } from "aws-lambda";
+import { subscriptionHandlers } from "@recap/core/runtime";
+import { awsDeps } from "./lib/aws";
+
+const deps = awsDeps({ slackSecrets: true });
+
+export async function handler(event: EventBridgeEvent<string, unknown>, _context: Context) {
+  await subscriptionHandlers.followAlerts(event, deps);
+}

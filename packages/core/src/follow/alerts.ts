@@ -1,0 +1,119 @@
+/**
+ * The `post.ingested` subscriber: each channel following one of a new post's topics gets it, once.
+ *
+ * Per channel (one channel's failure never stops the others):
+ * 1. Claim CHANNEL#id / ALERT#post (conditional put): once per post and channel, however many of
+ *    its topics the channel follows and however often the bus delivers the event.
+ * 2. Take a slot of the channel's budget for this UTC hour (a conditional increment below the limit)
+ *    and post the alert; with no slot left, add the post to the hour's roll-up (see rollup.ts).
+ * 3. Like the digest: a definite Slack refusal gives the claim and the slot back and fails the
+ *    delivery so the bus retries it; a channel Slack will not post to (channel_not_found, …) has its
+ *    follows disabled with the reason; an unknown outcome (a timeout) keeps the claim — a lost alert
+ *    rather than a duplicate.
+ */
+import type { TopicRef } from "../commands/types";
+import type { EventDetail } from "../events/types";
+import type { Post } from "../posts/types";
+import { mapWithConcurrency } from "../shared/concurrency";
+import { renderFollowAlert } from "../slack/follow-render";
+import { CHANNEL_GONE_ERRORS } from "../slack/outbound";
+import type { RecapDeps } from "../runtime/deps";
+import { labelOf } from "./commands";
+import { rollUp } from "./rollup";
+
+export type AlertDeps = Pick<RecapDeps, "store" | "clock" | "taxonomy" | "slack" | "log" | "follow">;
+
+export type AlertDelivery =
+  | { channelId: string; result: "posted"; ts: string }
+  | { channelId: string; result: "rolled-up" | "taken" }
+  | { channelId: string; result: "disabled" | "uncertain" | "failed"; error: string };
+
+const CONCURRENCY = 4;
+
+/** Alerts every channel following the post's topics; throws after trying them all if one should be retried. */
+export async function alertFollowers(event: EventDetail<"post.ingested">, deps: AlertDeps): Promise<AlertDelivery[]> {
+  // Refresh only announces fresh posts; the stored post is what the alert shows, and the last word.
+  const post = await deps.store.posts.get(event.postId);
+  if (!post?.fresh) return [];
+  const topics = [...new Set(post.topics)];
+  const followers = new Map<string, string[]>();
+  const lists = await Promise.all(topics.map((topic) => deps.store.follows.channelsFollowing(topic)));
+  lists.forEach((channels, index) => {
+    for (const channel of channels) followers.set(channel, [...(followers.get(channel) ?? []), topics[index]!]);
+  });
+  if (followers.size === 0) return [];
+
+  const [feedTitles, taxonomy] = await Promise.all([feedTitlesOf(post, deps), deps.taxonomy()]);
+  const deliveries = await mapWithConcurrency([...followers], CONCURRENCY, async ([channelId, topicIds]) => {
+    const refs = topicIds.map((id) => ({ id, label: labelOf(id, taxonomy.topics) }));
+    try {
+      return await alertChannel(channelId, post, refs, feedTitles, deps);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      deps.log.warn("A follow alert was not delivered (will retry)", { channelId, postId: post.id, error: message });
+      return { channelId, result: "failed" as const, error: message };
+    }
+  });
+  const failed = deliveries.filter((delivery) => delivery.result === "failed");
+  // The channels done are claimed: a redelivery retries only the failed ones.
+  if (failed.length > 0) throw new Error(`Follow alerts failed in ${failed.map((f) => f.channelId).join(", ")}; retry`);
+  return deliveries;
+}
+
+async function alertChannel(
+  channelId: string,
+  post: Post,
+  topics: TopicRef[],
+  feedTitles: Record<string, string>,
+  deps: AlertDeps,
+): Promise<AlertDelivery> {
+  const { alerts } = deps.store.follows;
+  const now = deps.clock();
+  if (!(await alerts.claim(channelId, post.id, now))) return { channelId, result: "taken" };
+  const hour = now.toISOString().slice(0, 13);
+  let slot = false;
+  const giveBack = async () => {
+    await alerts.release(channelId, post.id);
+    if (slot) await alerts.returnSlot(channelId, hour);
+  };
+
+  let posted;
+  try {
+    slot = await alerts.takeSlot(channelId, hour, deps.follow.maxPerHour);
+    if (!slot) return await rollUp(channelId, post, topics, hour, deps);
+    posted = await deps.slack.postMessage(channelId, renderFollowAlert(post, topics, feedTitles));
+  } catch (error) {
+    // Nothing was posted: give the post back for the bus's retry.
+    await giveBack();
+    throw error;
+  }
+
+  if (posted.ok) {
+    await alerts.record(channelId, post.id, { status: "posted", hour, ts: posted.ts });
+    return { channelId, result: "posted", ts: posted.ts };
+  }
+  if (CHANNEL_GONE_ERRORS.has(posted.error)) {
+    await giveBack();
+    await disable(channelId, posted.error, deps);
+    return { channelId, result: "disabled", error: posted.error };
+  }
+  if (posted.definite) {
+    await giveBack();
+    throw new Error(`Slack refused the alert: ${posted.error}`);
+  }
+  await alerts.record(channelId, post.id, { status: "uncertain", hour });
+  deps.log.warn("Follow alert outcome unknown; not retried to avoid a duplicate", { channelId, postId: post.id, error: posted.error });
+  return { channelId, result: "uncertain", error: posted.error };
+}
+
+/** Slack will not post in the channel until a person acts: its follows stop, and `following` says why. */
+export async function disable(channelId: string, reason: string, deps: AlertDeps): Promise<void> {
+  await deps.store.follows.disableChannel(channelId, reason);
+  deps.log.warn("Follows disabled", { channelId, reason });
+}
+
+/** The titles of the feeds that carried the post, by URL: how the alert names its source. */
+async function feedTitlesOf(post: Post, deps: AlertDeps): Promise<Record<string, string>> {
+  const feeds = await Promise.all(post.feeds.map((url) => deps.store.feeds.findByUrl(url)));
+  return Object.fromEntries(feeds.flatMap((feed, index) => (feed?.title ? [[post.feeds[index]!, feed.title]] : [])));
+}

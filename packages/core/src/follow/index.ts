@@ -1,0 +1,8 @@
+/**
+ * follow — topic follows: the channel commands, and the bus subscriber that posts each new matching
+ * post in the following channels, exactly once and within an hourly budget (the rest in one roll-up).
+ */
+export type * from "./types";
+export { DEFAULT_FOLLOW_MAX_PER_HOUR } from "./types";
+export { follow, unfollow, following, labelOf, type FollowCommandContext, type FollowDeps } from "./commands";
+export { alertFollowers, type AlertDelivery, type AlertDeps } from "./alerts";
