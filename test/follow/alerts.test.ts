@@ -4,6 +4,7 @@
  * API, data in dynalite, and an injected clock for the hourly budget.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { runCommand, type Outcome } from "@recap/core/commands";
 import { silentLogger } from "@recap/core/shared";
 import { checkLimits, renderOutcome } from "@recap/core/slack";
@@ -180,6 +181,20 @@ describe("alerts", () => {
     expect(dump(last.blocks)).toContain("<!here>"); // titles listed as rich text
     expect(String(last.text)).not.toContain("<!here>");
     expect(checkLimits({ text: String(last.text), blocks: last.blocks as never })).toEqual([]);
+
+    // Claims, the budget and the roll-up are bookkeeping: DynamoDB deletes them 30 days on.
+    const { Items = [] } = await recap.deps.store.table.client.send(
+      new QueryCommand({
+        TableName: recap.deps.store.table.tableName,
+        KeyConditionExpression: "pk = :pk",
+        ExpressionAttributeValues: { ":pk": "CHANNEL#CBUSY" },
+      }),
+    );
+    const bookkeeping = Items.filter((row) => /^(ALERT|ALERTS|ROLLUP)#/.test(String(row.sk)));
+    expect(bookkeeping).toHaveLength(9 + 1 + 1);
+    const in30Days = Date.parse("2026-12-20T10:00:00Z") / 1000;
+    for (const row of bookkeeping) expect(row.expiresAt).toBe(in30Days);
+    expect(Items.find((row) => String(row.sk).startsWith("FOLLOW#"))?.expiresAt).toBeUndefined();
 
     clock.advance(HOUR);
     await publish([item("Argo CD tip for the next hour", "next-hour")]);

@@ -18,7 +18,10 @@ import type { Follow } from "../follow/types";
 import type { TableRef } from "./client";
 import { applied, unlessTaken } from "./conditional";
 import { queryAll } from "./query";
-import { keys } from "./schema";
+import { expiresFrom, keys, TTL_ATTRIBUTE } from "./schema";
+
+/** A budget or roll-up row expires counted from its hour ("yyyy-mm-ddThh", UTC). */
+const hourExpiry = (hour: string) => expiresFrom(new Date(`${hour}:00:00Z`))[TTL_ATTRIBUTE];
 
 /** Titles a roll-up keeps (it lists a few and counts the rest). */
 export const ROLLUP_TITLES = 5;
@@ -111,7 +114,7 @@ export function followRepository(table: TableRef) {
         client.send(
           new PutCommand({
             TableName,
-            Item: { ...keys.alert(channelId, postId), status: "claimed", claimedAt: now.toISOString() },
+            Item: { ...keys.alert(channelId, postId), status: "claimed", claimedAt: now.toISOString(), ...expiresFrom(now) },
             ConditionExpression: "attribute_not_exists(pk)",
           }),
         ),
@@ -142,9 +145,10 @@ export function followRepository(table: TableRef) {
           new UpdateCommand({
             TableName,
             Key: keys.alertBudget(channelId, hour),
-            UpdateExpression: "ADD sent :one",
+            UpdateExpression: "ADD sent :one SET #expiresAt = if_not_exists(#expiresAt, :expiresAt)",
             ConditionExpression: "attribute_not_exists(sent) OR sent < :max",
-            ExpressionAttributeValues: { ":one": 1, ":max": max },
+            ExpressionAttributeNames: { "#expiresAt": TTL_ATTRIBUTE },
+            ExpressionAttributeValues: { ":one": 1, ":max": max, ":expiresAt": hourExpiry(hour) },
           }),
         ),
       );
@@ -180,11 +184,15 @@ export function followRepository(table: TableRef) {
               TableName,
               Key: keys.rollup(channelId, hour),
               UpdateExpression:
-                "ADD postIds :ids, topicIds :topics, #total :one" +
-                (withTitle ? " SET entries = list_append(if_not_exists(entries, :empty), :entry)" : ""),
+                "ADD postIds :ids, topicIds :topics, #total :one SET #expiresAt = if_not_exists(#expiresAt, :expiresAt)" +
+                (withTitle ? ", entries = list_append(if_not_exists(entries, :empty), :entry)" : ""),
               ConditionExpression: withTitle ? `${notThere} AND (attribute_not_exists(#total) OR #total < :keep)` : notThere,
-              ExpressionAttributeNames: { "#total": "total" },
-              ExpressionAttributeValues: withTitle ? { ...values, ":empty": [], ":entry": [entry], ":keep": ROLLUP_TITLES } : values,
+              ExpressionAttributeNames: { "#total": "total", "#expiresAt": TTL_ATTRIBUTE },
+              ExpressionAttributeValues: {
+                ...values,
+                ":expiresAt": hourExpiry(hour),
+                ...(withTitle ? { ":empty": [], ":entry": [entry], ":keep": ROLLUP_TITLES } : {}),
+              },
             }),
           ),
         );

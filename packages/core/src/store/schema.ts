@@ -34,6 +34,21 @@ export const TABLE = {
 
 export type IndexName = keyof typeof TABLE.indexes;
 
+/**
+ * DynamoDB's time-to-live attribute (epoch seconds): bookkeeping rows that only matter for a while
+ * (exactly-once claims, hourly budgets, roll-ups) carry it and are deleted by DynamoDB afterwards.
+ * Nothing reads them after their day or hour, so an expired row still present does no harm.
+ */
+export const TTL_ATTRIBUTE = "expiresAt";
+const DAY_SECONDS = 86_400;
+/** How long claims, budgets and roll-ups are kept: well past any retry or catch-up that reads them. */
+export const BOOKKEEPING_DAYS = 30;
+
+/** `{ expiresAt }` for a bookkeeping row written at `now`. */
+export const expiresFrom = (now: Date, days = BOOKKEEPING_DAYS) => ({
+  [TTL_ATTRIBUTE]: Math.floor(now.getTime() / 1000) + days * DAY_SECONDS,
+});
+
 /** Every key attribute is a string. */
 export const KEY_ATTRIBUTES = [
   TABLE.partitionKey,
@@ -70,6 +85,7 @@ export function sstDynamoArgs() {
     globalIndexes: Object.fromEntries(
       Object.entries(TABLE.indexes).map(([name, index]) => [name, { hashKey: index.partitionKey, rangeKey: index.sortKey }]),
     ),
+    ttl: TTL_ATTRIBUTE,
   };
 }
 

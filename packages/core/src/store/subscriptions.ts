@@ -11,7 +11,7 @@ import type { Subscription } from "../digest/types";
 import type { TableRef } from "./client";
 import { applied } from "./conditional";
 import { queryAll } from "./query";
-import { keys } from "./schema";
+import { expiresFrom, keys } from "./schema";
 
 const SUBSCRIPTIONS = "SUBSCRIPTIONS";
 
@@ -80,7 +80,7 @@ export function subscriptionRepository(table: TableRef) {
         client.send(
           new PutCommand({
             TableName,
-            Item: { ...keys.digest(channelId, date), status: "claimed", claimedAt: now.toISOString() },
+            Item: { ...keys.digest(channelId, date), status: "claimed", claimedAt: now.toISOString(), ...expiresFrom(now) },
             ConditionExpression: "attribute_not_exists(pk)",
           }),
         ),
