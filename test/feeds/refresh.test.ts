@@ -232,17 +232,17 @@ describe("later polls", () => {
     const feedB = await follow(second);
 
     recap.clock.advance(HOUR);
-    const shared = { title: "KubeCon recap", guid: "k", pubDate: recap.clock().toISOString() };
+    const shared = { title: "KubeCon news", guid: "k", pubDate: recap.clock().toISOString() };
     harness.feeds.route(first, { body: rss([{ ...shared, link: "https://news.example.com/kubecon?utm_campaign=a" }]) });
     harness.feeds.route(second, { body: rss([{ ...shared, link: "https://NEWS.example.com/kubecon#top", guid: "other-guid" }]) });
     await refreshFeed(await current(feedA), recap.deps);
     await refreshFeed(await current(feedB), recap.deps);
 
-    const posts = (await recap.deps.store.posts.seenSince(recap.clock(), { limit: 10 })).filter((post) => post.title === "KubeCon recap");
+    const posts = (await recap.deps.store.posts.seenSince(recap.clock(), { limit: 10 })).filter((post) => post.title === "KubeCon news");
     expect(posts).toHaveLength(1);
     expect(posts[0]?.url).toBe("https://news.example.com/kubecon");
     expect(posts[0]?.feeds).toEqual([harness.feeds.at(first), harness.feeds.at(second)].sort());
-    expect(ingested().filter((detail) => detail.title === "KubeCon recap")).toHaveLength(1);
+    expect(ingested().filter((detail) => detail.title === "KubeCon news")).toHaveLength(1);
   });
 
   it("writes no duplicates and announces once when two polls of the same feed overlap", async () => {

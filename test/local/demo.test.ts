@@ -13,6 +13,13 @@ describe("npm run demo", () => {
     // The KubeCon recap is in two feeds and stored once; tracking parameters are gone.
     expect(output).toMatch(/KubeCon North America 2026 recap.*\(carried by 2 feeds, stored once\)/);
     expect(output).not.toMatch(/utm_/);
+    // The recap's talks are posts of their own, linked to it.
+    expect(output).toMatch(
+      /KubeCon North America 2026 recap[^\n]*\n[^\n]*\n\s+a conference recap: its 4 talks are stored as posts of their own/,
+    );
+    expect(output).toMatch(
+      /Sharding the Argo CD Application Controller\n\s+https:\/\/www\.youtube\.com\/watch\?v=demoArgo01\n\s+a talk at ArgoCon, listed in “KubeCon North America 2026 recap/,
+    );
     // Only the new post is announced; the backfill never is.
     const announced = lines.filter((line) => line.includes("bus ▸ post.ingested"));
     expect(announced).toEqual([expect.stringContaining('"Dapr 1.17 adds WebAssembly components" [webassembly, dapr]')]);

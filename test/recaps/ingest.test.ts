@@ -191,6 +191,29 @@ describe("a recap in a feed", () => {
     expect(talksIn(await stored())).toHaveLength(4);
   });
 
+  it("retag tags talks with a topic added later, and the recap with its talks' new topic", async () => {
+    const feed = await follow("/notes.xml", []);
+    recap.clock.advance(HOUR);
+    harness.feeds.route("/notes.xml", {
+      body: rss([recapItem(recapHtml({ argo: [ARGO_1, ARGO_2], backstage: [BACKSTAGE], ebpf: [EBPF] }), recap.clock())]),
+    });
+    await poll(feed);
+    expect(titles(await runCommand({ name: "topic-add", id: "sharding", label: "Sharding", aliases: [] }, cli, recap.deps))).toEqual([
+      "topic-added",
+    ]);
+    expect(titles(await run("sharding"))).toEqual([]);
+
+    const retagged = await runCommand({ name: "retag" }, cli, recap.deps);
+    expect(retagged).toMatchObject({ kind: "retagged", examined: 5, changed: 2 });
+    // The talk whose note says "Sharding", and the recap that lists it.
+    expect(titles(await run("sharding"))).toEqual(
+      expect.arrayContaining(["Scaling Argo CD to 5,000 Applications", "KubeCon EU 2026: my recap"]),
+    );
+    const parent = (await stored()).find((post) => post.url === RECAP_URL)!;
+    expect(parent.listed?.find((item) => item.topics.includes("sharding"))).toBeDefined();
+    expect(await runCommand({ name: "retag" }, cli, recap.deps)).toMatchObject({ changed: 0 });
+  });
+
   it("reads the article page when the feed carries only a summary of a recap", async () => {
     harness.feeds.route("/posts/kubecon-na", {
       headers: { "content-type": "text/html; charset=utf-8" },
@@ -219,6 +242,36 @@ describe("a recap in a feed", () => {
         .map((post) => post.title)
         .sort(),
     ).toEqual(["Golden Paths That Teams Actually Use", "Progressive Delivery Without Tears", "Scaling Argo CD to 5,000 Applications"]);
+  });
+
+  it("keeps a recap's talks when another feed carries it as an excerpt, even an edited one", async () => {
+    const full = await follow("/notes.xml", []);
+    const teaser = await follow("/teasers.xml", []);
+    recap.clock.advance(HOUR);
+    const published = recap.clock();
+    harness.feeds.route("/notes.xml", {
+      body: rss([recapItem(recapHtml({ argo: [ARGO_1, ARGO_2], backstage: [BACKSTAGE], ebpf: [EBPF] }), published)]),
+    });
+    await poll(full);
+    const excerpt = {
+      title: "Our KubeCon notes",
+      link: RECAP_URL,
+      guid: "teaser",
+      description: "Read our KubeCon recap.",
+      pubDate: published,
+    };
+    harness.feeds.route("/teasers.xml", { body: rss([excerpt]) });
+    await poll(teaser);
+    harness.feeds.route("/teasers.xml", { body: rss([{ ...excerpt, description: "Read our KubeCon recap (updated)." }]) });
+    expect(await poll(teaser)).toMatchObject({ edited: 1 });
+
+    expect(talksIn(await stored())).toHaveLength(4);
+    const parent = (await stored()).find((post) => post.url === RECAP_URL)!;
+    expect(parent.feeds).toHaveLength(2);
+    expect(parent.listed).toHaveLength(4);
+    // Still found under its talks' topics after the teaser's edit rewrote its own.
+    expect(parent.topics).toEqual(expect.arrayContaining(["gitops", "ebpf"]));
+    expect(titles(await run("ebpf"))).toContain(parent.title);
   });
 
   it("leaves a normal post that mentions one video alone", async () => {

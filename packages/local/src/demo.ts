@@ -1,7 +1,8 @@
 /**
  * `npm run demo`: Recap end to end with no network and no accounts. Serves the bundled sample
  * feeds from a loopback web server, follows them (one through autodiscovery on a web page),
- * prints what was stored, then publishes a new post and shows it announced on the bus.
+ * prints what was stored (a conference recap's talks among them), then publishes a new post and
+ * shows it announced on the bus.
  */
 import { readFile } from "node:fs/promises";
 import { createServer } from "node:http";
@@ -72,6 +73,10 @@ export async function runDemo(print: (line: string) => void): Promise<void> {
       const shared = post.feeds.length > 1 ? `  (carried by ${post.feeds.length} feeds, stored once)` : "";
       print(`  ${post.publishedAt.slice(0, 10)}  ${post.title}${shared}`);
       print(`              ${post.url}`);
+      if (post.listedIn)
+        print(`              a talk${post.listedIn.section ? ` at ${post.listedIn.section}` : ""}, listed in “${post.listedIn.title}”`);
+      const talks = post.listed?.filter((item) => item.kind === "talk").length ?? 0;
+      if (talks > 0) print(`              a conference recap: its ${talks} talks are stored as posts of their own`);
       print(`              topics: ${post.topics.join(", ") || "—"}`);
     }
 

@@ -13,6 +13,7 @@
  */
 import type { FeedFetcher } from "../feeds/document";
 import type { Feed } from "../feeds/types";
+import { htmlToText } from "../posts/text";
 import { topicText } from "../posts/topic-text";
 import type { ListedItem, NormalizedItem, Post } from "../posts/types";
 import { stableId } from "../shared/hash";
@@ -34,6 +35,8 @@ const TALK_LINK =
   /(?:href|src)\s*=\s*["']?https?:\/\/(?:[a-z0-9-]+\.)*(?:youtube\.com|youtu\.be|youtube-nocookie\.com|vimeo\.com|speakerdeck\.com|slideshare\.net|sched\.com|sched\.co|docs\.google\.com\/presentation)[/"'?]|(?:href)\s*=\s*["']?[^"'\s>]+\.pdf["'\s>?#]/gi;
 /** A recap worth parsing carries at least this many talk links (detection decides the rest). */
 const MIN_TALK_LINKS = 3;
+/** Content this much longer than the summary is the post itself, not a teaser. */
+const EXCERPT_SLACK = 40;
 
 function talkLinkCount(html: string | undefined, enough = MIN_TALK_LINKS): number {
   if (!html) return 0;
@@ -63,14 +66,32 @@ export async function syncListedItems(
   now: Date,
 ): Promise<string[]> {
   const marked = feed.isRecapFeed === true;
-  const html = await recapHtml(recap.url, item, marked, deps);
-  const extraction = extractRecap(html, { baseUrl: recap.url, marked });
+  const source = await recapHtml(recap.url, item, marked, deps);
   const previous = recap.listed ?? [];
-  if (!extraction.isRecap && previous.length === 0) return recap.topics;
+  let listed: ListedItem[];
+  if (source.excerpt && previous.length > 0) {
+    // An excerpt (another feed's teaser, or a page that could not be read) says nothing about which
+    // talks the recap lists: keep what a full read found.
+    listed = previous;
+  } else {
+    const extraction = extractRecap(source.html, { baseUrl: recap.url, marked });
+    if (!extraction.isRecap && previous.length === 0) return recap.topics;
+    const items = extraction.isRecap ? listedPosts(recap, extraction.items, taxonomy, now) : [];
+    listed = await saveListed(items, previous, deps);
+  }
 
+  // The caller wrote the recap's own topics; the recap also carries its items' topics.
   const own = matchTopics(topicText({ title: item.title, summary: item.summary }), taxonomy);
-  const items = extraction.isRecap ? listedPosts(recap, extraction.items, taxonomy, now) : [];
-  const before = new Map(previous.map((listed) => [listed.id, listed]));
+  const topics = recapTopics(own, listed, taxonomy);
+  const stored = (await deps.store.posts.get(recap.id)) ?? recap;
+  if (topics.join() !== stored.topics.join() || JSON.stringify(listed) !== JSON.stringify(stored.listed ?? []))
+    await deps.store.posts.setTopics(stored, topics, listed);
+  return topics;
+}
+
+/** Writes new and changed items, removes the ones no longer listed; returns the recap's new list. */
+async function saveListed(items: ListedPost[], previous: ListedItem[], deps: RecapSyncDeps): Promise<ListedItem[]> {
+  const before = new Map(previous.map((entry) => [entry.id, entry]));
   const listed: ListedItem[] = [];
   for (const { post, hash } of items) {
     const prior = before.get(post.id);
@@ -79,12 +100,7 @@ export async function syncListedItems(
   }
   const kept = new Set(listed.map((entry) => entry.id));
   for (const gone of previous.filter((entry) => !kept.has(entry.id))) await deps.store.posts.removeListed(gone.id, gone.topics);
-
-  const topics = recapTopics(own, listed, taxonomy);
-  const stored = (await deps.store.posts.get(recap.id)) ?? recap;
-  if (topics.join() !== stored.topics.join() || JSON.stringify(listed) !== JSON.stringify(stored.listed ?? []))
-    await deps.store.posts.setTopics(stored, topics, listed);
-  return topics;
+  return listed;
 }
 
 /** A recap's topics: its own and every listed item's, in taxonomy order. */
@@ -93,20 +109,43 @@ export function recapTopics(own: string[], listed: Pick<ListedItem, "topics">[],
   return taxonomy.topics.map((topic) => topic.id).filter((id) => all.has(id));
 }
 
-/** The feed's content when it holds the talks' links, else the article page (when it may be a recap). */
-async function recapHtml(url: string, item: NormalizedItem, marked: boolean, deps: RecapSyncDeps): Promise<string> {
+/**
+ * The recap's full HTML: the feed's content when it carries the whole post, else the article page
+ * — read only for a recap feed's items or a title that announces a recap, since it costs a fetch.
+ * `excerpt` when neither was to be had.
+ */
+async function recapHtml(
+  url: string,
+  item: NormalizedItem,
+  marked: boolean,
+  deps: RecapSyncDeps,
+): Promise<{ html: string; excerpt: boolean }> {
   const content = item.content ?? "";
-  if (talkLinkCount(content) >= MIN_TALK_LINKS) return content;
-  if (!marked && !looksLikeRecapTitle(item.title, item.summary)) return content;
+  if (!isExcerpt(item)) return { html: content, excerpt: false };
+  if (!marked && !looksLikeRecapTitle(item.title)) return { html: content, excerpt: true };
   try {
     const page = await deps.fetchFeed({ url });
-    return page.status === "ok" ? page.text : content;
+    if (page.status === "ok") return { html: page.text, excerpt: false };
   } catch (error) {
     // The recap post itself is stored either way; its talks come with a later edit or retry.
     deps.log.warn("Could not read a recap's page", { url, error: error instanceof Error ? error.message : String(error) });
-    return content;
   }
+  return { html: content, excerpt: true };
 }
+
+/**
+ * Excerpt feeds carry no content, or a teaser: one paragraph no longer than the summary ("… Read
+ * more"). Content with headings, lists or several paragraphs is the post itself, however short.
+ */
+function isExcerpt(item: Pick<NormalizedItem, "content" | "summary">): boolean {
+  const content = item.content;
+  if (!content) return true;
+  if (talkLinkCount(content) >= MIN_TALK_LINKS) return false;
+  const blocks = content.match(BLOCK_START)?.length ?? 0;
+  return blocks <= 1 && htmlToText(content).length <= item.summary.length + EXCERPT_SLACK;
+}
+
+const BLOCK_START = /<(?:p|h[1-6]|ul|ol|li|table|figure|blockquote|pre|iframe)\b/gi;
 
 interface ListedPost {
   post: Post;
