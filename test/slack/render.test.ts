@@ -420,6 +420,39 @@ describe("renderOutcome: posts", () => {
     expect(message.text).toBe("Search: &lt;!channel&gt; \u2217x\u2217 · page 2:\n• A post");
   });
 
+  it("shows a talk's speakers, links and recap literally, and links only http(s)", () => {
+    const talk = post({
+      kind: "talk",
+      title: "Scaling Argo CD <!channel> *fast*",
+      url: "https://www.youtube.com/watch?v=argo1",
+      summary: "Sharding pays off <@U1>.",
+      speakers: ["Jane <!here> Doe", "Raj Patel"],
+      organizations: ["Intuit", "Red Hat & Co"],
+      links: [
+        { kind: "video", url: "https://www.youtube.com/watch?v=argo1" },
+        { kind: "slides", url: "https://static.sched.com/hosted_files/x/scaling.pdf" },
+        { kind: "other", url: "javascript:alert(1)" },
+      ],
+      listedIn: { postId: "r1", title: "KubeCon EU recap ~strike~", url: "https://blog.example.com/recap", section: "ArgoCon" },
+      fresh: false,
+    });
+    const recap = post({ id: "r1", title: "KubeCon EU recap", listed: [{ id: "t1", kind: "talk", hash: "h", topics: ["gitops"] }] });
+    const message = renderOutcome(postsOutcome([talk, recap]), { shareable: true });
+    assertWithinSlackLimits(message);
+    assertInert(message);
+    const lines = richLines(message);
+    expect(lines).toContain(
+      "Scaling Argo CD <!channel> *fast*\nJane <!here> Doe, Raj Patel (Intuit, Red Hat & Co)\nSharding pays off <@U1>.\n▶ video · slides\nTalk at ArgoCon in “KubeCon EU recap ~strike~” · 2024-05-07 · gitops",
+    );
+    expect(lines.find((line) => line.startsWith("KubeCon EU recap"))).toMatch(/ · 1 talk · /);
+    expect(richLinks(message).map((link) => link.url)).toEqual([
+      "https://www.youtube.com/watch?v=argo1",
+      "https://www.youtube.com/watch?v=argo1",
+      "https://static.sched.com/hosted_files/x/scaling.pdf",
+      "https://example.com/post",
+    ]);
+  });
+
   it("never links a javascript: URL", () => {
     for (const url of [
       "javascript:alert(document.cookie)",
@@ -571,6 +604,12 @@ describe("renderOutcome: other kinds", () => {
     { kind: "resumed", url: "https://example.com/feed" },
     { kind: "not-found", reference: "<#C123>" },
     { kind: "refused", reason: "Only admins can add feeds <!subteam^S1>" },
+    { kind: "topic-added", id: "finops", label: "FinOps <!here>", aliases: ["*cost*", "cloud bill"] },
+    { kind: "topic-added", id: "finops", label: "FinOps", aliases: [] },
+    { kind: "topic-aliased", id: "gitops", label: "GitOps", alias: "<@U1> reconcile" },
+    { kind: "retag-accepted", since: "2026-11-01" },
+    { kind: "retag-accepted" },
+    { kind: "retagged", since: "2026-11-01", examined: 120, changed: 7 },
   ];
 
   it("renders every kind as a non-empty, inert message within the limits", () => {
