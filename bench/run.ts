@@ -8,6 +8,7 @@
  *   2. One feed's refresh end to end (dynalite + local bus + loopback feed server)
  *   3. Scheduled poll throughput: pollDueFeeds over many feeds
  *   4. Slack: /recap latency against the 3-second rule (cold start proxy in child processes, warm requests)
+ *   5. Conference recaps and topics: extraction, a recap feed's refresh, retag
  *
  * Set BENCH_QUICK=1 for a fast smoke run with fewer iterations.
  */
@@ -15,6 +16,7 @@ import os from "node:os";
 import { startEnv, type BenchEnv } from "./env";
 import { benchPoll, benchRefresh } from "./ingest";
 import { benchPipeline } from "./pipeline";
+import { benchRecaps } from "./recaps";
 import { benchSlack } from "./slack";
 import { heading, nowMs } from "./stats";
 
@@ -66,6 +68,10 @@ async function main() {
         : { feeds: 30, items: 100, spawns: 5, warmup: 5, iterations: 200, minIterations: 40, budgetMsPerCase: 4_000, breakdownRounds: 10 },
     );
     console.log(slack.report);
+
+    console.log(heading("5. Conference recaps and topics"));
+    const recaps = await benchRecaps(env, { budgetMsPerCase: quick ? 300 : 2_000, retagPosts: quick ? 500 : 3_000 });
+    console.log(recaps.report);
   } finally {
     await env?.close();
   }
