@@ -274,6 +274,40 @@ describe("a recap in a feed", () => {
     expect(titles(await run("ebpf"))).toContain(parent.title);
   });
 
+  it("reads a followed feed's posts as recaps once it is added again as a recap feed, links or not", async () => {
+    const feed = await follow("/sessions.xml", []);
+    recap.clock.advance(HOUR);
+    const sessions = {
+      title: "Sessions we discussed on Monday",
+      link: "https://blog.example.com/sessions",
+      guid: "sessions",
+      description: "Our team's notes.",
+      content:
+        "<p>Six of us went to KubeCon. These are the sessions we talked about:</p><ul><li>Kubernetes Upgrades Without Fear — Ana Silva, Shopify</li><li>Debugging Flaky Operators — Chen Wei, Alibaba Cloud</li><li>Cost-Aware Autoscaling — Olu Adeyemi (Monzo)</li></ul>",
+      pubDate: recap.clock(),
+    };
+    harness.feeds.route("/sessions.xml", { body: rss([sessions]) });
+    await poll(feed);
+    expect(talksIn(await stored())).toEqual([]);
+
+    const again = await runCommand({ name: "add", url: harness.feeds.at("/sessions.xml"), recap: true }, cli, recap.deps);
+    expect(again).toMatchObject({ kind: "already-followed", markedRecap: true });
+    expect((await recap.deps.store.feeds.get(feed.id))?.isRecapFeed).toBe(true);
+    await poll(feed);
+    expect(talksIn(await stored()).map((post) => [post.title, post.speakers, post.links ?? []])).toEqual(
+      expect.arrayContaining([
+        ["Kubernetes Upgrades Without Fear", ["Ana Silva"], []],
+        ["Debugging Flaky Operators", ["Chen Wei"], []],
+        ["Cost-Aware Autoscaling", ["Olu Adeyemi"], []],
+      ]),
+    );
+    expect(await runCommand({ name: "add", url: harness.feeds.at("/sessions.xml"), recap: true }, cli, recap.deps)).toEqual({
+      kind: "already-followed",
+      url: harness.feeds.at("/sessions.xml"),
+      title: "Test feed",
+    });
+  });
+
   it("leaves a normal post that mentions one video alone", async () => {
     const feed = await follow("/notes.xml", []);
     recap.clock.advance(HOUR);

@@ -49,7 +49,7 @@ export function terminalText(outcome: Outcome): string {
     case "added":
       return `Added ${outcome.title ?? outcome.url}: ${outcome.postCount} posts stored as backfill.\n`;
     case "already-followed":
-      return `Already following ${outcome.title ?? outcome.url}.\n`;
+      return `Already following ${outcome.title ?? outcome.url}${outcome.markedRecap ? "; its posts are now read as conference recaps" : ""}.\n`;
     case "add-failed":
       return `Could not add ${outcome.url}: ${outcome.reason}\n`;
     case "removed":

@@ -3,7 +3,7 @@
  * as Block Kit and the CLI as text or JSON. Lookups only read; `add` either runs here (CLI) or is
  * handed to the background through `context.addInBackground` (Slack's 3-second rule).
  */
-import { addFeed, findFeed, parseFeedUrl, resumeFeed, type Feed, type FeedOrigin, type RefreshDeps } from "../feeds";
+import { addFeed, findFeed, markRecapFeed, parseFeedUrl, resumeFeed, type Feed, type FeedOrigin, type RefreshDeps } from "../feeds";
 import type { Post } from "../posts/types";
 import { findTopic, suggestTopics, type Taxonomy } from "../topics";
 import { addTeamTopic, addTopicAlias, retagPosts } from "../topics/manage";
@@ -129,7 +129,11 @@ async function add(command: Extract<Command, { name: "add" }>, context: CommandC
         reason: "That is not a web address (expected something like https://example.com/feed.xml).",
       };
     const existing = await deps.store.feeds.findByUrl(url);
-    if (existing) return { kind: "already-followed", url: existing.url, title: existing.title };
+    if (existing) {
+      const markedRecap = command.recap && !existing.isRecapFeed;
+      const feed = markedRecap ? await markRecapFeed(existing, deps) : existing;
+      return { kind: "already-followed", url: feed.url, title: feed.title, ...(markedRecap ? { markedRecap } : {}) };
+    }
     await context.addInBackground({ url, recap: command.recap });
     return { kind: "add-accepted", url };
   }
@@ -144,7 +148,8 @@ export async function addOutcome(
   deps: Pick<CommandDeps, "store">,
 ): Promise<Outcome> {
   if (result.status === "failed") return { kind: "add-failed", url, reason: result.error };
-  if (result.status === "exists") return { kind: "already-followed", url: result.feed.url, title: result.feed.title };
+  if (result.status === "exists")
+    return { kind: "already-followed", url: result.feed.url, title: result.feed.title, ...(result.markedRecap ? { markedRecap: true } : {}) };
   // A failed first poll still leaves the feed followed (its next poll is due now): report it as added.
   return { kind: "added", url: result.feed.url, title: result.feed.title, postCount: await deps.store.posts.countItems(result.feed.id) };
 }

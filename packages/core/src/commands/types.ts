@@ -101,7 +101,8 @@ export type Outcome =
   /** Slack: the add runs in the background and reports back. */
   | { kind: "add-accepted"; url: string }
   | { kind: "added"; url: string; title?: string; postCount: number }
-  | { kind: "already-followed"; url: string; title?: string }
+  /** `markedRecap`: `add … recap` made the followed feed a recap feed just now. */
+  | { kind: "already-followed"; url: string; title?: string; markedRecap?: boolean }
   | { kind: "add-failed"; url: string; reason: string }
   | { kind: "removed"; url: string; title?: string }
   | { kind: "resumed"; url: string; title?: string }

@@ -6,7 +6,10 @@ import { applyDocument, type RefreshDeps, type RefreshOutcome } from "./refresh"
 import type { Feed, FeedOrigin } from "./types";
 
 export type AddFeedResult =
-  { status: "added"; feed: Feed; outcome: RefreshOutcome } | { status: "exists"; feed: Feed } | { status: "failed"; error: string };
+  | { status: "added"; feed: Feed; outcome: RefreshOutcome }
+  /** `markedRecap`: the followed feed became a recap feed (added again with `recap`). */
+  | { status: "exists"; feed: Feed; markedRecap?: boolean }
+  | { status: "failed"; error: string };
 
 /** Feed URLs are index sort keys (at most 1 KB); no real feed URL comes close. */
 const MAX_URL_LENGTH = 1000;
@@ -45,6 +48,27 @@ export function newFeed(url: string, origin: FeedOrigin, now: Date, options: { t
  * Follows a feed: finds the feed behind the URL (autodiscovery on web pages), refuses duplicates,
  * stores it and runs its first poll (whose items are backfill).
  */
+/**
+ * `add <url> recap` for a feed already followed: from now on it is a recap feed. Its validators
+ * are dropped and its next poll is due now, so the items it still carries are read again as
+ * recaps (their talks extracted) instead of being skipped as unchanged.
+ */
+export async function markRecapFeed(feed: Feed, deps: Pick<RefreshDeps, "store" | "clock">): Promise<Feed> {
+  if (feed.isRecapFeed) return feed;
+  return deps.store.feeds.update(feed, {
+    isRecapFeed: true,
+    etag: undefined,
+    lastModified: undefined,
+    bodyHash: undefined,
+    nextPollAt: deps.clock().toISOString(),
+  });
+}
+
+async function existsResult(feed: Feed, options: { isRecapFeed?: boolean }, deps: Pick<RefreshDeps, "store" | "clock">): Promise<AddFeedResult> {
+  if (!options.isRecapFeed || feed.isRecapFeed) return { status: "exists", feed };
+  return { status: "exists", feed: await markRecapFeed(feed, deps), markedRecap: true };
+}
+
 export async function addFeed(
   input: string,
   origin: FeedOrigin,
@@ -54,7 +78,7 @@ export async function addFeed(
   const url = parseFeedUrl(input);
   if (!url) return { status: "failed", error: `"${input}" is not a web address (expected something like https://example.com/feed.xml)` };
   const existing = await deps.store.feeds.findByUrl(url);
-  if (existing) return { status: "exists", feed: existing };
+  if (existing) return existsResult(existing, options, deps);
 
   let document;
   try {
@@ -63,7 +87,7 @@ export async function addFeed(
     return { status: "failed", error: describeFailure(error) };
   }
   const discovered = document.url !== url ? await deps.store.feeds.findByUrl(document.url) : undefined;
-  if (discovered) return { status: "exists", feed: discovered };
+  if (discovered) return existsResult(discovered, options, deps);
 
   const feed = newFeed(document.url, origin, deps.clock(), options);
   if (!(await deps.store.feeds.create(feed))) {

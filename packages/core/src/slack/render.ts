@@ -142,7 +142,12 @@ export function renderOutcome(outcome: Outcome, options: { shareable: boolean })
         words(`: ${plural(outcome.postCount, "post")} so far.`),
       ]);
     case "already-followed":
-      return sentence([emoji("ok_hand"), words(" Already following "), feedName(outcome.url, outcome.title), words(".")]);
+      return sentence([
+        emoji("ok_hand"),
+        words(" Already following "),
+        feedName(outcome.url, outcome.title),
+        words(outcome.markedRecap ? "; from now on its posts are read as conference recaps, their talks listed one by one." : "."),
+      ]);
     case "add-failed":
       return sentence([emoji("x"), words(" Couldn't add "), link(outcome.url, outcome.url, LINK), words(": "), ...reason(outcome.reason)]);
     case "removed":
