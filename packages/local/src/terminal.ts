@@ -140,6 +140,7 @@ function feedJson(feed: FeedHealth) {
     lastPolledAt: feed.lastPolledAt ?? null,
     pausedReason: feed.pausedReason ?? null,
     postCount: feed.postCount,
+    recap: feed.recap === true,
   };
 }
 
@@ -163,7 +164,7 @@ function feedLines(feed: FeedHealth): string {
   const problem =
     feed.state === "paused" ? `  paused: ${feed.pausedReason ?? feed.lastError ?? ""}` : feed.lastError ? `  error: ${feed.lastError}` : "";
   return [
-    `${feed.id}  ${feed.state.padEnd(7)}  ${String(feed.postCount).padStart(5)} posts  ${feed.title ?? feed.url}`,
+    `${feed.id}  ${feed.state.padEnd(7)}  ${String(feed.postCount).padStart(5)} posts  ${feed.title ?? feed.url}${feed.recap ? "  (recap feed)" : ""}`,
     `              ${feed.url}`,
     `              last poll: ${feed.lastPolledAt ?? "never"}${feed.failingSince ? `  failing since ${feed.failingSince}` : ""}${problem}`,
     "",

@@ -270,6 +270,7 @@ export async function feedHealth(deps: Pick<CommandDeps, "store">): Promise<Feed
       ...(feed.lastError ? { lastError: feed.lastError } : {}),
       ...(feed.lastPolledAt ? { lastPolledAt: feed.lastPolledAt } : {}),
       ...(feed.pausedReason ? { pausedReason: feed.pausedReason } : {}),
+      ...(feed.isRecapFeed ? { recap: true } : {}),
       postCount: await deps.store.posts.countItems(feed.id),
     })),
   );

@@ -66,6 +66,8 @@ export interface FeedHealth {
   lastPolledAt?: string;
   pausedReason?: string;
   postCount: number;
+  /** Its posts are read as conference recaps (`add <url> recap`). */
+  recap?: boolean;
 }
 
 /** Where a list of posts continues: the command text and the page to show next. */

@@ -504,7 +504,7 @@ function feedItem(feed: FeedHealth): Piece[] {
   const since = feed.failingSince === undefined ? undefined : formatDate(feed.failingSince);
   if (feed.state === "failing" && since) pieces.push(words(` since ${since}`));
   if (feed.state === "paused" && feed.pausedReason) pieces.push(words(" ("), data(feed.pausedReason, 200), words(")"));
-  pieces.push(words(` · ${plural(feed.postCount, "post")}`));
+  pieces.push(words(` · ${plural(feed.postCount, "post")}${feed.recap ? " · recap feed" : ""}`));
   if (feed.lastError && (feed.state === "failing" || feed.state === "paused")) {
     pieces.push(words(" · last error: "), data(feed.lastError, 200));
   }
