@@ -77,6 +77,17 @@ async function poll(feed: Feed) {
   return outcome;
 }
 
+const FULL_RECAP = { argo: [ARGO_1, ARGO_2], backstage: [BACKSTAGE], ebpf: [EBPF] };
+
+/** A followed feed that then publishes the recap with all four talks, polled once. */
+async function pollFullRecap(): Promise<Feed> {
+  const feed = await follow("/notes.xml", []);
+  recap.clock.advance(HOUR);
+  harness.feeds.route("/notes.xml", { body: rss([recapItem(recapHtml(FULL_RECAP), recap.clock())]) });
+  await poll(feed);
+  return feed;
+}
+
 const run = (text: string) => runCommand({ name: "topic", topic: text, page: 1 }, cli, recap.deps);
 const titles = (outcome: Outcome) => (outcome.kind === "posts" ? outcome.posts.map((post) => post.title) : [outcome.kind]);
 const stored = async () => recap.deps.store.posts.seenSince(recap.clock());
@@ -84,12 +95,7 @@ const talksIn = (posts: Post[]) => posts.filter((post) => post.kind === "talk");
 
 describe("a recap in a feed", () => {
   it("stores every talk as a post of its own, tagged, linked to the recap, found by topic and search", async () => {
-    const feed = await follow("/notes.xml", []);
-    recap.clock.advance(HOUR);
-    harness.feeds.route("/notes.xml", {
-      body: rss([recapItem(recapHtml({ argo: [ARGO_1, ARGO_2], backstage: [BACKSTAGE], ebpf: [EBPF] }), recap.clock())]),
-    });
-    await poll(feed);
+    await pollFullRecap();
 
     const posts = await stored();
     const talks = talksIn(posts);
@@ -133,12 +139,7 @@ describe("a recap in a feed", () => {
   });
 
   it("is one digest line naming how many of its talks are on the channel's topics", async () => {
-    const feed = await follow("/notes.xml", []);
-    recap.clock.advance(HOUR);
-    harness.feeds.route("/notes.xml", {
-      body: rss([recapItem(recapHtml({ argo: [ARGO_1, ARGO_2], backstage: [BACKSTAGE], ebpf: [EBPF] }), recap.clock())]),
-    });
-    await poll(feed);
+    await pollFullRecap();
     recap.clock.advance(HOUR);
 
     const posts = await stored();
@@ -158,7 +159,7 @@ describe("a recap in a feed", () => {
     recap.clock.advance(HOUR);
     const published = recap.clock();
     harness.feeds.route("/notes.xml", {
-      body: rss([recapItem(recapHtml({ argo: [ARGO_1, ARGO_2], backstage: [BACKSTAGE], ebpf: [EBPF] }), published)]),
+      body: rss([recapItem(recapHtml(FULL_RECAP), published)]),
     });
     await poll(feed);
     const before = talksIn(await stored());
@@ -192,12 +193,7 @@ describe("a recap in a feed", () => {
   });
 
   it("retag tags talks with a topic added later, and the recap with its talks' new topic", async () => {
-    const feed = await follow("/notes.xml", []);
-    recap.clock.advance(HOUR);
-    harness.feeds.route("/notes.xml", {
-      body: rss([recapItem(recapHtml({ argo: [ARGO_1, ARGO_2], backstage: [BACKSTAGE], ebpf: [EBPF] }), recap.clock())]),
-    });
-    await poll(feed);
+    await pollFullRecap();
     expect(titles(await runCommand({ name: "topic-add", id: "sharding", label: "Sharding", aliases: [] }, cli, recap.deps))).toEqual([
       "topic-added",
     ]);
@@ -250,7 +246,7 @@ describe("a recap in a feed", () => {
     recap.clock.advance(HOUR);
     const published = recap.clock();
     harness.feeds.route("/notes.xml", {
-      body: rss([recapItem(recapHtml({ argo: [ARGO_1, ARGO_2], backstage: [BACKSTAGE], ebpf: [EBPF] }), published)]),
+      body: rss([recapItem(recapHtml(FULL_RECAP), published)]),
     });
     await poll(full);
     const excerpt = {

@@ -149,7 +149,12 @@ export async function addOutcome(
 ): Promise<Outcome> {
   if (result.status === "failed") return { kind: "add-failed", url, reason: result.error };
   if (result.status === "exists")
-    return { kind: "already-followed", url: result.feed.url, title: result.feed.title, ...(result.markedRecap ? { markedRecap: true } : {}) };
+    return {
+      kind: "already-followed",
+      url: result.feed.url,
+      title: result.feed.title,
+      ...(result.markedRecap ? { markedRecap: true } : {}),
+    };
   // A failed first poll still leaves the feed followed (its next poll is due now): report it as added.
   return { kind: "added", url: result.feed.url, title: result.feed.title, postCount: await deps.store.posts.countItems(result.feed.id) };
 }

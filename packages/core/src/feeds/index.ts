@@ -9,7 +9,17 @@ export { parseFeed, FeedParseError, discoverFeedLinks, looksLikeHtml } from "./p
 export { loadFeedDocument, describeFailure, type FeedFetcher, type FeedDocument } from "./document";
 export { refreshFeed, applyDocument, FRESHNESS_WINDOW_MS, type RefreshDeps, type RefreshOutcome } from "./refresh";
 export { pollDueFeeds, pollFeedBatch, pollFeeds, type PollDeps, type PollSummary, type PollProgress } from "./poll";
-export { addFeed, importFeeds, seedDefaultFeeds, findFeed, resumeFeed, parseFeedUrl, newFeed, markRecapFeed, type AddFeedResult } from "./manage";
+export {
+  addFeed,
+  importFeeds,
+  seedDefaultFeeds,
+  findFeed,
+  resumeFeed,
+  parseFeedUrl,
+  newFeed,
+  markRecapFeed,
+  type AddFeedResult,
+} from "./manage";
 export { nextPollAfterSuccess, nextPollAfterFailure, intervalAfterSuccess, recentDates, SCHEDULE_LIMITS } from "./schedule";
 export { parseOpml, buildOpml, type OpmlFeed } from "./opml";
 export { DEFAULT_FEEDS } from "./default-feeds";

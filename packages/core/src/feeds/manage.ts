@@ -64,7 +64,11 @@ export async function markRecapFeed(feed: Feed, deps: Pick<RefreshDeps, "store" 
   });
 }
 
-async function existsResult(feed: Feed, options: { isRecapFeed?: boolean }, deps: Pick<RefreshDeps, "store" | "clock">): Promise<AddFeedResult> {
+async function existsResult(
+  feed: Feed,
+  options: { isRecapFeed?: boolean },
+  deps: Pick<RefreshDeps, "store" | "clock">,
+): Promise<AddFeedResult> {
   if (!options.isRecapFeed || feed.isRecapFeed) return { status: "exists", feed };
   return { status: "exists", feed: await markRecapFeed(feed, deps), markedRecap: true };
 }

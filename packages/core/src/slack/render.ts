@@ -97,8 +97,7 @@ export function renderOutcome(outcome: Outcome, options: { shareable: boolean })
         words(outcome.aliases.length > 0 ? "), also found as " : ")"),
         ...orList(outcome.aliases.map((alias) => [data(alias, 100)])),
         words(". New posts are tagged with it from now on; "),
-        code("/recap retag --since <date>"),
-        words(" tags stored ones."),
+        ...RETAG_HINT,
       ]);
     case "topic-aliased":
       return sentence([
@@ -110,8 +109,7 @@ export function renderOutcome(outcome: Outcome, options: { shareable: boolean })
         words(" ("),
         code(outcome.id),
         words("), for new posts from now on; "),
-        code("/recap retag --since <date>"),
-        words(" tags stored ones."),
+        ...RETAG_HINT,
       ]);
     case "retag-accepted":
       return sentence([
@@ -248,6 +246,9 @@ export function renderOutcome(outcome: Outcome, options: { shareable: boolean })
       return unreachable(outcome);
   }
 }
+
+/** After a topic change: how to apply it to posts already stored. */
+const RETAG_HINT: Piece[] = [code("/recap retag --since <date>"), words(" tags stored ones.")];
 
 /** " first seen since 2026-11-01" — a date the grammar checked. */
 const sinceWords = (since: string | undefined) => (since ? ` first seen since ${since}` : "");
