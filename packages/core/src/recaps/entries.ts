@@ -104,7 +104,7 @@ function isTitledMediaItem(li: AnyNode, baseUrl: string): boolean {
 }
 
 export const SPEAKER_LINE =
-  /^(?:speakers?|presenters?|panell?ists?|moderators?|hosts?)\s*:|^(?:presented|delivered|given) by\s|^by\s+\p{Lu}/iu;
+  /^(?:speakers?|presenters?|panell?ists?|moderators?|hosts?)\s*:|^(?:presented|delivered|given|moderated) by\s|^by\s+\p{Lu}/iu;
 
 function walkList(list: Element, walk: Walk, section: string | undefined, depth: number): void {
   if (depth > MAX_DEPTH) return;
