@@ -13,8 +13,8 @@ export interface Entry {
   source: "list" | "heading" | "line";
   /** Inline content (list item, line) or the heading. */
   nodes: AnyNode[];
-  /** Blocks under a talk heading. */
-  body: AnyNode[];
+  /** What follows the title and belongs to it: the blocks under a talk heading, or a title line's "Speakers: …" lines. */
+  body: AnyNode[][];
   /** Subtrees that belong elsewhere (an item's nested list). */
   skip: (el: Element) => boolean;
   section?: string;
@@ -25,12 +25,14 @@ export interface Entry {
 interface Walk {
   baseUrl: string;
   withHeadings: Set<Element>;
+  /** How many of these entries are talks: decides whether a heading is one talk or the section of several. */
+  countTalks: (entries: Entry[]) => number;
   section?: string;
   entries: Entry[];
 }
 
-export function collectEntries(roots: AnyNode[], baseUrl: string): Entry[] {
-  const walk: Walk = { baseUrl, withHeadings: elementsWithHeadings(roots), entries: [] };
+export function collectEntries(roots: AnyNode[], baseUrl: string, countTalks: (entries: Entry[]) => number): Entry[] {
+  const walk: Walk = { baseUrl, withHeadings: elementsWithHeadings(roots), countTalks, entries: [] };
   walkFlow(roots, walk, 0);
   return walk.entries;
 }
@@ -69,8 +71,9 @@ function onHeading(nodes: AnyNode[], i: number, walk: Walk): number {
   while (end < nodes.length && !startsNewPart(nodes[end]!, walk)) end++;
   const body = nodes.slice(i + 1, end);
   const level = headingLevel(heading);
-  if (level > 1 && isTalkHeading(heading, body, walk.baseUrl)) {
-    walk.entries.push({ source: "heading", nodes: [heading], body, skip: noSkip, section: walk.section, nested: [] });
+  if (level > 1 && !listsTalks(body, walk) && isTalkHeading(heading, body, walk.baseUrl)) {
+    const blocks = body.map((node) => [node]);
+    walk.entries.push({ source: "heading", nodes: [heading], body: blocks, skip: noSkip, section: walk.section, nested: [] });
     return end - 1;
   }
   // An <h1> is the post's own title, never an event section.
@@ -80,6 +83,18 @@ function onHeading(nodes: AnyNode[], i: number, walk: Walk): number {
 
 function startsNewPart(node: AnyNode, walk: Walk): boolean {
   return isHeading(node) || (isTag(node) && walk.withHeadings.has(node));
+}
+
+/**
+ * Whether the blocks under a heading list talks of their own — two or more list items or
+ * paragraphs that each have a title and a video/slides link ("Keynotes" over three keynotes,
+ * "WasmCon" over two talk paragraphs). Then the heading is their section, not a talk swallowing
+ * them all. The body is walked here and again by the caller: twice, so still linear.
+ */
+function listsTalks(body: AnyNode[], walk: Walk): boolean {
+  const inner: Walk = { ...walk, entries: [] };
+  walkFlow(body, inner, 1);
+  return walk.countTalks(inner.entries) >= 2;
 }
 
 /**
@@ -102,6 +117,10 @@ function isTitledMediaItem(li: AnyNode, baseUrl: string): boolean {
   const rendered = render([li], baseUrl);
   return rendered.links.some(isMedia) && rendered.anchors.length + rendered.emphasis.length > 0;
 }
+
+/** Labels of the lines that follow a talk's title line. */
+const CONTINUATION =
+  /^(?:(?:speakers?|presenters?|panell?ists?|moderators?|hosts?|(?:my |key )?takeaways?|(?:my )?take|tl;?dr|why it matters|notes?)\s*:|(?:presented|delivered|given|moderated) by\s)/i;
 
 export const SPEAKER_LINE =
   /^(?:speakers?|presenters?|panell?ists?|moderators?|hosts?)\s*:|^(?:presented|delivered|given|moderated) by\s|^by\s+\p{Lu}/iu;
@@ -138,11 +157,18 @@ function isLabel(p: Element, baseUrl: string): boolean {
   return /:$/.test(text) || !splitLeading(text).byline;
 }
 
-/** Lines of a paragraph or of bare inline content, split at `<br>`. */
+/**
+ * Lines of a paragraph or of bare inline content, split at `<br>`. A line that starts with a
+ * speaker or note label ("Speakers: …", "My take: …") belongs to the line before it:
+ * `<a>Title</a><br>Speakers: …<br>My take: …` is one talk, not three lines.
+ */
 function pushLines(nodes: AnyNode[], walk: Walk): void {
   let line: AnyNode[] = [];
+  let current: Entry | undefined;
   const flush = (): void => {
-    if (line.length > 0) walk.entries.push(lineEntry(line, walk.section));
+    if (line.length === 0) return;
+    if (current && CONTINUATION.test(textOf(line))) current.body.push(line);
+    else walk.entries.push((current = lineEntry(line, walk.section)));
     line = [];
   };
   for (const node of nodes) {

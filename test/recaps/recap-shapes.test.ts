@@ -1,0 +1,98 @@
+import { describe, expect, it } from "vitest";
+import { article, extract, other, slides, talk, video, yt } from "../helpers/recap-items";
+
+describe("extractRecap on a CNCF-blog recap with event sections", () => {
+  it("takes a heading over several talk entries as their section, the nearest heading winning", () => {
+    const result = extract("cncf-blog-sections.html");
+    expect(result.detected).toBe(true);
+    expect(result.items).toEqual([
+      // The intro "All keynote recordings are available on the <a>CNCF YouTube channel</a>." is a sentence, not a talk.
+      talk("Keynote: Welcome + Opening Remarks", ["Chris Aniszczyk"], ["CNCF"], [video("https://youtu.be/abc123", "Video")], {
+        section: "Keynotes",
+      }),
+      talk(
+        "Keynote: Scaling Inference on Kubernetes",
+        ["Clayton Coleman", "Jiaxin Shan"],
+        ["Google", "ByteDance"],
+        [video("https://youtu.be/def456", "Video")],
+        { section: "Keynotes" },
+      ),
+      talk("Panel: The Future of Platform Engineering", ["Kasper Borg Nissen"], ["Lunar"], [video("https://youtu.be/ghi789", "Video")], {
+        section: "Keynotes",
+      }),
+      talk(
+        "Platform as a Product: Lessons From 3 Years",
+        ["Abby Bangser"],
+        ["Syntasso"],
+        [
+          other("https://colocatedeventsna2025.sched.com/event/1", "Platform as a Product: Lessons From 3 Years"),
+          yt("pe1", "watch"),
+          slides("https://static.sched.com/hosted_files/colocatedeventsna2025/pe1.pdf", "slides"),
+        ],
+        { section: "Platform Engineering Day" },
+      ),
+      talk(
+        "Golden Paths Are Paved With Good Intentions",
+        ["Paula Kennedy"],
+        ["Syntasso"],
+        [other("https://colocatedeventsna2025.sched.com/event/2", "Golden Paths Are Paved With Good Intentions"), yt("pe2", "watch")],
+        { section: "Platform Engineering Day" },
+      ),
+      talk(
+        "Running Wasm Workloads in Kubernetes with SpinKube",
+        ["Kate Goldenring", "Michelle Dhanani"],
+        ["Fermyon"],
+        [yt("wasm1", "Running Wasm Workloads in Kubernetes with SpinKube")],
+        { section: "WasmCon", note: "SpinKube is ready for production pilots." },
+      ),
+      talk("WASI 0.3 and the Component Model", ["Luke Wagner"], ["Fastly"], [yt("wasm2", "WASI 0.3 and the Component Model")], {
+        section: "WasmCon",
+      }),
+      article(
+        "My KubeCon NA 2025 takeaways",
+        [other("https://medium.com/@someone/kubecon-na-2025-takeaways-123", "My KubeCon NA 2025 takeaways")],
+        {
+          section: "Other recaps",
+        },
+      ),
+      article(
+        "What I learned at KubeCon Atlanta",
+        [other("https://dev.to/other/what-i-learned-at-kubecon", "What I learned at KubeCon Atlanta")],
+        { section: "Other recaps" },
+      ),
+    ]);
+  });
+});
+
+describe("extractRecap on one talk per heading", () => {
+  it("keeps a heading with one embed, a speaker line and a takeaway as one talk", () => {
+    const result = extract("talk-headings-with-embeds.html");
+    expect(result.detected).toBe(true);
+    expect(result.items).toEqual([
+      talk(
+        "eBPF-Powered Network Policies at Scale",
+        ["Liz Rice"],
+        ["Isovalent"],
+        [other("https://kccnceu2026.sched.com/event/Abc", "eBPF-Powered Network Policies at Scale"), yt("ebpfVID")],
+        { note: "A great intro to how Cilium enforces policy in the kernel." },
+      ),
+      talk(
+        "Dapr Workflows in Production",
+        ["Mark Fussell", "Yaron Schneider"],
+        ["Diagrid"],
+        [yt("daprVID"), slides("https://speakerdeck.com/diagrid/dapr-workflows", "Slides")],
+      ),
+      talk("Backstage Without the Pain", ["Emma Indal"], ["Spotify"], [video("https://vimeo.com/12345")]),
+    ]);
+  });
+});
+
+describe("extractRecap on a tutorial that links talks, videos and a PDF", () => {
+  it("is not a recap: its prose and 'Step N' bullets are sentences about links, not talks", () => {
+    expect(extract("tutorial-linking-talks.html")).toEqual({ isRecap: false, detected: false, items: [] });
+  });
+
+  it("yields no talks even when the feed marks it", () => {
+    expect(extract("tutorial-linking-talks.html", true)).toEqual({ isRecap: true, detected: false, items: [] });
+  });
+});
