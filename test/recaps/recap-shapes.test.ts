@@ -96,3 +96,86 @@ describe("extractRecap on a tutorial that links talks, videos and a PDF", () => 
     expect(extract("tutorial-linking-talks.html", true)).toEqual({ isRecap: true, detected: false, items: [] });
   });
 });
+
+describe("extractRecap on posts that link many videos or files but list no talks", () => {
+  it("does not detect release notes: PR bullets, a demo embed, slides and a recording linked inside commit lines", () => {
+    expect(extract("release-notes.html")).toEqual({ isRecap: false, detected: false, items: [] });
+  });
+
+  it("does not detect a video tutorial series whose entries are sentences, and yields no talks when marked", () => {
+    expect(extract("video-tutorial-series.html")).toEqual({ isRecap: false, detected: false, items: [] });
+    // "The episodes" links eight videos: a list of videos, not one talk swallowing them.
+    expect(extract("video-tutorial-series.html", true)).toEqual({ isRecap: true, detected: false, items: [] });
+  });
+});
+
+describe("extractRecap on a weekly newsletter", () => {
+  it("detects its 'talks worth watching' list (talk titles with videos) and ignores the news sentences", () => {
+    const result = extract("weekly-newsletter.html");
+    expect(result.detected).toBe(true);
+    expect(result.items).toEqual([
+      talk(
+        "Kubernetes Is Dead. Long Live Kubernetes!",
+        ["Kelsey Hightower"],
+        [],
+        [yt("nlTalk01", "Kubernetes Is Dead. Long Live Kubernetes!")],
+        {
+          section: "Talks worth watching",
+          note: "A provocative closing keynote.",
+        },
+      ),
+      talk(
+        "Cutting Our Observability Bill in Half",
+        ["Amy Tobey"],
+        ["Equinix"],
+        [yt("nlTalk02", "Cutting Our Observability Bill in Half")],
+        {
+          section: "Talks worth watching",
+        },
+      ),
+      talk(
+        "Multi-Tenant Clusters at Procter & Gamble",
+        ["Nina Patel"],
+        ["Procter & Gamble"],
+        [yt("nlTalk03", "Multi-Tenant Clusters at Procter & Gamble")],
+        { section: "Talks worth watching" },
+      ),
+      talk(
+        "Running 5G Core Functions on Kubernetes",
+        ["Omar Haddad"],
+        ["AT&T"],
+        [yt("nlTalk04", "Running 5G Core Functions on Kubernetes")],
+        {
+          section: "Talks worth watching",
+        },
+      ),
+    ]);
+  });
+});
+
+describe("extractRecap on a CNCF-style recap table", () => {
+  it("reads each row as Title | Speakers | Video and skips the header row and the playlist sentence", () => {
+    const result = extract("cncf-table-recap.html");
+    expect(result.detected).toBe(true);
+    expect(result.items).toEqual([
+      talk("Kubernetes SIG Node: What's New and What's Next", ["Sergey Kanzhelev", "Dixita Narang"], ["Google"], [yt("inTbl01", "Watch")], {
+        section: "Maintainer track",
+      }),
+      talk("Flux: Beyond the Basics", ["Stefan Prodan"], ["ControlPlane"], [yt("inTbl02", "Watch")], { section: "Maintainer track" }),
+      talk(
+        "Keeping Prometheus Fast at 100M Series",
+        ["Bartek Płotka", "Ganesh Vernekar"],
+        ["Google", "Grafana Labs"],
+        [yt("inTbl03", "Watch")],
+        { section: "Maintainer track" },
+      ),
+      talk(
+        "OpenTelemetry for Mobile Apps",
+        ["Ravi Kumar"],
+        ["Intuit"],
+        [other("https://kccncind2025.sched.com/event/Tb4", "OpenTelemetry for Mobile Apps"), yt("inTbl04", "Watch")],
+        { section: "Maintainer track" },
+      ),
+    ]);
+  });
+});

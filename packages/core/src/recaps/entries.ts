@@ -99,11 +99,14 @@ function listsTalks(body: AnyNode[], walk: Walk): boolean {
 
 /**
  * A heading is a talk when the blocks under it carry a speaker line or a video/slides link, or
- * the heading itself reads "Title — Speaker, Org". When the only video/slides links sit in list
- * items that have titles of their own, those items are the talks and the heading is their section.
+ * the heading itself reads "Title — Speaker, Org" — unless they link three or more videos. When
+ * the only video/slides links sit in list items that have titles of their own, those items are the
+ * talks and the heading is their section.
  */
 function isTalkHeading(heading: Element, body: AnyNode[], baseUrl: string): boolean {
   if (/:$/.test(textOf([heading]))) return false;
+  // A talk has one recording (two at most: a short cut and the full one); a heading over more is a list of videos.
+  if (render(body, baseUrl).links.filter((l) => l.kind === "video").length >= 3) return false;
   const lists = body.filter(isList);
   const ownMedia = render([heading, ...body.filter((b) => !isList(b))], baseUrl).links.some(isMedia);
   if (!ownMedia && lists.some((list) => list.children.some((li) => isTitledMediaItem(li, baseUrl)))) return false;
