@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { article, extract, other, slides, talk, video, yt } from "../helpers/recap-items";
+import { extractRecap } from "@recap/core/recaps";
+import { article, baseUrl, extract, other, slides, talk, video, yt } from "../helpers/recap-items";
 
 describe("extractRecap on a CNCF-blog recap with event sections", () => {
   it("takes a heading over several talk entries as their section, the nearest heading winning", () => {
@@ -177,5 +178,44 @@ describe("extractRecap on a CNCF-style recap table", () => {
         { section: "Maintainer track" },
       ),
     ]);
+  });
+
+  it("takes a row's first cell as its title, so a table without speakers or a section heading still counts", () => {
+    const row = (title: string, id: string) =>
+      `<tr><td>${title}</td><td><a href="https://www.youtube.com/watch?v=${id}">YouTube</a></td></tr>`;
+    const html = `<p>The recordings:</p><table><tr><th>Session</th><th>Recording</th></tr>${row("SIG Node Update", "r1")}${row("Flux: Beyond the Basics", "r2")}${row("Keeping Prometheus Fast", "r3")}</table>`;
+    expect(extractRecap(html, { baseUrl, marked: false })).toEqual({
+      isRecap: true,
+      detected: true,
+      items: [
+        talk("SIG Node Update", [], [], [yt("r1", "YouTube")]),
+        talk("Flux: Beyond the Basics", [], [], [yt("r2", "YouTube")]),
+        talk("Keeping Prometheus Fast", [], [], [yt("r3", "YouTube")]),
+      ],
+    });
+  });
+});
+
+describe("extractRecap weighing talk evidence", () => {
+  const detected = (items: string[]) => extractRecap(`<ul>${items.join("")}</ul>`, { baseUrl, marked: false }).detected;
+  const ids = ["w1", "w2", "w3"];
+
+  it("detects bold talk titles each with a [Video] link, without bylines or sections", () => {
+    const titles = ["Scaling Argo CD", "GitOps for Edge Fleets", "Backstage at Scale"];
+    expect(detected(ids.map((id, i) => `<li><strong>${titles[i]}</strong> [<a href="https://youtu.be/${id}">Video</a>]</li>`))).toBe(true);
+  });
+
+  it("does not detect plain-text steps that each link a video: a tutorial reads like that too", () => {
+    const steps = ["Install the CLI", "Configure a repository", "Sync the first app"];
+    expect(detected(ids.map((id, i) => `<li>${steps[i]} (<a href="https://youtu.be/${id}">video</a>)</li>`))).toBe(false);
+  });
+
+  it("does not count sentences or 'Step N' titles as talks, even in bold", () => {
+    const prose = [
+      "<strong>Step 1: install the operator</strong>",
+      "<strong>We recorded the whole migration and you can watch it.</strong>",
+      "<strong>This is the part everyone asks about. It took us three sprints to get it right.</strong>",
+    ];
+    expect(detected(ids.map((id, i) => `<li>${prose[i]} [<a href="https://youtu.be/${id}">Video</a>]</li>`))).toBe(false);
   });
 });

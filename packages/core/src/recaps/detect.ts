@@ -3,7 +3,7 @@ import { isMedia } from "./links";
 
 /**
  * Where an entry's title came from. "markup": something sets it apart as a name — link text, a
- * bold run, a heading, quotation marks — at the start of the entry. "text": the entry's leading
+ * bold run, a heading, a table row's first cell, quotation marks — at the start of the entry. "text": the entry's leading
  * plain text, up to a separator ("Title — Jane Doe") or the whole line. "sentence": that leading
  * text has a link inside it ("Last week I watched a <a>talk about Argo CD</a>. In this post…",
  * "Step 3: watch the <a>demo video</a>"), so the entry is prose that cites a link.

@@ -45,9 +45,9 @@ function fromInline(entry: Entry, baseUrl: string): Candidate {
   return candidate(withBody(leadingParts(rendered), entry.body, baseUrl), links, entry);
 }
 
-/** Title first: a leading link, bold run or quotation; else the leading text up to a separator. */
+/** Title first: a leading link, bold run, table cell or quotation; else the leading text up to a separator. */
 function leadingParts(r: Rendered): Titled {
-  const spans = [r.anchors[0], r.emphasis[0]].filter((s): s is Span => !!s).sort((a, b) => a.start - b.start);
+  const spans = [r.anchors[0], r.emphasis[0], r.cells[0]].filter((s): s is Span => !!s).sort((a, b) => a.start - b.start);
   for (const span of spans) {
     const prefix = plain(r.raw.slice(0, span.start));
     const title = plain(r.raw.slice(span.start, span.end));
