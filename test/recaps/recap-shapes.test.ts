@@ -219,3 +219,32 @@ describe("extractRecap weighing talk evidence", () => {
     expect(detected(ids.map((id, i) => `<li>${prose[i]} [<a href="https://youtu.be/${id}">Video</a>]</li>`))).toBe(false);
   });
 });
+
+describe("extractRecap on one paragraph per talk", () => {
+  it("reads title, unlabelled byline line, links line and note line of a paragraph as one talk", () => {
+    const html = `<h2>Day 1</h2>
+      <p><strong>Scaling Argo CD to 5,000 Apps</strong><br>Jane Doe, Intuit<br><a href="https://youtu.be/p1">Video</a> | <a href="https://speakerdeck.com/x/p1">Slides</a></p>
+      <p><strong>Golden Paths That People Use</strong><br>Mei Chen (Zalando)<br><a href="https://youtu.be/p2">Video</a><br>Loved the honesty about failed attempts.</p>
+      <p><strong>OpenTelemetry Profiling Is Here</strong><br>Jane Smith, Grafana Labs<br><a href="https://youtu.be/p3">Video</a></p>`;
+    expect(extractRecap(html, { baseUrl, marked: false })).toEqual({
+      isRecap: true,
+      detected: true,
+      items: [
+        talk(
+          "Scaling Argo CD to 5,000 Apps",
+          ["Jane Doe"],
+          ["Intuit"],
+          [video("https://youtu.be/p1", "Video"), slides("https://speakerdeck.com/x/p1", "Slides")],
+          { section: "Day 1" },
+        ),
+        talk("Golden Paths That People Use", ["Mei Chen"], ["Zalando"], [video("https://youtu.be/p2", "Video")], {
+          section: "Day 1",
+          note: "Loved the honesty about failed attempts.",
+        }),
+        talk("OpenTelemetry Profiling Is Here", ["Jane Smith"], ["Grafana Labs"], [video("https://youtu.be/p3", "Video")], {
+          section: "Day 1",
+        }),
+      ],
+    });
+  });
+});

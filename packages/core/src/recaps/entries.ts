@@ -1,5 +1,5 @@
 import { isTag, isText, type AnyNode, type Element } from "domhandler";
-import { splitLeading } from "./byline";
+import { parseByline, splitLeading } from "./byline";
 import { BLOCKISH, cleanText, elementsWithHeadings, HEADING, headingLevel, isHeading, isList, LIST, MAX_DEPTH, textOf } from "./dom";
 import { isMedia } from "./links";
 import { render } from "./render";
@@ -121,6 +121,21 @@ function isTitledMediaItem(li: AnyNode, baseUrl: string): boolean {
   return rendered.links.some(isMedia) && rendered.anchors.length + rendered.emphasis.length > 0;
 }
 
+/**
+ * A line that continues the entry before it: a labelled speaker or note line, a bare byline
+ * ("Jane Doe, Intuit"), a line of link labels only ("Video | Slides"), or — once the entry has such
+ * lines — a link-less sentence, the author's note. A line of its own ("Title — Jane Doe, Intuit")
+ * starts a new entry, so `<br>`-separated talk lists stay one talk per line.
+ */
+function continuesEntry(line: AnyNode[], entry: Entry, baseUrl: string): boolean {
+  const text = textOf(line);
+  if (CONTINUATION.test(text) || parseByline(text)) return true;
+  const rendered = render(line, baseUrl);
+  // Generic link labels render as MARK, so a links-only line has no letters left.
+  if (rendered.links.length > 0) return !/[\p{L}\p{N}]/u.test(rendered.raw);
+  return entry.body.length > 0 && /[.!?]$/.test(text);
+}
+
 /** Labels of the lines that follow a talk's title line. */
 const CONTINUATION =
   /^(?:(?:speakers?|presenters?|panell?ists?|moderators?|hosts?|(?:my |key )?takeaways?|(?:my )?take|tl;?dr|why it matters|notes?)\s*:|(?:presented|delivered|given|moderated) by\s)/i;
@@ -161,16 +176,16 @@ function isLabel(p: Element, baseUrl: string): boolean {
 }
 
 /**
- * Lines of a paragraph or of bare inline content, split at `<br>`. A line that starts with a
- * speaker or note label ("Speakers: …", "My take: …") belongs to the line before it:
- * `<a>Title</a><br>Speakers: …<br>My take: …` is one talk, not three lines.
+ * Lines of a paragraph or of bare inline content, split at `<br>`. Lines that only say more about
+ * the line before belong to it: `<b>Title</b><br>Speakers: …<br>My take: …` and
+ * `<b>Title</b><br>Jane Doe, Intuit<br><a>Video</a> | <a>Slides</a><br>Loved it.` are one talk each.
  */
 function pushLines(nodes: AnyNode[], walk: Walk): void {
   let line: AnyNode[] = [];
   let current: Entry | undefined;
   const flush = (): void => {
     if (line.length === 0) return;
-    if (current && CONTINUATION.test(textOf(line))) current.body.push(line);
+    if (current && continuesEntry(line, current, walk.baseUrl)) current.body.push(line);
     else walk.entries.push((current = lineEntry(line, walk.section)));
     line = [];
   };

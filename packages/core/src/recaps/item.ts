@@ -1,4 +1,4 @@
-import { isTag, type AnyNode } from "domhandler";
+import type { AnyNode } from "domhandler";
 import { truncateAtWord } from "../posts/text";
 import { splitLeading, splitRest, type Byline, type Parts } from "./byline";
 import { readsAsProse, type TitleSource } from "./detect";
@@ -90,7 +90,7 @@ function withBody(parts: Titled, body: AnyNode[][], baseUrl: string): Titled {
     const text = plain(dropMarks(render(block, baseUrl).raw), true);
     if (!text || isGenericLabel(text.replace(/\bon youtube\b/i, ""))) continue;
     const speakerLine = SPEAKER_LINE.test(text) || (!byline && notes.length === 1 && text.length <= 120 && !/\.$/.test(text));
-    const rest = speakerLine && !byline && (block.some(isTag) || SPEAKER_LINE.test(text)) ? splitRest(text) : undefined;
+    const rest = speakerLine && !byline ? splitRest(text) : undefined;
     if (rest?.byline) {
       byline = rest.byline;
       notes.push(rest.note);
