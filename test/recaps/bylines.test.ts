@@ -10,7 +10,8 @@ function bylineOf(byline: string) {
     <li><a href="https://youtu.be/b2">Second Talk</a> – Ann Lee, Acme</li>
     <li><a href="https://youtu.be/b3">Third Talk</a> – Bob Ray, Bar</li>
   </ul>`;
-  const [first] = extractRecap(html, { baseUrl, marked: false }).items;
+  // Marked, so the talk is listed whatever the detector makes of a byline it cannot read.
+  const [first] = extractRecap(html, { baseUrl, marked: true }).items;
   return { title: first?.title, speakers: first?.speakers, organizations: first?.organizations };
 }
 

@@ -180,17 +180,19 @@ describe("extractRecap on a CNCF-style recap table", () => {
     ]);
   });
 
-  it("takes a row's first cell as its title, so a table without speakers or a section heading still counts", () => {
+  it("takes a row's first cell as its title, so a talk table without a speakers column still counts", () => {
     const row = (title: string, id: string) =>
       `<tr><td>${title}</td><td><a href="https://www.youtube.com/watch?v=${id}">YouTube</a></td></tr>`;
-    const html = `<p>The recordings:</p><table><tr><th>Session</th><th>Recording</th></tr>${row("SIG Node Update", "r1")}${row("Flux: Beyond the Basics", "r2")}${row("Keeping Prometheus Fast", "r3")}</table>`;
+    const rows = [row("SIG Node Update", "r1"), row("Flux: Beyond the Basics", "r2"), row("Keeping Prometheus Fast", "r3")];
+    const html = `<h2>Maintainer track</h2><table><tr><th>Session</th><th>Recording</th></tr>${rows.join("")}</table>`;
+    const section = { section: "Maintainer track" };
     expect(extractRecap(html, { baseUrl, marked: false })).toEqual({
       isRecap: true,
       detected: true,
       items: [
-        talk("SIG Node Update", [], [], [yt("r1", "YouTube")]),
-        talk("Flux: Beyond the Basics", [], [], [yt("r2", "YouTube")]),
-        talk("Keeping Prometheus Fast", [], [], [yt("r3", "YouTube")]),
+        talk("SIG Node Update", [], [], [yt("r1", "YouTube")], section),
+        talk("Flux: Beyond the Basics", [], [], [yt("r2", "YouTube")], section),
+        talk("Keeping Prometheus Fast", [], [], [yt("r3", "YouTube")], section),
       ],
     });
   });
@@ -200,9 +202,24 @@ describe("extractRecap weighing talk evidence", () => {
   const detected = (items: string[]) => extractRecap(`<ul>${items.join("")}</ul>`, { baseUrl, marked: false }).detected;
   const ids = ["w1", "w2", "w3"];
 
-  it("detects bold talk titles each with a [Video] link, without bylines or sections", () => {
-    const titles = ["Scaling Argo CD", "GitOps for Edge Fleets", "Backstage at Scale"];
-    expect(detected(ids.map((id, i) => `<li><strong>${titles[i]}</strong> [<a href="https://youtu.be/${id}">Video</a>]</li>`))).toBe(true);
+  const bold = (titles: string[]) =>
+    titles.map((t, i) => `<li><strong>${t}</strong> [<a href="https://youtu.be/b${i}">Video</a>]</li>`).join("");
+  const six = ["Scaling Argo CD", "GitOps for Edge Fleets", "Backstage at Scale", "eBPF for Humans", "Dapr Workflows", "WASI in Practice"];
+
+  it("detects six bold talk titles each with a [Video] link, without bylines or sections", () => {
+    expect(detected([bold(six)])).toBe(true);
+  });
+
+  it("detects three such titles under a keynotes heading, but not as a bare 'Resources' list of titled links", () => {
+    const three = six.slice(0, 3);
+    expect(extractRecap(`<h2>Keynotes</h2><ul>${bold(three)}</ul>`, { baseUrl, marked: false }).detected).toBe(true);
+    const resources = [
+      `<li><a href="https://www.youtube.com/watch?v=rs1">Cilium in 100 seconds</a></li>`,
+      `<li><a href="https://www.cncf.io/wp-content/uploads/2024/security-whitepaper.pdf">CNCF Cloud Native Security Whitepaper</a></li>`,
+      `<li><a href="https://www.youtube.com/watch?v=rs3">Kubernetes Podcast, episode 200</a></li>`,
+    ];
+    const post = `<p>We moved to Cilium this spring.</p><h2>Resources</h2><ul>${resources.join("")}</ul>`;
+    expect(extractRecap(post, { baseUrl, marked: false }).detected).toBe(false);
   });
 
   it("does not detect plain-text steps that each link a video: a tutorial reads like that too", () => {
