@@ -1,19 +1,6 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { extractRecap, type RecapItem, type RecapLink } from "@recap/core/recaps";
-
-const fixture = (name: string) => readFileSync(new URL(`../fixtures/recaps/${name}`, import.meta.url), "utf8");
-const baseUrl = "https://blog.example.com/2024/03/recap/";
-const extract = (name: string, marked = false) => extractRecap(fixture(name), { baseUrl, marked });
-
-const video = (url: string, label = ""): RecapLink => ({ kind: "video", url, label });
-const slides = (url: string, label: string): RecapLink => ({ kind: "slides", url, label });
-const other = (url: string, label: string): RecapLink => ({ kind: "other", url, label });
-const yt = (id: string, label = "") => video(`https://www.youtube.com/watch?v=${id}`, label);
-
-function talk(title: string, speakers: string[], organizations: string[], links: RecapLink[], rest: Partial<RecapItem> = {}): RecapItem {
-  return { kind: "talk", title, speakers, organizations, links, ...rest };
-}
+import { extractRecap } from "@recap/core/recaps";
+import { baseUrl, extract, other, slides, talk, video, yt } from "../helpers/recap-items";
 
 describe("extractRecap on a Medium-style recap", () => {
   it("lists every talk under its 'From …:' section, with bylines, links and the author's takeaway", () => {

@@ -10,7 +10,7 @@ export interface Byline {
 }
 
 const PREFIX =
-  /^(?:(?:speakers?|presenters?|panell?ists?|hosts?|moderators?|presented by|by)\s*:\s*|(?:presented|delivered|given|hosted) by\s+|by\s+|with\s+)/i;
+  /^(?:(?:speakers?|presenters?|panell?ists?|hosts?|moderators?|presented by|by)\s*:\s*|(?:presented|delivered|given|hosted|moderated) by\s+|by\s+|with\s+)/i;
 
 /** A byline, or undefined when the text is not one (a sentence, a title, a note). */
 export function parseByline(text: string): Byline | undefined {
@@ -52,23 +52,57 @@ function parenthesized(line: string): Person[] | undefined {
   return tail ? [...people, ...tail] : undefined;
 }
 
-/** "Jane Doe, Intuit & Raj Patel, Red Hat" / "Jane Doe from Intuit" / "Jane Doe and Raj Patel". */
+/**
+ * "Jane Doe, Intuit & Raj Patel, Red Hat" / "Jane Doe from Intuit" / "Jane Doe and Raj Patel".
+ * People are split at a spaced "&", "and", "+" or ";" — an unspaced "&" (AT&T) is part of a word.
+ */
 function grouped(line: string): Person[] | undefined {
   const people: Person[] = [];
-  for (const group of line.split(/\s*(?:;|&|\+|\band\b)\s*/i)) {
-    const text = group.trim();
+  const pieces = line.split(/(\s+&\s+|\s+and\s+|\s*\+\s*|\s*;\s*)/i);
+  for (let i = 0; i < pieces.length; i += 2) {
+    const text = pieces[i]!.trim();
     if (!text) continue;
-    const at = /^(.+?)\s+(?:from|of|at|@)\s+(.+)$/i.exec(text);
-    if (at) {
-      people.push({ name: at[1]!.trim(), org: at[2]!.trim() });
+    const joiner = (pieces[i - 1] ?? "").trim();
+    const last = people[people.length - 1];
+    // "Jane Doe, Procter & Gamble": a piece that is no name, right after an org, is the rest of that org's name.
+    if (last?.org && joiner !== ";" && !text.includes(",") && !isName(text)) {
+      last.org = `${last.org} ${joiner} ${text}`;
       continue;
     }
-    const parts = text.split(/\s*,\s*/).filter(Boolean);
-    // "Jane Doe, Intuit" pairs a name with an org; "A, B, C," (an Oxford list) is names only.
-    if (parts.length === 2 && !text.endsWith(",")) people.push({ name: parts[0]!, org: parts[1]! });
-    else for (const name of parts) people.push({ name });
+    people.push(...person(text));
   }
   return people;
+}
+
+/**
+ * One piece of a byline: "Jane Doe, Intuit", "Jane Doe from Intuit", "Chris Aniszczyk, CTO, CNCF",
+ * "Jane Doe, Staff Engineer at Intuit", or an Oxford list of names "A, B, C,". Job titles are
+ * dropped: we keep people and organizations, and a title read as an org would be wrong data.
+ */
+function person(text: string): Person[] {
+  const [first, ...others] = text.split(/\s*,\s*/).filter(Boolean);
+  if (!first) return [];
+  let org: string | undefined;
+  const rest: string[] = [];
+  for (const part of others) {
+    const titleAt = isJobTitle(part) ? /\s(?:at|@|of)\s+(.+)$/i.exec(part) : undefined;
+    if (titleAt) org = titleAt[1]!;
+    else if (!isJobTitle(part)) rest.push(part);
+  }
+  const at = /^(.+?)\s+(?:from|of|at|@)\s+(.+)$/i.exec(first);
+  if (at && rest.length === 0 && !org) return [{ name: at[1]!.trim(), org: at[2]!.trim() }];
+  if (org !== undefined && rest.length === 0) return [{ name: first, org }];
+  if (rest.length === 1 && !text.endsWith(",")) return [{ name: first, org: rest[0]! }];
+  // Names only; a job title with no org after it ("Jane Doe, Staff Engineer") leaves the name alone.
+  return rest.length === 0 && others.length > 0 ? [{ name: first }] : [first, ...rest].map((name) => ({ name }));
+}
+
+/** "CTO", "VP of Engineering", "Principal Engineer", "Co-founder": what a person is, not where. */
+const JOB_TITLE =
+  /^(?:[\p{L}-]+\s+){0,3}(?:ceo|cto|cio|coo|cfo|cpo|ciso|vp|svp|evp|founder|co-?founder|president|chair|director|head|lead|manager|engineer|architect|developer|advocate|evangelist|fellow|maintainer|officer|scientist|researcher|consultant|sre|devrel|ambassador)\b/iu;
+
+function isJobTitle(text: string): boolean {
+  return JOB_TITLE.test(text);
 }
 
 function splitNames(text: string): string[] {
@@ -141,7 +175,7 @@ export interface Parts {
 
 /** "Title — Jane Doe, Intuit — takeaway" and friends, for an entry whose title is its leading text. */
 export function splitLeading(text: string): Parts {
-  const marker = /[\s.,;]+(?=(?:speakers?|presenters?)\s*:|presented by\s)/i.exec(text);
+  const marker = /[\s.,;]+(?=(?:speakers?|presenters?)\s*:|(?:presented|moderated) by\s)/i.exec(text);
   if (marker && marker.index > 0) return { title: text.slice(0, marker.index), ...splitRest(text.slice(marker.index)) };
   for (const sep of STRONG) {
     const m = sep.exec(text);

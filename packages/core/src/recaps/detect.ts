@@ -1,27 +1,99 @@
 import type { Candidate } from "./item";
-import { isMedia } from "./links";
+import { isMedia, isTalkPage } from "./links";
+
+/**
+ * Where an entry's title came from. "markup": something sets it apart as a name — link text, a
+ * bold run, a heading, a table row's first cell, quotation marks — at the start of the entry.
+ * "text": the entry's leading plain text, up to a separator ("Title — Jane Doe") or the whole line. "sentence": that leading
+ * text has a link inside it ("Last week I watched a <a>talk about Argo CD</a>. In this post…",
+ * "Step 3: watch the <a>demo video</a>"), so the entry is prose that cites a link.
+ */
+export type TitleSource = "markup" | "text" | "sentence";
+
+/**
+ * A title reads as prose, not as the name of a talk, when it is
+ *   - an instruction step ("Step 3: …"),
+ *   - a full sentence: it ends with a period after five or more words,
+ *   - several sentences: a sentence break inside, in more than twelve words
+ *     ("Kubernetes Is Dead. Long Live Kubernetes!" is a title; a paragraph is not), or
+ *   - longer than 25 words, which no talk title is.
+ * Entries with such titles are never talks, whatever they link to.
+ */
+export function readsAsProse(title: string): boolean {
+  const words = title.split(/\s+/).length;
+  if (words > 25 || /^step\s*\d+\b/i.test(title)) return true;
+  if (words >= 5 && /\p{L}{2}\.$/u.test(title)) return true;
+  return words > 12 && /[.!?]\s+\S/.test(title);
+}
+
+/**
+ * How much a candidate says "this is a talk": none unless it is a talk (its title is not prose —
+ * see `readsAsProse` and `TitleSource`) with a video or slides link; then one point each for
+ *   - a title set apart by markup (link text, bold, heading, table cell, quotes),
+ *   - a byline (speakers or organizations), and
+ *   - an event or track around it: a section named like one ("WasmCon", "Keynotes", "Main
+ *     track", "Day 2", "Talks worth watching") or a link to the conference schedule.
+ * A plain-text line that only links a video ("Install the CLI (video)") scores nothing: tutorials
+ * read like that too.
+ */
+export function talkEvidence(c: Candidate): number {
+  if (c.shape !== "talk" || !c.item.links.some(isMedia)) return 0;
+  const markup = c.titleFrom === "markup" ? 1 : 0;
+  const byline = c.item.speakers.length > 0 || c.item.organizations.length > 0 ? 1 : 0;
+  const event = isEventSection(c.item.section ?? "") || c.item.links.some((l) => isTalkPage(l.url)) ? 1 : 0;
+  return markup + byline + event;
+}
+
+export function countsAsTalk(c: Candidate): boolean {
+  return talkEvidence(c) > 0;
+}
+
+/** At least two kinds of evidence per talk over three talks, or markup alone over six. */
+const MIN_EVIDENCE = 6;
 
 /**
  * The detection rule. A post is a recap when
- *   (a) at least 3 distinct talk entries (by title) each carry a video or slides link,
- *   (b) those links are at least 3 distinct URLs, and
+ *   (a) at least 3 distinct talk entries (by title) count as talks (`talkEvidence` > 0), and
+ *       their evidence adds up to at least 6: three talks with, say, a title and a byline each,
+ *       or six bold titles that only carry a [Video] link,
+ *   (b) their video/slides links are at least 3 distinct URLs, and
  *   (c) talks and linked recaps make up at least a quarter of the post's structured entries
  *       (list items, talk headings, table rows, plus any line that itself has a talk's shape).
  * Why: one embedded video, or "two docs pages and a video", fails (a) — a normal post cites a
- * talk or two, a recap lists many. (b) stops one livestream link repeated under every bullet from
- * counting thrice. (c) stops a long tutorial with 60 bullets, three of which point at talks, from
- * passing: in a recap the talk-shaped entries dominate the lists. A link-less listing never
- * passes on its own: without links we cannot tell a talk list from any other list of names, so
- * such posts count as recaps only when the feed marks them.
+ * talk or two, a recap lists many. Counting only talk-shaped titles in (a) stops a tutorial whose
+ * prose and "Step N" bullets happen to link three videos or PDFs from passing: those entries are
+ * sentences about links, not talks. Weighing the evidence stops a "Resources" list of three titled
+ * links to videos and PDF whitepapers: titles alone, no speakers, no event. (b) stops one
+ * livestream link repeated under every bullet from counting thrice. (c) stops a long tutorial with
+ * 60 bullets, three of which point at talks, from passing: in a recap the talk-shaped entries
+ * dominate the lists. A link-less listing never passes on its own: without links we cannot tell a
+ * talk list from any other list of names, so such posts count as recaps only when the feed marks
+ * them. A newsletter whose "talks worth watching" list names three or more talks with their
+ * speakers and videos does pass: for a reader that list is a recap of talks, and its news items
+ * (sentences with links) are not taken for talks.
  */
 export function detectRecap(candidates: Candidate[]): boolean {
-  const withMedia = candidates.filter((c) => c.shape === "talk" && c.item.links.some(isMedia));
-  const titles = new Set(withMedia.map((c) => c.item.title.toLowerCase()));
-  const mediaUrls = new Set(withMedia.flatMap((c) => c.item.links.filter(isMedia).map((l) => l.url)));
-  if (titles.size < 3 || mediaUrls.size < 3) return false;
+  const evidenceByTitle = new Map<string, number>();
+  const mediaUrls = new Set<string>();
+  for (const c of candidates) {
+    const evidence = talkEvidence(c);
+    if (evidence === 0) continue;
+    const title = c.item.title.toLowerCase();
+    evidenceByTitle.set(title, Math.max(evidence, evidenceByTitle.get(title) ?? 0));
+    for (const link of c.item.links) if (isMedia(link)) mediaUrls.add(link.url);
+  }
+  const evidence = [...evidenceByTitle.values()].reduce((sum, n) => sum + n, 0);
+  if (evidenceByTitle.size < 3 || mediaUrls.size < 3 || evidence < MIN_EVIDENCE) return false;
   const shaped = candidates.filter((c) => c.shape !== "none").length;
   const structured = candidates.filter((c) => c.shape !== "none" || c.source !== "line").length;
   return shaped / structured >= 0.25;
+}
+
+/** Section names of a track or a part of an event, beyond the event names themselves. */
+const TRACK = /\b(tracks?|talks?|sessions?|keynotes?|panels?|workshops?|lightning|maintainers?|day \d+)\b/i;
+
+function isEventSection(name: string): boolean {
+  return name !== "" && (TRACK.test(name) || EVENT.test(name) || EVENT_ANY_CASE.test(name));
 }
 
 /** Words that announce a write-up of talks. */

@@ -1,5 +1,5 @@
 import { isTag, isText, type AnyNode, type Element } from "domhandler";
-import { splitLeading } from "./byline";
+import { parseByline, splitLeading } from "./byline";
 import { BLOCKISH, cleanText, elementsWithHeadings, HEADING, headingLevel, isHeading, isList, LIST, MAX_DEPTH, textOf } from "./dom";
 import { isMedia } from "./links";
 import { render } from "./render";
@@ -13,8 +13,8 @@ export interface Entry {
   source: "list" | "heading" | "line";
   /** Inline content (list item, line) or the heading. */
   nodes: AnyNode[];
-  /** Blocks under a talk heading. */
-  body: AnyNode[];
+  /** What follows the title and belongs to it: the blocks under a talk heading, or a title line's "Speakers: …" lines. */
+  body: AnyNode[][];
   /** Subtrees that belong elsewhere (an item's nested list). */
   skip: (el: Element) => boolean;
   section?: string;
@@ -25,12 +25,14 @@ export interface Entry {
 interface Walk {
   baseUrl: string;
   withHeadings: Set<Element>;
+  /** How many of these entries are talks: decides whether a heading is one talk or the section of several. */
+  countTalks: (entries: Entry[]) => number;
   section?: string;
   entries: Entry[];
 }
 
-export function collectEntries(roots: AnyNode[], baseUrl: string): Entry[] {
-  const walk: Walk = { baseUrl, withHeadings: elementsWithHeadings(roots), entries: [] };
+export function collectEntries(roots: AnyNode[], baseUrl: string, countTalks: (entries: Entry[]) => number): Entry[] {
+  const walk: Walk = { baseUrl, withHeadings: elementsWithHeadings(roots), countTalks, entries: [] };
   walkFlow(roots, walk, 0);
   return walk.entries;
 }
@@ -69,8 +71,9 @@ function onHeading(nodes: AnyNode[], i: number, walk: Walk): number {
   while (end < nodes.length && !startsNewPart(nodes[end]!, walk)) end++;
   const body = nodes.slice(i + 1, end);
   const level = headingLevel(heading);
-  if (level > 1 && isTalkHeading(heading, body, walk.baseUrl)) {
-    walk.entries.push({ source: "heading", nodes: [heading], body, skip: noSkip, section: walk.section, nested: [] });
+  if (level > 1 && !listsTalks(body, walk) && isTalkHeading(heading, body, walk.baseUrl)) {
+    const blocks = body.map((node) => [node]);
+    walk.entries.push({ source: "heading", nodes: [heading], body: blocks, skip: noSkip, section: walk.section, nested: [] });
     return end - 1;
   }
   // An <h1> is the post's own title, never an event section.
@@ -83,12 +86,27 @@ function startsNewPart(node: AnyNode, walk: Walk): boolean {
 }
 
 /**
+ * Whether the blocks under a heading list talks of their own — two or more list items or
+ * paragraphs that each have a title and a video/slides link ("Keynotes" over three keynotes,
+ * "WasmCon" over two talk paragraphs). Then the heading is their section, not a talk swallowing
+ * them all. The body is walked here and again by the caller: twice, so still linear.
+ */
+function listsTalks(body: AnyNode[], walk: Walk): boolean {
+  const inner: Walk = { ...walk, entries: [] };
+  walkFlow(body, inner, 1);
+  return walk.countTalks(inner.entries) >= 2;
+}
+
+/**
  * A heading is a talk when the blocks under it carry a speaker line or a video/slides link, or
- * the heading itself reads "Title — Speaker, Org". When the only video/slides links sit in list
- * items that have titles of their own, those items are the talks and the heading is their section.
+ * the heading itself reads "Title — Speaker, Org" — unless they link three or more videos. When
+ * the only video/slides links sit in list items that have titles of their own, those items are the
+ * talks and the heading is their section.
  */
 function isTalkHeading(heading: Element, body: AnyNode[], baseUrl: string): boolean {
   if (/:$/.test(textOf([heading]))) return false;
+  // A talk has one recording (two at most: a short cut and the full one); a heading over more is a list of videos.
+  if (render(body, baseUrl).links.filter((l) => l.kind === "video").length >= 3) return false;
   const lists = body.filter(isList);
   const ownMedia = render([heading, ...body.filter((b) => !isList(b))], baseUrl).links.some(isMedia);
   if (!ownMedia && lists.some((list) => list.children.some((li) => isTitledMediaItem(li, baseUrl)))) return false;
@@ -103,8 +121,27 @@ function isTitledMediaItem(li: AnyNode, baseUrl: string): boolean {
   return rendered.links.some(isMedia) && rendered.anchors.length + rendered.emphasis.length > 0;
 }
 
+/**
+ * A line that continues the entry before it: a labelled speaker or note line, a bare byline
+ * ("Jane Doe, Intuit"), a line of link labels only ("Video | Slides"), or — once the entry has such
+ * lines — a link-less sentence, the author's note. A line of its own ("Title — Jane Doe, Intuit")
+ * starts a new entry, so `<br>`-separated talk lists stay one talk per line.
+ */
+function continuesEntry(line: AnyNode[], entry: Entry, baseUrl: string): boolean {
+  const text = textOf(line);
+  if (CONTINUATION.test(text) || parseByline(text)) return true;
+  const rendered = render(line, baseUrl);
+  // Generic link labels render as MARK, so a links-only line has no letters left.
+  if (rendered.links.length > 0) return !/[\p{L}\p{N}]/u.test(rendered.raw);
+  return entry.body.length > 0 && /[.!?]$/.test(text);
+}
+
+/** Labels of the lines that follow a talk's title line. */
+const CONTINUATION =
+  /^(?:(?:speakers?|presenters?|panell?ists?|moderators?|hosts?|(?:my |key )?takeaways?|(?:my )?take|tl;?dr|why it matters|notes?)\s*:|(?:presented|delivered|given|moderated) by\s)/i;
+
 export const SPEAKER_LINE =
-  /^(?:speakers?|presenters?|panell?ists?|moderators?|hosts?)\s*:|^(?:presented|delivered|given) by\s|^by\s+\p{Lu}/iu;
+  /^(?:speakers?|presenters?|panell?ists?|moderators?|hosts?)\s*:|^(?:presented|delivered|given|moderated) by\s|^by\s+\p{Lu}/iu;
 
 function walkList(list: Element, walk: Walk, section: string | undefined, depth: number): void {
   if (depth > MAX_DEPTH) return;
@@ -138,11 +175,18 @@ function isLabel(p: Element, baseUrl: string): boolean {
   return /:$/.test(text) || !splitLeading(text).byline;
 }
 
-/** Lines of a paragraph or of bare inline content, split at `<br>`. */
+/**
+ * Lines of a paragraph or of bare inline content, split at `<br>`. Lines that only say more about
+ * the line before belong to it: `<b>Title</b><br>Speakers: …<br>My take: …` and
+ * `<b>Title</b><br>Jane Doe, Intuit<br><a>Video</a> | <a>Slides</a><br>Loved it.` are one talk each.
+ */
 function pushLines(nodes: AnyNode[], walk: Walk): void {
   let line: AnyNode[] = [];
+  let current: Entry | undefined;
   const flush = (): void => {
-    if (line.length > 0) walk.entries.push(lineEntry(line, walk.section));
+    if (line.length === 0) return;
+    if (current && continuesEntry(line, current, walk.baseUrl)) current.body.push(line);
+    else walk.entries.push((current = lineEntry(line, walk.section)));
     line = [];
   };
   for (const node of nodes) {

@@ -1,6 +1,6 @@
 import { contentNodes } from "./dom";
-import { detectRecap } from "./detect";
-import { collectEntries } from "./entries";
+import { countsAsTalk, detectRecap } from "./detect";
+import { collectEntries, type Entry } from "./entries";
 import { toCandidates } from "./item";
 import type { ExtractOptions, RecapExtraction, RecapItem } from "./types";
 
@@ -13,7 +13,8 @@ export function extractRecap(html: string, options: ExtractOptions): RecapExtrac
   const marked = options?.marked === true;
   try {
     const baseUrl = typeof options?.baseUrl === "string" ? options.baseUrl : "";
-    const entries = collectEntries(contentNodes(typeof html === "string" ? html : ""), baseUrl).slice(0, MAX_ENTRIES);
+    const countTalks = (found: Entry[]) => found.flatMap((e) => toCandidates(e, baseUrl)).filter(countsAsTalk).length;
+    const entries = collectEntries(contentNodes(typeof html === "string" ? html : ""), baseUrl, countTalks).slice(0, MAX_ENTRIES);
     const candidates = entries.flatMap((e) => toCandidates(e, baseUrl));
     const detected = detectRecap(candidates);
     if (!detected && !marked) return { isRecap: false, detected, items: [] };

@@ -1,6 +1,7 @@
-import { isTag } from "domhandler";
+import type { AnyNode } from "domhandler";
 import { truncateAtWord } from "../posts/text";
 import { splitLeading, splitRest, type Byline, type Parts } from "./byline";
+import { readsAsProse, type TitleSource } from "./detect";
 import { cleanText, textOf } from "./dom";
 import { SPEAKER_LINE, type Entry } from "./entries";
 import { isMedia, isTalkPage } from "./links";
@@ -12,6 +13,12 @@ export interface Candidate {
   shape: "talk" | "article" | "none";
   item: RecapItem;
   source: Entry["source"];
+  titleFrom: TitleSource;
+}
+
+/** An entry's title and what follows it, with where the title came from. */
+interface Titled extends Parts {
+  titleFrom: TitleSource;
 }
 
 /** Sections that list other people's write-ups rather than talks. */
@@ -32,12 +39,15 @@ export function toCandidates(entry: Entry, baseUrl: string): Candidate[] {
 
 function fromInline(entry: Entry, baseUrl: string): Candidate {
   const rendered = render(entry.nodes, baseUrl, entry.skip);
-  return candidate(leadingParts(rendered), rendered.links, entry);
+  if (entry.body.length === 0) return candidate(leadingParts(rendered), rendered.links, entry);
+  // A title line followed by its "Speakers: …" / "My take: …" lines.
+  const links = render([...entry.nodes, ...entry.body.flat()], baseUrl, entry.skip).links;
+  return candidate(withBody(leadingParts(rendered), entry.body, baseUrl), links, entry);
 }
 
-/** Title first: a leading link, bold run or quotation; else the leading text up to a separator. */
-function leadingParts(r: Rendered): Parts {
-  const spans = [r.anchors[0], r.emphasis[0]].filter((s): s is Span => !!s).sort((a, b) => a.start - b.start);
+/** Title first: a leading link, bold run, table cell or quotation; else the leading text up to a separator. */
+function leadingParts(r: Rendered): Titled {
+  const spans = [r.anchors[0], r.emphasis[0], r.cells[0]].filter((s): s is Span => !!s).sort((a, b) => a.start - b.start);
   for (const span of spans) {
     const prefix = plain(r.raw.slice(0, span.start));
     const title = plain(r.raw.slice(span.start, span.end));
@@ -45,7 +55,7 @@ function leadingParts(r: Rendered): Parts {
     // Allowed before the title: nothing, a bullet or emoji, or a kind label like "Keynote:" / "Lightning talk:".
     if (prefix && !/^[^\p{L}\p{N}]*$/u.test(prefix) && !/^\p{L}+(?: \p{L}+)?:$/u.test(prefix)) continue;
     const label = /:$/.test(prefix) ? `${prefix} ` : "";
-    return { title: label + title, ...splitRest(dropMarks(r.raw.slice(span.end))) };
+    return { title: label + title, titleFrom: "markup", ...splitRest(dropMarks(r.raw.slice(span.end))) };
   }
   // "<a>video</a> — Jane Doe, Intuit": the title position holds only a link label, so there is no title.
   if (
@@ -53,40 +63,48 @@ function leadingParts(r: Rendered): Parts {
       .replace(/^[^\p{L}\p{N}\uE000]+/u, "")
       .startsWith(MARK)
   )
-    return { title: "", note: "" };
+    return { title: "", titleFrom: "text", note: "" };
   const text = plain(dropMarks(r.raw), true);
   const quoted = /^[“"‘]([^”"’]{3,300})[”"’]\s*(.*)$/.exec(text);
-  if (quoted) return { title: quoted[1]!, ...splitRest(quoted[2]!) };
-  return splitLeading(text);
+  if (quoted) return { title: quoted[1]!, titleFrom: "markup", ...splitRest(quoted[2]!) };
+  const parts = splitLeading(text);
+  // "Last week I watched a <a>talk about Argo CD</a>.": a link inside the leading text is a link in a sentence.
+  const linkInside = r.anchors.some((span) => parts.title.includes(plain(r.raw.slice(span.start, span.end))));
+  return { ...parts, titleFrom: linkInside ? "sentence" : "text" };
 }
 
 function fromHeading(entry: Entry, baseUrl: string): Candidate {
-  const links = render([...entry.nodes, ...entry.body], baseUrl).links;
+  const links = render([...entry.nodes, ...entry.body.flat()], baseUrl).links;
   const headText = plain(dropMarks(render(entry.nodes, baseUrl).raw), true);
   // A heading splits only around a byline ("Title — Jane Doe, Intuit"); "Argo CD - Scaling Out" is one title.
   const split = splitLeading(headText);
   const parts: Parts = split.byline ? split : { title: headText, note: "" };
+  return candidate(withBody({ ...parts, titleFrom: "markup" }, entry.body, baseUrl), links, entry);
+}
+
+/** The blocks after a title (a talk heading's paragraphs, a title line's `<br>` lines): the first speaker line is the byline, the rest the note. */
+function withBody(parts: Titled, body: AnyNode[][], baseUrl: string): Titled {
   let byline = parts.byline;
   const notes: string[] = [parts.note];
-  for (const block of entry.body) {
-    const text = plain(dropMarks(render([block], baseUrl).raw), true);
+  for (const block of body) {
+    const text = plain(dropMarks(render(block, baseUrl).raw), true);
     if (!text || isGenericLabel(text.replace(/\bon youtube\b/i, ""))) continue;
     const speakerLine = SPEAKER_LINE.test(text) || (!byline && notes.length === 1 && text.length <= 120 && !/\.$/.test(text));
-    const rest = speakerLine && !byline && isTag(block) ? splitRest(text) : undefined;
+    const rest = speakerLine && !byline ? splitRest(text) : undefined;
     if (rest?.byline) {
       byline = rest.byline;
       notes.push(rest.note);
-    } else notes.push(text);
+    } else notes.push(text.replace(NOTE_LABEL, ""));
   }
-  return candidate({ title: parts.title, byline, note: notes.join(" ") }, links, entry);
+  return { ...parts, byline, note: notes.join(" ") };
 }
 
-function candidate(parts: Parts, links: RecapLink[], entry: Entry): Candidate {
+function candidate(parts: Titled, links: RecapLink[], entry: Entry): Candidate {
   const title = truncateAtWord(cleanText(parts.title.replace(/[\s:–—|-]+$/, "")), 300);
   const base: RecapItem = { kind: "talk", title, speakers: [], organizations: [], links };
   if (entry.section) base.section = entry.section;
   const item = withNote(base, parts.note);
-  const shape = shapeOf(item, parts.byline, entry);
+  const shape = shapeOf(item, parts, entry);
   if (shape === "talk" && parts.byline) Object.assign(item, parts.byline satisfies Byline);
   if (shape === "article") {
     item.kind = "article";
@@ -94,15 +112,18 @@ function candidate(parts: Parts, links: RecapLink[], entry: Entry): Candidate {
     const label = links.find((l) => l.kind === "other" && isTitle(l.label))?.label;
     if (label) item.title = truncateAtWord(label, 300);
   }
-  return { shape, item, source: entry.source };
+  return { shape, item, source: entry.source, titleFrom: parts.titleFrom };
 }
 
-function shapeOf(item: RecapItem, byline: Byline | undefined, entry: Entry): Candidate["shape"] {
+function shapeOf(item: RecapItem, parts: Titled, entry: Entry): Candidate["shape"] {
   if (!isTitle(item.title)) return "none";
   const media = item.links.some(isMedia);
   const hasLink = item.links.length > 0;
   if (!media && hasLink && ARTICLE_SECTION.test(entry.section ?? "")) return "article";
-  if (media || byline || item.links.some((l) => isTalkPage(l.url))) return "talk";
+  if (media || parts.byline || item.links.some((l) => isTalkPage(l.url))) {
+    // A sentence that links a video, or "Step 3: watch the demo video", is prose about a link, not a talk.
+    return parts.titleFrom === "sentence" || readsAsProse(item.title) ? "none" : "talk";
+  }
   if (hasLink && RECAP_WORDS.test(`${item.title} ${item.note ?? ""}`)) return "article";
   return "none";
 }
@@ -112,8 +133,11 @@ function isTitle(title: string): boolean {
   return (title.match(/\p{L}/gu)?.length ?? 0) >= 3 && !isGenericLabel(title);
 }
 
+/** "My take:", "Takeaway:", "TL;DR:": the label of the author's note, not part of it. */
+export const NOTE_LABEL = /^(?:(?:my |key )?takeaways?|(?:my )?take|tl;?dr|why it matters|notes?|comment)\s*:\s*/i;
+
 function withNote(item: RecapItem, note: string): RecapItem {
-  const text = cleanText(note).replace(/^(?:(?:my |key )?takeaways?|tl;?dr|why it matters|notes?|comment)\s*:\s*/i, "");
+  const text = cleanText(note).replace(NOTE_LABEL, "");
   const { note: _old, ...rest } = item;
   return text ? { ...rest, note: truncateAtWord(text, 500) } : rest;
 }

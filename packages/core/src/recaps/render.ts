@@ -20,6 +20,8 @@ export interface Rendered {
   anchors: Span[];
   /** <strong>/<b>/<em>/<i> runs. */
   emphasis: Span[];
+  /** Table cells: a row's first cell names what the row is about ("Title | Speakers | Video"). */
+  cells: Span[];
 }
 
 const MAX_ENTRY_TEXT = 8000;
@@ -28,7 +30,7 @@ const EMBEDS = new Set(["iframe", "video", "source", "embed"]);
 
 /** Renders `nodes`, leaving out subtrees for which `skip` is true (an item's nested list). */
 export function render(nodes: AnyNode[], baseUrl: string, skip: (el: Element) => boolean = () => false): Rendered {
-  const out: Rendered = { raw: "", links: [], anchors: [], emphasis: [] };
+  const out: Rendered = { raw: "", links: [], anchors: [], emphasis: [], cells: [] };
   const seen = new Set<string>();
   const addLink = (link: RecapLink | undefined): void => {
     if (link && !seen.has(link.url) && out.links.length < 10) {
@@ -50,7 +52,10 @@ export function render(nodes: AnyNode[], baseUrl: string, skip: (el: Element) =>
     for (const child of node.children) visit(child, depth + 1);
     if (EMPHASIS.has(node.name)) out.emphasis.push({ start, end: out.raw.length });
     if (BLOCKISH.has(node.name)) out.raw += "\n";
-    else if (node.name === "td" || node.name === "th") out.raw += " | "; // A table row reads "Title | Speakers | video".
+    else if (node.name === "td" || node.name === "th") {
+      out.cells.push({ start, end: out.raw.length });
+      out.raw += " | "; // A table row reads "Title | Speakers | video".
+    }
   };
   const visitAnchor = (a: Element, depth: number): void => {
     const start = out.raw.length;

@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { extractRecap } from "@recap/core/recaps";
+
+const baseUrl = "https://blog.example.com/post/";
+
+/** Speakers and organizations of one talk listed as "<a>Title</a> – byline" among two plain ones. */
+function bylineOf(byline: string) {
+  const html = `<ul>
+    <li><a href="https://youtu.be/b1">Talk Under Test</a> – ${byline}</li>
+    <li><a href="https://youtu.be/b2">Second Talk</a> – Ann Lee, Acme</li>
+    <li><a href="https://youtu.be/b3">Third Talk</a> – Bob Ray, Bar</li>
+  </ul>`;
+  // Marked, so the talk is listed whatever the detector makes of a byline it cannot read.
+  const [first] = extractRecap(html, { baseUrl, marked: true }).items;
+  return { title: first?.title, speakers: first?.speakers, organizations: first?.organizations };
+}
+
+describe("bylines", () => {
+  it.each([
+    ["Chris Aniszczyk, CTO, CNCF", ["Chris Aniszczyk"], ["CNCF"]],
+    ["Jane Doe, VP of Engineering, Intuit", ["Jane Doe"], ["Intuit"]],
+    ["Jane Doe, Staff Engineer at Intuit", ["Jane Doe"], ["Intuit"]],
+    ["Jane Doe, Principal Engineer", ["Jane Doe"], []],
+    ["Clayton Coleman, Google &amp; Jiaxin Shan, ByteDance", ["Clayton Coleman", "Jiaxin Shan"], ["Google", "ByteDance"]],
+    ["Moderated by Kasper Borg Nissen, Lunar", ["Kasper Borg Nissen"], ["Lunar"]],
+    ["Jane Doe, Procter &amp; Gamble", ["Jane Doe"], ["Procter & Gamble"]],
+    ["Jane Doe from Procter &amp; Gamble", ["Jane Doe"], ["Procter & Gamble"]],
+    ["Jane Doe (Procter &amp; Gamble) and Raj Patel (AT&amp;T)", ["Jane Doe", "Raj Patel"], ["Procter & Gamble", "AT&T"]],
+    ["Jane Doe, AT&amp;T and Raj Patel, Red Hat", ["Jane Doe", "Raj Patel"], ["AT&T", "Red Hat"]],
+    ["Jane Doe &amp; Raj Patel", ["Jane Doe", "Raj Patel"], []],
+    ["Ann Bee, Cy Dee, Ed Eff", ["Ann Bee", "Cy Dee", "Ed Eff"], []],
+  ])("%s", (byline, speakers, organizations) => {
+    expect(bylineOf(byline)).toEqual({ title: "Talk Under Test", speakers, organizations });
+  });
+
+  it("does not take a single word for a speaker (a known limit: one-word names are left out)", () => {
+    expect(bylineOf("Madonna, Acme")).toEqual({ title: "Talk Under Test", speakers: [], organizations: [] });
+  });
+});
