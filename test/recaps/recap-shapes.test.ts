@@ -265,3 +265,51 @@ describe("extractRecap on one paragraph per talk", () => {
     });
   });
 });
+
+describe("extractRecap on more shapes", () => {
+  it("keeps a heading over a single talk its section (one talk per co-located event)", () => {
+    const result = extract("one-talk-sections.html");
+    expect(result.detected).toBe(true);
+    expect(result.items).toEqual([
+      talk("Argo CD at 10,000 Clusters", ["Michael Crenshaw"], ["Intuit"], [yt("a1", "Argo CD at 10,000 Clusters")], {
+        section: "ArgoCon",
+      }),
+      talk("Backstage Plugins Done Right", ["Ben Lambert"], ["Spotify"], [yt("b1", "Backstage Plugins Done Right")], {
+        section: "BackstageCon",
+      }),
+      talk("Scaling the Catalog", ["Patrik Oldsberg"], ["Spotify"], [yt("b2", "Scaling the Catalog")], { section: "BackstageCon" }),
+      talk("Measuring Platform Success", ["Colin Griffin"], ["Team Topologies"], [yt("p1", "Measuring Platform Success")], {
+        section: "Platform Engineering Day",
+      }),
+    ]);
+  });
+
+  it("drops a top-N list's numbering from talk headings, and reads Speaker: lines, links and takeaways", () => {
+    const result = extract("top-talks-numbered.html");
+    expect(result.detected).toBe(true);
+    expect(result.items).toEqual([
+      talk(
+        "Cilium Mesh Deep Dive",
+        ["Thomas Graf"],
+        ["Isovalent"],
+        [video("https://youtu.be/c1", "Watch"), slides("https://speakerdeck.com/tgraf/cilium-mesh", "Slides")],
+        { section: "Day 1", note: "Service mesh without sidecars finally feels real." },
+      ),
+      talk("Event-Driven Autoscaling with KEDA", ["Zbynek Roubalik"], ["Kedify"], [video("https://youtu.be/k1", "Watch")], {
+        section: "Day 1",
+        note: "KEDA's HTTP add-on is worth another look.",
+      }),
+      talk(
+        "OpenTelemetry Profiling GA",
+        ["Ryan Perry", "Felix Geisendörfer"],
+        ["Grafana Labs", "Datadog"],
+        [video("https://youtu.be/o1", "Watch"), slides("https://docs.google.com/presentation/d/xyz/edit", "Slides")],
+        { section: "Day 2" },
+      ),
+    ]);
+  });
+
+  it("does not take a weekly link round-up with two videos and a PDF for a recap", () => {
+    expect(extract("weekly-links-negative.html")).toEqual({ isRecap: false, detected: false, items: [] });
+  });
+});

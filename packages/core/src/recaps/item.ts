@@ -100,7 +100,7 @@ function withBody(parts: Titled, body: AnyNode[][], baseUrl: string): Titled {
 }
 
 function candidate(parts: Titled, links: RecapLink[], entry: Entry): Candidate {
-  const title = truncateAtWord(cleanText(parts.title.replace(/[\s:–—|-]+$/, "")), 300);
+  const title = truncateAtWord(cleanText(parts.title.replace(/[\s:–—|-]+$/, "")).replace(LIST_NUMBER, ""), 300);
   const base: RecapItem = { kind: "talk", title, speakers: [], organizations: [], links };
   if (entry.section) base.section = entry.section;
   const item = withNote(base, parts.note);
@@ -127,6 +127,9 @@ function shapeOf(item: RecapItem, parts: Titled, entry: Entry): Candidate["shape
   if (hasLink && RECAP_WORDS.test(`${item.title} ${item.note ?? ""}`)) return "article";
   return "none";
 }
+
+/** "1. ", "#3 ", "2) ": a top-N list's numbering, not part of the talk's title. */
+const LIST_NUMBER = /^(?:#?\d{1,3}[.)]\s+|#\d{1,3}\s+)(?=\p{L})/u;
 
 /** A title has words in it, and is not what a link is ("video", "slides") or a bare URL. */
 function isTitle(title: string): boolean {
