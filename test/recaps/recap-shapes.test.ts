@@ -313,3 +313,27 @@ describe("extractRecap on more shapes", () => {
     expect(extract("weekly-links-negative.html")).toEqual({ isRecap: false, detected: false, items: [] });
   });
 });
+
+describe("extractRecap on embeds as blogging platforms write them", () => {
+  it("reads Medium's embedly-wrapped YouTube players, and does not take the repeated post title for a section", () => {
+    const result = extract("medium-embedly.html");
+    expect(result.detected).toBe(true);
+    expect(result.items).toEqual([
+      talk("Scaling Flux to 1,000 Tenants", ["Stefan Prodan"], ["ControlPlane"], [yt("fluxAbc1234")], {
+        note: "Multi-tenancy lockdown is simpler than I thought.",
+      }),
+      talk("Dapr Agents in Practice", ["Yaron Schneider"], ["Diagrid"], [yt("daprAbc1234")]),
+      talk("eBPF for Observability Without the Pain", ["Liz Rice"], ["Isovalent"], [yt("ebpfAbc1234")]),
+    ]);
+  });
+
+  it("reads WordPress auto-embeds (a bare video URL) and 'Presented by … at <event>' bylines", () => {
+    const result = extract("wordpress-auto-embeds.html");
+    expect(result.detected).toBe(true);
+    expect(result.items).toEqual([
+      talk("Building a Golden Path with Backstage", ["Maria Gomez"], ["Acme Corp"], [yt("gP7wQx2LmA1")]),
+      talk("Policy as Code with Kyverno", ["Jim Bugwadia"], ["Nirmata"], [yt("Kv9cTz4RbN2")]),
+      talk("Cost-Aware Autoscaling with Karpenter", ["Lee Chen"], ["Acme Corp"], [video("https://youtu.be/Yh3sDf8JkL3")]),
+    ]);
+  });
+});

@@ -12,12 +12,16 @@ export interface Byline {
 const PREFIX =
   /^(?:(?:speakers?|presenters?|panell?ists?|hosts?|moderators?|presented by|by)\s*:\s*|(?:presented|delivered|given|hosted|moderated) by\s+|by\s+|with\s+)/i;
 
+const EVENT_TAIL = /\)\s+(?:at|during|for)\s+\p{Lu}[^()]{0,60}$/u;
+
 /** A byline, or undefined when the text is not one (a sentence, a title, a note). */
 export function parseByline(text: string): Byline | undefined {
   const line = text
     .trim()
     .replace(PREFIX, "")
-    .replace(/[\s.,;:]+$/, "");
+    .replace(/[\s.,;:]+$/, "")
+    // "Maria Gomez (Acme) at BackstageCon": where it was given is the section's business, not a person.
+    .replace(EVENT_TAIL, ")");
   if (line.length < 3 || line.length > 240) return undefined;
   const people = line.includes("(") ? parenthesized(line) : grouped(line);
   if (!people || people.length === 0 || people.length > 12) return undefined;

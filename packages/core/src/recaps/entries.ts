@@ -1,4 +1,5 @@
 import { isTag, isText, type AnyNode, type Element } from "domhandler";
+import { looksLikeRecapTitle } from "./detect";
 import { parseByline, splitLeading } from "./byline";
 import { BLOCKISH, cleanText, elementsWithHeadings, HEADING, headingLevel, isHeading, isList, LIST, MAX_DEPTH, textOf } from "./dom";
 import { isMedia } from "./links";
@@ -76,8 +77,12 @@ function onHeading(nodes: AnyNode[], i: number, walk: Walk): number {
     walk.entries.push({ source: "heading", nodes: [heading], body: blocks, skip: noSkip, section: walk.section, nested: [] });
     return end - 1;
   }
-  // An <h1> is the post's own title, never an event section.
-  walk.section = level > 1 ? sectionName(textOf([heading])) : undefined;
+  // An <h1> is the post's own title, never an event section; so is a heading that reads like the
+  // post's title, or a long first heading ("KubeCon EU 2025: the talks I keep recommending": feeds
+  // like Medium's repeat the title in the content). Event and track names are short.
+  const name = sectionName(textOf([heading]));
+  const postTitle = looksLikeRecapTitle(name) || (walk.entries.length === 0 && name.split(/\s+/).length >= POST_TITLE_WORDS);
+  walk.section = level > 1 && !postTitle ? name : undefined;
   return i;
 }
 
@@ -216,6 +221,9 @@ function onTable(table: Element, walk: Walk): void {
 function lineEntry(nodes: AnyNode[], section: string | undefined): Entry {
   return { source: "line", nodes, body: [], skip: noSkip, section, nested: [] };
 }
+
+/** A first heading this long names the post, not an event ("Cilium + eBPF Day" has four words). */
+const POST_TITLE_WORDS = 6;
 
 /** "From ArgoCon:" → "ArgoCon". */
 export function sectionName(text: string): string {

@@ -77,9 +77,18 @@ function isFurniture(url: URL, label: string): boolean {
   return /^(subscribe|sign ?up|newsletter|follow( me| us)?|share( this)?|tweet( this)?|rss)\b/i.test(label.trim());
 }
 
-/** Embed players as the page a reader opens: youtube.com/embed/ID → watch?v=ID, player.vimeo.com/video/N → vimeo.com/N. */
-function watchUrl(url: URL): string | undefined {
+/**
+ * Embed players as the page a reader opens: youtube.com/embed/ID → watch?v=ID, player.vimeo.com/video/N
+ * → vimeo.com/N, and an embed proxy (Medium's cdn.embedly.com) → the page it wraps.
+ */
+function watchUrl(url: URL, depth = 0): string | undefined {
   const host = url.hostname.toLowerCase();
+  if (host === "cdn.embedly.com" && depth === 0) {
+    const inner = parseHttp(url.searchParams.get("url") ?? "") ?? parseHttp(url.searchParams.get("src") ?? "");
+    return inner ? (watchUrl(inner, depth + 1) ?? inner.href) : undefined;
+  }
+  const watched = url.pathname === "/watch" ? url.searchParams.get("v") : null;
+  if (watched && isHost(host, "youtube.com") && /^[\w-]{6,}$/.test(watched)) return `https://www.youtube.com/watch?v=${watched}`;
   const embed = /^\/embed\/([\w-]{6,})/.exec(url.pathname);
   if (embed && (isHost(host, "youtube.com") || isHost(host, "youtube-nocookie.com"))) {
     return `https://www.youtube.com/watch?v=${embed[1]}`;

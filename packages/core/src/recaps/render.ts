@@ -27,6 +27,8 @@ export interface Rendered {
 const MAX_ENTRY_TEXT = 8000;
 const EMPHASIS = new Set(["strong", "b", "em", "i"]);
 const EMBEDS = new Set(["iframe", "video", "source", "embed"]);
+/** A text node that is nothing but one URL. */
+const BARE_URL = /^\s*https?:\/\/\S+\s*$/;
 
 /** Renders `nodes`, leaving out subtrees for which `skip` is true (an item's nested list). */
 export function render(nodes: AnyNode[], baseUrl: string, skip: (el: Element) => boolean = () => false): Rendered {
@@ -40,6 +42,13 @@ export function render(nodes: AnyNode[], baseUrl: string, skip: (el: Element) =>
   };
   const visit = (node: AnyNode, depth: number): void => {
     if (isText(node)) {
+      // A video URL alone in its text (WordPress and Markdown auto-embeds) is a link, not words.
+      const bare = BARE_URL.test(node.data) ? toRecapLink(node.data.trim(), "", baseUrl) : undefined;
+      if (bare && isMedia(bare)) {
+        addLink(bare);
+        out.raw += ` ${MARK} `;
+        return;
+      }
       // An entry is a line or a short block; past this it is prose nobody lists talks in, and the cap bounds later regexes.
       if (out.raw.length < MAX_ENTRY_TEXT) out.raw += node.data.slice(0, MAX_ENTRY_TEXT).replace(/[\uE000-\uF8FF]/g, "");
       return;
