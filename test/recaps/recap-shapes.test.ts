@@ -337,3 +337,44 @@ describe("extractRecap on embeds as blogging platforms write them", () => {
     ]);
   });
 });
+
+describe("extractRecap on the issue's list shape, with plain-text titles", () => {
+  it("reads 'Title — Speaker, Company (video — presentation) — note' under 'From X:' paragraphs, and each linked write-up", () => {
+    const result = extract("plain-titles-from-paragraphs.html");
+    expect(result.detected).toBe(true);
+    expect(result.items).toEqual([
+      talk(
+        "Scaling Argo CD Beyond One Cluster",
+        ["Jane Doe"],
+        ["Intuit"],
+        [yt("aaaaaaaaaa1", "video"), slides("https://static.sched.com/hosted_files/argocon24/x.pdf", "presentation")],
+        { section: "ArgoCon", note: "Sharding really works." },
+      ),
+      talk("Argo Rollouts in Anger", ["Raj Patel", "Ann Lee"], ["Red Hat"], [yt("aaaaaaaaaa2", "video")], { section: "ArgoCon" }),
+      talk(
+        "Keynote: The State of Backstage",
+        ["Patrik Oldsberg"],
+        ["Spotify"],
+        [yt("aaaaaaaaaa3", "video"), slides("https://speakerdeck.com/p/state", "presentation")],
+        { section: "BackstageCon", note: "Plugins everywhere." },
+      ),
+      talk("Fireside chat: Portals at Scale", ["Sam Lee", "Kim Park"], ["Zalando", "Expedia"], [yt("aaaaaaaaaa4", "video")], {
+        section: "BackstageCon",
+      }),
+      article("Alex's ArgoCon recap", [other("https://medium.com/@x/argocon-recap", "Alex's ArgoCon recap")], { section: "BackstageCon" }),
+      article("Yuki's KubeCon takeaways", [other("https://dev.to/y/kubecon-takeaways", "Yuki's KubeCon takeaways")], {
+        section: "BackstageCon",
+      }),
+    ]);
+  });
+
+  it("does not take a 'My favourite talks' heading for an event", () => {
+    const result = extract("favourite-talks-list.html");
+    expect(result.detected).toBe(true);
+    expect(result.items.map((item) => [item.title, item.speakers, item.organizations, item.section])).toEqual([
+      ["Securing the Supply Chain with Sigstore", ["Dan Lorenc"], ["Chainguard"], undefined],
+      ["Wasm Beyond the Browser", ["Matt Butcher"], ["Fermyon"], undefined],
+      ["The Road to Kubernetes 2.0", ["Tim Hockin"], ["Google"], undefined],
+    ]);
+  });
+});

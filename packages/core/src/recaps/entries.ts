@@ -81,7 +81,8 @@ function onHeading(nodes: AnyNode[], i: number, walk: Walk): number {
   // post's title, or a long first heading ("KubeCon EU 2025: the talks I keep recommending": feeds
   // like Medium's repeat the title in the content). Event and track names are short.
   const name = sectionName(textOf([heading]));
-  const postTitle = looksLikeRecapTitle(name) || (walk.entries.length === 0 && name.split(/\s+/).length >= POST_TITLE_WORDS);
+  const postTitle =
+    looksLikeRecapTitle(name) || LIST_LABEL.test(name) || (walk.entries.length === 0 && name.split(/\s+/).length >= POST_TITLE_WORDS);
   walk.section = level > 1 && !postTitle ? name : undefined;
   return i;
 }
@@ -221,6 +222,10 @@ function onTable(table: Element, walk: Walk): void {
 function lineEntry(nodes: AnyNode[], section: string | undefined): Entry {
   return { source: "line", nodes, body: [], skip: noSkip, section, nested: [] };
 }
+
+/** "My favourite talks", "Top 5 sessions", "Talks we loved": a heading over the list, naming no event. */
+const LIST_LABEL =
+  /^(?:my |our )?(?:(?:favou?rite|best|top(?: \d+)?|must-watch|recommended) (?:\d+ )?(?:talks|sessions|videos)|(?:talks|sessions) (?:i|we) (?:liked|loved|enjoyed|recommend))$/i;
 
 /** A first heading this long names the post, not an event ("Cilium + eBPF Day" has four words). */
 const POST_TITLE_WORDS = 6;

@@ -29,12 +29,35 @@ export const RECAP_WORDS = /\b(recaps?|takeaways?|highlights|lessons|wrap-?up|ro
 
 export function toCandidates(entry: Entry, baseUrl: string): Candidate[] {
   const own = entry.source === "heading" ? fromHeading(entry, baseUrl) : fromInline(entry, baseUrl);
-  if (entry.nested.length === 0) return [own];
+  if (entry.nested.length === 0) return splitArticles(own);
   const children = entry.nested.flatMap((e) => toCandidates(e, baseUrl));
   // The item is the section of a nested list of talks, or a talk whose sub-bullets are its note.
   if (children.some((c) => c.shape !== "none")) return children;
   const sub = textOf(entry.nested.flatMap((e) => e.nodes));
   return [{ ...own, item: withNote(own.item, [own.item.note ?? "", sub].join(" ")) }];
+}
+
+/** "Other write-ups: <a>Alex's recap</a>, <a>Yuki's takeaways</a>": one article per linked post. */
+function splitArticles(candidate: Candidate): Candidate[] {
+  if (candidate.shape !== "article") return [candidate];
+  const { section } = candidate.item;
+  // Under "Other recaps" every linked post counts; elsewhere each must call itself a recap.
+  const listed = ARTICLE_SECTION.test(section ?? "");
+  const posts = candidate.item.links.filter(
+    (link) => link.kind === "other" && isTitle(link.label) && (listed || RECAP_WORDS.test(link.label)),
+  );
+  if (posts.length < 2) return [candidate];
+  return posts.map((link) => ({
+    ...candidate,
+    item: {
+      kind: "article",
+      title: truncateAtWord(link.label, 300),
+      speakers: [],
+      organizations: [],
+      links: [link],
+      ...(section ? { section } : {}),
+    },
+  }));
 }
 
 function fromInline(entry: Entry, baseUrl: string): Candidate {
