@@ -304,6 +304,85 @@ describe("a recap in a feed", () => {
     });
   });
 
+  it("keeps a recap's talks when another feed carries a partial copy that does not read as a recap", async () => {
+    await pollFullRecap();
+    const partial = await follow("/planet.xml", []);
+    recap.clock.advance(HOUR);
+    harness.feeds.route("/planet.xml", {
+      body: rss([
+        {
+          title: "KubeCon EU 2026: my recap",
+          link: RECAP_URL,
+          guid: "planet-copy",
+          description: "From our planet.",
+          content:
+            "<p>KubeCon + CloudNativeCon Europe 2026 was the biggest yet.</p><p>Read the rest on the author's blog, with every talk we liked.</p>",
+          pubDate: recap.clock(),
+        },
+      ]),
+    });
+    await poll(partial);
+    const parent = (await stored()).find((post) => post.url === RECAP_URL)!;
+    expect(parent.listed).toHaveLength(4);
+    expect(talksIn(await stored())).toHaveLength(4);
+  });
+
+  it("two feeds syncing one recap at once leave every talk listed, and no talk outside the list", async () => {
+    const [a, b] = [await follow("/a.xml", []), await follow("/b.xml", [])];
+    recap.clock.advance(HOUR);
+    const published = recap.clock();
+    harness.feeds.route("/a.xml", {
+      body: rss([recapItem(recapHtml({ argo: [ARGO_1, ARGO_2], backstage: [BACKSTAGE], ebpf: [] }), published)]),
+    });
+    harness.feeds.route("/b.xml", {
+      body: rss([recapItem(recapHtml({ argo: [ARGO_1, ARGO_2], backstage: [], ebpf: [EBPF] }), published)]),
+    });
+    await Promise.all([poll(a), poll(b)]);
+
+    const posts = await stored();
+    const parent = posts.find((post) => post.url === RECAP_URL)!;
+    const listed = new Set(parent.listed?.map((item) => item.id));
+    const talks = talksIn(posts);
+    // Whichever read wrote last, the list and the stored talks agree (and their topic rows with them).
+    expect(talks.map((talk) => talk.id).sort()).toEqual([...listed].sort());
+    expect(talks.length).toBeGreaterThanOrEqual(3);
+    for (const topic of ["gitops", "ebpf", "developer-portals"]) {
+      const shown = titles(await run(topic)).filter((title) => title !== parent.title);
+      expect(shown.every((title) => talks.some((talk) => talk.title === title))).toBe(true);
+    }
+  });
+
+  it("reads at most 10 recap pages a poll; the rest wait for the next poll, nothing lost", async () => {
+    const pages = Array.from({ length: 12 }, (_, i) => `/pages/recap-${i}`);
+    for (const path of pages) {
+      harness.feeds.route(path, {
+        headers: { "content-type": "text/html; charset=utf-8" },
+        body: `<article>${recapHtml(FULL_RECAP).replaceAll("watch?v=", `watch?v=${path.slice(-2)}`)}</article>`,
+      });
+    }
+    const feed = await follow("/teasers.xml", [], { recap: true });
+    recap.clock.advance(HOUR);
+    harness.feeds.route("/teasers.xml", {
+      body: rss(
+        pages.map((path, i) => ({
+          title: `Recap ${i}`,
+          link: harness.feeds.at(path),
+          guid: path,
+          description: "A teaser.",
+          pubDate: recap.clock(),
+        })),
+      ),
+    });
+    await poll(feed);
+    expect(pages.reduce((sum, path) => sum + harness.feeds.hits(path), 0)).toBe(10);
+    recap.clock.advance(HOUR);
+    await poll(feed);
+    expect(pages.map((path) => harness.feeds.hits(path))).toEqual(pages.map(() => 1));
+    const recaps = (await stored()).filter((post) => post.listed);
+    expect(recaps).toHaveLength(12);
+    expect(talksIn(await stored())).toHaveLength(12 * 4);
+  });
+
   it("leaves a normal post that mentions one video alone", async () => {
     const feed = await follow("/notes.xml", []);
     recap.clock.advance(HOUR);

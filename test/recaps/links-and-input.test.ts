@@ -138,17 +138,29 @@ describe("extractRecap on hostile input", () => {
     expect(untyped(42, { baseUrl: 7, marked: "yes" })).toEqual({ isRecap: false, detected: false, items: [] });
   });
 
-  it("handles 2 MB of recap HTML in linear time and caps the items at 300", () => {
+  // How fast is bench/'s business (section 5); here: it finishes, and caps what it returns.
+  it("reads 2 MB of recap HTML and caps the items at 300", () => {
     const row = (i: number) =>
       `<li><a href="https://sched.co/${i}">Talk number ${i} about things</a> — Jane Doe, Intuit (<a href="https://youtu.be/v${i}">video</a>)</li>`;
     const html = `<main><ul>${Array.from({ length: 15_000 }, (_, i) => row(i)).join("\n")}</ul></main>`;
     expect(html.length).toBeGreaterThan(2_000_000);
-    const started = performance.now();
     const result = extractRecap(html, { baseUrl, marked: false });
-    expect(performance.now() - started).toBeLessThan(5_000);
     expect(result.detected).toBe(true);
     expect(result.items).toHaveLength(300);
     expect(result.items[299]?.title).toBe("Talk number 299 about things");
+  });
+
+  it("reads hostile runs that make backtracking patterns quadratic, and drops over-long links", () => {
+    const runs = [
+      `<p><b>Title</b><br>${". ".repeat(40_000)}</p>`,
+      `<h2>${". ".repeat(40_000)}</h2><p>x</p>`,
+      `<ul>${`<li>A${" ;".repeat(4_000)}presented by</li>`.repeat(20)}</ul>`,
+    ];
+    for (const html of runs) expect(extractRecap(html, { baseUrl, marked: true }).isRecap).toBe(true);
+    const long = `https://files.example.com/deck.pdf?pad=${"x".repeat(3_000)}`;
+    const item = `<li>Big Talk About Things — Jane Doe, Intuit (<a href="https://youtu.be/abcdefghijk">video</a> — <a href="${long}">slides</a>)</li>`;
+    const [talk] = extractRecap(`<ul>${item}</ul>`, { baseUrl, marked: true }).items;
+    expect(talk?.links.map((link) => link.url)).toEqual(["https://youtu.be/abcdefghijk"]);
   });
 
   it("survives deeply nested unclosed markup", () => {

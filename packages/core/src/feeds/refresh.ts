@@ -14,7 +14,7 @@ import { mapWithConcurrency } from "../shared/concurrency";
 import type { FeedItemIdentity, FeedPatch, Store, StoredPost } from "../store";
 import { matchTopics, type Taxonomy } from "../topics";
 import { topicText } from "../posts/topic-text";
-import { mayBeRecap, syncListedItems } from "../recaps/sync";
+import { mayBeRecap, syncListedItems, type PageBudget } from "../recaps/sync";
 import { describeFailure, loadFeedDocument, type FeedDocument, type FeedFetcher } from "./document";
 import { FetchError } from "./fetch";
 import { nextPollAfterFailure, nextPollAfterSuccess, recentDates } from "./schedule";
@@ -26,6 +26,11 @@ export const FRESHNESS_WINDOW_MS = 48 * HOUR;
 /** A claim to announce a post older than this was abandoned by a crashed poller. */
 const ANNOUNCE_CLAIM_TTL_MS = 15 * 60_000;
 const WRITE_CONCURRENCY = 4;
+/**
+ * Article pages one refresh reads for recaps whose feed carries only a teaser (each is a fetch of
+ * up to the fetch timeout): the rest wait for the next poll, so a poll stays within its time.
+ */
+const RECAP_PAGES_PER_POLL = 10;
 /** After a storage failure (ours, not the feed's), try again this soon. */
 const STORAGE_RETRY_MS = 5 * 60_000;
 
@@ -154,6 +159,9 @@ async function ingestItems(feed: Feed, items: NormalizedItem[], deps: RefreshDep
   let edited = 0;
   const candidates: StoredPost[] = [];
   const settled: FeedItemIdentity[] = [];
+  // Recaps whose page this poll had no budget to read stay unknown: the next poll reads them.
+  const pages: PageBudget = { left: RECAP_PAGES_PER_POLL };
+  let deferred = 0;
 
   await mapWithConcurrency(items, WRITE_CONCURRENCY, async (item) => {
     const recap = mayBeRecap(item, feed);
@@ -166,10 +174,13 @@ async function ingestItems(feed: Feed, items: NormalizedItem[], deps: RefreshDep
       // nothing about when it was published, so the stored date stays.
       const publishedAt = item.dateClamped ? undefined : item.publishedAt;
       await posts.updateContent(prior.postId, { title: item.title, summary: item.summary, author: item.author, publishedAt, topics });
-      const editedPost = await posts.get(prior.postId);
-      if (editedPost && (recap || editedPost.listed)) await syncListedItems(editedPost, item, feed, taxonomy, deps, now);
-      settled.push({ itemKey: item.itemKey, postId: prior.postId, contentHash: hash });
       edited++;
+      const editedPost = await posts.get(prior.postId);
+      if (editedPost && (recap || editedPost.listed)) {
+        const synced = await syncListedItems(editedPost, item, feed, taxonomy, deps, now, pages);
+        if (synced.status === "deferred") return void deferred++;
+      }
+      settled.push({ itemKey: item.itemKey, postId: prior.postId, contentHash: hash });
       return;
     }
     const publishedAt = item.publishedAt ?? now.toISOString();
@@ -195,7 +206,11 @@ async function ingestItems(feed: Feed, items: NormalizedItem[], deps: RefreshDep
       stored = await posts.attachFeed(post.id, feed.url);
       await posts.repairTopicRows(stored);
     }
-    if (recap || stored.listed) stored = { ...stored, topics: await syncListedItems(stored, item, feed, taxonomy, deps, now) };
+    if (recap || stored.listed) {
+      const synced = await syncListedItems(stored, item, feed, taxonomy, deps, now, pages);
+      if (synced.status === "deferred") return void deferred++;
+      stored = { ...stored, topics: synced.topics };
+    }
     if (stored.fresh && !stored.announcedAt) candidates.push(stored);
     settled.push({ itemKey: item.itemKey, postId: post.id, contentHash: hash });
   });
@@ -207,7 +222,7 @@ async function ingestItems(feed: Feed, items: NormalizedItem[], deps: RefreshDep
     feed.id,
     settled.filter((identity) => !unannounced.has(identity.postId)),
   );
-  return { created, edited, announced: candidates.length - unannounced.size, items: items.length, waiting: unannounced.size };
+  return { created, edited, announced: candidates.length - unannounced.size, items: items.length, waiting: unannounced.size + deferred };
 }
 
 /** Publishes `post.ingested` once per fresh post; returns the ids still waiting to be announced. */

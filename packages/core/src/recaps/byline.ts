@@ -1,4 +1,4 @@
-import { cleanText } from "./dom";
+import { cleanText, MAX_PARSED_TEXT, trimEndOf } from "./dom";
 
 /**
  * Speaker lines ("Jane Doe, Intuit & Raj Patel (Red Hat)") and the separators around them.
@@ -16,10 +16,7 @@ const EVENT_TAIL = /\)\s+(?:at|during|for)\s+\p{Lu}[^()]{0,60}$/u;
 
 /** A byline, or undefined when the text is not one (a sentence, a title, a note). */
 export function parseByline(text: string): Byline | undefined {
-  const line = text
-    .trim()
-    .replace(PREFIX, "")
-    .replace(/[\s.,;:]+$/, "")
+  const line = trimEndOf(text.slice(0, MAX_PARSED_TEXT).trim().replace(PREFIX, ""), " \t\n\r.,;:")
     // "Maria Gomez (Acme) at BackstageCon": where it was given is the section's business, not a person.
     .replace(EVENT_TAIL, ")");
   if (line.length < 3 || line.length > 240) return undefined;
@@ -178,7 +175,8 @@ export interface Parts {
 }
 
 /** "Title — Jane Doe, Intuit — takeaway" and friends, for an entry whose title is its leading text. */
-export function splitLeading(text: string): Parts {
+export function splitLeading(full: string): Parts {
+  const text = full.slice(0, MAX_PARSED_TEXT);
   const marker = /[\s.,;]+(?=(?:speakers?|presenters?)\s*:|(?:presented|moderated) by\s)/i.exec(text);
   if (marker && marker.index > 0) return { title: text.slice(0, marker.index), ...splitRest(text.slice(marker.index)) };
   for (const sep of STRONG) {
@@ -196,7 +194,7 @@ export function splitLeading(text: string): Parts {
 
 /** What follows a title: an optional byline (maybe in parentheses), then the author's note. */
 export function splitRest(text: string): { byline?: Byline; note: string } {
-  const rest = stripLead(text);
+  const rest = stripLead(text.slice(0, MAX_PARSED_TEXT));
   const paren = /^\(([^()]*)\)/.exec(rest);
   const inParens = paren ? parseByline(paren[1]!) : undefined;
   if (paren && inParens) return { byline: inParens, note: stripLead(rest.slice(paren[0].length)) };

@@ -127,6 +127,19 @@ export function elementsWithHeadings(roots: AnyNode[]): Set<Element> {
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200D\u2060\uFEFF\uE000-\uF8FF]/g;
 
 /** Plain text: control, zero-width and private-use characters dropped, whitespace collapsed. */
+/**
+ * Longest text a title, byline or section pattern sees: far more than any of them (titles are cut
+ * at 300 characters, notes at 500), and a bound on what a hostile post can make the regexes do.
+ */
+export const MAX_PARSED_TEXT = 1500;
+
+/** `text` without any of `chars` at its end: a loop, where a `[…]+$` pattern backtracks quadratically. */
+export function trimEndOf(text: string, chars: string): string {
+  let end = text.length;
+  while (end > 0 && chars.includes(text[end - 1]!)) end--;
+  return text.slice(0, end);
+}
+
 export function cleanText(text: string): string {
   return text.replace(CONTROL, "").replace(/\s+/g, " ").trim();
 }

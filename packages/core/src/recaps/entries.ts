@@ -1,7 +1,20 @@
 import { isTag, isText, type AnyNode, type Element } from "domhandler";
 import { looksLikeRecapTitle } from "./detect";
 import { parseByline, splitLeading } from "./byline";
-import { BLOCKISH, cleanText, elementsWithHeadings, HEADING, headingLevel, isHeading, isList, LIST, MAX_DEPTH, textOf } from "./dom";
+import {
+  BLOCKISH,
+  cleanText,
+  elementsWithHeadings,
+  MAX_PARSED_TEXT,
+  trimEndOf,
+  HEADING,
+  headingLevel,
+  isHeading,
+  isList,
+  LIST,
+  MAX_DEPTH,
+  textOf,
+} from "./dom";
 import { isMedia } from "./links";
 import { render } from "./render";
 
@@ -232,10 +245,10 @@ const POST_TITLE_WORDS = 6;
 
 /** "From ArgoCon:" → "ArgoCon". */
 export function sectionName(text: string): string {
-  return cleanText(text)
-    .replace(/^(?:(?:talks|sessions|highlights|notes)\s+)?(?:from|at)\s+/i, "")
-    .replace(/[\s:–—-]+$/, "")
-    .slice(0, 120);
+  return trimEndOf(
+    cleanText(text.slice(0, MAX_PARSED_TEXT)).replace(/^(?:(?:talks|sessions|highlights|notes)\s+)?(?:from|at)\s+/i, ""),
+    " :–—-",
+  ).slice(0, 120);
 }
 
 function nextElement(nodes: AnyNode[], i: number): Element | undefined {

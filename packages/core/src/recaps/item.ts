@@ -2,7 +2,7 @@ import type { AnyNode } from "domhandler";
 import { truncateAtWord } from "../posts/text";
 import { splitLeading, splitRest, type Byline, type Parts } from "./byline";
 import { readsAsProse, type TitleSource } from "./detect";
-import { cleanText, textOf } from "./dom";
+import { cleanText, MAX_PARSED_TEXT, textOf, trimEndOf } from "./dom";
 import { SPEAKER_LINE, type Entry } from "./entries";
 import { isMedia, isTalkPage } from "./links";
 import { isGenericLabel, MARK, render, type Rendered, type Span } from "./render";
@@ -123,7 +123,7 @@ function withBody(parts: Titled, body: AnyNode[][], baseUrl: string): Titled {
 }
 
 function candidate(parts: Titled, links: RecapLink[], entry: Entry): Candidate {
-  const title = truncateAtWord(cleanText(parts.title.replace(/[\s:–—|-]+$/, "")).replace(LIST_NUMBER, ""), 300);
+  const title = truncateAtWord(cleanText(trimEndOf(parts.title.slice(0, MAX_PARSED_TEXT), " \t\n\r:–—|-")).replace(LIST_NUMBER, ""), 300);
   const base: RecapItem = { kind: "talk", title, speakers: [], organizations: [], links };
   if (entry.section) base.section = entry.section;
   const item = withNote(base, parts.note);

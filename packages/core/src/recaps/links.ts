@@ -55,10 +55,12 @@ export function parseHttp(raw: string, base?: string): URL | undefined {
  */
 export function toRecapLink(href: string, label: string, baseUrl: string): RecapLink | undefined {
   const raw = href.trim();
-  if (!raw || raw.startsWith("#")) return undefined;
+  // No talk needs a longer address, and a stored talk must stay far below DynamoDB's 400 KB item.
+  if (!raw || raw.startsWith("#") || raw.length > MAX_LINK_LENGTH) return undefined;
   const url = parseHttp(raw, baseUrl) ?? parseHttp(raw);
   if (!url || isSamePage(url, baseUrl) || isFurniture(url, label)) return undefined;
   const href2 = watchUrl(url) ?? url.href;
+  if (href2.length > MAX_LINK_LENGTH) return undefined;
   return { kind: classifyLink(href2, label), url: href2, label };
 }
 
@@ -66,6 +68,8 @@ function isSamePage(url: URL, baseUrl: string): boolean {
   const base = parseHttp(baseUrl);
   return !!base && url.hash !== "" && url.href.slice(0, -url.hash.length) === base.href.replace(/#.*$/, "");
 }
+
+const MAX_LINK_LENGTH = 2048;
 
 const SHARE_HOSTS = ["twitter.com", "x.com", "facebook.com", "linkedin.com", "reddit.com", "news.ycombinator.com", "bsky.app"];
 

@@ -30,9 +30,22 @@ export interface RecapSyncDeps {
   log: Logger;
 }
 
-/** Links to video and slide hosts: a cheap count, so most posts never reach the HTML parser. */
-const TALK_LINK =
-  /(?:href|src)\s*=\s*["']?https?:\/\/(?:[a-z0-9-]+\.)*(?:youtube\.com|youtu\.be|youtube-nocookie\.com|vimeo\.com|speakerdeck\.com|slideshare\.net|sched\.com|sched\.co|docs\.google\.com\/presentation)[/"'?]|(?:href)\s*=\s*["']?[^"'\s>]+\.pdf["'\s>?#]/gi;
+/**
+ * Links to video and slide hosts: a cheap count, so most posts never reach the HTML parser. It runs
+ * on every changed item of every feed, so it is one linear scan of attribute values (no pattern that
+ * can backtrack over hostile markup) and looks at the first SCAN_BYTES only.
+ */
+const ATTRIBUTE = /\b(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/gi;
+const TALK_HOST =
+  /^https?:\/\/(?:[a-z0-9-]+\.)*(?:youtube\.com|youtu\.be|youtube-nocookie\.com|vimeo\.com|speakerdeck\.com|slideshare\.net|sched\.com|sched\.co|docs\.google\.com\/presentation)(?:[/?#]|$)/i;
+const SCAN_BYTES = 512 * 1024;
+const MAX_URL = 2048;
+
+function isTalkLink(value: string): boolean {
+  if (value.length > MAX_URL) return false;
+  return TALK_HOST.test(value) || /\.pdf$/i.test(value.split(/[?#]/, 1)[0] ?? "");
+}
+
 /** A recap worth parsing carries at least this many talk links (detection decides the rest). */
 const MIN_TALK_LINKS = 3;
 /** Content this much longer than the summary is the post itself, not a teaser. */
@@ -41,7 +54,9 @@ const EXCERPT_SLACK = 40;
 function talkLinkCount(html: string | undefined, enough = MIN_TALK_LINKS): number {
   if (!html) return 0;
   let count = 0;
-  for (const _ of html.matchAll(TALK_LINK)) if (++count >= enough) break;
+  for (const match of html.slice(0, SCAN_BYTES).matchAll(ATTRIBUTE)) {
+    if (isTalkLink((match[1] ?? match[2] ?? match[3] ?? "").trim()) && ++count >= enough) break;
+  }
   return count;
 }
 
@@ -52,6 +67,17 @@ function talkLinkCount(html: string | undefined, enough = MIN_TALK_LINKS): numbe
 export function mayBeRecap(item: Pick<NormalizedItem, "title" | "summary" | "content">, feed: Pick<Feed, "isRecapFeed">): boolean {
   return feed.isRecapFeed === true || talkLinkCount(item.content) >= MIN_TALK_LINKS || looksLikeRecapTitle(item.title, item.summary);
 }
+
+/** Page reads one refresh may spend on recaps; beyond it, recaps wait for the next poll. */
+export interface PageBudget {
+  left: number;
+}
+
+/** What a sync did: the recap's topics now, or that it waits for a page read the budget had no room for. */
+export type SyncResult = { status: "synced"; topics: string[] } | { status: "deferred" };
+
+/** Attempts at writing a recap's list over concurrent syncs of the same recap. */
+const LIST_ATTEMPTS = 4;
 
 /**
  * Reads a recap's items and brings the stored ones in line. Returns the recap's topics (its own
@@ -64,29 +90,29 @@ export async function syncListedItems(
   taxonomy: Taxonomy,
   deps: RecapSyncDeps,
   now: Date,
-): Promise<string[]> {
+  budget: PageBudget = { left: Infinity },
+): Promise<SyncResult> {
   const marked = feed.isRecapFeed === true;
-  const source = await recapHtml(recap.url, item, marked, deps);
-  const previous = recap.listed ?? [];
-  let listed: ListedItem[];
-  if (source.excerpt && previous.length > 0) {
-    // An excerpt (another feed's teaser, or a page that could not be read) says nothing about which
-    // talks the recap lists: keep what a full read found.
-    listed = previous;
-  } else {
-    const extraction = extractRecap(source.html, { baseUrl: recap.url, marked });
-    if (!extraction.isRecap && previous.length === 0) return recap.topics;
-    const items = extraction.isRecap ? listedPosts(recap, extraction.items, taxonomy, now) : [];
-    listed = await saveListed(items, previous, deps);
-  }
-
+  const source = await recapHtml(recap.url, item, marked, deps, budget);
+  if (source.deferred) return { status: "deferred" };
+  const extraction = source.excerpt ? undefined : extractRecap(source.html, { baseUrl: recap.url, marked });
+  const items = extraction?.isRecap ? listedPosts(recap, extraction.items, taxonomy, now) : [];
   // The caller wrote the recap's own topics; the recap also carries its items' topics.
   const own = matchTopics(topicText({ title: item.title, summary: item.summary }), taxonomy);
-  const topics = recapTopics(own, listed, taxonomy);
-  const stored = (await deps.store.posts.get(recap.id)) ?? recap;
-  if (topics.join() !== stored.topics.join() || JSON.stringify(listed) !== JSON.stringify(stored.listed ?? []))
-    await deps.store.posts.setTopics(stored, topics, listed);
-  return topics;
+
+  for (let attempt = 0; attempt < LIST_ATTEMPTS; attempt++) {
+    const stored = (await deps.store.posts.get(recap.id)) ?? recap;
+    const previous = stored.listed ?? [];
+    // Only a read that finds a recap changes its list: an excerpt, another feed's partial copy or a
+    // post that no longer reads as one says nothing about which talks the recap lists.
+    const listed = extraction?.isRecap ? await saveListed(items, previous, deps) : previous;
+    if (listed.length === 0 && previous.length === 0) return { status: "synced", topics: stored.topics };
+    const topics = recapTopics(own, listed, taxonomy);
+    if (topics.join() === stored.topics.join() && JSON.stringify(listed) === JSON.stringify(previous)) return { status: "synced", topics };
+    if (await deps.store.posts.setListed(stored, topics, listed)) return { status: "synced", topics };
+    // Another feed's poll synced the same recap meanwhile: read its list and reconcile with ours.
+  }
+  throw new Error(`The talks of ${recap.url} kept changing under concurrent polls; the next poll retries`);
 }
 
 /** Writes new and changed items, removes the ones no longer listed; returns the recap's new list. */
@@ -94,12 +120,11 @@ async function saveListed(items: ListedPost[], previous: ListedItem[], deps: Rec
   const before = new Map(previous.map((entry) => [entry.id, entry]));
   const listed: ListedItem[] = [];
   for (const { post, hash } of items) {
-    const prior = before.get(post.id);
-    if (prior?.hash !== hash) await deps.store.posts.saveListed(post, prior?.topics ?? []);
+    if (before.get(post.id)?.hash !== hash) await deps.store.posts.saveListed(post);
     listed.push({ id: post.id, kind: post.kind, hash, topics: post.topics });
   }
   const kept = new Set(listed.map((entry) => entry.id));
-  for (const gone of previous.filter((entry) => !kept.has(entry.id))) await deps.store.posts.removeListed(gone.id, gone.topics);
+  for (const gone of previous.filter((entry) => !kept.has(entry.id))) await deps.store.posts.removeListed(gone.id);
   return listed;
 }
 
@@ -111,23 +136,27 @@ export function recapTopics(own: string[], listed: Pick<ListedItem, "topics">[],
 
 /**
  * The recap's full HTML: the feed's content when it carries the whole post, else the article page
- * — read only for a recap feed's items or a title that announces a recap, since it costs a fetch.
- * `excerpt` when neither was to be had.
+ * — read only for a recap feed's items or a title that announces a recap, since it costs a fetch,
+ * and only while the refresh's page budget lasts (`deferred` past it). `excerpt` when neither the
+ * content nor the page could be had.
  */
 async function recapHtml(
   url: string,
   item: NormalizedItem,
   marked: boolean,
   deps: RecapSyncDeps,
-): Promise<{ html: string; excerpt: boolean }> {
+  budget: PageBudget,
+): Promise<{ html: string; excerpt: boolean; deferred?: boolean }> {
   const content = item.content ?? "";
   if (!isExcerpt(item)) return { html: content, excerpt: false };
   if (!marked && !looksLikeRecapTitle(item.title)) return { html: content, excerpt: true };
+  if (budget.left <= 0) return { html: content, excerpt: true, deferred: true };
+  budget.left--;
   try {
     const page = await deps.fetchFeed({ url });
     if (page.status === "ok") return { html: page.text, excerpt: false };
   } catch (error) {
-    // The recap post itself is stored either way; its talks come with a later edit or retry.
+    // The recap post itself is stored either way; its talks come with a later edit.
     deps.log.warn("Could not read a recap's page", { url, error: error instanceof Error ? error.message : String(error) });
   }
   return { html: content, excerpt: true };
@@ -183,7 +212,8 @@ function listedPosts(recap: Post, items: RecapItem[], taxonomy: Taxonomy, now: D
       listedIn: { postId: recap.id, title: recap.title, url: recap.url, ...(item.section ? { section: item.section } : {}) },
     };
     const post = { ...draft, topics: matchTopics(topicText(draft), taxonomy) };
-    const { firstSeenAt: _firstSeen, ...content } = post;
+    // What a talk shows; not when it was first seen, nor which feeds carried its recap (not rewritten on an update).
+    const { firstSeenAt: _firstSeen, feeds: _feeds, ...content } = post;
     out.push({ post, hash: stableId(JSON.stringify(content)) });
   }
   return out;

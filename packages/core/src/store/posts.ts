@@ -5,6 +5,7 @@
  * crash between two writes is repaired by the next poll — the post first, its topic rows next,
  * the feed's identity row last (an item is only "known" once everything else is written).
  */
+import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import { GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { ListedItem, Post } from "../posts/types";
 import { batchGet, batchWrite } from "./batch";
@@ -59,12 +60,15 @@ function toPost(item: Record<string, unknown>): Post {
 export interface StoredPost extends Post {
   announcedAt?: string;
   announceClaimAt?: string;
+  /** Bumped by every write of a recap's `listed`: two syncs of one recap never overwrite each other. */
+  listedVersion?: number;
 }
 
 const toStoredPost = (item: Record<string, unknown>): StoredPost => ({
   ...toPost(item),
   ...(item.announcedAt ? { announcedAt: item.announcedAt as string } : {}),
   ...(item.announceClaimAt ? { announceClaimAt: item.announceClaimAt as string } : {}),
+  ...(typeof item.listedVersion === "number" ? { listedVersion: item.listedVersion } : {}),
 });
 
 export function postRepository(table: TableRef) {
@@ -86,6 +90,33 @@ export function postRepository(table: TableRef) {
       })),
       ...stale.map((topic) => ({ DeleteRequest: { Key: keys.postTopic(post.id, topic) } })),
     ]);
+  }
+
+  /** SET topics (and `extra`) on an existing post, then its topic rows from the topics it had. */
+  async function replaceTopics(
+    post: Pick<Post, "id" | "publishedAt">,
+    topics: string[],
+    extra: { set?: string; condition?: string; names?: string[]; values?: Record<string, unknown> },
+  ): Promise<boolean> {
+    let old: Record<string, unknown> | undefined;
+    try {
+      ({ Attributes: old } = await client.send(
+        new UpdateCommand({
+          TableName,
+          Key: keys.post(post.id),
+          UpdateExpression: `SET #topics = :topics${extra.set ? `, ${extra.set}` : ""}`,
+          ConditionExpression: `attribute_exists(pk)${extra.condition ? ` AND ${extra.condition}` : ""}`,
+          ExpressionAttributeNames: aliases("topics", ...(extra.names ?? [])),
+          ExpressionAttributeValues: { ":topics": topics, ...extra.values },
+          ReturnValues: "ALL_OLD",
+        }),
+      ));
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+    await topicRows({ ...post, topics }, (old?.topics as string[]) ?? []);
+    return true;
   }
 
   return {
@@ -184,47 +215,69 @@ export function postRepository(table: TableRef) {
     },
 
     /**
-     * Replaces a post's topics (a retag, or a recap whose items changed), and a recap's list of
-     * items when given: the post, then its index rows.
+     * Replaces a post's topics (a retag): the post, then its index rows — the stale ones found from
+     * the topics it had in the table, whatever the caller last read. False when the post is gone.
      */
-    async setTopics(post: Pick<Post, "id" | "publishedAt" | "topics">, topics: string[], listed?: ListedItem[]): Promise<void> {
-      await client.send(
-        new UpdateCommand({
-          TableName,
-          Key: keys.post(post.id),
-          UpdateExpression: listed ? "SET #topics = :topics, #listed = :listed" : "SET #topics = :topics",
-          ConditionExpression: "attribute_exists(pk)",
-          ExpressionAttributeNames: aliases("topics", ...(listed ? ["listed"] : [])),
-          ExpressionAttributeValues: { ":topics": topics, ...(listed ? { ":listed": listed } : {}) },
-        }),
-      );
-      await topicRows({ ...post, topics }, post.topics);
+    async setTopics(post: Pick<Post, "id" | "publishedAt">, topics: string[]): Promise<boolean> {
+      return replaceTopics(post, topics, {});
+    },
+
+    /**
+     * A recap's new list of items and topics, written only over the list version the caller read
+     * (`listedVersion`, 0 for none): false when another sync wrote first, so the caller re-reads.
+     */
+    async setListed(
+      recap: Pick<StoredPost, "id" | "publishedAt" | "listedVersion">,
+      topics: string[],
+      listed: ListedItem[],
+    ): Promise<boolean> {
+      const seen = recap.listedVersion ?? 0;
+      return replaceTopics(recap, topics, {
+        set: "#listed = :listed, #listedVersion = :next",
+        condition: seen === 0 ? "attribute_not_exists(#listedVersion)" : "#listedVersion = :seen",
+        names: ["listed", "listedVersion"],
+        values: { ":listed": listed, ":next": seen + 1, ...(seen === 0 ? {} : { ":seen": seen }) },
+      });
     },
 
     /**
      * Writes an item a recap lists: inserted when new (first seen now), else its content replaced
-     * (keeping when it was first seen); then its topic rows, dropping topics it lost.
+     * (keeping when it was first seen); then its topic rows, dropping those of topics it lost.
      */
-    async saveListed(item: Post, previousTopics: string[]): Promise<void> {
-      if (!(await this.insert(item))) {
-        const fields = ["url", "title", "summary", "publishedAt", "topics", "speakers", "organizations", "links", "listedIn"] as const;
-        await client.send(
-          new UpdateCommand({
-            TableName,
-            Key: keys.post(item.id),
-            UpdateExpression: `SET ${fields.map((field) => `#${field} = :${field}`).join(", ")}`,
-            ExpressionAttributeNames: aliases(...fields),
-            ExpressionAttributeValues: Object.fromEntries(fields.map((field) => [`:${field}`, item[field] ?? []])),
-          }),
-        );
-        await topicRows(item, previousTopics);
+    async saveListed(item: Post): Promise<void> {
+      const fields = ["url", "title", "summary", "publishedAt", "topics", "speakers", "organizations", "links", "listedIn"] as const;
+      // A removal by a concurrent sync can come between the two: then insert again.
+      for (let attempt = 0; attempt < 3; attempt++) {
+        if (await this.insert(item)) return;
+        try {
+          const { Attributes } = await client.send(
+            new UpdateCommand({
+              TableName,
+              Key: keys.post(item.id),
+              UpdateExpression: `SET ${fields.map((field) => `#${field} = :${field}`).join(", ")}`,
+              ConditionExpression: "attribute_exists(pk)",
+              ExpressionAttributeNames: aliases(...fields),
+              ExpressionAttributeValues: Object.fromEntries(fields.map((field) => [`:${field}`, item[field] ?? []])),
+              ReturnValues: "ALL_OLD",
+            }),
+          );
+          await topicRows(item, (Attributes?.topics as string[]) ?? []);
+          return;
+        } catch (error) {
+          if (!(error instanceof ConditionalCheckFailedException)) throw error;
+        }
       }
     },
 
-    /** Deletes an item its recap no longer lists: its topic rows, then the item. */
-    async removeListed(id: string, topics: string[]): Promise<void> {
+    /** Deletes an item its recap no longer lists: every topic row it has in the table, then the item. */
+    async removeListed(id: string): Promise<void> {
+      const rows = await queryAll(table, {
+        KeyConditionExpression: "pk = :pk AND begins_with(sk, :topics)",
+        ExpressionAttributeValues: { ":pk": keys.post(id).pk, ":topics": "TOPIC#" },
+        ProjectionExpression: "pk, sk",
+      });
       await batchWrite(table, [
-        ...topics.map((topic) => ({ DeleteRequest: { Key: keys.postTopic(id, topic) } })),
+        ...rows.map((row) => ({ DeleteRequest: { Key: { pk: row.pk, sk: row.sk } } })),
         { DeleteRequest: { Key: keys.post(id) } },
       ]);
     },

@@ -5,6 +5,8 @@
  */
 import type { Outcome } from "../commands/types";
 import type { RefreshDeps } from "../feeds/refresh";
+import type { Post } from "../posts/types";
+import type { StoredPost } from "../store";
 import { mapWithConcurrency } from "../shared/concurrency";
 import { topicText } from "../posts/topic-text";
 import { recapTopics } from "../recaps/sync";
@@ -48,35 +50,59 @@ export async function addTopicAlias(
   return { kind: "topic-aliased", id: request.id, label, alias: request.alias };
 }
 
-/** Re-tags every post first seen since `since` (a YYYY-MM-DD date, UTC; all posts when absent). */
+/**
+ * Re-tags every post first seen since `since` (a YYYY-MM-DD date, UTC; all posts when absent).
+ * Each post is read again before it is written (the walk's index pages may be a little old, and
+ * polls run meanwhile); a post deleted meanwhile is skipped. A recap is re-tagged with its talks,
+ * and a talk whose topics change updates its recap's list too, whichever of them the window holds.
+ */
 export async function retagPosts(since: string | undefined, deps: TopicDeps): Promise<Extract<Outcome, { kind: "retagged" }>> {
   const taxonomy = await deps.taxonomy();
+  const { posts } = deps.store;
+  const changed = new Set<string>();
+  const recapsDone = new Set<string>();
+  const recapsToUpdate = new Set<string>();
+  const topicsOf = (post: Post) => matchTopics(topicText(post), taxonomy);
+
+  /** Its own topics; true when they changed. */
+  const retagOne = async (post: Post): Promise<boolean> => {
+    const topics = topicsOf(post);
+    if (topics.join() === post.topics.join() || !(await posts.setTopics(post, topics))) return false;
+    changed.add(post.id);
+    return true;
+  };
+  const retagRecap = async (recap: StoredPost): Promise<void> => {
+    recapsDone.add(recap.id);
+    const items = await posts.getMany((recap.listed ?? []).map((entry) => entry.id));
+    await mapWithConcurrency(items, RETAG_CONCURRENCY, retagOne);
+    const byId = new Map(items.map((item) => [item.id, item]));
+    const listed = (recap.listed ?? []).map((entry) => {
+      const item = byId.get(entry.id);
+      return item ? { ...entry, topics: topicsOf(item) } : entry;
+    });
+    const topics = recapTopics(topicsOf(recap), listed, taxonomy);
+    if (topics.join() === recap.topics.join() && JSON.stringify(listed) === JSON.stringify(recap.listed)) return;
+    // Refused only when a poll synced the recap meanwhile: its list was written with this taxonomy.
+    if (await posts.setListed(recap, topics, listed)) changed.add(recap.id);
+  };
+
   let examined = 0;
-  let changed = 0;
   const from = since ? new Date(`${since}T00:00:00Z`) : undefined;
-  for await (const page of deps.store.posts.pagesSeenSince(deps.clock(), { since: from })) {
+  for await (const page of posts.pagesSeenSince(deps.clock(), { since: from })) {
     examined += page.length;
-    await mapWithConcurrency(page, RETAG_CONCURRENCY, async (post) => {
-      const own = matchTopics(topicText(post), taxonomy);
-      if (!post.listed) {
-        if (own.join() === post.topics.join()) return;
-        await deps.store.posts.setTopics(post, own);
-        changed++;
-        return;
-      }
-      // A recap also has its items' topics: tag them from their own text, whatever order they come in.
-      const items = new Map((await deps.store.posts.getMany(post.listed.map((entry) => entry.id))).map((item) => [item.id, item]));
-      const listed = post.listed.map((entry) => {
-        const item = items.get(entry.id);
-        return item ? { ...entry, topics: matchTopics(topicText(item), taxonomy) } : entry;
-      });
-      const topics = recapTopics(own, listed, taxonomy);
-      if (topics.join() === post.topics.join() && JSON.stringify(listed) === JSON.stringify(post.listed)) return;
-      await deps.store.posts.setTopics(post, topics, listed);
-      changed++;
+    await mapWithConcurrency(page, RETAG_CONCURRENCY, async (seen) => {
+      const post = await posts.get(seen.id);
+      if (!post || recapsDone.has(post.id)) return;
+      if (post.listed) return retagRecap(post);
+      if ((await retagOne(post)) && post.listedIn) recapsToUpdate.add(post.listedIn.postId);
     });
   }
-  return { kind: "retagged", ...(since ? { since } : {}), examined, changed };
+  for (const id of recapsToUpdate) {
+    if (recapsDone.has(id)) continue;
+    const recap = await posts.get(id);
+    if (recap?.listed) await retagRecap(recap);
+  }
+  return { kind: "retagged", ...(since ? { since } : {}), examined, changed: changed.size };
 }
 
 /** Names compared as the matcher compares them: case, spaces and hyphens aside. */
