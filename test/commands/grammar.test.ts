@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatCommand, MAX_COMMAND_LENGTH, MAX_PAGE, parseCommand } from "../../packages/core/src/commands/grammar";
+import { COMMAND_KEYWORDS, formatCommand, MAX_COMMAND_LENGTH, MAX_PAGE, parseCommand } from "../../packages/core/src/commands/grammar";
 import type { Command, ParsedCommand } from "../../packages/core/src/commands/types";
 
 const command = (text: string) => parseCommand(text).command;
@@ -241,6 +241,13 @@ describe("parseCommand: topic add, topic alias, retag", () => {
     const parsed = parseCommand(text);
     expect(parsed.command).toEqual({ name: "help" });
     expect(parsed.problem).toMatch(problem);
+  });
+});
+
+describe("COMMAND_KEYWORDS", () => {
+  it("holds words that never read as a topic", () => {
+    for (const word of COMMAND_KEYWORDS) expect(parseCommand(word).command.name, word).not.toBe("topic");
+    for (const word of ["gitops", "kubernetes", "recap", "alias", "tag"]) expect(parseCommand(word).command.name, word).toBe("topic");
   });
 });
 

@@ -52,6 +52,17 @@ async function publish(items: { title: string; link: string }[]): Promise<void> 
   await recap.bus.idle();
 }
 
+/** Recap again, with a follow budget of `perHour` alerts. */
+async function reopenWithBudget(perHour: number): Promise<void> {
+  await recap.close();
+  recap = await openLocalRecap({
+    inMemory: true,
+    clock,
+    log: silentLogger,
+    env: { SLACK_BOT_TOKEN: "xoxb-test", RECAP_SLACK_API_URL: slack.apiUrl, RECAP_FOLLOW_MAX_PER_HOUR: String(perHour) },
+  });
+}
+
 /** Delivers the `post.ingested` event of the newest post again, as EventBridge may. */
 async function redeliverNewest(): Promise<void> {
   const [post] = await recap.deps.store.posts.seenSince(clock());
@@ -203,13 +214,7 @@ describe("alerts", () => {
   });
 
   it("keeps to a configured budget", async () => {
-    await recap.close();
-    recap = await openLocalRecap({
-      inMemory: true,
-      clock,
-      log: silentLogger,
-      env: { SLACK_BOT_TOKEN: "xoxb-test", RECAP_SLACK_API_URL: slack.apiUrl, RECAP_FOLLOW_MAX_PER_HOUR: "2" },
-    });
+    await reopenWithBudget(2);
     await follow("CTWO", "gitops");
     await publish(Array.from({ length: 4 }, (_, i) => item(`Flux CD tip ${i}`, `flux-${i}`)));
     expect(posted("CTWO")).toHaveLength(3);
@@ -254,6 +259,31 @@ describe("when Slack says no", () => {
     expect(attempts).toHaveLength(2); // the 429, then the post on the bus's retry
     const [post] = await recap.deps.store.posts.seenSince(clock());
     expect(await recap.deps.store.follows.alerts.claim("CRL", post!.id, clock())).toBe(false);
+  });
+
+  it("retries a refused roll-up update through the bus; a rolled-up post is never alerted on its own later", async () => {
+    await reopenWithBudget(1);
+    await follow("CROLL", "gitops");
+    await publish([item("Argo CD one", "one")]);
+    await publish([item("Argo CD two", "two")]);
+    expect(posted("CROLL").map((call) => String(call.body.text).slice(0, 12))).toEqual(["New on GitOp", "More on GitO"]);
+    slack.rateLimitNext("chat.update", 60); // refused: the delivery fails and the bus retries it
+    await publish([item("Argo CD three", "three")]);
+    expect(String(updates("CROLL").at(-1)?.body.text)).toMatch(/this hour: 2 new posts/);
+    expect(await recap.deps.store.follows.rollups.get("CROLL", "2026-11-20T10")).toMatchObject({ total: 2, shown: 2 });
+
+    // Redelivered an hour later, when the budget has room again: still only in that roll-up.
+    clock.advance(HOUR);
+    await redeliverNewest();
+    expect(posted("CROLL")).toHaveLength(2);
+  });
+
+  it("does not stop a channel's follows for an error about the whole installation; the bus retries", async () => {
+    await follow("CAUTH", "gitops");
+    slack.failNext("chat.postMessage", "invalid_auth");
+    await publish([item("Argo CD after a token rotation", "rotation")]);
+    expect(await recap.deps.store.follows.get("CAUTH", "gitops")).toMatchObject({ status: "active" });
+    expect(posted("CAUTH")).toHaveLength(2); // refused, then posted on the retry
   });
 
   it("keeps the claim when the outcome is unknown: a lost alert rather than a duplicate", async () => {

@@ -134,6 +134,9 @@ describe("a recap in a feed", () => {
     );
     expect(titles(await run("ebpf"))).toContain("Tracing Syscalls with Tetragon");
     expect(titles(await run("developer portals"))).toContain("Golden Paths That Teams Actually Use");
+    // `topics` counts the talks, not the recap that carries their topics as well.
+    const counts = await runCommand({ name: "topics" }, cli, recap.deps);
+    expect(counts.kind === "topics" && counts.topics.find((topic) => topic.id === "gitops")?.count).toBe(2);
     const search = await runCommand({ name: "search", words: ["jane", "intuit"], page: 1 }, cli, recap.deps);
     expect(titles(search)).toEqual(["Scaling Argo CD to 5,000 Applications"]);
   });

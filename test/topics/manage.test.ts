@@ -80,6 +80,7 @@ describe("topic add and topic alias", () => {
       return outcome.kind === "refused" ? outcome.reason : "";
     };
     expect(await refusal("topic add GitOps Something")).toMatch(/lower case words joined by hyphens/);
+    expect(await refusal("topic add latest Latest")).toMatch(/`latest` is a command word/);
     expect(await refusal("topic add gitops GitOps2")).toMatch(/There is a topic `gitops` already/);
     expect(await refusal("topic add deploys Deploys argo")).toMatch(/`argo` already names the topic GitOps/);
     expect(await refusal('topic add sneaky Sneaky "=AI"')).toMatch(/plain words/);

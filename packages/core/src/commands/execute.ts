@@ -253,7 +253,8 @@ async function topicCounts(deps: CommandDeps): Promise<Outcome> {
   const posts = await deps.store.posts.seenSince(now, { since: weekAgo });
   const counts = new Map<string, number>();
   for (const post of posts) {
-    if (post.publishedAt < weekAgo.toISOString()) continue;
+    // A recap carries its talks' topics; its talks are counted themselves.
+    if (post.publishedAt < weekAgo.toISOString() || post.listed) continue;
     for (const topic of post.topics) counts.set(topic, (counts.get(topic) ?? 0) + 1);
   }
   const topics = (await deps.taxonomy()).topics

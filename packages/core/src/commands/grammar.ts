@@ -35,6 +35,32 @@
  */
 import type { Command, ParsedCommand } from "./types";
 
+/**
+ * Words that start a command: `/recap <word>` never looks a topic up by them, so a topic must not
+ * be named one (its "more" hints say `/recap <topic id>`).
+ */
+export const COMMAND_KEYWORDS: readonly string[] = [
+  "help",
+  "topic",
+  "retag",
+  "search",
+  "topics",
+  "feeds",
+  "unsubscribe",
+  "subscription",
+  "digest",
+  "following",
+  "follow",
+  "unfollow",
+  "subscribe",
+  "latest",
+  "add",
+  "remove",
+  "resume",
+  "page",
+  "share",
+];
+
 /** Longer text is refused (as is text whose command would format longer than this). */
 export const MAX_COMMAND_LENGTH = 2000;
 /** The highest `page <n>` accepted. */

@@ -19,7 +19,7 @@ import { renderFollowAlert } from "../slack/follow-render";
 import { CHANNEL_GONE_ERRORS } from "../slack/outbound";
 import type { RecapDeps } from "../runtime/deps";
 import { labelOf } from "./commands";
-import { rollUp } from "./rollup";
+import { rollUp, settleRollup } from "./rollup";
 
 export type AlertDeps = Pick<RecapDeps, "store" | "clock" | "taxonomy" | "slack" | "log" | "follow">;
 
@@ -69,7 +69,11 @@ async function alertChannel(
 ): Promise<AlertDelivery> {
   const { alerts } = deps.store.follows;
   const now = deps.clock();
-  if (!(await alerts.claim(channelId, post.id, now))) return { channelId, result: "taken" };
+  if (!(await alerts.claim(channelId, post.id, now))) {
+    // A redelivery of a post already in a roll-up (whose message an earlier try could not update).
+    const claim = await alerts.get(channelId, post.id);
+    return claim?.status === "rolled-up" && claim.hour ? settleRollup(channelId, claim.hour, deps) : { channelId, result: "taken" };
+  }
   const hour = now.toISOString().slice(0, 13);
   let slot = false;
   const giveBack = async () => {
@@ -77,10 +81,17 @@ async function alertChannel(
     if (slot) await alerts.returnSlot(channelId, hour);
   };
 
-  let posted;
   try {
     slot = await alerts.takeSlot(channelId, hour, deps.follow.maxPerHour);
-    if (!slot) return await rollUp(channelId, post, topics, hour, deps);
+  } catch (error) {
+    await giveBack();
+    throw error;
+  }
+  // Over budget: the roll-up keeps the claim once the post is in it (never alerted on its own later).
+  if (!slot) return rollUp(channelId, post, topics, hour, deps);
+
+  let posted;
+  try {
     posted = await deps.slack.postMessage(channelId, renderFollowAlert(post, topics, feedTitles));
   } catch (error) {
     // Nothing was posted: give the post back for the bus's retry.

@@ -11,6 +11,7 @@
  * time follows the alert's rules: a definite refusal is retried, an unknown outcome marks the
  * roll-up lost (never posted twice, never updated), a channel Slack will not post to is disabled.
  */
+import { randomUUID } from "node:crypto";
 import type { TopicRef } from "../commands/types";
 import { shortTitle } from "../events/types";
 import type { Post } from "../posts/types";
@@ -30,13 +31,25 @@ type Drained = { result: "shown" | "queued" } | { result: "gone" | "lost" | "ret
 export async function rollUp(channelId: string, post: Post, topics: TopicRef[], hour: string, deps: AlertDeps): Promise<AlertDelivery> {
   const { alerts, rollups } = deps.store.follows;
   const entry = { postId: post.id, title: shortTitle(post.title), url: post.url };
-  await rollups.add(
-    channelId,
-    hour,
-    entry,
-    topics.map((topic) => topic.id),
-  );
+  try {
+    await rollups.add(
+      channelId,
+      hour,
+      entry,
+      topics.map((topic) => topic.id),
+    );
+  } catch (error) {
+    // Not in the roll-up: give the post back for the bus's retry.
+    await alerts.release(channelId, post.id);
+    throw error;
+  }
+  // From here the post is in the hour's roll-up and its claim stays: a retry only updates the message.
   await alerts.record(channelId, post.id, { status: "rolled-up", hour });
+  return settleRollup(channelId, hour, deps);
+}
+
+/** Brings the hour's roll-up message up to date (a redelivered rolled-up post comes straight here). */
+export async function settleRollup(channelId: string, hour: string, deps: AlertDeps): Promise<AlertDelivery> {
   const drained = await drain(channelId, hour, deps);
   switch (drained.result) {
     case "shown":
@@ -55,18 +68,27 @@ export async function rollUp(channelId: string, post: Post, topics: TopicRef[], 
 
 async function drain(channelId: string, hour: string, deps: AlertDeps): Promise<Drained> {
   const { rollups } = deps.store.follows;
+  const holder = randomUUID();
   for (;;) {
-    let rollup = await rollups.lock(channelId, hour, deps.clock(), LEASE_MS);
+    let rollup = await rollups.lock(channelId, hour, deps.clock(), LEASE_MS, holder);
     if (!rollup) return { result: "queued" };
     try {
+      if (rollup.posting && !rollup.ts) {
+        // A writer crashed between posting the roll-up and recording it: it may be in the channel.
+        await rollups.record(channelId, hour, { shown: rollup.total, lost: true });
+        return { result: "lost", error: "the first roll-up post's outcome is unknown" };
+      }
       const { topics } = await deps.taxonomy();
       while (!rollup.lost && rollup.total > rollup.shown) {
         const refs = rollup.topicIds.map((id) => ({ id, label: labelOf(id, topics) }));
         const message = renderFollowRollup(rollup, refs);
+        if (!rollup.ts) await rollups.record(channelId, hour, { shown: rollup.shown, posting: true });
         const sent = rollup.ts
           ? await deps.slack.updateMessage(channelId, rollup.ts, message)
           : await deps.slack.postMessage(channelId, message);
         if (!sent.ok) {
+          // Slack answered, so nothing was posted: the next writer may post.
+          if (!rollup.ts && sent.definite) await rollups.record(channelId, hour, { shown: rollup.shown, posting: false });
           if (CHANNEL_GONE_ERRORS.has(sent.error)) return { result: "gone", error: sent.error };
           if ((!rollup.ts && !sent.definite) || (rollup.ts && MESSAGE_GONE.has(sent.error))) {
             await rollups.record(channelId, hour, { shown: rollup.total, lost: true });
@@ -74,11 +96,11 @@ async function drain(channelId: string, hour: string, deps: AlertDeps): Promise<
           }
           return { result: "retry", error: sent.error };
         }
-        await rollups.record(channelId, hour, { ts: rollup.ts ?? sent.ts, shown: rollup.total });
+        await rollups.record(channelId, hour, { ts: rollup.ts ?? sent.ts, shown: rollup.total, posting: false });
         rollup = (await rollups.get(channelId, hour)) ?? rollup;
       }
     } finally {
-      await rollups.unlock(channelId, hour);
+      await rollups.unlock(channelId, hour, holder);
     }
     const after = await rollups.get(channelId, hour);
     if (!after || after.lost || after.total <= after.shown) return { result: "shown" };

@@ -59,8 +59,10 @@ export const SUBSCRIPTIONS = {
   followAlerts: {
     detailTypes: ["post.ingested"],
     handler: "functions/follow-alerts.handler",
-    // A few channels at a time, each at most a few Slack calls with a 10 s timeout and short rate-limit waits.
-    timeoutSeconds: 120,
+    // Four channels at a time, each up to ~50 s in the worst case (a post or update with a 10 s
+    // timeout and up to three short rate-limit waits): room for ~40 channels following one topic. A
+    // timeout mid-delivery leaves that alert claimed and unsent (lost rather than duplicated).
+    timeoutSeconds: 600,
     slack: true,
   },
 } as const;

@@ -15,18 +15,13 @@ export type PostResult = { ok: true; ts: string } | { ok: false; error: string; 
 export type DigestPostResult = PostResult & { threadError?: string };
 
 /**
- * Slack errors after which posting in the channel cannot work until a person acts (invite Recap,
- * unarchive, reinstall): what was posting there stops and says why.
+ * Slack errors after which posting in this one channel cannot work until a person acts there
+ * (invite Recap, unarchive): what was posting there stops and says why. Errors about the whole
+ * installation (invalid_auth, token_revoked, account_inactive, missing_scope) are not here: a
+ * rotated token would otherwise stop every channel's digest and follows, each to be set up again;
+ * they fail the delivery, which is retried, and the operator sees them in the logs.
  */
-export const CHANNEL_GONE_ERRORS: ReadonlySet<string> = new Set([
-  "channel_not_found",
-  "not_in_channel",
-  "is_archived",
-  "account_inactive",
-  "invalid_auth",
-  "token_revoked",
-  "missing_scope",
-]);
+export const CHANNEL_GONE_ERRORS: ReadonlySet<string> = new Set(["channel_not_found", "not_in_channel", "is_archived"]);
 
 export interface SlackOutbound {
   /** Posts a digest: the main message, then its continuations as thread replies. */

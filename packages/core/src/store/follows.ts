@@ -45,6 +45,8 @@ export interface Rollup {
   shown: number;
   /** Posting the message had an unknown outcome: it is never posted again, nor updated. */
   lost?: boolean;
+  /** Set just before the first chat.postMessage: found with no `ts`, that post may have gone out. */
+  posting?: boolean;
 }
 
 const toFollow = (item: Record<string, unknown>): Follow => {
@@ -108,6 +110,12 @@ export function followRepository(table: TableRef) {
   };
 
   const alerts = {
+    /** The claim of (channel, post): its status and, for a rolled-up post, the hour's roll-up it is in. */
+    async get(channelId: string, postId: string): Promise<{ status: string; hour?: string } | undefined> {
+      const { Item } = await client.send(new GetCommand({ TableName, Key: keys.alert(channelId, postId), ConsistentRead: true }));
+      return Item ? { status: String(Item.status), ...(typeof Item.hour === "string" ? { hour: Item.hour } : {}) } : undefined;
+    },
+
     /** Takes (channel, post) for this delivery; false when it was taken before. */
     async claim(channelId: string, postId: string, now: Date): Promise<boolean> {
       return applied(
@@ -206,15 +214,20 @@ export function followRepository(table: TableRef) {
     },
 
     /** Takes the roll-up's lease (the one writer of its message); undefined while someone else holds it. */
-    async lock(channelId: string, hour: string, now: Date, leaseMs: number): Promise<Rollup | undefined> {
+    /** Takes the roll-up's lease as `holder` (the one writer of its message); undefined while someone else holds it. */
+    async lock(channelId: string, hour: string, now: Date, leaseMs: number, holder: string): Promise<Rollup | undefined> {
       const locked = await unlessTaken(
         client.send(
           new UpdateCommand({
             TableName,
             Key: keys.rollup(channelId, hour),
-            UpdateExpression: "SET lockedUntil = :until",
+            UpdateExpression: "SET lockedUntil = :until, lockedBy = :holder",
             ConditionExpression: "attribute_exists(pk) AND (attribute_not_exists(lockedUntil) OR lockedUntil < :now)",
-            ExpressionAttributeValues: { ":until": new Date(now.getTime() + leaseMs).toISOString(), ":now": now.toISOString() },
+            ExpressionAttributeValues: {
+              ":until": new Date(now.getTime() + leaseMs).toISOString(),
+              ":now": now.toISOString(),
+              ":holder": holder,
+            },
             ReturnValues: "ALL_NEW",
           }),
         ),
@@ -222,12 +235,23 @@ export function followRepository(table: TableRef) {
       return locked?.Attributes ? toRollup(locked.Attributes) : undefined;
     },
 
-    async unlock(channelId: string, hour: string): Promise<void> {
-      await client.send(new UpdateCommand({ TableName, Key: keys.rollup(channelId, hour), UpdateExpression: "REMOVE lockedUntil" }));
+    /** Lets the lease go, if `holder` still has it (a holder that overran its lease must not free another's). */
+    async unlock(channelId: string, hour: string, holder: string): Promise<void> {
+      await applied(
+        client.send(
+          new UpdateCommand({
+            TableName,
+            Key: keys.rollup(channelId, hour),
+            UpdateExpression: "REMOVE lockedUntil, lockedBy",
+            ConditionExpression: "lockedBy = :holder",
+            ExpressionAttributeValues: { ":holder": holder },
+          }),
+        ),
+      );
     },
 
     /** What the message now says: `lost` when it may or may not have been posted. */
-    async record(channelId: string, hour: string, state: { ts?: string; shown: number; lost?: boolean }): Promise<void> {
+    async record(channelId: string, hour: string, state: { ts?: string; shown: number; lost?: boolean; posting?: boolean }): Promise<void> {
       const set = Object.entries(state).filter(([, value]) => value !== undefined);
       await client.send(
         new UpdateCommand({
@@ -252,6 +276,7 @@ function toRollup(item: Record<string, unknown>): Rollup {
     ...(typeof item.ts === "string" ? { ts: item.ts } : {}),
     shown: Number(item.shown ?? 0),
     ...(item.lost === true ? { lost: true } : {}),
+    ...(item.posting === true ? { posting: true } : {}),
   };
 }
 

@@ -3,6 +3,7 @@
  * in force for the next post ingested anywhere) and `retag` (the taxonomy in force applied again to
  * stored posts, e.g. after a topic was added).
  */
+import { COMMAND_KEYWORDS } from "../commands/grammar";
 import type { Outcome } from "../commands/types";
 import type { RefreshDeps } from "../feeds/refresh";
 import type { Post } from "../posts/types";
@@ -23,7 +24,9 @@ export async function addTeamTopic(
   deps: TopicDeps,
 ): Promise<Outcome> {
   const aliases = distinctNames(request.aliases.filter((alias) => !sameName(alias, request.label)));
-  const problem = checkNewTopic({ ...request, aliases }, await deps.taxonomy());
+  const problem = COMMAND_KEYWORDS.includes(request.id)
+    ? `\`${request.id}\` is a command word (\`/recap ${request.id}\` runs the command): pick another id, e.g. \`${request.id}-news\`.`
+    : checkNewTopic({ ...request, aliases }, await deps.taxonomy());
   if (problem) return { kind: "refused", reason: problem };
   const added = await deps.store.topics.add({
     id: request.id,
