@@ -23,9 +23,10 @@ export interface TestDynamo {
   throttle(operations: string[], count: number): void;
   /**
    * After letting `skip` requests of `operation` through, fails the next `count` with an error the
-   * SDK does not retry — a failure the caller sees at once.
+   * SDK does not retry — a failure the caller sees at once. With `when`, only requests whose body
+   * it accepts count (and fail).
    */
-  failNext(operation: string, count: number, options?: { skip?: number }): void;
+  failNext(operation: string, count: number, options?: { skip?: number; when?: (body: Record<string, unknown>) => boolean }): void;
   /**
    * Answers the next `count` requests of `operation` with `respond(body)` instead of dynalite —
    * e.g. a BatchWriteItem that leaves everything unprocessed, as DynamoDB does under load.
@@ -48,7 +49,7 @@ export async function startTestDynamo(): Promise<TestDynamo> {
   const dynalite: DynaliteServer = await startDynalite();
   const operations: RecordedOperation[] = [];
   const throttles: { operations: string[]; remaining: number }[] = [];
-  const failures: { operation: string; skip: number; remaining: number }[] = [];
+  const failures: { operation: string; skip: number; remaining: number; when?: (body: Record<string, unknown>) => boolean }[] = [];
   const intercepts: { operation: string; remaining: number; respond: (body: Record<string, unknown>) => unknown }[] = [];
   const proxy: LoopbackServer = await startLoopbackServer(async (req, res) => {
     const body = await readBody(req);
@@ -65,7 +66,7 @@ export async function startTestDynamo(): Promise<TestDynamo> {
       res.end(JSON.stringify(intercept.respond(parsed)));
       return;
     }
-    const failure = failures.find((f) => f.remaining > 0 && f.operation === operation);
+    const failure = failures.find((f) => f.remaining > 0 && f.operation === operation && (f.when?.(parsed) ?? true));
     if (failure && failure.skip > 0) failure.skip--;
     else if (failure) {
       failure.remaining--;
@@ -104,7 +105,7 @@ export async function startTestDynamo(): Promise<TestDynamo> {
       throttles.push({ operations: names, remaining: count });
     },
     failNext(operation, count, options = {}) {
-      failures.push({ operation, skip: options.skip ?? 0, remaining: count });
+      failures.push({ operation, skip: options.skip ?? 0, remaining: count, ...(options.when ? { when: options.when } : {}) });
     },
     intercept(operation, count, respond) {
       intercepts.push({ operation, remaining: count, respond });

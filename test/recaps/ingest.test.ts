@@ -88,6 +88,12 @@ async function pollFullRecap(): Promise<Feed> {
   return feed;
 }
 
+/** An UpdateItem writing a recap's final list of `count` items (every one with its content hash). */
+const finalListOf = (count: number) => (body: Record<string, unknown>) => {
+  const listed = (body.ExpressionAttributeValues as Record<string, { L?: { M: { hash: { S: string } } }[] }> | undefined)?.[":listed"]?.L;
+  return listed?.length === count && listed.every((entry) => entry.M.hash.S !== "");
+};
+
 const run = (text: string) => runCommand({ name: "topic", topic: text, page: 1 }, cli, recap.deps);
 const titles = (outcome: Outcome) => (outcome.kind === "posts" ? outcome.posts.map((post) => post.title) : [outcome.kind]);
 const stored = async () => recap.deps.store.posts.seenSince(recap.clock());
@@ -211,6 +217,29 @@ describe("a recap in a feed", () => {
     const parent = (await stored()).find((post) => post.url === RECAP_URL)!;
     expect(parent.listed?.find((item) => item.topics.includes("sharding"))).toBeDefined();
     expect(await runCommand({ name: "retag" }, cli, recap.deps)).toMatchObject({ changed: 0 });
+  });
+
+  it("a sync cut short after writing a new talk, then an edit dropping it, leaves no orphan talk", async () => {
+    const feed = await pollFullRecap();
+    const published = (await stored()).find((post) => post.url === RECAP_URL)!.publishedAt;
+    const added = talk("Policy as Code for Platform Teams", "Lee Park, Nirmata", "plat1", "Kyverno everywhere.");
+    recap.clock.advance(HOUR);
+    harness.feeds.route("/notes.xml", {
+      body: rss([recapItem(recapHtml({ ...FULL_RECAP, argo: [...FULL_RECAP.argo, added] }), new Date(published))]),
+    });
+    // The talk is written; the recap's final list (five talks, each with its hash) is not.
+    harness.dynamo.failNext("UpdateItem", 1, { when: finalListOf(5) });
+    expect((await refreshFeed((await recap.deps.store.feeds.get(feed.id))!, recap.deps)).status).toBe("failed");
+    expect(talksIn(await stored()).map((post) => post.title)).toContain("Policy as Code for Platform Teams");
+
+    // The author drops the talk again (and fixes a note), before the next poll.
+    recap.clock.advance(HOUR);
+    const fixed = { ...FULL_RECAP, argo: [ARGO_1, ARGO_2.replace("finally explained", "explained at last")] };
+    harness.feeds.route("/notes.xml", { body: rss([recapItem(recapHtml(fixed), new Date(published))]) });
+    await poll(feed);
+    expect(talksIn(await stored()).map((post) => post.title)).not.toContain("Policy as Code for Platform Teams");
+    expect(titles(await run("platform engineering"))).not.toContain("Policy as Code for Platform Teams");
+    expect((await stored()).find((post) => post.url === RECAP_URL)?.listed).toHaveLength(4);
   });
 
   it("reads the article page when the feed carries only a summary of a recap", async () => {

@@ -7,9 +7,11 @@
  * the list (ids, content hashes, topics) and the union of its items' topics, so the digest can say
  * "N talks on your topics" in one line.
  *
- * Crash safety without transactions: items are written first and the recap's list last, and the
- * feed remembers the recap's identity only after that (see feeds/refresh.ts), so an interrupted
- * sync is redone by the next poll; every write here is idempotent.
+ * Crash safety without transactions: new items are put on the recap's list before they are written
+ * and the final list is written last (each list write over the version read, so concurrent syncs
+ * reconcile), and the feed remembers the recap's identity only after that (see feeds/refresh.ts):
+ * an interrupted sync is redone by the next poll, whatever the recap says by then, and every
+ * write is idempotent.
  */
 import type { FeedFetcher } from "../feeds/document";
 import type { Feed } from "../feeds/types";
@@ -18,7 +20,7 @@ import { topicText } from "../posts/topic-text";
 import type { ListedItem, NormalizedItem, Post } from "../posts/types";
 import { stableId } from "../shared/hash";
 import type { Logger } from "../shared/log";
-import type { Store } from "../store";
+import type { Store, StoredPost } from "../store";
 import { matchTopics, type Taxonomy } from "../topics";
 import { looksLikeRecapTitle } from "./detect";
 import { extractRecap } from "./extract";
@@ -101,8 +103,17 @@ export async function syncListedItems(
   const own = matchTopics(topicText({ title: item.title, summary: item.summary }), taxonomy);
 
   for (let attempt = 0; attempt < LIST_ATTEMPTS; attempt++) {
-    const stored = (await deps.store.posts.get(recap.id)) ?? recap;
-    const previous = stored.listed ?? [];
+    let stored: StoredPost = (await deps.store.posts.get(recap.id)) ?? recap;
+    let previous = stored.listed ?? [];
+    const added = extraction?.isRecap ? items.filter(({ post }) => !previous.some((entry) => entry.id === post.id)) : [];
+    if (added.length > 0) {
+      // New items go on the list before they are written (with no hash, so they are written): a
+      // crash before the final list leaves them listed, and the next sync keeps or removes them.
+      const intent = [...previous, ...added.map(({ post }) => ({ id: post.id, kind: post.kind, hash: "", topics: [] }))];
+      if (!(await deps.store.posts.setListed(stored, stored.topics, intent))) continue;
+      stored = { ...stored, listed: intent, listedVersion: (stored.listedVersion ?? 0) + 1 };
+      previous = intent;
+    }
     // Only a read that finds a recap changes its list: an excerpt, another feed's partial copy or a
     // post that no longer reads as one says nothing about which talks the recap lists.
     const listed = extraction?.isRecap ? await saveListed(items, previous, deps) : previous;
