@@ -242,6 +242,47 @@ describe("a recap in a feed", () => {
     expect((await stored()).find((post) => post.url === RECAP_URL)?.listed).toHaveLength(4);
   });
 
+  it("shows a talk two recaps list, and a linked write-up Recap also reads, once", async () => {
+    const feed = await follow("/notes.xml", []);
+    const other = await follow("/other.xml", []);
+    recap.clock.advance(HOUR);
+    const writeUp = "https://friends.example.com/kubecon-eu-2026-takeaways";
+    const second = `${recapHtml({ argo: [ARGO_1, ARGO_2], backstage: [], ebpf: [EBPF] })}<h2>Other recaps</h2><ul><li><a href="${writeUp}">Our KubeCon EU 2026 takeaways</a></li></ul>`;
+    harness.feeds.route("/notes.xml", {
+      body: rss([
+        recapItem(recapHtml(FULL_RECAP), recap.clock()),
+        {
+          title: "KubeCon EU 2026, day two recap",
+          link: "https://blog.example.com/day-two",
+          guid: "day-two",
+          content: second,
+          pubDate: recap.clock(),
+        },
+      ]),
+    });
+    harness.feeds.route("/other.xml", {
+      body: rss([
+        {
+          title: "Our KubeCon EU 2026 takeaways",
+          link: writeUp,
+          guid: "w",
+          description: "GitOps and Argo CD everywhere.",
+          pubDate: recap.clock(),
+        },
+      ]),
+    });
+    await poll(feed);
+    await poll(other);
+
+    const gitops = titles(await run("gitops"));
+    expect(gitops.filter((title) => title === "Scaling Argo CD to 5,000 Applications")).toHaveLength(1);
+    const search = titles(await runCommand({ name: "search", words: ["takeaways"], page: 1 }, cli, recap.deps));
+    expect(search.filter((title) => title === "Our KubeCon EU 2026 takeaways")).toHaveLength(1);
+    const shown = await runCommand({ name: "search", words: ["takeaways"], page: 1 }, cli, recap.deps);
+    const writeUpShown = shown.kind === "posts" ? shown.posts.find((post) => post.url === writeUp) : undefined;
+    expect(writeUpShown?.listedIn).toBeUndefined(); // the feed's own post, not the recap's link to it
+  });
+
   it("reads the article page when the feed carries only a summary of a recap", async () => {
     harness.feeds.route("/posts/kubecon-na", {
       headers: { "content-type": "text/html; charset=utf-8" },

@@ -173,12 +173,29 @@ function pageOf(
   return {
     kind: "posts",
     heading,
-    posts: window.slice(0, PAGE_SIZE),
+    posts: withoutRepeats(window.slice(0, PAGE_SIZE)),
     page: command.page,
     current: { text, page: command.page },
     ...(window.length > PAGE_SIZE ? { more: { text, page: command.page + 1 } } : {}),
     emptyText,
   };
+}
+
+/**
+ * One line per thing: a talk two recaps list, or a recap's link to an article Recap also reads from
+ * its own feed, shows once — the feed's own post first. Items without a link of their own (their
+ * URL is their recap's) are never merged.
+ */
+function withoutRepeats(posts: Post[]): Post[] {
+  const keyOf = (post: Post) => (post.listedIn && post.url === post.listedIn.url ? `id:${post.id}` : `url:${post.url}`);
+  const chosen = new Map<string, Post>();
+  for (const post of posts) {
+    const key = keyOf(post);
+    const current = chosen.get(key);
+    if (!current || (current.listedIn && !post.listedIn)) chosen.set(key, post);
+  }
+  const kept = new Set(chosen.values());
+  return posts.filter((post) => kept.has(post));
 }
 
 /** This page and one beyond, out of a complete list held in memory. */
@@ -205,7 +222,7 @@ async function searchPosts(command: Extract<Command, { name: "search" }>, deps: 
     limit: SEARCH_MAX_CANDIDATES,
   });
   const words = command.words.map(fold);
-  const matches = recent.filter((post) => matchesEveryWord(post, words)).sort(newestPublishedFirst);
+  const matches = withoutRepeats(recent.filter((post) => matchesEveryWord(post, words)).sort(newestPublishedFirst));
   const truncated = recent.length >= SEARCH_MAX_CANDIDATES;
   return pageOf(
     command,
