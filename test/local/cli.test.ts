@@ -155,6 +155,26 @@ describe("recap CLI", () => {
     expect((await recap("tag")).stderr).toMatch(/Usage: recap tag/);
   });
 
+  it("adds a team topic and an alias that tagging uses at once, and re-tags stored posts", async () => {
+    expect((await recap("topic", "add", "oci-artifacts", "OCI artifacts", "--json")).json()).toEqual({
+      kind: "topic-added",
+      id: "oci-artifacts",
+      label: "OCI artifacts",
+      aliases: [],
+    });
+    expect((await recap("topic", "alias", "oci-artifacts", "OCI images")).stdout).toMatch(/"OCI images" now also means OCI artifacts/);
+    expect((await recap("tag", "Shipping OCI images with Flux", "--json")).json()).toContainEqual({
+      id: "oci-artifacts",
+      label: "OCI artifacts",
+    });
+    const retagged = await recap("retag", "--since", "2020-01-01");
+    expect(retagged.code).toBe(0);
+    expect(retagged.stdout).toMatch(/^Re-tagged \d+ stored post\(s\) first seen since 2020-01-01: \d+ changed topics\.\n$/);
+    const refused = await recap("topic", "add", "latest", "Latest");
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/command word/);
+  });
+
   it("manages a channel's digest and previews it", async () => {
     expect((await recap("subscribe", "9am", "UTC", "gitops")).stderr).toMatch(/--channel/);
     const subscribed = await recap("subscribe", "9am", "UTC", "gitops", "--channel", "C0CLI", "--json");
