@@ -267,6 +267,8 @@ describe("a recap in a feed", () => {
           link: writeUp,
           guid: "w",
           description: "GitOps and Argo CD everywhere.",
+          // Its own full content: nothing sends Recap to its (non-loopback) page.
+          content: "<p>GitOps and Argo CD everywhere.</p><p>Our notes from three days in the hallway track.</p>",
           pubDate: recap.clock(),
         },
       ]),
@@ -454,6 +456,40 @@ describe("a recap in a feed", () => {
     const recaps = (await stored()).filter((post) => post.listed);
     expect(recaps).toHaveLength(12);
     expect(talksIn(await stored())).toHaveLength(12 * 4);
+  });
+
+  it("reads a recap page again after a failure that may pass, and never lets a page without talks remove them", async () => {
+    const page = `<article>${recapHtml(FULL_RECAP)}</article>`;
+    let answer: { status: number; body: string } = { status: 503, body: "busy" };
+    harness.feeds.route("/posts/na", (_req, res) => {
+      res.writeHead(answer.status, { "content-type": "text/html; charset=utf-8" });
+      res.end(answer.body);
+    });
+    const feed = await follow("/teasers.xml", [], { recap: true });
+    recap.clock.advance(HOUR);
+    const teaser = {
+      title: "KubeCon NA notes",
+      link: harness.feeds.at("/posts/na"),
+      guid: "na",
+      description: "A teaser.",
+      pubDate: recap.clock(),
+    };
+    harness.feeds.route("/teasers.xml", { body: rss([teaser]) });
+    expect(await poll(feed)).toMatchObject({ created: 1 });
+    expect(talksIn(await stored())).toEqual([]);
+
+    answer = { status: 200, body: page };
+    recap.clock.advance(HOUR);
+    await poll(feed);
+    expect(talksIn(await stored())).toHaveLength(4);
+    expect(harness.feeds.hits("/posts/na")).toBe(2);
+
+    // The teaser is edited while the page serves a bot check: the talks stay.
+    answer = { status: 200, body: "<html><body><p>Checking your browser before accessing the site.</p></body></html>" };
+    recap.clock.advance(HOUR);
+    harness.feeds.route("/teasers.xml", { body: rss([{ ...teaser, description: "A teaser, edited." }]) });
+    await poll(feed);
+    expect(talksIn(await stored())).toHaveLength(4);
   });
 
   it("leaves a normal post that mentions one video alone", async () => {

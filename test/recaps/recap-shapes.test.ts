@@ -378,3 +378,26 @@ describe("extractRecap on the issue's list shape, with plain-text titles", () =>
     ]);
   });
 });
+
+describe("extractRecap on a livestream recap", () => {
+  it("keeps where each talk starts in the stream, so talks on one video stay apart", () => {
+    const at = (seconds: number, form: "watch" | "embed") =>
+      form === "watch"
+        ? `https://www.youtube.com/watch?v=streamAbc12&t=${seconds}s`
+        : `https://www.youtube.com/embed/streamAbc12?start=${seconds}`;
+    const html = `<p><strong>From Platform Engineering Day (one livestream):</strong></p><ul>${[
+      ["Platforms as Products", "Dana Lee, Acme", at(120, "watch")],
+      ["Golden Paths in Practice", "Sam Ortiz, Initech", at(1800, "watch")],
+      ["Measuring Developer Experience", "Ana Ruiz, Globex", at(3600, "embed")],
+    ]
+      .map(([title, byline, url]) => `<li>${title} — ${byline} (<a href="${url}">video</a>)</li>`)
+      .join("")}</ul>`;
+    const result = extractRecap(html, { baseUrl, marked: false });
+    expect(result.detected).toBe(true);
+    expect(result.items.map((item) => [item.title, item.links.map((link) => link.url)])).toEqual([
+      ["Platforms as Products", ["https://www.youtube.com/watch?v=streamAbc12&t=120s"]],
+      ["Golden Paths in Practice", ["https://www.youtube.com/watch?v=streamAbc12&t=1800s"]],
+      ["Measuring Developer Experience", ["https://www.youtube.com/watch?v=streamAbc12&t=3600"]],
+    ]);
+  });
+});

@@ -182,12 +182,16 @@ function pageOf(
 }
 
 /**
- * One line per thing: a talk two recaps list, or a recap's link to an article Recap also reads from
- * its own feed, shows once — the feed's own post first. Items without a link of their own (their
- * URL is their recap's) are never merged.
+ * One line per thing: a talk two recaps list (its video and title), or a recap's link to an article
+ * Recap also reads from its own feed (its URL), shows once — the feed's own post first. Talks that
+ * share a link but not a title (one livestream, one combined deck) and items without a link of
+ * their own (their URL is their recap's) are never merged.
  */
 function withoutRepeats(posts: Post[]): Post[] {
-  const keyOf = (post: Post) => (post.listedIn && post.url === post.listedIn.url ? `id:${post.id}` : `url:${post.url}`);
+  const keyOf = (post: Post) => {
+    if (post.listedIn && post.url === post.listedIn.url) return `id:${post.id}`;
+    return post.kind === "talk" ? `talk:${post.url}\n${fold(post.title)}` : `url:${post.url}`;
+  };
   const chosen = new Map<string, Post>();
   for (const post of posts) {
     const key = keyOf(post);

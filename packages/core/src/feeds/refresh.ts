@@ -14,7 +14,7 @@ import { mapWithConcurrency } from "../shared/concurrency";
 import type { FeedItemIdentity, FeedPatch, Store, StoredPost } from "../store";
 import { matchTopics, type Taxonomy } from "../topics";
 import { topicText } from "../posts/topic-text";
-import { mayBeRecap, syncListedItems, type PageBudget } from "../recaps/sync";
+import { mayBeRecap, recapTopics, syncListedItems, type PageBudget, type SyncResult } from "../recaps/sync";
 import { describeFailure, loadFeedDocument, type FeedDocument, type FeedFetcher } from "./document";
 import { FetchError } from "./fetch";
 import { nextPollAfterFailure, nextPollAfterSuccess, recentDates } from "./schedule";
@@ -31,6 +31,8 @@ const WRITE_CONCURRENCY = 4;
  * up to the fetch timeout): the rest wait for the next poll, so a poll stays within its time.
  */
 const RECAP_PAGES_PER_POLL = 10;
+/** A recap page that fails for a reason that may pass is read again on later polls for this long. */
+const RECAP_PAGE_RETRY_MS = 24 * HOUR;
 /** After a storage failure (ours, not the feed's), try again this soon. */
 const STORAGE_RETRY_MS = 5 * 60_000;
 
@@ -136,6 +138,11 @@ export async function applyDocument(feed: Feed, document: FeedDocument, deps: Re
   return { feedId: feed.id, url: document.url, status: "ok", notModified: document.status === "not-modified", ...reported };
 }
 
+/** The sync asks for another read of the recap's page, and the recap is recent enough to keep asking. */
+function readAgain(synced: SyncResult, recap: Pick<Post, "firstSeenAt">, now: Date): boolean {
+  return synced.status === "synced" && synced.retryLater === true && now.getTime() - Date.parse(recap.firstSeenAt) < RECAP_PAGE_RETRY_MS;
+}
+
 /**
  * Content that, when a publisher changes it, counts as an edit (the raw date: clamping moves with
  * the clock). A recap's full content counts too: a talk added to it is an edit.
@@ -156,7 +163,7 @@ async function ingestItems(feed: Feed, items: NormalizedItem[], deps: RefreshDep
   const taxonomy = await deps.taxonomy();
   const freshSince = now.getTime() - FRESHNESS_WINDOW_MS;
   let created = 0;
-  let edited = 0;
+  let editedCount = 0;
   const candidates: StoredPost[] = [];
   const settled: FeedItemIdentity[] = [];
   // Recaps whose page this poll had no budget to read stay unknown: the next poll reads them.
@@ -173,13 +180,17 @@ async function ingestItems(feed: Feed, items: NormalizedItem[], deps: RefreshDep
       // An edit updates the post but never makes it news again. A missing or future date says
       // nothing about when it was published, so the stored date stays.
       const publishedAt = item.dateClamped ? undefined : item.publishedAt;
-      await posts.updateContent(prior.postId, { title: item.title, summary: item.summary, author: item.author, publishedAt, topics });
-      edited++;
-      const editedPost = await posts.get(prior.postId);
-      if (editedPost && (recap || editedPost.listed)) {
-        const synced = await syncListedItems(editedPost, item, feed, taxonomy, deps, now, pages);
-        if (synced.status === "deferred") return void deferred++;
+      // A recap keeps its talks' topics through the edit, whatever its sync below comes to.
+      const existing = recap ? await posts.get(prior.postId) : undefined;
+      const kept = existing?.listed ? recapTopics(topics, existing.listed, taxonomy) : topics;
+      await posts.updateContent(prior.postId, { title: item.title, summary: item.summary, author: item.author, publishedAt, topics: kept });
+      const edited = existing ?? (await posts.get(prior.postId));
+      if (edited && (recap || edited.listed)) {
+        const synced = await syncListedItems({ ...edited, title: item.title, topics: kept }, item, feed, taxonomy, deps, now, pages);
+        // Counted once settled: a deferred edit is processed (and counted) again by a later poll.
+        if (synced.status === "deferred" || readAgain(synced, edited, now)) return void deferred++;
       }
+      editedCount++;
       settled.push({ itemKey: item.itemKey, postId: prior.postId, contentHash: hash });
       return;
     }
@@ -206,12 +217,16 @@ async function ingestItems(feed: Feed, items: NormalizedItem[], deps: RefreshDep
       stored = await posts.attachFeed(post.id, feed.url);
       await posts.repairTopicRows(stored);
     }
+    let again = false;
     if (recap || stored.listed) {
       const synced = await syncListedItems(stored, item, feed, taxonomy, deps, now, pages);
       if (synced.status === "deferred") return void deferred++;
       stored = { ...stored, topics: synced.topics };
+      again = readAgain(synced, stored, now);
     }
     if (stored.fresh && !stored.announcedAt) candidates.push(stored);
+    // A recap whose page failed for now is news all the same; it stays unknown so its page is read again.
+    if (again) return void deferred++;
     settled.push({ itemKey: item.itemKey, postId: post.id, contentHash: hash });
   });
 
@@ -222,7 +237,13 @@ async function ingestItems(feed: Feed, items: NormalizedItem[], deps: RefreshDep
     feed.id,
     settled.filter((identity) => !unannounced.has(identity.postId)),
   );
-  return { created, edited, announced: candidates.length - unannounced.size, items: items.length, waiting: unannounced.size + deferred };
+  return {
+    created,
+    edited: editedCount,
+    announced: candidates.length - unannounced.size,
+    items: items.length,
+    waiting: unannounced.size + deferred,
+  };
 }
 
 /** Publishes `post.ingested` once per fresh post; returns the ids still waiting to be announced. */

@@ -21,8 +21,9 @@ export function extractRecap(html: string, options: ExtractOptions): RecapExtrac
     const items = unique(candidates.filter((c) => c.shape !== "none").map((c) => c.item)).slice(0, MAX_ITEMS);
     return { isRecap: true, detected, items };
   } catch {
-    // A parser or walker bug on some unforeseen input must not sink the feed poll that called us.
-    return { isRecap: marked, detected: false, items: [] };
+    // A parser or walker bug on some unforeseen input must not sink the feed poll that called us,
+    // nor pass for a recap that lists nothing (which would remove its stored talks).
+    return { isRecap: false, detected: false, items: [] };
   }
 }
 

@@ -88,14 +88,19 @@ function isFurniture(url: URL, label: string): boolean {
 function watchUrl(url: URL, depth = 0): string | undefined {
   const host = url.hostname.toLowerCase();
   if (host === "cdn.embedly.com" && depth === 0) {
-    const inner = parseHttp(url.searchParams.get("url") ?? "") ?? parseHttp(url.searchParams.get("src") ?? "");
-    return inner ? (watchUrl(inner, depth + 1) ?? inner.href) : undefined;
+    // The player it wraps (`src`), only when that is a video host: the wrapper's own `url` is
+    // whatever the author typed, and must not become what Slack links to.
+    const inner = parseHttp(url.searchParams.get("src") ?? "") ?? parseHttp(url.searchParams.get("url") ?? "");
+    return inner && kindByHost(inner) === "video" ? (watchUrl(inner, depth + 1) ?? inner.href) : undefined;
   }
+  // A talk in a livestream is its video at a time: keep where it starts.
+  const at = url.searchParams.get("t") ?? url.searchParams.get("start");
+  const time = at && /^[\dhms]{1,12}$/.test(at) ? `&t=${at}` : "";
   const watched = url.pathname === "/watch" ? url.searchParams.get("v") : null;
-  if (watched && isHost(host, "youtube.com") && /^[\w-]{6,}$/.test(watched)) return `https://www.youtube.com/watch?v=${watched}`;
+  if (watched && isHost(host, "youtube.com") && /^[\w-]{6,}$/.test(watched)) return `https://www.youtube.com/watch?v=${watched}${time}`;
   const embed = /^\/embed\/([\w-]{6,})/.exec(url.pathname);
   if (embed && (isHost(host, "youtube.com") || isHost(host, "youtube-nocookie.com"))) {
-    return `https://www.youtube.com/watch?v=${embed[1]}`;
+    return `https://www.youtube.com/watch?v=${embed[1]}${time}`;
   }
   const vimeo = /^\/video\/(\d+)/.exec(url.pathname);
   if (vimeo && host === "player.vimeo.com") return `https://vimeo.com/${vimeo[1]}`;

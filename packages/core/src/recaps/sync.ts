@@ -14,6 +14,7 @@
  * write is idempotent.
  */
 import type { FeedFetcher } from "../feeds/document";
+import { FetchError } from "../feeds/fetch/errors";
 import type { Feed } from "../feeds/types";
 import { htmlToText } from "../posts/text";
 import { topicText } from "../posts/topic-text";
@@ -75,8 +76,12 @@ export interface PageBudget {
   left: number;
 }
 
-/** What a sync did: the recap's topics now, or that it waits for a page read the budget had no room for. */
-export type SyncResult = { status: "synced"; topics: string[] } | { status: "deferred" };
+/**
+ * What a sync did: the recap's topics now (`retryLater` when its page failed for a reason that may
+ * pass — a timeout, a 5xx, a 429 — so the caller reads it again next poll), or that it waits for a
+ * page read the budget had no room for.
+ */
+export type SyncResult = { status: "synced"; topics: string[]; retryLater?: boolean } | { status: "deferred" };
 
 /** Attempts at writing a recap's list over concurrent syncs of the same recap. */
 const LIST_ATTEMPTS = 4;
@@ -95,17 +100,21 @@ export async function syncListedItems(
   budget: PageBudget = { left: Infinity },
 ): Promise<SyncResult> {
   const marked = feed.isRecapFeed === true;
-  const source = await recapHtml(recap.url, item, marked, deps, budget);
+  const source = await recapHtml(recap.url, item, marked, deps, budget, (recap.listed?.length ?? 0) > 0);
   if (source.deferred) return { status: "deferred" };
+  const retry = source.retryLater ? { retryLater: true } : {};
   const extraction = source.excerpt ? undefined : extractRecap(source.html, { baseUrl: recap.url, marked });
   const items = extraction?.isRecap ? listedPosts(recap, extraction.items, taxonomy, now) : [];
+  // Only a read that finds talks changes the list: an excerpt, another feed's partial copy, a page
+  // that came back as a bot check or a paywall, say nothing about which talks the recap lists.
+  const found = items.length > 0;
   // The caller wrote the recap's own topics; the recap also carries its items' topics.
   const own = matchTopics(topicText({ title: item.title, summary: item.summary }), taxonomy);
 
   for (let attempt = 0; attempt < LIST_ATTEMPTS; attempt++) {
     let stored: StoredPost = (await deps.store.posts.get(recap.id)) ?? recap;
     let previous = stored.listed ?? [];
-    const added = extraction?.isRecap ? items.filter(({ post }) => !previous.some((entry) => entry.id === post.id)) : [];
+    const added = items.filter(({ post }) => !previous.some((entry) => entry.id === post.id));
     if (added.length > 0) {
       // New items go on the list before they are written (with no hash, so they are written): a
       // crash before the final list leaves them listed, and the next sync keeps or removes them.
@@ -114,13 +123,12 @@ export async function syncListedItems(
       stored = { ...stored, listed: intent, listedVersion: (stored.listedVersion ?? 0) + 1 };
       previous = intent;
     }
-    // Only a read that finds a recap changes its list: an excerpt, another feed's partial copy or a
-    // post that no longer reads as one says nothing about which talks the recap lists.
-    const listed = extraction?.isRecap ? await saveListed(items, previous, deps) : previous;
-    if (listed.length === 0 && previous.length === 0) return { status: "synced", topics: stored.topics };
+    const listed = found ? await saveListed(items, previous, deps) : previous;
+    if (listed.length === 0 && previous.length === 0) return { status: "synced", topics: stored.topics, ...retry };
     const topics = recapTopics(own, listed, taxonomy);
-    if (topics.join() === stored.topics.join() && JSON.stringify(listed) === JSON.stringify(previous)) return { status: "synced", topics };
-    if (await deps.store.posts.setListed(stored, topics, listed)) return { status: "synced", topics };
+    if (topics.join() === stored.topics.join() && JSON.stringify(listed) === JSON.stringify(previous))
+      return { status: "synced", topics, ...retry };
+    if (await deps.store.posts.setListed(stored, topics, listed)) return { status: "synced", topics, ...retry };
     // Another feed's poll synced the same recap meanwhile: read its list and reconcile with ours.
   }
   throw new Error(`The talks of ${recap.url} kept changing under concurrent polls; the next poll retries`);
@@ -147,7 +155,8 @@ export function recapTopics(own: string[], listed: Pick<ListedItem, "topics">[],
 
 /**
  * The recap's full HTML: the feed's content when it carries the whole post, else the article page
- * — read only for a recap feed's items or a title that announces a recap, since it costs a fetch,
+ * — read only for a recap feed's items or a title or summary that announces a recap, and only while
+ * the recap has no talks yet, since it costs a fetch,
  * and only while the refresh's page budget lasts (`deferred` past it). `excerpt` when neither the
  * content nor the page could be had.
  */
@@ -157,20 +166,31 @@ async function recapHtml(
   marked: boolean,
   deps: RecapSyncDeps,
   budget: PageBudget,
-): Promise<{ html: string; excerpt: boolean; deferred?: boolean }> {
+  listedAlready: boolean,
+): Promise<{ html: string; excerpt: boolean; deferred?: boolean; retryLater?: boolean }> {
   const content = item.content ?? "";
   if (!isExcerpt(item)) return { html: content, excerpt: false };
-  if (!marked && !looksLikeRecapTitle(item.title)) return { html: content, excerpt: true };
+  // A teaser of a recap whose talks a full read already found (another feed's copy, a teaser's
+  // edit) is not worth a fetch: a teaser's change says nothing about the page's talks.
+  if (listedAlready || (!marked && !looksLikeRecapTitle(item.title, item.summary))) return { html: content, excerpt: true };
   if (budget.left <= 0) return { html: content, excerpt: true, deferred: true };
   budget.left--;
   try {
     const page = await deps.fetchFeed({ url });
     if (page.status === "ok") return { html: page.text, excerpt: false };
   } catch (error) {
-    // The recap post itself is stored either way; its talks come with a later edit.
+    // The recap post itself is stored either way; its talks come with a later read.
     deps.log.warn("Could not read a recap's page", { url, error: error instanceof Error ? error.message : String(error) });
+    if (mayPass(error)) return { html: content, excerpt: true, retryLater: true };
   }
   return { html: content, excerpt: true };
+}
+
+/** A page failure worth trying again next poll: a timeout, the network, a 5xx or a 429. */
+function mayPass(error: unknown): boolean {
+  if (!(error instanceof FetchError)) return false;
+  if (error.kind === "timeout" || error.kind === "network" || error.kind === "dns") return true;
+  return error.kind === "http" && error.httpStatus !== undefined && (error.httpStatus >= 500 || error.httpStatus === 429);
 }
 
 /**
