@@ -94,6 +94,8 @@ export async function retagPosts(since: string | undefined, deps: TopicDeps): Pr
   for await (const page of posts.pagesSeenSince(deps.clock(), { since: from })) {
     examined += page.length;
     await mapWithConcurrency(page, RETAG_CONCURRENCY, async (seen) => {
+      // Most posts keep their topics: only those that change (and recaps) are read again.
+      if (!seen.listed && topicsOf(seen).join() === seen.topics.join()) return;
       const post = await posts.get(seen.id);
       if (!post || recapsDone.has(post.id)) return;
       if (post.listed) return retagRecap(post);
