@@ -249,6 +249,31 @@ describe("COMMAND_KEYWORDS", () => {
     for (const word of COMMAND_KEYWORDS) expect(parseCommand(word).command.name, word).not.toBe("topic");
     for (const word of ["gitops", "kubernetes", "recap", "alias", "tag"]) expect(parseCommand(word).command.name, word).toBe("topic");
   });
+
+  it("holds the first word of every command formatCommand writes (but a topic's)", () => {
+    // Every command but a topic, by name: a command added to the language must be added here.
+    const examples: { [N in Exclude<Command["name"], "topic">]: Extract<Command, { name: N }> } = {
+      help: { name: "help" },
+      search: { name: "search", words: ["argo"], page: 1 },
+      topics: { name: "topics" },
+      feeds: { name: "feeds" },
+      add: { name: "add", url: "https://x.example/feed", recap: false },
+      remove: { name: "remove", target: "abc" },
+      resume: { name: "resume", target: "abc" },
+      latest: { name: "latest", page: 1 },
+      subscribe: { name: "subscribe", words: [] },
+      unsubscribe: { name: "unsubscribe" },
+      subscription: { name: "subscription" },
+      digest: { name: "digest" },
+      follow: { name: "follow", topic: "gitops" },
+      unfollow: { name: "unfollow", topic: "gitops" },
+      following: { name: "following" },
+      "topic-add": { name: "topic-add", id: "finops", label: "FinOps", aliases: [] },
+      "topic-alias": { name: "topic-alias", id: "finops", alias: "cost" },
+      retag: { name: "retag" },
+    };
+    for (const example of Object.values(examples)) expect(COMMAND_KEYWORDS, example.name).toContain(formatCommand(example).split(" ")[0]);
+  });
 });
 
 describe("parseCommand: share", () => {

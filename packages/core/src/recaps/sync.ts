@@ -119,7 +119,7 @@ export async function syncListedItems(
       // New items go on the list before they are written (with no hash, so they are written): a
       // crash before the final list leaves them listed, and the next sync keeps or removes them.
       const intent = [...previous, ...added.map(({ post }) => ({ id: post.id, kind: post.kind, hash: "", topics: [] }))];
-      if (!(await deps.store.posts.setListed(stored, stored.topics, intent))) continue;
+      if (!(await deps.store.posts.setListed(stored, undefined, intent))) continue;
       stored = { ...stored, listed: intent, listedVersion: (stored.listedVersion ?? 0) + 1 };
       previous = intent;
     }

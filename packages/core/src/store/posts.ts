@@ -92,22 +92,26 @@ export function postRepository(table: TableRef) {
     ]);
   }
 
-  /** SET topics (and `extra`) on an existing post, then its topic rows from the topics it had. */
+  /**
+   * SET topics (and `extra`) on an existing post, then its topic rows from the topics it had; with
+   * `topics` undefined, only `extra` (the topics, and their rows, stay as they are).
+   */
   async function replaceTopics(
     post: Pick<Post, "id" | "publishedAt">,
-    topics: string[],
+    topics: string[] | undefined,
     extra: { set?: string; condition?: string; names?: string[]; values?: Record<string, unknown> },
   ): Promise<boolean> {
+    const set = [...(topics ? ["#topics = :topics"] : []), ...(extra.set ? [extra.set] : [])];
     let old: Record<string, unknown> | undefined;
     try {
       ({ Attributes: old } = await client.send(
         new UpdateCommand({
           TableName,
           Key: keys.post(post.id),
-          UpdateExpression: `SET #topics = :topics${extra.set ? `, ${extra.set}` : ""}`,
+          UpdateExpression: `SET ${set.join(", ")}`,
           ConditionExpression: `attribute_exists(pk)${extra.condition ? ` AND ${extra.condition}` : ""}`,
-          ExpressionAttributeNames: aliases("topics", ...(extra.names ?? [])),
-          ExpressionAttributeValues: { ":topics": topics, ...extra.values },
+          ExpressionAttributeNames: aliases(...(topics ? ["topics"] : []), ...(extra.names ?? [])),
+          ExpressionAttributeValues: { ...(topics ? { ":topics": topics } : {}), ...extra.values },
           ReturnValues: "ALL_OLD",
         }),
       ));
@@ -115,7 +119,7 @@ export function postRepository(table: TableRef) {
       if (error instanceof ConditionalCheckFailedException) return false;
       throw error;
     }
-    await topicRows({ ...post, topics }, (old?.topics as string[]) ?? []);
+    if (topics) await topicRows({ ...post, topics }, (old?.topics as string[]) ?? []);
     return true;
   }
 
@@ -228,7 +232,8 @@ export function postRepository(table: TableRef) {
      */
     async setListed(
       recap: Pick<StoredPost, "id" | "publishedAt" | "listedVersion">,
-      topics: string[],
+      /** Undefined: the list only (its topics stay). */
+      topics: string[] | undefined,
       listed: ListedItem[],
     ): Promise<boolean> {
       const seen = recap.listedVersion ?? 0;
