@@ -1,5 +1,6 @@
 import type { Candidate } from "./item";
 import { isMedia, isTalkPage } from "./links";
+import { isGenericLabel } from "./render";
 
 /**
  * Where an entry's title came from. "markup": something sets it apart as a name — link text, a
@@ -41,7 +42,9 @@ export function talkEvidence(c: Candidate): number {
   const markup = c.titleFrom === "markup" ? 1 : 0;
   const byline = c.item.speakers.length > 0 || c.item.organizations.length > 0 ? 1 : 0;
   const event = isEventSection(c.item.section ?? "") || c.item.links.some((l) => isTalkPage(l.url)) ? 1 : 0;
-  return markup + byline + event;
+  // "<a>Recording</a> · <a>Slides</a>": a link named as the talk's recording or deck is the talk's own.
+  const named = c.item.links.some((l) => isMedia(l) && l.label.trim() !== "" && isGenericLabel(l.label)) ? 1 : 0;
+  return markup + byline + event + named;
 }
 
 export function countsAsTalk(c: Candidate): boolean {
@@ -55,7 +58,8 @@ const MIN_EVIDENCE = 6;
  * The detection rule. A post is a recap when
  *   (a) at least 3 distinct talk entries (by title) count as talks (`talkEvidence` > 0), and
  *       their evidence adds up to at least 6: three talks with, say, a title and a byline each,
- *       or six bold titles that only carry a [Video] link,
+ *       or a bold title and a link named "Recording" / "Slides" each, or six bold titles that only
+ *       carry an unnamed video link,
  *   (b) their video/slides links are at least 3 distinct URLs, and
  *   (c) talks and linked recaps make up at least a quarter of the post's structured entries
  *       (list items, talk headings, table rows, plus any line that itself has a talk's shape).

@@ -191,7 +191,9 @@ function isLabel(p: Element, baseUrl: string): boolean {
   const text = textOf([p]);
   if (!text || text.length > 80 || text.split(" ").length > 10) return false;
   if (render([p], baseUrl).links.length > 0) return false;
-  return /:$/.test(text) || !splitLeading(text).byline;
+  if (/:$/.test(text)) return true;
+  // "Here's what I saw at WasmCon 2025." introduces the list; it is a sentence, not an event's name.
+  return !/[.!?…]$/.test(text) && !splitLeading(text).byline;
 }
 
 /**

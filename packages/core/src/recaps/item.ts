@@ -185,13 +185,13 @@ export function dropMarks(input: string): string {
 }
 
 const MAX_MARKED_TEXT = 4 * MAX_PARSED_TEXT;
-const SEPARATOR = `(?:[\\s,;|/&+—–-]|\\band\\b|\\bor\\b)`;
+const SEPARATOR = `(?:[\\s,;|/&+·•—–-]|\\band\\b|\\bor\\b)`;
 /** "(video — slides)", "[Video]": brackets holding nothing but media anchors. */
 const BRACKETED_MARKS = new RegExp(`[(\\[]${SEPARATOR}*(?:${MARK}${SEPARATOR}*)+[)\\]]`, "g");
 /** "Video: <a>…</a>": the label goes with its anchor. */
 const LABELLED_MARK = new RegExp(`\\b(?:videos?|slides|recording|watch|deck)\\s?:\\s?${MARK}`, "gi");
 /** "— <a>video</a>, <a>slides</a>": anchors with the separators before them. */
-const MARK_RUN = new RegExp(`(?:\\s?[,;|/&—–-]?\\s?${MARK})+`, "g");
+const MARK_RUN = new RegExp(`(?:\\s?[,;|/&·•—–-]?\\s?${MARK})+`, "g");
 
 /** Collapsed text; with `keepMarks` false, any MARK left is dropped too. */
 function plain(raw: string, keepMarks = false): string {
