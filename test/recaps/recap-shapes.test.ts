@@ -419,3 +419,28 @@ describe("extractRecap on an ordered list of bold titles with Recording and Slid
     ]);
   });
 });
+
+describe("extractRecap on speaker-first lines", () => {
+  it("reads 'Jane Smith (Grafana Labs): <a>Title</a>' as the talk's speakers, then its title", () => {
+    const result = extract("speakers-first.html");
+    expect(result.detected).toBe(true);
+    expect(result.items.map((item) => [item.title, item.speakers, item.organizations, item.section])).toEqual([
+      ["OpenTelemetry Profiling Is Here", ["Jane Smith"], ["Grafana Labs"], "Observability Day"],
+      ["Sampling Strategies That Scale", ["Tomás García"], ["Honeycomb"], "Observability Day"],
+      ["eBPF Profiles Without Agents", ["Priya Raman"], ["Contoso"], "Observability Day"],
+    ]);
+  });
+
+  it("keeps a kind label before a title part of the title, never a speaker", () => {
+    const html = `<ul>${["Lightning Talk", "Fireside Chat", "Closing Keynote"]
+      .map(
+        (kind, i) => `<li>${kind}: <a href="https://www.youtube.com/watch?v=kindLabel0${i}">Talk Number ${i}</a> — Jane Doe, Intuit</li>`,
+      )
+      .join("")}</ul>`;
+    expect(extractRecap(html, { baseUrl, marked: true }).items.map((item) => [item.title, item.speakers])).toEqual([
+      ["Lightning Talk: Talk Number 0", ["Jane Doe"]],
+      ["Fireside Chat: Talk Number 1", ["Jane Doe"]],
+      ["Closing Keynote: Talk Number 2", ["Jane Doe"]],
+    ]);
+  });
+});

@@ -1,6 +1,6 @@
 import type { AnyNode } from "domhandler";
 import { truncateAtWord } from "../posts/text";
-import { splitLeading, splitRest, type Byline, type Parts } from "./byline";
+import { parseByline, splitLeading, splitRest, type Byline, type Parts } from "./byline";
 import { readsAsProse, type TitleSource } from "./detect";
 import { cleanText, MAX_PARSED_TEXT, textOf, trimEndOf } from "./dom";
 import { SPEAKER_LINE, type Entry } from "./entries";
@@ -75,10 +75,14 @@ function leadingParts(r: Rendered): Titled {
     const prefix = plain(r.raw.slice(0, span.start));
     const title = plain(r.raw.slice(span.start, span.end));
     if (!title || SPEAKER_LINE.test(title)) continue;
+    const rest = splitRest(dropMarks(r.raw.slice(span.end)));
+    // "Jane Smith (Grafana Labs): <a>Title</a>": the speakers first.
+    const speakers = /:$/.test(prefix) && !KIND_LABEL.test(prefix) ? parseByline(prefix.slice(0, -1)) : undefined;
+    if (speakers) return { title, titleFrom: "markup", byline: rest.byline ?? speakers, note: rest.note };
     // Allowed before the title: nothing, a bullet or emoji, or a kind label like "Keynote:" / "Lightning talk:".
     if (prefix && !/^[^\p{L}\p{N}]*$/u.test(prefix) && !/^\p{L}+(?: \p{L}+)?:$/u.test(prefix)) continue;
     const label = /:$/.test(prefix) ? `${prefix} ` : "";
-    return { title: label + title, titleFrom: "markup", ...splitRest(dropMarks(r.raw.slice(span.end))) };
+    return { title: label + title, titleFrom: "markup", ...rest };
   }
   // "<a>video</a> — Jane Doe, Intuit": the title position holds only a link label, so there is no title.
   if (
@@ -150,6 +154,10 @@ function shapeOf(item: RecapItem, parts: Titled, entry: Entry): Candidate["shape
   if (hasLink && RECAP_WORDS.test(`${item.title} ${item.note ?? ""}`)) return "article";
   return "none";
 }
+
+/** What a talk is, written before its title ("Keynote: …"): never a speaker's name. */
+const KIND_LABEL =
+  /^(?:(?:opening|closing) )?(?:keynotes?|panels?|lightning talks?|fireside chats?|workshops?|tutorials?|demos?|talks?|sessions?|birds of a feather|bof|ama)\s*:$/i;
 
 /** "1. ", "#3 ", "2) ": a top-N list's numbering, not part of the talk's title. */
 const LIST_NUMBER = /^(?:#?\d{1,3}[.)]\s+|#\d{1,3}\s+)(?=\p{L})/u;
