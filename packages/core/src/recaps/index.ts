@@ -8,4 +8,5 @@ export type { ExtractOptions, RecapExtraction, RecapItem, RecapLink, RecapLinkKi
 export { extractRecap } from "./extract";
 export { looksLikeRecapTitle } from "./detect";
 export { classifyLink } from "./links";
-export { mayBeRecap, recapTopics, syncListedItems, type RecapSyncDeps } from "./sync";
+export { mayBeRecap, isExcerpt } from "./candidate";
+export { recapTopics, syncListedItems, type RecapSyncDeps, type PageBudget, type SyncResult } from "./sync";

@@ -69,7 +69,7 @@ function isSamePage(url: URL, baseUrl: string): boolean {
   return !!base && url.hash !== "" && url.href.slice(0, -url.hash.length) === base.href.replace(/#.*$/, "");
 }
 
-const MAX_LINK_LENGTH = 2048;
+export const MAX_LINK_LENGTH = 2048;
 
 const SHARE_HOSTS = ["twitter.com", "x.com", "facebook.com", "linkedin.com", "reddit.com", "news.ycombinator.com", "bsky.app"];
 

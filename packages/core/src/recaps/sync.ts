@@ -16,13 +16,13 @@
 import type { FeedFetcher } from "../feeds/document";
 import { FetchError } from "../feeds/fetch/errors";
 import type { Feed } from "../feeds/types";
-import { htmlToText } from "../posts/text";
 import { topicText } from "../posts/topic-text";
 import type { ListedItem, NormalizedItem, Post } from "../posts/types";
 import { stableId } from "../shared/hash";
 import type { Logger } from "../shared/log";
 import type { Store, StoredPost } from "../store";
 import { matchTopics, type Taxonomy } from "../topics";
+import { isExcerpt } from "./candidate";
 import { looksLikeRecapTitle } from "./detect";
 import { extractRecap } from "./extract";
 import type { RecapItem } from "./types";
@@ -31,44 +31,6 @@ export interface RecapSyncDeps {
   store: Store;
   fetchFeed: FeedFetcher;
   log: Logger;
-}
-
-/**
- * Links to video and slide hosts: a cheap count, so most posts never reach the HTML parser. It runs
- * on every changed item of every feed, so it is one linear scan of attribute values (no pattern that
- * can backtrack over hostile markup) and looks at the first SCAN_BYTES only.
- */
-const ATTRIBUTE = /\b(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/gi;
-const TALK_HOST =
-  /^https?:\/\/(?:[a-z0-9-]+\.)*(?:youtube\.com|youtu\.be|youtube-nocookie\.com|vimeo\.com|speakerdeck\.com|slideshare\.net|sched\.com|sched\.co|docs\.google\.com\/presentation)(?:[/?#]|$)/i;
-const SCAN_BYTES = 512 * 1024;
-const MAX_URL = 2048;
-
-function isTalkLink(value: string): boolean {
-  if (value.length > MAX_URL) return false;
-  return TALK_HOST.test(value) || /\.pdf$/i.test(value.split(/[?#]/, 1)[0] ?? "");
-}
-
-/** A recap worth parsing carries at least this many talk links (detection decides the rest). */
-const MIN_TALK_LINKS = 3;
-/** Content this much longer than the summary is the post itself, not a teaser. */
-const EXCERPT_SLACK = 40;
-
-function talkLinkCount(html: string | undefined, enough = MIN_TALK_LINKS): number {
-  if (!html) return 0;
-  let count = 0;
-  for (const match of html.slice(0, SCAN_BYTES).matchAll(ATTRIBUTE)) {
-    if (isTalkLink((match[1] ?? match[2] ?? match[3] ?? "").trim()) && ++count >= enough) break;
-  }
-  return count;
-}
-
-/**
- * Whether an item may be a recap, judged without parsing: its feed is marked as a recap feed, its
- * content links several talks, or its title announces a conference recap (then the page is read).
- */
-export function mayBeRecap(item: Pick<NormalizedItem, "title" | "summary" | "content">, feed: Pick<Feed, "isRecapFeed">): boolean {
-  return feed.isRecapFeed === true || talkLinkCount(item.content) >= MIN_TALK_LINKS || looksLikeRecapTitle(item.title, item.summary);
 }
 
 /** Page reads one refresh may spend on recaps; beyond it, recaps wait for the next poll. */
@@ -192,20 +154,6 @@ function mayPass(error: unknown): boolean {
   if (error.kind === "timeout" || error.kind === "network" || error.kind === "dns") return true;
   return error.kind === "http" && error.httpStatus !== undefined && (error.httpStatus >= 500 || error.httpStatus === 429);
 }
-
-/**
- * Excerpt feeds carry no content, or a teaser: one paragraph no longer than the summary ("… Read
- * more"). Content with headings, lists or several paragraphs is the post itself, however short.
- */
-function isExcerpt(item: Pick<NormalizedItem, "content" | "summary">): boolean {
-  const content = item.content;
-  if (!content) return true;
-  if (talkLinkCount(content) >= MIN_TALK_LINKS) return false;
-  const blocks = content.match(BLOCK_START)?.length ?? 0;
-  return blocks <= 1 && htmlToText(content).length <= item.summary.length + EXCERPT_SLACK;
-}
-
-const BLOCK_START = /<(?:p|h[1-6]|ul|ol|li|table|figure|blockquote|pre|iframe)\b/gi;
 
 interface ListedPost {
   post: Post;
