@@ -80,6 +80,8 @@ async function drain(channelId: string, hour: string, deps: AlertDeps): Promise<
       }
       const { topics } = await deps.taxonomy();
       while (!rollup.lost && rollup.total > rollup.shown) {
+        // Each Slack call starts with a whole lease: a slow one never lets a second writer in mid-call.
+        if (!(await rollups.renew(channelId, hour, deps.clock(), LEASE_MS, holder))) return { result: "queued" };
         const refs = rollup.topicIds.map((id) => ({ id, label: labelOf(id, topics) }));
         const message = renderFollowRollup(rollup, refs);
         if (!rollup.ts) await rollups.record(channelId, hour, { shown: rollup.shown, posting: true });

@@ -235,6 +235,21 @@ export function followRepository(table: TableRef) {
       return locked?.Attributes ? toRollup(locked.Attributes) : undefined;
     },
 
+    /** Extends `holder`'s lease to a whole one from now; false when the lease is no longer theirs. */
+    async renew(channelId: string, hour: string, now: Date, leaseMs: number, holder: string): Promise<boolean> {
+      return applied(
+        client.send(
+          new UpdateCommand({
+            TableName,
+            Key: keys.rollup(channelId, hour),
+            UpdateExpression: "SET lockedUntil = :until",
+            ConditionExpression: "lockedBy = :holder",
+            ExpressionAttributeValues: { ":until": new Date(now.getTime() + leaseMs).toISOString(), ":holder": holder },
+          }),
+        ),
+      );
+    },
+
     /** Lets the lease go, if `holder` still has it (a holder that overran its lease must not free another's). */
     async unlock(channelId: string, hour: string, holder: string): Promise<void> {
       await applied(
