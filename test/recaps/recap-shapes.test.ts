@@ -403,17 +403,23 @@ describe("extractRecap on a livestream recap", () => {
 });
 
 describe("extractRecap on an ordered list of bold titles with Recording and Slides links", () => {
-  it("takes each item for a talk, and a sentence that introduces the list for no section", () => {
+  it("takes each item for a talk (its speaker from a note that opens with them), and a sentence introducing the list for no section", () => {
     const result = extract("ordered-list-recordings.html");
     expect(result.detected).toBe(true);
     expect(result.items).toEqual([
-      talk("Keynote: The Component Model Is Here", [], [], [yt("wasmKey0001", "Recording")], {
+      talk("Keynote: The Component Model Is Here", ["Luke Wagner"], ["Fastly"], [yt("wasmKey0001", "Recording")], {
         note: "Luke Wagner (Fastly) walked through WASI 0.3 and async.",
       }),
-      talk("Spin 3.0 Deep Dive", [], [], [yt("wasmSpin001", "Recording"), slides("https://speakerdeck.com/radu/spin-3", "Slides")], {
-        note: "Radu Matei (Fermyon) showed the new trigger model.",
-      }),
-      talk("wasmCloud in Production at Adobe", [], [], [yt("wasmCloud01", "Recording")], {
+      talk(
+        "Spin 3.0 Deep Dive",
+        ["Radu Matei"],
+        ["Fermyon"],
+        [yt("wasmSpin001", "Recording"), slides("https://speakerdeck.com/radu/spin-3", "Slides")],
+        {
+          note: "Radu Matei (Fermyon) showed the new trigger model.",
+        },
+      ),
+      talk("wasmCloud in Production at Adobe", ["Colin Murphy"], ["Adobe"], [yt("wasmCloud01", "Recording")], {
         note: "Colin Murphy (Adobe) on running wasmCloud at scale.",
       }),
     ]);

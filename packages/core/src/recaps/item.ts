@@ -132,7 +132,8 @@ function candidate(parts: Titled, links: RecapLink[], entry: Entry): Candidate {
   if (entry.section) base.section = entry.section;
   const item = withNote(base, parts.note);
   const shape = shapeOf(item, parts, entry);
-  if (shape === "talk" && parts.byline) Object.assign(item, parts.byline satisfies Byline);
+  const byline = parts.byline ?? (shape === "talk" ? speakersLeadingNote(item.note) : undefined);
+  if (shape === "talk" && byline) Object.assign(item, byline satisfies Byline);
   if (shape === "article") {
     item.kind = "article";
     // "Also worth reading: <a>Five takeaways from …</a>": the linked post's own name is the title.
@@ -153,6 +154,14 @@ function shapeOf(item: RecapItem, parts: Titled, entry: Entry): Candidate["shape
   }
   if (hasLink && RECAP_WORDS.test(`${item.title} ${item.note ?? ""}`)) return "article";
   return "none";
+}
+
+/** "Luke Wagner (Fastly) walked through …": a note that opens with who gave the talk. */
+const LEADING_SPEAKER = /^((?:\p{Lu}[\p{L}'’.-]+ ){1,3}\p{Lu}[\p{L}'’.-]+) \(([^()]{2,60})\) (?=\p{Ll})/u;
+
+function speakersLeadingNote(note: string | undefined): Byline | undefined {
+  const lead = note ? LEADING_SPEAKER.exec(note) : null;
+  return lead ? parseByline(`${lead[1]} (${lead[2]})`) : undefined;
 }
 
 /** What a talk is, written before its title ("Keynote: …"): never a speaker's name. */
