@@ -2,38 +2,28 @@
  * The daily digest end to end: subscriptions in several time zones, the dispatcher run every 15
  * minutes by an injected clock, posts counted on a loopback Slack Web API, data in dynalite.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { runCommand } from "@recap/core/commands";
 import { dispatchDigests } from "@recap/core/digest";
 import { silentLogger } from "@recap/core/shared";
 import { checkLimits, renderOutcome } from "@recap/core/slack";
 import { openLocalRecap, runCli, type LocalRecap } from "@recap/local";
 import { HOUR, MINUTE, testClock, type TestClock } from "../helpers/clock";
-import { startFeedServer, type FeedServer, type TestItem } from "../helpers/feed-server";
+import type { FeedServer, TestItem } from "../helpers/feed-server";
 import { publishNews } from "../helpers/news";
 import { startTestDynamo } from "../helpers/dynamo";
-import { startFakeSlack, type FakeSlack } from "../helpers/slack";
+import type { FakeSlack } from "../helpers/slack";
+import { openRecapOnSlack, useFeedsAndSlack } from "../helpers/slack-world";
 
 let feeds: FeedServer;
 let slack: FakeSlack;
 let recap: LocalRecap;
 let clock: TestClock;
 
-beforeAll(async () => {
-  [feeds, slack] = await Promise.all([startFeedServer(), startFakeSlack()]);
-});
-afterAll(async () => {
-  await Promise.all([feeds.close(), slack.close()]);
-});
+useFeedsAndSlack((world) => ({ feeds, slack } = world));
 
 async function open(env: Record<string, string> = {}, options: { endpoint?: string } = {}) {
-  recap = await openLocalRecap({
-    inMemory: true,
-    ...options,
-    clock,
-    log: silentLogger,
-    env: { SLACK_BOT_TOKEN: "xoxb-test", RECAP_SLACK_API_URL: slack.apiUrl, RECAP_SLACK_TEAM_IDS: "T0001", ...env },
-  });
+  recap = await openRecapOnSlack(slack, clock, env, options);
 }
 
 beforeEach(async () => {

@@ -3,39 +3,29 @@
  * loopback feed server and announced on the in-process bus, alerts posted to a loopback Slack Web
  * API, data in dynalite, and an injected clock for the hourly budget.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { runCommand, type Outcome } from "@recap/core/commands";
-import { silentLogger } from "@recap/core/shared";
 import { checkLimits, renderOutcome } from "@recap/core/slack";
-import { openLocalRecap, runCli, type LocalRecap } from "@recap/local";
+import { runCli, type LocalRecap } from "@recap/local";
 import { HOUR, MINUTE, testClock, type TestClock } from "../helpers/clock";
-import { startFeedServer, type FeedServer } from "../helpers/feed-server";
+import type { FeedServer } from "../helpers/feed-server";
 import { publishNews } from "../helpers/news";
 import { parsedTexts } from "../helpers/slack-messages";
-import { startFakeSlack, type FakeSlack } from "../helpers/slack";
+import type { FakeSlack } from "../helpers/slack";
+import { openRecapOnSlack, useFeedsAndSlack } from "../helpers/slack-world";
 
 let feeds: FeedServer;
 let slack: FakeSlack;
 let recap: LocalRecap;
 let clock: TestClock;
 
-beforeAll(async () => {
-  [feeds, slack] = await Promise.all([startFeedServer(), startFakeSlack()]);
-});
-afterAll(async () => {
-  await Promise.all([feeds.close(), slack.close()]);
-});
+useFeedsAndSlack((world) => ({ feeds, slack } = world));
 
 beforeEach(async () => {
   clock = testClock("2026-11-20T10:00:00Z");
   slack.calls.length = 0;
-  recap = await openLocalRecap({
-    inMemory: true,
-    clock,
-    log: silentLogger,
-    env: { SLACK_BOT_TOKEN: "xoxb-test", RECAP_SLACK_API_URL: slack.apiUrl, RECAP_SLACK_TEAM_IDS: "T0001" },
-  });
+  recap = await openRecapOnSlack(slack, clock);
 });
 afterEach(async () => {
   await recap.close();
@@ -55,12 +45,7 @@ async function publish(items: { title: string; link: string }[]): Promise<void> 
 /** Recap again, with a follow budget of `perHour` alerts. */
 async function reopenWithBudget(perHour: number): Promise<void> {
   await recap.close();
-  recap = await openLocalRecap({
-    inMemory: true,
-    clock,
-    log: silentLogger,
-    env: { SLACK_BOT_TOKEN: "xoxb-test", RECAP_SLACK_API_URL: slack.apiUrl, RECAP_FOLLOW_MAX_PER_HOUR: String(perHour) },
-  });
+  recap = await openRecapOnSlack(slack, clock, { RECAP_FOLLOW_MAX_PER_HOUR: String(perHour) });
 }
 
 /** Delivers the `post.ingested` event of the newest post again, as EventBridge may. */

@@ -1,0 +1,38 @@
+/**
+ * A test file's loopback world for Slack-facing features: a feed server and a Slack Web API
+ * stand-in, started once per file, and Recap on one machine (in memory) talking to them.
+ */
+import { afterAll, beforeAll } from "vitest";
+import { silentLogger } from "@recap/core/shared";
+import { openLocalRecap, type LocalRecap } from "@recap/local";
+import type { TestClock } from "./clock";
+import { startFeedServer, type FeedServer } from "./feed-server";
+import { startFakeSlack, type FakeSlack } from "./slack";
+
+export function useFeedsAndSlack(use: (world: { feeds: FeedServer; slack: FakeSlack }) => void): void {
+  let world: { feeds: FeedServer; slack: FakeSlack } | undefined;
+  beforeAll(async () => {
+    const [feeds, slack] = await Promise.all([startFeedServer(), startFakeSlack()]);
+    world = { feeds, slack };
+    use(world);
+  });
+  afterAll(async () => {
+    await Promise.all([world?.feeds.close(), world?.slack.close()]);
+  });
+}
+
+/** Recap in memory, posting to `slack`, serving workspace T0001, with the settings in `env`. */
+export function openRecapOnSlack(
+  slack: FakeSlack,
+  clock: TestClock,
+  env: Record<string, string> = {},
+  options: { endpoint?: string } = {},
+): Promise<LocalRecap> {
+  return openLocalRecap({
+    inMemory: true,
+    ...options,
+    clock,
+    log: silentLogger,
+    env: { SLACK_BOT_TOKEN: "xoxb-test", RECAP_SLACK_API_URL: slack.apiUrl, RECAP_SLACK_TEAM_IDS: "T0001", ...env },
+  });
+}
