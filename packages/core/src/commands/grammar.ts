@@ -35,28 +35,29 @@
  */
 import type { Command, ParsedCommand } from "./types";
 
+/** Commands that are one word and take nothing after it: parsed and written as just that word. */
+const BARE_COMMANDS = ["topics", "feeds", "unsubscribe", "subscription", "digest", "following"] as const;
+type BareCommand = Extract<Command, { name: (typeof BARE_COMMANDS)[number] }>;
+const isBareWord = (word: string | undefined): word is BareCommand["name"] => (BARE_COMMANDS as readonly string[]).includes(word ?? "");
+const isBareCommand = (command: Command): command is BareCommand => isBareWord(command.name);
+
 /**
  * Words that start a command: `/recap <word>` never looks a topic up by them, so a topic must not
  * be named one (its "more" hints say `/recap <topic id>`).
  */
 export const COMMAND_KEYWORDS: readonly string[] = [
+  ...BARE_COMMANDS,
   "help",
   "topic",
   "retag",
   "search",
-  "topics",
-  "feeds",
-  "unsubscribe",
-  "subscription",
-  "digest",
-  "following",
-  "follow",
-  "unfollow",
-  "subscribe",
   "latest",
   "add",
   "remove",
   "resume",
+  "subscribe",
+  "follow",
+  "unfollow",
   "page",
   "share",
 ];
@@ -139,15 +140,8 @@ export function parseCommand(text: string): ParsedCommand {
  */
 export function formatCommand(command: Command): string {
   let text: string;
+  if (command.name === "help" || isBareCommand(command)) return command.name;
   switch (command.name) {
-    case "help":
-    case "topics":
-    case "feeds":
-    case "unsubscribe":
-    case "subscription":
-    case "digest":
-    case "following":
-      return command.name;
     case "follow":
     case "unfollow":
       text = `${command.name} ${formatWords(command.topic, [])}`;
@@ -191,6 +185,7 @@ function readCommand(tokens: Token[]): Command | string {
   const [first, ...args] = tokens;
   if (!first) return { name: "help" };
   const keyword = keywordOf(first);
+  if (isBareWord(keyword)) return args.length > 0 ? PROBLEMS.nothingAfter(keyword) : { name: keyword };
   switch (keyword) {
     case "help":
     case "?":
@@ -215,13 +210,7 @@ function readCommand(tokens: Token[]): Command | string {
       if (words.length === 0) return PROBLEMS.search;
       return { name: "search", words, page: paged.page };
     }
-    case "topics":
-    case "feeds":
-    case "unsubscribe":
-    case "subscription":
-    case "digest":
-    case "following":
-      return args.length > 0 ? PROBLEMS.nothingAfter(keyword) : { name: keyword };
+
     case "follow":
     case "unfollow":
       if (args.length === 0) return PROBLEMS.follow(keyword);
