@@ -12,10 +12,10 @@ import { stableId } from "../shared/hash";
 import type { Logger } from "../shared/log";
 import { mapWithConcurrency } from "../shared/concurrency";
 import type { FeedItemIdentity, FeedPatch, Store, StoredPost } from "../store";
-import { matchTopics, type Taxonomy } from "../topics";
+import { matchTopics, topicsInOrder, type Taxonomy } from "../topics";
 import { topicText } from "../posts/topic-text";
 import { mayBeRecap } from "../recaps/candidate";
-import { recapTopics, syncListedItems, type PageBudget, type SyncResult } from "../recaps/sync";
+import { syncListedItems, type PageBudget, type SyncResult } from "../recaps/sync";
 import { describeFailure, loadFeedDocument, type FeedDocument, type FeedFetcher } from "./document";
 import { FetchError } from "./fetch";
 import { nextPollAfterFailure, nextPollAfterSuccess, recentDates } from "./schedule";
@@ -183,7 +183,7 @@ async function ingestItems(feed: Feed, items: NormalizedItem[], deps: RefreshDep
       const publishedAt = item.dateClamped ? undefined : item.publishedAt;
       // A recap keeps its talks' topics through the edit, whatever its sync below comes to.
       const existing = recap ? await posts.get(prior.postId) : undefined;
-      const kept = existing?.listed ? recapTopics(topics, existing.listed, taxonomy) : topics;
+      const kept = existing?.listed ? topicsInOrder(taxonomy, topics, ...existing.listed.map((entry) => entry.topics)) : topics;
       await posts.updateContent(prior.postId, { title: item.title, summary: item.summary, author: item.author, publishedAt, topics: kept });
       const edited = existing ?? (await posts.get(prior.postId));
       if (edited && (recap || edited.listed)) {

@@ -9,4 +9,4 @@ export { extractRecap } from "./extract";
 export { looksLikeRecapTitle } from "./detect";
 export { classifyLink } from "./links";
 export { mayBeRecap, isExcerpt } from "./candidate";
-export { recapTopics, syncListedItems, type RecapSyncDeps, type PageBudget, type SyncResult } from "./sync";
+export { syncListedItems, type RecapSyncDeps, type PageBudget, type SyncResult } from "./sync";

@@ -21,7 +21,7 @@ import type { ListedItem, NormalizedItem, Post } from "../posts/types";
 import { stableId } from "../shared/hash";
 import type { Logger } from "../shared/log";
 import type { Store, StoredPost } from "../store";
-import { matchTopics, type Taxonomy } from "../topics";
+import { matchTopics, topicsInOrder, type Taxonomy } from "../topics";
 import { isExcerpt } from "./candidate";
 import { looksLikeRecapTitle } from "./detect";
 import { extractRecap } from "./extract";
@@ -87,7 +87,7 @@ export async function syncListedItems(
     }
     const listed = found ? await saveListed(items, previous, deps) : previous;
     if (listed.length === 0 && previous.length === 0) return { status: "synced", topics: stored.topics, ...retry };
-    const topics = recapTopics(own, listed, taxonomy);
+    const topics = topicsInOrder(taxonomy, own, ...listed.map((entry) => entry.topics));
     if (topics.join() === stored.topics.join() && JSON.stringify(listed) === JSON.stringify(previous))
       return { status: "synced", topics, ...retry };
     if (await deps.store.posts.setListed(stored, topics, listed)) return { status: "synced", topics, ...retry };
@@ -107,12 +107,6 @@ async function saveListed(items: ListedPost[], previous: ListedItem[], deps: Rec
   const kept = new Set(listed.map((entry) => entry.id));
   for (const gone of previous.filter((entry) => !kept.has(entry.id))) await deps.store.posts.removeListed(gone.id);
   return listed;
-}
-
-/** A recap's topics: its own and every listed item's, in taxonomy order. */
-export function recapTopics(own: string[], listed: Pick<ListedItem, "topics">[], taxonomy: Taxonomy): string[] {
-  const all = new Set([...own, ...listed.flatMap((entry) => entry.topics)]);
-  return taxonomy.topics.map((topic) => topic.id).filter((id) => all.has(id));
 }
 
 /**

@@ -10,8 +10,8 @@ import type { Post } from "../posts/types";
 import type { StoredPost } from "../store";
 import { mapWithConcurrency } from "../shared/concurrency";
 import { topicText } from "../posts/topic-text";
-import { recapTopics } from "../recaps/sync";
 import { matchTopics } from "./match";
+import { topicsInOrder } from "./taxonomy";
 import { checkNewAlias, checkNewTopic } from "./team";
 
 export type TopicDeps = Pick<RefreshDeps, "store" | "taxonomy" | "clock">;
@@ -83,7 +83,7 @@ export async function retagPosts(since: string | undefined, deps: TopicDeps): Pr
       const item = byId.get(entry.id);
       return item ? { ...entry, topics: topicsOf(item) } : entry;
     });
-    const topics = recapTopics(topicsOf(recap), listed, taxonomy);
+    const topics = topicsInOrder(taxonomy, topicsOf(recap), ...listed.map((entry) => entry.topics));
     if (topics.join() === recap.topics.join() && JSON.stringify(listed) === JSON.stringify(recap.listed)) return;
     // Refused only when a poll synced the recap meanwhile: its list was written with this taxonomy.
     if (await posts.setListed(recap, topics, listed)) changed.add(recap.id);

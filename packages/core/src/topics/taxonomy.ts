@@ -110,3 +110,9 @@ export function loadTaxonomy(extra?: Topic[]): Taxonomy {
   }
   return freeze(topics);
 }
+
+/** Topic ids from any number of lists, once each, in taxonomy order (ids it does not know dropped). */
+export function topicsInOrder(taxonomy: Taxonomy, ...lists: readonly string[][]): string[] {
+  const wanted = new Set(lists.flat());
+  return taxonomy.topics.map((topic) => topic.id).filter((id) => wanted.has(id));
+}
