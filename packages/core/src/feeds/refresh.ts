@@ -181,15 +181,14 @@ async function ingestItems(feed: Feed, items: NormalizedItem[], deps: RefreshDep
       // An edit updates the post but never makes it news again. A missing or future date says
       // nothing about when it was published, so the stored date stays.
       const publishedAt = item.dateClamped ? undefined : item.publishedAt;
-      // A recap keeps its talks' topics through the edit, whatever its sync below comes to.
-      const existing = recap ? await posts.get(prior.postId) : undefined;
+      // One read: a recap keeps its talks' topics through the edit, whatever its sync below comes to.
+      const existing = await posts.get(prior.postId);
       const kept = existing?.listed ? topicsInOrder(taxonomy, topics, ...existing.listed.map((entry) => entry.topics)) : topics;
       await posts.updateContent(prior.postId, { title: item.title, summary: item.summary, author: item.author, publishedAt, topics: kept });
-      const edited = existing ?? (await posts.get(prior.postId));
-      if (edited && (recap || edited.listed)) {
-        const synced = await syncListedItems({ ...edited, title: item.title, topics: kept }, item, feed, taxonomy, deps, now, pages);
+      if (existing && (recap || existing.listed)) {
+        const synced = await syncListedItems({ ...existing, title: item.title, topics: kept }, item, feed, taxonomy, deps, now, pages);
         // Counted once settled: a deferred edit is processed (and counted) again by a later poll.
-        if (synced.status === "deferred" || readAgain(synced, edited, now)) return void deferred++;
+        if (synced.status === "deferred" || readAgain(synced, existing, now)) return void deferred++;
       }
       editedCount++;
       settled.push({ itemKey: item.itemKey, postId: prior.postId, contentHash: hash });
