@@ -4,5 +4,6 @@
  * team's own topics and aliases merged over it.
  */
 export { loadTaxonomy, parseTopics, parseTerm, topicSchema, topicsInOrder, type Taxonomy, type Topic, type Term } from "./taxonomy";
-export { matchTopics, findTopic, suggestTopics } from "./match";
+export { matchTopics, explainTopics, TAG_THRESHOLD, type TopicEvidence, type TopicScore, type Evidence, type EvidenceSource } from "./score";
+export { findTopic, suggestTopics } from "./lookup";
 export { mergeTeamTopics, teamTaxonomy, checkNewTopic, checkNewAlias, type TeamTopic } from "./team";

@@ -10,7 +10,7 @@ import type { Post } from "../posts/types";
 import type { StoredPost } from "../store";
 import { mapWithConcurrency } from "../shared/concurrency";
 import { topicText } from "../posts/topic-text";
-import { matchTopics } from "./match";
+import { matchTopics } from "./score";
 import { topicsInOrder } from "./taxonomy";
 import { checkNewAlias, checkNewTopic } from "./team";
 

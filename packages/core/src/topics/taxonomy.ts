@@ -20,6 +20,11 @@ export interface Topic {
   aliases: string[];
   related: string[];
   negative: string[];
+  /** Generic words that hint at the topic (same syntax as aliases): weak evidence, half a term. */
+  weak?: string[];
+  /** Words a team's corrections taught: weak evidence for the topic, and phrases masked for it. */
+  teamCues?: string[];
+  teamNegative?: string[];
 }
 
 export interface Taxonomy {
@@ -63,6 +68,9 @@ export const topicSchema = z.strictObject({
   aliases: z.array(termSchema).default([]),
   related: z.array(termSchema).default([]),
   negative: z.array(z.string().regex(/[\p{L}\p{N}]/u, "negative phrase must contain a letter or digit")).default([]),
+  weak: z.array(termSchema).default([]),
+  teamCues: z.array(termSchema).optional(),
+  teamNegative: z.array(z.string().regex(/[\p{L}\p{N}]/u, "negative phrase must contain a letter or digit")).optional(),
 });
 
 export const topicListSchema = z.array(topicSchema).superRefine((topics, ctx) => {
@@ -86,6 +94,7 @@ function freeze(topics: Topic[]): Taxonomy {
     Object.freeze(t.aliases);
     Object.freeze(t.related);
     Object.freeze(t.negative);
+    if (t.weak) Object.freeze(t.weak);
     Object.freeze(t);
   }
   return Object.freeze({ topics: Object.freeze(topics) as Topic[] });

@@ -3,7 +3,7 @@
  * taxonomy. What people type is checked here, in plain words, before anything is stored; what is
  * stored is checked again when it is read (parseTopics), since the table is an edge too.
  */
-import { findTopic } from "./match";
+import { findTopic } from "./lookup";
 import { loadTaxonomy, type Taxonomy, type Topic } from "./taxonomy";
 
 /** A stored row: a new topic (with a label) or aliases added to an existing one. */

@@ -1,10 +1,9 @@
 import { parseTerm, type Taxonomy, type Topic } from "./taxonomy";
 
 /*
- * Topic matching. The taxonomy is compiled into a few regexes per topic once (cached per taxonomy
- * object), because matchTopics runs on every ingested post. Quality is meant to improve through
- * the data file (aliases, cues, negatives); a scoring matcher can later replace `topicHits`
- * without changing the compiled shape much.
+ * The taxonomy compiled for matching: a few regexes per topic, built once per taxonomy object
+ * (cached), because scoring runs on every ingested post. `hits` finds a topic's terms in one piece
+ * of a post's text; `score.ts` weighs them.
  *
  * Performance (matching is the largest CPU cost of ingestion):
  * - Most topics don't occur in a given post. Every hit starts where no letter/digit precedes it
@@ -20,25 +19,46 @@ import { parseTerm, type Taxonomy, type Topic } from "./taxonomy";
 const SEP_CLASS = "[\\s\\-_\\u2010-\\u2015]";
 const SPLIT = new RegExp(`${SEP_CLASS}+`, "u");
 /**
- * A letter or digit: aliases must not start or end inside a word ("AI" must not hit "said").
- * The end is guarded in the regex; the start is checked by `find` (see `WORD_BEFORE`).
+ * A letter or digit of a script that separates words with spaces: terms must not start or end
+ * inside a word ("AI" must not hit "said"). Chinese, Japanese, Korean and Thai text runs words
+ * together, so their characters are boundaries: "部署Kubernetes应用" and "Kubernetesクラスタ" name
+ * Kubernetes, and a term written in those scripts matches anywhere in a run of them.
  */
-const NOT_WORD_AFTER = "(?![\\p{L}\\p{N}])";
-/** Sticky and empty: `test` at lastIndex i tells whether a letter/digit (code point) ends at i. */
-const WORD_BEFORE = /(?<=[\p{L}\p{N}])/uy;
-/** Masks negative phrases and joins title/summary: not a letter (keeps boundaries), not a separator. */
-const MASK = "\u0000";
+const WORD_CHAR =
+  "(?:(?![\\p{scx=Han}\\p{scx=Hiragana}\\p{scx=Katakana}\\p{scx=Hangul}\\p{scx=Thai}])[\\p{L}\\p{N}])";
+/** The end is guarded in the regex; the start is checked by `find` (see `WORD_BEFORE`). */
+const NOT_WORD_AFTER = `(?!${WORD_CHAR})`;
+/** Sticky and empty: `test` at lastIndex i tells whether a word character (code point) ends at i. */
+const WORD_BEFORE = new RegExp(`(?<=${WORD_CHAR})`, "uy");
+/** Masks negative phrases and joins a post's parts: not a letter (keeps boundaries), not a separator. */
+export const MASK = "\u0000";
 
-interface CompiledTopic {
+/**
+ * How much a term says: a name of the topic or a project that implies it (`strong`), a generic word
+ * that hints at it ("platform" near "developers", `weak`), or a word a team's corrections taught
+ * (`team`, weak too).
+ */
+export type TermStrength = "strong" | "weak" | "team";
+
+/** Terms of one strength as one alternation; with `cue`, a hit counts only if a cue occurs in the post. */
+interface Rule {
+  strength: TermStrength;
+  re: RegExp;
+  cue?: RegExp;
+}
+
+export interface CompiledTopic {
   topic: Topic;
-  /** All plain terms, case-insensitive, as one alternation. */
-  plain?: RegExp;
-  /** All "=" terms, case-sensitive. */
-  exact?: RegExp;
-  /** Terms with cues: the term and one of its cues must both occur. */
-  cued: { term: RegExp; cue: RegExp }[];
+  rules: Rule[];
   /** Case-insensitive: occurrences are masked before matching this topic. */
   negative?: RegExp;
+}
+
+/** One occurrence of a topic's term in a piece of text. */
+export interface Hit {
+  strength: TermStrength;
+  /** The text as written in the post. */
+  text: string;
 }
 
 /**
@@ -64,11 +84,13 @@ interface Prefilter {
   always: number[];
 }
 
-interface Compiled {
+export interface Compiled {
   topics: CompiledTopic[];
   prefilter: Prefilter;
   /** Lookup key (see `key`) → topic, filled in priority order: id, label, alias, related. */
   index: Map<string, Topic>;
+  /** Lookup key of each topic's id and label → its id (a publisher category naming the topic). */
+  names: Map<string, string>;
 }
 
 const cache = new WeakMap<Taxonomy, Compiled>();
@@ -126,7 +148,7 @@ function wordBefore(text: string, i: number): boolean {
  * by a letter/digit is rejected and the scan resumes one code point later, so a hit overlapping
  * it (or another alternative at a later index) is still found.
  */
-function find(re: RegExp, text: string, from = 0): RegExpExecArray | null {
+export function find(re: RegExp, text: string, from = 0): RegExpExecArray | null {
   re.lastIndex = from;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     if (!wordBefore(text, m.index)) return m;
@@ -174,7 +196,7 @@ function buildPrefilter(topics: readonly Topic[]): Prefilter {
     if (list.at(-1) !== i) list.push(i);
   };
   topics.forEach((topic, i) => {
-    for (const raw of [...topic.aliases, ...topic.related]) {
+    for (const raw of termsOf(topic)) {
       const words = compilePhrase(parseTerm(raw).phrase).literal.map(foldWord);
       if (words.length === 0) add(always, i);
       else if (words.some((w) => w.includes(-1))) add(nonAscii, i);
@@ -209,7 +231,7 @@ function buildPrefilter(topics: readonly Topic[]): Prefilter {
 }
 
 /** Flags (by topic index) the topics that may match `text`; see `Prefilter`. */
-function candidates(pf: Prefilter, count: number, text: string): Uint8Array {
+export function candidates(pf: Prefilter, count: number, text: string): Uint8Array {
   const flags = new Uint8Array(count);
   for (const i of pf.always) flags[i] = 1;
   if (pf.nonAscii.length > 0 && UNFOLDABLE.test(text)) for (const i of pf.nonAscii) flags[i] = 1;
@@ -234,27 +256,42 @@ function candidates(pf: Prefilter, count: number, text: string): Uint8Array {
   return flags;
 }
 
-function compileTopic(topic: Topic): CompiledTopic {
+/** Every term of a topic, of every strength (the prefilter must know them all). */
+function termsOf(topic: Topic): string[] {
+  return [...topic.aliases, ...topic.related, ...(topic.weak ?? []), ...(topic.teamCues ?? [])];
+}
+
+function compileRules(strength: TermStrength, terms: readonly string[]): Rule[] {
   const plain: string[] = [];
   const exact: string[] = [];
-  const cued: CompiledTopic["cued"] = [];
-  for (const raw of [...topic.aliases, ...topic.related]) {
+  const rules: Rule[] = [];
+  for (const raw of terms) {
     const t = parseTerm(raw);
     const flags = t.caseSensitive ? "u" : "iu";
-    if (t.cues.length > 0) cued.push({ term: alternation([t.phrase], flags)!, cue: alternation(t.cues, "iu")! });
+    if (t.cues.length > 0) rules.push({ strength, re: alternation([t.phrase], flags)!, cue: alternation(t.cues, "iu")! });
     else (t.caseSensitive ? exact : plain).push(t.phrase);
   }
+  for (const [phrases, flags] of [[plain, "iu"], [exact, "u"]] as const) {
+    const re = alternation(phrases, flags);
+    if (re) rules.unshift({ strength, re });
+  }
+  return rules;
+}
+
+function compileTopic(topic: Topic): CompiledTopic {
   return {
     topic,
-    plain: alternation(plain, "iu"),
-    exact: alternation(exact, "u"),
-    cued,
-    negative: alternation(topic.negative, "iu"),
+    rules: [
+      ...compileRules("strong", [...topic.aliases, ...topic.related]),
+      ...compileRules("weak", topic.weak ?? []),
+      ...compileRules("team", topic.teamCues ?? []),
+    ],
+    negative: alternation([...topic.negative, ...(topic.teamNegative ?? [])], "iu"),
   };
 }
 
 /** Lookup key for findTopic/suggestTopics: case, width and separators don't matter. */
-function key(s: string): string {
+export function key(s: string): string {
   return s.normalize("NFKC").toLowerCase().replace(/^#/, "").replace(new RegExp(SEP_CLASS, "gu"), "");
 }
 
@@ -277,25 +314,47 @@ function buildIndex(topics: readonly Topic[]): Map<string, Topic> {
   return index;
 }
 
-function compiled(taxonomy: Taxonomy): Compiled {
+export function compiled(taxonomy: Taxonomy): Compiled {
   let c = cache.get(taxonomy);
   if (!c) {
     c = {
       topics: taxonomy.topics.map(compileTopic),
       prefilter: buildPrefilter(taxonomy.topics),
       index: buildIndex(taxonomy.topics),
+      names: new Map(taxonomy.topics.flatMap((t) => [[key(t.id), t.id] as const, [key(t.label), t.id] as const])),
     };
     cache.set(taxonomy, c);
   }
   return c;
 }
 
-function topicHits(ct: CompiledTopic, text: string): boolean {
-  return (
-    (ct.plain !== undefined && find(ct.plain, text) !== null) ||
-    (ct.exact !== undefined && find(ct.exact, text) !== null) ||
-    ct.cued.some((c) => find(c.term, text) !== null && find(c.cue, text) !== null)
-  );
+/** At most this many hits of one rule in one piece of text are counted. */
+const MAX_HITS_PER_RULE = 4;
+
+function rawHits(ct: CompiledTopic, text: string, context: string): Hit[] {
+  const hits: Hit[] = [];
+  for (const rule of ct.rules) {
+    let m = find(rule.re, text);
+    if (m === null || (rule.cue && find(rule.cue, context) === null)) continue;
+    for (let n = 0; m !== null && n < MAX_HITS_PER_RULE; n++) {
+      hits.push({ strength: rule.strength, text: m[0] });
+      const end = m.index + m[0].length;
+      m = find(rule.re, text, end > m.index ? end : end + 1);
+    }
+  }
+  return hits;
+}
+
+/**
+ * The topic's terms in `text` (negative phrases masked out first); cues are looked for in
+ * `context`, the whole post, so "Score" in a title counts when the summary says "workload".
+ */
+export function hits(ct: CompiledTopic, text: string, context: string): Hit[] {
+  const found = rawHits(ct, text, context);
+  // Fast path: most texts have no hit, and masking is only needed when they do.
+  if (found.length === 0 || !ct.negative) return found;
+  const masked = maskNegatives(ct.negative, text);
+  return masked === text ? found : rawHits(ct, masked, maskNegatives(ct.negative, context));
 }
 
 /** Every occurrence of `negative` (leftmost first, not overlapping) replaced by mask characters. */
@@ -313,79 +372,7 @@ function maskNegatives(negative: RegExp, text: string): string {
 }
 
 /** NFKC folds full-width and compatibility forms ("Ｋ８ｓ", ligatures); invisible characters go. */
-function normalizeText(s: string): string {
+export function normalizeText(s: string): string {
   return s.normalize("NFKC").replace(/[\u00AD\u200B-\u200D\u2060\uFEFF]/g, "");
 }
 
-/** Topic ids whose terms occur in the title or summary, in taxonomy order. */
-export function matchTopics(text: { title: string; summary?: string }, taxonomy: Taxonomy): string[] {
-  const { topics, prefilter } = compiled(taxonomy);
-  // The mask character between the parts stops a phrase spanning the end of the title.
-  const full = normalizeText(`${text.title}\n${MASK}\n${text.summary ?? ""}`);
-  const maybe = candidates(prefilter, topics.length, full);
-  const ids: string[] = [];
-  topics.forEach((ct, i) => {
-    if (maybe[i] === 0 || !topicHits(ct, full)) return; // fast path: most topics don't occur at all
-    if (ct.negative) {
-      const masked = maskNegatives(ct.negative, full);
-      if (masked !== full && !topicHits(ct, masked)) return;
-    }
-    ids.push(ct.topic.id);
-  });
-  return ids;
-}
-
-/** A topic by id, label, alias or (last) related project name; case and separators ignored. */
-export function findTopic(query: string, taxonomy: Taxonomy): Topic | undefined {
-  const k = key(query.trim());
-  if (!k) return undefined;
-  const { index } = compiled(taxonomy);
-  // Then try a singular: "service meshes", "LLMs".
-  return index.get(k) ?? index.get(k.replace(/s$/, "")) ?? index.get(k.replace(/es$/, ""));
-}
-
-/** Optimal string alignment distance (Levenshtein plus adjacent transpositions). */
-function editDistance(a: string, b: string): number {
-  const rows: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i]);
-  for (let j = 1; j <= b.length; j++) rows[0]![j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2]![j - 2]! + 1);
-      rows[i]![j] = d;
-    }
-  }
-  return rows[a.length]![b.length]!;
-}
-
-/** Lower is better; undefined means "not similar". */
-function similarity(q: string, candidate: string): number | undefined {
-  if (candidate === q) return 0;
-  if (q.length >= 2 && candidate.startsWith(q)) return 0.5;
-  if (q.length >= 3 && candidate.includes(q)) return 0.75;
-  const allowed = q.length <= 4 ? 1 : q.length <= 8 ? 2 : 3;
-  if (Math.abs(candidate.length - q.length) > allowed) return undefined;
-  const d = editDistance(q, candidate);
-  return d <= allowed ? d : undefined;
-}
-
-/** "Did you mean": closest topics by prefix, substring or edit distance over id/label/aliases/related. */
-export function suggestTopics(query: string, taxonomy: Taxonomy, max = 3): Topic[] {
-  const q = key(query.trim());
-  if (!q || max <= 0) return [];
-  const scored: { topic: Topic; score: number; order: number }[] = [];
-  taxonomy.topics.forEach((topic, order) => {
-    const names = [topic.id, topic.label, ...[...topic.aliases, ...topic.related].map((a) => parseTerm(a).phrase)];
-    let best: number | undefined;
-    for (const name of names) {
-      const s = similarity(q, key(name));
-      if (s !== undefined && (best === undefined || s < best)) best = s;
-    }
-    if (best !== undefined) scored.push({ topic, score: best, order });
-  });
-  return scored
-    .sort((a, b) => a.score - b.score || a.order - b.order)
-    .slice(0, max)
-    .map((s) => s.topic);
-}

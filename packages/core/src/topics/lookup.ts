@@ -1,0 +1,59 @@
+import { compiled, key } from "./compile";
+import { parseTerm, type Taxonomy, type Topic } from "./taxonomy";
+
+/* Finding a topic by what people type: `/recap gitops`, `follow "service meshes"`, a typo. */
+
+/** A topic by id, label, alias or (last) related project name; case and separators ignored. */
+export function findTopic(query: string, taxonomy: Taxonomy): Topic | undefined {
+  const k = key(query.trim());
+  if (!k) return undefined;
+  const { index } = compiled(taxonomy);
+  // Then try a singular: "service meshes", "LLMs".
+  return index.get(k) ?? index.get(k.replace(/s$/, "")) ?? index.get(k.replace(/es$/, ""));
+}
+
+/** Optimal string alignment distance (Levenshtein plus adjacent transpositions). */
+function editDistance(a: string, b: string): number {
+  const rows: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i]);
+  for (let j = 1; j <= b.length; j++) rows[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2]![j - 2]! + 1);
+      rows[i]![j] = d;
+    }
+  }
+  return rows[a.length]![b.length]!;
+}
+
+/** Lower is better; undefined means "not similar". */
+function similarity(q: string, candidate: string): number | undefined {
+  if (candidate === q) return 0;
+  if (q.length >= 2 && candidate.startsWith(q)) return 0.5;
+  if (q.length >= 3 && candidate.includes(q)) return 0.75;
+  const allowed = q.length <= 4 ? 1 : q.length <= 8 ? 2 : 3;
+  if (Math.abs(candidate.length - q.length) > allowed) return undefined;
+  const d = editDistance(q, candidate);
+  return d <= allowed ? d : undefined;
+}
+
+/** "Did you mean": closest topics by prefix, substring or edit distance over id/label/aliases/related. */
+export function suggestTopics(query: string, taxonomy: Taxonomy, max = 3): Topic[] {
+  const q = key(query.trim());
+  if (!q || max <= 0) return [];
+  const scored: { topic: Topic; score: number; order: number }[] = [];
+  taxonomy.topics.forEach((topic, order) => {
+    const names = [topic.id, topic.label, ...[...topic.aliases, ...topic.related].map((a) => parseTerm(a).phrase)];
+    let best: number | undefined;
+    for (const name of names) {
+      const s = similarity(q, key(name));
+      if (s !== undefined && (best === undefined || s < best)) best = s;
+    }
+    if (best !== undefined) scored.push({ topic, score: best, order });
+  });
+  return scored
+    .sort((a, b) => a.score - b.score || a.order - b.order)
+    .slice(0, max)
+    .map((s) => s.topic);
+}

@@ -1,0 +1,138 @@
+import { candidates, compiled, hits, key, MASK, normalizeText, type CompiledTopic, type TermStrength } from "./compile";
+import type { Taxonomy } from "./taxonomy";
+
+/*
+ * Tagging weighs evidence the way a reader does. A term in the title or among the publisher's own
+ * categories decides on its own; one in the summary nearly so; the body's lead counts only when the
+ * topic comes up more than once; a talk's event ("ArgoCon") speaks for it, its speakers'
+ * organizations only a little. Generic words ("your platform", near "developers") and a team's
+ * learned cues are weak: half a term. What a feed mostly publishes is a prior that can tip a weak
+ * case, never tag a post alone. A topic is tagged at TAG_THRESHOLD points.
+ */
+
+/** Everything a post says about its subject, in the parts a reader weighs differently. */
+export interface TopicEvidence {
+  title: string;
+  summary?: string;
+  /** The publisher's own categories or tags (RSS/Atom `category`, JSON Feed `tags`). */
+  categories?: readonly string[];
+  /** The opening of the body (about 300 words), as plain text. */
+  lead?: string;
+  /** A talk's event or track, e.g. "ArgoCon". */
+  event?: string;
+  /** The organizations of a talk's speakers. */
+  organizations?: readonly string[];
+  /** Per topic, the share (0–1) of the feed's posts that carry it. */
+  feedFocus?: Readonly<Record<string, number>>;
+}
+
+export type EvidenceSource = "title" | "categories" | "summary" | "lead" | "event" | "organizations" | "feed";
+
+export interface Evidence {
+  source: EvidenceSource;
+  strength: TermStrength | "prior";
+  /** What was found, as written (for the prior: the feed's share of posts on the topic). */
+  text: string;
+  points: number;
+}
+
+export interface TopicScore {
+  id: string;
+  score: number;
+  tagged: boolean;
+  evidence: Evidence[];
+}
+
+export const TAG_THRESHOLD = 2;
+
+/** Points for one strong term in each part, and the most a part can give. */
+const WEIGHTS: Record<Exclude<EvidenceSource, "feed">, { points: number; cap: number }> = {
+  title: { points: 3, cap: 3 },
+  categories: { points: 3, cap: 3 },
+  summary: { points: 2, cap: 3 },
+  event: { points: 2, cap: 2 },
+  lead: { points: 1, cap: 2 },
+  organizations: { points: 1, cap: 1 },
+};
+/** Weak and team terms count this much of a strong one. */
+const WEAK_FACTOR = 0.5;
+/** A feed counts as focused on a topic when at least this share of its posts carries it. */
+export const FOCUS_SHARE = 0.5;
+const FOCUS_POINTS = 1;
+
+interface Part {
+  source: Exclude<EvidenceSource, "feed">;
+  text: string;
+}
+
+function partsOf(evidence: TopicEvidence): Part[] {
+  const parts: Part[] = [];
+  const add = (source: Part["source"], text: string | undefined) => {
+    if (text?.trim()) parts.push({ source, text: normalizeText(text) });
+  };
+  add("title", evidence.title);
+  add("summary", evidence.summary);
+  for (const category of evidence.categories ?? []) add("categories", category);
+  add("lead", evidence.lead);
+  // "ArgoCon", "BackstageCon": event names run words together; split them for word boundaries.
+  add("event", evidence.event?.replace(/(\p{Ll})(\p{Lu})/gu, "$1 $2"));
+  for (const organization of evidence.organizations ?? []) add("organizations", organization);
+  return parts;
+}
+
+function scoreTopic(ct: CompiledTopic, parts: Part[], context: string, categoryTopics: Set<string>, focus: number | undefined): TopicScore {
+  const evidence: Evidence[] = [];
+  const earned = new Map<Part["source"], number>();
+  const give = (source: Part["source"], strength: TermStrength, text: string) => {
+    const { points, cap } = WEIGHTS[source];
+    const worth = strength === "strong" ? points : points * WEAK_FACTOR;
+    const room = cap - (earned.get(source) ?? 0);
+    if (room <= 0) return;
+    const granted = Math.min(worth, room);
+    earned.set(source, (earned.get(source) ?? 0) + granted);
+    evidence.push({ source, strength, text, points: granted });
+  };
+  for (const part of parts) {
+    // A category that is the topic's own name ("AI & ML", "ai-ml") says so outright.
+    if (part.source === "categories" && categoryTopics.has(part.text)) {
+      give("categories", "strong", part.text);
+      continue;
+    }
+    for (const hit of hits(ct, part.text, context)) give(part.source, hit.strength, hit.text);
+  }
+  let score = evidence.reduce((sum, e) => sum + e.points, 0);
+  if (score > 0 && focus !== undefined && focus >= FOCUS_SHARE) {
+    evidence.push({ source: "feed", strength: "prior", text: `${Math.round(focus * 100)}% of the feed's posts`, points: FOCUS_POINTS });
+    score += FOCUS_POINTS;
+  }
+  return { id: ct.topic.id, score, tagged: score >= TAG_THRESHOLD, evidence };
+}
+
+/** Every topic with any evidence, best first, with what gave it its points. */
+export function explainTopics(evidence: TopicEvidence, taxonomy: Taxonomy): TopicScore[] {
+  const { topics, prefilter, names } = compiled(taxonomy);
+  const parts = partsOf(evidence);
+  // The mask character between parts stops a phrase spanning two of them.
+  const context = parts.map((part) => part.text).join(`\n${MASK}\n`);
+  const maybe = candidates(prefilter, topics.length, context);
+  const categoryTopics = new Map<string, Set<string>>();
+  for (const part of parts) {
+    if (part.source !== "categories") continue;
+    const id = names.get(key(part.text));
+    if (id) (categoryTopics.get(id) ?? categoryTopics.set(id, new Set()).get(id)!).add(part.text);
+  }
+  const scores: TopicScore[] = [];
+  topics.forEach((ct, i) => {
+    const named = categoryTopics.get(ct.topic.id);
+    if (maybe[i] === 0 && !named) return; // fast path: most topics don't occur at all
+    const result = scoreTopic(ct, parts, context, named ?? new Set(), evidence.feedFocus?.[ct.topic.id]);
+    if (result.score > 0) scores.push(result);
+  });
+  return scores.sort((a, b) => b.score - a.score);
+}
+
+/** The topics a post is tagged with, in taxonomy order. */
+export function matchTopics(evidence: TopicEvidence, taxonomy: Taxonomy): string[] {
+  const tagged = new Set(explainTopics(evidence, taxonomy).filter((s) => s.tagged).map((s) => s.id));
+  return taxonomy.topics.map((topic) => topic.id).filter((id) => tagged.has(id));
+}
