@@ -609,7 +609,7 @@ describe("renderOutcome: other kinds", () => {
     { kind: "topic-aliased", id: "gitops", label: "GitOps", alias: "<@U1> reconcile" },
     { kind: "retag-accepted", since: "2026-11-01" },
     { kind: "retag-accepted" },
-    { kind: "retagged", since: "2026-11-01", examined: 120, changed: 7 },
+    { kind: "retagged", since: "2026-11-01", examined: 120, changed: 7, byTopic: [{ id: "security", added: 5, removed: 2 }] },
   ];
 
   it("renders every kind as a non-empty, inert message within the limits", () => {

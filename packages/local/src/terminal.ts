@@ -1,6 +1,7 @@
 /** Outcomes of the shared command language, for a terminal: text for people, JSON for scripts. */
 import type { FeedHealth, Outcome } from "@recap/core/commands";
 import type { Post } from "@recap/core/posts";
+import { describeTopicChanges } from "@recap/core/topics";
 
 /** Outcomes that mean the command did not do what was asked (exit code 1). */
 export function failed(outcome: Outcome): boolean {
@@ -40,7 +41,7 @@ export function terminalText(outcome: Outcome): string {
     case "retag-accepted":
       return `Re-tagging stored posts${outcome.since ? ` first seen since ${outcome.since}` : ""}…\n`;
     case "retagged":
-      return `Re-tagged ${outcome.examined} stored post(s)${outcome.since ? ` first seen since ${outcome.since}` : ""}: ${outcome.changed} changed topics.\n`;
+      return `Re-tagged ${outcome.examined} stored post(s)${outcome.since ? ` first seen since ${outcome.since}` : ""}: ${outcome.changed} changed topics${describeTopicChanges(outcome.byTopic)}.\n`;
     case "feeds":
       if (outcome.feeds.length === 0) return "No feeds yet. Add one: recap add <url>\n";
       return outcome.feeds.map(feedLines).join("");

@@ -98,7 +98,14 @@ export type Outcome =
   | { kind: "topic-aliased"; id: string; label: string; alias: string }
   /** Slack: the retag runs in the background and reports back. */
   | { kind: "retag-accepted"; since?: string }
-  | { kind: "retagged"; since?: string; examined: number; changed: number }
+  | {
+      kind: "retagged";
+      since?: string;
+      examined: number;
+      changed: number;
+      /** Per topic (taxonomy order), how many posts gained and lost it; topics with no change left out. */
+      byTopic: { id: string; added: number; removed: number }[];
+    }
   | { kind: "feeds"; feeds: FeedHealth[] }
   /** Slack: the add runs in the background and reports back. */
   | { kind: "add-accepted"; url: string }

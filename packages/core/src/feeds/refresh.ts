@@ -12,8 +12,8 @@ import { stableId } from "../shared/hash";
 import type { Logger } from "../shared/log";
 import { mapWithConcurrency } from "../shared/concurrency";
 import type { FeedItemIdentity, FeedPatch, Store, StoredPost } from "../store";
-import { matchTopics, topicsInOrder, type Taxonomy } from "../topics";
-import { topicText } from "../posts/topic-text";
+import { addToTally, focusOf, matchTopics, topicsInOrder, type Taxonomy } from "../topics";
+import { topicEvidence } from "../posts/topic-text";
 import { mayBeRecap } from "../recaps/candidate";
 import { syncListedItems, type PageBudget, type SyncResult } from "../recaps/sync";
 import { describeFailure, loadFeedDocument, type FeedDocument, type FeedFetcher } from "./document";
@@ -97,12 +97,14 @@ export async function applyDocument(feed: Feed, document: FeedDocument, deps: Re
   if (document.status === "ok") {
     const { parsed } = document;
     const items = normalizeItems(parsed.items, { feedUrl: document.url, siteUrl: parsed.siteUrl, now });
-    counts = await ingestItems({ ...feed, url: document.url }, items, deps, now);
+    const { newTopics, ...ingested } = await ingestItems({ ...feed, url: document.url }, items, deps, now);
+    counts = ingested;
     seenDates = items.map((item) => (item.dateClamped ? undefined : item.publishedAt));
     patch = {
       title: parsed.title || feed.title,
       siteUrl: parsed.siteUrl ?? feed.siteUrl,
       ttlMinutes: parsed.ttlMinutes,
+      ...(newTopics.length > 0 ? { topicTally: addToTally(feed.topicTally, newTopics) } : {}),
       // Advance past this document only once everything in it is settled: while an announcement
       // is still owed, the next poll must fetch and process it again, not get a 304.
       ...(counts.waiting === 0 ? { etag: fetched.etag, lastModified: fetched.lastModified, bodyHash: document.bodyHash } : {}),
@@ -163,6 +165,8 @@ async function ingestItems(feed: Feed, items: NormalizedItem[], deps: RefreshDep
   const isBackfill = feed.lastSuccessAt === undefined;
   const taxonomy = await deps.taxonomy();
   const freshSince = now.getTime() - FRESHNESS_WINDOW_MS;
+  const focus = focusOf(feed.topicTally);
+  const newTopics: string[][] = [];
   let created = 0;
   let editedCount = 0;
   const candidates: StoredPost[] = [];
@@ -176,7 +180,7 @@ async function ingestItems(feed: Feed, items: NormalizedItem[], deps: RefreshDep
     const hash = contentHash(item, recap);
     const prior = known.get(item.itemKey);
     if (prior?.contentHash === hash) return; // unchanged: no write at all
-    const topics = matchTopics(topicText(item), taxonomy);
+    const topics = matchTopics(topicEvidence(item, focus), taxonomy);
     if (prior) {
       // An edit updates the post but never makes it news again. A missing or future date says
       // nothing about when it was published, so the stored date stays.
@@ -184,7 +188,8 @@ async function ingestItems(feed: Feed, items: NormalizedItem[], deps: RefreshDep
       // One read: a recap keeps its talks' topics through the edit, whatever its sync below comes to.
       const existing = await posts.get(prior.postId);
       const kept = existing?.listed ? topicsInOrder(taxonomy, topics, ...existing.listed.map((entry) => entry.topics)) : topics;
-      await posts.updateContent(prior.postId, { title: item.title, summary: item.summary, author: item.author, publishedAt, topics: kept });
+      const { title, summary, author, categories, lead } = item;
+      await posts.updateContent(prior.postId, { title, summary, author, categories, lead, publishedAt, topics: kept });
       if (existing && (recap || existing.listed)) {
         const synced = await syncListedItems({ ...existing, title: item.title, topics: kept }, item, feed, taxonomy, deps, now, pages);
         // Counted once settled: a deferred edit is processed (and counted) again by a later poll.
@@ -202,6 +207,8 @@ async function ingestItems(feed: Feed, items: NormalizedItem[], deps: RefreshDep
       title: item.title,
       summary: item.summary,
       ...(item.author ? { author: item.author } : {}),
+      ...(item.categories ? { categories: item.categories } : {}),
+      ...(item.lead ? { lead: item.lead } : {}),
       publishedAt,
       firstSeenAt: now.toISOString(),
       topics,
@@ -211,6 +218,7 @@ async function ingestItems(feed: Feed, items: NormalizedItem[], deps: RefreshDep
     let stored: StoredPost = post;
     if (await posts.insert(post)) {
       created++;
+      newTopics.push(topics);
     } else {
       // Another feed, a concurrent poll or an earlier attempt stored it first: the same article.
       // Remember this feed too, and rewrite its topic rows in case that attempt died before them.
@@ -243,6 +251,7 @@ async function ingestItems(feed: Feed, items: NormalizedItem[], deps: RefreshDep
     announced: candidates.length - unannounced.size,
     items: items.length,
     waiting: unannounced.size + deferred,
+    newTopics,
   };
 }
 

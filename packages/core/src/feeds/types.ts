@@ -1,4 +1,5 @@
 /** Plain data that flows through a feed refresh: fetch → parse → normalize → store. */
+import type { TopicTally } from "../topics/focus";
 
 /** What the fetcher needs to make a conditional GET. */
 export interface FetchRequest {
@@ -64,6 +65,8 @@ export interface RawItem {
   /** Full HTML content: content:encoded / atom:content / content_html. */
   content?: string;
   author?: string;
+  /** The publisher's categories or tags, as found (RSS/Atom `category`, JSON Feed `tags`). */
+  categories?: string[];
   /** A date string as found; normalization parses it. */
   published?: string;
   updated?: string;
@@ -119,4 +122,6 @@ export interface Feed {
   recentItemDates?: string[];
   pausedAt?: string;
   pausedReason?: string;
+  /** The topics of the posts it has published, counted as they are first stored (a tagging prior). */
+  topicTally?: TopicTally;
 }

@@ -8,4 +8,4 @@ export { parseFeedDate } from "./dates";
 export { htmlToText, truncateAtWord } from "./text";
 export { normalizeItems, type NormalizeContext } from "./normalize";
 export { findPosts, type PostQuery } from "./find";
-export { topicText } from "./topic-text";
+export { topicEvidence } from "./topic-text";

@@ -17,6 +17,10 @@ const SUMMARY_MAX = 500;
 const TITLE_MAX = 300;
 const TITLE_FROM_SUMMARY_MAX = 80;
 const AUTHOR_MAX = 100;
+const CATEGORIES_MAX = 12;
+const CATEGORY_MAX = 80;
+/** About 300 words of the body: what a reader skims to see what a post is about. */
+const LEAD_MAX = 2_000;
 
 /** One item before identity is assigned (that needs the whole batch: repeated GUIDs). */
 interface Draft {
@@ -70,6 +74,7 @@ function draft(item: RawItem, context: NormalizeContext, site?: string, feedPage
 
   const titleText = item.title ? htmlToText(item.title) : "";
   const summaryText = textOf(item.summary) || textOf(item.content);
+  const summary = truncateAtWord(summaryText, SUMMARY_MAX);
   const title = titleText
     ? truncateAtWord(titleText, TITLE_MAX)
     : summaryText
@@ -92,14 +97,40 @@ function draft(item: RawItem, context: NormalizeContext, site?: string, feedPage
     item: {
       url,
       title,
-      summary: truncateAtWord(summaryText, SUMMARY_MAX),
+      summary,
       author: plainAuthor(item.author),
+      ...optional("categories", plainCategories(item.categories)),
+      ...optional("lead", leadOf(item.content, summary)),
       publishedAt,
       ...(date && date.getTime() > context.now.getTime() ? { dateClamped: true } : {}),
       ...(published || updated ? { rawDate: published || updated } : {}),
       content: item.content?.trim() || undefined,
     },
   };
+}
+
+const optional = <K extends string, V>(name: K, value: V | undefined) =>
+  (value === undefined ? {} : { [name]: value }) as Partial<Record<K, V>>;
+
+function plainCategories(raw: string[] | undefined): string[] | undefined {
+  const seen = new Set<string>();
+  for (const category of raw ?? []) {
+    const text = truncateAtWord(htmlToText(category), CATEGORY_MAX);
+    if (text && seen.size < CATEGORIES_MAX && ![...seen].some((c) => c.toLowerCase() === text.toLowerCase())) seen.add(text);
+  }
+  return seen.size > 0 ? [...seen] : undefined;
+}
+
+/**
+ * The body's opening, less what the summary already says (often the summary is the body's first
+ * paragraph, or all of it): tagging weighs the two differently and must not count a word twice.
+ */
+function leadOf(content: string | undefined, summary: string): string | undefined {
+  let text = textOf(content);
+  const opening = summary.replace(/…$/, "").slice(0, 200);
+  if (opening && text.startsWith(opening)) text = text.slice(Math.min(summary.replace(/…$/, "").length, text.length)).trim();
+  const lead = truncateAtWord(text, LEAD_MAX);
+  return lead || undefined;
 }
 
 function textOf(html: string | undefined): string {

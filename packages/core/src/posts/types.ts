@@ -44,6 +44,10 @@ export interface Post {
   feeds: string[];
   /** False for backfill (first poll of a feed, or dated > 48 h before first seen): never announced. */
   fresh: boolean;
+  /** The publisher's categories or tags (kept for tagging: they are evidence of the topics). */
+  categories?: string[];
+  /** The opening of the body beyond the summary, as plain text (kept for tagging). */
+  lead?: string;
   /** A talk's speakers, their organizations and its links (video, slides, other). */
   speakers?: string[];
   organizations?: string[];
@@ -63,6 +67,10 @@ export interface NormalizedItem {
   title: string;
   summary: string;
   author?: string;
+  /** The publisher's categories or tags, plain text, distinct. */
+  categories?: string[];
+  /** The opening of the body beyond the summary (about 300 words), plain text. */
+  lead?: string;
   /** ISO 8601 when the feed gave a parseable date (future dates clamped to now). */
   publishedAt?: string;
   /** True when publishedAt was a future date clamped to now: it says nothing about an edit. */

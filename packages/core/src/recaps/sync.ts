@@ -16,7 +16,7 @@
 import type { FeedFetcher } from "../feeds/document";
 import { FetchError } from "../feeds/fetch/errors";
 import type { Feed } from "../feeds/types";
-import { topicText } from "../posts/topic-text";
+import { topicEvidence } from "../posts/topic-text";
 import type { ListedItem, NormalizedItem, Post } from "../posts/types";
 import { stableId } from "../shared/hash";
 import type { Logger } from "../shared/log";
@@ -71,7 +71,7 @@ export async function syncListedItems(
   // that came back as a bot check or a paywall, say nothing about which talks the recap lists.
   const found = items.length > 0;
   // The caller wrote the recap's own topics; the recap also carries its items' topics.
-  const own = matchTopics(topicText({ title: item.title, summary: item.summary }), taxonomy);
+  const own = matchTopics(topicEvidence(item), taxonomy);
 
   for (let attempt = 0; attempt < LIST_ATTEMPTS; attempt++) {
     let stored: StoredPost = (await deps.store.posts.get(recap.id)) ?? recap;
@@ -184,7 +184,7 @@ function listedPosts(recap: Post, items: RecapItem[], taxonomy: Taxonomy, now: D
       links: item.links.map(({ kind, url }) => ({ kind, url })),
       listedIn: { postId: recap.id, title: recap.title, url: recap.url, ...(item.section ? { section: item.section } : {}) },
     };
-    const post = { ...draft, topics: matchTopics(topicText(draft), taxonomy) };
+    const post = { ...draft, topics: matchTopics(topicEvidence(draft), taxonomy) };
     // What a talk shows; not when it was first seen, nor which feeds carried its recap (not rewritten on an update).
     const { firstSeenAt: _firstSeen, feeds: _feeds, ...content } = post;
     out.push({ post, hash: stableId(JSON.stringify(content)) });

@@ -17,6 +17,7 @@ import { context, mrkdwn, plural, section, sourceOf } from "./blocks";
 import type { ActionsBlock, Button, KnownBlock, RichTextBlock, RichTextElement, RichTextText } from "@slack/types";
 import { helpText } from "../commands/help";
 import type { FeedHealth, Outcome } from "../commands/types";
+import { describeTopicChanges } from "../topics/changes";
 import type { Subscription } from "../digest/types";
 import { renderDigest } from "./digest-render";
 import type { Post } from "../posts/types";
@@ -120,7 +121,7 @@ export function renderOutcome(outcome: Outcome, options: { shareable: boolean })
       return sentence([
         emoji("white_check_mark"),
         words(
-          ` Re-tagged ${plural(outcome.examined, "stored post")}${sinceWords(outcome.since)}: ${plural(outcome.changed, "post")} changed topics.`,
+          ` Re-tagged ${plural(outcome.examined, "stored post")}${sinceWords(outcome.since)}: ${plural(outcome.changed, "post")} changed topics${describeTopicChanges(outcome.byTopic)}.`,
         ),
       ]);
     case "feeds":

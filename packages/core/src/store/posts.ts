@@ -22,7 +22,7 @@ export interface FeedItemIdentity {
 }
 
 /** Fields a publisher's edit may change; without publishedAt the stored date stays. */
-export type PostContent = Pick<Post, "title" | "summary" | "author" | "topics"> & { publishedAt?: string };
+export type PostContent = Pick<Post, "title" | "summary" | "author" | "categories" | "lead" | "topics"> & { publishedAt?: string };
 
 const EMPTY_MONTHS_BEFORE_GIVING_UP = 12;
 
@@ -44,6 +44,8 @@ function toPost(item: Record<string, unknown>): Post {
     title: item.title as string,
     summary: (item.summary as string) ?? "",
     ...(item.author ? { author: item.author as string } : {}),
+    ...listOf<string>(item, "categories"),
+    ...(typeof item.lead === "string" && item.lead ? { lead: item.lead } : {}),
     publishedAt: item.publishedAt as string,
     firstSeenAt: item.firstSeenAt as string,
     topics: (item.topics as string[]) ?? [],
@@ -193,23 +195,26 @@ export function postRepository(table: TableRef) {
 
     /** Applies a publisher's edit. Never touches first-seen time or freshness: an edit is not news. */
     async updateContent(postId: string, content: PostContent): Promise<void> {
-      const set = ["#title = :title", "#summary = :summary", "#topics = :topics"];
+      // Optional fields the edit has are set; those it lacks are removed (the publisher dropped them).
+      const optional = { author: content.author, categories: content.categories, lead: content.lead };
+      const present = Object.entries(optional).filter(([, value]) => value !== undefined && value !== "");
+      const absent = Object.keys(optional).filter((name) => !present.some(([present]) => present === name));
+      const set = ["#title = :title", "#summary = :summary", "#topics = :topics", ...present.map(([name]) => `#${name} = :${name}`)];
       if (content.publishedAt) set.push("#publishedAt = :publishedAt");
-      if (content.author) set.push("#author = :author");
       const { Attributes } = await client.send(
         new UpdateCommand({
           TableName,
           Key: keys.post(postId),
-          UpdateExpression: `SET ${set.join(", ")}${content.author ? "" : " REMOVE #author"}`,
+          UpdateExpression: `SET ${set.join(", ")}${absent.length > 0 ? ` REMOVE ${absent.map((name) => `#${name}`).join(", ")}` : ""}`,
           ConditionExpression: "attribute_exists(pk)",
           // Aliases throughout: DynamoDB reserves hundreds of words, and a bare one fails the request.
-          ExpressionAttributeNames: aliases("title", "summary", "topics", ...(content.publishedAt ? ["publishedAt"] : []), "author"),
+          ExpressionAttributeNames: aliases("title", "summary", "topics", ...(content.publishedAt ? ["publishedAt"] : []), ...Object.keys(optional)),
           ExpressionAttributeValues: {
             ":title": content.title,
             ":summary": content.summary,
             ":topics": content.topics,
             ...(content.publishedAt ? { ":publishedAt": content.publishedAt } : {}),
-            ...(content.author ? { ":author": content.author } : {}),
+            ...Object.fromEntries(present.map(([name, value]) => [`:${name}`, value])),
           },
           ReturnValues: "ALL_OLD",
         }),

@@ -9,9 +9,10 @@ import type { RefreshDeps } from "../feeds/refresh";
 import type { Post } from "../posts/types";
 import type { StoredPost } from "../store";
 import { mapWithConcurrency } from "../shared/concurrency";
-import { topicText } from "../posts/topic-text";
+import { topicEvidence } from "../posts/topic-text";
 import { matchTopics } from "./score";
-import { topicsInOrder } from "./taxonomy";
+import { focusOf, type TopicTally } from "./focus";
+import { topicsInOrder, type Taxonomy } from "./taxonomy";
 import { checkNewAlias, checkNewTopic } from "./team";
 
 export type TopicDeps = Pick<RefreshDeps, "store" | "taxonomy" | "clock">;
@@ -65,13 +66,25 @@ export async function retagPosts(since: string | undefined, deps: TopicDeps): Pr
   const changed = new Set<string>();
   const recapsDone = new Set<string>();
   const recapsToUpdate = new Set<string>();
-  const topicsOf = (post: Post) => matchTopics(topicText(post), taxonomy);
+  const focusOf = feedFocus(await deps.store.feeds.list());
+  const topicsOf = (post: Post) => matchTopics(topicEvidence(post, focusOf(post)), taxonomy);
+  const tally = new Map<string, { added: number; removed: number }>();
+  const count = (before: string[], after: string[]) => {
+    for (const id of new Set([...before, ...after])) {
+      const change = before.includes(id) === after.includes(id) ? undefined : before.includes(id) ? "removed" : "added";
+      if (!change) continue;
+      const row = tally.get(id) ?? { added: 0, removed: 0 };
+      row[change]++;
+      tally.set(id, row);
+    }
+  };
 
   /** Its own topics; true when they changed. */
   const retagOne = async (post: Post): Promise<boolean> => {
     const topics = topicsOf(post);
     if (topics.join() === post.topics.join() || !(await posts.setTopics(post, topics))) return false;
     changed.add(post.id);
+    count(post.topics, topics);
     return true;
   };
   const retagRecap = async (recap: StoredPost): Promise<void> => {
@@ -86,7 +99,10 @@ export async function retagPosts(since: string | undefined, deps: TopicDeps): Pr
     const topics = topicsInOrder(taxonomy, topicsOf(recap), ...listed.map((entry) => entry.topics));
     if (topics.join() === recap.topics.join() && JSON.stringify(listed) === JSON.stringify(recap.listed)) return;
     // Refused only when a poll synced the recap meanwhile: its list was written with this taxonomy.
-    if (await posts.setListed(recap, topics, listed)) changed.add(recap.id);
+    if (await posts.setListed(recap, topics, listed)) {
+      changed.add(recap.id);
+      count(recap.topics, topics);
+    }
   };
 
   let examined = 0;
@@ -107,7 +123,32 @@ export async function retagPosts(since: string | undefined, deps: TopicDeps): Pr
     const recap = await posts.get(id);
     if (recap?.listed) await retagRecap(recap);
   }
-  return { kind: "retagged", ...(since ? { since } : {}), examined, changed: changed.size };
+  const byTopic = byTaxonomyOrder(taxonomy, tally);
+  return { kind: "retagged", ...(since ? { since } : {}), examined, changed: changed.size, byTopic };
+}
+
+function byTaxonomyOrder(taxonomy: Taxonomy, tally: Map<string, { added: number; removed: number }>) {
+  const ids = [...taxonomy.topics.map((topic) => topic.id), ...[...tally.keys()].sort()];
+  return [...new Set(ids)].flatMap((id) => {
+    const row = tally.get(id);
+    return row ? [{ id, ...row }] : [];
+  });
+}
+
+/**
+ * A post's feed prior, as at ingestion: what its feeds mostly publish (the largest share where
+ * several carry it). Items a recap lists are not the feed's own posts and get none.
+ */
+function feedFocus(feeds: { url: string; topicTally?: TopicTally }[]) {
+  const byUrl = new Map(feeds.map((feed) => [feed.url, focusOf(feed.topicTally)]));
+  return (post: Pick<Post, "feeds" | "listedIn">): Record<string, number> | undefined => {
+    if (post.listedIn) return undefined;
+    const merged: Record<string, number> = {};
+    for (const url of post.feeds) {
+      for (const [id, share] of Object.entries(byUrl.get(url) ?? {})) merged[id] = Math.max(merged[id] ?? 0, share);
+    }
+    return Object.keys(merged).length > 0 ? merged : undefined;
+  };
 }
 
 /** Names compared as the matcher compares them: case, spaces and hyphens aside. */

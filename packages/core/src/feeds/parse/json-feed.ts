@@ -27,6 +27,7 @@ const itemSchema = z.object({
   date_modified: str,
   author: person, // 1.0
   authors: z.array(z.unknown()).optional().catch(undefined), // 1.1
+  tags: z.array(z.unknown()).optional().catch(undefined),
 });
 
 const feedSchema = z.object({
@@ -91,6 +92,7 @@ function jsonItem(item: z.infer<typeof itemSchema>): RawItem {
     summary: plain(item.summary) ?? contentText,
     content: clean(item.content_html) ?? contentText,
     author: firstAuthor(item),
+    categories: (item.tags ?? []).flatMap((tag) => (typeof tag === "string" ? (clean(tag) ?? []) : [])),
     published: clean(item.date_published),
     updated: clean(item.date_modified),
   };

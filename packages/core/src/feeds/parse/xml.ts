@@ -27,6 +27,8 @@ const ITEM_FIELDS = [
   "content",
   "content:encoded",
   "author",
+  "category",
+  "dc:subject",
   "dc:creator",
   "pubDate",
   "dc:date",
@@ -110,6 +112,7 @@ function rssItem(item: RawRecord): RawItem {
     summary: firstText(item, "description") ?? firstText(item, "summary"),
     content: firstText(item, "content:encoded"),
     author: firstText(item, "dc:creator") ?? firstText(item, "author"),
+    categories: texts(item, "category", "dc:subject"),
     published: firstText(item, "pubDate") ?? firstText(item, "dc:date"),
     updated: firstText(item, "dcterms:modified") ?? firstText(item, "atom:updated"),
   };
@@ -148,6 +151,8 @@ function atomEntry(entry: RawRecord, feedBase: string | undefined, feedAuthor?: 
     content: atomText(nodes(entry, "content")[0]),
     // An entry without an author inherits the feed's (RFC 4287 §4.2.1).
     author: personName(nodes(entry, "author")) ?? firstText(entry, "dc:creator") ?? feedAuthor,
+    // RFC 4287 §4.2.2: `term` is required, `label` is the human-readable form when given.
+    categories: nodes(entry, "category").flatMap((node) => clean(attr(node, "label")) ?? clean(attr(node, "term")) ?? []),
     // issued/created/modified are Atom 0.3.
     published: firstText(entry, "published") ?? firstText(entry, "issued") ?? firstText(entry, "created"),
     updated: firstText(entry, "updated") ?? firstText(entry, "modified"),
@@ -234,6 +239,11 @@ function attrsOf(record: RawRecord): Record<string, string> {
 
 function attr(node: XmlNode, name: string): string | undefined {
   return typeof node === "string" ? undefined : node.$?.[name];
+}
+
+/** The non-empty texts of every element called any of `names`. */
+function texts(record: RawRecord, ...names: string[]): string[] {
+  return names.flatMap((name) => nodes(record, name).flatMap((node) => clean(textOf(node)) ?? []));
 }
 
 /** First non-empty text among the elements called `name`. */

@@ -1,0 +1,24 @@
+/**
+ * What a feed publishes, by topic: counted as its posts are first stored, and read back as a weak
+ * prior when tagging its next ones (a project's blog is about that project). A prior needs a
+ * history: below FOCUS_MIN_POSTS posts a feed has no focus yet.
+ */
+export interface TopicTally {
+  posts: number;
+  topics: Record<string, number>;
+}
+
+export const FOCUS_MIN_POSTS = 5;
+
+/** The tally with more posts counted, each by the topics it was tagged with. */
+export function addToTally(tally: TopicTally | undefined, topicLists: readonly (readonly string[])[]): TopicTally {
+  const topics = { ...tally?.topics };
+  for (const list of topicLists) for (const id of list) topics[id] = (topics[id] ?? 0) + 1;
+  return { posts: (tally?.posts ?? 0) + topicLists.length, topics };
+}
+
+/** Per topic, the share of the feed's posts that carry it; undefined while the history is short. */
+export function focusOf(tally: TopicTally | undefined): Record<string, number> | undefined {
+  if (!tally || tally.posts < FOCUS_MIN_POSTS) return undefined;
+  return Object.fromEntries(Object.entries(tally.topics).map(([id, count]) => [id, count / tally.posts]));
+}
