@@ -71,7 +71,7 @@ describe("RSS 2.0 (WordPress)", () => {
       feeds,
       fresh: false,
     });
-    expect(recapPost.topics).toEqual(["platform-engineering", "kubernetes"]);
+    expect(recapPost.topics).toEqual(["platform-engineering", "kubernetes", "networking"]);
 
     // A relative <link> resolves against the channel's site, not the feed URL; EST is UTC-5.
     expect(byUrl(posts, "https://blog.kubenotes.example/2024/04/ingress-to-gateway-api/")).toMatchObject({
@@ -79,7 +79,7 @@ describe("RSS 2.0 (WordPress)", () => {
       author: "Tom O'Brien",
       publishedAt: "2024-04-24T14:30:00.000Z",
       summary: "A step-by-step migration of forty Ingress objects, with the gotchas we hit along the way.",
-      topics: ["kubernetes"],
+      topics: ["kubernetes", "networking"],
       feeds,
     });
 

@@ -122,6 +122,7 @@ describe("parseFeed: RSS 1.0 (RDF)", () => {
         summary: "Dropping work on purpose beats falling over by accident.",
         content: "<p>Dropping work <em>on purpose</em> beats falling over by accident.</p>",
         author: "Ada Okafor",
+        categories: ["reliability"], // dc:subject
         published: "2004-02-17T09:15:00-05:00",
       },
       {
@@ -240,6 +241,7 @@ describe("parseFeed: JSON Feed", () => {
         summary: "Profiling becomes the fourth OpenTelemetry signal.",
         content: "<p>The <b>profiling</b> signal landed in the OTLP spec.</p>",
         author: "Kenji Watanabe", // The first author with a name.
+        categories: ["opentelemetry", "profiling"], // tags, the non-strings dropped
         published: "2024-05-10T08:00:00-07:00",
         updated: "2024-05-11T09:00:00-07:00",
       },

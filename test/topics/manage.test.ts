@@ -23,9 +23,9 @@ const run = async (text: string, context: CommandContext = cli): Promise<Outcome
 };
 const titles = (outcome: Outcome) => (outcome.kind === "posts" ? outcome.posts.map((post) => post.title) : outcome.kind);
 
-const finopsPosts = [
-  { title: "FinOps for Kubernetes clusters", link: "https://cost.example.com/finops", guid: "f1" },
-  { title: "Cutting the cloud bill with rightsizing", link: "https://cost.example.com/bill", guid: "f2" },
+const hiringPosts = [
+  { title: "Hiring for Kubernetes teams", link: "https://cost.example.com/hiring", guid: "f1" },
+  { title: "Better job interviews with work samples", link: "https://cost.example.com/bill", guid: "f2" },
   { title: "Argo CD 3.0 released", link: "https://cost.example.com/argo", guid: "f3" },
 ];
 
@@ -38,20 +38,20 @@ async function followedFeed(path: string, items: Parameters<typeof rss>[0]): Pro
 
 describe("topic add and topic alias", () => {
   it("adds a topic that lookups, counts and the very next poll use at once", async () => {
-    const feed = await followedFeed("/cost.xml", [finopsPosts[2]!]);
-    const added = await run('topic add finops FinOps "cloud bill"');
-    expect(added).toEqual({ kind: "topic-added", id: "finops", label: "FinOps", aliases: ["cloud bill"] });
+    const feed = await followedFeed("/cost.xml", [hiringPosts[2]!]);
+    const added = await run('topic add hiring Hiring "job interview"');
+    expect(added).toEqual({ kind: "topic-added", id: "hiring", label: "Hiring", aliases: ["job interview"] });
 
     recap.clock.advance(HOUR);
-    harness.feeds.route("/cost.xml", { body: rss(finopsPosts.map((post) => ({ ...post, pubDate: recap.clock() }))) });
+    harness.feeds.route("/cost.xml", { body: rss(hiringPosts.map((post) => ({ ...post, pubDate: recap.clock() }))) });
     await refreshFeed((await recap.deps.store.feeds.get(feed.id))!, recap.deps);
 
-    expect(titles(await run("finops"))).toEqual(["FinOps for Kubernetes clusters", "Cutting the cloud bill with rightsizing"]);
-    expect(titles(await run("cloud bill"))).toEqual(titles(await run("topic FinOps")));
+    expect(titles(await run("hiring"))).toEqual(["Hiring for Kubernetes teams", "Better job interviews with work samples"]);
+    expect(titles(await run("job interview"))).toEqual(titles(await run("topic Hiring")));
     const counts = await run("topics");
-    expect(counts.kind === "topics" && counts.topics.find((topic) => topic.id === "finops")).toEqual({
-      id: "finops",
-      label: "FinOps",
+    expect(counts.kind === "topics" && counts.topics.find((topic) => topic.id === "hiring")).toEqual({
+      id: "hiring",
+      label: "Hiring",
       count: 2,
     });
   });
@@ -93,57 +93,63 @@ describe("topic add and topic alias", () => {
   });
 
   it("drops aliases that repeat the label or each other", async () => {
-    expect(await run("topic add finops FinOps finops Fin-Ops cost cost")).toEqual({
+    expect(await run("topic add hiring Hiring hiring Hir-ing talent talent")).toEqual({
       kind: "topic-added",
-      id: "finops",
-      label: "FinOps",
-      aliases: ["cost"],
+      id: "hiring",
+      label: "Hiring",
+      aliases: ["talent"],
     });
   });
 
   it("lets only admins change topics from Slack; anyone may from the terminal", async () => {
     const slack: CommandContext = { via: "slack", userId: "U2", channelId: "C1", adminUserIds: ["U1"] };
-    expect((await run("topic add finops FinOps", slack)).kind).toBe("refused");
+    expect((await run("topic add hiring Hiring", slack)).kind).toBe("refused");
     expect((await run("topic alias gitops reconcilers", slack)).kind).toBe("refused");
     expect((await run("retag", slack)).kind).toBe("refused");
     expect(await recap.deps.store.topics.list()).toEqual([]);
-    expect((await run("topic add finops FinOps", { ...slack, userId: "U1" })).kind).toBe("topic-added");
-    expect((await recap.deps.store.topics.list()).map((topic) => [topic.id, topic.addedBy])).toEqual([["finops", "U1"]]);
+    expect((await run("topic add hiring Hiring", { ...slack, userId: "U1" })).kind).toBe("topic-added");
+    expect((await recap.deps.store.topics.list()).map((topic) => [topic.id, topic.addedBy])).toEqual([["hiring", "U1"]]);
   });
 
   it("a second add of the same id loses cleanly", async () => {
-    const [first, second] = await Promise.all([run("topic add finops FinOps"), run("topic add finops Finance")]);
+    const [first, second] = await Promise.all([run("topic add hiring Hiring"), run("topic add hiring Recruiting")]);
     expect([first.kind, second.kind].sort()).toEqual(["refused", "topic-added"]);
-    expect((await recap.deps.store.topics.list()).map((topic) => topic.id)).toEqual(["finops"]);
+    expect((await recap.deps.store.topics.list()).map((topic) => topic.id)).toEqual(["hiring"]);
   });
 });
 
 describe("retag", () => {
   it("applies topics added later to stored posts, since a date or all of them, and changes only what differs", async () => {
-    await followedFeed("/old.xml", finopsPosts.slice(0, 2));
+    await followedFeed("/old.xml", hiringPosts.slice(0, 2));
     recap.clock.advance(3 * 24 * HOUR);
-    await followedFeed("/new.xml", [{ title: "FinOps reviews every sprint", link: "https://cost.example.com/sprint", guid: "n1" }]);
-    await run("topic add finops FinOps");
-    expect(titles(await run("finops"))).toEqual([]);
+    await followedFeed("/new.xml", [{ title: "Hiring reviews every sprint", link: "https://cost.example.com/sprint", guid: "n1" }]);
+    await run("topic add hiring Hiring");
+    expect(titles(await run("hiring"))).toEqual([]);
 
     const today = recap.clock().toISOString().slice(0, 10);
-    expect(await run(`retag --since ${today}`)).toEqual({ kind: "retagged", since: today, examined: 1, changed: 1 });
-    expect(titles(await run("finops"))).toEqual(["FinOps reviews every sprint"]);
+    expect(await run(`retag --since ${today}`)).toEqual({
+      kind: "retagged",
+      since: today,
+      examined: 1,
+      changed: 1,
+      byTopic: [{ id: "hiring", added: 1, removed: 0 }],
+    });
+    expect(titles(await run("hiring"))).toEqual(["Hiring reviews every sprint"]);
 
-    expect(await run("retag")).toEqual({ kind: "retagged", examined: 3, changed: 1 });
-    expect([...titles(await run("finops"))].sort()).toEqual(["FinOps for Kubernetes clusters", "FinOps reviews every sprint"]);
-    expect(await run("retag")).toEqual({ kind: "retagged", examined: 3, changed: 0 });
+    expect(await run("retag")).toEqual({ kind: "retagged", examined: 3, changed: 1, byTopic: [{ id: "hiring", added: 1, removed: 0 }] });
+    expect([...titles(await run("hiring"))].sort()).toEqual(["Hiring for Kubernetes teams", "Hiring reviews every sprint"]);
+    expect(await run("retag")).toEqual({ kind: "retagged", examined: 3, changed: 0, byTopic: [] });
   });
 
   it("removes topics a post no longer gets, from the post and from the topic's list", async () => {
     await followedFeed("/flux.xml", [{ title: "Reconciling drift in clusters", link: "https://flux.example.com/1", guid: "d1" }]);
     await run("topic alias gitops drift");
-    expect(await run("retag")).toEqual({ kind: "retagged", examined: 1, changed: 1 });
+    expect(await run("retag")).toEqual({ kind: "retagged", examined: 1, changed: 1, byTopic: [{ id: "gitops", added: 1, removed: 0 }] });
     expect(titles(await run("gitops"))).toEqual(["Reconciling drift in clusters"]);
 
     // There is no command to take an alias back yet: an operator deletes the row.
     await recap.table.client.send(new DeleteCommand({ TableName: recap.table.tableName, Key: keys.storedTopic("gitops") }));
-    expect(await run("retag")).toEqual({ kind: "retagged", examined: 1, changed: 1 });
+    expect(await run("retag")).toEqual({ kind: "retagged", examined: 1, changed: 1, byTopic: [{ id: "gitops", added: 0, removed: 1 }] });
     expect(titles(await run("gitops"))).toEqual([]);
     const [post] = await recap.deps.store.posts.seenSince(recap.clock());
     expect(post?.topics).toEqual([]);

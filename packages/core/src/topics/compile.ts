@@ -59,6 +59,8 @@ export interface Hit {
   strength: TermStrength;
   /** The text as written in the post. */
   text: string;
+  /** Where it starts in the text searched. */
+  index: number;
 }
 
 /**
@@ -337,7 +339,7 @@ function rawHits(ct: CompiledTopic, text: string, context: string): Hit[] {
     let m = find(rule.re, text);
     if (m === null || (rule.cue && find(rule.cue, context) === null)) continue;
     for (let n = 0; m !== null && n < MAX_HITS_PER_RULE; n++) {
-      hits.push({ strength: rule.strength, text: m[0] });
+      hits.push({ strength: rule.strength, text: m[0], index: m.index });
       const end = m.index + m[0].length;
       m = find(rule.re, text, end > m.index ? end : end + 1);
     }

@@ -49,13 +49,25 @@ export const TAG_THRESHOLD = 2;
 const WEIGHTS: Record<Exclude<EvidenceSource, "feed">, { points: number; cap: number }> = {
   title: { points: 3, cap: 3 },
   categories: { points: 3, cap: 3 },
-  summary: { points: 2, cap: 3 },
+  summary: { points: 1.5, cap: 3 },
   event: { points: 2, cap: 2 },
-  lead: { points: 1, cap: 2 },
+  lead: { points: 0.75, cap: 1.5 },
   organizations: { points: 1, cap: 1 },
 };
+/**
+ * A category among many says less than a post's only category: blogs that tag every post
+ * "kubernetes" or "security" tag broadly. Each category beyond the first takes this off, down to
+ * CATEGORY_FLOOR.
+ */
+const CATEGORY_DECAY = 0.5;
+const CATEGORY_FLOOR = 1;
 /** Weak and team terms count this much of a strong one. */
 const WEAK_FACTOR = 0.5;
+/** The most a team's learned cues can add to a post: they tip a case, never decide it. */
+const TEAM_CAP = 1;
+/** A venue topic's term right after one of these is where something runs, not what it is about. */
+const VENUE_BEFORE =
+  /(?:^|[\s(])(?:on|in|into|onto|for|with|across|atop|inside|within|using|via|to|from|under|auf|mit|für|im|sur|avec|dans|pour)\s+(?:(?:the|a|an|your|our|any|managed|multiple|many|existing|large|production)\s+)*$/iu;
 /** A feed counts as focused on a topic when at least this share of its posts carries it. */
 export const FOCUS_SHARE = 0.5;
 const FOCUS_POINTS = 1;
@@ -82,14 +94,17 @@ function partsOf(evidence: TopicEvidence): Part[] {
 
 function scoreTopic(ct: CompiledTopic, parts: Part[], context: string, categoryTopics: Set<string>, focus: number | undefined): TopicScore {
   const evidence: Evidence[] = [];
-  const earned = new Map<Part["source"], number>();
+  const earned = new Map<Part["source"] | "team", number>();
+  const categoryCount = parts.filter((part) => part.source === "categories").length;
+  const categoryPoints = Math.max(CATEGORY_FLOOR, WEIGHTS.categories.points - CATEGORY_DECAY * (categoryCount - 1));
   const give = (source: Part["source"], strength: TermStrength, text: string) => {
-    const { points, cap } = WEIGHTS[source];
-    const worth = strength === "strong" ? points : points * WEAK_FACTOR;
-    const room = cap - (earned.get(source) ?? 0);
-    if (room <= 0) return;
-    const granted = Math.min(worth, room);
+    const { points, cap } = source === "categories" ? { points: categoryPoints, cap: categoryPoints } : WEIGHTS[source];
+    let worth = strength === "strong" ? points : points * WEAK_FACTOR;
+    if (strength === "team") worth = Math.min(worth, TEAM_CAP - (earned.get("team") ?? 0));
+    const granted = Math.min(worth, cap - (earned.get(source) ?? 0));
+    if (granted <= 0) return;
     earned.set(source, (earned.get(source) ?? 0) + granted);
+    if (strength === "team") earned.set("team", (earned.get("team") ?? 0) + granted);
     evidence.push({ source, strength, text, points: granted });
   };
   for (const part of parts) {
@@ -98,7 +113,10 @@ function scoreTopic(ct: CompiledTopic, parts: Part[], context: string, categoryT
       give("categories", "strong", part.text);
       continue;
     }
-    for (const hit of hits(ct, part.text, context)) give(part.source, hit.strength, hit.text);
+    for (const hit of hits(ct, part.text, context)) {
+      const venue = ct.topic.venue && hit.strength === "strong" && VENUE_BEFORE.test(part.text.slice(Math.max(0, hit.index - 40), hit.index));
+      give(part.source, venue ? "weak" : hit.strength, hit.text);
+    }
   }
   let score = evidence.reduce((sum, e) => sum + e.points, 0);
   if (score > 0 && focus !== undefined && focus >= FOCUS_SHARE) {

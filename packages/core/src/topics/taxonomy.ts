@@ -22,6 +22,11 @@ export interface Topic {
   negative: string[];
   /** Generic words that hint at the topic (same syntax as aliases): weak evidence, half a term. */
   weak?: string[];
+  /**
+   * A topic that is often only where something runs ("… on Kubernetes"): its terms after such a
+   * preposition are weak evidence, since the post is about what runs there.
+   */
+  venue?: boolean;
   /** Words a team's corrections taught: weak evidence for the topic, and phrases masked for it. */
   teamCues?: string[];
   teamNegative?: string[];
@@ -69,6 +74,7 @@ export const topicSchema = z.strictObject({
   related: z.array(termSchema).default([]),
   negative: z.array(z.string().regex(/[\p{L}\p{N}]/u, "negative phrase must contain a letter or digit")).default([]),
   weak: z.array(termSchema).default([]),
+  venue: z.boolean().optional(),
   teamCues: z.array(termSchema).optional(),
   teamNegative: z.array(z.string().regex(/[\p{L}\p{N}]/u, "negative phrase must contain a letter or digit")).optional(),
 });

@@ -1,0 +1,101 @@
+/**
+ * Scores the matcher on a labeled set (see LABELING.md): per-topic and overall (micro) precision
+ * and recall, and every miss. Used by quality.test.ts and, by hand, `npx tsx test/topics/eval/report.ts dev`.
+ */
+import { addToTally, focusOf, matchTopics, type Taxonomy, type TopicEvidence, type TopicTally } from "../../../packages/core/src/topics";
+
+export interface LabeledItem {
+  id: string;
+  source: string;
+  /** The blog or conference the item comes from: items of one feed share a feed prior. */
+  feed: string;
+  kind: "article" | "talk";
+  lang: string;
+  title: string;
+  summary: string;
+  categories: string[];
+  lead?: string;
+  event?: string;
+  organizations?: string[];
+  topics: string[];
+}
+
+export interface Counts {
+  tp: number;
+  fp: number;
+  fn: number;
+}
+
+export interface Evaluation {
+  perTopic: Map<string, Counts>;
+  total: Counts;
+  misses: string[];
+}
+
+export const ratio = (num: number, den: number) => (den === 0 ? 1 : num / den);
+export const precision = (c: Counts) => ratio(c.tp, c.tp + c.fp);
+export const recall = (c: Counts) => ratio(c.tp, c.tp + c.fn);
+
+export function evidenceOf(item: LabeledItem, feedFocus?: TopicEvidence["feedFocus"]): TopicEvidence {
+  return {
+    title: item.title,
+    summary: item.summary,
+    categories: item.categories,
+    ...(item.lead ? { lead: item.lead } : {}),
+    ...(item.event ? { event: item.event } : {}),
+    ...(item.organizations ? { organizations: item.organizations } : {}),
+    ...(feedFocus ? { feedFocus } : {}),
+  };
+}
+
+/**
+ * Each item's topics as Recap would tag it in production: with its feed's prior learned from what
+ * the matcher tagged the feed's *other* items with (never from labels).
+ */
+export function tagAll(items: readonly LabeledItem[], taxonomy: Taxonomy): string[][] {
+  const plain = items.map((item) => matchTopics(evidenceOf(item), taxonomy));
+  const byFeed = new Map<string, number[]>();
+  items.forEach((item, i) => byFeed.set(item.feed, [...(byFeed.get(item.feed) ?? []), i]));
+  return items.map((item, i) => {
+    const others = (byFeed.get(item.feed) ?? []).filter((j) => j !== i);
+    const tally: TopicTally | undefined = others.length > 0 ? addToTally(undefined, others.map((j) => plain[j]!)) : undefined;
+    return matchTopics(evidenceOf(item, focusOf(tally)), taxonomy);
+  });
+}
+
+export function evaluate(items: readonly LabeledItem[], taxonomy: Taxonomy): Evaluation {
+  const ids = taxonomy.topics.map((t) => t.id);
+  const perTopic = new Map<string, Counts>(ids.map((id) => [id, { tp: 0, fp: 0, fn: 0 }]));
+  const misses: string[] = [];
+  const tagged = tagAll(items, taxonomy);
+  items.forEach((item, i) => {
+    const expected = new Set(item.topics);
+    const actual = new Set(tagged[i]);
+    for (const id of ids) {
+      const c = perTopic.get(id)!;
+      if (expected.has(id) && actual.has(id)) c.tp++;
+      else if (actual.has(id)) {
+        c.fp++;
+        misses.push(`FP ${id}: [${item.id}] ${item.title}`);
+      } else if (expected.has(id)) {
+        c.fn++;
+        misses.push(`FN ${id}: [${item.id}] ${item.title}`);
+      }
+    }
+  });
+  const total = [...perTopic.values()].reduce((a, c) => ({ tp: a.tp + c.tp, fp: a.fp + c.fp, fn: a.fn + c.fn }), { tp: 0, fp: 0, fn: 0 });
+  return { perTopic, total, misses };
+}
+
+export function report(name: string, items: readonly LabeledItem[], result: Evaluation, withMisses = true): string {
+  const pct = (x: number) => x.toFixed(3);
+  const row = (label: string, c: Counts) =>
+    `${label.padEnd(24)} ${String(c.tp + c.fn).padStart(4)} ${String(c.tp).padStart(4)} ${String(c.fp).padStart(4)} ${String(c.fn).padStart(4)}  ${pct(precision(c))}  ${pct(recall(c))}`;
+  return [
+    `Topic tagging on the ${name} split: ${items.length} labeled items`,
+    `${"topic".padEnd(24)} ${"pos".padStart(4)} ${"tp".padStart(4)} ${"fp".padStart(4)} ${"fn".padStart(4)}  prec   recall`,
+    ...[...result.perTopic].map(([id, c]) => row(id, c)),
+    row("overall (micro)", result.total),
+    ...(withMisses && result.misses.length > 0 ? ["", ...result.misses] : []),
+  ].join("\n");
+}
