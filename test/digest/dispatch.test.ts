@@ -120,7 +120,7 @@ describe("when digests go out", () => {
 describe("what a digest holds", () => {
   it("has fresh posts since the last digest, filtered by topic, never backfill, each once", async () => {
     await publish([
-      { title: "Argo Rollouts canary analysis", link: "https://blog.example.com/rollouts", guid: "1" },
+      { title: "Argo CD sync waves explained", link: "https://blog.example.com/sync-waves", guid: "1" },
       { title: "Backstage software templates", link: "https://blog.example.com/templates", guid: "2" },
       { title: "Flux and Argo CD side by side", link: "https://blog.example.com/flux-argo", guid: "3" },
     ]);
@@ -129,7 +129,7 @@ describe("what a digest holds", () => {
     await dispatchDigests(recap.deps);
     const [digest] = posts("CGITOPS");
     const dump = JSON.stringify(digest?.body.blocks);
-    expect(dump).toContain("Argo Rollouts canary analysis");
+    expect(dump).toContain("Argo CD sync waves explained");
     expect(dump).toContain("Flux and Argo CD side by side");
     expect(dump).not.toContain("Backstage");
     expect(dump).not.toContain("Seed"); // backfill

@@ -54,6 +54,8 @@ export interface TestItem {
   content?: string;
   pubDate?: Date | string;
   author?: string;
+  /** RSS <category> elements. */
+  categories?: string[];
 }
 
 const escapeXml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
@@ -69,6 +71,7 @@ export function rss(items: TestItem[], channel: { title?: string; link?: string;
       item.description ? `<description>${escapeXml(item.description)}</description>` : "",
       item.content ? `<content:encoded><![CDATA[${item.content.replaceAll("]]>", "]]]]><![CDATA[>")}]]></content:encoded>` : "",
       item.author ? `<dc:creator>${escapeXml(item.author)}</dc:creator>` : "",
+      ...(item.categories ?? []).map((category) => `<category>${escapeXml(category)}</category>`),
       item.pubDate ? `<pubDate>${new Date(item.pubDate).toUTCString()}</pubDate>` : "",
       "</item>",
     ].join(""),

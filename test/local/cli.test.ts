@@ -145,11 +145,38 @@ describe("recap CLI", () => {
 
   it("tags any text with the ingestion matcher", async () => {
     // Topics in taxonomy order, each with its label.
-    expect((await recap("tag", "Argo CD and Backstage on K8s", "--json")).json()).toEqual([
-      { id: "platform-engineering", label: expect.stringMatching(/platform engineering/i) },
-      { id: "kubernetes", label: "Kubernetes" },
+    expect((await recap("tag", "Argo CD and a Backstage developer portal for K8s teams", "--json")).json()).toEqual([
       { id: "gitops", label: "GitOps" },
       { id: "developer-portals", label: expect.stringMatching(/portal/i) },
+    ]);
+    // Context beyond the title: categories, the body's lead, a talk's event and organizations.
+    expect((await recap("tag", "Notes from the week", "--category", "Platform Engineering", "--json")).json()).toEqual([
+      { id: "platform-engineering", label: expect.stringMatching(/platform engineering/i) },
+    ]);
+    expect((await recap("tag", "What we got wrong", "--event", "ArgoCon", "--org", "Intuit", "--json")).json()).toEqual([
+      { id: "gitops", label: "GitOps" },
+    ]);
+    // --explain shows each topic's evidence and score; with --json as data.
+    const explained = await recap("tag", "Serving LLMs on Kubernetes", "--explain");
+    expect(explained.stdout).toMatch(/^ai-ml {2}\(AI & ML\) {2}3 point\(s\), tagged\n {4}\+3 {2}title: "LLMs" \(strong\)$/m);
+    expect(explained.stdout).toMatch(
+      /^kubernetes {2}\(Kubernetes\) {2}1\.5 point\(s\), not tagged\n {4}\+1\.5 {2}title: "Kubernetes" \(weak\)$/m,
+    );
+    expect((await recap("tag", "Serving LLMs on Kubernetes", "--explain", "--json")).json()).toEqual([
+      {
+        id: "ai-ml",
+        label: "AI & ML",
+        score: 3,
+        tagged: true,
+        evidence: [{ source: "title", strength: "strong", text: "LLMs", points: 3 }],
+      },
+      {
+        id: "kubernetes",
+        label: "Kubernetes",
+        score: 1.5,
+        tagged: false,
+        evidence: [{ source: "title", strength: "weak", text: "Kubernetes", points: 1.5 }],
+      },
     ]);
     expect((await recap("tag", "Spin up a cluster in five minutes")).stdout).not.toMatch(/webassembly/);
     expect((await recap("tag")).stderr).toMatch(/Usage: recap tag/);
@@ -169,7 +196,7 @@ describe("recap CLI", () => {
     });
     const retagged = await recap("retag", "--since", "2020-01-01");
     expect(retagged.code).toBe(0);
-    expect(retagged.stdout).toMatch(/^Re-tagged \d+ stored post\(s\) first seen since 2020-01-01: \d+ changed topics\.\n$/);
+    expect(retagged.stdout).toMatch(/^Re-tagged \d+ stored post\(s\) first seen since 2020-01-01: \d+ changed topics( \([^)]*\))?\.\n$/);
     const refused = await recap("topic", "add", "latest", "Latest");
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/command word/);

@@ -49,7 +49,10 @@ beforeAll(async () => {
         title: `Argo CD tip #${index + 1}`,
         link: `https://gitops.example.com/tips/${index + 1}`,
         guid: `tip-${index + 1}`,
-        description: index === 0 ? "Progressive delivery with Argo Rollouts and Flux" : "GitOps for everyone",
+        description:
+          index === 0
+            ? "Progressive delivery with Argo Rollouts and Flux: rollout strategies and rollout plans compared"
+            : "GitOps for everyone",
         pubDate: new Date(now - (index + 1) * HOUR),
       })),
       { title: "GitOps Tips" },
@@ -291,17 +294,17 @@ describe("adding feeds from Slack", () => {
 
 describe("topics from Slack", () => {
   it("adds a topic, answers retag at once and reports the retag to the response_url", async () => {
-    const added = (await command('topic add progressive-delivery "Progressive delivery" rollouts')).json();
-    expect(added.text).toMatch(/New topic Progressive delivery \(`progressive-delivery`\), also found as rollouts/);
+    const added = (await command('topic add rollout-strategies "Rollout strategies" "rollout plans"')).json();
+    expect(added.text).toMatch(/New topic Rollout strategies \(`rollout-strategies`\), also found as rollout plans/);
     const before = slack.responses.length;
     expect((await command("retag")).json().text).toMatch(/Re-tagging stored posts; I'll report here/);
     await recap.bus.idle();
     const [report] = slack.responses.slice(before);
     expect(report?.path).toBe("/respond/cmd");
     // Of the stored posts, only the one about Argo Rollouts gains the new topic.
-    expect(JSON.stringify(report?.body)).toMatch(/Re-tagged \d+ stored posts: 1 post changed topics/);
-    const answer = (await command("progressive delivery")).json();
-    expect(answer.text).toMatch(/Progressive delivery/);
+    expect(JSON.stringify(report?.body)).toMatch(/Re-tagged \d+ stored posts: 1 post changed topics \(\+1 rollout-strategies\)/);
+    const answer = (await command("rollout strategies")).json();
+    expect(answer.text).toMatch(/Rollout strategies/);
     expect(JSON.stringify(answer.blocks)).toMatch(/Argo CD tip #1"/);
     expect(JSON.stringify(answer.blocks)).not.toMatch(/Argo CD tip #2"/);
   });

@@ -14,7 +14,8 @@ import {
 } from "@recap/core/feeds";
 import { findPosts } from "@recap/core/posts";
 import { quietLogger } from "@recap/core/shared";
-import { findTopic, matchTopics, suggestTopics } from "@recap/core/topics";
+import { explainTopics, findTopic, focusOf, suggestTopics, type TopicEvidence, type TopicScore } from "@recap/core/topics";
+import { topicEvidence } from "@recap/core/posts";
 import { openLocalRecap, type LocalRecap } from "./environment";
 import { failed, outcomeJson, postJson, postLines, terminalText } from "./terminal";
 
@@ -32,7 +33,7 @@ interface Operation {
 
 interface ParsedArgs {
   positionals: string[];
-  values: Record<string, string | boolean | undefined>;
+  values: Record<string, string | boolean | string[] | undefined>;
 }
 
 const json = { type: "boolean" } as const;
@@ -132,15 +133,37 @@ const OPERATIONS: Record<string, Operation> = {
     },
   },
   tag: {
-    usage: 'tag "<title>" ["<summary>"] [--json]',
-    summary: "Show the topics any text would get (the same matcher as ingestion)",
-    options: { json },
+    usage:
+      'tag "<title>" ["<summary>"] [--category <c>]… [--lead <text>] [--event <name>] [--org <name>]… [--explain] [--json]\n       recap tag --post <id> [--explain] [--json]',
+    summary: "Show the topics a text (or a stored post) gets, and with --explain the evidence for each",
+    options: {
+      json,
+      explain: { type: "boolean" },
+      post: { type: "string" },
+      category: { type: "string", multiple: true },
+      lead: { type: "string" },
+      event: { type: "string" },
+      org: { type: "string", multiple: true },
+    },
     async run(recap, { positionals, values }, io) {
-      const [title, summary] = positionals;
-      if (!title) return usageError(io, "tag");
+      const evidence = await tagEvidence(recap, positionals, values, io);
+      if (!evidence) return 1;
       const taxonomy = await recap.deps.taxonomy();
-      const ids = matchTopics({ title, summary }, taxonomy);
-      const topics = ids.map((id) => ({ id, label: taxonomy.topics.find((topic) => topic.id === id)?.label ?? id }));
+      const scores = explainTopics(evidence, taxonomy);
+      const label = (id: string) => taxonomy.topics.find((topic) => topic.id === id)?.label ?? id;
+      if (values.explain) {
+        if (values.json)
+          return print(
+            io,
+            scores.map((score) => ({ ...score, label: label(score.id) })),
+          );
+        return say(
+          io,
+          scores.length > 0 ? scores.map((score) => explanationLines(score, label(score.id))).join("") : "No evidence for any topic.\n",
+        );
+      }
+      const tagged = taxonomy.topics.filter((topic) => scores.some((score) => score.id === topic.id && score.tagged));
+      const topics = tagged.map((topic) => ({ id: topic.id, label: topic.label }));
       if (values.json) return print(io, topics);
       return say(io, topics.length > 0 ? `${topics.map((topic) => `${topic.id}  (${topic.label})`).join("\n")}\n` : "No topic.\n");
     },
@@ -235,6 +258,45 @@ function operationsHelp(): string {
     "change); commands work whether or not `npm start` is running.",
     "",
   ].join("\n");
+}
+
+/** What `tag` weighs: a stored post (as retag would see it), or the text and context given. */
+async function tagEvidence(
+  recap: LocalRecap,
+  positionals: string[],
+  values: ParsedArgs["values"],
+  io: CliIo,
+): Promise<TopicEvidence | undefined> {
+  const list = (value: ParsedArgs["values"][string]) => (Array.isArray(value) ? value : []);
+  const text = (value: ParsedArgs["values"][string]) => (typeof value === "string" ? value : undefined);
+  if (typeof values.post === "string") {
+    const post = await recap.deps.store.posts.get(values.post);
+    if (!post) {
+      fail(io, `No stored post ${values.post} (recap search <words> --json shows post ids).\n`);
+      return undefined;
+    }
+    const feed = post.listedIn || !post.feeds[0] ? undefined : await recap.deps.store.feeds.findByUrl(post.feeds[0]);
+    return topicEvidence(post, focusOf(feed?.topicTally));
+  }
+  const [title, summary] = positionals;
+  if (!title) {
+    usageError(io, "tag");
+    return undefined;
+  }
+  return {
+    title,
+    ...(summary ? { summary } : {}),
+    categories: list(values.category),
+    ...(text(values.lead) ? { lead: text(values.lead) } : {}),
+    ...(text(values.event) ? { event: text(values.event) } : {}),
+    organizations: list(values.org),
+  };
+}
+
+/** "security  3.5  tagged" and one indented line per piece of evidence. */
+function explanationLines(score: TopicScore, label: string): string {
+  const head = `${score.id}  (${label})  ${score.score} point(s), ${score.tagged ? "tagged" : "not tagged"}\n`;
+  return head + score.evidence.map((e) => `    +${e.points}  ${e.source}: ${JSON.stringify(e.text)} (${e.strength})\n`).join("");
 }
 
 function usageError(io: CliIo, name: string): number {

@@ -50,24 +50,34 @@ export function evidenceOf(item: LabeledItem, feedFocus?: TopicEvidence["feedFoc
 
 /**
  * Each item's topics as Recap would tag it in production: with its feed's prior learned from what
- * the matcher tagged the feed's *other* items with (never from labels).
+ * the matcher tagged the feed's *other* posts with (never from labels). `history` is every post
+ * known of each feed (both splits: in production a feed's history is all it has published).
  */
-export function tagAll(items: readonly LabeledItem[], taxonomy: Taxonomy): string[][] {
-  const plain = items.map((item) => matchTopics(evidenceOf(item), taxonomy));
-  const byFeed = new Map<string, number[]>();
-  items.forEach((item, i) => byFeed.set(item.feed, [...(byFeed.get(item.feed) ?? []), i]));
-  return items.map((item, i) => {
-    const others = (byFeed.get(item.feed) ?? []).filter((j) => j !== i);
-    const tally: TopicTally | undefined = others.length > 0 ? addToTally(undefined, others.map((j) => plain[j]!)) : undefined;
+export function tagAll(items: readonly LabeledItem[], taxonomy: Taxonomy, history: readonly LabeledItem[] = items): string[][] {
+  const byFeed = new Map<string, { id: string; topics: string[] }[]>();
+  for (const post of history) {
+    const list = byFeed.get(post.feed) ?? [];
+    list.push({ id: post.id, topics: matchTopics(evidenceOf(post), taxonomy) });
+    byFeed.set(post.feed, list);
+  }
+  return items.map((item) => {
+    const others = (byFeed.get(item.feed) ?? []).filter((post) => post.id !== item.id);
+    const tally: TopicTally | undefined =
+      others.length > 0
+        ? addToTally(
+            undefined,
+            others.map((post) => post.topics),
+          )
+        : undefined;
     return matchTopics(evidenceOf(item, focusOf(tally)), taxonomy);
   });
 }
 
-export function evaluate(items: readonly LabeledItem[], taxonomy: Taxonomy): Evaluation {
+export function evaluate(items: readonly LabeledItem[], taxonomy: Taxonomy, history: readonly LabeledItem[] = items): Evaluation {
   const ids = taxonomy.topics.map((t) => t.id);
   const perTopic = new Map<string, Counts>(ids.map((id) => [id, { tp: 0, fp: 0, fn: 0 }]));
   const misses: string[] = [];
-  const tagged = tagAll(items, taxonomy);
+  const tagged = tagAll(items, taxonomy, history);
   items.forEach((item, i) => {
     const expected = new Set(item.topics);
     const actual = new Set(tagged[i]);

@@ -4,5 +4,7 @@ import { loadTaxonomy } from "../../../packages/core/src/topics";
 import { evaluate, report, type LabeledItem } from "./evaluate";
 
 const split = process.argv[2] ?? "dev";
-const items = JSON.parse(readFileSync(new URL(`./${split}.json`, import.meta.url), "utf8")) as LabeledItem[];
-console.log(report(split, items, evaluate(items, loadTaxonomy()), !process.argv.includes("--quiet")));
+const read = (name: string) => JSON.parse(readFileSync(new URL(`./${name}.json`, import.meta.url), "utf8")) as LabeledItem[];
+const items = read(split);
+const history = [...read("dev"), ...read("test")];
+console.log(report(split, items, evaluate(items, loadTaxonomy(), history), !process.argv.includes("--quiet")));

@@ -13,7 +13,9 @@ const ids = new Set(taxonomy.map((topic) => topic.id));
 
 const items = [];
 const titles = new Set();
-for (const file of readdirSync(partsDir).filter((name) => name.endsWith(".json")).sort()) {
+for (const file of readdirSync(partsDir)
+  .filter((name) => name.endsWith(".json"))
+  .sort()) {
   for (const item of JSON.parse(readFileSync(join(partsDir, file), "utf8"))) {
     for (const field of ["id", "source", "feed", "kind", "lang", "title"]) {
       if (typeof item[field] !== "string" || !item[field]) throw new Error(`${file}: ${item.id}: no ${field}`);
@@ -41,7 +43,10 @@ for (const file of readdirSync(partsDir).filter((name) => name.endsWith(".json")
 const toTest = (item) => item.feed !== "written" && createHash("sha256").update(item.id).digest()[0] < 128;
 const test = items.filter(toTest);
 const dev = items.filter((item) => !toTest(item));
-for (const [name, split] of [["dev", dev], ["test", test]]) {
+for (const [name, split] of [
+  ["dev", dev],
+  ["test", test],
+]) {
   writeFileSync(join(here, `${name}.json`), `${JSON.stringify(split, null, 1)}\n`);
   console.log(`${name}: ${split.length} items`);
 }

@@ -208,7 +208,13 @@ export function postRepository(table: TableRef) {
           UpdateExpression: `SET ${set.join(", ")}${absent.length > 0 ? ` REMOVE ${absent.map((name) => `#${name}`).join(", ")}` : ""}`,
           ConditionExpression: "attribute_exists(pk)",
           // Aliases throughout: DynamoDB reserves hundreds of words, and a bare one fails the request.
-          ExpressionAttributeNames: aliases("title", "summary", "topics", ...(content.publishedAt ? ["publishedAt"] : []), ...Object.keys(optional)),
+          ExpressionAttributeNames: aliases(
+            "title",
+            "summary",
+            "topics",
+            ...(content.publishedAt ? ["publishedAt"] : []),
+            ...Object.keys(optional),
+          ),
           ExpressionAttributeValues: {
             ":title": content.title,
             ":summary": content.summary,

@@ -24,8 +24,7 @@ const SPLIT = new RegExp(`${SEP_CLASS}+`, "u");
  * together, so their characters are boundaries: "部署Kubernetes应用" and "Kubernetesクラスタ" name
  * Kubernetes, and a term written in those scripts matches anywhere in a run of them.
  */
-const WORD_CHAR =
-  "(?:(?![\\p{scx=Han}\\p{scx=Hiragana}\\p{scx=Katakana}\\p{scx=Hangul}\\p{scx=Thai}])[\\p{L}\\p{N}])";
+const WORD_CHAR = "(?:(?![\\p{scx=Han}\\p{scx=Hiragana}\\p{scx=Katakana}\\p{scx=Hangul}\\p{scx=Thai}])[\\p{L}\\p{N}])";
 /** The end is guarded in the regex; the start is checked by `find` (see `WORD_BEFORE`). */
 const NOT_WORD_AFTER = `(?!${WORD_CHAR})`;
 /** Sticky and empty: `test` at lastIndex i tells whether a word character (code point) ends at i. */
@@ -273,7 +272,10 @@ function compileRules(strength: TermStrength, terms: readonly string[]): Rule[] 
     if (t.cues.length > 0) rules.push({ strength, re: alternation([t.phrase], flags)!, cue: alternation(t.cues, "iu")! });
     else (t.caseSensitive ? exact : plain).push(t.phrase);
   }
-  for (const [phrases, flags] of [[plain, "iu"], [exact, "u"]] as const) {
+  for (const [phrases, flags] of [
+    [plain, "iu"],
+    [exact, "u"],
+  ] as const) {
     const re = alternation(phrases, flags);
     if (re) rules.unshift({ strength, re });
   }
@@ -377,4 +379,3 @@ function maskNegatives(negative: RegExp, text: string): string {
 export function normalizeText(s: string): string {
   return s.normalize("NFKC").replace(/[\u00AD\u200B-\u200D\u2060\uFEFF]/g, "");
 }
-

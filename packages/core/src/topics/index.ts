@@ -4,7 +4,15 @@
  * team's own topics and aliases merged over it.
  */
 export { loadTaxonomy, parseTopics, parseTerm, topicSchema, topicsInOrder, type Taxonomy, type Topic, type Term } from "./taxonomy";
-export { matchTopics, explainTopics, TAG_THRESHOLD, type TopicEvidence, type TopicScore, type Evidence, type EvidenceSource } from "./score";
+export {
+  matchTopics,
+  explainTopics,
+  TAG_THRESHOLD,
+  type TopicEvidence,
+  type TopicScore,
+  type Evidence,
+  type EvidenceSource,
+} from "./score";
 export { findTopic, suggestTopics } from "./lookup";
 export { addToTally, focusOf, FOCUS_MIN_POSTS, type TopicTally } from "./focus";
 export { describeTopicChanges } from "./changes";

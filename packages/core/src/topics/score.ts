@@ -51,7 +51,7 @@ const WEIGHTS: Record<Exclude<EvidenceSource, "feed">, { points: number; cap: nu
   categories: { points: 3, cap: 3 },
   summary: { points: 1.5, cap: 3 },
   event: { points: 2, cap: 2 },
-  lead: { points: 0.75, cap: 1.5 },
+  lead: { points: 0.75, cap: 2 },
   organizations: { points: 1, cap: 1 },
 };
 /**
@@ -67,7 +67,7 @@ const WEAK_FACTOR = 0.5;
 const TEAM_CAP = 1;
 /** A venue topic's term right after one of these is where something runs, not what it is about. */
 const VENUE_BEFORE =
-  /(?:^|[\s(])(?:on|in|into|onto|for|with|across|atop|inside|within|using|via|to|from|under|auf|mit|für|im|sur|avec|dans|pour)\s+(?:(?:the|a|an|your|our|any|managed|multiple|many|existing|large|production)\s+)*$/iu;
+  /(?:^|[\s(])(?:on|for|with|across|atop|using|auf|mit|für|sur|avec|pour)\s+(?:(?:the|a|an|your|our|any|managed|multiple|many|existing|large|production)\s+)*$/iu;
 /** A feed counts as focused on a topic when at least this share of its posts carries it. */
 export const FOCUS_SHARE = 0.5;
 const FOCUS_POINTS = 1;
@@ -93,30 +93,43 @@ function partsOf(evidence: TopicEvidence): Part[] {
 }
 
 function scoreTopic(ct: CompiledTopic, parts: Part[], context: string, categoryTopics: Set<string>, focus: number | undefined): TopicScore {
-  const evidence: Evidence[] = [];
-  const earned = new Map<Part["source"] | "team", number>();
   const categoryCount = parts.filter((part) => part.source === "categories").length;
   const categoryPoints = Math.max(CATEGORY_FLOOR, WEIGHTS.categories.points - CATEGORY_DECAY * (categoryCount - 1));
-  const give = (source: Part["source"], strength: TermStrength, text: string) => {
-    const { points, cap } = source === "categories" ? { points: categoryPoints, cap: categoryPoints } : WEIGHTS[source];
-    let worth = strength === "strong" ? points : points * WEAK_FACTOR;
-    if (strength === "team") worth = Math.min(worth, TEAM_CAP - (earned.get("team") ?? 0));
-    const granted = Math.min(worth, cap - (earned.get(source) ?? 0));
-    if (granted <= 0) return;
-    earned.set(source, (earned.get(source) ?? 0) + granted);
-    if (strength === "team") earned.set("team", (earned.get("team") ?? 0) + granted);
-    evidence.push({ source, strength, text, points: granted });
+  const worth = (source: Part["source"], strength: TermStrength) => {
+    const points = source === "categories" ? categoryPoints : WEIGHTS[source].points;
+    return strength === "strong" ? points : points * WEAK_FACTOR;
+  };
+  // One word said again is one piece of evidence: each term counts once, where it weighs most.
+  // A publisher's category is its own piece, even when it repeats a word of the title.
+  const best = new Map<string, Evidence>();
+  const offer = (source: Part["source"], strength: TermStrength, text: string) => {
+    const key = `${source === "categories" ? "category" : "text"}:${text.toLowerCase()}`;
+    const points = worth(source, strength);
+    if ((best.get(key)?.points ?? 0) < points) best.set(key, { source, strength, text, points });
   };
   for (const part of parts) {
     // A category that is the topic's own name ("AI & ML", "ai-ml") says so outright.
     if (part.source === "categories" && categoryTopics.has(part.text)) {
-      give("categories", "strong", part.text);
+      offer("categories", "strong", part.text);
       continue;
     }
     for (const hit of hits(ct, part.text, context)) {
-      const venue = ct.topic.venue && hit.strength === "strong" && VENUE_BEFORE.test(part.text.slice(Math.max(0, hit.index - 40), hit.index));
-      give(part.source, venue ? "weak" : hit.strength, hit.text);
+      const venue = ct.topic.venue && hit.strength === "strong" && isVenue(part, hit.index);
+      offer(part.source, venue ? "weak" : hit.strength, hit.text);
     }
+  }
+  // Then each part's cap, and the team's, strongest pieces first.
+  const evidence: Evidence[] = [];
+  const earned = new Map<Part["source"] | "team", number>();
+  for (const piece of [...best.values()].sort((a, b) => b.points - a.points)) {
+    const source = piece.source as Part["source"];
+    const cap = source === "categories" ? categoryPoints : WEIGHTS[source].cap;
+    let granted = Math.min(piece.points, cap - (earned.get(source) ?? 0));
+    if (piece.strength === "team") granted = Math.min(granted, TEAM_CAP - (earned.get("team") ?? 0));
+    if (granted <= 0) continue;
+    earned.set(source, (earned.get(source) ?? 0) + granted);
+    if (piece.strength === "team") earned.set("team", (earned.get("team") ?? 0) + granted);
+    evidence.push({ ...piece, points: granted });
   }
   let score = evidence.reduce((sum, e) => sum + e.points, 0);
   if (score > 0 && focus !== undefined && focus >= FOCUS_SHARE) {
@@ -126,12 +139,23 @@ function scoreTopic(ct: CompiledTopic, parts: Part[], context: string, categoryT
   return { id: ct.topic.id, score, tagged: score >= TAG_THRESHOLD, evidence };
 }
 
+/**
+ * Whether a venue topic's term is only where something runs: after a preposition ("on Kubernetes"),
+ * or anywhere in the body (summary, lead), where nearly every cloud-native post names it. In the
+ * title, the categories or a talk's event it still speaks for the topic.
+ */
+function isVenue(part: Part, index: number): boolean {
+  if (part.source === "summary" || part.source === "lead" || part.source === "organizations") return true;
+  return VENUE_BEFORE.test(part.text.slice(Math.max(0, index - 40), index));
+}
+
 /** Every topic with any evidence, best first, with what gave it its points. */
 export function explainTopics(evidence: TopicEvidence, taxonomy: Taxonomy): TopicScore[] {
   const { topics, prefilter, names } = compiled(taxonomy);
   const parts = partsOf(evidence);
-  // The mask character between parts stops a phrase spanning two of them.
-  const context = parts.map((part) => part.text).join(`\n${MASK}\n`);
+  // The mask character between parts stops a phrase spanning two of them. Cues may also be in the
+  // event's name as written ("BackstageCon"), before it was split into words.
+  const context = [...parts.map((part) => part.text), ...(evidence.event ? [normalizeText(evidence.event)] : [])].join(`\n${MASK}\n`);
   const maybe = candidates(prefilter, topics.length, context);
   const categoryTopics = new Map<string, Set<string>>();
   for (const part of parts) {
@@ -151,6 +175,10 @@ export function explainTopics(evidence: TopicEvidence, taxonomy: Taxonomy): Topi
 
 /** The topics a post is tagged with, in taxonomy order. */
 export function matchTopics(evidence: TopicEvidence, taxonomy: Taxonomy): string[] {
-  const tagged = new Set(explainTopics(evidence, taxonomy).filter((s) => s.tagged).map((s) => s.id));
+  const tagged = new Set(
+    explainTopics(evidence, taxonomy)
+      .filter((s) => s.tagged)
+      .map((s) => s.id),
+  );
   return taxonomy.topics.map((topic) => topic.id).filter((id) => tagged.has(id));
 }

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { ParsedFeed, RawItem } from "../types";
 import { htmlToText } from "../../posts/text";
 import { FeedParseError } from "./errors";
-import { clean, plainTextAsHtml } from "./strings";
+import { clean, nonEmpty, plainTextAsHtml } from "./strings";
 
 /** JSON Feed 1.0 and 1.1 (https://www.jsonfeed.org/version/1.1/). */
 
@@ -92,7 +92,7 @@ function jsonItem(item: z.infer<typeof itemSchema>): RawItem {
     summary: plain(item.summary) ?? contentText,
     content: clean(item.content_html) ?? contentText,
     author: firstAuthor(item),
-    categories: (item.tags ?? []).flatMap((tag) => (typeof tag === "string" ? (clean(tag) ?? []) : [])),
+    categories: nonEmpty((item.tags ?? []).flatMap((tag) => (typeof tag === "string" ? (clean(tag) ?? []) : []))),
     published: clean(item.date_published),
     updated: clean(item.date_modified),
   };

@@ -1,6 +1,11 @@
 /** Small string helpers shared by the XML and JSON Feed readers. */
 
 /** Trimmed, or undefined when empty: feeds use `<title></title>` and `""` to mean "none". */
+/** A list, or undefined when it has nothing: absent and empty read the same downstream. */
+export function nonEmpty<T>(list: T[]): T[] | undefined {
+  return list.length > 0 ? list : undefined;
+}
+
 export function clean(value: string | undefined | null): string | undefined {
   const trimmed = value?.trim();
   return trimmed ? trimmed : undefined;

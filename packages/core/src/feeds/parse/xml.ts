@@ -3,7 +3,7 @@ import type { FeedFormat, ParsedFeed, RawItem } from "../types";
 import { htmlToText, tagEnd } from "../../posts/text";
 import { FeedParseError } from "./errors";
 import { prefixRenames, renamePrefix } from "./namespaces";
-import { clean, plainTextAsHtml, resolveAgainst } from "./strings";
+import { clean, nonEmpty, plainTextAsHtml, resolveAgainst } from "./strings";
 import { preprocessXml } from "./xml-prep";
 
 /** An xml2js node: text, or an element with attributes in `$`, text in `_`, children by name. */
@@ -112,7 +112,7 @@ function rssItem(item: RawRecord): RawItem {
     summary: firstText(item, "description") ?? firstText(item, "summary"),
     content: firstText(item, "content:encoded"),
     author: firstText(item, "dc:creator") ?? firstText(item, "author"),
-    categories: texts(item, "category", "dc:subject"),
+    categories: nonEmpty(texts(item, "category", "dc:subject")),
     published: firstText(item, "pubDate") ?? firstText(item, "dc:date"),
     updated: firstText(item, "dcterms:modified") ?? firstText(item, "atom:updated"),
   };
@@ -152,7 +152,7 @@ function atomEntry(entry: RawRecord, feedBase: string | undefined, feedAuthor?: 
     // An entry without an author inherits the feed's (RFC 4287 §4.2.1).
     author: personName(nodes(entry, "author")) ?? firstText(entry, "dc:creator") ?? feedAuthor,
     // RFC 4287 §4.2.2: `term` is required, `label` is the human-readable form when given.
-    categories: nodes(entry, "category").flatMap((node) => clean(attr(node, "label")) ?? clean(attr(node, "term")) ?? []),
+    categories: nonEmpty(nodes(entry, "category").flatMap((node) => clean(attr(node, "label")) ?? clean(attr(node, "term")) ?? [])),
     // issued/created/modified are Atom 0.3.
     published: firstText(entry, "published") ?? firstText(entry, "issued") ?? firstText(entry, "created"),
     updated: firstText(entry, "updated") ?? firstText(entry, "modified"),

@@ -1,0 +1,125 @@
+/**
+ * How tagging weighs a post's evidence (topics/score.ts): each rule is tested as a rule, with
+ * texts made for it, on the bundled taxonomy.
+ */
+import { describe, expect, it } from "vitest";
+import { explainTopics, loadTaxonomy, matchTopics, TAG_THRESHOLD, type Topic, type TopicEvidence } from "../../packages/core/src/topics";
+
+const taxonomy = loadTaxonomy();
+const tags = (evidence: TopicEvidence) => matchTopics(evidence, taxonomy);
+const score = (evidence: TopicEvidence, id: string) => explainTopics(evidence, taxonomy).find((s) => s.id === id);
+
+describe("script boundaries", () => {
+  it("reads a Latin-script name next to Chinese, Japanese or Korean text as a word", () => {
+    expect(tags({ title: "部署kubernetes应用的十个技巧" })).toContain("kubernetes");
+    expect(tags({ title: "Kubernetesクラスタの運用を自動化する" })).toContain("kubernetes");
+    expect(tags({ title: "使用eBPF观测网络" })).toContain("ebpf");
+    expect(tags({ title: "Wasmコンポーネント入門" })).toContain("webassembly");
+    expect(tags({ title: "Istio로 트래픽 관리하기" })).toContain("service-mesh");
+  });
+
+  it("still needs a boundary between Latin letters, and finds terms written in those scripts", () => {
+    expect(tags({ title: "Kubernetesify your life" })).not.toContain("kubernetes");
+    expect(tags({ title: "He said it was fine" })).toEqual([]);
+    expect(tags({ title: "服务网格入门" })).toEqual(["service-mesh"]);
+    expect(tags({ title: "可観測性を高める方法" })).toEqual(["observability"]);
+  });
+});
+
+describe("events are not topics", () => {
+  it("gives a general conference nothing, and a project's or field's event its topic", () => {
+    expect(tags({ title: "Lessons from three years in production", event: "KubeCon + CloudNativeCon Europe 2025" })).toEqual([]);
+    expect(tags({ title: "KubeCon EU 2025 recap" })).toEqual([]);
+    expect(tags({ title: "Kubernetes Community Days Munich: our notes" })).toEqual([]);
+    expect(tags({ title: "Lessons from three years in production", event: "ArgoCon" })).toEqual(["gitops"]);
+    expect(tags({ title: "Scaling to 5,000 apps", event: "BackstageCon" })).toEqual(["developer-portals"]);
+    expect(tags({ title: "What we got wrong", event: "Platform Engineering Day" })).toEqual(["platform-engineering"]);
+  });
+});
+
+describe("a venue topic", () => {
+  it("is a topic when it is the subject, not when it is only where something runs", () => {
+    expect(tags({ title: "Kubernetes 1.31: what's new" })).toEqual(["kubernetes"]);
+    expect(tags({ title: "Kubernetes RBAC mistakes we keep seeing" })).toContain("kubernetes");
+    expect(tags({ title: "Serving LLMs on Kubernetes" })).toEqual(["ai-ml"]);
+    expect(tags({ title: "Running Postgres for our team", summary: "We moved every database to Kubernetes last year." })).not.toContain(
+      "kubernetes",
+    );
+    expect(score({ title: "Serving LLMs on Kubernetes" }, "kubernetes")?.evidence).toEqual([
+      { source: "title", strength: "weak", text: "Kubernetes", points: 1.5 },
+    ]);
+  });
+});
+
+describe("where evidence is found", () => {
+  it("tags from the publisher's categories, weighing a category among many less", () => {
+    expect(tags({ title: "Notes from our second year", categories: ["Platform Engineering"] })).toEqual(["platform-engineering"]);
+    expect(tags({ title: "Notes from our second year", categories: ["AI & ML"] })).toEqual(["ai-ml"]); // the topic's own label
+    const many = ["news", "community", "events", "cloud", "people", "kubernetes"];
+    expect(tags({ title: "Notes from our second year", categories: many })).toEqual([]);
+    expect(score({ title: "x", categories: many }, "kubernetes")?.score).toBeLessThan(TAG_THRESHOLD);
+  });
+
+  it("needs more than a passing mention or two in the body's lead", () => {
+    const lead = "We spent the quarter on onboarding. Along the way we added OpenTelemetry to a few services.";
+    expect(tags({ title: "A quarter of onboarding", lead })).toEqual([]);
+    expect(
+      tags({
+        title: "A quarter of onboarding",
+        lead: `${lead} Traces in Jaeger, metrics in Prometheus and PromQL dashboards now guide us.`,
+      }),
+    ).toEqual(["observability"]);
+    // The lead and the summary together are enough.
+    expect(tags({ title: "A quarter of onboarding", summary: "Tracing everywhere.", lead })).toEqual(["observability"]);
+  });
+
+  it("counts one word said again once", () => {
+    const summary = "Security matters. Security is everyone's job. Security, security, security.";
+    expect(tags({ title: "A note to the team", summary })).toEqual([]);
+    expect(score({ title: "A note to the team", summary }, "security")?.evidence).toHaveLength(1);
+  });
+
+  it("lets generic words add up where a name is missing", () => {
+    expect(
+      tags({
+        title: "What makes your platform succeed",
+        summary: "Adoption comes from developers who choose the self-service path because it is the easiest one.",
+      }),
+    ).toEqual(["platform-engineering"]);
+    expect(tags({ title: "What makes your platform succeed" })).toEqual([]);
+  });
+
+  it("counts a talk's speakers' organizations a little", () => {
+    expect(tags({ title: "Faster packet paths", organizations: ["Isovalent"] })).toEqual([]);
+    expect(score({ title: "Faster packet paths", organizations: ["Isovalent"] }, "ebpf")?.evidence).toEqual([
+      { source: "organizations", strength: "strong", text: "Isovalent", points: 1 },
+    ]);
+    expect(tags({ title: "Faster packet paths in Cilium", organizations: ["Isovalent"] })).toContain("ebpf");
+  });
+
+  it("lets what a feed mostly publishes tip a weak case, never tag a post alone", () => {
+    const weak = { title: "Surviving the holiday traffic", summary: "What our on call rota learned." };
+    expect(tags(weak)).not.toContain("reliability");
+    expect(tags({ ...weak, feedFocus: { reliability: 0.8 } })).toContain("reliability");
+    expect(tags({ ...weak, feedFocus: { reliability: 0.3 } })).not.toContain("reliability");
+    expect(tags({ title: "Our office moved", feedFocus: { reliability: 1 } })).toEqual([]);
+  });
+});
+
+describe("team cues", () => {
+  const withCues = (cues: Partial<Topic>) => loadTaxonomy(taxonomy.topics.filter((t) => t.id === "finops").map((t) => ({ ...t, ...cues })));
+
+  it("are weak evidence, capped so they tip a case and never decide it", () => {
+    const taught = withCues({ teamCues: ["chargeback", "showback", "unit economics"] });
+    const title = "Chargeback, showback and unit economics";
+    expect(matchTopics({ title }, taught)).toEqual([]);
+    expect(explainTopics({ title }, taught).find((s) => s.id === "finops")?.score).toBe(1);
+    expect(matchTopics({ title, summary: "Our cloud costs per team." }, taught)).toEqual(["finops"]);
+  });
+
+  it("mask a phrase for one topic only", () => {
+    const taught = withCues({ teamNegative: ["cloud cost of living"] });
+    expect(matchTopics({ title: "The cloud cost of living in Zurich" }, taught)).toEqual([]);
+    expect(matchTopics({ title: "The cloud cost of our platform" }, taught)).toEqual(["finops"]);
+  });
+});
