@@ -49,6 +49,15 @@ function assertValid(parsed: ParsedCommand): void {
     case "topic-alias":
       expect(validWord(c.id) && validWord(c.alias)).toBe(true);
       break;
+    case "topic-cues":
+      expect(validWord(c.topic)).toBe(true);
+      break;
+    case "topic-forget":
+      expect(validWord(c.topic) && validWord(c.cueId)).toBe(true);
+      break;
+    case "correct":
+      expect(validWord(c.postId) && validWord(c.topic) && ["not", "also", "undo"].includes(c.verdict)).toBe(true);
+      break;
     case "retag":
       if (c.since !== undefined) expect(c.since).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       break;
@@ -215,6 +224,22 @@ describe("parseCommand: topic add, topic alias, retag", () => {
     ok("topic alias ebpf BPF", { name: "topic-alias", id: "ebpf", alias: "BPF" });
   });
 
+  it("reads `topic cues <topic>` and `topic forget <topic> <cue-id>`", () => {
+    ok("topic cues platform engineering", { name: "topic-cues", topic: "platform engineering" });
+    ok("TOPIC FORGET kubernetes 1a2b3c4d", { name: "topic-forget", topic: "kubernetes", cueId: "1a2b3c4d" });
+  });
+
+  it("reads `correct <post-id> not|also|undo <topic…>`", () => {
+    ok("correct 3f2a9c0d1e2b4a5c not kubernetes", { name: "correct", postId: "3f2a9c0d1e2b4a5c", verdict: "not", topic: "kubernetes" });
+    ok("Correct 3f2a9c0d1e2b4a5c ALSO platform engineering", {
+      name: "correct",
+      postId: "3f2a9c0d1e2b4a5c",
+      verdict: "also",
+      topic: "platform engineering",
+    });
+    ok("correct abc undo gitops", { name: "correct", postId: "abc", verdict: "undo", topic: "gitops" });
+  });
+
   it("keeps a quoted `add` or `alias` a topic to look up", () => {
     ok('topic "add"', topic("add"));
     ok("topic 'alias' tools", topic("alias tools"));
@@ -237,6 +262,14 @@ describe("parseCommand: topic add, topic alias, retag", () => {
     ["retag --since 2026-02-30", /retag takes nothing/],
     ["retag --since 2026-11-01 extra", /retag takes nothing/],
     ["retag everything", /retag takes nothing/],
+    ["correct", /correct needs a post id, then `not`, `also` or `undo`/],
+    ["correct abc", /correct needs a post id/],
+    ["correct abc not", /correct needs a post id/],
+    ["correct abc maybe gitops", /correct needs a post id/],
+    ['correct abc "not" gitops', /correct needs a post id/],
+    ["topic cues", /topic cues needs a topic/],
+    ["topic forget kubernetes", /topic forget needs a topic and a cue id/],
+    ["topic forget kubernetes a b", /topic forget needs a topic and a cue id/],
   ])("%j is a problem", (text, problem) => {
     const parsed = parseCommand(text);
     expect(parsed.command).toEqual({ name: "help" });
@@ -270,6 +303,9 @@ describe("COMMAND_KEYWORDS", () => {
       following: { name: "following" },
       "topic-add": { name: "topic-add", id: "finops", label: "FinOps", aliases: [] },
       "topic-alias": { name: "topic-alias", id: "finops", alias: "cost" },
+      "topic-cues": { name: "topic-cues", topic: "gitops" },
+      "topic-forget": { name: "topic-forget", topic: "gitops", cueId: "1a2b3c4d" },
+      correct: { name: "correct", postId: "3f2a9c0d1e2b4a5c", verdict: "not", topic: "gitops" },
       retag: { name: "retag" },
     };
     for (const example of Object.values(examples)) expect(COMMAND_KEYWORDS, example.name).toContain(formatCommand(example).split(" ")[0]);
@@ -439,6 +475,10 @@ describe("formatCommand", () => {
     [{ name: "topic-add", id: "finops", label: "Cloud FinOps", aliases: ["cost"] }, 'topic add finops "Cloud FinOps" cost'],
     [{ name: "topic-alias", id: "gitops", alias: "continuous reconciliation" }, "topic alias gitops continuous reconciliation"],
     [{ name: "retag", since: "2026-11-01" }, "retag --since 2026-11-01"],
+    [{ name: "topic-cues", topic: "platform engineering" }, "topic cues platform engineering"],
+    [{ name: "topic-forget", topic: "gitops", cueId: "1a2b3c4d" }, "topic forget gitops 1a2b3c4d"],
+    [{ name: "correct", postId: "3f2a9c0d1e2b4a5c", verdict: "also", topic: "service mesh" }, "correct 3f2a9c0d1e2b4a5c also service mesh"],
+    [topic("cues"), 'topic "cues"'],
     [{ name: "retag" }, "retag"],
     [topic("add"), 'topic "add"'],
     [{ name: "follow", topic: "platform engineering" }, "follow platform engineering"],
@@ -452,6 +492,10 @@ describe("formatCommand", () => {
     { name: "help" },
     { name: "topic-add", id: "finops", label: "Cloud FinOps", aliases: ["cost", "page", "cloud bill"] },
     { name: "topic-alias", id: "gitops", alias: "page one" },
+    { name: "topic-cues", topic: "page one" },
+    { name: "topic-forget", topic: "not", cueId: "page" },
+    { name: "correct", postId: "page", verdict: "undo", topic: "not page" },
+    topic("forget"),
     { name: "retag", since: "2024-02-29" },
     { name: "retag" },
     topic("alias"),
@@ -513,7 +557,7 @@ describe("formatCommand", () => {
   ];
 
   it("round-trips every kind of command", () => {
-    expect(new Set(commands.map((c) => c.name)).size).toBe(15);
+    expect(new Set(commands.map((c) => c.name)).size).toBe(18);
     for (const c of commands) {
       const text = formatCommand(c);
       expect({ text, parsed: parseCommand(text) }).toEqual({ text, parsed: { command: c, share: false } });

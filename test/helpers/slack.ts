@@ -135,3 +135,12 @@ export function buttonClick(actionId: string, value: string, responseUrl: string
   };
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }
+
+/** A block_actions body for a choice in a menu (an overflow or a static select), as Slack form-encodes it. */
+export function menuChoice(actionId: string, value: string, responseUrl: string, type: "overflow" | "static_select" = "overflow"): string {
+  const payload = JSON.parse(new URLSearchParams(buttonClick(actionId, value, responseUrl)).get("payload")!) as Record<string, unknown>;
+  payload.actions = [
+    { action_id: actionId, block_id: "b1", type, selected_option: { value, text: { type: "plain_text", text: "x" } }, action_ts: "1.3" },
+  ];
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}

@@ -108,6 +108,26 @@ describe("recap CLI", () => {
     expect((await recap("posts", "--since", "2999-01-01", "--json")).json()).toEqual([]);
   });
 
+  it("corrects a post's topics with flags, shows the cue it learned, and explains a stored post", async () => {
+    const posts = (await recap("posts", "--topic", "gitops", "--json")).json() as { id: string; title: string }[];
+    const flux = posts.find((post) => post.title === "Flux and OCI artifacts")!;
+    expect((await recap("gitops")).stdout).toContain(`id: ${flux.id}`);
+
+    const corrected = await recap("correct", flux.id, "--also", "ci-cd");
+    expect(corrected.code).toBe(0);
+    expect(corrected.stdout).toMatch(
+      /^"Flux and OCI artifacts" is now also tagged ci-cd\. Its topics: gitops, ci-cd\. Learned: "artifacts" hints at ci-cd/,
+    );
+    expect((await recap("correct", flux.id, "--also", "ci-cd", "--json")).json()).toMatchObject({ kind: "corrected", already: true });
+    expect((await recap("topic", "cues", "ci-cd")).stdout).toMatch(/^[0-9a-f]{8} {2}hints at it {5}"artifacts" {2}\(post /);
+    expect((await recap("tag", "--post", flux.id, "--explain")).stdout).toMatch(/^gitops {2}\(GitOps\)/);
+    expect((await recap("correct", flux.id, "--undo", "ci-cd", "--json")).json()).toMatchObject({ topics: [{ id: "gitops" }] });
+    const wrong = await recap("correct", flux.id, "--maybe", "ci-cd");
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toMatch(/correct needs a post id, then `not`, `also` or `undo`/);
+    expect((await recap("tag", "--post", "nope")).stderr).toMatch(/No stored post nope/);
+  });
+
   it("explains bad input instead of failing obscurely", async () => {
     const unknownTopic = await recap("posts", "--topic", "obervability");
     expect(unknownTopic.code).toBe(1);

@@ -181,7 +181,10 @@ describe("renderDigest: everyday digests", () => {
     const digest = compose([{ ...CANDIDATES[0]!, feeds: ["https://a.example/rss", "https://b.example/rss"] }], {});
     const [heading, label, block, ...rest] = render(digest).main.blocks;
     expect(rest).toEqual([]);
-    expect(mrkdwnTexts([heading!, label!])).toEqual(["*Recap for 2026-11-20* · 1 post", "*Kubernetes*"]);
+    expect(mrkdwnTexts([heading!, { ...label!, accessory: undefined } as KnownBlock])).toEqual([
+      "*Recap for 2026-11-20* · 1 post",
+      "*Kubernetes*",
+    ]);
     const [title, source, summary, ...others] = richElements([block!]);
     expect(others).toEqual([]);
     expect(title).toMatchObject({ type: "link", url: "https://blog.example.com/posts/0", style: { bold: true } });

@@ -125,9 +125,11 @@ function assertInert(message: RenderedMessage): void {
   }
 }
 
-function buttons(message: RenderedMessage): { action_id?: string; value?: string; text: { text: string } }[] {
+type ButtonLike = { type: string; action_id?: string; value?: string; text: { text: string } };
+/** The message's buttons (More, Share), not the posts' correction menus. */
+function buttons(message: RenderedMessage): ButtonLike[] {
   return message.blocks.flatMap((block) =>
-    block.type === "actions" ? (block.elements as { action_id?: string; value?: string; text: { text: string } }[]) : [],
+    block.type === "actions" ? (block.elements as ButtonLike[]).filter((element) => element.type === "button") : [],
   );
 }
 
@@ -485,7 +487,7 @@ describe("renderOutcome: posts", () => {
     expect(JSON.stringify(private_)).not.toContain(ACTION_SHARE);
 
     const lastPage = renderOutcome(postsOutcome([post()]), { shareable: false });
-    expect(lastPage.blocks.some((block) => block.type === "actions")).toBe(false);
+    expect(buttons(lastPage)).toEqual([]);
   });
 
   it("leaves out a More button whose value would be too long, and says so", () => {
@@ -514,7 +516,7 @@ describe("renderOutcome: posts", () => {
       assertWithinSlackLimits(message);
       assertInert(message);
       expect(renderedPostCount(message)).toBe(10);
-      expect(message.blocks.length).toBeLessThanOrEqual(12); // Heading, ten posts, actions.
+      expect(message.blocks.length).toBeLessThanOrEqual(22); // Heading, ten posts and their menus, actions.
       expect(message.text.split("\n")).toHaveLength(11); // Heading and ten titles.
       if (more) expect(JSON.parse(buttons(message)[0]?.value ?? "")).toEqual(more);
       else expect(buttons(message).map((b) => b.action_id)).toEqual([ACTION_SHARE]);

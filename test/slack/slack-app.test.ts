@@ -11,7 +11,7 @@ import { openLocalRecap, type LocalRecap } from "@recap/local";
 import { testClock, HOUR, MINUTE, type TestClock } from "../helpers/clock";
 import { rss, startFeedServer, type FeedServer } from "../helpers/feed-server";
 import { parsedTexts } from "../helpers/slack-messages";
-import { buttonClick, SIGNING_SECRET, slackHeaders, slashCommand, startFakeSlack, type FakeSlack } from "../helpers/slack";
+import { buttonClick, menuChoice, SIGNING_SECRET, slackHeaders, slashCommand, startFakeSlack, type FakeSlack } from "../helpers/slack";
 
 let feeds: FeedServer;
 let slack: FakeSlack;
@@ -454,5 +454,55 @@ describe("topic follows from Slack", () => {
     expect(JSON.stringify((await command("follow gitopz", { channel_id: "CFOLLOW" })).json())).toMatch(/Did you mean[\s\S]*gitops/);
     expect(JSON.stringify((await command("unfollow gitops", { channel_id: "CFOLLOW" })).json())).toMatch(/no longer follows/);
     expect(await recap.deps.store.follows.ofChannel("CFOLLOW")).toEqual([]);
+  });
+});
+
+describe("correcting topics from a post's menu", () => {
+  type Option = { value: string; text: { text: string } };
+  /** The menu options of the post card titled `title` in a /recap answer. */
+  const menuOf = (blocks: unknown[] | undefined, title: string): Option[] => {
+    const all = blocks ?? [];
+    const at = all.findIndex((block) => JSON.stringify(block).includes(`"${title}"`) && (block as { type: string }).type === "rich_text");
+    const menu = all[at + 1] as { type: string; elements: { type: string; options: Option[] }[] } | undefined;
+    expect(menu?.type).toBe("actions");
+    return menu!.elements[0]!.options;
+  };
+  const choose = async (value: string, type: "overflow" | "static_select" = "overflow", path = "/correct") => {
+    const before = slack.responses.length;
+    const actionId = type === "overflow" ? "recap_correct" : "recap_correct_pick";
+    expect((await post(menuChoice(actionId, value, `${slack.responseBase}${path}`, type))).status).toBe(200);
+    return slack.responses.slice(before);
+  };
+
+  it("takes a topic off a post, and puts one on it through the topic picker", async () => {
+    const title = "Argo CD tip #14";
+    const page = (await command("gitops page 2")).json();
+    const options = menuOf(page.blocks, title);
+    expect(options.map((option) => option.text.text)).toEqual(["Not about gitops", "Also about…"]);
+
+    const [reply] = await choose(options[0]!.value);
+    expect(reply?.body).toMatchObject({ response_type: "ephemeral", replace_original: false });
+    expect(JSON.stringify(reply?.body)).toMatch(/is no longer tagged /);
+    expect(JSON.stringify((await command("gitops page 2")).json().blocks)).not.toContain(title);
+
+    // "Also about…" answers with a picker of the topics it lacks; a pick tags it and replaces the picker.
+    const [picker] = await choose(options[1]!.value);
+    const select = (picker?.body.blocks as { type: string; elements?: { type: string; options: Option[] }[] }[]).find(
+      (block) => block.type === "actions",
+    );
+    const security = select?.elements?.[0]?.options.find((option) => option.text.text === "Security");
+    expect(security?.value).toMatch(/^also\|[0-9a-f]{16}\|security$/);
+    const [done] = await choose(security!.value, "static_select");
+    expect(done?.body).toMatchObject({ response_type: "ephemeral", replace_original: true });
+    expect(JSON.stringify(done?.body)).toMatch(/is now also tagged /);
+    expect(JSON.stringify((await command("security")).json().blocks)).toContain(title);
+  });
+
+  it("does nothing for a menu value it did not write", async () => {
+    const before = JSON.stringify((await command("gitops")).json().blocks);
+    for (const value of ["not|abc|gitops; drop", "add|https://evil.example/feed", "also|../../x|gitops", "{}", ""]) {
+      expect(await choose(value)).toEqual([]);
+    }
+    expect(JSON.stringify((await command("gitops")).json().blocks)).toBe(before);
   });
 });

@@ -198,7 +198,7 @@ export async function runCli(
 
   let args: ParsedArgs;
   try {
-    // No option is declared `multiple`, so every value is a string or a boolean.
+    // A value is a string or a boolean, or a list of strings for an option declared `multiple`.
     args = parseArgs({ args: rest, options: operation.options, allowPositionals: true, strict: true }) as ParsedArgs;
   } catch (error) {
     return fail(io, `${error instanceof Error ? error.message : String(error)}\nUsage: recap ${operation.usage}\n`);

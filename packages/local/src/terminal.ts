@@ -38,6 +38,26 @@ export function terminalText(outcome: Outcome): string {
       return `Added topic ${outcome.id} (${outcome.label})${outcome.aliases.length > 0 ? `, also found as: ${outcome.aliases.join(", ")}` : ""}. New posts are tagged with it; recap retag --since <date> tags stored ones.\n`;
     case "topic-aliased":
       return `"${outcome.alias}" now also means ${outcome.label} (${outcome.id}). recap retag --since <date> tags stored posts.\n`;
+    case "corrected": {
+      const verdict = { not: "is no longer tagged", also: "is now also tagged", undo: "is back to what the matcher says about" }[
+        outcome.verdict
+      ];
+      const topics = outcome.topics.map((topic) => topic.id).join(", ") || "none";
+      const learned = outcome.learned
+        ? ` Learned: "${outcome.learned.phrase}" ${outcome.learned.polarity === "negative" ? "does not count for" : "hints at"} ${outcome.topic.id} (recap topic forget ${outcome.topic.id} ${outcome.learned.cueId} undoes it).`
+        : "";
+      return `${outcome.already ? "Already so: " : ""}"${outcome.title}" ${verdict} ${outcome.topic.id}. Its topics: ${topics}.${learned}\n`;
+    }
+    case "topic-cues":
+      if (outcome.cues.length === 0) return `No cues for ${outcome.topic.id} yet: corrections teach them.\n`;
+      return outcome.cues
+        .map(
+          (cue) =>
+            `${cue.cueId}  ${cue.polarity === "negative" ? "does not count" : "hints at it   "}  "${cue.phrase}"${cue.postId ? `  (post ${cue.postId})` : ""}\n`,
+        )
+        .join("");
+    case "cue-forgotten":
+      return `Forgot "${outcome.cue.phrase}" for ${outcome.topic.id}. recap retag applies that to stored posts.\n`;
     case "retag-accepted":
       return `Re-tagging stored posts${outcome.since ? ` first seen since ${outcome.since}` : ""}…\n`;
     case "retagged":
@@ -157,7 +177,8 @@ export function postLines(post: Post): string[] {
     ...(post.links ?? []).filter((link) => link.url !== post.url).map((link) => `${indent}${link.kind}: ${link.url}`),
     ...(post.listedIn ? [`${indent}in: ${post.listedIn.title}${post.listedIn.section ? ` (${post.listedIn.section})` : ""}`] : []),
     ...(talks > 0 ? [`${indent}lists ${talks} talk(s)`] : []),
-    ...(post.topics.length > 0 ? [`${indent}topics: ${post.topics.join(", ")}`] : []),
+    // The id is what `recap correct <post-id> --not <topic>` takes.
+    `${indent}${post.topics.length > 0 ? `topics: ${post.topics.join(", ")}  ` : ""}id: ${post.id}`,
   ];
 }
 

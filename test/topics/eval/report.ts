@@ -7,4 +7,5 @@ const split = process.argv[2] ?? "dev";
 const read = (name: string) => JSON.parse(readFileSync(new URL(`./${name}.json`, import.meta.url), "utf8")) as LabeledItem[];
 const items = read(split);
 const history = [...read("dev"), ...read("test")];
-console.log(report(split, items, evaluate(items, loadTaxonomy(), history), !process.argv.includes("--quiet")));
+// Misses are printed for dev only: test misses are never read for tuning.
+console.log(report(split, items, evaluate(items, loadTaxonomy(), history), split === "dev" && !process.argv.includes("--quiet")));

@@ -5,8 +5,9 @@
  */
 import { addFeed, findFeed, markRecapFeed, parseFeedUrl, resumeFeed, type Feed, type FeedOrigin, type RefreshDeps } from "../feeds";
 import type { Post } from "../posts/types";
-import { findTopic, suggestTopics, type Taxonomy } from "../topics";
+import { findTopic, unknownTopic } from "../topics/lookup";
 import { addTeamTopic, addTopicAlias, retagPosts } from "../topics/manage";
+import { correctPost, forgetCue, listCues } from "../topics/correct";
 import { previewDigest, showSubscription, subscribe, unsubscribe } from "../digest/commands";
 import { follow, following, unfollow } from "../follow/commands";
 import type { DigestLimits } from "../digest/types";
@@ -60,8 +61,14 @@ export async function runCommand(command: Command, context: CommandContext, deps
       return previewDigest(context, deps);
     case "topic-add":
     case "topic-alias":
+    case "topic-forget":
     case "retag":
       return refuse(context) ?? manageTopics(command, context, deps);
+    // Anyone may correct a post's topics (as anyone may tell a colleague); every correction is undoable.
+    case "correct":
+      return correctPost(command, context.userId, deps);
+    case "topic-cues":
+      return listCues(command.topic, deps);
     case "follow":
     case "unfollow": {
       const taxonomy = await deps.taxonomy();
@@ -99,7 +106,7 @@ function refuse(context: CommandContext): Outcome | undefined {
 }
 
 async function manageTopics(
-  command: Extract<Command, { name: "topic-add" | "topic-alias" | "retag" }>,
+  command: Extract<Command, { name: "topic-add" | "topic-alias" | "topic-forget" | "retag" }>,
   context: CommandContext,
   deps: CommandDeps,
 ): Promise<Outcome> {
@@ -108,6 +115,8 @@ async function manageTopics(
       return addTeamTopic(command, context.userId, deps);
     case "topic-alias":
       return addTopicAlias(command, context.userId, deps);
+    case "topic-forget":
+      return forgetCue(command, deps);
     case "retag": {
       if (context.retagInBackground) {
         await context.retagInBackground({ since: command.since });
@@ -212,11 +221,6 @@ async function topicPosts(command: Extract<Command, { name: "topic" }>, deps: Co
   const window = await deps.store.posts.byTopic(topic.id, PAGE_SIZE + 1, (command.page - 1) * PAGE_SIZE);
   const emptyText = command.page > 1 ? `No more posts on ${topic.label}.` : `Nothing on ${topic.label} yet.`;
   return pageOf({ ...command, topic: topic.id }, window, topic.label, emptyText);
-}
-
-function unknownTopic(query: string, taxonomy: Taxonomy): Outcome {
-  const suggestions = suggestTopics(query, taxonomy).map(({ id, label }) => ({ id, label }));
-  return { kind: "unknown-topic", query, suggestions };
 }
 
 async function searchPosts(command: Extract<Command, { name: "search" }>, deps: CommandDeps): Promise<Outcome> {

@@ -6,6 +6,9 @@
  *   topic <words…> [page <n>]            a topic; so is any text that doesn't start with a keyword
  *   topic add <id> <label> [aliases…]    a team topic (quote a label or alias of several words)
  *   topic alias <id> <words…>            one more name for a topic
+ *   topic cues <topic…>                  what corrections taught about a topic
+ *   topic forget <topic> <cue-id>        unlearn one of them
+ *   correct <post-id> not|also|undo <topic…>   the team's word on one topic of one post (--not, --also, --undo too)
  *   retag [--since <YYYY-MM-DD>]         re-tag stored posts
  *   search <words…> [page <n>]           words as typed, de-duplicated case-insensitively
  *   topics | feeds
@@ -50,6 +53,7 @@ export const COMMAND_KEYWORDS: readonly string[] = [
   "help",
   "topic",
   "retag",
+  "correct",
   "search",
   "latest",
   "add",
@@ -97,6 +101,10 @@ const PROBLEMS = {
     'topic add needs an id and a label, then any aliases, e.g. `topic add finops FinOps "cloud cost"` (quote words that go together).',
   topicAlias: "topic alias needs a topic id and the new name, e.g. `topic alias finops cloud cost`.",
   retag: "retag takes nothing, or `--since` and a date, e.g. `retag --since 2026-11-01`.",
+  correct:
+    "correct needs a post id, then `not`, `also` or `undo`, then a topic, e.g. `correct 3f2a9c0d1e2b4a5c not kubernetes` (`search … --json` in the CLI shows ids).",
+  topicCues: "topic cues needs a topic, e.g. `topic cues kubernetes`.",
+  topicForget: "topic forget needs a topic and a cue id (`topic cues <topic>` lists them), e.g. `topic forget kubernetes 1a2b3c4d`.",
   follow: (name: string) => `${name} needs a topic, e.g. \`${name} gitops\` (\`topics\` lists them).`,
   pageNumber: (example: string) => `page needs a number after it, e.g. \`${example} page 2\`.${PAGE_WORD}`,
   pageRange: (example: string) => `page takes a whole number from 1 to ${MAX_PAGE}, e.g. \`${example} page 2\`.${PAGE_WORD}`,
@@ -159,6 +167,15 @@ export function formatCommand(command: Command): string {
     case "topic-alias":
       text = `topic alias ${formatWord(command.id, [])} ${formatWords(command.alias, [])}`;
       break;
+    case "topic-cues":
+      text = `topic cues ${formatWords(command.topic, [])}`;
+      break;
+    case "topic-forget":
+      text = `topic forget ${formatWord(command.topic, [])} ${formatWord(command.cueId, [])}`;
+      break;
+    case "correct":
+      text = `correct ${formatWord(command.postId, [])} ${command.verdict} ${formatWords(command.topic, [])}`;
+      break;
     case "retag":
       return command.since ? `retag --since ${command.since}` : "retag";
     case "search":
@@ -196,6 +213,13 @@ function readCommand(tokens: Token[]): Command | string {
       return readTopicCommand(args);
     case "retag":
       return readRetag(args);
+    case "correct": {
+      const [post, verdict, ...topic] = args;
+      // `--not` too: the terminal's flag style (`recap correct <id> --not kubernetes`).
+      const word = keywordOf(verdict)?.replace(/^--/, "");
+      if (!post || topic.length === 0 || (word !== "not" && word !== "also" && word !== "undo")) return PROBLEMS.correct;
+      return { name: "correct", postId: post.text, verdict: word, topic: topic.map((token) => token.text).join(" ") };
+    }
     case "search": {
       const paged = splitPage(args, "search argo rollouts");
       if (typeof paged === "string") return paged;
@@ -250,7 +274,7 @@ function readCommand(tokens: Token[]): Command | string {
 }
 
 /** After `topic`: the subcommands, else a topic to look up. */
-const TOPIC_SUBCOMMANDS = ["add", "alias"];
+const TOPIC_SUBCOMMANDS = ["add", "alias", "cues", "forget"];
 
 function readTopicCommand(args: Token[]): Command | string {
   const [sub, ...rest] = args;
@@ -264,6 +288,14 @@ function readTopicCommand(args: Token[]): Command | string {
       const [id, ...alias] = rest.map((token) => token.text);
       if (id === undefined || alias.length === 0) return PROBLEMS.topicAlias;
       return { name: "topic-alias", id, alias: alias.join(" ") };
+    }
+    case "cues":
+      if (rest.length === 0) return PROBLEMS.topicCues;
+      return { name: "topic-cues", topic: rest.map((token) => token.text).join(" ") };
+    case "forget": {
+      const [topic, cueId, ...more] = rest.map((token) => token.text);
+      if (topic === undefined || cueId === undefined || more.length > 0) return PROBLEMS.topicForget;
+      return { name: "topic-forget", topic, cueId };
     }
     default:
       return readTopic(args);

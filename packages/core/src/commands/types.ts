@@ -6,6 +6,8 @@
 import type { Digest, Subscription } from "../digest/types";
 import type { Follow } from "../follow/types";
 import type { Post } from "../posts/types";
+import type { Verdict } from "../topics/learn";
+import type { TeamCue } from "../topics/team";
 
 export type Command =
   | { name: "help" }
@@ -19,6 +21,12 @@ export type Command =
   | { name: "topic-add"; id: string; label: string; aliases: string[] }
   /** `topic alias <id> <alias…>`: one more name for a topic (the words after the id, joined). */
   | { name: "topic-alias"; id: string; alias: string }
+  /** `correct <post-id> not|also|undo <topic>`: the team's word on one topic of one post. */
+  | { name: "correct"; postId: string; verdict: Verdict; topic: string }
+  /** `topic cues <topic>`: what corrections taught about a topic. */
+  | { name: "topic-cues"; topic: string }
+  /** `topic forget <topic> <cue-id>`: unlearn one cue. */
+  | { name: "topic-forget"; topic: string; cueId: string }
   /** `retag [--since <YYYY-MM-DD>]`: re-applies the taxonomy to stored posts (first seen since then). */
   | { name: "retag"; since?: string }
   /** `feeds`: followed feeds and their health. */
@@ -96,6 +104,19 @@ export type Outcome =
   | { kind: "topics"; days: number; topics: { id: string; label: string; count: number }[] }
   | { kind: "topic-added"; id: string; label: string; aliases: string[] }
   | { kind: "topic-aliased"; id: string; label: string; alias: string }
+  /** `already`: the post was corrected so before; `learned`: the cue the correction taught, if any. */
+  | {
+      kind: "corrected";
+      postId: string;
+      title: string;
+      verdict: Verdict;
+      topic: TopicRef;
+      topics: TopicRef[];
+      already: boolean;
+      learned?: Pick<TeamCue, "cueId" | "polarity" | "phrase">;
+    }
+  | { kind: "topic-cues"; topic: TopicRef; cues: TeamCue[] }
+  | { kind: "cue-forgotten"; topic: TopicRef; cue: TeamCue }
   /** Slack: the retag runs in the background and reports back. */
   | { kind: "retag-accepted"; since?: string }
   | {

@@ -1,3 +1,5 @@
+import type { PostCorrections } from "../topics/learn";
+
 /** A link a recap gives for a talk. */
 export interface TalkLink {
   kind: "video" | "slides" | "other";
@@ -56,7 +58,12 @@ export interface Post {
   listedIn?: ListedIn;
   /** Set on a recap post: the talks and articles it lists. */
   listed?: ListedItem[];
+  /** What the team said of its topics: they win over the matcher, at once and in every retag. */
+  corrections?: PostCorrections;
 }
+
+/** Topics a team took off a post (`not`) or put on it (`also`). */
+export type { PostCorrections } from "../topics/learn";
 
 /** A post as one feed presents it, before it meets the store. */
 export interface NormalizedItem {

@@ -39,7 +39,7 @@ export function createDeps(options: {
     store,
     publisher: options.publisher,
     fetchFeed: options.fetchFeed ?? ((request) => fetchFeed(request, config.fetch)),
-    taxonomy: teamTaxonomy(() => store.topics.list()),
+    taxonomy: teamTaxonomy(() => store.topics.knowledge()),
     clock: options.clock ?? (() => new Date()),
     log,
     poll: config.poll,

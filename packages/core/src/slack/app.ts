@@ -13,6 +13,7 @@ import type { BusEvent } from "../events/types";
 import type { RecapDeps } from "../runtime/deps";
 import type { Logger } from "../shared/log";
 import { ACTION_MORE, ACTION_SHARE, renderOutcome, type RenderedMessage } from "./render";
+import { ACTION_CORRECT, ACTION_CORRECT_PICK, parseCorrection, topicPicker } from "./correction-menu";
 
 export type SlackAppOptions = {
   deps: RecapDeps;
@@ -111,6 +112,25 @@ export function createSlackApp(options: SlackAppOptions): App {
     if (!ref || !channelId) return;
     const outcome = await rerun(ref, body as unknown as Record<string, unknown>);
     await safely(respond, { response_type: "ephemeral", replace_original: false, text: await shareInChannel(client, channelId, outcome) });
+  });
+
+  // A post card's menu (and the topic picker "Also about…" opens): the team correcting a post's topics.
+  app.action(new RegExp(`^(?:${ACTION_CORRECT}|${ACTION_CORRECT_PICK})$`), async ({ ack, action, respond, body }) => {
+    await ack();
+    const choice = parseCorrection((action as { selected_option?: { value?: unknown } }).selected_option?.value);
+    if (!choice) return;
+    const userId = (body as { user?: { id?: string } }).user?.id;
+    // The picker answers in place of itself; a choice on a card (maybe in a channel's digest) answers beside it.
+    const replace = (action as { action_id?: string }).action_id === ACTION_CORRECT_PICK;
+    if ("pick" in choice) {
+      const [post, taxonomy] = await Promise.all([deps.store.posts.get(choice.pick), deps.taxonomy()]);
+      const message = post
+        ? topicPicker(post, taxonomy.topics)
+        : renderOutcome({ kind: "refused", reason: "That post is no longer stored." }, { shareable: false });
+      return safely(respond, { response_type: "ephemeral", replace_original: false, ...message });
+    }
+    const outcome = await answer(choice.command, { via: "slack", userId, adminUserIds: config.adminUserIds });
+    await safely(respond, { response_type: "ephemeral", replace_original: replace, ...renderOutcome(outcome, { shareable: false }) });
   });
 
   /** Runs a command; a failure of ours becomes a plain-words answer, not a dispatch error in Slack. */

@@ -10,7 +10,8 @@
  *
  * Layout: a heading ("Recap for <date> · N posts"), then per section its label in bold, one rich_text
  * block per post (the title in bold, linked when the URL is http(s); the source host; a one-line
- * summary), and "and N more — `/recap <topic>`" when the caps left posts out. Titles and summaries
+ * summary), and "and N more — `/recap <topic>`" when the caps left posts out. A section's label
+ * carries its correction menu (correction-menu.ts): one block per post keeps a day in one message. Titles and summaries
  * shrink (DETAIL) before the digest spills into a thread. Messages are packed
  * greedily at post boundaries — a section's label travels with its first post and its "more" line with
  * its last — and each one is checked with checkLimits. A continuation starts with "(continued)", naming
@@ -24,6 +25,7 @@ import type { Digest, DigestSection } from "../digest/types";
 import type { Post } from "../posts/types";
 import { escapeInert, linkTarget, oneLine, truncate } from "./escape";
 import { SLACK_LIMITS, checkLimits, totalTextLength } from "./limits";
+import { sectionMenu } from "./correction-menu";
 import type { RenderedMessage } from "./render";
 
 export interface DigestMessages {
@@ -128,7 +130,10 @@ function units(sections: DigestSection[], detail: Detail, feedTitles: Record<str
     }
     s.posts.forEach((post, index) => {
       const blocks: KnownBlock[] = [];
-      if (index === 0) blocks.push(section(labelOf(s)));
+      if (index === 0) {
+        const menu = sectionMenu(s.topicId === OTHER_TOPIC_ID ? undefined : s.topicId, s.posts);
+        blocks.push({ ...section(labelOf(s)), ...(menu ? { accessory: menu } : {}) });
+      }
       blocks.push(postBlock(post, detail, feedTitles, topicFilter));
       if (index === s.posts.length - 1 && s.more > 0) blocks.push(context(moreLine(s)));
       out.push({ blocks, posts: [post], section: s, opensSection: index === 0 });

@@ -41,6 +41,15 @@ export function escapeInert(text: string, max: number): string {
   return escapeTruncated(neutralizeMrkdwn(oneLine(text)), max);
 }
 
+/**
+ * Outside text for a plain_text object that must hold it (a menu option's label: rich_text cannot go
+ * there). Slack shows plain_text literally, and more: `<` `>` become look-alikes (‹ ›) and formatting
+ * characters are neutralized, so the label reads the same if it is ever shown as mrkdwn. At most `max`.
+ */
+export function plainInert(text: string, max: number): string {
+  return truncate(neutralizeMrkdwn(oneLine(text)).replace(/</g, "\u2039").replace(/>/g, "\u203A"), max);
+}
+
 // Bidi embeddings/overrides/isolates and marks: they can make a label read differently from what it links to.
 const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 const BREAKING_SPACE = /[\s\p{Cc}]+/gu;

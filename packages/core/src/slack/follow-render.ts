@@ -14,6 +14,7 @@ import type { Rollup } from "../store/follows";
 import { context, plural } from "./blocks";
 import { escapeInert, oneLine } from "./escape";
 import { postBlock, type RenderedMessage } from "./render";
+import { correctionMenu } from "./correction-menu";
 import { code, data, inline, link, sentence, words } from "./sentence";
 
 const LABELS_MAX = 150;
@@ -23,7 +24,10 @@ const ROLLUP_LINK = { maxLabel: 150, maxUrl: 1000 };
 export function renderFollowAlert(post: Post, topics: TopicRef[], feedTitles: Record<string, string>): RenderedMessage {
   const heading = sentence([words("New on "), data(labels(topics), LABELS_MAX, { bold: true })]);
   const title = escapeInert(oneLine(post.title) || post.url, FALLBACK_TITLE) || "Untitled";
-  return { text: `${heading.text}: ${title}`, blocks: [...heading.blocks, postBlock(post, undefined, feedTitles)] };
+  return {
+    text: `${heading.text}: ${title}`,
+    blocks: [...heading.blocks, postBlock(post, undefined, feedTitles), ...correctionMenu(post)],
+  };
 }
 
 export function renderFollowRollup(rollup: Rollup, topics: TopicRef[]): RenderedMessage {

@@ -25,6 +25,11 @@ export const SLACK_LIMITS = {
   /** Elements of an actions block. */
   actionsElements: 25,
   buttonText: 75,
+  /** Options of an overflow menu, and of a static select; an option's text and value. */
+  overflowOptions: 5,
+  selectOptions: 100,
+  optionText: 75,
+  optionValue: 150,
   actionId: 255,
   blockId: 255,
   buttonValue: 2000,
@@ -126,6 +131,7 @@ export function checkLimits(message: SlackMessageLike): string[] {
 
   function checkElement(where: string, element: unknown): void {
     if (!isRecord(element)) return void problems.push(`${where}: not an object`);
+    if (element.type === "overflow" || element.type === "static_select") return checkMenu(where, element);
     if (element.type !== "button") return void problems.push(`${where}: element type ${String(element.type)} is not checked here`);
     textObject(`${where}.text`, element.text, L.buttonText);
     if (typeof element.action_id === "string" && element.action_id.length > L.actionId)
@@ -133,6 +139,23 @@ export function checkLimits(message: SlackMessageLike): string[] {
     if (typeof element.value === "string" && element.value.length > L.buttonValue)
       problems.push(`${where}: value is ${element.value.length} characters (max ${L.buttonValue})`);
     if (typeof element.url === "string" && element.url.length > L.buttonUrl) problems.push(`${where}: url longer than ${L.buttonUrl}`);
+  }
+
+  /** An overflow menu or a static select: its options' count, texts and values. */
+  function checkMenu(where: string, element: Record<string, unknown>): void {
+    const options = Array.isArray(element.options) ? element.options : [];
+    const [min, max] = element.type === "overflow" ? [2, L.overflowOptions] : [1, L.selectOptions];
+    if (options.length < min || options.length > max) problems.push(`${where}: ${options.length} options (${min} to ${max})`);
+    if (element.type === "static_select") textObject(`${where}.placeholder`, element.placeholder, L.optionText);
+    if (typeof element.action_id === "string" && element.action_id.length > L.actionId)
+      problems.push(`${where}: action_id longer than ${L.actionId}`);
+    options.forEach((option: unknown, i) => {
+      const at = `${where}.options[${i}]`;
+      if (!isRecord(option)) return void problems.push(`${at}: not an object`);
+      textObject(`${at}.text`, option.text, L.optionText);
+      if (typeof option.value !== "string" || option.value.length === 0 || option.value.length > L.optionValue)
+        problems.push(`${at}: value must be 1 to ${L.optionValue} characters`);
+    });
   }
 
   /** A rich_text block: sections, lists, quotes and preformatted runs of text, link and emoji elements. */

@@ -41,6 +41,7 @@ import {
   type Piece,
 } from "./sentence";
 import { SLACK_LIMITS, checkLimits } from "./limits";
+import { correctionMenu } from "./correction-menu";
 
 /** action_id of the "More" button; its value is JSON.stringify(PageRef) of the next page. */
 export const ACTION_MORE = "recap_more";
@@ -110,6 +111,20 @@ export function renderOutcome(outcome: Outcome, options: { shareable: boolean })
         words(" ("),
         code(outcome.id),
         words("), for new posts from now on; "),
+        ...RETAG_HINT,
+      ]);
+    case "corrected":
+      return renderCorrected(outcome);
+    case "topic-cues":
+      return renderCues(outcome);
+    case "cue-forgotten":
+      return sentence([
+        emoji("wastebasket"),
+        words(" Forgot "),
+        data(outcome.cue.phrase, 100),
+        words(outcome.cue.polarity === "negative" ? " as a phrase that does not count for " : " as a hint of "),
+        data(outcome.topic.label, 100),
+        words(". Posts tagged after this follow it; "),
         ...RETAG_HINT,
       ]);
     case "retag-accepted":
@@ -334,8 +349,8 @@ const DETAIL: readonly [Detail, ...Detail[]] = [
   { title: 100, summary: 0, url: 300, context: 100 },
 ];
 const FALLBACK_TITLE = 80;
-/** Heading, notice and actions take three blocks; each post takes one. */
-const MAX_POSTS = SLACK_LIMITS.blocks - 3;
+/** Heading, notice and actions take three blocks; each post takes two (its card and its correction menu). */
+const MAX_POSTS = Math.floor((SLACK_LIMITS.blocks - 3) / 2);
 
 function renderPosts(outcome: PostsOutcome, options: { shareable: boolean }): RenderedMessage {
   if (outcome.posts.length === 0) {
@@ -359,7 +374,7 @@ function renderPosts(outcome: PostsOutcome, options: { shareable: boolean }): Re
 
 function postsMessage(outcome: PostsOutcome, posts: Post[], detail: Detail, options: { shareable: boolean }): RenderedMessage {
   const blocks: KnownBlock[] = [postsHeading(outcome)];
-  for (const post of posts) blocks.push(postBlock(post, detail));
+  for (const post of posts) blocks.push(postBlock(post, detail), ...correctionMenu(post));
   if (posts.length < outcome.posts.length) {
     blocks.push(context(`Showing ${posts.length} of the ${outcome.posts.length} posts on this page: the rest did not fit in one message.`));
   }
@@ -461,6 +476,60 @@ function actions(outcome: PostsOutcome, options: { shareable: boolean }, hasPost
 
 function button(label: string, actionId: string, value: string): Button {
   return { type: "button", text: { type: "plain_text", text: label, emoji: true }, action_id: actionId, value };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Corrections
+
+const VERDICT_WORDS = {
+  not: " is no longer tagged ",
+  also: " is now also tagged ",
+  undo: " is back to what the matcher says about ",
+} as const;
+
+function renderCorrected(outcome: Extract<Outcome, { kind: "corrected" }>): RenderedMessage {
+  const learned = outcome.learned;
+  return sentence([
+    emoji(outcome.already ? "information_source" : "white_check_mark"),
+    words(outcome.already ? " Already so: “" : " “"),
+    data(outcome.title, 150),
+    words("”"),
+    words(VERDICT_WORDS[outcome.verdict]),
+    data(outcome.topic.label, 100),
+    words(". Its topics: "),
+    ...(outcome.topics.length > 0 ? orList(outcome.topics.map((topic) => [data(topic.label, 100)])) : [words("none")]),
+    words("."),
+    ...(learned
+      ? [
+          words(learned.polarity === "negative" ? " From now on “" : " From now on “"),
+          data(learned.phrase, 100),
+          words(learned.polarity === "negative" ? "” does not count for " : "” hints at "),
+          data(outcome.topic.label, 100),
+          words(" ("),
+          code(`/recap topic forget ${outcome.topic.id} ${learned.cueId}`, 120),
+          words(" undoes that)."),
+        ]
+      : []),
+  ]);
+}
+
+function renderCues(outcome: Extract<Outcome, { kind: "topic-cues" }>): RenderedMessage {
+  if (outcome.cues.length === 0) {
+    return sentence([words("No cues for "), data(outcome.topic.label, 100), words(" yet: corrections from post menus teach them.")]);
+  }
+  const items = outcome.cues.map((cue) => [
+    code(cue.cueId, 20),
+    words(cue.polarity === "negative" ? " does not count: “" : " hints at it: “"),
+    data(cue.phrase, 100),
+    words("”"),
+  ]);
+  const label = escapeInert(outcome.topic.label, 100);
+  return list(
+    `*What corrections taught about ${label}* (\`/recap topic forget ${escapeInert(outcome.topic.id, 60)} <id>\` forgets one)`,
+    items,
+    `${plural(outcome.cues.length, "cue")} for ${label}`,
+    (hidden) => `…and ${plural(hidden, "more cue")}.`,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -7,7 +7,7 @@
  */
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import { GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import type { ListedItem, Post } from "../posts/types";
+import type { ListedItem, Post, PostCorrections } from "../posts/types";
 import { batchGet, batchWrite } from "./batch";
 import { applied } from "./conditional";
 import type { TableRef } from "./client";
@@ -56,7 +56,14 @@ function toPost(item: Record<string, unknown>): Post {
     ...listOf<NonNullable<Post["links"]>[number]>(item, "links"),
     ...(item.listedIn ? { listedIn: item.listedIn as Post["listedIn"] } : {}),
     ...listOf<NonNullable<Post["listed"]>[number]>(item, "listed"),
+    ...(item.corrections ? { corrections: toCorrections(item.corrections) } : {}),
   };
+}
+
+function toCorrections(value: unknown): PostCorrections {
+  const { not, also } = value as Partial<Record<keyof PostCorrections, unknown>>;
+  const ids = (list: unknown) => (Array.isArray(list) ? list.filter((id): id is string => typeof id === "string") : []);
+  return { not: ids(not), also: ids(also) };
 }
 
 export interface StoredPost extends Post {
@@ -235,6 +242,15 @@ export function postRepository(table: TableRef) {
      */
     async setTopics(post: Pick<Post, "id" | "publishedAt">, topics: string[]): Promise<boolean> {
       return replaceTopics(post, topics, {});
+    },
+
+    /** What the team said of a post's topics, and its topics as they now are. False when the post is gone. */
+    async setCorrections(post: Pick<Post, "id" | "publishedAt">, corrections: PostCorrections, topics: string[]): Promise<boolean> {
+      return replaceTopics(post, topics, {
+        set: "#corrections = :corrections",
+        names: ["corrections"],
+        values: { ":corrections": corrections },
+      });
     },
 
     /**

@@ -14,6 +14,7 @@
  * - per-channel settings           → pk CHANNEL#<id>, sk SETTINGS; all of them: gsi1 SUBSCRIPTIONS
  * - a channel's digest for a day    → pk CHANNEL#<id>, sk DIGEST#<local date> (the exactly-once claim)
  * - team-defined topics and aliases → pk TOPICS, sk TOPIC#<id> (few rows: read whole)
+ * - cues a team's corrections taught → pk TOPICS, sk CUE#<topicId>#<cueId> (read with the topics)
  * - a channel's follows             → pk CHANNEL#<id>, sk begins with FOLLOW# (one row per topic)
  * - channels following a topic      → gsi1 FOLLOWERS#<topicId>, sk <channelId> (sparse: disabled follows drop out)
  * - a post's alert in a channel     → pk CHANNEL#<id>, sk ALERT#<postId> (the exactly-once claim)
@@ -109,6 +110,9 @@ export const keys = {
   digest: (channelId: string, localDate: string) => ({ pk: `CHANNEL#${channelId}`, sk: `DIGEST#${localDate}` }),
   topicsPartition: "TOPICS",
   storedTopic: (topicId: string) => ({ pk: "TOPICS", sk: `TOPIC#${topicId}` }),
+  storedTopicPrefix: "TOPIC#",
+  teamCue: (topicId: string, cueId: string) => ({ pk: "TOPICS", sk: `CUE#${topicId}#${cueId}` }),
+  teamCuePrefix: (topicId = "") => `CUE#${topicId ? `${topicId}#` : ""}`,
   follow: (channelId: string, topicId: string) => ({ pk: `CHANNEL#${channelId}`, sk: `FOLLOW#${topicId}` }),
   followPrefix: "FOLLOW#",
   followers: (topicId: string) => `FOLLOWERS#${topicId}`,

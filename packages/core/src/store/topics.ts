@@ -1,15 +1,16 @@
 /**
- * Team-defined topics and aliases (`topic add`, `topic alias`), one row per topic id under the
- * TOPICS partition. A row for a built-in id only adds aliases to it; a row for a new id is a whole
- * topic. The rows are few (a team adds a handful), so they are read in one Query whenever a
- * taxonomy is needed: a topic added in Slack tags the very next post, on every Lambda.
+ * What a team says about topics, under the TOPICS partition: its topics and aliases (`topic add`,
+ * `topic alias`; one row per topic id — a row for a built-in id only adds aliases to it) and the
+ * cues its corrections taught (one row per cue). The rows are few, so they are read in one Query
+ * whenever a taxonomy is needed: a topic added or a cue learned in Slack counts for the very next
+ * post, on every Lambda.
  */
-import { PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { DeleteCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { TableRef } from "./client";
 import { applied } from "./conditional";
 import { queryAll } from "./query";
 import { keys } from "./schema";
-import type { TeamTopic } from "../topics/team";
+import type { TeamCue, TeamTopic } from "../topics/team";
 
 const toTeamTopic = (item: Record<string, unknown>): TeamTopic => ({
   id: item.id as string,
@@ -19,16 +20,40 @@ const toTeamTopic = (item: Record<string, unknown>): TeamTopic => ({
   ...(typeof item.addedBy === "string" ? { addedBy: item.addedBy } : {}),
 });
 
+const toTeamCue = (item: Record<string, unknown>): TeamCue => ({
+  topicId: item.topicId as string,
+  cueId: item.cueId as string,
+  polarity: item.polarity === "positive" ? "positive" : "negative",
+  phrase: item.phrase as string,
+  ...(typeof item.postId === "string" ? { postId: item.postId } : {}),
+  addedAt: item.addedAt as string,
+  ...(typeof item.addedBy === "string" ? { addedBy: item.addedBy } : {}),
+});
+
 export function topicRepository(table: TableRef) {
   const { client, tableName: TableName } = table;
+
+  async function rows(prefix?: string) {
+    return queryAll(table, {
+      KeyConditionExpression: prefix ? "pk = :pk AND begins_with(sk, :prefix)" : "pk = :pk",
+      ExpressionAttributeValues: { ":pk": keys.topicsPartition, ...(prefix ? { ":prefix": prefix } : {}) },
+      ConsistentRead: true,
+    });
+  }
+
   return {
     async list(): Promise<TeamTopic[]> {
-      const items = await queryAll(table, {
-        KeyConditionExpression: "pk = :pk",
-        ExpressionAttributeValues: { ":pk": keys.topicsPartition },
-        ConsistentRead: true,
-      });
-      return items.map(toTeamTopic);
+      return (await rows(keys.storedTopicPrefix)).map(toTeamTopic);
+    },
+
+    /** Topics and cues in one read: what the taxonomy in force is made from. */
+    async knowledge(): Promise<{ topics: TeamTopic[]; cues: TeamCue[] }> {
+      const items = await rows();
+      const starts = (prefix: string) => (item: Record<string, unknown>) => String(item.sk).startsWith(prefix);
+      return {
+        topics: items.filter(starts(keys.storedTopicPrefix)).map(toTeamTopic),
+        cues: items.filter(starts(keys.teamCuePrefix())).map(toTeamCue),
+      };
     },
 
     /** Stores a new topic; false when a row for its id exists already. */
@@ -56,6 +81,31 @@ export function topicRepository(table: TableRef) {
           ExpressionAttributeValues: { ":id": id, ":alias": [alias], ":none": [], ":at": addedAt },
         }),
       );
+    },
+
+    /** Stores a cue; a cue with the same id (topic, polarity, phrase) is kept as it was. */
+    async addCue(cue: TeamCue): Promise<boolean> {
+      return applied(
+        client.send(
+          new PutCommand({
+            TableName,
+            Item: { ...keys.teamCue(cue.topicId, cue.cueId), ...cue },
+            ConditionExpression: "attribute_not_exists(pk)",
+          }),
+        ),
+      );
+    },
+
+    async cues(topicId: string): Promise<TeamCue[]> {
+      return (await rows(keys.teamCuePrefix(topicId))).map(toTeamCue);
+    },
+
+    /** Deletes a cue; the cue as it was, or undefined when there was none. */
+    async removeCue(topicId: string, cueId: string): Promise<TeamCue | undefined> {
+      const { Attributes } = await client.send(
+        new DeleteCommand({ TableName, Key: keys.teamCue(topicId, cueId), ReturnValues: "ALL_OLD" }),
+      );
+      return Attributes ? toTeamCue(Attributes) : undefined;
     },
   };
 }

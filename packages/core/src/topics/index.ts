@@ -16,4 +16,5 @@ export {
 export { findTopic, suggestTopics } from "./lookup";
 export { addToTally, focusOf, FOCUS_MIN_POSTS, type TopicTally } from "./focus";
 export { describeTopicChanges } from "./changes";
-export { mergeTeamTopics, teamTaxonomy, checkNewTopic, checkNewAlias, type TeamTopic } from "./team";
+export { applyCorrections, cueIdOf, negativeCue, positiveCue, type PostCorrections, type Verdict } from "./learn";
+export { mergeTeamTopics, teamTaxonomy, checkNewTopic, checkNewAlias, type TeamTopic, type TeamCue, type TeamKnowledge } from "./team";

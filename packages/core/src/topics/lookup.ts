@@ -1,3 +1,4 @@
+import type { Outcome } from "../commands/types";
 import { compiled, key } from "./compile";
 import { parseTerm, type Taxonomy, type Topic } from "./taxonomy";
 
@@ -56,4 +57,10 @@ export function suggestTopics(query: string, taxonomy: Taxonomy, max = 3): Topic
     .sort((a, b) => a.score - b.score || a.order - b.order)
     .slice(0, max)
     .map((s) => s.topic);
+}
+
+/** The answer to a topic nobody has: the closest ones, for "did you mean". */
+export function unknownTopic(query: string, taxonomy: Taxonomy): Extract<Outcome, { kind: "unknown-topic" }> {
+  const suggestions = suggestTopics(query, taxonomy).map(({ id, label }) => ({ id, label }));
+  return { kind: "unknown-topic", query, suggestions };
 }

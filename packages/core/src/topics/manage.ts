@@ -12,6 +12,7 @@ import { mapWithConcurrency } from "../shared/concurrency";
 import { topicEvidence } from "../posts/topic-text";
 import { matchTopics } from "./score";
 import { focusOf, type TopicTally } from "./focus";
+import { applyCorrections } from "./learn";
 import { topicsInOrder, type Taxonomy } from "./taxonomy";
 import { checkNewAlias, checkNewTopic } from "./team";
 
@@ -67,7 +68,8 @@ export async function retagPosts(since: string | undefined, deps: TopicDeps): Pr
   const recapsDone = new Set<string>();
   const recapsToUpdate = new Set<string>();
   const focusOf = feedFocus(await deps.store.feeds.list());
-  const topicsOf = (post: Post) => matchTopics(topicEvidence(post, focusOf(post)), taxonomy);
+  // The team's corrections win over the matcher, in every retag.
+  const topicsOf = (post: Post) => applyCorrections(matchTopics(topicEvidence(post, focusOf(post)), taxonomy), post.corrections, taxonomy);
   const tally = new Map<string, { added: number; removed: number }>();
   const count = (before: string[], after: string[]) => {
     for (const id of new Set([...before, ...after])) {
@@ -96,7 +98,11 @@ export async function retagPosts(since: string | undefined, deps: TopicDeps): Pr
       const item = byId.get(entry.id);
       return item ? { ...entry, topics: topicsOf(item) } : entry;
     });
-    const topics = topicsInOrder(taxonomy, topicsOf(recap), ...listed.map((entry) => entry.topics));
+    const topics = applyCorrections(
+      topicsInOrder(taxonomy, topicsOf(recap), ...listed.map((entry) => entry.topics)),
+      recap.corrections,
+      taxonomy,
+    );
     if (topics.join() === recap.topics.join() && JSON.stringify(listed) === JSON.stringify(recap.listed)) return;
     // Refused only when a poll synced the recap meanwhile: its list was written with this taxonomy.
     if (await posts.setListed(recap, topics, listed)) {

@@ -22,8 +22,37 @@ const TOPIC_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** Plain words only: "=" and "@" mean case-sensitivity and cues in the taxonomy's term syntax. */
 const PLAIN_TERM = /^[\p{L}\p{N}](?:[\p{L}\p{N} .+#&'/-]*[\p{L}\p{N}+#])?$/u;
 
-/** The bundled taxonomy with the team's rows applied; rows that no longer validate are skipped. */
-export function mergeTeamTopics(rows: readonly TeamTopic[], log?: (message: string, id: string) => void): Taxonomy {
+/**
+ * A phrase a team's correction taught about a topic: `negative` (the words that made a wrong tag,
+ * masked for that topic from then on) or `positive` (a distinctive phrase of a post the team said
+ * is about it: weak evidence). `cueId` is derived from topic, polarity and phrase (see `cueIdOf`).
+ */
+export interface TeamCue {
+  topicId: string;
+  cueId: string;
+  polarity: "negative" | "positive";
+  phrase: string;
+  /** The post whose correction taught it. */
+  postId?: string;
+  addedAt: string;
+  addedBy?: string;
+}
+
+/** What the team has said: its topics and aliases, and its cues. */
+export interface TeamKnowledge {
+  topics: TeamTopic[];
+  cues: TeamCue[];
+}
+
+/**
+ * The bundled taxonomy with the team's rows applied; rows that no longer validate are skipped.
+ * Cues go onto their topic (`teamCues`, `teamNegative`); cues of a topic that is gone are ignored.
+ */
+export function mergeTeamTopics(
+  rows: readonly TeamTopic[],
+  log?: (message: string, id: string) => void,
+  cues: readonly TeamCue[] = [],
+): Taxonomy {
   const base = loadTaxonomy();
   const extra: Topic[] = [];
   for (const row of [...rows].sort((a, b) => a.addedAt.localeCompare(b.addedAt) || a.id.localeCompare(b.id))) {
@@ -40,6 +69,15 @@ export function mergeTeamTopics(rows: readonly TeamTopic[], log?: (message: stri
       log?.("Skipping a stored topic that does not validate", row.id);
     }
   }
+  if (cues.length === 0) return loadTaxonomy(extra);
+  const ids = new Set([...base.topics.map((topic) => topic.id), ...extra.map((topic) => topic.id)]);
+  for (const cue of cues) {
+    if (!ids.has(cue.topicId) || !PLAIN_TERM.test(cue.phrase)) continue;
+    let topic = extra.find((t) => t.id === cue.topicId);
+    if (!topic) extra.push((topic = { ...base.topics.find((t) => t.id === cue.topicId)! }));
+    if (cue.polarity === "positive") topic.teamCues = [...(topic.teamCues ?? []), cue.phrase];
+    else topic.teamNegative = [...(topic.teamNegative ?? []), cue.phrase];
+  }
   return loadTaxonomy(extra);
 }
 
@@ -47,12 +85,15 @@ export function mergeTeamTopics(rows: readonly TeamTopic[], log?: (message: stri
  * Reads the team's rows each time and merges them, reusing the last merged taxonomy while the rows
  * are unchanged (the matcher compiles each taxonomy object once, so the object must be kept).
  */
-export function teamTaxonomy(readRows: () => Promise<TeamTopic[]>): () => Promise<Taxonomy> {
+export function teamTaxonomy(read: () => Promise<TeamKnowledge>): () => Promise<Taxonomy> {
   let last: { fingerprint: string; taxonomy: Taxonomy } | undefined;
   return async () => {
-    const rows = await readRows();
-    const fingerprint = JSON.stringify(rows.map((row) => [row.id, row.label, row.aliases, row.addedAt]));
-    if (last?.fingerprint !== fingerprint) last = { fingerprint, taxonomy: mergeTeamTopics(rows) };
+    const { topics, cues } = await read();
+    const fingerprint = JSON.stringify([
+      topics.map((row) => [row.id, row.label, row.aliases, row.addedAt]),
+      cues.map((cue) => [cue.topicId, cue.polarity, cue.phrase]),
+    ]);
+    if (last?.fingerprint !== fingerprint) last = { fingerprint, taxonomy: mergeTeamTopics(topics, undefined, cues) };
     return last.taxonomy;
   };
 }

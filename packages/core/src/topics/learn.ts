@@ -1,0 +1,89 @@
+/**
+ * What a team's correction of a post's topics means for the post and what it teaches, as pure
+ * functions: the corrected topics, and the cue a correction leaves for the next posts.
+ *
+ * - "Not about <topic>": the evidence that weighed most for the wrong tag, with the word next to it
+ *   ("on Kubernetes", "Chaos Mesh"), becomes a negative cue: that phrase no longer counts for the
+ *   topic. The neighbouring word keeps the cue narrow: the topic's own name elsewhere still counts.
+ * - "Also about <topic>": the post title's most distinctive phrase (two neighbouring content words,
+ *   else its longest content word) becomes a positive cue: weak evidence, capped (see score.ts), so
+ *   it tips a case and never tags a post alone.
+ */
+import { stableId } from "../shared/hash";
+import type { TopicEvidence, TopicScore } from "./score";
+import type { Taxonomy } from "./taxonomy";
+import type { TeamCue } from "./team";
+
+export interface PostCorrections {
+  not: string[];
+  also: string[];
+}
+
+export type Verdict = "not" | "also" | "undo";
+
+/** The matcher's topics with the team's word on top, in taxonomy order. */
+export function applyCorrections(topics: readonly string[], corrections: PostCorrections | undefined, taxonomy: Taxonomy): string[] {
+  if (!corrections) return [...topics];
+  const wanted = new Set([...topics.filter((id) => !corrections.not.includes(id)), ...corrections.also]);
+  return taxonomy.topics.map((topic) => topic.id).filter((id) => wanted.has(id));
+}
+
+/** The post's corrections after a verdict on one topic. */
+export function correct(corrections: PostCorrections | undefined, verdict: Verdict, topicId: string): PostCorrections {
+  const not = (corrections?.not ?? []).filter((id) => id !== topicId);
+  const also = (corrections?.also ?? []).filter((id) => id !== topicId);
+  if (verdict === "not") not.push(topicId);
+  if (verdict === "also") also.push(topicId);
+  return { not, also };
+}
+
+/** Short and stable: the same topic, polarity and phrase always give the same id (idempotent writes). */
+export function cueIdOf(topicId: string, polarity: TeamCue["polarity"], phrase: string): string {
+  return stableId(`${topicId}\n${polarity}\n${phrase.toLowerCase()}`).slice(0, 8);
+}
+
+const PART_OF: Record<string, keyof TopicEvidence | undefined> = { title: "title", summary: "summary", lead: "lead" };
+const WORD = "[\\p{L}\\p{N}][\\p{L}\\p{N}'’.]*";
+const WORD_BEFORE = new RegExp(`(${WORD})[ \\t]+$`, "u");
+const WORD_AFTER = new RegExp(`^[ \\t]+(${WORD})`, "u");
+
+/**
+ * The phrase that made a wrong tag, with its neighbouring word: the strongest piece of text
+ * evidence (title, summary or lead; a category, event or prior is not a phrase to unlearn).
+ * Undefined when there is none, or the term stands alone ("Kubernetes" as the whole title).
+ */
+export function negativeCue(evidence: TopicEvidence, score: TopicScore | undefined): string | undefined {
+  const pieces = (score?.evidence ?? []).filter((piece) => PART_OF[piece.source] && piece.strength !== "team");
+  for (const piece of pieces.sort((a, b) => b.points - a.points)) {
+    const text = evidence[PART_OF[piece.source]!];
+    if (typeof text !== "string") continue;
+    const at = text.indexOf(piece.text);
+    if (at === -1) continue;
+    const before = WORD_BEFORE.exec(text.slice(0, at))?.[1];
+    if (before) return `${before} ${piece.text}`;
+    const after = WORD_AFTER.exec(text.slice(at + piece.text.length))?.[1];
+    if (after) return `${piece.text} ${after}`;
+  }
+  return undefined;
+}
+
+/** Words that say nothing about a subject: they never become a cue. */
+const STOP_WORDS = new Set(
+  (
+    "a an and are as at be but by can do does for from has have how i in into is it its just lessons learned learn " +
+    "more most new not of on or our out over part that the their them then there these this those to up us using " +
+    "use very was we what when where which who why will with without you your yours about after again all also " +
+    "announcing introducing update updates guide guides tips tricks best practices way ways better first next " +
+    "year years week weeks day days time today thing things make making made get getting run running build " +
+    "building built moved go going one two three part series story stories look looking inside deep dive hello welcome"
+  ).split(" "),
+);
+const MIN_WORD = 4;
+
+/** A post title's most distinctive phrase: two neighbouring content words, else its longest one. */
+export function positiveCue(title: string): string | undefined {
+  const words = title.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
+  const content = (word: string | undefined) => word !== undefined && word.length >= MIN_WORD && !STOP_WORDS.has(word) && !/^\d/.test(word);
+  for (let i = 0; i + 1 < words.length; i++) if (content(words[i]) && content(words[i + 1])) return `${words[i]} ${words[i + 1]}`;
+  return words.filter(content).sort((a, b) => b.length - a.length)[0];
+}
