@@ -612,6 +612,42 @@ describe("renderOutcome: other kinds", () => {
     { kind: "retag-accepted", since: "2026-11-01" },
     { kind: "retag-accepted" },
     { kind: "retagged", since: "2026-11-01", examined: 120, changed: 7, byTopic: [{ id: "security", added: 5, removed: 2 }] },
+    {
+      kind: "corrected",
+      postId: "3f2a9c0d1e2b4a5c",
+      title: "<!channel> *Kubernetes* costs <@U1>",
+      verdict: "not",
+      topic: { id: "kubernetes", label: "Kubernetes <!here>" },
+      topics: [{ id: "finops", label: "FinOps & cloud cost" }],
+      already: false,
+      learned: { cueId: "1a2b3c4d", polarity: "negative", phrase: "Monitoring <#C1> Kubernetes" },
+    },
+    { kind: "corrected", postId: "p", title: "x", verdict: "undo", topic: { id: "gitops", label: "GitOps" }, topics: [], already: true },
+    {
+      kind: "topic-cues",
+      topic: { id: "kubernetes", label: "Kubernetes" },
+      cues: [
+        {
+          topicId: "kubernetes",
+          cueId: "1a2b3c4d",
+          polarity: "negative",
+          phrase: "on *Kubernetes* <!channel>",
+          addedAt: "2026-11-20T09:00:00Z",
+        },
+      ],
+    },
+    { kind: "topic-cues", topic: { id: "kubernetes", label: "Kubernetes" }, cues: [] },
+    {
+      kind: "cue-forgotten",
+      topic: { id: "platform-engineering", label: "Platform engineering" },
+      cue: {
+        topicId: "platform-engineering",
+        cueId: "1a2b3c4d",
+        polarity: "positive",
+        phrase: "internal tooling",
+        addedAt: "2026-11-20T09:00:00Z",
+      },
+    },
   ];
 
   it("renders every kind as a non-empty, inert message within the limits", () => {

@@ -525,7 +525,7 @@ function renderCues(outcome: Extract<Outcome, { kind: "topic-cues" }>): Rendered
   ]);
   const label = escapeInert(outcome.topic.label, 100);
   return list(
-    `*What corrections taught about ${label}* (\`/recap topic forget ${escapeInert(outcome.topic.id, 60)} <id>\` forgets one)`,
+    `*What corrections taught about ${label}* (\`/recap topic forget ${escapeInert(outcome.topic.id, 60)} cue-id\` forgets one)`,
     items,
     `${plural(outcome.cues.length, "cue")} for ${label}`,
     (hidden) => `…and ${plural(hidden, "more cue")}.`,
