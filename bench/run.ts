@@ -37,7 +37,9 @@ async function main() {
   );
 
   console.log(heading("1. CPU pipeline per document: parseFeed → normalizeItems → matchTopics"));
-  console.log("Per-item figures are the per-document percentile divided by the item count; topics matched on title + summary.");
+  console.log(
+    "Per-item figures are the per-document percentile divided by the item count; topics weighed from every signal (title, summary, categories, lead, feed focus).",
+  );
   const pipeline = await benchPipeline({ budgetMsPerCase: quick ? 500 : 3_000 });
   console.log(pipeline.report);
 

@@ -98,8 +98,8 @@ const PROBLEMS = {
   addMany: `add takes one address at a time (and optionally \`recap\`), e.g. \`add ${EXAMPLE_URL} recap\`.`,
   latest: "latest takes nothing after it but a page, e.g. `latest` or `latest page 2`.",
   topicAdd:
-    'topic add needs an id and a label, then any aliases, e.g. `topic add finops FinOps "cloud cost"` (quote words that go together).',
-  topicAlias: "topic alias needs a topic id and the new name, e.g. `topic alias finops cloud cost`.",
+    'topic add needs an id and a label, then any aliases, e.g. `topic add devrel "Developer relations" "developer advocacy"` (quote words that go together).',
+  topicAlias: "topic alias needs a topic id and the new name, e.g. `topic alias gitops continuous reconciliation`.",
   retag: "retag takes nothing, or `--since` and a date, e.g. `retag --since 2026-11-01`.",
   correct:
     "correct needs a post id, then `not`, `also` or `undo`, then a topic, e.g. `correct 3f2a9c0d1e2b4a5c not kubernetes` (`search … --json` in the CLI shows ids).",

@@ -101,7 +101,7 @@ export function teamTaxonomy(read: () => Promise<TeamKnowledge>): () => Promise<
 /** Why a new topic can't be added as typed, or undefined when it can. */
 export function checkNewTopic(topic: { id: string; label: string; aliases: string[] }, taxonomy: Taxonomy): string | undefined {
   if (!TOPIC_ID.test(topic.id) || topic.id.length > TOPIC_ID_MAX)
-    return `A topic id is lower case words joined by hyphens, at most ${TOPIC_ID_MAX} characters, e.g. \`finops\` or \`cost-management\`.`;
+    return `A topic id is lower case words joined by hyphens, at most ${TOPIC_ID_MAX} characters, e.g. \`accessibility\` or \`developer-relations\`.`;
   if (taxonomy.topics.some((existing) => existing.id === topic.id))
     return `There is a topic \`${topic.id}\` already; add another name for it with \`topic alias ${topic.id} <alias>\`.`;
   const labelProblem = checkTerm(topic.label, "label", LABEL_MAX);
@@ -127,7 +127,7 @@ export function checkNewAlias(id: string, alias: string, taxonomy: Taxonomy): st
 function checkTerm(term: string, what: "label" | "alias", max: number): string | undefined {
   if (term.length > max) return `A topic ${what} has at most ${max} characters.`;
   if (!PLAIN_TERM.test(term))
-    return `A topic ${what} is plain words (letters, digits, spaces and . + # & ' / -), starting with a letter or digit, e.g. \`FinOps\` or \`cloud cost\`.`;
+    return `A topic ${what} is plain words (letters, digits, spaces and . + # & ' / -), starting with a letter or digit, e.g. \`Accessibility\` or \`a11y\`.`;
   return undefined;
 }
 
