@@ -201,6 +201,27 @@ describe("a recap in a feed", () => {
     expect(talksIn(await stored())).toHaveLength(4);
   });
 
+  it("keeps a team's correction of a talk when the recap is edited and the talk rewritten", async () => {
+    const feed = await pollFullRecap();
+    const talk = talksIn(await stored()).find((post) => post.title === "Progressive Delivery Without Tears")!;
+    expect(talk.topics).toContain("gitops"); // from ArgoCon
+    expect(await runCommand({ name: "correct", postId: talk.id, verdict: "not", topic: "gitops" }, cli, recap.deps)).toMatchObject({
+      kind: "corrected",
+    });
+
+    // The author rewrites the talk's note: the talk is saved again, and the correction still holds.
+    const rewritten = ARGO_2.replace("Analysis templates, finally explained.", "Analysis templates and Argo CD, finally explained.");
+    recap.clock.advance(HOUR);
+    harness.feeds.route("/notes.xml", { body: rss([recapItem(recapHtml({ ...FULL_RECAP, argo: [ARGO_1, rewritten] }), recap.clock())]) });
+    expect(await poll(feed)).toMatchObject({ edited: 1 });
+    const after = (await recap.deps.store.posts.get(talk.id))!;
+    expect(after.summary).toMatch(/Argo CD/);
+    expect(after.topics).not.toContain("gitops");
+    expect(titles(await run("gitops"))).not.toContain(talk.title);
+    const parent = (await stored()).find((post) => post.url === RECAP_URL)!;
+    expect(parent.listed?.find((item) => item.id === talk.id)?.topics).not.toContain("gitops");
+  });
+
   it("retag tags talks with a topic added later, and the recap with its talks' new topic", async () => {
     await pollFullRecap();
     const scale: Command = { name: "topic-add", id: "scale", label: "Scale", aliases: ["scaling", "sharding"] };

@@ -5,7 +5,7 @@ export function helpText(): string {
     ["<topic>, topic <topic>", "newest posts of a topic, e.g. gitops"],
     ["search <words>", "posts whose title or summary contain every word"],
     ["topics", "topics with post counts for the last 7 days"],
-    ["topic add <id> <label> [aliases…]", 'a new topic, e.g. topic add accessibility Accessibility a11y'],
+    ["topic add <id> <label> [aliases…]", "a new topic, e.g. topic add accessibility Accessibility a11y"],
     ["topic alias <id> <alias>", "one more name for a topic"],
     ["correct <post-id> not|also|undo <topic>", "the team's word on a post's topic (each post's menu does it in Slack)"],
     ["topic cues <topic>", "what corrections taught about a topic"],

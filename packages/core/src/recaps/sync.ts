@@ -85,7 +85,7 @@ export async function syncListedItems(
       stored = { ...stored, listed: intent, listedVersion: (stored.listedVersion ?? 0) + 1 };
       previous = intent;
     }
-    const listed = found ? await saveListed(items, previous, deps) : previous;
+    const listed = found ? await saveListed(items, previous, taxonomy, deps) : previous;
     if (listed.length === 0 && previous.length === 0) return { status: "synced", topics: stored.topics, ...retry };
     const topics = applyCorrections(topicsInOrder(taxonomy, own, ...listed.map((entry) => entry.topics)), stored.corrections, taxonomy);
     if (topics.join() === stored.topics.join() && JSON.stringify(listed) === JSON.stringify(previous))
@@ -97,12 +97,15 @@ export async function syncListedItems(
 }
 
 /** Writes new and changed items, removes the ones no longer listed; returns the recap's new list. */
-async function saveListed(items: ListedPost[], previous: ListedItem[], deps: RecapSyncDeps): Promise<ListedItem[]> {
+async function saveListed(items: ListedPost[], previous: ListedItem[], taxonomy: Taxonomy, deps: RecapSyncDeps): Promise<ListedItem[]> {
   const before = new Map(previous.map((entry) => [entry.id, entry]));
   const listed: ListedItem[] = [];
   for (const { post, hash } of items) {
-    if (before.get(post.id)?.hash !== hash) await deps.store.posts.saveListed(post);
-    listed.push({ id: post.id, kind: post.kind, hash, topics: post.topics });
+    const topics =
+      before.get(post.id)?.hash !== hash
+        ? await deps.store.posts.saveListed(post, (corrections) => applyCorrections(post.topics, corrections, taxonomy))
+        : post.topics;
+    listed.push({ id: post.id, kind: post.kind, hash, topics });
   }
   const kept = new Set(listed.map((entry) => entry.id));
   for (const gone of previous.filter((entry) => !kept.has(entry.id))) await deps.store.posts.removeListed(gone.id);

@@ -274,13 +274,14 @@ export function postRepository(table: TableRef) {
 
     /**
      * Writes an item a recap lists: inserted when new (first seen now), else its content replaced
-     * (keeping when it was first seen); then its topic rows, dropping those of topics it lost.
+     * (keeping when it was first seen and the team's corrections, applied by `corrected`); then its
+     * topic rows, dropping those of topics it lost. Returns the topics it was stored with.
      */
-    async saveListed(item: Post): Promise<void> {
+    async saveListed(item: Post, corrected: (corrections: PostCorrections) => string[] = () => item.topics): Promise<string[]> {
       const fields = ["url", "title", "summary", "publishedAt", "topics", "speakers", "organizations", "links", "listedIn"] as const;
       // A removal by a concurrent sync can come between the two: then insert again.
       for (let attempt = 0; attempt < 3; attempt++) {
-        if (await this.insert(item)) return;
+        if (await this.insert(item)) return item.topics;
         try {
           const { Attributes } = await client.send(
             new UpdateCommand({
@@ -293,12 +294,16 @@ export function postRepository(table: TableRef) {
               ReturnValues: "ALL_OLD",
             }),
           );
-          await topicRows(item, (Attributes?.topics as string[]) ?? []);
-          return;
+          // A team's corrections of the item (kept by the update) still win over its new topics.
+          const topics = Attributes?.corrections ? corrected(toCorrections(Attributes.corrections)) : item.topics;
+          if (topics.join() !== item.topics.join()) await replaceTopics(item, topics, {});
+          else await topicRows(item, (Attributes?.topics as string[]) ?? []);
+          return topics;
         } catch (error) {
           if (!(error instanceof ConditionalCheckFailedException)) throw error;
         }
       }
+      return item.topics;
     },
 
     /** Deletes an item its recap no longer lists: every topic row it has in the table, then the item. */
