@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import bundled from "../../packages/core/src/topics/taxonomy.json" with { type: "json" };
-import { findTopic, loadTaxonomy, matchTopics, parseTopics, suggestTopics, type Topic } from "../../packages/core/src/topics";
+import { findTopic, loadTaxonomy, matchTopics, parseTerm, parseTopics, suggestTopics, type Topic } from "../../packages/core/src/topics";
+import { compiled, hits, locate, SCAN } from "../../packages/core/src/topics/compile";
 
 const taxonomy = loadTaxonomy();
 const ids = (title: string, summary?: string) => matchTopics({ title, summary }, taxonomy);
@@ -249,5 +250,30 @@ describe("suggestTopics", () => {
     expect(suggest("zzzzqqq")).toEqual([]);
     expect(suggest("")).toEqual([]);
     expect(suggest("observability", 0)).toEqual([]);
+  });
+});
+
+describe("the prefilter", () => {
+  it("finds every hit a full scan finds, on texts made of the taxonomy's own terms", () => {
+    const { topics, prefilter } = compiled(taxonomy);
+    const terms = topics.flatMap((ct) =>
+      [...ct.topic.aliases, ...ct.topic.related, ...(ct.topic.weak ?? [])].map((raw) => parseTerm(raw).phrase),
+    );
+    const glue = [" ", "-", "", "部署", "の", "é", ", ", "\u00a0", "x", "’s ", "#", "Ｋ"];
+    let seed = 7;
+    const pick = <T>(list: readonly T[]) => list[(seed = (seed * 1103515245 + 12345) % 2 ** 31) % list.length]!;
+    for (let round = 0; round < 300; round++) {
+      const text = Array.from(
+        { length: 6 },
+        () => `${pick(glue)}${pick([(s: string) => s, (s: string) => s.toUpperCase(), (s: string) => s.toLowerCase()])(pick(terms))}`,
+      ).join("");
+      const starts = locate(prefilter, topics.length, text);
+      topics.forEach((ct, i) => {
+        const scanned = hits(ct, text, text, SCAN);
+        expect(starts[i] === undefined ? [] : hits(ct, text, text, starts[i]), `${ct.topic.id} in ${JSON.stringify(text)}`).toEqual(
+          scanned,
+        );
+      });
+    }
   });
 });

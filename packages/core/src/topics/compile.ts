@@ -43,8 +43,17 @@ export type TermStrength = "strong" | "weak" | "team";
 interface Rule {
   strength: TermStrength;
   re: RegExp;
+  /** The same, sticky: tried only where the prefilter saw a phrase start (see `Starts`). */
+  at: RegExp;
   cue?: RegExp;
 }
+
+/**
+ * Where a topic's phrases may start in a text, ascending, as the prefilter walk found them; or
+ * `SCAN` when one of its phrases is beyond the walk (non-ASCII) and the text must be searched whole.
+ */
+export type Starts = number[] | typeof SCAN;
+export const SCAN = "scan";
 
 export interface CompiledTopic {
   topic: Topic;
@@ -79,8 +88,11 @@ interface Prefilter {
   sepAfter: Uint8Array;
   /** Topic indexes of the phrases that end at a node. */
   ends: (number[] | undefined)[];
-  /** Topics with a phrase containing a non-ASCII character `fold` doesn't handle. */
-  nonAscii: number[];
+  /**
+   * Phrases with a character `fold` doesn't handle (CJK, accented letters): the topic, and a word of
+   * the phrase that holds such a character, lower-cased, which any text the phrase matches contains.
+   */
+  nonAscii: { topic: number; needle: string }[];
   /** Topics with a phrase with no literal text (only possible in unvalidated data). */
   always: number[];
 }
@@ -190,7 +202,7 @@ function buildPrefilter(topics: readonly Topic[]): Prefilter {
   const children: Map<number, number>[] = [new Map()];
   const sepAfter: number[] = [0];
   const ends: (number[] | undefined)[] = [undefined];
-  const nonAscii: number[] = [];
+  const nonAscii: Prefilter["nonAscii"] = [];
   const always: number[] = [];
   // Topics are added in order, so comparing with the last entry dedupes.
   const add = (list: number[], i: number) => {
@@ -198,9 +210,11 @@ function buildPrefilter(topics: readonly Topic[]): Prefilter {
   };
   topics.forEach((topic, i) => {
     for (const raw of termsOf(topic)) {
-      const words = compilePhrase(parseTerm(raw).phrase).literal.map(foldWord);
+      const literal = compilePhrase(parseTerm(raw).phrase).literal;
+      const words = literal.map(foldWord);
+      const unfoldable = words.findIndex((w) => w.includes(-1));
       if (words.length === 0) add(always, i);
-      else if (words.some((w) => w.includes(-1))) add(nonAscii, i);
+      else if (unfoldable !== -1) nonAscii.push({ topic: i, needle: literal[unfoldable]!.toLowerCase() });
       else {
         let node = 0;
         words.forEach((word, k) => {
@@ -231,15 +245,21 @@ function buildPrefilter(topics: readonly Topic[]): Prefilter {
   return { column, columns, next, sepAfter: Uint8Array.from(sepAfter), ends, nonAscii, always };
 }
 
-/** Flags (by topic index) the topics that may match `text`; see `Prefilter`. */
-export function candidates(pf: Prefilter, count: number, text: string): Uint8Array {
-  const flags = new Uint8Array(count);
-  for (const i of pf.always) flags[i] = 1;
-  if (pf.nonAscii.length > 0 && UNFOLDABLE.test(text)) for (const i of pf.nonAscii) flags[i] = 1;
+/**
+ * Where (by topic index) each topic's phrases may start in `text`, from one walk through the trie
+ * (see `Prefilter`): undefined for the topics that cannot occur at all, the most common case.
+ */
+export function locate(pf: Prefilter, count: number, text: string): (Starts | undefined)[] {
+  const starts: (Starts | undefined)[] = new Array(count);
+  for (const i of pf.always) starts[i] = SCAN;
+  if (pf.nonAscii.length > 0 && UNFOLDABLE.test(text)) {
+    const lower = text.toLowerCase();
+    for (const { topic, needle } of pf.nonAscii) if (lower.includes(needle)) starts[topic] = SCAN;
+  }
   const { column, columns, next, sepAfter, ends } = pf;
   const n = text.length;
   for (let p = 0; p < n; p++) {
-    // After an ASCII letter/digit no hit can start; after other characters `find` decides.
+    // After an ASCII letter/digit no hit can start; after other characters `ruleMatches` decides.
     if (p > 0 && asciiWord(text.charCodeAt(p - 1))) continue;
     let node = 0;
     for (let q = p; q < n; q++) {
@@ -250,11 +270,17 @@ export function candidates(pf: Prefilter, count: number, text: string): Uint8Arr
       if (child !== 0) {
         node = child;
         const topics = ends[node];
-        if (topics) for (const i of topics) flags[i] = 1;
+        if (topics) {
+          for (const i of topics) {
+            const list = starts[i];
+            if (list === undefined) starts[i] = [p];
+            else if (list !== SCAN && list.at(-1) !== p) list.push(p);
+          }
+        }
       } else if (sepAfter[node] !== 1 || !isSep(text, q, c)) break;
     }
   }
-  return flags;
+  return starts;
 }
 
 /** Every term of a topic, of every strength (the prefilter must know them all). */
@@ -269,7 +295,7 @@ function compileRules(strength: TermStrength, terms: readonly string[]): Rule[] 
   for (const raw of terms) {
     const t = parseTerm(raw);
     const flags = t.caseSensitive ? "u" : "iu";
-    if (t.cues.length > 0) rules.push({ strength, re: alternation([t.phrase], flags)!, cue: alternation(t.cues, "iu")! });
+    if (t.cues.length > 0) rules.push({ strength, ...both(alternation([t.phrase], flags)!), cue: alternation(t.cues, "iu")! });
     else (t.caseSensitive ? exact : plain).push(t.phrase);
   }
   for (const [phrases, flags] of [
@@ -277,7 +303,7 @@ function compileRules(strength: TermStrength, terms: readonly string[]): Rule[] 
     [exact, "u"],
   ] as const) {
     const re = alternation(phrases, flags);
-    if (re) rules.unshift({ strength, re });
+    if (re) rules.unshift({ strength, ...both(re) });
   }
   return rules;
 }
@@ -335,30 +361,56 @@ export function compiled(taxonomy: Taxonomy): Compiled {
 /** At most this many hits of one rule in one piece of text are counted. */
 const MAX_HITS_PER_RULE = 4;
 
-function rawHits(ct: CompiledTopic, text: string, context: string): Hit[] {
-  const hits: Hit[] = [];
-  for (const rule of ct.rules) {
-    let m = find(rule.re, text);
-    if (m === null || (rule.cue && find(rule.cue, context) === null)) continue;
-    for (let n = 0; m !== null && n < MAX_HITS_PER_RULE; n++) {
-      hits.push({ strength: rule.strength, text: m[0], index: m.index });
+function both(re: RegExp): Pick<Rule, "re" | "at"> {
+  return { re, at: new RegExp(re.source, re.flags.replace("g", "y")) };
+}
+
+/** Matches of one rule, leftmost first, not overlapping: found by scanning, or tried at each start. */
+function ruleMatches(rule: Rule, text: string, starts: Starts): RegExpExecArray[] {
+  const found: RegExpExecArray[] = [];
+  if (starts === SCAN) {
+    for (let m = find(rule.re, text); m !== null && found.length < MAX_HITS_PER_RULE;) {
+      found.push(m);
       const end = m.index + m[0].length;
       m = find(rule.re, text, end > m.index ? end : end + 1);
     }
+    return found;
+  }
+  let after = 0;
+  for (const start of starts) {
+    if (start < after || wordBefore(text, start)) continue;
+    rule.at.lastIndex = start;
+    const m = rule.at.exec(text);
+    if (m === null) continue;
+    found.push(m);
+    if (found.length >= MAX_HITS_PER_RULE) break;
+    after = start + Math.max(m[0].length, 1);
+  }
+  return found;
+}
+
+function rawHits(ct: CompiledTopic, text: string, context: string, starts: Starts): Hit[] {
+  const hits: Hit[] = [];
+  for (const rule of ct.rules) {
+    const found = ruleMatches(rule, text, starts);
+    if (found.length === 0 || (rule.cue && find(rule.cue, context) === null)) continue;
+    for (const m of found) hits.push({ strength: rule.strength, text: m[0], index: m.index });
   }
   return hits;
 }
 
 /**
- * The topic's terms in `text` (negative phrases masked out first); cues are looked for in
- * `context`, the whole post, so "Score" in a title counts when the summary says "workload".
+ * The topic's terms in `text` (negative phrases masked out first), tried where `starts` says a
+ * phrase may begin; cues are looked for in `context`, the whole post, so "Score" in a title counts
+ * when the summary says "workload".
  */
-export function hits(ct: CompiledTopic, text: string, context: string): Hit[] {
-  const found = rawHits(ct, text, context);
-  // Fast path: most texts have no hit, and masking is only needed when they do.
+export function hits(ct: CompiledTopic, text: string, context: string, starts: Starts = SCAN): Hit[] {
+  const found = rawHits(ct, text, context, starts);
+  // Fast path: most texts have no hit, and masking is only needed when they do. Masking keeps
+  // every offset (a masked character for each one), so the starts still hold.
   if (found.length === 0 || !ct.negative) return found;
   const masked = maskNegatives(ct.negative, text);
-  return masked === text ? found : rawHits(ct, masked, maskNegatives(ct.negative, context));
+  return masked === text ? found : rawHits(ct, masked, maskNegatives(ct.negative, context), starts);
 }
 
 /** Every occurrence of `negative` (leftmost first, not overlapping) replaced by mask characters. */

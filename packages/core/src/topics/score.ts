@@ -1,4 +1,4 @@
-import { candidates, compiled, hits, key, MASK, normalizeText, type CompiledTopic, type TermStrength } from "./compile";
+import { compiled, hits, key, locate, MASK, normalizeText, type CompiledTopic, type Starts, type TermStrength } from "./compile";
 import type { Taxonomy } from "./taxonomy";
 
 /*
@@ -75,6 +75,8 @@ const FOCUS_POINTS = 1;
 interface Part {
   source: Exclude<EvidenceSource, "feed">;
   text: string;
+  /** By topic index, where the topic's phrases may start in this part (undefined: nowhere). */
+  starts?: (Starts | undefined)[];
 }
 
 function partsOf(evidence: TopicEvidence): Part[] {
@@ -92,7 +94,14 @@ function partsOf(evidence: TopicEvidence): Part[] {
   return parts;
 }
 
-function scoreTopic(ct: CompiledTopic, parts: Part[], context: string, categoryTopics: Set<string>, focus: number | undefined): TopicScore {
+function scoreTopic(
+  ct: CompiledTopic,
+  index: number,
+  parts: Part[],
+  context: string,
+  categoryTopics: Set<string>,
+  focus: number | undefined,
+): TopicScore {
   const categoryCount = parts.filter((part) => part.source === "categories").length;
   const categoryPoints = Math.max(CATEGORY_FLOOR, WEIGHTS.categories.points - CATEGORY_DECAY * (categoryCount - 1));
   const worth = (source: Part["source"], strength: TermStrength) => {
@@ -113,7 +122,9 @@ function scoreTopic(ct: CompiledTopic, parts: Part[], context: string, categoryT
       offer("categories", "strong", part.text);
       continue;
     }
-    for (const hit of hits(ct, part.text, context)) {
+    const starts = part.starts?.[index];
+    if (starts === undefined) continue; // the topic's terms are not in this part at all
+    for (const hit of hits(ct, part.text, context, starts)) {
       const venue = ct.topic.venue && hit.strength === "strong" && isVenue(part, hit.index);
       offer(part.source, venue ? "weak" : hit.strength, hit.text);
     }
@@ -156,7 +167,15 @@ export function explainTopics(evidence: TopicEvidence, taxonomy: Taxonomy): Topi
   // The mask character between parts stops a phrase spanning two of them. Cues may also be in the
   // event's name as written ("BackstageCon"), before it was split into words.
   const context = [...parts.map((part) => part.text), ...(evidence.event ? [normalizeText(evidence.event)] : [])].join(`\n${MASK}\n`);
-  const maybe = candidates(prefilter, topics.length, context);
+  // Which topics may occur, part by part (a linear walk each): a topic is only searched for in the
+  // parts that may hold it, so a long lead costs one walk, not one search per topic of the title.
+  const maybe = new Uint8Array(topics.length);
+  for (const part of parts) {
+    part.starts = locate(prefilter, topics.length, part.text);
+    part.starts.forEach((starts, i) => {
+      if (starts !== undefined) maybe[i] = 1;
+    });
+  }
   const categoryTopics = new Map<string, Set<string>>();
   for (const part of parts) {
     if (part.source !== "categories") continue;
@@ -167,7 +186,7 @@ export function explainTopics(evidence: TopicEvidence, taxonomy: Taxonomy): Topi
   topics.forEach((ct, i) => {
     const named = categoryTopics.get(ct.topic.id);
     if (maybe[i] === 0 && !named) return; // fast path: most topics don't occur at all
-    const result = scoreTopic(ct, parts, context, named ?? new Set(), evidence.feedFocus?.[ct.topic.id]);
+    const result = scoreTopic(ct, i, parts, context, named ?? new Set(), evidence.feedFocus?.[ct.topic.id]);
     if (result.score > 0) scores.push(result);
   });
   return scores.sort((a, b) => b.score - a.score);
