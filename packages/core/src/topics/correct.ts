@@ -6,7 +6,7 @@
  */
 import type { Outcome, TopicRef } from "../commands/types";
 import { topicEvidence } from "../posts/topic-text";
-import { focusOf } from "./focus";
+import { postFocus } from "./focus";
 import { applyCorrections, correct, cueIdOf, negativeCue, positiveCue, type Verdict } from "./learn";
 import { findTopic, unknownTopic } from "./lookup";
 import type { TopicDeps } from "./manage";
@@ -27,8 +27,7 @@ export async function correctPost(
 
   const corrections = correct(post.corrections, request.verdict, topic.id);
   const already = JSON.stringify(corrections) === JSON.stringify(post.corrections ?? { not: [], also: [] });
-  const feed = post.listedIn || !post.feeds[0] ? undefined : await deps.store.feeds.findByUrl(post.feeds[0]);
-  const evidence = topicEvidence(post, focusOf(feed?.topicTally));
+  const evidence = topicEvidence(post, postFocus(await deps.store.feeds.list())(post));
   // Undo gives the topic back to the matcher: as it tags the post now.
   const matched = explainTopics(evidence, taxonomy).find((score) => score.id === topic.id);
   const own = post.topics.filter((id) => id !== topic.id);

@@ -22,3 +22,19 @@ export function focusOf(tally: TopicTally | undefined): Record<string, number> |
   if (!tally || tally.posts < FOCUS_MIN_POSTS) return undefined;
   return Object.fromEntries(Object.entries(tally.topics).map(([id, count]) => [id, count / tally.posts]));
 }
+
+/**
+ * A stored post's feed prior, as at ingestion: what its feeds mostly publish (the largest share
+ * where several carry it). Items a recap lists are not their feed's own posts and get none.
+ */
+export function postFocus(feeds: readonly { url: string; topicTally?: TopicTally }[]) {
+  const byUrl = new Map(feeds.map((feed) => [feed.url, focusOf(feed.topicTally)]));
+  return (post: { feeds: readonly string[]; listedIn?: unknown }): Record<string, number> | undefined => {
+    if (post.listedIn) return undefined;
+    const merged: Record<string, number> = {};
+    for (const url of post.feeds) {
+      for (const [id, share] of Object.entries(byUrl.get(url) ?? {})) merged[id] = Math.max(merged[id] ?? 0, share);
+    }
+    return Object.keys(merged).length > 0 ? merged : undefined;
+  };
+}

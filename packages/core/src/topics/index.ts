@@ -14,7 +14,7 @@ export {
   type EvidenceSource,
 } from "./score";
 export { findTopic, suggestTopics } from "./lookup";
-export { addToTally, focusOf, FOCUS_MIN_POSTS, type TopicTally } from "./focus";
+export { addToTally, focusOf, postFocus, FOCUS_MIN_POSTS, type TopicTally } from "./focus";
 export { describeTopicChanges } from "./changes";
 export { applyCorrections, cueIdOf, negativeCue, positiveCue, type PostCorrections, type Verdict } from "./learn";
 export { mergeTeamTopics, teamTaxonomy, checkNewTopic, checkNewAlias, type TeamTopic, type TeamCue, type TeamKnowledge } from "./team";

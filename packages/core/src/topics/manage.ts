@@ -11,7 +11,7 @@ import type { StoredPost } from "../store";
 import { mapWithConcurrency } from "../shared/concurrency";
 import { topicEvidence } from "../posts/topic-text";
 import { matchTopics } from "./score";
-import { focusOf, type TopicTally } from "./focus";
+import { postFocus } from "./focus";
 import { applyCorrections } from "./learn";
 import { topicsInOrder, type Taxonomy } from "./taxonomy";
 import { checkNewAlias, checkNewTopic } from "./team";
@@ -67,7 +67,7 @@ export async function retagPosts(since: string | undefined, deps: TopicDeps): Pr
   const changed = new Set<string>();
   const recapsDone = new Set<string>();
   const recapsToUpdate = new Set<string>();
-  const focusOf = feedFocus(await deps.store.feeds.list());
+  const focusOf = postFocus(await deps.store.feeds.list());
   // The team's corrections win over the matcher, in every retag.
   const topicsOf = (post: Post) => applyCorrections(matchTopics(topicEvidence(post, focusOf(post)), taxonomy), post.corrections, taxonomy);
   const tally = new Map<string, { added: number; removed: number }>();
@@ -139,22 +139,6 @@ function byTaxonomyOrder(taxonomy: Taxonomy, tally: Map<string, { added: number;
     const row = tally.get(id);
     return row ? [{ id, ...row }] : [];
   });
-}
-
-/**
- * A post's feed prior, as at ingestion: what its feeds mostly publish (the largest share where
- * several carry it). Items a recap lists are not the feed's own posts and get none.
- */
-function feedFocus(feeds: { url: string; topicTally?: TopicTally }[]) {
-  const byUrl = new Map(feeds.map((feed) => [feed.url, focusOf(feed.topicTally)]));
-  return (post: Pick<Post, "feeds" | "listedIn">): Record<string, number> | undefined => {
-    if (post.listedIn) return undefined;
-    const merged: Record<string, number> = {};
-    for (const url of post.feeds) {
-      for (const [id, share] of Object.entries(byUrl.get(url) ?? {})) merged[id] = Math.max(merged[id] ?? 0, share);
-    }
-    return Object.keys(merged).length > 0 ? merged : undefined;
-  };
 }
 
 /** Names compared as the matcher compares them: case, spaces and hyphens aside. */
