@@ -119,7 +119,7 @@ describe("recap CLI", () => {
       /^"Flux and OCI artifacts" is now also tagged ci-cd\. Its topics: gitops, ci-cd\. Learned: "artifacts" hints at ci-cd/,
     );
     expect((await recap("correct", flux.id, "--also", "ci-cd", "--json")).json()).toMatchObject({ kind: "corrected", already: true });
-    expect((await recap("topic", "cues", "ci-cd")).stdout).toMatch(/^[0-9a-f]{8} {2}hints at it {5}"artifacts" {2}\(post /);
+    expect((await recap("topic", "cues", "ci-cd")).stdout).toMatch(/^[0-9a-f]{8} {2}hints at it {5}"artifacts" {2}\(from post /);
     expect((await recap("tag", "--post", flux.id, "--explain")).stdout).toMatch(/^gitops {2}\(GitOps\)/);
     expect((await recap("correct", flux.id, "--undo", "ci-cd", "--json")).json()).toMatchObject({ topics: [{ id: "gitops" }] });
     const wrong = await recap("correct", flux.id, "--maybe", "ci-cd");

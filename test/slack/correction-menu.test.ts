@@ -45,8 +45,14 @@ describe("a post card's menu", () => {
     expect(parseCorrection(options[2]!.value)).toEqual({ pick: post.id });
   });
 
-  it("has at least two options, at most five, and none for ids it could not carry", () => {
-    expect(optionsOf(correctionMenu({ ...post, topics: [] })[0]!.elements[0]).length).toBe(2);
+  it("has two to five distinct options, a button for a post with no topic, and none for ids it could not carry", () => {
+    expect(correctionMenu({ ...post, topics: [] })[0]!.elements).toEqual([
+      { type: "button", action_id: ACTION_CORRECT, text: { type: "plain_text", text: "Give it a topic…" }, value: `pick|${post.id}` },
+    ]);
+    expect(optionsOf(correctionMenu({ ...post, topics: ["gitops", "gitops"] })[0]!.elements[0]).map((o) => o.value)).toEqual([
+      `not|${post.id}|gitops`,
+      `pick|${post.id}`,
+    ]);
     const many = { ...post, topics: ["a", "b", "c", "d", "e", "f"] };
     expect(optionsOf(correctionMenu(many)[0]!.elements[0]).map((o) => o.text.text)).toEqual([
       "Not about a",

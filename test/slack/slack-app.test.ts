@@ -498,6 +498,19 @@ describe("correcting topics from a post's menu", () => {
     expect(JSON.stringify((await command("security")).json().blocks)).toContain(title);
   });
 
+  it("offers a post with no topic a button to the picker", async () => {
+    const found = (await command("search urgent")).json();
+    const button = (found.blocks as { type: string; elements?: { type: string; action_id?: string; value?: string }[] }[])
+      .flatMap((block) => (block.type === "actions" ? (block.elements ?? []) : []))
+      .find((element) => element.type === "button" && element.action_id === "recap_correct");
+    expect(button?.value).toMatch(/^pick\|[0-9a-f]{16}$/);
+    const before = slack.responses.length;
+    expect((await post(buttonClick("recap_correct", button!.value!, `${slack.responseBase}/give`))).status).toBe(200);
+    const [picker] = slack.responses.slice(before);
+    expect(JSON.stringify(picker?.body)).toMatch(/also about\?/);
+    expect(JSON.stringify(picker?.body)).toContain("recap_correct_pick");
+  });
+
   it("does nothing for a menu value it did not write", async () => {
     const before = JSON.stringify((await command("gitops")).json().blocks);
     for (const value of ["not|abc|gitops; drop", "add|https://evil.example/feed", "also|../../x|gitops", "{}", ""]) {

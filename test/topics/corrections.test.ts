@@ -26,6 +26,9 @@ describe("what a correction teaches", () => {
     expect(cueFor({ title: "Monitoring Kubernetes costs with OpenCost" }, "kubernetes")).toBe("Monitoring Kubernetes");
     expect(cueFor({ title: "Kubernetes" }, "kubernetes")).toBeUndefined(); // a bare name: nothing narrower to unlearn
     expect(cueFor({ title: "Kubernetes: the hard parts" }, "kubernetes")).toBeUndefined(); // never across punctuation
+    expect(cueFor({ title: "Cargo and Argo CD" }, "gitops")).toBeUndefined(); // "and Argo CD" would hide Argo CD everywhere
+    expect(cueFor({ title: "Let’s Kubernetes together" }, "kubernetes")).toBe("Let's Kubernetes"); // as the taxonomy can hold it
+    expect(cueFor({ title: "Kubernetesify and Kubernetes tips" }, "kubernetes")).toBe("Kubernetes tips"); // the whole word, not inside one
   });
 
   it("learns a post title's most distinctive phrase as a hint", () => {
@@ -128,7 +131,7 @@ describe("correct <post-id> not|also|undo <topic>", () => {
 
     // Review, then undo: the post is back to the matcher's word and the cue is gone.
     const cues = await run("topic cues platform-engineering");
-    expect(cues).toMatchObject({ kind: "topic-cues", cues: [{ polarity: "positive", phrase: "internal tooling", postId: post.id }] });
+    expect(cues).toMatchObject({ kind: "topic-cues", cues: [{ polarity: "positive", phrase: "internal tooling", postIds: [post.id] }] });
     expect(await run(`correct ${post.id} undo platform-engineering`)).toMatchObject({ kind: "corrected", verdict: "undo", topics: [] });
     expect(await run("topic cues platform-engineering")).toMatchObject({ kind: "topic-cues", cues: [] });
     expect(titles(await run("platform engineering"))).toEqual([next.title]); // tagged when it came in; a retag re-reads it
@@ -150,6 +153,59 @@ describe("correct <post-id> not|also|undo <topic>", () => {
     // The post's own correction stays: only the lesson was forgotten.
     await run("retag");
     expect((await postAt(COSTS.link)).topics).toEqual(["finops"]);
+  });
+
+  it("gives a topic back at once on undo, as if the correction had never been made", async () => {
+    await follow("/cost.xml", [COSTS]);
+    const post = await postAt(COSTS.link);
+    await run(`correct ${post.id} not kubernetes`);
+    expect(await run(`correct ${post.id} undo kubernetes`)).toMatchObject({ topics: [{ id: "kubernetes" }, { id: "finops" }] });
+    expect((await postAt(COSTS.link)).topics).toEqual(["kubernetes", "finops"]);
+    expect(await recap.deps.store.topics.cues("kubernetes")).toEqual([]);
+  });
+
+  it("learns nothing more from a correction said again, nor from a tag the matcher no longer gives", async () => {
+    const twin = { ...COSTS, link: "https://cost.example.com/twin", guid: "twin" };
+    await follow("/cost.xml", [COSTS, twin]);
+    const [one, two] = [await postAt(COSTS.link), await postAt(twin.link)];
+    expect(await run(`correct ${one.id} not kubernetes`)).toHaveProperty("learned");
+    const again = await run(`correct ${one.id} not kubernetes`);
+    expect(again).toMatchObject({ already: true });
+    expect(again).not.toHaveProperty("learned");
+    // The twin was stored before the cue: its Kubernetes tag is no longer the matcher's, so there is nothing to learn.
+    expect(two.topics).toEqual(["kubernetes", "finops"]);
+    expect(await run(`correct ${two.id} not kubernetes`)).not.toHaveProperty("learned");
+    expect((await recap.deps.store.topics.cues("kubernetes")).map((cue) => cue.postIds)).toEqual([[one.id]]);
+  });
+
+  it("keeps a cue two posts taught until both take it back", async () => {
+    const items = [
+      { title: "Lessons from running our internal tooling group", link: "https://infra.example.com/1", guid: "1" },
+      { title: "Internal tooling, year two", link: "https://infra.example.com/2", guid: "2" },
+    ];
+    await follow("/infra.xml", items);
+    const [one, two] = [await postAt(items[0]!.link), await postAt(items[1]!.link)];
+    await run(`correct ${one.id} also platform-engineering`);
+    await run(`correct ${two.id} also platform-engineering`);
+    const cues = () => recap.deps.store.topics.cues("platform-engineering");
+    expect((await cues()).map((cue) => [cue.phrase, cue.postIds])).toEqual([["internal tooling", [one.id, two.id].sort()]]);
+    await run(`correct ${one.id} undo platform-engineering`);
+    expect((await cues()).map((cue) => cue.postIds)).toEqual([[two.id]]);
+    await run(`correct ${two.id} undo platform-engineering`);
+    expect(await cues()).toEqual([]);
+  });
+
+  it("keeps both of two corrections of one post made at the same moment", async () => {
+    await follow("/cost.xml", [COSTS]);
+    const post = await postAt(COSTS.link);
+    await Promise.all([
+      run(`correct ${post.id} not kubernetes`),
+      run(`correct ${post.id} also security`),
+      run(`correct ${post.id} also ai-ml`),
+    ]);
+    const stored = await recap.deps.store.posts.get(post.id);
+    expect(stored?.corrections).toEqual({ not: ["kubernetes"], also: expect.arrayContaining(["security", "ai-ml"]) });
+    expect(stored?.topics).toEqual(["ai-ml", "security", "finops"]);
   });
 
   it("answers a bad post id or topic in plain words", async () => {

@@ -117,6 +117,13 @@ describe("team cues", () => {
     expect(matchTopics({ title, summary: "Our cloud costs per team." }, taught)).toEqual(["finops"]);
   });
 
+  it("are no case for the feed's prior on their own", () => {
+    const taught = withCues({ teamCues: ["backyard garden"] });
+    const title = "Our backyard garden";
+    expect(matchTopics({ title, feedFocus: { finops: 0.9 } }, taught)).toEqual([]);
+    expect(matchTopics({ title, summary: "What it costs.", feedFocus: { finops: 0.9 } }, taught)).toEqual(["finops"]);
+  });
+
   it("mask a phrase for one topic only", () => {
     const taught = withCues({ teamNegative: ["cloud cost of living"] });
     expect(matchTopics({ title: "The cloud cost of living in Zurich" }, taught)).toEqual([]);

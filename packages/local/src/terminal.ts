@@ -53,7 +53,7 @@ export function terminalText(outcome: Outcome): string {
       return outcome.cues
         .map(
           (cue) =>
-            `${cue.cueId}  ${cue.polarity === "negative" ? "does not count" : "hints at it   "}  "${cue.phrase}"${cue.postId ? `  (post ${cue.postId})` : ""}\n`,
+            `${cue.cueId}  ${cue.polarity === "negative" ? "does not count" : "hints at it   "}  "${cue.phrase}"${cue.postIds.length > 0 ? `  (from ${cue.postIds.map((id) => `post ${id}`).join(", ")})` : ""}\n`,
         )
         .join("");
     case "cue-forgotten":

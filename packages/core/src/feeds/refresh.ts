@@ -148,10 +148,12 @@ function readAgain(synced: SyncResult, recap: Pick<Post, "firstSeenAt">, now: Da
 
 /**
  * Content that, when a publisher changes it, counts as an edit (the raw date: clamping moves with
- * the clock). A recap's full content counts too: a talk added to it is an edit.
+ * the clock). What tagging reads counts too (categories, the lead), so a retag always sees what the
+ * feed says now; posts stored before Recap kept them get them at their feed's next poll. A recap's
+ * full content counts as well: a talk added to it is an edit.
  */
 function contentHash(item: NormalizedItem, recap: boolean): string {
-  const fields = [item.title, item.summary, item.author ?? "", item.rawDate ?? ""];
+  const fields = [item.title, item.summary, item.author ?? "", item.rawDate ?? "", ...(item.categories ?? []), stableId(item.lead ?? "")];
   return stableId(JSON.stringify(recap ? [...fields, stableId(item.content ?? "")] : fields));
 }
 

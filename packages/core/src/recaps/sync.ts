@@ -101,10 +101,13 @@ async function saveListed(items: ListedPost[], previous: ListedItem[], taxonomy:
   const before = new Map(previous.map((entry) => [entry.id, entry]));
   const listed: ListedItem[] = [];
   for (const { post, hash } of items) {
+    const entry = before.get(post.id);
+    // An unchanged item is not written: its entry keeps the topics it was stored with (a team's
+    // correction included); retag brings both in line with a new taxonomy.
     const topics =
-      before.get(post.id)?.hash !== hash
+      entry?.hash !== hash
         ? await deps.store.posts.saveListed(post, (corrections) => applyCorrections(post.topics, corrections, taxonomy))
-        : post.topics;
+        : entry.topics;
     listed.push({ id: post.id, kind: post.kind, hash, topics });
   }
   const kept = new Set(listed.map((entry) => entry.id));

@@ -117,7 +117,9 @@ export function createSlackApp(options: SlackAppOptions): App {
   // A post card's menu (and the topic picker "Also about…" opens): the team correcting a post's topics.
   app.action(new RegExp(`^(?:${ACTION_CORRECT}|${ACTION_CORRECT_PICK})$`), async ({ ack, action, respond, body }) => {
     await ack();
-    const choice = parseCorrection((action as { selected_option?: { value?: unknown } }).selected_option?.value);
+    // A menu sends its chosen option; the "Give it a topic…" button its value.
+    const chosen = action as { selected_option?: { value?: unknown }; value?: unknown };
+    const choice = parseCorrection(chosen.selected_option?.value ?? chosen.value);
     if (!choice) return;
     const userId = (body as { user?: { id?: string } }).user?.id;
     // The picker answers in place of itself; a choice on a card (maybe in a channel's digest) answers beside it.

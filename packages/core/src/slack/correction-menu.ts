@@ -36,14 +36,23 @@ const option = (text: string, value: string): PlainTextOption => ({
 });
 const titleOf = (post: Pick<Post, "title">) => oneLine(post.title) || "this post";
 
-/** The menu under a post card: none for a post whose id our values could not carry. */
+/**
+ * The menu under a post card: none for a post whose id our values could not carry. A post with no
+ * topic has nothing to take off, so it gets a button to the picker (a menu needs two options).
+ */
 export function correctionMenu(post: Pick<Post, "id" | "topics">): ActionsBlock[] {
   if (!safePost(post.id)) return [];
-  const not = post.topics.filter(safeTopic).slice(0, MAX_OPTIONS - 1);
-  const options = [...not.map((id) => option(`Not about ${id}`, `not|${post.id}|${id}`)), option("Also about…", `${PICK}|${post.id}`)];
-  // Slack wants at least two options: a post with no topic offers only the picker, as a second wording.
-  if (options.length < 2) options.unshift(option("Give it a topic…", `${PICK}|${post.id}`));
-  return [{ type: "actions", block_id: `correct:${post.id}`, elements: [{ type: "overflow", action_id: ACTION_CORRECT, options }] }];
+  const pick = `${PICK}|${post.id}`;
+  const not = [...new Set(post.topics)].filter(safeTopic).slice(0, MAX_OPTIONS - 1);
+  const element: ActionsBlock["elements"][number] =
+    not.length === 0
+      ? { type: "button", action_id: ACTION_CORRECT, text: { type: "plain_text", text: "Give it a topic…" }, value: pick }
+      : {
+          type: "overflow",
+          action_id: ACTION_CORRECT,
+          options: [...not.map((id) => option(`Not about ${id}`, `not|${post.id}|${id}`)), option("Also about…", pick)],
+        };
+  return [{ type: "actions", block_id: `correct:${post.id}`, elements: [element] }];
 }
 
 /**

@@ -149,6 +149,8 @@ export function checkLimits(message: SlackMessageLike): string[] {
     if (element.type === "static_select") textObject(`${where}.placeholder`, element.placeholder, L.optionText);
     if (typeof element.action_id === "string" && element.action_id.length > L.actionId)
       problems.push(`${where}: action_id longer than ${L.actionId}`);
+    const values = options.map((option: unknown) => (isRecord(option) ? option.value : undefined));
+    if (new Set(values).size !== values.length) problems.push(`${where}: option values must be unique`);
     options.forEach((option: unknown, i) => {
       const at = `${where}.options[${i}]`;
       if (!isRecord(option)) return void problems.push(`${at}: not an object`);

@@ -71,6 +71,8 @@ export interface StoredPost extends Post {
   announceClaimAt?: string;
   /** Bumped by every write of a recap's `listed`: two syncs of one recap never overwrite each other. */
   listedVersion?: number;
+  /** Bumped by every correction: two people correcting one post never overwrite each other. */
+  correctionsVersion?: number;
 }
 
 const toStoredPost = (item: Record<string, unknown>): StoredPost => ({
@@ -78,6 +80,7 @@ const toStoredPost = (item: Record<string, unknown>): StoredPost => ({
   ...(item.announcedAt ? { announcedAt: item.announcedAt as string } : {}),
   ...(item.announceClaimAt ? { announceClaimAt: item.announceClaimAt as string } : {}),
   ...(typeof item.listedVersion === "number" ? { listedVersion: item.listedVersion } : {}),
+  ...(typeof item.correctionsVersion === "number" ? { correctionsVersion: item.correctionsVersion } : {}),
 });
 
 export function postRepository(table: TableRef) {
@@ -244,12 +247,21 @@ export function postRepository(table: TableRef) {
       return replaceTopics(post, topics, {});
     },
 
-    /** What the team said of a post's topics, and its topics as they now are. False when the post is gone. */
-    async setCorrections(post: Pick<Post, "id" | "publishedAt">, corrections: PostCorrections, topics: string[]): Promise<boolean> {
+    /**
+     * What the team said of a post's topics, and its topics as they now are, written only over the
+     * corrections version the caller read: false when the post is gone or someone corrected it first.
+     */
+    async setCorrections(
+      post: Pick<StoredPost, "id" | "publishedAt" | "correctionsVersion">,
+      corrections: PostCorrections,
+      topics: string[],
+    ): Promise<boolean> {
+      const seen = post.correctionsVersion ?? 0;
       return replaceTopics(post, topics, {
-        set: "#corrections = :corrections",
-        names: ["corrections"],
-        values: { ":corrections": corrections },
+        set: "#corrections = :corrections, #correctionsVersion = :next",
+        condition: seen === 0 ? "attribute_not_exists(#correctionsVersion)" : "#correctionsVersion = :seen",
+        names: ["corrections", "correctionsVersion"],
+        values: { ":corrections": corrections, ":next": seen + 1, ...(seen === 0 ? {} : { ":seen": seen }) },
       });
     },
 

@@ -25,7 +25,7 @@ const toTeamCue = (item: Record<string, unknown>): TeamCue => ({
   cueId: item.cueId as string,
   polarity: item.polarity === "positive" ? "positive" : "negative",
   phrase: item.phrase as string,
-  ...(typeof item.postId === "string" ? { postId: item.postId } : {}),
+  postIds: item.postIds instanceof Set ? [...(item.postIds as Set<string>)].sort() : [],
   addedAt: item.addedAt as string,
   ...(typeof item.addedBy === "string" ? { addedBy: item.addedBy } : {}),
 });
@@ -83,17 +83,67 @@ export function topicRepository(table: TableRef) {
       );
     },
 
-    /** Stores a cue; a cue with the same id (topic, polarity, phrase) is kept as it was. */
-    async addCue(cue: TeamCue): Promise<boolean> {
-      return applied(
-        client.send(
-          new PutCommand({
-            TableName,
-            Item: { ...keys.teamCue(cue.topicId, cue.cueId), ...cue },
-            ConditionExpression: "attribute_not_exists(pk)",
-          }),
-        ),
+    /**
+     * Records that `postId`'s correction teaches a cue: the cue is created the first time (who and
+     * when kept from then on), and each post teaching it is remembered. Idempotent.
+     */
+    async teachCue(cue: Omit<TeamCue, "postIds">, postId: string): Promise<void> {
+      await client.send(
+        new UpdateCommand({
+          TableName,
+          Key: keys.teamCue(cue.topicId, cue.cueId),
+          UpdateExpression:
+            "SET #topicId = :topicId, #cueId = :cueId, #polarity = :polarity, #phrase = :phrase, #addedAt = if_not_exists(#addedAt, :addedAt)" +
+            (cue.addedBy ? ", #addedBy = if_not_exists(#addedBy, :addedBy)" : "") +
+            " ADD #postIds :post",
+          ExpressionAttributeNames: Object.fromEntries(
+            ["topicId", "cueId", "polarity", "phrase", "addedAt", "postIds", ...(cue.addedBy ? ["addedBy"] : [])].map((name) => [
+              `#${name}`,
+              name,
+            ]),
+          ),
+          ExpressionAttributeValues: {
+            ":topicId": cue.topicId,
+            ":cueId": cue.cueId,
+            ":polarity": cue.polarity,
+            ":phrase": cue.phrase,
+            ":addedAt": cue.addedAt,
+            ...(cue.addedBy ? { ":addedBy": cue.addedBy } : {}),
+            ":post": new Set([postId]),
+          },
+        }),
       );
+    },
+
+    /**
+     * Takes back what `postId`'s correction taught about a topic: the post leaves each cue it
+     * taught, and a cue no post teaches any more is deleted (unless a post taught it again meanwhile).
+     */
+    async unteachCues(topicId: string, postId: string): Promise<void> {
+      for (const cue of (await rows(keys.teamCuePrefix(topicId))).map(toTeamCue)) {
+        if (!cue.postIds.includes(postId)) continue;
+        const { Attributes } = await client.send(
+          new UpdateCommand({
+            TableName,
+            Key: keys.teamCue(topicId, cue.cueId),
+            UpdateExpression: "DELETE #postIds :post",
+            ExpressionAttributeNames: { "#postIds": "postIds" },
+            ExpressionAttributeValues: { ":post": new Set([postId]) },
+            ReturnValues: "ALL_NEW",
+          }),
+        );
+        if (Attributes?.postIds instanceof Set && Attributes.postIds.size > 0) continue;
+        await applied(
+          client.send(
+            new DeleteCommand({
+              TableName,
+              Key: keys.teamCue(topicId, cue.cueId),
+              ConditionExpression: "attribute_not_exists(#postIds)",
+              ExpressionAttributeNames: { "#postIds": "postIds" },
+            }),
+          ),
+        );
+      }
     },
 
     async cues(topicId: string): Promise<TeamCue[]> {

@@ -8,64 +8,91 @@ import type { Outcome, TopicRef } from "../commands/types";
 import { topicEvidence } from "../posts/topic-text";
 import { postFocus } from "./focus";
 import { applyCorrections, correct, cueIdOf, negativeCue, positiveCue, type Verdict } from "./learn";
+import type { Post } from "../posts/types";
 import { findTopic, unknownTopic } from "./lookup";
 import type { TopicDeps } from "./manage";
-import { explainTopics } from "./score";
-import type { Taxonomy } from "./taxonomy";
+import { explainTopics, matchTopics, type TopicEvidence, type TopicScore } from "./score";
+import { topicsInOrder, type Taxonomy } from "./taxonomy";
 import type { TeamCue } from "./team";
+
+/** Attempts at writing a correction over concurrent corrections of the same post. */
+const ATTEMPTS = 4;
 
 export async function correctPost(
   request: { postId: string; verdict: Verdict; topic: string },
   userId: string | undefined,
   deps: TopicDeps,
 ): Promise<Outcome> {
-  const taxonomy = await deps.taxonomy();
+  let taxonomy = await deps.taxonomy();
   const topic = findTopic(request.topic, taxonomy);
   if (!topic) return unknownTopic(request.topic, taxonomy);
-  const post = await deps.store.posts.get(request.postId);
-  if (!post) return { kind: "refused", reason: `There is no post \`${request.postId.slice(0, 40)}\` (it may have been removed).` };
+  const focusOf = postFocus(await deps.store.feeds.list());
 
-  const corrections = correct(post.corrections, request.verdict, topic.id);
-  const already = JSON.stringify(corrections) === JSON.stringify(post.corrections ?? { not: [], also: [] });
-  const evidence = topicEvidence(post, postFocus(await deps.store.feeds.list())(post));
-  // Undo gives the topic back to the matcher: as it tags the post now.
-  const matched = explainTopics(evidence, taxonomy).find((score) => score.id === topic.id);
-  const own = post.topics.filter((id) => id !== topic.id);
-  if (request.verdict === "undo" ? matched?.tagged : request.verdict === "also") own.push(topic.id);
-  const topics = applyCorrections(own, corrections, taxonomy);
-
-  let learned: TeamCue | undefined;
-  if (request.verdict === "undo") {
-    for (const cue of await deps.store.topics.cues(topic.id)) {
-      if (cue.postId === post.id) await deps.store.topics.removeCue(topic.id, cue.cueId);
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    const post = await deps.store.posts.get(request.postId);
+    if (!post) return { kind: "refused", reason: `There is no post \`${request.postId.slice(0, 40)}\` (it may have been removed).` };
+    const corrections = correct(post.corrections, request.verdict, topic.id);
+    const already = JSON.stringify(corrections) === JSON.stringify(post.corrections ?? { not: [], also: [] });
+    if (request.verdict === "undo" && !already) {
+      // What this post taught goes first: the matcher then answers as if it had never been said.
+      await deps.store.topics.unteachCues(topic.id, post.id);
+      taxonomy = await deps.taxonomy();
     }
-  } else {
-    const polarity = request.verdict === "not" ? "negative" : "positive";
-    const phrase = polarity === "negative" ? negativeCue(evidence, matched) : positiveCue(post.title);
-    if (phrase) {
-      learned = {
-        topicId: topic.id,
-        cueId: cueIdOf(topic.id, polarity, phrase),
-        polarity,
-        phrase,
-        postId: post.id,
-        addedAt: deps.clock().toISOString(),
-        ...(userId ? { addedBy: userId } : {}),
-      };
-      await deps.store.topics.addCue(learned);
+    const evidence = topicEvidence(post, focusOf(post));
+    const matched = explainTopics(evidence, taxonomy).find((score) => score.id === topic.id);
+    const own = post.topics.filter((id) => id !== topic.id);
+    if (request.verdict === "undo" ? matched?.tagged : request.verdict === "also") own.push(topic.id);
+    const topics = applyCorrections(own, corrections, taxonomy);
+    // A correction said again teaches nothing new; "not" teaches only what made a real tag.
+    const cue =
+      already || request.verdict === "undo"
+        ? undefined
+        : lesson(request.verdict, topic.id, post, evidence, matched?.tagged ? matched : undefined);
+    if (!already || topics.join() !== post.topics.join()) {
+      if (!(await deps.store.posts.setCorrections(post, corrections, topics))) continue; // corrected meanwhile: read again
+      if (post.listedIn) await updateRecapList(post.listedIn.postId, post.id, topics, taxonomy, deps);
     }
+    if (cue)
+      await deps.store.topics.teachCue({ ...cue, addedAt: deps.clock().toISOString(), ...(userId ? { addedBy: userId } : {}) }, post.id);
+    return {
+      kind: "corrected",
+      postId: post.id,
+      title: post.title,
+      verdict: request.verdict,
+      topic: { id: topic.id, label: topic.label },
+      topics: topics.map((id) => refOf(id, taxonomy)),
+      already,
+      ...(cue ? { learned: cue } : {}),
+    };
   }
-  if (!already || topics.join() !== post.topics.join()) await deps.store.posts.setCorrections(post, corrections, topics);
-  return {
-    kind: "corrected",
-    postId: post.id,
-    title: post.title,
-    verdict: request.verdict,
-    topic: { id: topic.id, label: topic.label },
-    topics: topics.map((id) => refOf(id, taxonomy)),
-    already,
-    ...(learned ? { learned: { cueId: learned.cueId, polarity: learned.polarity, phrase: learned.phrase } } : {}),
-  };
+  return { kind: "refused", reason: "That post was being corrected by someone else at the same moment; please try again." };
+}
+
+/** What a new correction teaches, if anything: a negative cue for "not", a positive one for "also". */
+function lesson(
+  verdict: Exclude<Verdict, "undo">,
+  topicId: string,
+  post: Pick<Post, "title">,
+  evidence: TopicEvidence,
+  tagged: TopicScore | undefined,
+): Pick<TeamCue, "topicId" | "cueId" | "polarity" | "phrase"> | undefined {
+  const polarity = verdict === "not" ? "negative" : "positive";
+  const phrase = polarity === "negative" ? negativeCue(evidence, tagged) : positiveCue(post.title);
+  return phrase ? { topicId, cueId: cueIdOf(topicId, polarity, phrase), polarity, phrase } : undefined;
+}
+
+/**
+ * A corrected talk's topics on its recap's list, and the recap's own topics with them, so the
+ * digest's "N talks on your topics" agrees at once. Written over the list version read; if a sync
+ * wrote first, its list carries the corrected topics already (it applies corrections too).
+ */
+async function updateRecapList(recapId: string, itemId: string, topics: string[], taxonomy: Taxonomy, deps: TopicDeps): Promise<void> {
+  const recap = await deps.store.posts.get(recapId);
+  if (!recap?.listed?.some((entry) => entry.id === itemId)) return;
+  const listed = recap.listed.map((entry) => (entry.id === itemId ? { ...entry, topics } : entry));
+  const own = matchTopics(topicEvidence(recap), taxonomy);
+  const union = applyCorrections(topicsInOrder(taxonomy, own, ...listed.map((entry) => entry.topics)), recap.corrections, taxonomy);
+  await deps.store.posts.setListed(recap, union, listed);
 }
 
 export async function listCues(topicQuery: string, deps: TopicDeps): Promise<Outcome> {

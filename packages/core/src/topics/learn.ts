@@ -10,9 +10,10 @@
  *   it tips a case and never tags a post alone.
  */
 import { stableId } from "../shared/hash";
+import { normalizeText } from "./compile";
 import type { TopicEvidence, TopicScore } from "./score";
 import type { Taxonomy } from "./taxonomy";
-import type { TeamCue } from "./team";
+import { PLAIN_TERM, type TeamCue } from "./team";
 
 export interface PostCorrections {
   not: string[];
@@ -46,23 +47,52 @@ const PART_OF: Record<string, keyof TopicEvidence | undefined> = { title: "title
 const WORD = "[\\p{L}\\p{N}][\\p{L}\\p{N}'’.]*";
 const WORD_BEFORE = new RegExp(`(${WORD})[ \\t]+$`, "u");
 const WORD_AFTER = new RegExp(`^[ \\t]+(${WORD})`, "u");
+/** Neighbours that would make a cue broad ("and Argo CD" would hide Argo CD after any "and"). */
+const WEAK_NEIGHBOURS = new Set(["a", "an", "and", "as", "at", "by", "for", "from", "of", "or", "the", "to", "vs", "with", "&"]);
+
+/** Where `phrase` stands as a whole word sequence in `text` (not inside a longer word), or -1. */
+function wholeAt(text: string, phrase: string): number {
+  for (let at = text.indexOf(phrase); at !== -1; at = text.indexOf(phrase, at + 1)) {
+    const before = text.slice(0, at);
+    const after = text.slice(at + phrase.length);
+    if (!/[\p{L}\p{N}]$/u.test(before) && !/^[\p{L}\p{N}]/u.test(after)) return at;
+  }
+  return -1;
+}
+
+/** A cue as the taxonomy's term syntax can hold it (plain words), or undefined. */
+export function asCue(phrase: string): string | undefined {
+  const cue = phrase
+    .replace(/[’‘]/g, "'")
+    .replace(/[\u2010-\u2015]/g, "-")
+    .replace(/[^\p{L}\p{N}+#]+$/u, "")
+    .trim();
+  return cue && PLAIN_TERM.test(cue) ? cue : undefined;
+}
 
 /**
  * The phrase that made a wrong tag, with its neighbouring word: the strongest piece of text
  * evidence (title, summary or lead; a category, event or prior is not a phrase to unlearn).
- * Undefined when there is none, or the term stands alone ("Kubernetes" as the whole title).
+ * Undefined when there is none, or the term stands alone ("Kubernetes" as the whole title), or its
+ * only neighbours are words that would make the cue broad ("and", "the").
  */
 export function negativeCue(evidence: TopicEvidence, score: TopicScore | undefined): string | undefined {
   const pieces = (score?.evidence ?? []).filter((piece) => PART_OF[piece.source] && piece.strength !== "team");
   for (const piece of pieces.sort((a, b) => b.points - a.points)) {
-    const text = evidence[PART_OF[piece.source]!];
-    if (typeof text !== "string") continue;
-    const at = text.indexOf(piece.text);
+    const raw = evidence[PART_OF[piece.source]!];
+    if (typeof raw !== "string") continue;
+    const text = normalizeText(raw);
+    const at = wholeAt(text, piece.text);
     if (at === -1) continue;
     const before = WORD_BEFORE.exec(text.slice(0, at))?.[1];
-    if (before) return `${before} ${piece.text}`;
     const after = WORD_AFTER.exec(text.slice(at + piece.text.length))?.[1];
-    if (after) return `${piece.text} ${after}`;
+    for (const phrase of [
+      before && !WEAK_NEIGHBOURS.has(before.toLowerCase()) ? `${before} ${piece.text}` : undefined,
+      after && !WEAK_NEIGHBOURS.has(after.toLowerCase()) ? `${piece.text} ${after}` : undefined,
+    ]) {
+      const cue = phrase && asCue(phrase);
+      if (cue) return cue;
+    }
   }
   return undefined;
 }
@@ -84,6 +114,7 @@ const MIN_WORD = 4;
 export function positiveCue(title: string): string | undefined {
   const words = title.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
   const content = (word: string | undefined) => word !== undefined && word.length >= MIN_WORD && !STOP_WORDS.has(word) && !/^\d/.test(word);
-  for (let i = 0; i + 1 < words.length; i++) if (content(words[i]) && content(words[i + 1])) return `${words[i]} ${words[i + 1]}`;
-  return words.filter(content).sort((a, b) => b.length - a.length)[0];
+  for (let i = 0; i + 1 < words.length; i++) if (content(words[i]) && content(words[i + 1])) return asCue(`${words[i]} ${words[i + 1]}`);
+  const longest = words.filter(content).sort((a, b) => b.length - a.length)[0];
+  return longest && asCue(longest);
 }

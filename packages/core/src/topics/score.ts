@@ -143,7 +143,9 @@ function scoreTopic(
     evidence.push({ ...piece, points: granted });
   }
   let score = evidence.reduce((sum, e) => sum + e.points, 0);
-  if (score > 0 && focus !== undefined && focus >= FOCUS_SHARE) {
+  // The prior tips a case the taxonomy itself sees; a team cue alone plus a prior is no case.
+  const own = evidence.some((e) => e.strength !== "team");
+  if (own && focus !== undefined && focus >= FOCUS_SHARE) {
     evidence.push({ source: "feed", strength: "prior", text: `${Math.round(focus * 100)}% of the feed's posts`, points: FOCUS_POINTS });
     score += FOCUS_POINTS;
   }

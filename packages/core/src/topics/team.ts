@@ -20,7 +20,7 @@ export const LABEL_MAX = 60;
 export const ALIAS_MAX = 60;
 const TOPIC_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** Plain words only: "=" and "@" mean case-sensitivity and cues in the taxonomy's term syntax. */
-const PLAIN_TERM = /^[\p{L}\p{N}](?:[\p{L}\p{N} .+#&'/-]*[\p{L}\p{N}+#])?$/u;
+export const PLAIN_TERM = /^[\p{L}\p{N}](?:[\p{L}\p{N} .+#&'/-]*[\p{L}\p{N}+#])?$/u;
 
 /**
  * A phrase a team's correction taught about a topic: `negative` (the words that made a wrong tag,
@@ -32,8 +32,8 @@ export interface TeamCue {
   cueId: string;
   polarity: "negative" | "positive";
   phrase: string;
-  /** The post whose correction taught it. */
-  postId?: string;
+  /** The posts whose corrections taught it: undoing the last of them unlearns it. */
+  postIds: string[];
   addedAt: string;
   addedBy?: string;
 }
