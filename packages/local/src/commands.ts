@@ -270,7 +270,7 @@ async function tagEvidence(
   const list = (value: ParsedArgs["values"][string]) => (Array.isArray(value) ? value : []);
   const text = (value: ParsedArgs["values"][string]) => (typeof value === "string" ? value : undefined);
   if (typeof values.post === "string") {
-    const post = await recap.deps.store.posts.get(values.post);
+    const post = await recap.deps.store.posts.getWithLead(values.post);
     if (!post) {
       fail(io, `No stored post ${values.post} (recap search <words> --json shows post ids).\n`);
       return undefined;

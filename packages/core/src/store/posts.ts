@@ -6,7 +6,7 @@
  * the feed's identity row last (an item is only "known" once everything else is written).
  */
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
-import { GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { ListedItem, Post, PostCorrections } from "../posts/types";
 import { batchGet, batchWrite } from "./batch";
 import { applied } from "./conditional";
@@ -45,7 +45,6 @@ function toPost(item: Record<string, unknown>): Post {
     summary: (item.summary as string) ?? "",
     ...(item.author ? { author: item.author as string } : {}),
     ...listOf<string>(item, "categories"),
-    ...(typeof item.lead === "string" && item.lead ? { lead: item.lead } : {}),
     publishedAt: item.publishedAt as string,
     firstSeenAt: item.firstSeenAt as string,
     topics: (item.topics as string[]) ?? [],
@@ -168,6 +167,9 @@ export function postRepository(table: TableRef) {
 
     /** Inserts a post that does not exist yet; false (and nothing written) when it does. */
     async insert(post: Post): Promise<boolean> {
+      const { lead, ...row } = post;
+      // The lead first: a crash after it leaves a row the retried insert writes again.
+      if (lead) await client.send(new PutCommand({ TableName, Item: { ...keys.postLead(post.id), lead } }));
       const inserted = await applied(
         client.send(
           new PutCommand({
@@ -176,7 +178,7 @@ export function postRepository(table: TableRef) {
               ...keys.post(post.id),
               gsi2pk: keys.seenBucket(post.firstSeenAt),
               gsi2sk: keys.timeSort(post.firstSeenAt, post.id),
-              ...post,
+              ...row,
               feeds: new Set(post.feeds),
             },
             ConditionExpression: "attribute_not_exists(pk)",
@@ -206,7 +208,9 @@ export function postRepository(table: TableRef) {
     /** Applies a publisher's edit. Never touches first-seen time or freshness: an edit is not news. */
     async updateContent(postId: string, content: PostContent): Promise<void> {
       // Optional fields the edit has are set; those it lacks are removed (the publisher dropped them).
-      const optional = { author: content.author, categories: content.categories, lead: content.lead };
+      const optional = { author: content.author, categories: content.categories };
+      if (content.lead) await client.send(new PutCommand({ TableName, Item: { ...keys.postLead(postId), lead: content.lead } }));
+      else await client.send(new DeleteCommand({ TableName, Key: keys.postLead(postId) }));
       const present = Object.entries(optional).filter(([, value]) => value !== undefined && value !== "");
       const absent = Object.keys(optional).filter((name) => !present.some(([present]) => present === name));
       const set = ["#title = :title", "#summary = :summary", "#topics = :topics", ...present.map(([name]) => `#${name} = :${name}`)];
@@ -388,6 +392,33 @@ export function postRepository(table: TableRef) {
     async get(id: string): Promise<StoredPost | undefined> {
       const { Item } = await client.send(new GetCommand({ TableName, Key: keys.post(id), ConsistentRead: true }));
       return Item ? toStoredPost(Item) : undefined;
+    },
+
+    /**
+     * The leads of posts (the body's opening tagging reads), by post id: kept in rows of their own,
+     * so lists, search and digests never read them. Posts without one are absent from the map.
+     */
+    async leads(ids: string[]): Promise<Map<string, string>> {
+      const rows = await batchGet<Record<string, unknown>>(
+        table,
+        [...new Set(ids)].map((id) => keys.postLead(id)),
+      );
+      return new Map(
+        rows.flatMap((row) => (typeof row.lead === "string" ? [[String(row.pk).slice("POST#".length), row.lead] as const] : [])),
+      );
+    },
+
+    /** A post with its lead, for tagging it again. */
+    async getWithLead(id: string): Promise<StoredPost | undefined> {
+      const post = await this.get(id);
+      return post && (await this.withLeads([post]))[0];
+    },
+
+    /** Posts with their leads, for tagging them again. */
+    async withLeads<T extends Post>(list: T[]): Promise<T[]> {
+      if (list.length === 0) return list;
+      const leads = await this.leads(list.map((post) => post.id));
+      return list.map((post) => (leads.has(post.id) ? { ...post, lead: leads.get(post.id)! } : post));
     },
 
     /** Posts by id, in the order asked (missing ids skipped). */

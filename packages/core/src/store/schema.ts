@@ -8,6 +8,7 @@
  * - feeds due for polling          → gsi2 DUE, sk <nextPollAt>#<id> (paused feeds drop out: sparse)
  * - a feed's items (identity)      → pk FEED#<id>, sk ITEM#<itemKey>
  * - post by id                     → pk POST#<id>, sk POST
+ * - a post's lead (tagging only)    → pk POST#<id>, sk LEAD (kept apart: lists never read it)
  * - posts by topic, newest first   → gsi1 TOPIC#<topic>, sk <publishedAt>#<postId> on per-topic rows
  *                                    that live in the post's own partition (pk POST#<id>, sk TOPIC#<topic>)
  * - posts first seen since a time  → gsi2 SEEN#<yyyy-mm>, sk <firstSeenAt>#<postId>
@@ -100,6 +101,7 @@ export const keys = {
   feedItem: (feedId: string, itemKey: string) => ({ pk: `FEED#${feedId}`, sk: `ITEM#${stableId(itemKey)}` }),
   feedItemPrefix: "ITEM#",
   post: (postId: string) => ({ pk: `POST#${postId}`, sk: "POST" }),
+  postLead: (postId: string) => ({ pk: `POST#${postId}`, sk: "LEAD" }),
   postTopic: (postId: string, topic: string) => ({ pk: `POST#${postId}`, sk: `TOPIC#${topic}` }),
   topicIndex: (topic: string) => `TOPIC#${topic}`,
   seenBucket: (isoTime: string) => `SEEN#${isoTime.slice(0, 7)}`,

@@ -29,7 +29,7 @@ export async function correctPost(
   const focusOf = postFocus(await deps.store.feeds.list());
 
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    const post = await deps.store.posts.get(request.postId);
+    const post = await deps.store.posts.getWithLead(request.postId);
     if (!post) return { kind: "refused", reason: `There is no post \`${request.postId.slice(0, 40)}\` (it may have been removed).` };
     const corrections = correct(post.corrections, request.verdict, topic.id);
     const already = JSON.stringify(corrections) === JSON.stringify(post.corrections ?? { not: [], also: [] });

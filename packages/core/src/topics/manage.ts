@@ -91,7 +91,7 @@ export async function retagPosts(since: string | undefined, deps: TopicDeps): Pr
   };
   const retagRecap = async (recap: StoredPost): Promise<void> => {
     recapsDone.add(recap.id);
-    const items = await posts.getMany((recap.listed ?? []).map((entry) => entry.id));
+    const items = await posts.withLeads(await posts.getMany((recap.listed ?? []).map((entry) => entry.id)));
     await mapWithConcurrency(items, RETAG_CONCURRENCY, retagOne);
     const byId = new Map(items.map((item) => [item.id, item]));
     const listed = (recap.listed ?? []).map((entry) => {
@@ -113,20 +113,23 @@ export async function retagPosts(since: string | undefined, deps: TopicDeps): Pr
 
   let examined = 0;
   const from = since ? new Date(`${since}T00:00:00Z`) : undefined;
-  for await (const page of posts.pagesSeenSince(deps.clock(), { since: from })) {
-    examined += page.length;
+  for await (const listed of posts.pagesSeenSince(deps.clock(), { since: from })) {
+    examined += listed.length;
+    // Leads live in rows of their own (lists never read them): one batch read per page.
+    const page = await posts.withLeads(listed);
     await mapWithConcurrency(page, RETAG_CONCURRENCY, async (seen) => {
       // Most posts keep their topics: only those that change (and recaps) are read again.
       if (!seen.listed && topicsOf(seen).join() === seen.topics.join()) return;
-      const post = await posts.get(seen.id);
-      if (!post || recapsDone.has(post.id)) return;
+      const fresh = await posts.get(seen.id);
+      if (!fresh || recapsDone.has(fresh.id)) return;
+      const post = seen.lead ? { ...fresh, lead: seen.lead } : fresh;
       if (post.listed) return retagRecap(post);
       if ((await retagOne(post)) && post.listedIn) recapsToUpdate.add(post.listedIn.postId);
     });
   }
   for (const id of recapsToUpdate) {
     if (recapsDone.has(id)) continue;
-    const recap = await posts.get(id);
+    const recap = await posts.getWithLead(id);
     if (recap?.listed) await retagRecap(recap);
   }
   const byTopic = byTaxonomyOrder(taxonomy, tally);
