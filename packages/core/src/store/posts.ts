@@ -86,9 +86,11 @@ export function postRepository(table: TableRef) {
   const { client, tableName: TableName } = table;
 
   /** The post's per-topic index rows: written for its topics, deleted for topics it lost. Idempotent. */
-  async function topicRows(post: Pick<Post, "id" | "publishedAt" | "topics">, previousTopics: string[]) {
+  /** With `post.lead`, its lead row is written in the same batch (one request for both). */
+  async function topicRows(post: Pick<Post, "id" | "publishedAt" | "topics" | "lead">, previousTopics: string[]) {
     const stale = previousTopics.filter((topic) => !post.topics.includes(topic));
     await batchWrite(table, [
+      ...(post.lead ? [{ PutRequest: { Item: { ...keys.postLead(post.id), lead: post.lead } } }] : []),
       ...post.topics.map((topic) => ({
         PutRequest: {
           Item: {
@@ -167,9 +169,9 @@ export function postRepository(table: TableRef) {
 
     /** Inserts a post that does not exist yet; false (and nothing written) when it does. */
     async insert(post: Post): Promise<boolean> {
-      const { lead, ...row } = post;
-      // The lead first: a crash after it leaves a row the retried insert writes again.
-      if (lead) await client.send(new PutCommand({ TableName, Item: { ...keys.postLead(post.id), lead } }));
+      // The lead is written with the topic rows: a crash before them is repaired by the next poll
+      // (refresh rewrites both through repairTopicRows).
+      const { lead: _lead, ...row } = post;
       const inserted = await applied(
         client.send(
           new PutCommand({
@@ -335,8 +337,8 @@ export function postRepository(table: TableRef) {
       ]);
     },
 
-    /** Rewrites a stored post's topic rows: repairs an insert whose rows were never written. */
-    async repairTopicRows(post: Pick<Post, "id" | "publishedAt" | "topics">): Promise<void> {
+    /** Rewrites a stored post's topic rows (and lead): repairs an insert whose rows were never written. */
+    async repairTopicRows(post: Pick<Post, "id" | "publishedAt" | "topics" | "lead">): Promise<void> {
       await topicRows(post, []);
     },
 
