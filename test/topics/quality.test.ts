@@ -17,7 +17,7 @@ const test = read("test");
 const taxonomy = loadTaxonomy();
 const topicIds = taxonomy.topics.map((t) => t.id);
 
-const TEST_FLOOR = { precision: 0.78, recall: 0.76 };
+const TEST_FLOOR = { precision: 0.78, recall: 0.8 };
 const MIN_ITEMS = 400;
 const MIN_TEST_POSITIVES_PER_TOPIC = 3;
 
