@@ -108,11 +108,11 @@ function scoreTopic(
     const points = source === "categories" ? categoryPoints : WEIGHTS[source].points;
     return strength === "strong" ? points : points * WEAK_FACTOR;
   };
-  // One word said again is one piece of evidence: each term counts once, where it weighs most.
-  // A publisher's category is its own piece, even when it repeats a word of the title.
+  // One word said again is one piece of evidence: each term counts once, where it weighs most. A
+  // category that repeats the title's word ("Cilium" on Cilium's own blog) adds nothing to it.
   const best = new Map<string, Evidence>();
   const offer = (source: Part["source"], strength: TermStrength, text: string) => {
-    const key = `${source === "categories" ? "category" : "text"}:${text.toLowerCase()}`;
+    const key = text.toLowerCase();
     const points = worth(source, strength);
     if ((best.get(key)?.points ?? 0) < points) best.set(key, { source, strength, text, points });
   };
