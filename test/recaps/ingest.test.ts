@@ -90,7 +90,8 @@ async function pollFullRecap(): Promise<Feed> {
 
 /** An UpdateItem writing a recap's final list of `count` items (every one with its content hash). */
 const finalListOf = (count: number) => (body: Record<string, unknown>) => {
-  const listed = (body.ExpressionAttributeValues as Record<string, { L?: { M: { hash: { S: string } } }[] }> | undefined)?.[":listed"]?.L;
+  if ((body.ExpressionAttributeNames as Record<string, string> | undefined)?.["#listed"] !== "listed") return false;
+  const listed = (body.ExpressionAttributeValues as Record<string, { L?: { M: { hash: { S: string } } }[] }> | undefined)?.[":value"]?.L;
   return listed?.length === count && listed.every((entry) => entry.M.hash.S !== "");
 };
 

@@ -82,6 +82,21 @@ const toStoredPost = (item: Record<string, unknown>): StoredPost => ({
   ...(typeof item.correctionsVersion === "number" ? { correctionsVersion: item.correctionsVersion } : {}),
 });
 
+/**
+ * SET `name` and bump `<name>Version`, only over the version the caller read (0 or absent for none):
+ * two writers of the same attribute never overwrite each other; the later one is refused and re-reads.
+ */
+function overVersion(name: "listed" | "corrections", value: unknown, read: number | undefined) {
+  const seen = read ?? 0;
+  const version = `${name}Version`;
+  return {
+    set: `#${name} = :value, #${version} = :next`,
+    condition: seen === 0 ? `attribute_not_exists(#${version})` : `#${version} = :seen`,
+    names: [name, version],
+    values: { ":value": value, ":next": seen + 1, ...(seen === 0 ? {} : { ":seen": seen }) },
+  };
+}
+
 export function postRepository(table: TableRef) {
   const { client, tableName: TableName } = table;
 
@@ -262,13 +277,7 @@ export function postRepository(table: TableRef) {
       corrections: PostCorrections,
       topics: string[],
     ): Promise<boolean> {
-      const seen = post.correctionsVersion ?? 0;
-      return replaceTopics(post, topics, {
-        set: "#corrections = :corrections, #correctionsVersion = :next",
-        condition: seen === 0 ? "attribute_not_exists(#correctionsVersion)" : "#correctionsVersion = :seen",
-        names: ["corrections", "correctionsVersion"],
-        values: { ":corrections": corrections, ":next": seen + 1, ...(seen === 0 ? {} : { ":seen": seen }) },
-      });
+      return replaceTopics(post, topics, overVersion("corrections", corrections, post.correctionsVersion));
     },
 
     /**
@@ -281,13 +290,7 @@ export function postRepository(table: TableRef) {
       topics: string[] | undefined,
       listed: ListedItem[],
     ): Promise<boolean> {
-      const seen = recap.listedVersion ?? 0;
-      return replaceTopics(recap, topics, {
-        set: "#listed = :listed, #listedVersion = :next",
-        condition: seen === 0 ? "attribute_not_exists(#listedVersion)" : "#listedVersion = :seen",
-        names: ["listed", "listedVersion"],
-        values: { ":listed": listed, ":next": seen + 1, ...(seen === 0 ? {} : { ":seen": seen }) },
-      });
+      return replaceTopics(recap, topics, overVersion("listed", listed, recap.listedVersion));
     },
 
     /**
