@@ -501,7 +501,7 @@ function renderCorrected(outcome: Extract<Outcome, { kind: "corrected" }>): Rend
     words("."),
     ...(learned
       ? [
-          words(learned.polarity === "negative" ? " From now on “" : " From now on “"),
+          words(" From now on “"),
           data(learned.phrase, 100),
           words(learned.polarity === "negative" ? "” does not count for " : "” hints at "),
           data(outcome.topic.label, 100),

@@ -8,8 +8,10 @@ import { parseTerm, type Taxonomy, type Topic } from "./taxonomy";
  * Performance (matching is the largest CPU cost of ingestion):
  * - Most topics don't occur in a given post. Every hit starts where no letter/digit precedes it
  *   and spells out its phrase's words, so one walk over the text through a trie of all phrases
- *   (case-folded, see `Prefilter`) finds the few topics that may match; only those are matched
- *   with regexes, which decide.
+ *   (case-folded, see `Prefilter`) finds the few topics that may match, and where their phrases
+ *   may start (`locate`); only there are their regexes tried, anchored (`ruleMatches`), and they
+ *   decide. A topic with a phrase the walk can't hold (non-ASCII) is searched whole, and only when
+ *   the text contains that phrase's non-ASCII word.
  * - A regex that starts with a lookbehind makes V8 try every alternative at every position, while
  *   one that starts with literal text lets it skip ahead quickly. So the compiled regexes carry
  *   only the "no letter/digit after" guard; `find` checks the character before each hit in code.
@@ -72,7 +74,7 @@ export interface Hit {
 }
 
 /**
- * Which topics may match a text: a trie over every alias/related phrase's literal text (its words,
+ * Which topics may match a text: a trie over every term's literal text (its words,
  * case-folded by `fold`, the last one without the plural/"y" ending), walked from each position
  * where a hit could start. Separators may follow a node that ends a word, as in the regexes. It
  * yields a superset of the matching topics (cues, case, negatives and non-ASCII word boundaries
