@@ -14,7 +14,7 @@ import {
 } from "@recap/core/feeds";
 import { findPosts } from "@recap/core/posts";
 import { quietLogger } from "@recap/core/shared";
-import { explainTopics, findTopic, postFocus, suggestTopics, type TopicEvidence, type TopicScore } from "@recap/core/topics";
+import { explainTopics, findTopic, storedPostFocus, suggestTopics, type TopicEvidence, type TopicScore } from "@recap/core/topics";
 import { topicEvidence } from "@recap/core/posts";
 import { openLocalRecap, type LocalRecap } from "./environment";
 import { failed, outcomeJson, postJson, postLines, terminalText } from "./terminal";
@@ -275,7 +275,7 @@ async function tagEvidence(
       fail(io, `No stored post ${values.post} (recap search <words> --json shows post ids).\n`);
       return undefined;
     }
-    return topicEvidence(post, postFocus(await recap.deps.store.feeds.list())(post));
+    return topicEvidence(post, await storedPostFocus(post, recap.deps));
   }
   const [title, summary] = positionals;
   if (!title) {

@@ -12,7 +12,7 @@ import { stableId } from "../shared/hash";
 import type { Logger } from "../shared/log";
 import { mapWithConcurrency } from "../shared/concurrency";
 import type { FeedItemIdentity, FeedPatch, Store, StoredPost } from "../store";
-import { addToTally, applyCorrections, focusOf, matchTopics, topicsInOrder, type Taxonomy } from "../topics";
+import { addToTally, focusOf, matchTopics, storedTopics, type Taxonomy } from "../topics";
 import { topicEvidence } from "../posts/topic-text";
 import { mayBeRecap } from "../recaps/candidate";
 import { syncListedItems, type PageBudget, type SyncResult } from "../recaps/sync";
@@ -189,9 +189,8 @@ async function ingestItems(feed: Feed, items: NormalizedItem[], deps: RefreshDep
       const publishedAt = item.dateClamped ? undefined : item.publishedAt;
       // One read: a recap keeps its talks' topics through the edit, whatever its sync below comes to.
       const existing = await posts.get(prior.postId);
-      const matched = existing?.listed ? topicsInOrder(taxonomy, topics, ...existing.listed.map((entry) => entry.topics)) : topics;
-      // The team's corrections outlast the publisher's edits.
-      const kept = applyCorrections(matched, existing?.corrections, taxonomy);
+      // A recap keeps its items' topics, and the team's corrections outlast the publisher's edits.
+      const kept = existing ? storedTopics(taxonomy, topics, existing) : topics;
       const { title, summary, author, categories, lead } = item;
       await posts.updateContent(prior.postId, { title, summary, author, categories, lead, publishedAt, topics: kept });
       if (existing && (recap || existing.listed)) {

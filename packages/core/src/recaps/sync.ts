@@ -21,7 +21,7 @@ import type { ListedItem, NormalizedItem, Post } from "../posts/types";
 import { stableId } from "../shared/hash";
 import type { Logger } from "../shared/log";
 import type { Store, StoredPost } from "../store";
-import { applyCorrections, matchTopics, topicsInOrder, type Taxonomy } from "../topics";
+import { applyCorrections, matchTopics, storedTopics, type Taxonomy } from "../topics";
 import { isExcerpt } from "./candidate";
 import { looksLikeRecapTitle } from "./detect";
 import { extractRecap } from "./extract";
@@ -87,7 +87,7 @@ export async function syncListedItems(
     }
     const listed = found ? await saveListed(items, previous, taxonomy, deps) : previous;
     if (listed.length === 0 && previous.length === 0) return { status: "synced", topics: stored.topics, ...retry };
-    const topics = applyCorrections(topicsInOrder(taxonomy, own, ...listed.map((entry) => entry.topics)), stored.corrections, taxonomy);
+    const topics = storedTopics(taxonomy, own, { listed, corrections: stored.corrections });
     if (topics.join() === stored.topics.join() && JSON.stringify(listed) === JSON.stringify(previous))
       return { status: "synced", topics, ...retry };
     if (await deps.store.posts.setListed(stored, topics, listed)) return { status: "synced", topics, ...retry };

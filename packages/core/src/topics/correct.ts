@@ -7,12 +7,12 @@
 import type { Outcome, TopicRef } from "../commands/types";
 import { topicEvidence } from "../posts/topic-text";
 import { postFocus } from "./focus";
-import { applyCorrections, correct, cueIdOf, negativeCue, positiveCue, type Verdict } from "./learn";
+import { applyCorrections, correct, cueIdOf, negativeCue, positiveCue, storedTopics, type Verdict } from "./learn";
 import type { Post } from "../posts/types";
 import { findTopic, unknownTopic } from "./lookup";
 import type { TopicDeps } from "./manage";
 import { explainTopics, matchTopics, type TopicEvidence, type TopicScore } from "./score";
-import { topicsInOrder, type Taxonomy } from "./taxonomy";
+import type { Taxonomy } from "./taxonomy";
 import type { TeamCue } from "./team";
 
 /** Attempts at writing a correction over concurrent corrections of the same post. */
@@ -26,8 +26,6 @@ export async function correctPost(
   let taxonomy = await deps.taxonomy();
   const topic = findTopic(request.topic, taxonomy);
   if (!topic) return unknownTopic(request.topic, taxonomy);
-  const focusOf = postFocus(await deps.store.feeds.list());
-
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const post = await deps.store.posts.getWithLead(request.postId);
     if (!post) return { kind: "refused", reason: `There is no post \`${request.postId.slice(0, 40)}\` (it may have been removed).` };
@@ -38,7 +36,7 @@ export async function correctPost(
       await deps.store.topics.unteachCues(topic.id, post.id);
       taxonomy = await deps.taxonomy();
     }
-    const evidence = topicEvidence(post, focusOf(post));
+    const evidence = topicEvidence(post, await storedPostFocus(post, deps));
     const matched = explainTopics(evidence, taxonomy).find((score) => score.id === topic.id);
     const own = post.topics.filter((id) => id !== topic.id);
     if (request.verdict === "undo" ? matched?.tagged : request.verdict === "also") own.push(topic.id);
@@ -87,12 +85,21 @@ function lesson(
  * wrote first, its list carries the corrected topics already (it applies corrections too).
  */
 async function updateRecapList(recapId: string, itemId: string, topics: string[], taxonomy: Taxonomy, deps: TopicDeps): Promise<void> {
-  const recap = await deps.store.posts.get(recapId);
+  const recap = await deps.store.posts.getWithLead(recapId);
   if (!recap?.listed?.some((entry) => entry.id === itemId)) return;
   const listed = recap.listed.map((entry) => (entry.id === itemId ? { ...entry, topics } : entry));
-  const own = matchTopics(topicEvidence(recap), taxonomy);
-  const union = applyCorrections(topicsInOrder(taxonomy, own, ...listed.map((entry) => entry.topics)), recap.corrections, taxonomy);
-  await deps.store.posts.setListed(recap, union, listed);
+  const own = matchTopics(topicEvidence(recap, await storedPostFocus(recap, deps)), taxonomy);
+  await deps.store.posts.setListed(recap, storedTopics(taxonomy, own, { listed, corrections: recap.corrections }), listed);
+}
+
+/**
+ * A stored post's feed prior, as retag sees it, reading only the feeds that carry it (a person may
+ * be waiting: never every feed).
+ */
+export async function storedPostFocus(post: Pick<Post, "feeds" | "listedIn">, deps: Pick<TopicDeps, "store">) {
+  if (post.listedIn) return undefined;
+  const feeds = await Promise.all(post.feeds.map((url) => deps.store.feeds.findByUrl(url)));
+  return postFocus(feeds.filter((feed) => feed !== undefined))(post);
 }
 
 export async function listCues(topicQuery: string, deps: TopicDeps): Promise<Outcome> {

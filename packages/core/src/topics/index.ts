@@ -16,5 +16,6 @@ export {
 export { findTopic, suggestTopics } from "./lookup";
 export { addToTally, focusOf, postFocus, FOCUS_MIN_POSTS, type TopicTally } from "./focus";
 export { describeTopicChanges } from "./changes";
-export { applyCorrections, cueIdOf, negativeCue, positiveCue, type PostCorrections, type Verdict } from "./learn";
+export { applyCorrections, storedTopics, cueIdOf, negativeCue, positiveCue, type PostCorrections, type Verdict } from "./learn";
+export { storedPostFocus } from "./correct";
 export { mergeTeamTopics, teamTaxonomy, checkNewTopic, checkNewAlias, type TeamTopic, type TeamCue, type TeamKnowledge } from "./team";

@@ -12,7 +12,7 @@
 import { stableId } from "../shared/hash";
 import { normalizeText } from "./compile";
 import type { TopicEvidence, TopicScore } from "./score";
-import type { Taxonomy } from "./taxonomy";
+import { topicsInOrder, type Taxonomy } from "./taxonomy";
 import { PLAIN_TERM, type TeamCue } from "./team";
 
 export interface PostCorrections {
@@ -27,6 +27,19 @@ export function applyCorrections(topics: readonly string[], corrections: PostCor
   if (!corrections) return [...topics];
   const wanted = new Set([...topics.filter((id) => !corrections.not.includes(id)), ...corrections.also]);
   return taxonomy.topics.map((topic) => topic.id).filter((id) => wanted.has(id));
+}
+
+/**
+ * A post's topics as stored: its own, with those of the items it lists when it is a recap, then
+ * the team's word on top. Ingestion, recap syncs, retag and corrections all store this.
+ */
+export function storedTopics(
+  taxonomy: Taxonomy,
+  own: readonly string[],
+  post: { listed?: readonly { topics: readonly string[] }[]; corrections?: PostCorrections },
+): string[] {
+  const withItems = post.listed ? topicsInOrder(taxonomy, [...own], ...post.listed.map((entry) => [...entry.topics])) : [...own];
+  return applyCorrections(withItems, post.corrections, taxonomy);
 }
 
 /** The post's corrections after a verdict on one topic. */

@@ -12,8 +12,8 @@ import { mapWithConcurrency } from "../shared/concurrency";
 import { topicEvidence } from "../posts/topic-text";
 import { matchTopics } from "./score";
 import { postFocus } from "./focus";
-import { applyCorrections } from "./learn";
-import { topicsInOrder, type Taxonomy } from "./taxonomy";
+import { storedTopics } from "./learn";
+import type { Taxonomy } from "./taxonomy";
 import { checkNewAlias, checkNewTopic } from "./team";
 
 export type TopicDeps = Pick<RefreshDeps, "store" | "taxonomy" | "clock">;
@@ -69,7 +69,8 @@ export async function retagPosts(since: string | undefined, deps: TopicDeps): Pr
   const recapsToUpdate = new Set<string>();
   const focusOf = postFocus(await deps.store.feeds.list());
   // The team's corrections win over the matcher, in every retag.
-  const topicsOf = (post: Post) => applyCorrections(matchTopics(topicEvidence(post, focusOf(post)), taxonomy), post.corrections, taxonomy);
+  const ownTopicsOf = (post: Post) => matchTopics(topicEvidence(post, focusOf(post)), taxonomy);
+  const topicsOf = (post: Post) => storedTopics(taxonomy, ownTopicsOf(post), { corrections: post.corrections });
   const tally = new Map<string, { added: number; removed: number }>();
   const count = (before: string[], after: string[]) => {
     for (const id of new Set([...before, ...after])) {
@@ -98,11 +99,7 @@ export async function retagPosts(since: string | undefined, deps: TopicDeps): Pr
       const item = byId.get(entry.id);
       return item ? { ...entry, topics: topicsOf(item) } : entry;
     });
-    const topics = applyCorrections(
-      topicsInOrder(taxonomy, topicsOf(recap), ...listed.map((entry) => entry.topics)),
-      recap.corrections,
-      taxonomy,
-    );
+    const topics = storedTopics(taxonomy, ownTopicsOf(recap), { listed, corrections: recap.corrections });
     if (topics.join() === recap.topics.join() && JSON.stringify(listed) === JSON.stringify(recap.listed)) return;
     // Refused only when a poll synced the recap meanwhile: its list was written with this taxonomy.
     if (await posts.setListed(recap, topics, listed)) {

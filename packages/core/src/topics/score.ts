@@ -3,9 +3,9 @@ import type { Taxonomy } from "./taxonomy";
 
 /*
  * Tagging weighs evidence the way a reader does. A term in the title or among the publisher's own
- * categories decides on its own; one in the summary nearly so; the body's lead counts only when the
- * topic comes up more than once; a talk's event ("ArgoCon") speaks for it, its speakers'
- * organizations only a little. Generic words ("your platform", near "developers") and a team's
+ * categories decides on its own; one in the summary needs a second piece of evidence; the body's
+ * lead tags alone only when several of the topic's terms come up; a talk's event ("ArgoCon")
+ * speaks for it, its speakers' organizations only a little. Generic words ("your platform", near "developers") and a team's
  * learned cues are weak: half a term. What a feed mostly publishes is a prior that can tip a weak
  * case, never tag a post alone. A topic is tagged at TAG_THRESHOLD points.
  */
