@@ -7,7 +7,8 @@
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { addFeed, type Feed } from "@recap/core/feeds";
+import { feedHealth } from "@recap/core/commands";
+import { addFeed, refreshFeed, type Feed } from "@recap/core/feeds";
 import type { Post } from "@recap/core/posts";
 import { useFreshRecap, type Harness, type TestRecap } from "../helpers/recap";
 
@@ -299,6 +300,61 @@ describe("repeated GUIDs", () => {
     });
     expect(new Set(posts.map((post) => post.id)).size).toBe(4);
     expect(await recap.deps.store.posts.countItems(feed.id)).toBe(4);
+  });
+});
+
+describe("entries of one page (a day book)", () => {
+  it("stores each entry as its own post, linked to its anchor, and a re-poll adds nothing", async () => {
+    const prefix = uniquePrefix("daybook");
+    const path = `${prefix}/feed.xml`;
+    const { feed, posts } = await serveAndFollow(path, "application/rss+xml; charset=utf-8", fixture("rss-journal-fragments.xml"));
+    // Six items, no <link>: each permalink GUID is the address, relative ones resolved against the
+    // feed's own URL ("2024/…" beside it, "/2024/…" from the server's root).
+    const beside = (ref: string) => harness.feeds.at(`${prefix}/${ref}`);
+    const root = (ref: string) => harness.feeds.at(ref);
+    expect(posts.map((post) => post.url).sort()).toEqual(
+      [
+        beside("2024/05/02.html#a0930"),
+        beside("2024/05/02.html#a1415"),
+        beside("2024/05/02.html#a1720"),
+        root("/2024/05/03.html#a0815"),
+        root("/2024/05/03.html#a1100"),
+        "https://daybook.example/2024/05/04.html",
+      ].sort(),
+    );
+    expect(byUrl(posts, beside("2024/05/02.html#a1415")).title).toBe("Node pool upgrade, zone b");
+    expect(new Set(posts.map((post) => post.id)).size).toBe(6);
+
+    recap.clock.advance(3_600_000);
+    const outcome = await refreshFeed(await storedFeed(feed), recap.deps);
+    expect(outcome).toMatchObject({ status: "ok", created: 0 });
+    expect(await storedPosts()).toHaveLength(6);
+    expect(await recap.deps.store.posts.countItems(feed.id)).toBe(6);
+  });
+});
+
+describe("a document cut short", () => {
+  it("stores the complete items before the cut, says so in feeds, and reads the whole document next time", async () => {
+    const path = `${uniquePrefix("cut")}/feed.rdf`;
+    const whole = fixture("rss1-rdf.xml");
+    const firstItemEnd = whole.indexOf("</item>") + "</item>".length;
+    const cut = whole.slice(0, whole.indexOf("<title>", firstItemEnd) + 10); // inside the second item's title
+    harness.feeds.route(path, { headers: { "content-type": "application/rdf+xml", etag: '"v1"' }, body: cut });
+    const feed = await follow(harness.feeds.at(path));
+    expect(await storedPosts()).toHaveLength(1);
+    const warned = await storedFeed(feed);
+    expect(warned.lastWarning).toMatch(/cut short.*1 complete item /);
+    expect(warned.etag).toBeUndefined(); // not "seen": no conditional request may answer 304 to it
+    const [health] = (await feedHealth(recap.deps)).filter((candidate) => candidate.id === feed.id);
+    expect(health?.lastWarning).toBe(warned.lastWarning);
+
+    harness.feeds.route(path, { headers: { "content-type": "application/rdf+xml", etag: '"v1"' }, body: whole });
+    recap.clock.advance(3_600_000);
+    const outcome = await refreshFeed(warned, recap.deps);
+    expect(outcome).toMatchObject({ status: "ok", created: (whole.match(/<\/item>/g) ?? []).length - 1 });
+    const healed = await storedFeed(feed);
+    expect(healed.lastWarning).toBeUndefined();
+    expect(healed.etag).toBe('"v1"');
   });
 });
 

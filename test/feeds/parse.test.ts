@@ -141,7 +141,10 @@ describe("parseFeed: RSS 1.0 (RDF)", () => {
       `<R:RDF xmlns:R="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/" xmlns:DC="http://purl.org/dc/elements/1.1/"><channel R:about="http://x.example/"><title>T</title><link>http://x.example/</link></channel><item R:about="http://x.example/1"><title>One</title><DC:creator>Jane</DC:creator><DC:date>2004-01-01</DC:date></item></R:RDF>`,
     );
     expect(feed.format).toBe("rdf");
-    expect(feed.items).toEqual([{ guid: "http://x.example/1", title: "One", author: "Jane", published: "2004-01-01" }]);
+    // No <link>: rdf:about is the item's URI.
+    expect(feed.items).toEqual([
+      { guid: "http://x.example/1", permalink: "http://x.example/1", title: "One", author: "Jane", published: "2004-01-01" },
+    ]);
   });
 });
 
@@ -290,8 +293,8 @@ describe("parseFeed: JSON Feed", () => {
 });
 
 describe("parseFeed: errors", () => {
-  it("reports a truncated feed as malformed", async () => {
-    const error = await parseError(fixture("malformed-truncated.xml"));
+  it("reports a document cut short before any complete item as malformed", async () => {
+    const error = await parseError(`<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><item><title>Half`);
     expect(error.kind).toBe("malformed");
     expect(error.message).toMatch(/rss/);
   });
@@ -391,5 +394,102 @@ describe("Atom relative references", () => {
   it("resolve a relative xml:base against the document's URL first", async () => {
     const feed = await parseFeed(atom(` xml:base="/news/"`), "application/atom+xml", "https://example.com/feeds/atom.xml");
     expect(feed.items[0]?.url).toBe("https://example.com/news/posts/one/");
+  });
+});
+
+describe("RSS GUIDs as links (RSS 2.0: isPermaLink's default value is true)", () => {
+  const rss = (items: string, rootAttributes = "", channelAttributes = "") =>
+    `<?xml version="1.0"?><rss version="2.0"${rootAttributes}><channel${channelAttributes}><title>T</title><link>https://site.example/</link>${items}</channel></rss>`;
+  const parse = (text: string) => parseFeed(text, "application/rss+xml", "https://feeds.example/blog/rss.xml");
+
+  it('takes a GUID without isPermaLink, or with isPermaLink="true", as the link of an item that has none', async () => {
+    const feed = await parse(
+      rss(
+        `<item><title>A</title><guid>https://site.example/a</guid></item>` +
+          `<item><title>B</title><guid isPermaLink="true">/2024/05/b.html</guid></item>` +
+          `<item><title>C</title><guid isPermaLink="true">2024/05/c.html#entry</guid></item>`,
+      ),
+    );
+    expect(feed.items.map((item) => item.permalink)).toEqual(["https://site.example/a", "/2024/05/b.html", "2024/05/c.html#entry"]);
+  });
+
+  it('never takes a GUID marked isPermaLink="false", or one that is not shaped like a URL', async () => {
+    const feed = await parse(
+      rss(
+        `<item><title>A</title><guid isPermaLink="false">https://site.example/?p=12</guid></item>` +
+          `<item><title>B</title><guid>12345</guid></item>` +
+          `<item><title>C</title><guid>tag:site.example,2024:post-7</guid></item>` +
+          `<item><title>D</title><guid>urn:uuid:6b1c0a3e-1d1e-4d8b-9d2e-3f1a2b3c4d5e</guid></item>` +
+          `<item><title>E</title><link>https://site.example/e</link><guid>https://site.example/?p=14</guid></item>`,
+      ),
+    );
+    expect(feed.items.map((item) => item.permalink)).toEqual([undefined, undefined, undefined, undefined, undefined]);
+    expect(feed.items[4]?.url).toBe("https://site.example/e"); // a link wins over any GUID
+  });
+
+  it("resolves a relative GUID and link against xml:base, the nearest declaration first", async () => {
+    const feed = await parse(
+      rss(
+        `<item><title>A</title><guid>a.html</guid></item>` +
+          `<item xml:base="/archive/2023/"><title>B</title><guid>b.html</guid><link>b-page.html</link></item>`,
+        ` xml:base="https://mirror.example/posts/"`,
+      ),
+    );
+    expect(feed.items[0]?.permalink).toBe("https://mirror.example/posts/a.html");
+    expect(feed.items[1]).toMatchObject({ url: "https://mirror.example/archive/2023/b-page.html" });
+  });
+
+  it("leaves a GUID relative when no xml:base is declared: normalization resolves it against the feed", async () => {
+    const feed = await parse(rss(`<item><title>A</title><guid>/2024/05/a.html</guid></item>`));
+    expect(feed.items[0]?.permalink).toBe("/2024/05/a.html");
+  });
+});
+
+describe("documents cut short", () => {
+  it.each([
+    [
+      "RSS 2.0",
+      `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><link>https://e.example/</link>` +
+        `<item><title>A</title><link>https://e.example/a</link></item>` +
+        `<item><title><![CDATA[B <i>one</i>]]></title><link>https://e.example/b</link><!-- a </item> in a comment --></item>` +
+        `<item><title>C is cut in the middle`,
+    ],
+    [
+      "RSS 1.0 (RDF)",
+      `<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/">` +
+        `<channel rdf:about="https://e.example/"><title>T</title><link>https://e.example/</link></channel>` +
+        `<item rdf:about="https://e.example/a"><title>A</title><link>https://e.example/a</link></item>` +
+        `<item rdf:about="https://e.example/b"><title>B</title><link>https://e.example/b</link></item>` +
+        `<item rdf:about="https://e.example/c"><title>C is cut`,
+    ],
+    [
+      "Atom",
+      `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>T</title>` +
+        `<entry><id>urn:a</id><title>A</title><link href="https://e.example/a"/></entry>` +
+        `<entry><id>urn:b</id><title>B</title><link href="https://e.example/b"/></entry>` +
+        `<entry><id>urn:c</id><title type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">C is cut <b>in`,
+    ],
+  ])("keeps the complete items before the cut of a %s document and says it was cut", async (_format, text) => {
+    const feed = await parseFeed(text);
+    expect(feed.truncated).toBe(true);
+    expect(feed.items.map((item) => item.url)).toEqual(["https://e.example/a", "https://e.example/b"]);
+    expect(feed.title).toBe("T");
+  });
+
+  it("cuts inside a tag, an attribute or a CDATA section as well", async () => {
+    const whole = fixture("rss2-wordpress.xml");
+    const complete = await parseFeed(whole);
+    const secondItem = whole.indexOf("<item>", whole.indexOf("</item>"));
+    for (const at of [secondItem + 3, secondItem + 40, whole.indexOf("<![CDATA[", secondItem) + 12]) {
+      const feed = await parseFeed(whole.slice(0, at));
+      expect(feed.truncated).toBe(true);
+      expect(feed.items).toEqual(complete.items.slice(0, 1));
+    }
+  });
+
+  it("does not mark a whole document", async () => {
+    const feed = await parseFeed(fixture("rss2-wordpress.xml"));
+    expect(feed.truncated).toBeUndefined();
+    expect(feed.items.length).toBeGreaterThan(1);
   });
 });

@@ -193,6 +193,62 @@ describe("normalizeItems", () => {
     expect(a[0]?.itemKey).toBe("a-1");
   });
 
+  it("never merges distinct items of one feed that point into one page", () => {
+    const items = normalizeItems(
+      [
+        { guid: "e1", url: "https://log.example/2024/05/02.html#a0930", title: "Morning" },
+        { guid: "e2", url: "https://log.example/2024/05/02.html#a1415", title: "Afternoon" },
+        { url: "https://log.example/2024/05/03.html#a0815", title: "No GUID, own anchor" },
+        { url: "https://log.example/2024/05/03.html#a1100", title: "No GUID, other anchor" },
+        { guid: "c1", url: "https://log.example/changelog", title: "Changelog entry one" },
+        { guid: "c2", url: "https://log.example/changelog", title: "Changelog entry two" },
+      ],
+      { feedUrl, now },
+    );
+    expect(items.map((item) => item.url)).toEqual([
+      "https://log.example/2024/05/02.html#a0930",
+      "https://log.example/2024/05/02.html#a1415",
+      "https://log.example/2024/05/03.html#a0815",
+      "https://log.example/2024/05/03.html#a1100",
+      "https://log.example/changelog",
+      "https://log.example/changelog",
+    ]);
+    // An anchor of its own still matches the same entry in another feed; a page that several
+    // entries share without anchors identifies none of them, so their ids are the feed's own.
+    expect(items.map((item) => item.postId)).toEqual([
+      stableId("https://log.example/2024/05/02.html#a0930"),
+      stableId("https://log.example/2024/05/02.html#a1415"),
+      stableId("https://log.example/2024/05/03.html#a0815"),
+      stableId("https://log.example/2024/05/03.html#a1100"),
+      stableId(`${feedUrl}\nc1`),
+      stableId(`${feedUrl}\nc2`),
+    ]);
+    expect(new Set(items.map((item) => item.itemKey)).size).toBe(6);
+  });
+
+  it("drops a fragment that tells nothing apart", () => {
+    const items = normalizeItems(
+      [
+        { guid: "p1", url: "https://blog.example/2024/05/post.html#more", title: "One post" },
+        { guid: "p2", url: "https://blog.example/2024/05/other.html", title: "Another" },
+      ],
+      { feedUrl, now },
+    );
+    expect(items[0]).toMatchObject({
+      url: "https://blog.example/2024/05/post.html",
+      postId: stableId("https://blog.example/2024/05/post.html"),
+    });
+  });
+
+  it("resolves a relative permalink GUID against the feed's own URL", () => {
+    const [item] = normalizeItems([{ guid: "/2024/05/a.html", permalink: "/2024/05/a.html", title: "A" }], {
+      feedUrl,
+      siteUrl: "https://elsewhere.example/",
+      now,
+    });
+    expect(item?.url).toBe("https://feeds.example.net/2024/05/a.html");
+  });
+
   it("keys repeated GUIDs by GUID and URL, and keeps the first of true duplicates", async () => {
     const items = await normalizeFixture("rss-repeated-guids.xml");
     expect(items.map((item) => item.itemKey)).toEqual([

@@ -559,6 +559,24 @@ describe("renderOutcome: posts", () => {
 // ---------------------------------------------------------------------------------------------------------
 // Rendering everything else
 
+describe("renderOutcome: feeds", () => {
+  it("shows a healthy feed's warning (a document cut short) beside that feed only", () => {
+    const message = renderOutcome(
+      {
+        kind: "feeds",
+        feeds: [
+          { id: "f1", url: "https://cut.example/feed", state: "ok", lastWarning: "The feed's last document was cut short", postCount: 3 },
+          { id: "f2", url: "https://fine.example/feed", state: "ok", postCount: 1 },
+        ],
+      },
+      { shareable: false },
+    );
+    const lines = richLines(message).join("\n");
+    expect(lines).toContain(":warning: The feed's last document was cut short");
+    expect(lines.match(/:warning:/g)).toHaveLength(1);
+  });
+});
+
 describe("renderOutcome: other kinds", () => {
   const feeds: FeedHealth[] = [
     { id: "f1", url: "https://ok.example.com/feed", title: "OK <!here> blog", state: "ok", postCount: 12 },
@@ -746,6 +764,7 @@ describe("renderOutcome: other kinds", () => {
             lastError: hostile,
             postCount: 1,
           },
+          { id: "g", url: "https://example.com/cut", state: "ok", lastWarning: hostile, postCount: 1 },
         ],
       }),
       render(postsOutcome([post({ title: hostile, summary: hostile, author: hostile })], { heading: hostile })),

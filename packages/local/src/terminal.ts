@@ -157,6 +157,7 @@ function feedJson(feed: FeedHealth) {
     title: feed.title ?? null,
     status: feed.state,
     lastError: feed.lastError ?? null,
+    lastWarning: feed.lastWarning ?? null,
     failingSince: feed.failingSince ?? null,
     lastPolledAt: feed.lastPolledAt ?? null,
     pausedReason: feed.pausedReason ?? null,
@@ -184,7 +185,13 @@ export function postLines(post: Post): string[] {
 
 function feedLines(feed: FeedHealth): string {
   const problem =
-    feed.state === "paused" ? `  paused: ${feed.pausedReason ?? feed.lastError ?? ""}` : feed.lastError ? `  error: ${feed.lastError}` : "";
+    feed.state === "paused"
+      ? `  paused: ${feed.pausedReason ?? feed.lastError ?? ""}`
+      : feed.lastError
+        ? `  error: ${feed.lastError}`
+        : feed.lastWarning
+          ? `  warning: ${feed.lastWarning}`
+          : "";
   return [
     `${feed.id}  ${feed.state.padEnd(7)}  ${String(feed.postCount).padStart(5)} posts  ${feed.title ?? feed.url}${feed.recap ? "  (recap feed)" : ""}`,
     `              ${feed.url}`,

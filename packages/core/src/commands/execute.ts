@@ -299,6 +299,7 @@ export async function feedHealth(deps: Pick<CommandDeps, "store">): Promise<Feed
       state: feedState(feed),
       ...(feed.failingSince ? { failingSince: feed.failingSince } : {}),
       ...(feed.lastError ? { lastError: feed.lastError } : {}),
+      ...(feed.lastWarning ? { lastWarning: feed.lastWarning } : {}),
       ...(feed.lastPolledAt ? { lastPolledAt: feed.lastPolledAt } : {}),
       ...(feed.pausedReason ? { pausedReason: feed.pausedReason } : {}),
       ...(feed.isRecapFeed ? { recap: true } : {}),

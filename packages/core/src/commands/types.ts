@@ -71,6 +71,8 @@ export interface FeedHealth {
   /** ISO time of the first failure in the current run of failures. */
   failingSince?: string;
   lastError?: string;
+  /** What the last successful poll could only partly read. */
+  lastWarning?: string;
   lastPolledAt?: string;
   pausedReason?: string;
   postCount: number;

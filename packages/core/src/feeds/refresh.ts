@@ -101,13 +101,18 @@ export async function applyDocument(feed: Feed, document: FeedDocument, deps: Re
     counts = ingested;
     seenDates = items.map((item) => (item.dateClamped ? undefined : item.publishedAt));
     patch = {
+      // Its items before the cut are stored; the rest come with a whole document.
+      lastWarning: parsed.truncated ? cutShort(parsed.items.length) : undefined,
       title: parsed.title || feed.title,
       siteUrl: parsed.siteUrl ?? feed.siteUrl,
       ttlMinutes: parsed.ttlMinutes,
       ...(newTopics.length > 0 ? { topicTally: addToTally(feed.topicTally, newTopics) } : {}),
       // Advance past this document only once everything in it is settled: while an announcement
       // is still owed, the next poll must fetch and process it again, not get a 304.
-      ...(counts.waiting === 0 ? { etag: fetched.etag, lastModified: fetched.lastModified, bodyHash: document.bodyHash } : {}),
+      // A document cut short is never "seen": the next poll fetches it whole, not a 304.
+      ...(counts.waiting === 0 && !parsed.truncated
+        ? { etag: fetched.etag, lastModified: fetched.lastModified, bodyHash: document.bodyHash }
+        : {}),
     };
   } else {
     // A 304 may omit validators it still honours: keep ours unless it sent new ones.
@@ -144,6 +149,10 @@ export async function applyDocument(feed: Feed, document: FeedDocument, deps: Re
 /** The sync asks for another read of the recap's page, and the recap is recent enough to keep asking. */
 function readAgain(synced: SyncResult, recap: Pick<Post, "firstSeenAt">, now: Date): boolean {
   return synced.status === "synced" && synced.retryLater === true && now.getTime() - Date.parse(recap.firstSeenAt) < RECAP_PAGE_RETRY_MS;
+}
+
+function cutShort(items: number): string {
+  return `The feed's last document was cut short; only the ${items === 1 ? "1 complete item" : `${items} complete items`} before the cut were read`;
 }
 
 /**

@@ -59,6 +59,13 @@ export type FetchErrorKind =
 export interface RawItem {
   guid?: string;
   url?: string;
+  /**
+   * The item's address according to its identifier, for an item without a link: an RSS 2.0 `<guid>`
+   * that is a permalink (isPermaLink absent or "true"), RSS 1.0's `rdf:about`, or a JSON Feed / Atom
+   * id that is an http(s) URL. Resolved against xml:base where the document sets one; may still be
+   * relative to the feed's own URL.
+   */
+  permalink?: string;
   title?: string;
   /** HTML or text: description / summary / content_text. */
   summary?: string;
@@ -82,6 +89,11 @@ export interface ParsedFeed {
   /** RSS <ttl>, in minutes. */
   ttlMinutes?: number;
   items: RawItem[];
+  /**
+   * The document ended before its root element closed (a dropped connection, a size limit on the
+   * server): `items` holds the complete items that came before the cut.
+   */
+  truncated?: boolean;
 }
 
 export type ParseErrorKind = "not-a-feed" | "malformed";
@@ -114,6 +126,8 @@ export interface Feed {
   lastSuccessAt?: string;
   lastError?: string;
   lastErrorAt?: string;
+  /** Something the last successful poll could only partly read (a document cut short). */
+  lastWarning?: string;
   failingSince?: string;
   consecutiveErrors: number;
   nextPollAt: string;

@@ -1,15 +1,17 @@
 /**
  * One spelling per article URL, so the same post reached through different feeds (or with
  * newsletter tracking) gets the same id. Conservative: only changes that cannot alter what the
- * server returns — no trailing-slash or `www.` games, parameter order kept.
+ * server returns — no trailing-slash or `www.` games, parameter order kept — and the fragment
+ * dropped unless asked to keep it.
  */
-export function canonicalizeUrl(raw: string, base?: string): string | undefined {
+export function canonicalizeUrl(raw: string, base?: string, keep: { fragment?: boolean } = {}): string | undefined {
   const input = raw.trim();
   if (!input) return undefined;
   const url = parse(input, base) ?? parse(input); // An unusable base must not sink an absolute URL.
   if (!url || (url.protocol !== "http:" && url.protocol !== "https:")) return undefined;
   // URL already lowercases scheme and host, drops the default port and resolves dot segments.
-  url.hash = "";
+  // A fragment only points into the page; kept on request (it may be all that tells two entries apart).
+  if (!keep.fragment || url.hash === "#") url.hash = "";
   const kept = url.search
     .slice(1)
     .split("&")

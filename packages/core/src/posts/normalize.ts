@@ -22,52 +22,74 @@ const CATEGORY_MAX = 80;
 /** About 300 words of the body: what a reader skims to see what a post is about. */
 const LEAD_MAX = 2_000;
 
-/** One item before identity is assigned (that needs the whole batch: repeated GUIDs). */
+/** One item before identity is assigned (that needs the whole batch: repeated GUIDs, shared pages). */
 interface Draft {
   guid?: string;
+  /** The item's address without its fragment: the page. */
   url: string;
+  /** The address as the feed gave it, fragment included ("/2024/05/02.html#a0930"). */
+  exactUrl: string;
   /** The URL came from the item (link or permalink GUID), and is not just the site's home page. */
   ownUrl: boolean;
   /** Title + date, for items with neither GUID nor link. */
   fallbackKey?: string;
-  item: Omit<NormalizedItem, "itemKey" | "postId">;
+  item: Omit<NormalizedItem, "itemKey" | "postId" | "url">;
 }
 
 /**
  * Raw feed items → posts as this feed presents them: plain-text title and summary, canonical URL,
  * ISO date, and a stable identity (itemKey within the feed, postId across feeds).
  * Items with the same itemKey keep the first; items with nothing identifying them are dropped.
+ * Distinct items of one feed are never merged: when several of them point into one page (dated
+ * entries of a log, `#a0930`, `#a1415`), each keeps its fragment, in its link and in its identity.
  */
 export function normalizeItems(items: RawItem[], context: NormalizeContext): NormalizedItem[] {
   const feedPage = canonicalizeUrl(context.feedUrl);
   const site = context.siteUrl ? canonicalizeUrl(context.siteUrl, context.feedUrl) : undefined;
   const drafts = items.map((item) => draft(item, context, site, feedPage));
 
-  const guidCount = new Map<string, number>();
-  for (const { guid } of drafts) if (guid) guidCount.set(guid, (guidCount.get(guid) ?? 0) + 1);
+  const guidCount = count(drafts.flatMap((d) => d.guid ?? []));
+  const exactCount = count(drafts.map((d) => d.exactUrl));
+  // The distinct items (by GUID, else by exact address) that each page carries.
+  const itemsOnPage = new Map<string, Set<string>>();
+  for (const d of drafts) {
+    if (d.ownUrl) (itemsOnPage.get(d.url) ?? itemsOnPage.set(d.url, new Set()).get(d.url)!).add(d.guid ?? d.exactUrl);
+  }
 
   const seen = new Set<string>();
   const out: NormalizedItem[] = [];
   for (const d of drafts) {
+    // Several items on one page: the page no longer identifies a post, its fragment may.
+    const shared = d.ownUrl && (itemsOnPage.get(d.url)?.size ?? 0) > 1;
+    const url = shared ? d.exactUrl : d.url;
     // A feed that reuses one GUID for different posts (seen: a GUID per category, or a CMS bug)
     // would otherwise collapse them; the URL tells them apart.
-    const itemKey = d.guid ? ((guidCount.get(d.guid) ?? 0) > 1 ? `${d.guid}\n${d.url}` : d.guid) : d.ownUrl ? d.url : d.fallbackKey;
+    const itemKey = d.guid ? ((guidCount.get(d.guid) ?? 0) > 1 ? `${d.guid}\n${d.exactUrl}` : d.guid) : d.ownUrl ? url : d.fallbackKey;
     if (!itemKey || seen.has(itemKey)) continue;
     seen.add(itemKey);
-    // Same article from two feeds → same post; without a real link the id is local to this feed.
-    const postId = d.ownUrl ? stableId(d.url) : stableId(`${context.feedUrl}\n${d.guid ?? itemKey}`);
-    out.push({ itemKey, postId, ...d.item });
+    // Same article from two feeds → same post (by its page, or its exact entry when the page is
+    // shared); an address that is not the item's own, or that several items share, is local.
+    const addressed = d.ownUrl && (!shared || (exactCount.get(d.exactUrl) ?? 0) === 1);
+    const postId = addressed ? stableId(url) : stableId(`${context.feedUrl}\n${d.guid ?? itemKey}`);
+    out.push({ itemKey, postId, url, ...d.item });
   }
   return out;
+}
+
+function count(values: string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+  return counts;
 }
 
 function draft(item: RawItem, context: NormalizeContext, site?: string, feedPage?: string): Draft {
   const guid = item.guid?.trim() || undefined;
   const base = site ?? context.feedUrl;
-  const link = item.url ? canonicalizeUrl(item.url, base) : undefined;
-  // RSS <guid> is a permalink unless isPermaLink="false"; an absolute http(s) GUID is usable.
-  const permalink = !link && guid && /^https?:\/\//i.test(guid) ? canonicalizeUrl(guid) : undefined;
-  const own = link ?? permalink;
+  const link = item.url ? canonicalizeUrl(item.url, base, { fragment: true }) : undefined;
+  // Without a link, the identifier may be the address (a permalink GUID): relative to the feed itself.
+  const permalink = !link && item.permalink ? canonicalizeUrl(item.permalink, context.feedUrl, { fragment: true }) : undefined;
+  const exactUrl = link ?? permalink;
+  const own = exactUrl && withoutFragment(exactUrl);
   // Some feeds point every item at the home page; that URL cannot identify a post.
   const ownUrl = own !== undefined && own !== site && own !== feedPage;
   const url = own ?? site ?? feedPage ?? context.feedUrl;
@@ -92,10 +114,10 @@ function draft(item: RawItem, context: NormalizeContext, site?: string, feedPage
   return {
     guid,
     url,
+    exactUrl: exactUrl ?? url,
     ownUrl,
     fallbackKey,
     item: {
-      url,
       title,
       summary,
       author: plainAuthor(item.author),
@@ -107,6 +129,11 @@ function draft(item: RawItem, context: NormalizeContext, site?: string, feedPage
       content: item.content?.trim() || undefined,
     },
   };
+}
+
+function withoutFragment(url: string): string {
+  const hash = url.indexOf("#");
+  return hash < 0 ? url : url.slice(0, hash);
 }
 
 const optional = <K extends string, V>(name: K, value: V | undefined) =>

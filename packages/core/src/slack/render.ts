@@ -578,6 +578,8 @@ function feedItem(feed: FeedHealth): Piece[] {
   pieces.push(words(` · ${plural(feed.postCount, "post")}${feed.recap ? " · recap feed" : ""}`));
   if (feed.lastError && (feed.state === "failing" || feed.state === "paused")) {
     pieces.push(words(" · last error: "), data(feed.lastError, 200));
+  } else if (feed.lastWarning && feed.state === "ok") {
+    pieces.push(words(" · "), emoji("warning"), words(" "), data(feed.lastWarning, 200));
   }
   if (feed.state === "paused") pieces.push(words(" · resume with "), code(`/recap resume ${feed.id}`, 120));
   return pieces;

@@ -85,9 +85,13 @@ function jsonItem(item: z.infer<typeof itemSchema>): RawItem {
     return text && plainTextAsHtml(text);
   };
   const contentText = plain(item.content_text);
+  const id = clean(item.id === undefined ? undefined : String(item.id));
+  const url = clean(item.url) ?? clean(item.external_url);
   return {
-    guid: clean(item.id === undefined ? undefined : String(item.id)),
-    url: clean(item.url) ?? clean(item.external_url),
+    guid: id,
+    url,
+    // "id … might be a URL": an http(s) one is the address of an item that gives no url.
+    permalink: !url && id && /^https?:\/\//i.test(id) ? id : undefined,
     title: plain(item.title),
     summary: plain(item.summary) ?? contentText,
     content: clean(item.content_html) ?? contentText,

@@ -29,3 +29,15 @@ export function resolveAgainst(ref: string, base: string | undefined): string {
     return ref;
   }
 }
+
+/**
+ * Whether an identifier reads as a web address: an absolute http(s) URL, or a relative reference
+ * with a path or a page's name ("/2024/05/post", "posts/a.html#x", "a.html"). Other schemes (tag:, urn:) and bare words or
+ * numbers are names, not places.
+ */
+export function looksLikeUrl(text: string): boolean {
+  if (/\s/.test(text)) return false;
+  if (/^[a-z][a-z0-9+.-]*:/i.test(text)) return /^https?:\/\/[^/]/i.test(text);
+  if (/^www\./i.test(text)) return false; // a host without a scheme would resolve as a path
+  return /^\.{0,2}\//.test(text) || text.includes("/") || /\.(?:s?html?|php|aspx?|jsp)(?:[?#]|$)/i.test(text);
+}

@@ -159,3 +159,51 @@ function balancedDivs(html: string): boolean {
   }
   return depth === 0;
 }
+
+/**
+ * A document cut off before its root element closed, repaired to end after its last complete item:
+ * everything from the cut on is dropped and the elements still open there are closed. `item` is
+ * the local name of the repeating element ("item", or "entry" in Atom). Undefined when no item
+ * was complete. Expects preprocessXml's output, where a `<` in text is already escaped.
+ */
+export function closeAfterLastItem(xml: string, item: string): string | undefined {
+  const open: string[] = [];
+  let cut: { at: number; open: string[] } | undefined;
+  let i = xml.indexOf("<");
+  while (i >= 0) {
+    // Where this markup's final ">" is: CDATA sections, comments and declarations hold no tags.
+    const closer = xml.startsWith("<![CDATA[", i)
+      ? "]]>"
+      : xml.startsWith("<!--", i)
+        ? "-->"
+        : xml[i + 1] === "!" || xml[i + 1] === "?"
+          ? ">"
+          : "";
+    const verbatim = closer !== "";
+    const found = verbatim ? xml.indexOf(closer, i + 2) : tagEnd(xml, i);
+    if (found < 0) break; // the cut is inside this tag, comment or CDATA section
+    const end = verbatim ? found + closer.length - 1 : found;
+    if (!verbatim) {
+      const tag = /^<(\/?)([^\s/>]+)/.exec(xml.slice(i, i + 256));
+      const name = tag?.[2];
+      if (name && tag[1]) {
+        const at = open.lastIndexOf(name);
+        if (at >= 0) open.length = at;
+        if (localName(name) === item) cut = { at: end + 1, open: [...open] };
+      } else if (name && xml[end - 1] !== "/") {
+        open.push(name);
+      }
+    }
+    i = xml.indexOf("<", end + 1);
+  }
+  if (!cut) return undefined;
+  return (
+    xml.slice(0, cut.at) +
+    cut.open
+      .reverse()
+      .map((name) => `</${name}>`)
+      .join("")
+  );
+}
+
+const localName = (name: string) => name.slice(name.indexOf(":") + 1);

@@ -3,8 +3,8 @@ import type { FeedFormat, ParsedFeed, RawItem } from "../types";
 import { htmlToText, tagEnd } from "../../posts/text";
 import { FeedParseError } from "./errors";
 import { prefixRenames, renamePrefix } from "./namespaces";
-import { clean, nonEmpty, plainTextAsHtml, resolveAgainst } from "./strings";
-import { preprocessXml } from "./xml-prep";
+import { clean, looksLikeUrl, nonEmpty, plainTextAsHtml, resolveAgainst } from "./strings";
+import { closeAfterLastItem, preprocessXml } from "./xml-prep";
 
 /** An xml2js node: text, or an element with attributes in `$`, text in `_`, children by name. */
 type XmlNode = string | { _?: unknown; $?: Record<string, string>; [child: string]: unknown };
@@ -57,8 +57,12 @@ export async function parseXmlFeed(
   format: Exclude<FeedFormat, "json">,
   documentUrl?: string,
 ): Promise<ParsedFeed> {
-  const xml = dropTrailingJunk(preprocessXml(text), root);
   const isAtom = format === "atom";
+  const prepared = preprocessXml(text);
+  // A document cut short still holds the complete items before the cut: keep those, and say so.
+  const closed = prepared.includes(`</${root}`);
+  const repaired = closed ? undefined : closeAfterLastItem(prepared, isAtom ? "entry" : "item");
+  const xml = repaired ?? dropTrailingJunk(prepared, root);
   const rootAt = xml.indexOf(`<${root}`);
   const renames = prefixRenames(xml.slice(rootAt, tagEnd(xml, rootAt) + 1), isAtom);
   const tagName = (name: string) => {
@@ -88,26 +92,41 @@ export async function parseXmlFeed(
     throw new FeedParseError("malformed", `Unreadable ${format} feed: ${reason}`, { cause: error });
   }
   const items = parsed.items ?? [];
-  return isAtom ? atomFeed(parsed, items, documentUrl) : rssFeed(parsed, items, format);
+  const rootAttributes = attributesOf(xml.slice(rootAt, tagEnd(xml, rootAt) + 1));
+  const feed = isAtom
+    ? atomFeed(parsed, items, xmlBase(rootAttributes, documentUrl))
+    : rssFeed(parsed, items, format, declaredBase(rootAttributes, { base: documentUrl, declared: false }));
+  return repaired === undefined ? feed : { ...feed, truncated: true };
 }
 
-function rssFeed(channel: RawRecord, items: RawRecord[], format: "rss" | "rdf"): ParsedFeed {
+/**
+ * RSS has no base of its own, but xml:base (on the root, channel or item) is XML's: links and
+ * permalink GUIDs resolve against it. Without one they stay as written, for normalization to
+ * resolve against the feed.
+ */
+function rssFeed(channel: RawRecord, items: RawRecord[], format: "rss" | "rdf", rootBase: DeclaredBase): ParsedFeed {
+  const base = declaredBase(attrsOf(channel), rootBase);
   const ttl = Number.parseInt(firstText(channel, "ttl") ?? "", 10);
   return {
     format,
     title: plainTitle(firstText(channel, "title")),
     siteUrl: rssLink(nodes(channel, "link")),
     ttlMinutes: Number.isFinite(ttl) && ttl > 0 ? ttl : undefined,
-    items: items.map(rssItem),
+    items: items.map((item) => rssItem(item, base)),
   };
 }
 
-function rssItem(item: RawRecord): RawItem {
+function rssItem(item: RawRecord, channelBase: DeclaredBase): RawItem {
+  const { base, declared } = declaredBase(attrsOf(item), channelBase);
+  const resolve = (ref: string | undefined) => (ref === undefined || !declared ? ref : resolveAgainst(ref, base));
+  // RSS 1.0 items have no <guid>; their rdf:about is the identifier, and the item's URI.
+  const about = clean(attrsOf(item)["rdf:about"]);
+  // FeedBurner rewrote <link> to a (now dead) feedproxy redirect and kept the original here.
+  const url = firstText(item, "feedburner:origLink") ?? resolve(rssLink(nodes(item, "link")));
   return {
-    // RSS 1.0 items have no <guid>; their rdf:about is the identifier.
-    guid: firstText(item, "guid") ?? clean(attrsOf(item)["rdf:about"]),
-    // FeedBurner rewrote <link> to a (now dead) feedproxy redirect and kept the original here.
-    url: firstText(item, "feedburner:origLink") ?? rssLink(nodes(item, "link")),
+    guid: firstText(item, "guid") ?? about,
+    url,
+    permalink: url ? undefined : resolve(permalinkGuid(nodes(item, "guid")[0]) ?? (about && looksLikeUrl(about) ? about : undefined)),
     title: firstText(item, "title"),
     summary: firstText(item, "description") ?? firstText(item, "summary"),
     content: firstText(item, "content:encoded"),
@@ -116,6 +135,19 @@ function rssItem(item: RawRecord): RawItem {
     published: firstText(item, "pubDate") ?? firstText(item, "dc:date"),
     updated: firstText(item, "dcterms:modified") ?? firstText(item, "atom:updated"),
   };
+}
+
+/**
+ * RSS 2.0: "isPermaLink is optional, its default value is true. If its value is false, the guid may
+ * not be assumed to be a url". Many GUIDs without the attribute are still plain ids ("12345",
+ * "tag:…"), so the text must also be shaped like a URL.
+ */
+function permalinkGuid(guid: XmlNode | undefined): string | undefined {
+  if (guid === undefined) return undefined;
+  const flag = Object.entries(typeof guid === "string" ? {} : (guid.$ ?? {})).find(([name]) => name.toLowerCase() === "ispermalink");
+  if (flag?.[1].trim().toLowerCase() === "false") return undefined;
+  const text = clean(textOf(guid));
+  return text && looksLikeUrl(text) ? text : undefined;
 }
 
 /** RSS <link> is text; tolerate Atom-style `<link href>` that some generators emit instead. */
@@ -130,8 +162,8 @@ function rssLink(links: XmlNode[]): string | undefined {
 }
 
 /** Atom resolves relative references against xml:base, else the document's own URL (RFC 4287 §1.2). */
-function atomFeed(feed: RawRecord, entries: RawRecord[], documentUrl: string | undefined): ParsedFeed {
-  const base = xmlBase(attrsOf(feed), documentUrl);
+function atomFeed(feed: RawRecord, entries: RawRecord[], rootBase: string | undefined): ParsedFeed {
+  const base = xmlBase(attrsOf(feed), rootBase);
   const feedAuthor = personName(nodes(feed, "author"));
   return {
     format: "atom",
@@ -143,9 +175,13 @@ function atomFeed(feed: RawRecord, entries: RawRecord[], documentUrl: string | u
 
 function atomEntry(entry: RawRecord, feedBase: string | undefined, feedAuthor?: string): RawItem {
   const base = xmlBase(attrsOf(entry), feedBase);
+  const id = firstText(entry, "id");
+  const url = firstText(entry, "feedburner:origLink") ?? atomLink(nodes(entry, "link"), base);
   return {
-    guid: firstText(entry, "id"),
-    url: firstText(entry, "feedburner:origLink") ?? atomLink(nodes(entry, "link"), base),
+    guid: id,
+    url,
+    // An id is an IRI, not always a page; an http(s) one is the best address an entry without a link has.
+    permalink: !url && id && /^https?:\/\//i.test(id) ? id : undefined,
     title: atomText(nodes(entry, "title")[0]),
     summary: atomText(nodes(entry, "summary")[0]),
     content: atomText(nodes(entry, "content")[0]),
@@ -211,6 +247,16 @@ function personName(authors: XmlNode[]): string | undefined {
   return undefined;
 }
 
+interface DeclaredBase {
+  base: string | undefined;
+  /** Whether an xml:base was declared on the way (else `base` is only the document's URL). */
+  declared: boolean;
+}
+
+function declaredBase(attrs: Record<string, string>, parent: DeclaredBase): DeclaredBase {
+  return clean(attrs["xml:base"]) ? { base: xmlBase(attrs, parent.base), declared: true } : parent;
+}
+
 function xmlBase(attrs: Record<string, string>, parent: string | undefined): string | undefined {
   const base = clean(attrs["xml:base"]);
   if (!base) return parent;
@@ -230,6 +276,13 @@ function nodes(record: RawRecord, name: string): XmlNode[] {
   const value = record[`raw:${name}`];
   const list: unknown[] = Array.isArray(value) ? value : [value];
   return list.filter((node): node is XmlNode => typeof node === "string" || (typeof node === "object" && node !== null));
+}
+
+/** The attributes of one start tag, as written (enough for the root's xml:base). */
+function attributesOf(tag: string): Record<string, string> {
+  const attributes: Record<string, string> = {};
+  for (const m of tag.matchAll(/\s([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) attributes[m[1]!] = m[2] ?? m[3] ?? "";
+  return attributes;
 }
 
 function attrsOf(record: RawRecord): Record<string, string> {
