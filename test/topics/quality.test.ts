@@ -1,15 +1,17 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { loadTaxonomy } from "../../packages/core/src/topics";
-import { evaluate, precision, recall, report, type LabeledItem } from "./eval/evaluate";
+import { annotatorScores, evaluate, precision, recall, report, type LabeledItem } from "./eval/evaluate";
 
 /**
  * Tagging quality on labeled real posts and talks (test/topics/eval/LABELING.md says how they were
  * collected and labeled). `dev` is what the taxonomy is tuned on; `test` is never tuned on: its
  * misses are reported, not patched one by one, and the floor below guards it against regressions.
  *
- * Issue 9 asks for precision ≥ 0.92 and recall ≥ 0.88 on `test`; the matcher does not reach that yet
- * (see the figures this prints), so the floor is what it reaches today, and only ever goes up.
+ * Every item was labeled twice, independently, and disagreements adjudicated by a third reader
+ * (LABELING.md). Issue 9 asks for precision ≥ 0.92 and recall ≥ 0.88 on `test`: about what one
+ * careful annotator alone reaches against the adjudicated labels (printed below). The matcher does
+ * not reach that yet, so the floor is what it reaches today, and only ever goes up.
  */
 const read = (split: string) => JSON.parse(readFileSync(new URL(`./eval/${split}.json`, import.meta.url), "utf8")) as LabeledItem[];
 const dev = read("dev");
@@ -17,7 +19,7 @@ const test = read("test");
 const taxonomy = loadTaxonomy();
 const topicIds = taxonomy.topics.map((t) => t.id);
 
-const TEST_FLOOR = { precision: 0.78, recall: 0.8 };
+const TEST_FLOOR = { precision: 0.79, recall: 0.81 };
 const MIN_ITEMS = 400;
 const MIN_TEST_POSITIVES_PER_TOPIC = 3;
 
@@ -28,7 +30,12 @@ describe("topic tagging quality", () => {
     for (const item of test) expect(ids.has(item.id), `${item.id} is in both splits`).toBe(false);
     for (const item of [...dev, ...test]) {
       expect(item.title.length).toBeGreaterThan(0);
-      for (const id of item.topics) expect(topicIds).toContain(id);
+      for (const id of [...item.topics, ...item.annotators.flat()]) expect(topicIds).toContain(id);
+      // Gold labels come from the annotators: agreed ones, or one of theirs chosen by the adjudicator.
+      const either = new Set(item.annotators.flat());
+      for (const id of item.topics) expect(either.has(id), `${item.id}: ${id} from neither annotator`).toBe(true);
+      const both = item.annotators[0].filter((id) => item.annotators[1].includes(id));
+      for (const id of both) expect(item.topics, `${item.id}: agreed ${id} kept`).toContain(id);
     }
     for (const id of topicIds) {
       const positives = test.filter((item) => item.topics.includes(id)).length;
@@ -41,7 +48,10 @@ describe("topic tagging quality", () => {
     const onDev = evaluate(dev, taxonomy, history);
     const onTest = evaluate(test, taxonomy, history);
     // Figures for both splits; misses only for dev (test misses are not for tuning).
-    console.log(`${report("dev", dev, onDev, false)}\n\n${report("test", test, onTest, false)}`);
+    const human = annotatorScores(test)
+      .map((c, i) => `annotator ${i + 1} alone: precision ${precision(c).toFixed(3)}, recall ${recall(c).toFixed(3)}`)
+      .join("; ");
+    console.log(`${report("dev", dev, onDev, false)}\n\n${report("test", test, onTest, false)}\n\nOn test, ${human}`);
     expect(precision(onTest.total)).toBeGreaterThanOrEqual(TEST_FLOOR.precision);
     expect(recall(onTest.total)).toBeGreaterThanOrEqual(TEST_FLOOR.recall);
   });

@@ -17,7 +17,10 @@ export interface LabeledItem {
   lead?: string;
   event?: string;
   organizations?: string[];
+  /** The gold labels: where the two annotators agree, their labels; where not, the adjudicator's. */
   topics: string[];
+  /** What each of the two annotators said on their own, from LABELING.md alone. */
+  annotators: [string[], string[]];
 }
 
 export interface Counts {
@@ -108,4 +111,21 @@ export function report(name: string, items: readonly LabeledItem[], result: Eval
     row("overall (micro)", result.total),
     ...(withMisses && result.misses.length > 0 ? ["", ...result.misses] : []),
   ].join("\n");
+}
+
+/**
+ * How each annotator alone scores against the gold labels: the agreement a second careful reader
+ * reaches, which is what "a reader would agree with" can mean at best.
+ */
+export function annotatorScores(items: readonly LabeledItem[]): Counts[] {
+  return [0, 1].map((which) => {
+    const counts: Counts = { tp: 0, fp: 0, fn: 0 };
+    for (const item of items) {
+      const gold = new Set(item.topics);
+      const said = new Set(item.annotators[which]);
+      for (const id of said) gold.has(id) ? counts.tp++ : counts.fp++;
+      for (const id of gold) if (!said.has(id)) counts.fn++;
+    }
+    return counts;
+  });
 }
