@@ -172,7 +172,7 @@ export function postLines(post: Post): string[] {
   const people = [(post.speakers ?? []).join(", "), (post.organizations ?? []).join(", ")].filter(Boolean).join(" — ");
   const talks = (post.listed ?? []).filter((item) => item.kind === "talk").length;
   return [
-    `${post.publishedAt.slice(0, 10)}  ${post.kind === "talk" ? "[talk] " : ""}${post.title}`,
+    `${post.publishedAt.slice(0, 10)}  ${post.kind === "talk" ? `[talk${post.sessionCode ? ` ${post.sessionCode}` : ""}] ` : ""}${post.title}`,
     `${indent}${post.url}`,
     ...(people ? [`${indent}${people}`] : []),
     ...(post.links ?? []).filter((link) => link.url !== post.url).map((link) => `${indent}${link.kind}: ${link.url}`),

@@ -53,6 +53,8 @@ export interface Post {
   /** A talk's speakers, their organizations and its links (video, slides, other). */
   speakers?: string[];
   organizations?: string[];
+  /** A talk's session code as its conference gives it ("CON203"). */
+  sessionCode?: string;
   links?: TalkLink[];
   /** Set on an item a recap lists: the recap it came from. */
   listedIn?: ListedIn;

@@ -4,6 +4,7 @@ import { parseByline, splitLeading } from "./byline";
 import {
   BLOCKISH,
   cleanText,
+  elementsWhere,
   elementsWithHeadings,
   MAX_PARSED_TEXT,
   trimEndOf,
@@ -16,7 +17,7 @@ import {
   textOf,
 } from "./dom";
 import { isMedia } from "./links";
-import { render } from "./render";
+import { isGenericLabel, render } from "./render";
 
 /**
  * A piece of the post that may reference one talk: a list item, a talk heading with the blocks
@@ -32,6 +33,8 @@ export interface Entry {
   /** Subtrees that belong elsewhere (an item's nested list). */
   skip: (el: Element) => boolean;
   section?: string;
+  /** Listed where the post points to other people's write-ups ("What others wrote", "Further reading"). */
+  writeUps?: boolean;
   /** Entries of an item's nested list: the item is their section, or they are its sub-bullets. */
   nested: Entry[];
 }
@@ -42,6 +45,8 @@ interface Walk {
   /** How many of these entries are talks: decides whether a heading is one talk or the section of several. */
   countTalks: (entries: Entry[]) => number;
   section?: string;
+  /** Set by a heading or an introducing sentence that names write-ups, until the next heading. */
+  writeUps?: boolean;
   entries: Entry[];
 }
 
@@ -69,7 +74,7 @@ function walkFlow(nodes: AnyNode[], walk: Walk, depth: number): void {
     }
     flushInline();
     const el: Element = node;
-    if (HEADING.test(el.name)) i = onHeading(nodes, i, walk);
+    if (HEADING.test(el.name) || isBoldLine(el, walk.baseUrl)) i = onHeading(nodes, i, walk);
     else if (LIST.has(el.name)) walkList(el, walk, walk.section, depth);
     else if (el.name === "table") onTable(el, walk);
     else if (el.name === "p" || el.name === "dd" || el.name === "dt") onParagraph(el, nextElement(nodes, i), walk);
@@ -84,11 +89,32 @@ function onHeading(nodes: AnyNode[], i: number, walk: Walk): number {
   let end = i + 1;
   while (end < nodes.length && !startsNewPart(nodes[end]!, walk)) end++;
   const body = nodes.slice(i + 1, end);
-  const level = headingLevel(heading);
-  if (level > 1 && !listsTalks(body, walk) && isTalkHeading(heading, body, walk.baseUrl)) {
-    const blocks = body.map((node) => [node]);
-    walk.entries.push({ source: "heading", nodes: [heading], body: blocks, skip: noSkip, section: walk.section, nested: [] });
-    return end - 1;
+  const level = HEADING.test(heading.name) ? headingLevel(heading) : BOLD_LINE_LEVEL;
+  const pushTalk = (blocks: AnyNode[]) =>
+    walk.entries.push({
+      source: "heading",
+      nodes: [heading],
+      body: blocks.map((node) => [node]),
+      skip: noSkip,
+      section: walk.section,
+      writeUps: walk.writeUps,
+      nested: [],
+    });
+  if (level > 1 && !INTRODUCES.test(textOf([heading]))) {
+    // A heading with a recording or byline of its own is a talk, even with more talks after it:
+    // those keep the section they were in ("Keynote: … — Jane Doe" is nobody's event).
+    const lead = leadingBlocks(body, walk);
+    if (lead.length < body.length && hasOwnEvidence(heading, lead, walk.baseUrl)) {
+      pushTalk(lead);
+      walkFlow(body.slice(lead.length), walk, 1);
+      return end - 1;
+    }
+    // One entry under it that is a talk of its own ("<a>Title</a> — Jane Doe, Acme") makes the
+    // heading its section, unless that talk is the heading's own title again.
+    if (!listsTalks(body, walk, textOf([heading])) && isTalkHeading(heading, body, walk.baseUrl)) {
+      pushTalk(body);
+      return end - 1;
+    }
   }
   // An <h1> is the post's own title, never an event section; so is a heading that reads like the
   // post's title, or a long first heading ("KubeCon EU 2025: the talks I keep recommending": feeds
@@ -97,24 +123,74 @@ function onHeading(nodes: AnyNode[], i: number, walk: Walk): number {
   const postTitle =
     looksLikeRecapTitle(name) || LIST_LABEL.test(name) || (walk.entries.length === 0 && name.split(/\s+/).length >= POST_TITLE_WORDS);
   walk.section = level > 1 && !postTitle ? name : undefined;
+  walk.writeUps = WRITE_UPS.test(name);
   return i;
 }
 
 function startsNewPart(node: AnyNode, walk: Walk): boolean {
-  return isHeading(node) || (isTag(node) && walk.withHeadings.has(node));
+  return isHeading(node) || (isTag(node) && (walk.withHeadings.has(node) || isBoldLine(node, walk.baseUrl)));
 }
 
 /**
- * Whether the blocks under a heading list talks of their own — two or more list items or
+ * A paragraph that is only bold text is a heading written by hand: `<p><strong>From WasmCon:</strong></p>`,
+ * "**Day 2 – Cilium + eBPF Day**", or a talk's title over its speaker line and video. It is read as
+ * a heading below all the real ones: the section of the entries after it (to the next heading or
+ * bold line), or one talk with the blocks under it.
+ */
+function isBoldLine(el: Element, baseUrl: string): boolean {
+  if (el.name !== "p") return false;
+  const text = textOf([el]);
+  if (!text || text.length > MAX_BOLD_LINE) return false;
+  const bold = textOf(elementsWhere((child) => child.name === "strong" || child.name === "b", el.children));
+  return trimEndOf(bold, " :") === trimEndOf(text, " :") && render([el], baseUrl).links.length === 0;
+}
+
+const MAX_BOLD_LINE = 120;
+/** Below h6: a bold line never contains a real heading's part. */
+const BOLD_LINE_LEVEL = 7;
+
+/**
+ * Whether the blocks under a heading list talks of their own — at least `atLeast` list items or
  * paragraphs that each have a title and a video/slides link ("Keynotes" over three keynotes,
  * "WasmCon" over two talk paragraphs). Then the heading is their section, not a talk swallowing
  * them all. The body is walked here and again by the caller: twice, so still linear.
  */
-function listsTalks(body: AnyNode[], walk: Walk): boolean {
+function listsTalks(body: AnyNode[], walk: Walk, headingText: string): boolean {
   const inner: Walk = { ...walk, entries: [] };
   walkFlow(body, inner, 1);
-  return walk.countTalks(inner.entries) >= 2;
+  const talks = walk.countTalks(inner.entries);
+  if (talks !== 1) return talks > 1;
+  const same = (text: string) =>
+    text
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, " ")
+      .trim();
+  return !inner.entries.some((entry) => same(textOf(entry.nodes)).startsWith(same(headingText)));
 }
+
+/** The blocks under a heading before the first one that lists a talk of its own. */
+function leadingBlocks(body: AnyNode[], walk: Walk): AnyNode[] {
+  for (let i = 0; i < body.length; i++) {
+    const inner: Walk = { ...walk, entries: [] };
+    walkFlow([body[i]!], inner, 1);
+    if (walk.countTalks(inner.entries) > 0) return body.slice(0, i);
+  }
+  return body;
+}
+
+/**
+ * A byline in the heading ("Title — Jane Doe, CNCF"), or its own recording or slides right under it:
+ * an embedded player, or a link named for what it is ("Video", "Slides"). A link inside a sentence
+ * ("all keynotes are on the <a>CNCF YouTube channel</a>") is not the heading's own.
+ */
+function hasOwnEvidence(heading: Element, lead: AnyNode[], baseUrl: string): boolean {
+  if (/:$/.test(textOf([heading]))) return false;
+  if (splitLeading(textOf([heading])).byline !== undefined) return true;
+  return render([heading, ...lead], baseUrl).links.some((link) => isMedia(link) && isGenericLabel(link.label));
+}
+
+/** "From WasmCon", "At Observability Day", "Day 2 – …": a line that introduces what follows. */
+const INTRODUCES = /^(?:(?:talks|sessions|highlights|notes)\s+)?(?:from|at)\s+\p{Lu}|^day\s*\d{1,2}\b/iu;
 
 /**
  * A heading is a talk when the blocks under it carry a speaker line or a video/slides link, or
@@ -168,7 +244,7 @@ function walkList(list: Element, walk: Walk, section: string | undefined, depth:
     if (!isTag(li) || li.name !== "li") continue;
     const sublists = li.children.filter(isList);
     const skip = (el: Element) => sublists.includes(el);
-    const entry: Entry = { source: "list", nodes: [li], body: [], skip, section, nested: [] };
+    const entry: Entry = { source: "list", nodes: [li], body: [], skip, section, writeUps: walk.writeUps, nested: [] };
     if (sublists.length > 0) {
       const label = sectionName(textOf(li.children.filter((c) => !sublists.includes(c as Element))));
       const inner: Walk = { ...walk, entries: entry.nested };
@@ -181,16 +257,34 @@ function walkList(list: Element, walk: Walk, section: string | undefined, depth:
 function onParagraph(p: Element, next: Element | undefined, walk: Walk): void {
   if (next && isList(next) && isLabel(p, walk.baseUrl)) {
     walk.section = sectionName(textOf([p]));
+    walk.writeUps = WRITE_UPS.test(walk.section);
     return;
   }
+  // "Curious what others thought? Here are a few write-ups:" introduces a list of other people's posts.
+  if (next && isList(next) && INVITES_TO_WRITE_UPS.test(textOf([p]))) walk.writeUps = true;
   pushLines(p.children, walk);
 }
+
+/**
+ * Headings over other people's write-ups, whatever the post calls them: "Other recaps", "What
+ * others wrote", "Other takes on the week", "Further reading", "Community recaps", "Around the web".
+ */
+export const WRITE_UPS =
+  /\b(?:recaps|other recap|more recap|further reading|read more|more reading|reading list|worth reading|related (?:posts|articles|reading)|write-?ups|blog posts|coverage|(?:what|how) others (?:wrote|said|thought|saw|shared)|other (?:takes|posts|perspectives|voices|articles)|around the web|elsewhere|from the community|in the press)\b/i;
+/** A sentence that sends the reader to what others wrote about the event. */
+const INVITES_TO_WRITE_UPS =
+  /\b(?:what others|others(?:'|’)? (?:thoughts|takes|write-?ups|recaps)|other (?:people|folks|attendees)|(?:recaps|write-?ups|posts|takes) (?:by|from) (?:others|other|the community|fellow))\b/i;
+
+/** Words of someone talking, which an event's or track's name never has. */
+const SPEAKS = /\b(?:i|i'm|i've|we|we're|my|our|you|your|here are|these are|some of|a few)\b/i;
 
 /** A short line with no links of its own, right before a list: "From ArgoCon:", "Platform Engineering Day". */
 function isLabel(p: Element, baseUrl: string): boolean {
   const text = textOf([p]);
   if (!text || text.length > 80 || text.split(" ").length > 10) return false;
   if (render([p], baseUrl).links.length > 0) return false;
+  // "A great opener. Then I went to the breakouts:" is the author talking, not an event's name.
+  if (/[.!?]\s/.test(text) || SPEAKS.test(text)) return false;
   if (/:$/.test(text)) return true;
   // "Here's what I saw at WasmCon 2025." introduces the list; it is a sentence, not an event's name.
   return !/[.!?…]$/.test(text) && !splitLeading(text).byline;
@@ -207,7 +301,7 @@ function pushLines(nodes: AnyNode[], walk: Walk): void {
   const flush = (): void => {
     if (line.length === 0) return;
     if (current && continuesEntry(line, current, walk.baseUrl)) current.body.push(line);
-    else walk.entries.push((current = lineEntry(line, walk.section)));
+    else walk.entries.push((current = lineEntry(line, walk)));
     line = [];
   };
   for (const node of nodes) {
@@ -229,13 +323,13 @@ function onTable(table: Element, walk: Walk): void {
   collect(table, 0);
   for (const row of rows) {
     if (row.children.some((c) => isTag(c) && c.name === "td")) {
-      walk.entries.push(lineEntry([row], walk.section));
+      walk.entries.push(lineEntry([row], walk));
     }
   }
 }
 
-function lineEntry(nodes: AnyNode[], section: string | undefined): Entry {
-  return { source: "line", nodes, body: [], skip: noSkip, section, nested: [] };
+function lineEntry(nodes: AnyNode[], walk: Walk): Entry {
+  return { source: "line", nodes, body: [], skip: noSkip, section: walk.section, writeUps: walk.writeUps, nested: [] };
 }
 
 /** "My favourite talks", "Top 5 sessions", "Talks we loved": a heading over the list, naming no event. */
@@ -245,10 +339,13 @@ const LIST_LABEL =
 /** A first heading this long names the post, not an event ("Cilium + eBPF Day" has four words). */
 const POST_TITLE_WORDS = 6;
 
-/** "From ArgoCon:" → "ArgoCon". */
+/** "From ArgoCon:" → "ArgoCon", "Day 2 – Cilium + eBPF Day" → "Cilium + eBPF Day". */
 export function sectionName(text: string): string {
   return trimEndOf(
-    cleanText(text.slice(0, MAX_PARSED_TEXT)).replace(/^(?:(?:talks|sessions|highlights|notes)\s+)?(?:from|at)\s+/i, ""),
+    cleanText(text.slice(0, MAX_PARSED_TEXT))
+      .replace(/^(?:(?:talks|sessions|highlights|notes)\s+)?(?:from|at)\s+/i, "")
+      // "Day 2 – Cilium + eBPF Day": when it happened is not part of the event's name.
+      .replace(/^day\s*\d{1,2}\s*[–—:-]\s*(?=\S)/i, ""),
     " :–—-",
   ).slice(0, 120);
 }

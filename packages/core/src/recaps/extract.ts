@@ -27,13 +27,57 @@ export function extractRecap(html: string, options: ExtractOptions): RecapExtrac
   }
 }
 
-/** The same talk listed twice (a summary list, then the detailed section) is one item. */
+/**
+ * One talk listed twice (a summary list, then the detailed section) is one item: the same title in
+ * the same section, or the same recording — unless that recording is shared by more than two
+ * entries (a day's livestream linked under every talk). The entries merge where the first stood,
+ * keeping the richer byline, every link and the longer note. An article is its link.
+ */
 function unique(items: RecapItem[]): RecapItem[] {
-  const seen = new Set<string>();
-  return items.filter((item) => {
-    const key = JSON.stringify([item.kind, item.title.toLowerCase(), item.links.map((l) => l.url)]);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  const videoUses = new Map<string, number>();
+  for (const item of items) for (const url of videosOf(item)) videoUses.set(url, (videoUses.get(url) ?? 0) + 1);
+  const byKey = new Map<string, RecapItem>();
+  const out: RecapItem[] = [];
+  for (const item of items) {
+    const keys =
+      item.kind === "article"
+        ? item.links.slice(0, 1).map((link) => `article\n${link.url}`)
+        : [
+            `talk\n${item.section ?? ""}\n${item.title.normalize("NFKC").toLowerCase()}`,
+            ...videosOf(item)
+              .filter((url) => (videoUses.get(url) ?? 0) <= 2)
+              .map((url) => `video\n${url}`),
+          ];
+    const earlier = keys.map((key) => byKey.get(key)).find((found) => found !== undefined);
+    if (earlier) {
+      const merged = merge(earlier, item);
+      out[out.indexOf(earlier)] = merged;
+      for (const [key, value] of byKey) if (value === earlier) byKey.set(key, merged);
+      for (const key of keys) byKey.set(key, merged);
+      continue;
+    }
+    for (const key of keys) byKey.set(key, item);
+    out.push(item);
+  }
+  return out;
+}
+
+function videosOf(item: RecapItem): string[] {
+  return item.links.filter((link) => link.kind === "video").map((link) => link.url);
+}
+
+function merge(first: RecapItem, second: RecapItem): RecapItem {
+  const richer = second.speakers.length + second.organizations.length > first.speakers.length + first.organizations.length ? second : first;
+  const links = [...first.links];
+  for (const link of second.links) if (links.length < 10 && !links.some((l) => l.url === link.url)) links.push(link);
+  const note = (second.note?.length ?? 0) > (first.note?.length ?? 0) ? second.note : first.note;
+  return {
+    ...first,
+    speakers: richer.speakers,
+    organizations: richer.organizations,
+    links,
+    ...(note ? { note } : {}),
+    ...((first.code ?? second.code) ? { code: first.code ?? second.code } : {}),
+    ...((first.section ?? second.section) ? { section: first.section ?? second.section } : {}),
+  };
 }

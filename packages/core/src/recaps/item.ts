@@ -14,6 +14,8 @@ export interface Candidate {
   item: RecapItem;
   source: Entry["source"];
   titleFrom: TitleSource;
+  /** Listed among other people's write-ups. */
+  writeUps: boolean;
 }
 
 /** An entry's title and what follows it, with where the title came from. */
@@ -21,9 +23,6 @@ interface Titled extends Parts {
   titleFrom: TitleSource;
 }
 
-/** Sections that list other people's write-ups rather than talks. */
-const ARTICLE_SECTION =
-  /\b(recaps|other recap|more recap|further reading|read more|more reading|related (posts|articles|reading)|write-?ups|blog posts|coverage)\b/i;
 /** Words by which a linked post announces itself as a recap. */
 export const RECAP_WORDS = /\b(recaps?|takeaways?|highlights|lessons|wrap-?up|round-?up|key learnings|trip report|what (i|we) learned)\b/i;
 
@@ -31,10 +30,11 @@ export function toCandidates(entry: Entry, baseUrl: string): Candidate[] {
   const own = entry.source === "heading" ? fromHeading(entry, baseUrl) : fromInline(entry, baseUrl);
   if (entry.nested.length === 0) return splitArticles(own);
   const children = entry.nested.flatMap((e) => toCandidates(e, baseUrl));
-  // The item is the section of a nested list of talks, or a talk whose sub-bullets are its note.
+  // The item is the section of a nested list of talks, or a talk whose sub-bullets belong to it:
+  // its video link, its speakers, a note ("1. **Title (CON203)** description" over "- [Video](…)").
   if (children.some((c) => c.shape !== "none")) return children;
-  const sub = textOf(entry.nested.flatMap((e) => e.nodes));
-  return [{ ...own, item: withNote(own.item, [own.item.note ?? "", sub].join(" ")) }];
+  const withSubBullets: Entry = { ...entry, body: [...entry.body, ...entry.nested.map((e) => e.nodes)], nested: [] };
+  return splitArticles(fromInline(withSubBullets, baseUrl));
 }
 
 /** "Other write-ups: <a>Alex's recap</a>, <a>Yuki's takeaways</a>": one article per linked post. */
@@ -42,7 +42,7 @@ function splitArticles(candidate: Candidate): Candidate[] {
   if (candidate.shape !== "article") return [candidate];
   const { section } = candidate.item;
   // Under "Other recaps" every linked post counts; elsewhere each must call itself a recap.
-  const listed = ARTICLE_SECTION.test(section ?? "");
+  const listed = candidate.writeUps;
   const posts = candidate.item.links.filter(
     (link) => link.kind === "other" && isTitle(link.label) && (listed || RECAP_WORDS.test(link.label)),
   );
@@ -51,7 +51,7 @@ function splitArticles(candidate: Candidate): Candidate[] {
     ...candidate,
     item: {
       kind: "article",
-      title: truncateAtWord(link.label, 300),
+      title: articleTitle(link.label),
       speakers: [],
       organizations: [],
       links: [link],
@@ -127,8 +127,9 @@ function withBody(parts: Titled, body: AnyNode[][], baseUrl: string): Titled {
 }
 
 function candidate(parts: Titled, links: RecapLink[], entry: Entry): Candidate {
-  const title = truncateAtWord(cleanText(trimEndOf(parts.title.slice(0, MAX_PARSED_TEXT), " \t\n\r:–—|-")).replace(LIST_NUMBER, ""), 300);
-  const base: RecapItem = { kind: "talk", title, speakers: [], organizations: [], links };
+  const written = cleanText(trimEndOf(parts.title.slice(0, MAX_PARSED_TEXT), " \t\n\r:–—|-")).replace(LIST_NUMBER, "");
+  const { title, code } = splitSessionCode(truncateAtWord(written, 300));
+  const base: RecapItem = { kind: "talk", title, speakers: [], organizations: [], links, ...(code ? { code } : {}) };
   if (entry.section) base.section = entry.section;
   const item = withNote(base, parts.note);
   const shape = shapeOf(item, parts, entry);
@@ -136,18 +137,21 @@ function candidate(parts: Titled, links: RecapLink[], entry: Entry): Candidate {
   if (shape === "talk" && byline) Object.assign(item, byline satisfies Byline);
   if (shape === "article") {
     item.kind = "article";
+    delete item.code;
     // "Also worth reading: <a>Five takeaways from …</a>": the linked post's own name is the title.
     const label = links.find((l) => l.kind === "other" && isTitle(l.label))?.label;
-    if (label) item.title = truncateAtWord(label, 300);
+    item.title = articleTitle(label ?? item.title);
   }
-  return { shape, item, source: entry.source, titleFrom: parts.titleFrom };
+  return { shape, item, source: entry.source, titleFrom: parts.titleFrom, writeUps: entry.writeUps === true };
 }
 
 function shapeOf(item: RecapItem, parts: Titled, entry: Entry): Candidate["shape"] {
   if (!isTitle(item.title)) return "none";
   const media = item.links.some(isMedia);
   const hasLink = item.links.length > 0;
-  if (!media && hasLink && ARTICLE_SECTION.test(entry.section ?? "")) return "article";
+  // Among write-ups only a talk's own recording, slides or schedule page make a talk: what follows
+  // "Title | " or "Title - " there names the publication, not a speaker.
+  if (entry.writeUps && !media && !item.links.some((l) => isTalkPage(l.url))) return hasLink ? "article" : "none";
   if (media || parts.byline || item.links.some((l) => isTalkPage(l.url))) {
     // A sentence that links a video, or "Step 3: watch the demo video", is prose about a link, not a talk.
     return parts.titleFrom === "sentence" || readsAsProse(item.title) ? "none" : "talk";
@@ -168,8 +172,42 @@ function speakersLeadingNote(note: string | undefined): Byline | undefined {
 const KIND_LABEL =
   /^(?:(?:opening|closing) )?(?:keynotes?|panels?|lightning talks?|fireside chats?|workshops?|tutorials?|demos?|talks?|sessions?|birds of a feather|bof|ama)\s*:$/i;
 
+/**
+ * A session code as conferences print them (re:Invent's "CON203", "SVS401-R1", AWS Summits'
+ * "DEV301"): letters then three digits, in parentheses or brackets after the title, or before it
+ * with a separator ("CON203 - Title", "CON203: Title"). Taken out of the title and kept apart.
+ */
+const CODE = "([A-Z]{2,5}\\d{3}(?:-[A-Z]{1,2}\\d?)?)";
+const TRAILING_CODE = new RegExp(`^(.+?)\\s*[(\\[]${CODE}[)\\]]$`, "u");
+const LEADING_CODE = new RegExp(`^${CODE}\\s*(?:[-–—:|]\\s*)(\\S.*)$`, "u");
+
+export function splitSessionCode(title: string): { title: string; code?: string } {
+  const trailing = TRAILING_CODE.exec(title);
+  if (trailing) return { title: trailing[1]!, code: trailing[2]! };
+  const leading = LEADING_CODE.exec(title);
+  if (leading) return { title: leading[2]!, code: leading[1]! };
+  return { title };
+}
+
 /** "1. ", "#3 ", "2) ": a top-N list's numbering, not part of the talk's title. */
 const LIST_NUMBER = /^(?:#?\d{1,3}[.)]\s+|#\d{1,3}\s+)(?=\p{L})/u;
+
+/**
+ * A linked post's title without the site it appeared on: "KubeCon from the booth | The Acme
+ * Engineering Blog" → "KubeCon from the booth". A pipe almost always separates a page's title from
+ * its site; a dash only when what follows names a publication.
+ */
+function articleTitle(label: string): string {
+  const text = cleanText(label.slice(0, MAX_PARSED_TEXT));
+  const pipe = text.lastIndexOf(" | ");
+  if (pipe > 0) return truncateAtWord(text.slice(0, pipe), 300);
+  const dash = /^(.{3,}?)\s+[—–-]\s+([^—–]{2,60})$/u.exec(text);
+  if (dash && PUBLICATION.test(dash[2]!)) return truncateAtWord(dash[1]!, 300);
+  return truncateAtWord(text, 300);
+}
+
+const PUBLICATION =
+  /\b(?:blog|news|journal|magazine|weekly|digest|notes|medium|dev\.to|hashnode|substack|engineering|insights|newsroom)\b|\.\w{2,6}$/i;
 
 /** A title has words in it, and is not what a link is ("video", "slides") or a bare URL. */
 function isTitle(title: string): boolean {

@@ -187,6 +187,7 @@ function listedPosts(recap: Post, items: RecapItem[], taxonomy: Taxonomy, now: D
       fresh: false,
       speakers: item.speakers,
       organizations: item.organizations,
+      ...(item.code ? { sessionCode: item.code } : {}),
       links: item.links.map(({ kind, url }) => ({ kind, url })),
       listedIn: { postId: recap.id, title: recap.title, url: recap.url, ...(item.section ? { section: item.section } : {}) },
     };

@@ -18,6 +18,8 @@ export interface RecapItem {
   organizations: string[];
   /** absolute http(s) URLs (resolved against baseUrl), de-duplicated, ≤ 10 */
   links: RecapLink[];
+  /** the session code the conference gave the talk ("CON203"), taken out of the title */
+  code?: string;
   /** the event/track heading it is listed under ("ArgoCon", "Keynotes") */
   section?: string;
   /** the recap author's takeaway/comment on it, plain text ≤ 500 chars */

@@ -52,6 +52,7 @@ function toPost(item: Record<string, unknown>): Post {
     fresh: item.fresh === true,
     ...listOf<string>(item, "speakers"),
     ...listOf<string>(item, "organizations"),
+    ...(typeof item.sessionCode === "string" ? { sessionCode: item.sessionCode } : {}),
     ...listOf<NonNullable<Post["links"]>[number]>(item, "links"),
     ...(item.listedIn ? { listedIn: item.listedIn as Post["listedIn"] } : {}),
     ...listOf<NonNullable<Post["listed"]>[number]>(item, "listed"),
@@ -308,10 +309,13 @@ export function postRepository(table: TableRef) {
             new UpdateCommand({
               TableName,
               Key: keys.post(item.id),
-              UpdateExpression: `SET ${fields.map((field) => `#${field} = :${field}`).join(", ")}`,
+              UpdateExpression: `SET ${fields.map((field) => `#${field} = :${field}`).join(", ")}${item.sessionCode ? ", #sessionCode = :sessionCode" : " REMOVE #sessionCode"}`,
               ConditionExpression: "attribute_exists(pk)",
-              ExpressionAttributeNames: aliases(...fields),
-              ExpressionAttributeValues: Object.fromEntries(fields.map((field) => [`:${field}`, item[field] ?? []])),
+              ExpressionAttributeNames: aliases(...fields, "sessionCode"),
+              ExpressionAttributeValues: {
+                ...Object.fromEntries(fields.map((field) => [`:${field}`, item[field] ?? []])),
+                ...(item.sessionCode ? { ":sessionCode": item.sessionCode } : {}),
+              },
               ReturnValues: "ALL_OLD",
             }),
           );

@@ -1,0 +1,239 @@
+/**
+ * The extractor's rules, each shown on several markups of the same shape (so a rule, not a title,
+ * is what passes): sub-bullets that belong to a talk, session codes, bold lines that name an event,
+ * headings that are talks, other people's write-ups, and one talk listed twice.
+ */
+import { describe, expect, it } from "vitest";
+import { extractRecap, type RecapItem } from "@recap/core/recaps";
+
+const baseUrl = "https://blog.example.com/2024/12/recap/";
+const extract = (html: string) => extractRecap(html, { baseUrl, marked: true }).items;
+const yt = (id: string) => `https://www.youtube.com/watch?v=${id}`;
+const talks = (items: RecapItem[]) => items.filter((item) => item.kind === "talk");
+const brief = (item: RecapItem) => ({
+  kind: item.kind,
+  title: item.title,
+  ...(item.code ? { code: item.code } : {}),
+  speakers: item.speakers,
+  section: item.section ?? null,
+  links: item.links.map((link) => link.url),
+});
+
+describe("a numbered list of bold titles with a description and a nested video link", () => {
+  const sessions = [
+    ["Deep dive into Amazon EKS Auto Mode", "KUB401", "How the new mode manages nodes.", "eks0001"],
+    ["Platform engineering with Backstage on AWS", "DOP312-R1", "Golden paths at scale.", "bst0002"],
+    ["Serverless best practices for 2025", "SVS401", "Lambda tips.", "svs0003"],
+  ] as const;
+
+  it.each([
+    [
+      "tight items, code after the title",
+      sessions.map(([t, c, d, v]) => `<li><strong>${t} (${c})</strong><br>${d}<ul><li><a href="${yt(v)}">Video</a></li></ul></li>`),
+    ],
+    [
+      "loose items (paragraphs), code in brackets",
+      sessions.map(
+        ([t, c, d, v]) =>
+          `<li><p><strong>${t} [${c}]</strong></p><p>${d}</p><ul><li><a href="${yt(v)}">Watch on YouTube</a></li></ul></li>`,
+      ),
+    ],
+    [
+      "code first, with a dash",
+      sessions.map(([t, c, d, v]) => `<li><b>${c} - ${t}</b> ${d}<ul><li>Recording: <a href="${yt(v)}">${yt(v)}</a></li></ul></li>`),
+    ],
+  ])("is one talk per item, its code kept apart (%s)", (_shape, items) => {
+    const found = extract(`<p>The sessions I would watch again.</p><ol>${items.join("\n")}</ol>`);
+    expect(found.map(brief)).toEqual(
+      sessions.map(([title, code, , video]) => ({ kind: "talk", title, code, speakers: [], section: null, links: [yt(video)] })),
+    );
+    expect(found.map((item) => item.note)).toEqual(sessions.map(([, , description]) => description));
+  });
+
+  it("leaves a title's own parentheses alone", () => {
+    const found = extract(
+      `<ol>${["Kubernetes 1.32 (Penelope)", "Scaling etcd (v3.6)", "What is new in OTel (2025)"]
+        .map((title, i) => `<li><strong>${title}</strong><ul><li><a href="${yt(`keep00${i}`)}">Video</a></li></ul></li>`)
+        .join("")}</ol>`,
+    );
+    expect(found.map((item) => [item.title, item.code])).toEqual([
+      ["Kubernetes 1.32 (Penelope)", undefined],
+      ["Scaling etcd (v3.6)", undefined],
+      ["What is new in OTel (2025)", undefined],
+    ]);
+  });
+});
+
+describe("a bold line names the event of the talks after it", () => {
+  const talkLine = (id: string, title: string, byline: string) => `<p><a href="${yt(id)}">${title}</a> — ${byline}</p>`;
+
+  it.each([
+    ["<p><strong>From WasmCon:</strong></p>", "WasmCon"],
+    ["<p><b>At Observability Day</b></p>", "Observability Day"],
+    ["<p><strong>Day 2 – Cilium + eBPF Day</strong></p>", "Cilium + eBPF Day"],
+    ["<p><strong>ArgoCon</strong>:</p>", "ArgoCon"],
+  ])("%s → %s, until the next heading or bold line", (line, event) => {
+    const found = extract(
+      [
+        "<p>What I saw this week.</p>",
+        line,
+        talkLine("bold001", "Running Wasm in Kubernetes", "Kate Goldenring, Fermyon"),
+        `<ul><li><a href="${yt("bold002")}">Profiling with OTel</a> — Ana Ruiz, Independent &amp; Tom Becker, Acme Corp</li></ul>`,
+        "<p><strong>Keynotes</strong></p>",
+        talkLine("bold003", "The next ten years", "Priyanka Sharma, CNCF"),
+        "<h2>Wrap-up</h2>",
+        talkLine("bold004", "Closing panel", "Chris Aniszczyk, CNCF"),
+      ].join("\n"),
+    );
+    expect(found.map((item) => [item.title, item.section ?? null])).toEqual([
+      ["Running Wasm in Kubernetes", event],
+      ["Profiling with OTel", event],
+      ["The next ten years", "Keynotes"],
+      ["Closing panel", "Wrap-up"],
+    ]);
+    expect(found[1]).toMatchObject({ speakers: ["Ana Ruiz", "Tom Becker"], organizations: ["Independent", "Acme Corp"] });
+  });
+
+  it("is a talk's title when the blocks under it are that talk's speaker line and recording", () => {
+    const people = ["Jane Doe", "Raj Patel", "Ann Lee"];
+    const found = extract(
+      people
+        .map(
+          (person, i) =>
+            `<p><strong>Talk ${i + 1}: lessons from production</strong></p><p>Speakers: ${person} (Acme)</p><p><a href="${yt(`boldt0${i}`)}">Video</a></p>`,
+        )
+        .join("\n"),
+    );
+    expect(found.map(brief)).toEqual(
+      people.map((person, i) => ({
+        kind: "talk",
+        title: `Talk ${i + 1}: lessons from production`,
+        speakers: [person],
+        section: null,
+        links: [yt(`boldt0${i}`)],
+      })),
+    );
+  });
+});
+
+describe("a heading that is itself a talk", () => {
+  it.each([
+    ["a byline in the heading", `<h3>The Road Ahead — Priyanka Sharma, CNCF</h3><p>A great opener.</p>`],
+    ["an embedded recording under it", `<h3>The Road Ahead</h3><p><iframe src="https://www.youtube.com/embed/road001"></iframe></p>`],
+    ["a recording link under it", `<h3>The Road Ahead</h3><p><a href="${yt("road001")}">Recording</a></p>`],
+  ])("is a talk, never the section of the talks after it (%s)", (_shape, keynote) => {
+    const found = extract(
+      [
+        "<h2>Keynotes</h2>",
+        keynote,
+        "<p>Then the breakouts.</p>",
+        "<ul>",
+        `<li><a href="${yt("brk0001")}">Scaling Argo CD to 5,000 apps</a> — Jane Doe, Acme</li>`,
+        `<li><a href="${yt("brk0002")}">Backstage at scale</a> — Raj Patel, Foo Corp</li>`,
+        "</ul>",
+      ].join("\n"),
+    );
+    expect(found.map((item) => [item.title, item.section])).toEqual([
+      ["The Road Ahead", "Keynotes"],
+      ["Scaling Argo CD to 5,000 apps", "Keynotes"],
+      ["Backstage at scale", "Keynotes"],
+    ]);
+  });
+
+  it("stays a section when its only link is in a sentence", () => {
+    const found = extract(
+      [
+        "<h2>Keynotes</h2>",
+        `<p>All keynotes are on the <a href="https://www.youtube.com/playlist?list=PLkeys">CNCF YouTube channel</a>.</p>`,
+        `<p><a href="${yt("key0001")}">Opening remarks</a> — Chris Aniszczyk, CNCF</p>`,
+        `<p><a href="${yt("key0002")}">Inference at scale</a> — Clayton Coleman, Google</p>`,
+      ].join("\n"),
+    );
+    expect(found.map((item) => [item.title, item.section])).toEqual([
+      ["Opening remarks", "Keynotes"],
+      ["Inference at scale", "Keynotes"],
+    ]);
+  });
+});
+
+describe("other people's write-ups", () => {
+  const writeUps = [
+    `<li><a href="https://acme.example/blog/kubecon">KubeCon from the booth | The Acme Engineering Blog</a></li>`,
+    `<li><a href="https://contoso.example/oss/kubecon">Our week at KubeCon</a> - Contoso Open Source Blog</li>`,
+    `<li><a href="https://someone.dev/posts/kc">Five things I noticed</a> | Jane's notes</li>`,
+    `<li><a href="https://medium.com/@raj/kubecon-thoughts-1a2b">Thoughts after three days in Salt Lake City</a> — Raj Patel</li>`,
+  ];
+  const expected = [
+    ["KubeCon from the booth", "https://acme.example/blog/kubecon"],
+    ["Our week at KubeCon", "https://contoso.example/oss/kubecon"],
+    ["Five things I noticed", "https://someone.dev/posts/kc"],
+    ["Thoughts after three days in Salt Lake City", "https://medium.com/@raj/kubecon-thoughts-1a2b"],
+  ];
+  const talkList = ["one", "two", "three"].map(
+    (n, i) => `<li><a href="${yt(`wtalk0${i}`)}">Talk ${n} about GitOps</a> — Jane Doe${n === "one" ? "" : ` ${n}`}, Acme</li>`,
+  );
+
+  it.each([
+    ["<h2>What others wrote</h2>"],
+    ["<h3>Other takes on the week</h3>"],
+    ["<h2>Further reading</h2>"],
+    ["<h2>Community recaps</h2>"],
+    ["<p><strong>Around the web</strong></p>"],
+    ["<p>Curious what others thought? A few posts worth your time:</p>"],
+  ])("are articles without speakers, titled without their site, after %s", (intro) => {
+    const found = extract(`<h2>Talks</h2><ul>${talkList.join("")}</ul>${intro}<ul>${writeUps.join("")}</ul>`);
+    expect(talks(found)).toHaveLength(3);
+    const articles = found.filter((item) => item.kind === "article");
+    expect(articles.map((item) => [item.title, item.links[0]?.url])).toEqual(expected);
+    for (const article of articles) expect(article).toMatchObject({ speakers: [], organizations: [] });
+  });
+
+  it("still lists a talk there when it links the talk's own recording", () => {
+    const found = extract(
+      `<h2>Further reading</h2><ul>${writeUps.join("")}<li><a href="${yt("fr00001")}">The keynote everyone talked about</a> — Jane Doe, Acme</li></ul>`,
+    );
+    expect(found.map((item) => item.kind)).toEqual(["article", "article", "article", "article", "talk"]);
+  });
+});
+
+describe("one talk listed twice", () => {
+  it("is one talk, with the richer speakers and every link, where it was first listed", () => {
+    const found = extract(
+      [
+        "<h2>My top three</h2><ol>",
+        `<li><a href="${yt("twice01")}">Scaling Argo CD</a> — Jane Doe, Acme</li>`,
+        `<li><a href="${yt("twice02")}">Backstage at scale</a> — Raj Patel, Foo</li>`,
+        `<li><a href="${yt("twice03")}">eBPF for humans</a> — Liz Rice, Isovalent</li>`,
+        "</ol><h2>ArgoCon</h2>",
+        `<p><a href="${yt("twice01")}">Scaling Argo CD</a> — Jane Doe, Acme &amp; Bo Chen, Acme · <a href="https://static.sched.com/hosted_files/x/argo.pdf">Slides</a></p>`,
+        "<h2>BackstageCon</h2>",
+        "<p><strong>Backstage at scale</strong> (Raj Patel, Foo)</p>",
+        "<p><strong>Backstage at scale</strong> (Raj Patel, Foo)</p>",
+      ].join("\n"),
+    );
+    const argo = found.filter((item) => item.title === "Scaling Argo CD");
+    expect(argo).toHaveLength(1);
+    expect(argo[0]).toMatchObject({
+      speakers: ["Jane Doe", "Bo Chen"],
+      links: [
+        { kind: "video", url: yt("twice01") },
+        { kind: "slides", url: "https://static.sched.com/hosted_files/x/argo.pdf" },
+      ],
+    });
+    expect(found.indexOf(argo[0]!)).toBe(0);
+    expect(found.filter((item) => item.title === "Backstage at scale")).toHaveLength(2); // its own listing, and once under BackstageCon
+  });
+
+  it("keeps talks apart that share one livestream", () => {
+    const stream = "https://www.youtube.com/watch?v=livestrm";
+    const found = extract(
+      `<ul>${["Opening", "Gateway API deep dive", "Closing"]
+        .map(
+          (title, i) =>
+            `<li><strong>${title}</strong> — Speaker${"ABC"[i]} Person, Org<ul><li><a href="${stream}">Livestream</a></li></ul></li>`,
+        )
+        .join("")}</ul>`,
+    );
+    expect(found.map((item) => item.title)).toEqual(["Opening", "Gateway API deep dive", "Closing"]);
+  });
+});
