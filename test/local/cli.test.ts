@@ -108,6 +108,44 @@ describe("recap CLI", () => {
     expect((await recap("posts", "--since", "2999-01-01", "--json")).json()).toEqual([]);
   });
 
+  it("shows a recap's talks with their event and session code, and its linked write-ups as articles", async () => {
+    const yt = (id: string) => `https://www.youtube.com/watch?v=${id}`;
+    const content = [
+      "<p>My week in Las Vegas.</p>",
+      "<p><strong>From the serverless track:</strong></p>",
+      "<ol>",
+      `<li><strong>Serverless best practices (SVS401)</strong><br>Lambda tips.<ul><li><a href="${yt("cli0001")}">Video</a></li></ul></li>`,
+      `<li><strong>Event-driven architectures (API302)</strong><br>EventBridge patterns.<ul><li><a href="${yt("cli0002")}">Video</a></li></ul></li>`,
+      `<li><strong>Durable functions in practice (SVS330)</strong><br>Step by step.<ul><li><a href="${yt("cli0003")}">Video</a></li></ul></li>`,
+      "</ol>",
+      "<h2>What others wrote</h2>",
+      `<ul><li><a href="https://acme.example/blog/reinvent">re:Invent from the booth | The Acme Engineering Blog</a></li></ul>`,
+    ].join("\n");
+    feeds.route("/reinvent.xml", {
+      body: rss([{ title: "re:Invent recap: the sessions to watch", link: "https://notes.example.com/reinvent", guid: "r1", content }], {
+        title: "Cloud Notes",
+      }),
+    });
+    expect((await recap("add", feeds.at("/reinvent.xml"), "recap")).code).toBe(0);
+    const posts = (await recap("posts", "--json", "--limit", "50")).json() as {
+      kind: string;
+      title: string;
+      sessionCode?: string;
+      listedIn?: { title: string; section?: string };
+    }[];
+    const listed = posts.filter((post) => post.listedIn?.title === "re:Invent recap: the sessions to watch");
+    expect(listed.map(({ kind, title, sessionCode, listedIn }) => ({ kind, title, sessionCode, section: listedIn?.section }))).toEqual(
+      expect.arrayContaining([
+        { kind: "talk", title: "Serverless best practices", sessionCode: "SVS401", section: "the serverless track" },
+        { kind: "talk", title: "Event-driven architectures", sessionCode: "API302", section: "the serverless track" },
+        { kind: "talk", title: "Durable functions in practice", sessionCode: "SVS330", section: "the serverless track" },
+        { kind: "article", title: "re:Invent from the booth", sessionCode: undefined, section: "What others wrote" },
+      ]),
+    );
+    expect(listed).toHaveLength(4);
+    expect((await recap("posts", "--limit", "50")).stdout).toContain("[talk SVS401] Serverless best practices");
+  });
+
   it("corrects a post's topics with flags, shows the cue it learned, and explains a stored post", async () => {
     const posts = (await recap("posts", "--topic", "gitops", "--json")).json() as { id: string; title: string }[];
     const flux = posts.find((post) => post.title === "Flux and OCI artifacts")!;
