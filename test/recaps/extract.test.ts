@@ -198,7 +198,6 @@ describe("extractRecap on a whole article page", () => {
         ["Stefan Prodan"],
         ["Weaveworks"],
         [other("https://blog.example.com/2023/11/flux-notes/", "Flux at Scale: 10,000 Clusters"), yt("Fx1aB2cD3eF", "video")],
-        { section: "Day 1" },
       ),
       talk(
         "OCI Artifacts for Everything",
@@ -208,11 +207,8 @@ describe("extractRecap on a whole article page", () => {
           other("https://sched.co/1R2mK", "OCI Artifacts for Everything"),
           slides("https://static.sched.com/hosted_files/gitopsconna23/7c/oci.pdf", "slides"),
         ],
-        { section: "Day 1" },
       ),
-      talk("GitOps for Edge Fleets", ["Carlos Santana", "Dan Garfield"], ["Codefresh"], [yt("Fx4gH5iJ6kL", "GitOps for Edge Fleets")], {
-        section: "Day 2",
-      }),
+      talk("GitOps for Edge Fleets", ["Carlos Santana", "Dan Garfield"], ["Codefresh"], [yt("Fx4gH5iJ6kL", "GitOps for Edge Fleets")], {}),
     ]);
   });
 });

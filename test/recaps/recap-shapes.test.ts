@@ -121,7 +121,6 @@ describe("extractRecap on a weekly newsletter", () => {
         [],
         [yt("nlTalk01", "Kubernetes Is Dead. Long Live Kubernetes!")],
         {
-          section: "Talks worth watching",
           note: "A provocative closing keynote.",
         },
       ),
@@ -130,25 +129,20 @@ describe("extractRecap on a weekly newsletter", () => {
         ["Amy Tobey"],
         ["Equinix"],
         [yt("nlTalk02", "Cutting Our Observability Bill in Half")],
-        {
-          section: "Talks worth watching",
-        },
+        {},
       ),
       talk(
         "Multi-Tenant Clusters at Procter & Gamble",
         ["Nina Patel"],
         ["Procter & Gamble"],
         [yt("nlTalk03", "Multi-Tenant Clusters at Procter & Gamble")],
-        { section: "Talks worth watching" },
       ),
       talk(
         "Running 5G Core Functions on Kubernetes",
         ["Omar Haddad"],
         ["AT&T"],
         [yt("nlTalk04", "Running 5G Core Functions on Kubernetes")],
-        {
-          section: "Talks worth watching",
-        },
+        {},
       ),
     ]);
   });
@@ -252,15 +246,11 @@ describe("extractRecap on one paragraph per talk", () => {
           ["Jane Doe"],
           ["Intuit"],
           [video("https://youtu.be/p1", "Video"), slides("https://speakerdeck.com/x/p1", "Slides")],
-          { section: "Day 1" },
         ),
         talk("Golden Paths That People Use", ["Mei Chen"], ["Zalando"], [video("https://youtu.be/p2", "Video")], {
-          section: "Day 1",
           note: "Loved the honesty about failed attempts.",
         }),
-        talk("OpenTelemetry Profiling Is Here", ["Jane Smith"], ["Grafana Labs"], [video("https://youtu.be/p3", "Video")], {
-          section: "Day 1",
-        }),
+        talk("OpenTelemetry Profiling Is Here", ["Jane Smith"], ["Grafana Labs"], [video("https://youtu.be/p3", "Video")], {}),
       ],
     });
   });
@@ -293,10 +283,9 @@ describe("extractRecap on more shapes", () => {
         ["Thomas Graf"],
         ["Isovalent"],
         [video("https://youtu.be/c1", "Watch"), slides("https://speakerdeck.com/tgraf/cilium-mesh", "Slides")],
-        { section: "Day 1", note: "Service mesh without sidecars finally feels real." },
+        { note: "Service mesh without sidecars finally feels real." },
       ),
       talk("Event-Driven Autoscaling with KEDA", ["Zbynek Roubalik"], ["Kedify"], [video("https://youtu.be/k1", "Watch")], {
-        section: "Day 1",
         note: "KEDA's HTTP add-on is worth another look.",
       }),
       talk(
@@ -304,7 +293,6 @@ describe("extractRecap on more shapes", () => {
         ["Ryan Perry", "Felix Geisendörfer"],
         ["Grafana Labs", "Datadog"],
         [video("https://youtu.be/o1", "Watch"), slides("https://docs.google.com/presentation/d/xyz/edit", "Slides")],
-        { section: "Day 2" },
       ),
     ]);
   });

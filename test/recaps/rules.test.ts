@@ -89,7 +89,7 @@ describe("a bold line names the event of the talks after it", () => {
       ["Running Wasm in Kubernetes", event],
       ["Profiling with OTel", event],
       ["The next ten years", "Keynotes"],
-      ["Closing panel", "Wrap-up"],
+      ["Closing panel", null], // a heading that names no event ends the bold line's section
     ]);
     expect(found[1]).toMatchObject({ speakers: ["Ana Ruiz", "Tom Becker"], organizations: ["Independent", "Acme Corp"] });
   });
@@ -235,5 +235,72 @@ describe("one talk listed twice", () => {
         .join("")}</ul>`,
     );
     expect(found.map((item) => item.title)).toEqual(["Opening", "Gateway API deep dive", "Closing"]);
+  });
+});
+
+describe("bylines in the shapes recaps write them", () => {
+  const titled = (n: number, line: (title: string, video: string) => string) =>
+    `<ul>${["Scaling Argo CD", "Backstage at scale", "eBPF for humans"].map((title, i) => line(title, yt(`by${n}00${i}`))).join("")}</ul>`;
+
+  it.each([
+    [
+      "names, comma, org, joined by &",
+      (t: string, v: string) => `<li><a href="${v}">${t}</a> — Ana Ruiz, Independent &amp; Tom Becker, Acme Corp</li>`,
+      ["Ana Ruiz", "Tom Becker"],
+      ["Independent", "Acme Corp"],
+    ],
+    [
+      "in parentheses after the title",
+      (t: string, v: string) => `<li><a href="${v}">${t}</a> (Ana Ruiz, Independent &amp; Tom Becker, Acme Corp)</li>`,
+      ["Ana Ruiz", "Tom Becker"],
+      ["Independent", "Acme Corp"],
+    ],
+    [
+      "each org in parentheses",
+      (t: string, v: string) => `<li><a href="${v}">${t}</a> — Ana Ruiz (Independent), Tom Becker (Acme Corp)</li>`,
+      ["Ana Ruiz", "Tom Becker"],
+      ["Independent", "Acme Corp"],
+    ],
+    [
+      "names on the line above the title",
+      (t: string, v: string) => `<li>Ana Ruiz &amp; Tom Becker<br><a href="${v}">${t}</a></li>`,
+      ["Ana Ruiz", "Tom Becker"],
+      [],
+    ],
+    [
+      "speakers before the title, with a dash",
+      (t: string, v: string) => `<li>Ana Ruiz (Independent) - <a href="${v}">${t}</a></li>`,
+      ["Ana Ruiz"],
+      ["Independent"],
+    ],
+    [
+      "by … and …",
+      (t: string, v: string) => `<li><a href="${v}">${t}</a> by Ana Ruiz (Independent) and Tom Becker (Acme Corp)</li>`,
+      ["Ana Ruiz", "Tom Becker"],
+      ["Independent", "Acme Corp"],
+    ],
+    [
+      "French: par … et …",
+      (t: string, v: string) =>
+        `<li><strong>${t}</strong> par Ana Ruiz (Independent) et Tom Becker (Acme Corp)<br><a href="${v}">vidéo</a></li>`,
+      ["Ana Ruiz", "Tom Becker"],
+      ["Independent", "Acme Corp"],
+    ],
+    [
+      "a note that opens with who gave it",
+      (t: string, v: string) =>
+        `<li><a href="${v}">${t}</a> - Ana Ruiz from Independent &amp; Tom Becker from Acme Corp explain how they run it.</li>`,
+      ["Ana Ruiz", "Tom Becker"],
+      ["Independent", "Acme Corp"],
+    ],
+  ] as const)("%s", (_shape, line, speakers, organizations) => {
+    const found = extract(titled(1, line));
+    expect(found.map((item) => item.title)).toEqual(["Scaling Argo CD", "Backstage at scale", "eBPF for humans"]);
+    for (const item of found) expect(item).toMatchObject({ speakers, organizations });
+  });
+
+  it("does not take a project opening a note for a speaker", () => {
+    const found = extract(titled(2, (t, v) => `<li><a href="${v}">${t}</a> - Argo Rollouts makes canaries boring, in a good way.</li>`));
+    for (const item of found) expect(item.speakers).toEqual([]);
   });
 });

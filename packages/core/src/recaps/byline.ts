@@ -10,7 +10,7 @@ export interface Byline {
 }
 
 const PREFIX =
-  /^(?:(?:speakers?|presenters?|panell?ists?|hosts?|moderators?|presented by|by)\s*:\s*|(?:presented|delivered|given|hosted|moderated) by\s+|by\s+|with\s+)/i;
+  /^(?:(?:speakers?|presenters?|panell?ists?|hosts?|moderators?|presented by|by|intervenants?|orateurs?|referenten?|sprecher(?:innen)?|ponentes?)\s*:\s*|(?:presented|delivered|given|hosted|moderated) by\s+|(?:by|par|von|por|door|avec|mit|con)\s+|with\s+)/i;
 
 const EVENT_TAIL = /\)\s+(?:at|during|for)\s+\p{Lu}[^()]{0,60}$/u;
 
@@ -59,14 +59,15 @@ function parenthesized(line: string): Person[] | undefined {
  */
 function grouped(line: string): Person[] | undefined {
   const people: Person[] = [];
-  const pieces = line.split(/(\s+&\s+|\s+and\s+|\s*\+\s*|\s*;\s*)/i);
+  const pieces = line.split(/(\s+&\s+|\s+(?:and|et|und|y|e|en)\s+|\s*\+\s*|\s*;\s*)/i);
   for (let i = 0; i < pieces.length; i += 2) {
     const text = pieces[i]!.trim();
     if (!text) continue;
     const joiner = (pieces[i - 1] ?? "").trim();
     const last = people[people.length - 1];
-    // "Jane Doe, Procter & Gamble": a piece that is no name, right after an org, is the rest of that org's name.
-    if (last?.org && joiner !== ";" && !text.includes(",") && !isName(text)) {
+    // "Jane Doe, Procter & Gamble": a piece that is no name, right after an org, is the rest of that
+    // org's name — unless it is a person of its own ("… & Whitney Lee from VMware").
+    if (last?.org && joiner !== ";" && !text.includes(",") && !isName(text) && !isPersonAtOrg(text)) {
       last.org = `${last.org} ${joiner} ${text}`;
       continue;
     }
@@ -98,6 +99,11 @@ function person(text: string): Person[] {
   return rest.length === 0 && others.length > 0 ? [{ name: first }] : [first, ...rest].map((name) => ({ name }));
 }
 
+function isPersonAtOrg(text: string): boolean {
+  const at = /^(.+?)\s+(?:from|at|@)\s+(.+)$/i.exec(text);
+  return at !== null && isName(at[1]!.trim()) && isOrg(at[2]!.trim());
+}
+
 /** "CTO", "VP of Engineering", "Principal Engineer", "Co-founder": what a person is, not where. */
 const JOB_TITLE =
   /^(?:[\p{L}-]+\s+){0,3}(?:ceo|cto|cio|coo|cfo|cpo|ciso|vp|svp|evp|founder|co-?founder|president|chair|director|head|lead|manager|engineer|architect|developer|advocate|evangelist|fellow|maintainer|officer|scientist|researcher|consultant|sre|devrel|ambassador)\b/iu;
@@ -108,7 +114,7 @@ function isJobTitle(text: string): boolean {
 
 function splitNames(text: string): string[] {
   return text
-    .split(/\s*(?:,|;|&|\+|\band\b)\s*/i)
+    .split(/\s*(?:,|;|&|\+|\b(?:and|et|und|y|e|en)\b)\s*/i)
     .map((s) => s.trim())
     .filter(Boolean);
 }
@@ -166,7 +172,7 @@ function unique(values: string[]): string[] {
 
 /** Separators between title, byline and note, strongest first; the weak ones only count before a byline. */
 const STRONG = [/\s*—\s*/, /\s+–\s*|\s*–\s+/, /\s+\|\s+/, /\s+-\s+/];
-const WEAK = [/\s+(?=(?:presented |delivered )?by\s)/i, /\s+(?=with\s)/i, /:\s+/];
+const WEAK = [/\s+(?=(?:presented |delivered )?(?:by|par|von|por|door)\s)/i, /\s+(?=(?:with|avec|mit|con)\s)/i, /:\s+/];
 
 export interface Parts {
   title: string;

@@ -16,7 +16,7 @@ import {
   MAX_DEPTH,
   textOf,
 } from "./dom";
-import { isMedia } from "./links";
+import { isMedia, isTalkPage } from "./links";
 import { isGenericLabel, render } from "./render";
 
 /**
@@ -44,6 +44,8 @@ interface Walk {
   withHeadings: Set<Element>;
   /** How many of these entries are talks: decides whether a heading is one talk or the section of several. */
   countTalks: (entries: Entry[]) => number;
+  /** The headings above this point, outermost first, with the event or track each names, if any. */
+  outline: readonly { level: number; event?: string }[];
   section?: string;
   /** Set by a heading or an introducing sentence that names write-ups, until the next heading. */
   writeUps?: boolean;
@@ -51,7 +53,7 @@ interface Walk {
 }
 
 export function collectEntries(roots: AnyNode[], baseUrl: string, countTalks: (entries: Entry[]) => number): Entry[] {
-  const walk: Walk = { baseUrl, withHeadings: elementsWithHeadings(roots), countTalks, entries: [] };
+  const walk: Walk = { baseUrl, withHeadings: elementsWithHeadings(roots), countTalks, outline: [], entries: [] };
   walkFlow(roots, walk, 0);
   return walk.entries;
 }
@@ -122,7 +124,11 @@ function onHeading(nodes: AnyNode[], i: number, walk: Walk): number {
   const name = sectionName(textOf([heading]));
   const postTitle =
     looksLikeRecapTitle(name) || LIST_LABEL.test(name) || (walk.entries.length === 0 && name.split(/\s+/).length >= POST_TITLE_WORDS);
-  walk.section = level > 1 && !postTitle ? name : undefined;
+  // The section is the nearest heading above that names an event or track: "Talks" or "March 20"
+  // under "Platform Engineering Day" leave its talks there; a heading of the same rank ends it.
+  const names = level > 1 && !postTitle && (namesEvent(name) || WRITE_UPS.test(name));
+  walk.outline = [...walk.outline.filter((h) => h.level < level), { level, ...(names ? { event: name } : {}) }];
+  walk.section = [...walk.outline].reverse().find((h) => h.event)?.event;
   walk.writeUps = WRITE_UPS.test(name);
   return i;
 }
@@ -186,6 +192,7 @@ function leadingBlocks(body: AnyNode[], walk: Walk): AnyNode[] {
 function hasOwnEvidence(heading: Element, lead: AnyNode[], baseUrl: string): boolean {
   if (/:$/.test(textOf([heading]))) return false;
   if (splitLeading(textOf([heading])).byline !== undefined) return true;
+  if (render([heading], baseUrl).links.some((link) => isTalkPage(link.url))) return true;
   return render([heading, ...lead], baseUrl).links.some((link) => isMedia(link) && isGenericLabel(link.label));
 }
 
@@ -203,6 +210,8 @@ function isTalkHeading(heading: Element, body: AnyNode[], baseUrl: string): bool
   // A talk has one recording (two at most: a short cut and the full one); a heading over more is a list of videos.
   if (render(body, baseUrl).links.filter((l) => l.kind === "video").length >= 3) return false;
   const lists = body.filter(isList);
+  // A heading that links the talk's page on the schedule names that talk.
+  if (render([heading], baseUrl).links.some((link) => isTalkPage(link.url))) return true;
   const ownMedia = render([heading, ...body.filter((b) => !isList(b))], baseUrl).links.some(isMedia);
   if (!ownMedia && lists.some((list) => list.children.some((li) => isTitledMediaItem(li, baseUrl)))) return false;
   if (ownMedia || splitLeading(textOf([heading])).byline) return true;
@@ -248,7 +257,7 @@ function walkList(list: Element, walk: Walk, section: string | undefined, depth:
     if (sublists.length > 0) {
       const label = sectionName(textOf(li.children.filter((c) => !sublists.includes(c as Element))));
       const inner: Walk = { ...walk, entries: entry.nested };
-      for (const sub of sublists) walkList(sub, inner, label || section, depth + 1);
+      for (const sub of sublists) walkList(sub, inner, namesEvent(label) ? label : section, depth + 1);
     }
     walk.entries.push(entry);
   }
@@ -256,8 +265,9 @@ function walkList(list: Element, walk: Walk, section: string | undefined, depth:
 
 function onParagraph(p: Element, next: Element | undefined, walk: Walk): void {
   if (next && isList(next) && isLabel(p, walk.baseUrl)) {
-    walk.section = sectionName(textOf([p]));
-    walk.writeUps = WRITE_UPS.test(walk.section);
+    const name = sectionName(textOf([p]));
+    if (namesEvent(name) || WRITE_UPS.test(name)) walk.section = name;
+    walk.writeUps = WRITE_UPS.test(name);
     return;
   }
   // "Curious what others thought? Here are a few write-ups:" introduces a list of other people's posts.
@@ -338,6 +348,27 @@ const LIST_LABEL =
 
 /** A first heading this long names the post, not an event ("Cilium + eBPF Day" has four words). */
 const POST_TITLE_WORDS = 6;
+
+/**
+ * Whether a heading names an event or a track talks are grouped by: a co-located event ("ArgoCon",
+ * "Platform Engineering Day", "eBPF Summit") or a track or format ("Keynotes", "Lightning talks",
+ * "Ignites", "the serverless track"). Not the conference itself (KubeCon is where every talk of the
+ * post was given), a day or a date, nor the author's own grouping ("My favourites", "Observability").
+ */
+export function namesEvent(name: string): boolean {
+  if (!name || DAY_OR_DATE.test(name)) return false;
+  const beyondConference = name.replace(/\b(?:kubecon|cloudnativecon)\b/gi, "");
+  return CO_LOCATED.test(beyondConference) || TRACK_NAME.test(name);
+}
+
+const MONTH = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?";
+const DAY_OR_DATE = new RegExp(
+  `^(?:day\\s*\\d{1,2}|(?:mon|tues|wednes|thurs|fri|satur|sun)day\\b.*|${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}(?:\\s+\\d{4})?|\\d{4}-\\d{2}-\\d{2})$`,
+  "i",
+);
+const CO_LOCATED = /\p{Lu}[\p{L}+]*Con\b|[\p{L}\p{N}+&.-] (?:Day|Summit|Forum|Camp)\b|\bco-located\b/u;
+const TRACK_NAME =
+  /\b(?:keynotes?|lightning talks?|ignites?|open spaces?|workshops?|tutorials?|tracks?|birds of a feather|bofs?|unconference|maintainer talks?|project updates|breakout sessions?)\b/i;
 
 /** "From ArgoCon:" → "ArgoCon", "Day 2 – Cilium + eBPF Day" → "Cilium + eBPF Day". */
 export function sectionName(text: string): string {

@@ -77,7 +77,10 @@ function leadingParts(r: Rendered): Titled {
     if (!title || SPEAKER_LINE.test(title)) continue;
     const rest = splitRest(dropMarks(r.raw.slice(span.end)));
     // "Jane Smith (Grafana Labs): <a>Title</a>": the speakers first.
-    const speakers = /:$/.test(prefix) && !KIND_LABEL.test(prefix) ? parseByline(prefix.slice(0, -1)) : undefined;
+    // … or "Jane Doe (Acme) - <a>Title</a>", or the names on a line of their own above the title.
+    const before = r.raw.slice(0, span.start);
+    const speakersFirst = (/:$/.test(prefix) && !KIND_LABEL.test(prefix)) || /\s[-–—]$/.test(prefix) || /\n\s*$/.test(before);
+    const speakers = speakersFirst && prefix ? parseByline(trimEndOf(prefix, " :–—-")) : undefined;
     if (speakers) return { title, titleFrom: "markup", byline: rest.byline ?? speakers, note: rest.note };
     // Allowed before the title: nothing, a bullet or emoji, or a kind label like "Keynote:" / "Lightning talk:".
     if (prefix && !/^[^\p{L}\p{N}]*$/u.test(prefix) && !/^\p{L}+(?: \p{L}+)?:$/u.test(prefix)) continue;
@@ -160,13 +163,27 @@ function shapeOf(item: RecapItem, parts: Titled, entry: Entry): Candidate["shape
   return "none";
 }
 
-/** "Luke Wagner (Fastly) walked through …": a note that opens with who gave the talk. */
-const LEADING_SPEAKER = /^((?:\p{Lu}[\p{L}'’.-]+ ){1,3}\p{Lu}[\p{L}'’.-]+) \(([^()]{2,60})\) (?=\p{Ll})/u;
-
+/**
+ * "Luke Wagner (Fastly) walked through …", "Abby Bangser from Syntasso & Whitney Lee from VMware
+ * highlight …": a note that opens with who gave the talk — names with their organizations, then a
+ * lowercase word. Names alone are not enough there ("Argo Rollouts makes …" opens with a project).
+ */
 function speakersLeadingNote(note: string | undefined): Byline | undefined {
-  const lead = note ? LEADING_SPEAKER.exec(note) : null;
-  return lead ? parseByline(`${lead[1]} (${lead[2]})`) : undefined;
+  const words = (note ?? "").slice(0, 300).split(" ");
+  // The shortest opening that reads as a byline: "from Krumware provides …" ends at "Krumware".
+  for (let end = 2; end < Math.min(words.length, 24); end++) {
+    const next = words[end]!;
+    if (!/^\p{Ll}/u.test(next) || JOINERS.has(next)) continue;
+    const lead = words.slice(0, end).join(" ");
+    if (!/\(|\s(?:from|at|of|@)\s/.test(lead)) continue;
+    const byline = parseByline(lead);
+    if (byline && byline.organizations.length > 0) return byline;
+  }
+  return undefined;
 }
+
+/** Lowercase words that continue a byline rather than start the sentence after it. */
+const JOINERS = new Set(["from", "at", "of", "and", "de", "van", "von", "der", "da", "di", "du", "la", "le", "del", "y"]);
 
 /** What a talk is, written before its title ("Keynote: …"): never a speaker's name. */
 const KIND_LABEL =

@@ -29,8 +29,13 @@ function kindByHost(url: URL): RecapLinkKind | undefined {
 function kindByLabel(label: string): RecapLinkKind | undefined {
   const words = label.trim().split(/\s+/);
   if (words.length > 3) return undefined;
-  if (/\b(videos?|recordings?|recorded|watch)\b|📺|🎥/i.test(label)) return "video";
-  if (/\b(slides?|slide ?deck|deck|presentation)\b/i.test(label)) return "slides";
+  if (
+    /(?:^|[^\p{L}])(?:videos?|vidéos?|vídeos?|recordings?|recorded|watch|aufzeichnung|enregistrement|grabación)(?![\p{L}])|📺|🎥/iu.test(
+      label,
+    )
+  )
+    return "video";
+  if (/(?:^|[^\p{L}])(?:slides?|slide ?deck|deck|presentation|folien|diapositives|transparents)(?![\p{L}])/iu.test(label)) return "slides";
   return undefined;
 }
 
