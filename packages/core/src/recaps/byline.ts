@@ -154,7 +154,9 @@ const NOT_NAMES = new Set(
 );
 
 /** 2–5 words, each capitalised (or a particle, or an initial), no digits or sentence punctuation. */
-export function isName(text: string): boolean {
+export function isName(written: string): boolean {
+  // "Mauricio “Salaboy” Salatino": a nickname in quotes between the names.
+  const text = written.replace(/\s[“"«‘]\p{L}[\p{L}'’.-]*[”"»’]\s/u, " ");
   if (text.length < 3 || text.length > 60 || /[\d?!:;/"“”<>*_~=|#]|https?/i.test(text)) return false;
   const words = text.split(/\s+/);
   if (words.length > 5) return false;
@@ -205,11 +207,35 @@ export function splitRest(text: string): { byline?: Byline; note: string } {
   const inParens = paren ? parseByline(paren[1]!) : undefined;
   if (paren && inParens) return { byline: inParens, note: stripLead(rest.slice(paren[0].length)) };
   const body = rest.replace(PREFIX, "");
-  const cut = /\s*[—–|]\s*|\s+-\s+|:\s+|(?<=\p{L}{2}|\))\.\s+/u.exec(body);
+  // The byline ends at a separator, a sentence's end, or a comma before a lowercase word
+  // ("by Kylie Stradley, was a popular talk").
+  const cut = /\s*[—–|]\s*|\s+-\s+|:\s+|(?<=\p{L}{2}|\))\.\s+|,\s+(?=\p{Ll})/u.exec(body);
   const byline = parseByline(cut ? body.slice(0, cut.index) : body);
   if (byline) return { byline, note: cut ? stripLead(body.slice(cut.index + cut[0].length)) : "" };
+  // "by John Duff gives a great history …": after an explicit "by", the names up to the sentence's verb.
+  if (body !== rest) {
+    const named = namesBeforeVerb(body);
+    if (named) return { byline: named.byline, note: stripLead(body.slice(named.end)) };
+  }
   return { note: rest };
 }
+
+/** The shortest opening of `text` that is a byline and is followed by a lowercase word (a verb). */
+export function namesBeforeVerb(text: string, needsOrg = false): { byline: Byline; end: number } | undefined {
+  const words = text.slice(0, 300).split(" ");
+  for (let end = 2; end < Math.min(words.length, 24); end++) {
+    const next = words[end]!;
+    if (!/^\p{Ll}/u.test(next) || VERB_JOINERS.has(next)) continue;
+    const lead = words.slice(0, end).join(" ");
+    if (needsOrg && !/\(|\s(?:from|at|of|@)\s/.test(lead)) continue;
+    const byline = parseByline(lead);
+    if (byline && (!needsOrg || byline.organizations.length > 0)) return { byline, end: lead.length };
+  }
+  return undefined;
+}
+
+/** Lowercase words that continue a byline rather than start the sentence after it. */
+const VERB_JOINERS = new Set(["from", "at", "of", "and", "et", "und", "de", "van", "von", "der", "da", "di", "du", "la", "le", "del", "y"]);
 
 export function stripLead(text: string): string {
   return text.replace(/^[\s,;:|—–.-]+/, "").trim();

@@ -2,6 +2,7 @@ import { contentNodes } from "./dom";
 import { countsAsTalk, detectRecap } from "./detect";
 import { collectEntries, type Entry } from "./entries";
 import { toCandidates } from "./item";
+import { talkPageKey } from "./links";
 import type { ExtractOptions, RecapExtraction, RecapItem } from "./types";
 
 const MAX_ITEMS = 300;
@@ -29,7 +30,7 @@ export function extractRecap(html: string, options: ExtractOptions): RecapExtrac
 
 /**
  * One talk listed twice (a summary list, then the detailed section) is one item: the same title in
- * the same section, or the same recording — unless that recording is shared by more than two
+ * the same section, or the same recording or schedule page — unless that recording is shared by more than two
  * entries (a day's livestream linked under every talk). The entries merge where the first stood,
  * keeping the richer byline, every link and the longer note. An article is its link.
  */
@@ -62,8 +63,9 @@ function unique(items: RecapItem[]): RecapItem[] {
   return out;
 }
 
+/** A talk's own recordings and schedule pages: two entries sharing one are one talk. */
 function videosOf(item: RecapItem): string[] {
-  return item.links.filter((link) => link.kind === "video").map((link) => link.url);
+  return item.links.flatMap((link) => (link.kind === "video" ? [link.url] : (talkPageKey(link.url) ?? [])));
 }
 
 function merge(first: RecapItem, second: RecapItem): RecapItem {

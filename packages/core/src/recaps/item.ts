@@ -1,9 +1,9 @@
 import type { AnyNode } from "domhandler";
 import { truncateAtWord } from "../posts/text";
-import { parseByline, splitLeading, splitRest, type Byline, type Parts } from "./byline";
+import { namesBeforeVerb, parseByline, splitLeading, splitRest, type Byline, type Parts } from "./byline";
 import { readsAsProse, type TitleSource } from "./detect";
 import { cleanText, MAX_PARSED_TEXT, textOf, trimEndOf } from "./dom";
-import { SPEAKER_LINE, type Entry } from "./entries";
+import { SPEAKER_LINE, WRITE_UPS, type Entry } from "./entries";
 import { isMedia, isTalkPage } from "./links";
 import { isGenericLabel, MARK, render, type Rendered, type Span } from "./render";
 import type { RecapItem, RecapLink } from "./types";
@@ -82,8 +82,9 @@ function leadingParts(r: Rendered): Titled {
     const speakersFirst = (/:$/.test(prefix) && !KIND_LABEL.test(prefix)) || /\s[-–—]$/.test(prefix) || /\n\s*$/.test(before);
     const speakers = speakersFirst && prefix ? parseByline(trimEndOf(prefix, " :–—-")) : undefined;
     if (speakers) return { title, titleFrom: "markup", byline: rest.byline ?? speakers, note: rest.note };
-    // Allowed before the title: nothing, a bullet or emoji, or a kind label like "Keynote:" / "Lightning talk:".
-    if (prefix && !/^[^\p{L}\p{N}]*$/u.test(prefix) && !/^\p{L}+(?: \p{L}+)?:$/u.test(prefix)) continue;
+    // Allowed before the title: nothing, a bullet or emoji, a kind label like "Keynote:" / "Lightning
+    // talk:", or a recommendation ("Watch <a>Title</a> by Jane Doe").
+    if (prefix && !/^[^\p{L}\p{N}]*$/u.test(prefix) && !/^\p{L}+(?: \p{L}+)?:$/u.test(prefix) && !RECOMMENDS.test(prefix)) continue;
     const label = /:$/.test(prefix) ? `${prefix} ` : "";
     return { title: label + title, titleFrom: "markup", ...rest };
   }
@@ -159,7 +160,10 @@ function shapeOf(item: RecapItem, parts: Titled, entry: Entry): Candidate["shape
     // A sentence that links a video, or "Step 3: watch the demo video", is prose about a link, not a talk.
     return parts.titleFrom === "sentence" || readsAsProse(item.title) ? "none" : "talk";
   }
-  if (hasLink && RECAP_WORDS.test(`${item.title} ${item.note ?? ""}`)) return "article";
+  // A sentence that mentions a takeaway and links something ("the top takeaways … <a>bringing a baby
+  // to a conference</a>") is prose, not someone's write-up; "Other great write-ups: <a>…</a>" lists them.
+  const prose = parts.titleFrom === "sentence" && !WRITE_UPS.test(item.title);
+  if (hasLink && !prose && RECAP_WORDS.test(`${item.title} ${item.note ?? ""}`)) return "article";
   return "none";
 }
 
@@ -169,21 +173,11 @@ function shapeOf(item: RecapItem, parts: Titled, entry: Entry): Candidate["shape
  * lowercase word. Names alone are not enough there ("Argo Rollouts makes …" opens with a project).
  */
 function speakersLeadingNote(note: string | undefined): Byline | undefined {
-  const words = (note ?? "").slice(0, 300).split(" ");
-  // The shortest opening that reads as a byline: "from Krumware provides …" ends at "Krumware".
-  for (let end = 2; end < Math.min(words.length, 24); end++) {
-    const next = words[end]!;
-    if (!/^\p{Ll}/u.test(next) || JOINERS.has(next)) continue;
-    const lead = words.slice(0, end).join(" ");
-    if (!/\(|\s(?:from|at|of|@)\s/.test(lead)) continue;
-    const byline = parseByline(lead);
-    if (byline && byline.organizations.length > 0) return byline;
-  }
-  return undefined;
+  return note ? namesBeforeVerb(note, true)?.byline : undefined;
 }
 
-/** Lowercase words that continue a byline rather than start the sentence after it. */
-const JOINERS = new Set(["from", "at", "of", "and", "de", "van", "von", "der", "da", "di", "du", "la", "le", "del", "y"]);
+/** "Watch", "Don't miss", "Check out": the author recommending the talk named next. */
+const RECOMMENDS = /^(?:[^\p{L}\p{N}]*)(?:watch|see|check out|don[’']t miss|must[- ]watch|also watch|recommended)\s*:?$/iu;
 
 /** What a talk is, written before its title ("Keynote: …"): never a speaker's name. */
 const KIND_LABEL =

@@ -18,12 +18,25 @@ function kindByHost(url: URL): RecapLinkKind | undefined {
   const path = url.pathname.toLowerCase();
   if (isHost(host, "youtu.be") || isHost(host, "youtube-nocookie.com") || isHost(host, "vimeo.com")) return "video";
   if (isHost(host, "youtube.com") && /^\/(watch|embed\/|live\/|shorts\/|v\/|playlist)/.test(path)) return "video";
+  // Where conference talks are published besides YouTube and Vimeo.
+  if (VIDEO_PAGES.some(([domain, prefix]) => isHost(host, domain) && path.startsWith(prefix))) return "video";
   if (isHost(host, "speakerdeck.com") || isHost(host, "slideshare.net")) return "slides";
   if (host === "docs.google.com" && path.startsWith("/presentation/")) return "slides";
   if (isHost(host, "sched.com") && path.startsWith("/hosted_files/")) return "slides";
   if (path.endsWith(".pdf")) return "slides";
   return undefined;
 }
+
+const VIDEO_PAGES: [domain: string, path: string][] = [
+  ["confreaks.tv", "/videos/"],
+  ["media.ccc.de", "/v/"],
+  ["infoq.com", "/presentations/"],
+  ["bilibili.com", "/video/"],
+  ["dailymotion.com", "/video/"],
+  ["twitch.tv", "/videos/"],
+  ["wistia.net", "/embed/"],
+  ["loom.com", "/share/"],
+];
 
 /** Short anchor texts name what they point at ("video", "Watch the recording", "Slides (PDF)"); long ones are titles. */
 function kindByLabel(label: string): RecapLinkKind | undefined {
@@ -116,6 +129,18 @@ function watchUrl(url: URL, depth = 0): string | undefined {
 export function isTalkPage(url: string): boolean {
   const host = parseHttp(url)?.hostname.toLowerCase() ?? "";
   return isHost(host, "sched.com") || host === "sched.co";
+}
+
+/**
+ * One talk's schedule page however it was linked: Sched's short link (sched.co/1ZiQB) and its event
+ * page (anything.sched.com/event/1ZiQB/title-slug) are the same talk.
+ */
+export function talkPageKey(url: string): string | undefined {
+  const parsed = parseHttp(url);
+  if (!parsed) return undefined;
+  const host = parsed.hostname.toLowerCase();
+  const id = host === "sched.co" ? /^\/([\w-]+)/.exec(parsed.pathname)?.[1] : isHost(host, "sched.com") ? /^\/event\/([\w-]+)/.exec(parsed.pathname)?.[1] : undefined;
+  return id ? `sched:${id}` : undefined;
 }
 
 export function isMedia(link: RecapLink): boolean {
