@@ -13,7 +13,7 @@ import { caseSlugs, loadCases, report, scoreCase, totals } from "./eval/evaluate
 const { dev, test } = loadCases();
 
 /** What `test` must keep: the issue's bar where the extractor reaches it, else today's figure. */
-const FLOOR = { talks: 0.94, speakers: 0.59, events: 0.9, articles: 0.9, extra: 0.05 };
+const FLOOR = { talks: 0.94, speakers: 0.64, events: 0.9, articles: 0.9, extra: 0.05 };
 
 describe("recap extraction quality", () => {
   it("has at least ten real posts, each in exactly one split", () => {

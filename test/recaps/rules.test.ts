@@ -304,3 +304,68 @@ describe("bylines in the shapes recaps write them", () => {
     for (const item of found) expect(item.speakers).toEqual([]);
   });
 });
+
+describe("schedules, recordings and schedule pages", () => {
+  it("reads a schedule's lines: the time before the title is no part of it, nor of a section's name", () => {
+    const found = extract(
+      [
+        "<ul>",
+        `<li>9:15 a.m. (50m) <a href="https://speakerdeck.com/a/devops">DevOps for the Rubyist Soul</a> by <a href="https://twitter.com/a">John Downey</a></li>`,
+        `<li>14:00–14:30 <a href="${yt("sched01")}">Scaling etcd</a> by Jane Doe</li>`,
+        `<li>1:25 p.m. (40m) Lightning Talks<ul>`,
+        `<li><a href="https://speakerdeck.com/b/jack">You Don’t Know Jack</a> by Raj Patel</li>`,
+        `<li><a href="https://speakerdeck.com/c/pipe">Kinect pipes</a> by Ann Lee</li>`,
+        "</ul></li></ul>",
+      ].join(""),
+    );
+    expect(found.map((item) => [item.title, item.speakers, item.section ?? null])).toEqual([
+      ["DevOps for the Rubyist Soul", ["John Downey"], null],
+      ["Scaling etcd", ["Jane Doe"], null],
+      ["You Don’t Know Jack", ["Raj Patel"], "Lightning Talks"],
+      ["Kinect pipes", ["Ann Lee"], "Lightning Talks"],
+    ]);
+  });
+
+  it("takes the speakers from a recording named 'Title - Speakers' when nothing else names them", () => {
+    const found = extract(
+      ["Eye of Falco", "Fileless attacks"]
+        .map(
+          (heading, i) =>
+            `<h3>${heading}</h3><p>They showed how it works.</p><p><iframe src="https://www.youtube.com/embed/rec000${i}"></iframe><a href="${yt(`rec000${i}`)}">${heading}: the talk - Stefano Chierici &amp; Lorenzo Susini</a></p>`,
+        )
+        .join(""),
+    );
+    for (const item of found) expect(item.speakers).toEqual(["Stefano Chierici", "Lorenzo Susini"]);
+  });
+
+  it("knows conference video pages beyond YouTube and Vimeo", () => {
+    const found = extract(
+      `<ul>${[
+        "https://confreaks.tv/videos/railsconf2015-nothing-is-something",
+        "https://media.ccc.de/v/36c3-10652-open-source-is-insufficient",
+        "https://www.infoq.com/presentations/microservices-ops/",
+      ]
+        .map((url, i) => `<li><a href="${url}">Talk number ${i + 1}</a> by Sandi Metz</li>`)
+        .join("")}</ul>`,
+    );
+    expect(found.map((item) => item.links.map((link) => link.kind))).toEqual([["video"], ["video"], ["video"]]);
+  });
+
+  it("merges one talk linked by Sched's short link and by its event page, and keeps a nickname in a name", () => {
+    const found = extract(
+      [
+        "<h2>Platform Engineering Day</h2><ul>",
+        `<li><a href="https://sched.co/1ZiQB">Working Group Update</a></li>`,
+        `<li><a href="https://sched.co/1ZiQC">Open Interfaces</a> - Thomas Vitale from Systematic &amp; Mauricio “Salaboy” Salatino from Diagrid explore platforms.</li>`,
+        "</ul><h2>Talks</h2><ul>",
+        `<li><a href="https://colocatedeventseu2024.sched.com/event/1ZiQB/working-group-update">Working Group Update</a> - Colin Griffin from Krumware gives an overview.</li>`,
+        "</ul>",
+      ].join(""),
+    );
+    expect(found.map((item) => [item.title, item.speakers, item.section])).toEqual([
+      ["Working Group Update", ["Colin Griffin"], "Platform Engineering Day"],
+      ["Open Interfaces", ["Thomas Vitale", "Mauricio “Salaboy” Salatino"], "Platform Engineering Day"],
+    ]);
+    expect(found[0]?.links).toHaveLength(2);
+  });
+});

@@ -144,6 +144,13 @@ export function cleanText(text: string): string {
   return text.replace(CONTROL, "").replace(/\s+/g, " ").trim();
 }
 
+/** "9:15 a.m. (50m)", "14:00–14:30", "10h30 -": when a schedule's talk starts (and how long it runs). */
+const TIME = String.raw`\d{1,2}[:.h]\d{2}\s*(?:[ap]\.?\s?m\.?)?(?:\s*[-–—]\s*\d{1,2}[:.h]\d{2}\s*(?:[ap]\.?\s?m\.?)?)?(?:\s*\(\d{1,3}\s*(?:m|min|mins|minutes|h)\))?\s*[-–—:|]?`;
+/** A line's start that is only a schedule's time. */
+export const SCHEDULE_TIME = new RegExp(`^[^\\p{L}\\p{N}]*${TIME}$`, "iu");
+/** A schedule's time at the start of a line, with the space after it. */
+export const LEADING_TIME = new RegExp(`^${TIME}\\s*`, "i");
+
 /** Deeper than this, markup is garbage, not a post; recursive walks stop there. */
 export const MAX_DEPTH = 64;
 

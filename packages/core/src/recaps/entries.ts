@@ -5,6 +5,7 @@ import {
   BLOCKISH,
   cleanText,
   elementsWhere,
+  LEADING_TIME,
   elementsWithHeadings,
   MAX_PARSED_TEXT,
   trimEndOf,
@@ -374,6 +375,8 @@ const TRACK_NAME =
 export function sectionName(text: string): string {
   return trimEndOf(
     cleanText(text.slice(0, MAX_PARSED_TEXT))
+      // "1:25 p.m. (40m) Lightning Talks": a schedule's time is not part of the name.
+      .replace(LEADING_TIME, "")
       .replace(/^(?:(?:talks|sessions|highlights|notes)\s+)?(?:from|at)\s+/i, "")
       // "Day 2 – Cilium + eBPF Day": when it happened is not part of the event's name.
       .replace(/^day\s*\d{1,2}\s*[–—:-]\s*(?=\S)/i, ""),

@@ -2,7 +2,7 @@ import type { AnyNode } from "domhandler";
 import { truncateAtWord } from "../posts/text";
 import { namesBeforeVerb, parseByline, splitLeading, splitRest, type Byline, type Parts } from "./byline";
 import { readsAsProse, type TitleSource } from "./detect";
-import { cleanText, MAX_PARSED_TEXT, textOf, trimEndOf } from "./dom";
+import { cleanText, MAX_PARSED_TEXT, SCHEDULE_TIME, textOf, trimEndOf } from "./dom";
 import { SPEAKER_LINE, WRITE_UPS, type Entry } from "./entries";
 import { isMedia, isTalkPage } from "./links";
 import { isGenericLabel, MARK, render, type Rendered, type Span } from "./render";
@@ -84,7 +84,15 @@ function leadingParts(r: Rendered): Titled {
     if (speakers) return { title, titleFrom: "markup", byline: rest.byline ?? speakers, note: rest.note };
     // Allowed before the title: nothing, a bullet or emoji, a kind label like "Keynote:" / "Lightning
     // talk:", or a recommendation ("Watch <a>Title</a> by Jane Doe").
-    if (prefix && !/^[^\p{L}\p{N}]*$/u.test(prefix) && !/^\p{L}+(?: \p{L}+)?:$/u.test(prefix) && !RECOMMENDS.test(prefix)) continue;
+    // A schedule's time ("10:15 a.m. (40m)") counts as nothing too.
+    if (
+      prefix &&
+      !/^[^\p{L}\p{N}]*$/u.test(prefix) &&
+      !/^\p{L}+(?: \p{L}+)?:$/u.test(prefix) &&
+      !RECOMMENDS.test(prefix) &&
+      !SCHEDULE_TIME.test(prefix)
+    )
+      continue;
     const label = /:$/.test(prefix) ? `${prefix} ` : "";
     return { title: label + title, titleFrom: "markup", ...rest };
   }
@@ -137,7 +145,7 @@ function candidate(parts: Titled, links: RecapLink[], entry: Entry): Candidate {
   if (entry.section) base.section = entry.section;
   const item = withNote(base, parts.note);
   const shape = shapeOf(item, parts, entry);
-  const byline = parts.byline ?? (shape === "talk" ? speakersLeadingNote(item.note) : undefined);
+  const byline = parts.byline ?? (shape === "talk" ? (speakersLeadingNote(item.note) ?? bylineOfRecording(links)) : undefined);
   if (shape === "talk" && byline) Object.assign(item, byline satisfies Byline);
   if (shape === "article") {
     item.kind = "article";
@@ -174,6 +182,16 @@ function shapeOf(item: RecapItem, parts: Titled, entry: Entry): Candidate["shape
  */
 function speakersLeadingNote(note: string | undefined): Byline | undefined {
   return note ? namesBeforeVerb(note, true)?.byline : undefined;
+}
+
+/** A recording named "Title - Jane Doe & Raj Patel" (YouTube's own titles are often that) names the speakers. */
+function bylineOfRecording(links: RecapLink[]): Byline | undefined {
+  for (const link of links) {
+    if (link.kind !== "video" || !link.label) continue;
+    const byline = splitLeading(cleanText(link.label.slice(0, MAX_PARSED_TEXT))).byline;
+    if (byline) return byline;
+  }
+  return undefined;
 }
 
 /** "Watch", "Don't miss", "Check out": the author recommending the talk named next. */

@@ -139,7 +139,12 @@ export function talkPageKey(url: string): string | undefined {
   const parsed = parseHttp(url);
   if (!parsed) return undefined;
   const host = parsed.hostname.toLowerCase();
-  const id = host === "sched.co" ? /^\/([\w-]+)/.exec(parsed.pathname)?.[1] : isHost(host, "sched.com") ? /^\/event\/([\w-]+)/.exec(parsed.pathname)?.[1] : undefined;
+  const id =
+    host === "sched.co"
+      ? /^\/([\w-]+)/.exec(parsed.pathname)?.[1]
+      : isHost(host, "sched.com")
+        ? /^\/event\/([\w-]+)/.exec(parsed.pathname)?.[1]
+        : undefined;
   return id ? `sched:${id}` : undefined;
 }
 

@@ -35,6 +35,9 @@ export function render(nodes: AnyNode[], baseUrl: string, skip: (el: Element) =>
   const out: Rendered = { raw: "", links: [], anchors: [], emphasis: [], cells: [] };
   const seen = new Set<string>();
   const addLink = (link: RecapLink | undefined): void => {
+    // An embedded player, then a link to it with the video's name: one link, with that name.
+    const earlier = link && seen.has(link.url) ? out.links.find((l) => l.url === link.url) : undefined;
+    if (earlier && !earlier.label && link?.label) earlier.label = link.label;
     if (link && !seen.has(link.url) && out.links.length < 10) {
       seen.add(link.url);
       out.links.push(link);
