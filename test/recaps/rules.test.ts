@@ -369,3 +369,23 @@ describe("schedules, recordings and schedule pages", () => {
     expect(found[0]?.links).toHaveLength(2);
   });
 });
+
+describe("what is not a speaker or a title", () => {
+  it("takes short Han or kana names, never a Japanese sentence, a job title or a date", () => {
+    const found = extract(
+      `<ul>${[
+        `<li><a href="${yt("ja00001")}">こんなに違う！ScalaとKotlin</a> (前川裕一)</li>`,
+        `<li><a href="${yt("ja00002")}">Airframe in production</a> - 最近よく聞く Airframeのお話です</li>`,
+        `<li><a href="${yt("ja00003")}">Debugging floating point</a> - Senior Scientist</li>`,
+        `<li>Jane Doe, CTO at Acme presented <a href="${yt("ja00004")}">PyTorch and my journey</a></li>`,
+        `<li><a href="${yt("ja00005")}">December 17, 2021</a></li>`,
+      ].join("")}</ul>`,
+    );
+    expect(found.map((item) => [item.title, item.speakers, item.organizations])).toEqual([
+      ["こんなに違う！ScalaとKotlin", ["前川裕一"], []],
+      ["Airframe in production", [], []],
+      ["Debugging floating point", [], []],
+      ["PyTorch and my journey", ["Jane Doe"], ["Acme"]],
+    ]);
+  });
+});

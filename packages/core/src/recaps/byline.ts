@@ -106,7 +106,7 @@ function isPersonAtOrg(text: string): boolean {
 
 /** "CTO", "VP of Engineering", "Principal Engineer", "Co-founder": what a person is, not where. */
 const JOB_TITLE =
-  /^(?:[\p{L}-]+\s+){0,3}(?:ceo|cto|cio|coo|cfo|cpo|ciso|vp|svp|evp|founder|co-?founder|president|chair|director|head|lead|manager|engineer|architect|developer|advocate|evangelist|fellow|maintainer|officer|scientist|researcher|consultant|sre|devrel|ambassador)\b/iu;
+  /^(?:[\p{L}-]+\s+){0,3}(?:ceo|cto|cio|coo|cfo|cpo|ciso|vp|svp|evp|founder|co-?founder|president|chair|director|head|lead|manager|engineer|architect|developer|advocate|evangelist|fellow|maintainer|officer|scientist|researcher|consultant|sre|devrel|ambassador|professor|emeritus|lecturer|student|intern)\b/iu;
 
 function isJobTitle(text: string): boolean {
   return JOB_TITLE.test(text);
@@ -158,8 +158,16 @@ export function isName(written: string): boolean {
   // "Mauricio “Salaboy” Salatino": a nickname in quotes between the names.
   const text = written.replace(/\s[“"«‘]\p{L}[\p{L}'’.-]*[”"»’]\s/u, " ");
   if (text.length < 3 || text.length > 60 || /[\d?!:;/"“”<>*_~=|#]|https?/i.test(text)) return false;
+  // Han, kana and Hangul names are short and never share a word with Latin letters:
+  // "前川裕一" is a name, "Airframeのお話です" and a long line of Japanese are sentences.
+  if (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(text)) {
+    if (/[。、！？「」]/u.test(text)) return false;
+    const cjk = text.split(/\s+/);
+    return cjk.length <= 3 && cjk.every((w) => !/\p{Script=Latin}/u.test(w)) && text.replace(/\s/g, "").length <= 8;
+  }
   const words = text.split(/\s+/);
-  if (words.length > 5) return false;
+  // "Senior Scientist", "Professor Emeritus": what someone is, not who.
+  if (words.length > 5 || isJobTitle(text)) return false;
   if (words.length < 2 && !/^\p{Lo}{2,}$/u.test(text)) return false;
   return words.every((w) => !NOT_NAMES.has(w.toLowerCase()) && (PARTICLES.has(w) || /^(\p{Lu}|\p{Lt}|\p{Lo})[\p{L}\p{M}'’.-]*$/u.test(w)));
 }

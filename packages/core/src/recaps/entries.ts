@@ -281,7 +281,7 @@ function onParagraph(p: Element, next: Element | undefined, walk: Walk): void {
  * others wrote", "Other takes on the week", "Further reading", "Community recaps", "Around the web".
  */
 export const WRITE_UPS =
-  /\b(?:recaps|other recap|more recap|further reading|read more|more reading|reading list|worth reading|related (?:posts|articles|reading)|write-?ups|blog posts|coverage|(?:what|how) others (?:wrote|said|thought|saw|shared)|other (?:takes|posts|perspectives|voices|articles)|around the web|elsewhere|from the community|in the press)\b/i;
+  /\b(?:recaps|other recap|more recap|further reading|read more|more reading|reading list|worth reading|related (?:posts|articles|reading)|write-?ups|blog posts|coverage|(?:what|how) others (?:wrote|said|thought|saw|shared)|other (?:takes|posts|perspectives|voices|articles)|around the web|elsewhere|in the press)\b/i;
 /** A sentence that sends the reader to what others wrote about the event. */
 const INVITES_TO_WRITE_UPS =
   /\b(?:what others|others(?:'|’)? (?:thoughts|takes|write-?ups|recaps)|other (?:people|folks|attendees)|(?:recaps|write-?ups|posts|takes) (?:by|from) (?:others|other|the community|fellow))\b/i;
@@ -356,6 +356,11 @@ const POST_TITLE_WORDS = 6;
  * "Ignites", "the serverless track"). Not the conference itself (KubeCon is where every talk of the
  * post was given), a day or a date, nor the author's own grouping ("My favourites", "Observability").
  */
+/** "Day 2", "March 20", "December 17, 2021", "Tuesday": when, not what. */
+export function isDayOrDate(text: string): boolean {
+  return DAY_OR_DATE.test(text);
+}
+
 export function namesEvent(name: string): boolean {
   if (!name || DAY_OR_DATE.test(name)) return false;
   const beyondConference = name.replace(/\b(?:kubecon|cloudnativecon)\b/gi, "");

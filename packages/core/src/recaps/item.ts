@@ -3,7 +3,7 @@ import { truncateAtWord } from "../posts/text";
 import { namesBeforeVerb, parseByline, splitLeading, splitRest, type Byline, type Parts } from "./byline";
 import { readsAsProse, type TitleSource } from "./detect";
 import { cleanText, MAX_PARSED_TEXT, SCHEDULE_TIME, textOf, trimEndOf } from "./dom";
-import { SPEAKER_LINE, WRITE_UPS, type Entry } from "./entries";
+import { isDayOrDate, SPEAKER_LINE, WRITE_UPS, type Entry } from "./entries";
 import { isMedia, isTalkPage } from "./links";
 import { isGenericLabel, MARK, render, type Rendered, type Span } from "./render";
 import type { RecapItem, RecapLink } from "./types";
@@ -79,8 +79,12 @@ function leadingParts(r: Rendered): Titled {
     // "Jane Smith (Grafana Labs): <a>Title</a>": the speakers first.
     // … or "Jane Doe (Acme) - <a>Title</a>", or the names on a line of their own above the title.
     const before = r.raw.slice(0, span.start);
-    const speakersFirst = (/:$/.test(prefix) && !KIND_LABEL.test(prefix)) || /\s[-–—]$/.test(prefix) || /\n\s*$/.test(before);
-    const speakers = speakersFirst && prefix ? parseByline(trimEndOf(prefix, " :–—-")) : undefined;
+    // … or "Jane Doe, CTO at Acme presented <a>Title</a>".
+    const presented = PRESENTED.exec(prefix);
+    const speakersFirst =
+      (/:$/.test(prefix) && !KIND_LABEL.test(prefix)) || /\s[-–—]$/.test(prefix) || /\n\s*$/.test(before) || presented !== null;
+    const speakers =
+      speakersFirst && prefix ? parseByline(trimEndOf(presented ? prefix.slice(0, presented.index) : prefix, " :–—-")) : undefined;
     if (speakers) return { title, titleFrom: "markup", byline: rest.byline ?? speakers, note: rest.note };
     // Allowed before the title: nothing, a bullet or emoji, a kind label like "Keynote:" / "Lightning
     // talk:", or a recommendation ("Watch <a>Title</a> by Jane Doe").
@@ -194,6 +198,10 @@ function bylineOfRecording(links: RecapLink[]): Byline | undefined {
   return undefined;
 }
 
+/** "… presented", "… gave a talk on": the people before it gave the talk named after it. */
+const PRESENTED =
+  /\s+(?:presented|presents|gave|delivered|talked about|spoke about|spoke on|explained|showed|introduced|discussed)(?:\s+(?:a|an|the|their|his|her)\s+(?:talk|keynote|session|presentation))?(?:\s+(?:on|about|titled|called))?:?$/i;
+
 /** "Watch", "Don't miss", "Check out": the author recommending the talk named next. */
 const RECOMMENDS = /^(?:[^\p{L}\p{N}]*)(?:watch|see|check out|don[’']t miss|must[- ]watch|also watch|recommended)\s*:?$/iu;
 
@@ -240,7 +248,7 @@ const PUBLICATION =
 
 /** A title has words in it, and is not what a link is ("video", "slides") or a bare URL. */
 function isTitle(title: string): boolean {
-  return (title.match(/\p{L}/gu)?.length ?? 0) >= 3 && !isGenericLabel(title);
+  return (title.match(/\p{L}/gu)?.length ?? 0) >= 3 && !isGenericLabel(title) && !isDayOrDate(title);
 }
 
 /** "My take:", "Takeaway:", "TL;DR:": the label of the author's note, not part of it. */
