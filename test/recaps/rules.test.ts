@@ -389,3 +389,24 @@ describe("what is not a speaker or a title", () => {
     ]);
   });
 });
+
+describe("handles and prose bylines", () => {
+  it("reads 'Title @handle (Name)' and 'Title by @handle', and '**Name**, role presented <a>Title</a>'", () => {
+    const found = extract(
+      [
+        "<ul>",
+        `<li><a href="${yt("hdl0001")}">Making Logic Monad</a> @halcat0x15a (ねこはる)</li>`,
+        `<li><a href="${yt("hdl0002")}">Scala 3 for you</a> @joang38 (Joan Goyeau)</li>`,
+        `<li><a href="${yt("hdl0003")}">Write stacksafe recursions</a> by @jooohn1234</li>`,
+        `<li><p><strong>William Kahan</strong>, Professor Emeritus at UC Berkeley presented <a href="${yt("hdl0004")}">Debugging floating point</a></p></li>`,
+        "</ul>",
+      ].join(""),
+    );
+    expect(found.map((item) => [item.title, item.speakers])).toEqual([
+      ["Making Logic Monad", ["ねこはる"]],
+      ["Scala 3 for you", ["Joan Goyeau"]],
+      ["Write stacksafe recursions", ["jooohn1234"]],
+      ["Debugging floating point", ["William Kahan"]],
+    ]);
+  });
+});

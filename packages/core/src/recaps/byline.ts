@@ -184,6 +184,16 @@ function unique(values: string[]): string[] {
 const STRONG = [/\s*—\s*/, /\s+–\s*|\s*–\s+/, /\s+\|\s+/, /\s+-\s+/];
 const WEAK = [/\s+(?=(?:presented |delivered )?(?:by|par|von|por|door)\s)/i, /\s+(?=(?:with|avec|mit|con)\s)/i, /:\s+/];
 
+const HANDLE = String.raw`(?:by\s+)?@([\w.-]{2,30})(?:\s*[(（]([^()（）]{2,40})[)）])?`;
+const HANDLE_BYLINE = new RegExp(`\\s+${HANDLE}\\s*$`, "u");
+const HANDLE_FIRST = new RegExp(`^${HANDLE}`, "u");
+
+/** A handle's person: the name in parentheses after it when there is one, else the handle. */
+function handleByline(handle: RegExpExecArray): Byline {
+  const name = handle[2]?.trim();
+  return { speakers: [name && isName(name) ? name : handle[1]!], organizations: [] };
+}
+
 export interface Parts {
   title: string;
   byline?: Byline;
@@ -193,6 +203,9 @@ export interface Parts {
 /** "Title — Jane Doe, Intuit — takeaway" and friends, for an entry whose title is its leading text. */
 export function splitLeading(full: string): Parts {
   const text = full.slice(0, MAX_PARSED_TEXT);
+  // "Making Logic Monad @halcat0x15a (ねこはる)", "Title by @jdoe": a handle, and the name it stands for.
+  const handle = HANDLE_BYLINE.exec(text);
+  if (handle && handle.index > 0) return { title: text.slice(0, handle.index), byline: handleByline(handle), note: "" };
   const marker = /[\s.,;]+(?=(?:speakers?|presenters?)\s*:|(?:presented|moderated) by\s)/i.exec(text);
   if (marker && marker.index > 0) return { title: text.slice(0, marker.index), ...splitRest(text.slice(marker.index)) };
   for (const sep of STRONG) {
@@ -211,6 +224,9 @@ export function splitLeading(full: string): Parts {
 /** What follows a title: an optional byline (maybe in parentheses), then the author's note. */
 export function splitRest(text: string): { byline?: Byline; note: string } {
   const rest = stripLead(text.slice(0, MAX_PARSED_TEXT));
+  // "@halcat0x15a (ねこはる)" right after a linked title.
+  const handle = HANDLE_FIRST.exec(rest);
+  if (handle) return { byline: handleByline(handle), note: stripLead(rest.slice(handle[0].length)) };
   const paren = /^\(([^()]*)\)/.exec(rest);
   const inParens = paren ? parseByline(paren[1]!) : undefined;
   if (paren && inParens) return { byline: inParens, note: stripLead(rest.slice(paren[0].length)) };

@@ -71,7 +71,9 @@ function fromInline(entry: Entry, baseUrl: string): Candidate {
 /** Title first: a leading link, bold run, table cell or quotation; else the leading text up to a separator. */
 function leadingParts(r: Rendered): Titled {
   const spans = [r.anchors[0], r.emphasis[0], r.cells[0]].filter((s): s is Span => !!s).sort((a, b) => a.start - b.start);
-  for (const span of spans) {
+  // "**Jane Doe**, CTO at Acme presented <a>Title</a>": the span after "presented" is the title.
+  const presented = spans.find((span) => PRESENTED.test(plain(r.raw.slice(0, span.start))));
+  for (const span of presented ? [presented, ...spans.filter((s) => s !== presented)] : spans) {
     const prefix = plain(r.raw.slice(0, span.start));
     const title = plain(r.raw.slice(span.start, span.end));
     if (!title || SPEAKER_LINE.test(title)) continue;
