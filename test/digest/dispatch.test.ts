@@ -286,7 +286,7 @@ describe("on one machine without Slack", () => {
     await subscribe("CLOCAL", "09:00", "UTC");
     clock.set("2026-11-20T09:00:00Z");
     const printed: string[] = [];
-    const spy = vi.spyOn(console, "log").mockImplementation((line: unknown) => void printed.push(String(line)));
+    const spy = vi.spyOn(console, "error").mockImplementation((line: unknown) => void printed.push(String(line)));
     try {
       await dispatchDigests(recap.deps);
     } finally {

@@ -1,7 +1,7 @@
 /** The CLI's commands, over the same core functions the Lambda handlers use. */
 import { readFile, writeFile } from "node:fs/promises";
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { helpText, parseCommand, runCommand, type Outcome } from "@recap/core/commands";
+import { COMMAND_USAGE, helpText, parseCommand, runCommand, type Outcome } from "@recap/core/commands";
 import {
   buildOpml,
   findFeed,
@@ -169,20 +169,34 @@ const OPERATIONS: Record<string, Operation> = {
     },
   },
   export: {
-    usage: "export [--output <file>]",
-    summary: "Write the followed feeds as OPML (to stdout, or a file)",
+    usage: "export [--output <file>] [--json]",
+    summary: "Write the followed feeds as OPML (to stdout, or a file); --json lists them as JSON",
     options: { json, output: { type: "string" } },
     async run(recap, { values }, io) {
       const feeds = await recap.deps.store.feeds.list();
+      if (values.json && typeof values.output !== "string") {
+        return print(
+          io,
+          feeds.map((feed) => ({
+            url: feed.url,
+            title: feed.title ?? null,
+            siteUrl: feed.siteUrl ?? null,
+            recap: feed.isRecapFeed === true,
+          })),
+        );
+      }
       const opml = buildOpml(
         feeds.map((feed) => ({ url: feed.url, title: feed.title, siteUrl: feed.siteUrl })),
         "Feeds followed by Recap",
       );
-      if (typeof values.output === "string") {
+      if (typeof values.output !== "string") return say(io, opml);
+      try {
         await writeFile(values.output, opml);
-        io.stderr(`Wrote ${feeds.length} feed(s) to ${values.output}\n`);
-      } else io.stdout(opml);
-      return 0;
+      } catch (error) {
+        return fail(io, `Could not write ${values.output}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
+      }
+      io.stderr(`Wrote ${feeds.length} feed(s) to ${values.output}\n`);
+      return values.json ? print(io, { output: values.output, feeds: feeds.length }) : 0;
     },
   },
 };
@@ -192,6 +206,27 @@ export async function runCli(
   io: CliIo,
   open: () => Promise<LocalRecap> = () => openLocalRecap({ log: quietLogger }),
 ): Promise<number> {
+  if (!argv.includes("--json")) return dispatch(argv, io, open);
+  // --json: stdout is the answer as JSON and nothing else. Progress and remarks go to stderr as
+  // they happen; a command that fails without an answer answers {"error": "…"}.
+  let answer = "";
+  let remarks = "";
+  const code = await dispatch(
+    argv,
+    {
+      stdout: (text) => void (answer += text),
+      stderr: (text) => {
+        remarks += text;
+        io.stderr(text);
+      },
+    },
+    open,
+  );
+  io.stdout(code !== 0 && answer === "" ? `${JSON.stringify({ error: remarks.trim() || "The command failed." }, null, 2)}\n` : answer);
+  return code;
+}
+
+async function dispatch(argv: string[], io: CliIo, open: () => Promise<LocalRecap>): Promise<number> {
   const [name, ...rest] = argv;
   const operation = name === undefined ? undefined : OPERATIONS[name];
   if (!operation) return runLanguage(argv, io, open);
@@ -224,6 +259,7 @@ async function runLanguage(argv: string[], io: CliIo, open: () => Promise<LocalR
     .map((word) => (/\s/.test(word) ? `"${word}"` : word))
     .join(" ");
   const parsed = parseCommand(text);
+  if (parsed.command.name === "help" && asJson && !parsed.problem) return print(io, commandList());
   if (parsed.command.name === "help" && !asJson) {
     const problem = parsed.problem ? `${parsed.problem}\n\n` : "";
     return (parsed.problem ? fail : say)(io, `${problem}${helpText()}\n\n${operationsHelp()}`);
@@ -245,6 +281,14 @@ async function runLanguage(argv: string[], io: CliIo, open: () => Promise<LocalR
   } finally {
     await recap.close();
   }
+}
+
+/** `help --json`: every command, the shared ones (Slack and terminal) and the terminal's own. */
+function commandList() {
+  return [
+    ...COMMAND_USAGE.map(([usage, summary]) => ({ usage, summary, in: ["slack", "terminal"] })),
+    ...Object.values(OPERATIONS).map(({ usage, summary }) => ({ usage, summary, in: ["terminal"] })),
+  ];
 }
 
 function operationsHelp(): string {

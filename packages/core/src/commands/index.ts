@@ -5,5 +5,5 @@
 export type * from "./types";
 export { PAGE_SIZE } from "./types";
 export { parseCommand, formatCommand, MAX_PAGE } from "./grammar";
-export { helpText } from "./help";
+export { COMMAND_USAGE, helpText } from "./help";
 export { runCommand, addOutcome, feedHealth, feedState, SEARCH_WINDOW_DAYS, type CommandContext, type CommandDeps } from "./execute";

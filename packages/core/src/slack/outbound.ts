@@ -38,6 +38,14 @@ export interface SlackOutbound {
   respond(responseUrl: string, message: RenderedMessage): Promise<void>;
 }
 
+/**
+ * Without a bot token, messages are shown on the console instead — on stderr, like every other
+ * remark: a terminal command's stdout is its answer (`recap poll --json` stays JSON).
+ */
+function printWithoutSlack(line: string): void {
+  console.error(line);
+}
+
 export function slackOutbound(config: SlackConfig, log: Logger): SlackOutbound {
   const client = config.botToken
     ? new WebClient(config.botToken, {
@@ -53,7 +61,7 @@ export function slackOutbound(config: SlackConfig, log: Logger): SlackOutbound {
   return {
     async postToChannel(channel, message) {
       if (!client) {
-        console.log(`[slack → ${channel}] ${message.text}`);
+        printWithoutSlack(`[slack → ${channel}] ${message.text}`);
         return { ok: true };
       }
       try {
@@ -69,7 +77,7 @@ export function slackOutbound(config: SlackConfig, log: Logger): SlackOutbound {
 
     async postDigest(channel, messages) {
       if (!client) {
-        console.log(`[digest → ${channel}] ${messages.main.text}${messages.thread.map((m) => `\n  (thread) ${m.text}`).join("")}`);
+        printWithoutSlack(`[digest → ${channel}] ${messages.main.text}${messages.thread.map((m) => `\n  (thread) ${m.text}`).join("")}`);
         return { ok: true, ts: "console" };
       }
       const main = await withRateLimitWait(() => client.chat.postMessage({ channel, ...messages.main, ...NO_UNFURLS }));
@@ -85,7 +93,7 @@ export function slackOutbound(config: SlackConfig, log: Logger): SlackOutbound {
 
     async postMessage(channel, message) {
       if (!client) {
-        console.log(`[slack → ${channel}] ${message.text}`);
+        printWithoutSlack(`[slack → ${channel}] ${message.text}`);
         return { ok: true, ts: "console" };
       }
       return withRateLimitWait(() => client.chat.postMessage({ channel, ...message, ...NO_UNFURLS }));
@@ -93,7 +101,7 @@ export function slackOutbound(config: SlackConfig, log: Logger): SlackOutbound {
 
     async updateMessage(channel, ts, message) {
       if (!client) {
-        console.log(`[slack → ${channel}, update] ${message.text}`);
+        printWithoutSlack(`[slack → ${channel}, update] ${message.text}`);
         return { ok: true, ts };
       }
       return withRateLimitWait(() => client.chat.update({ channel, ts, ...message }));
