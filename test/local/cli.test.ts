@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { silentLogger } from "@recap/core/shared";
-import { advertiseServer, openLocalRecap, runCli } from "@recap/local";
+import { advertiseServer, openLocalRecap, runCli, startEventInbox } from "@recap/local";
 import { rss, startFeedServer, type FeedServer } from "../helpers/feed-server";
 
 let feeds: FeedServer;
@@ -318,6 +318,88 @@ describe("recap CLI", () => {
       expect((await recap("feeds", "--json")).json().length).toBeGreaterThanOrEqual(2);
     } finally {
       withdraw();
+      await server.close();
+    }
+  });
+
+  it("hands the events a CLI raises to the running server, which handles them; a forged or malformed hand-over is refused", async () => {
+    const server = await openLocalRecap({ dataDir, log: silentLogger, env: {} });
+    const inbox = await startEventInbox(server.bus, silentLogger);
+    const withdraw = advertiseServer(dataDir, server.endpoint, inbox);
+    const handled: string[] = [];
+    server.bus.subscribe({
+      name: "observer",
+      detailTypes: ["post.ingested"],
+      handle: async (event) => void handled.push((event.detail as { title: string }).title),
+    });
+    try {
+      const now = Date.now();
+      feeds.route("/gitops.xml", {
+        body: rss(
+          [
+            { title: "Kargo promotes between GitOps stages", link: "https://gitops.example.com/kargo", guid: "g3", pubDate: new Date(now) },
+            { title: "Argo CD at scale", link: "https://gitops.example.com/argo", guid: "g1", pubDate: new Date(now - 3600_000) },
+            {
+              title: "Flux and OCI artifacts",
+              link: "https://gitops.example.com/flux?utm_source=x",
+              guid: "g2",
+              pubDate: new Date(now - 7200_000),
+            },
+          ],
+          { title: "GitOps Weekly" },
+        ),
+      });
+      const borrowed = await openLocalRecap({ dataDir, log: silentLogger, env: {} });
+      expect(borrowed.handsEventsTo).toBe(inbox.url);
+      await borrowed.close();
+
+      const polled = await recap("poll", "--feed", feeds.at("/gitops.xml"), "--json");
+      expect(polled.json()).toEqual([expect.objectContaining({ status: "ok", created: 1, announced: 1 })]);
+      await server.bus.idle();
+      expect(handled).toEqual(["Kargo promotes between GitOps stages"]);
+
+      const event = { detailType: "feeds.poll.requested", detail: { feedIds: ["f1"] } };
+      const send = (authorization: string, body: unknown) =>
+        fetch(inbox.url, { method: "POST", headers: { authorization, "content-type": "application/json" }, body: JSON.stringify(body) });
+      expect((await send("Bearer not-the-token", { events: [event] })).status).toBe(401);
+      expect((await send(`Bearer ${inbox.token}`, { events: [{ detailType: "post.ingested", detail: { title: 3 } }] })).status).toBe(400);
+      expect((await send(`Bearer ${inbox.token}`, { events: [{ detailType: "made.up", detail: {} }] })).status).toBe(400);
+      expect(await (await send(`Bearer ${inbox.token}`, { events: [event] })).json()).toEqual({ failed: [] });
+
+      // The server's inbox gone: the CLI's event is not lost, it waits for the next poll.
+      await inbox.close();
+      feeds.route("/gitops.xml", {
+        body: rss(
+          [
+            {
+              title: "Sveltos manages add-ons across clusters",
+              link: "https://gitops.example.com/sveltos",
+              guid: "g4",
+              pubDate: new Date(),
+            },
+          ],
+          {
+            title: "GitOps Weekly",
+          },
+        ),
+      });
+      expect((await recap("poll", "--feed", feeds.at("/gitops.xml"), "--json")).json()).toEqual([
+        expect.objectContaining({ created: 1, announced: 0 }),
+      ]);
+      const reopened = await startEventInbox(server.bus, silentLogger);
+      advertiseServer(dataDir, server.endpoint, reopened);
+      try {
+        expect((await recap("poll", "--feed", feeds.at("/gitops.xml"), "--json")).json()).toEqual([
+          expect.objectContaining({ announced: 1 }),
+        ]);
+        await server.bus.idle();
+        expect(handled).toEqual(["Kargo promotes between GitOps stages", "Sveltos manages add-ons across clusters"]);
+      } finally {
+        await reopened.close();
+      }
+    } finally {
+      withdraw();
+      await inbox.close().catch(() => {});
       await server.close();
     }
   });

@@ -4,7 +4,8 @@
  *
  * The data directory belongs to one process at a time (LevelDB locks it). While `npm start` runs it
  * publishes its dynalite port in `<dataDir>/server.json`, and CLI commands talk to that server
- * instead of opening the directory themselves.
+ * instead of opening the directory themselves — and hand it the events they raise (its event inbox,
+ * advertised in the same file with a token), so the server is the one Recap that handles them.
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { connect } from "node:net";
@@ -16,6 +17,7 @@ import { createDeps, SUBSCRIPTIONS, subscriptionHandlers, type RecapDeps, type S
 import { consoleLogger, type Logger } from "@recap/core/shared";
 import { connectTable } from "@recap/core/store";
 import { ensureTable, LOCAL_AWS, LOCAL_TABLE_NAME, startDynalite, type DynaliteServer } from "./dynalite";
+import { inboxPublisher, type EventInboxAddress } from "./event-inbox";
 
 // The SDK nags about Node 20 on every process start; local runs support Node 20 on purpose.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
@@ -43,12 +45,15 @@ export interface LocalRecap {
   dataDir?: string;
   /** False when this process borrowed a running `npm start`'s database. */
   ownsDatabase: boolean;
+  /** Set when this process hands its events to the running server (whose inbox this is) instead of handling them. */
+  handsEventsTo?: string;
   close(): Promise<void>;
 }
 
 interface ServerInfo {
   pid: number;
   endpoint: string;
+  events?: EventInboxAddress;
 }
 
 export function resolveDataDir(options: Pick<LocalOptions, "dataDir" | "env">): string {
@@ -63,7 +68,8 @@ export async function openLocalRecap(options: LocalOptions = {}): Promise<LocalR
   const dataDir = inMemory ? undefined : resolveDataDir(options);
 
   let server: DynaliteServer | undefined;
-  let endpoint = options.endpoint ?? (dataDir ? (await runningServer(dataDir))?.endpoint : undefined);
+  const running = !options.endpoint && dataDir ? await runningServer(dataDir) : undefined;
+  let endpoint = options.endpoint ?? running?.endpoint;
   if (!endpoint) {
     if (dataDir) mkdirSync(dataDir, { recursive: true });
     server = await startDynalite({ path: dataDir ? join(dataDir, "db") : undefined, port: options.port }).catch((error: unknown) => {
@@ -76,13 +82,18 @@ export async function openLocalRecap(options: LocalOptions = {}): Promise<LocalR
   const table = connectTable(LOCAL_TABLE_NAME, { endpoint, ...LOCAL_AWS });
   const bus = localBus(log);
   const config = loadConfig(env, "local");
-  const deps = createDeps({ table, publisher: bus, config, clock: options.clock, log, fetchFeed: options.fetchFeed });
-  for (const name of Object.keys(SUBSCRIPTIONS) as SubscriptionName[]) {
-    bus.subscribe({
-      name,
-      detailTypes: SUBSCRIPTIONS[name].detailTypes,
-      handle: (event) => subscriptionHandlers[name](event, deps),
-    });
+  // Borrowing a running server: its bus handles what this process raises (its Slack, its alerts).
+  const inbox = running?.events;
+  const publisher = inbox ? inboxPublisher(inbox, log) : bus;
+  const deps = createDeps({ table, publisher, config, clock: options.clock, log, fetchFeed: options.fetchFeed });
+  if (!inbox) {
+    for (const name of Object.keys(SUBSCRIPTIONS) as SubscriptionName[]) {
+      bus.subscribe({
+        name,
+        detailTypes: SUBSCRIPTIONS[name].detailTypes,
+        handle: (event) => subscriptionHandlers[name](event, deps),
+      });
+    }
   }
 
   return {
@@ -92,6 +103,7 @@ export async function openLocalRecap(options: LocalOptions = {}): Promise<LocalR
     endpoint,
     dataDir,
     ownsDatabase: server !== undefined,
+    ...(inbox ? { handsEventsTo: inbox.url } : {}),
     async close() {
       await bus.idle();
       table.client.destroy();
@@ -100,10 +112,13 @@ export async function openLocalRecap(options: LocalOptions = {}): Promise<LocalR
   };
 }
 
-/** Tells CLI commands where the running server's database is; returns a function that withdraws it. */
-export function advertiseServer(dataDir: string, endpoint: string): () => void {
+/**
+ * Tells CLI commands where the running server's database (and event inbox) is; returns a function
+ * that withdraws it. Readable by this user only: the inbox token is in it.
+ */
+export function advertiseServer(dataDir: string, endpoint: string, events?: EventInboxAddress): () => void {
   const file = join(dataDir, "server.json");
-  writeFileSync(file, JSON.stringify({ pid: process.pid, endpoint } satisfies ServerInfo));
+  writeFileSync(file, JSON.stringify({ pid: process.pid, endpoint, ...(events ? { events } : {}) } satisfies ServerInfo), { mode: 0o600 });
   return () => rmSync(file, { force: true });
 }
 

@@ -3,5 +3,6 @@ export { openLocalRecap, advertiseServer, resolveDataDir, type LocalRecap, type 
 export { startDynalite, ensureTable, LOCAL_AWS, LOCAL_TABLE_NAME, type DynaliteServer } from "./dynalite";
 export { startSchedules, type LocalSchedules } from "./scheduler";
 export { runCli, type CliIo } from "./commands";
+export { startEventInbox, inboxPublisher, type EventInbox, type EventInboxAddress } from "./event-inbox";
 export { runDemo } from "./demo";
 export { startLocalSlack, type LocalSlack } from "./slack";

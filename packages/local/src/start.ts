@@ -4,12 +4,16 @@
  * bus subscribers as production. Use the `recap` CLI in another terminal while it runs.
  */
 import { seedDefaultFeeds } from "@recap/core/feeds";
+import { consoleLogger } from "@recap/core/shared";
 import { advertiseServer, openLocalRecap } from "./environment";
+import { startEventInbox } from "./event-inbox";
 import { startSchedules } from "./scheduler";
 import { startLocalSlack } from "./slack";
 
 const recap = await openLocalRecap({ port: Number(process.env.RECAP_DYNAMODB_PORT ?? 0) });
-const withdraw = recap.dataDir && recap.ownsDatabase ? advertiseServer(recap.dataDir, recap.endpoint) : () => {};
+// Events raised by `npx recap …` in another terminal are handled here, by this one Recap.
+const inbox = recap.ownsDatabase && recap.dataDir ? await startEventInbox(recap.bus, consoleLogger) : undefined;
+const withdraw = recap.dataDir && recap.ownsDatabase ? advertiseServer(recap.dataDir, recap.endpoint, inbox) : () => {};
 if (!recap.ownsDatabase) {
   console.error(`Recap is already running on ${recap.dataDir}. Stop it first, or set RECAP_DATA_DIR to run another.`);
   await recap.close();
@@ -46,6 +50,7 @@ async function stop() {
   await schedules.stop();
   await slack.stop();
   withdraw();
+  await inbox?.close();
   await recap.close();
   process.exit(0);
 }
