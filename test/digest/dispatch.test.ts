@@ -179,10 +179,12 @@ describe("what a digest holds", () => {
     expect(JSON.stringify(posts("CNOTE")[0]?.body)).toMatch(/Nothing new/);
   });
 
-  it("keeps 500 candidate posts within Slack's limits, continuing in the thread", async () => {
+  // Rendering 500 posts within the limits is render.test.ts's job (no store); here, enough posts to
+  // need a thread, through the store, the dispatcher and the Slack stand-in.
+  it("keeps a digest too big for one message within Slack's limits, continuing in the thread", async () => {
     await recap.close();
     await open({ RECAP_DIGEST_PER_TOPIC: "50", RECAP_DIGEST_MAX_POSTS: "200" });
-    const items = Array.from({ length: 500 }, (_, index) => ({
+    const items = Array.from({ length: 120 }, (_, index) => ({
       title: `<!channel> *Kubernetes* release notes part ${index} ${"with a long title ".repeat(8)}`,
       link: `https://blog.example.com/k8s-${index}`,
       guid: `k${index}`,

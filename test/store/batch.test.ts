@@ -45,6 +45,12 @@ describe("batch helpers", () => {
 
   it("gives up with a clear error instead of looping forever", async () => {
     dynamo.intercept("BatchWriteItem", 100, (body) => ({ UnprocessedItems: body.RequestItems }));
-    await expect(batchWrite(table, [{ PutRequest: { Item: item(99) } }])).rejects.toThrow(/left 1 write\(s\) unprocessed/);
+    // Rounds waited for, counted instead of slept through: the rule under test is giving up.
+    const waits: number[] = [];
+    const counted = async (round: number) => void waits.push(round);
+    await expect(batchWrite(table, [{ PutRequest: { Item: item(99) } }], counted)).rejects.toThrow(
+      /left 1 write\(s\) unprocessed after 8 rounds/,
+    );
+    expect(waits).toEqual([1, 2, 3, 4, 5, 6, 7]);
   });
 });

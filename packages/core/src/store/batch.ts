@@ -11,7 +11,10 @@ const WRITE_CHUNK = 25;
 const GET_CHUNK = 100;
 const MAX_ROUNDS = 8;
 
-export async function batchWrite(table: TableRef, requests: WriteRequest[]): Promise<void> {
+/** Waits before round `round` (1-based) of unprocessed work; by default exponential, capped at 2 s. */
+export type Backoff = (round: number) => Promise<void>;
+
+export async function batchWrite(table: TableRef, requests: WriteRequest[], backoff: Backoff = exponentialBackoff): Promise<void> {
   for (let start = 0; start < requests.length; start += WRITE_CHUNK) {
     let pending: WriteRequest[] = requests.slice(start, start + WRITE_CHUNK);
     for (let round = 0; pending.length > 0; round++) {
@@ -23,7 +26,12 @@ export async function batchWrite(table: TableRef, requests: WriteRequest[]): Pro
   }
 }
 
-export async function batchGet<T>(table: TableRef, keys: Record<string, string>[], options: { consistent?: boolean } = {}): Promise<T[]> {
+export async function batchGet<T>(
+  table: TableRef,
+  keys: Record<string, string>[],
+  options: { consistent?: boolean; backoff?: Backoff } = {},
+): Promise<T[]> {
+  const backoff = options.backoff ?? exponentialBackoff;
   const found: T[] = [];
   for (let start = 0; start < keys.length; start += GET_CHUNK) {
     let pending = keys.slice(start, start + GET_CHUNK);
@@ -42,4 +50,4 @@ export async function batchGet<T>(table: TableRef, keys: Record<string, string>[
   return found;
 }
 
-const backoff = (round: number) => new Promise((resolve) => setTimeout(resolve, Math.min(50 * 2 ** round, 2_000)));
+const exponentialBackoff: Backoff = (round) => new Promise((resolve) => setTimeout(resolve, Math.min(50 * 2 ** round, 2_000)));
