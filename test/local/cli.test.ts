@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { silentLogger } from "@recap/core/shared";
 import { advertiseServer, openLocalRecap, runCli, startEventInbox } from "@recap/local";
 import { rss, startFeedServer, type FeedServer } from "../helpers/feed-server";
+import { startFakeSlack } from "../helpers/slack";
 
 let feeds: FeedServer;
 let dataDir: string;
@@ -322,17 +323,22 @@ describe("recap CLI", () => {
     }
   });
 
-  it("hands the events a CLI raises to the running server, which handles them; a forged or malformed hand-over is refused", async () => {
-    const server = await openLocalRecap({ dataDir, log: silentLogger, env: {} });
+  it("hands the events a CLI raises to the running server, whose Slack posts the follow alert; a forged or malformed hand-over is refused", async () => {
+    // The server has Slack (a loopback stand-in); the terminal has no token at all.
+    const slack = await startFakeSlack();
+    const server = await openLocalRecap({
+      dataDir,
+      log: silentLogger,
+      env: { SLACK_BOT_TOKEN: "xoxb-test", RECAP_SLACK_API_URL: slack.apiUrl, RECAP_SLACK_TEAM_IDS: "T0001" },
+    });
     const inbox = await startEventInbox(server.bus, silentLogger);
     const withdraw = advertiseServer(dataDir, server.endpoint, inbox);
-    const handled: string[] = [];
-    server.bus.subscribe({
-      name: "observer",
-      detailTypes: ["post.ingested"],
-      handle: async (event) => void handled.push((event.detail as { title: string }).title),
-    });
+    const alerted = () =>
+      slack.calls
+        .filter((call) => call.method === "chat.postMessage" && call.body.channel === "CALERTS")
+        .map((call) => String(call.body.text));
     try {
+      expect((await recap("follow", "gitops", "--channel", "CALERTS")).code).toBe(0);
       const now = Date.now();
       feeds.route("/gitops.xml", {
         body: rss(
@@ -356,7 +362,7 @@ describe("recap CLI", () => {
       const polled = await recap("poll", "--feed", feeds.at("/gitops.xml"), "--json");
       expect(polled.json()).toEqual([expect.objectContaining({ status: "ok", created: 1, announced: 1 })]);
       await server.bus.idle();
-      expect(handled).toEqual(["Kargo promotes between GitOps stages"]);
+      expect(alerted()).toEqual([expect.stringContaining("Kargo promotes between GitOps stages")]);
 
       const event = { detailType: "feeds.poll.requested", detail: { feedIds: ["f1"] } };
       const send = (authorization: string, body: unknown) =>
@@ -393,7 +399,7 @@ describe("recap CLI", () => {
           expect.objectContaining({ announced: 1 }),
         ]);
         await server.bus.idle();
-        expect(handled).toEqual(["Kargo promotes between GitOps stages", "Sveltos manages add-ons across clusters"]);
+        expect(alerted()).toEqual([expect.stringContaining("Kargo"), expect.stringContaining("Sveltos manages add-ons across clusters")]);
       } finally {
         await reopened.close();
       }
@@ -401,6 +407,7 @@ describe("recap CLI", () => {
       withdraw();
       await inbox.close().catch(() => {});
       await server.close();
+      await slack.close();
     }
   });
 
