@@ -26,8 +26,8 @@ export interface RecapCase {
   articles: { title: string; url: string }[];
 }
 
-export interface CaseScore {
-  slug: string;
+/** Counts over one post or many: expected talks and articles, what was found, what was extra. */
+export interface Totals {
   talks: number;
   talksFound: number;
   speakersRight: number;
@@ -36,6 +36,10 @@ export interface CaseScore {
   articlesFound: number;
   extracted: number;
   extra: number;
+}
+
+export interface CaseScore extends Totals {
+  slug: string;
   misses: string[];
 }
 
@@ -134,17 +138,6 @@ export function scoreCase(c: RecapCase): CaseScore {
     extra: extras.length,
     misses,
   };
-}
-
-export interface Totals {
-  talks: number;
-  talksFound: number;
-  speakersRight: number;
-  eventsRight: number;
-  articles: number;
-  articlesFound: number;
-  extracted: number;
-  extra: number;
 }
 
 export function totals(scores: CaseScore[]): Totals {
