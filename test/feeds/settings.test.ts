@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_FEEDS, addFeed, refreshFeed, seedDefaultFeeds, type Feed } from "@recap/core/feeds";
+import { loadConfig } from "@recap/core/config";
 import { silentLogger } from "@recap/core/shared";
 import { openLocalRecap } from "@recap/local";
 import { HOUR } from "../helpers/clock";
@@ -20,6 +21,14 @@ afterAll(async () => {
 });
 
 describe("settings from the environment", () => {
+  it("reads an empty variable as unset, and names a bad one", () => {
+    const config = loadConfig({ SLACK_APP_TOKEN: "", SLACK_BOT_TOKEN: "  ", RECAP_FETCH_TIMEOUT_MS: "" }, "local");
+    expect(config.slack.appToken).toBeUndefined();
+    expect(config.slack.botToken).toBeUndefined();
+    expect(config.fetch.timeoutMs).toBe(loadConfig({}, "local").fetch.timeoutMs);
+    expect(() => loadConfig({ RECAP_FETCH_TIMEOUT_MS: "soon" }, "local")).toThrow(/RECAP_FETCH_TIMEOUT_MS/);
+  });
+
   it("RECAP_PAUSE_AFTER_FAILURES pauses sooner, and the notice names the channel the feed came from", async () => {
     const recap = await newRecap(harness, { RECAP_PAUSE_AFTER_FAILURES: "2" });
     harness.feeds.route("/pause-early.xml", { body: rss([{ title: "Up", link: "https://blog.example.com/up", guid: "u" }]) });

@@ -88,7 +88,9 @@ export const DEFAULT_USER_AGENT = `Recap/0.1 (+${RECAP_HOMEPAGE}; feed reader fo
  * @param mode "local" reads intranet feeds on private addresses by default; "lambda" never does
  */
 export function loadConfig(env: Record<string, string | undefined>, mode: "local" | "lambda"): RecapConfig {
-  const parsed = EnvSchema.safeParse(env);
+  // `SLACK_APP_TOKEN=` (set, but empty) means the same as not set: shells and .env files write it so.
+  const given = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ""));
+  const parsed = EnvSchema.safeParse(given);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
     throw new Error(`Invalid Recap configuration:\n  ${problems.join("\n  ")}`);
