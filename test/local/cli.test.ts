@@ -411,6 +411,40 @@ describe("recap CLI", () => {
     }
   });
 
+  it("shows one command's usage on --help, -h and help <command>; says what is wrong with an option, in its own words; and suggests commands for a mistyped one", async () => {
+    for (const argv of [
+      ["posts", "--help"],
+      ["posts", "-h"],
+      ["help", "posts"],
+    ]) {
+      const shown = await recap(...argv);
+      expect(shown.code, argv.join(" ")).toBe(0);
+      expect(shown.stdout).toMatch(/^Usage: recap posts \[--topic <topic>\].*\n {2}\S/);
+    }
+    expect((await recap("search", "--help")).stdout).toMatch(/^Usage: recap search <words>\n/);
+    expect((await recap("help", "export", "--json")).json()).toMatchObject({ usage: expect.stringMatching(/^export /) });
+
+    const unknownOption = await recap("posts", "--colour", "red");
+    expect(unknownOption.code).toBe(1);
+    expect(unknownOption.stderr).toMatch(/^recap posts has no option --colour\.\nUsage: recap posts /);
+    expect(unknownOption.stderr).not.toMatch(/positional|parseArgs|ERR_/);
+    expect((await recap("export", "--output")).stderr).toMatch(/^--output needs a value here \(recap export\)\./);
+
+    for (const [typed, meant] of [
+      ["serch", "search"],
+      ["feed", "feeds"],
+      ["improt", "import"],
+    ] as const) {
+      const mistyped = await recap(typed, "argo");
+      expect(mistyped.code, typed).toBe(1);
+      expect(mistyped.stderr).toContain(`Did you mean \`recap ${meant}\``);
+      expect(mistyped.stderr).toContain("`recap help` lists every command");
+    }
+    expect((await recap("help", "nonsense")).stderr).toMatch(/No command "nonsense"\. `recap help` lists every command\./);
+    // A real topic is still a topic.
+    expect((await recap("gitops")).code).toBe(0);
+  });
+
   it("runs as the recap command", async () => {
     const { stdout } = await promisify(execFile)(process.execPath, ["packages/local/bin/recap.js", "feeds", "--json"], {
       env: { ...process.env, RECAP_DATA_DIR: dataDir },

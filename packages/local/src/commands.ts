@@ -1,7 +1,7 @@
 /** The CLI's commands, over the same core functions the Lambda handlers use. */
 import { readFile, writeFile } from "node:fs/promises";
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { COMMAND_USAGE, helpText, parseCommand, runCommand, type Outcome } from "@recap/core/commands";
+import { COMMAND_KEYWORDS, COMMAND_USAGE, helpText, parseCommand, runCommand, type Outcome } from "@recap/core/commands";
 import {
   buildOpml,
   findFeed,
@@ -228,6 +228,13 @@ export async function runCli(
 
 async function dispatch(argv: string[], io: CliIo, open: () => Promise<LocalRecap>): Promise<number> {
   const [name, ...rest] = argv;
+  // `recap posts --help`, `recap search -h`, `recap help posts`: that command's usage.
+  const asked = name === "help" && rest[0] && !rest[0].startsWith("-") ? rest[0] : rest.some((word) => word === "--help" || word === "-h") ? name : undefined;
+  if (asked) {
+    const usage = usageOf(asked);
+    if (usage) return argv.includes("--json") ? print(io, usage) : say(io, `Usage: recap ${usage.usage}\n  ${usage.summary}\n`);
+    if (name === "help") return fail(io, `No command ${JSON.stringify(asked)}. ${nearCommands(asked)}\n`);
+  }
   const operation = name === undefined ? undefined : OPERATIONS[name];
   if (!operation) return runLanguage(argv, io, open);
 
@@ -236,7 +243,7 @@ async function dispatch(argv: string[], io: CliIo, open: () => Promise<LocalReca
     // A value is a string or a boolean, or a list of strings for an option declared `multiple`.
     args = parseArgs({ args: rest, options: operation.options, allowPositionals: true, strict: true }) as ParsedArgs;
   } catch (error) {
-    return fail(io, `${error instanceof Error ? error.message : String(error)}\nUsage: recap ${operation.usage}\n`);
+    return fail(io, `${optionProblem(error, name!)}\nUsage: recap ${operation.usage}\n`);
   }
   const recap = await open();
   try {
@@ -270,6 +277,13 @@ async function runLanguage(argv: string[], io: CliIo, open: () => Promise<LocalR
       ? { kind: "help", problem: parsed.problem }
       : await runCommand(parsed.command, { via: "cli", ...(channelId ? { channelId } : {}) }, recap.deps);
     if (outcome.kind === "added" || outcome.kind === "already-followed") await recap.bus.idle();
+    // `recap serch argo`, `recap feed`: a mistyped command, not a topic nobody has.
+    const word = outcome.kind === "unknown-topic" ? (outcome.query.split(/\s+/)[0] ?? "") : "";
+    if (word && closeCommands(word).length > 0) {
+      if (asJson) print(io, { ...(outcomeJson(outcome) as object), commands: closeCommands(word) });
+      else io.stderr(`Unknown command or topic "${word}". ${nearCommands(word)}\n`);
+      return 1;
+    }
     if (asJson) {
       print(io, outcomeJson(outcome));
     } else {
@@ -281,6 +295,49 @@ async function runLanguage(argv: string[], io: CliIo, open: () => Promise<LocalR
   } finally {
     await recap.close();
   }
+}
+
+/** A command's usage line and summary: the terminal's own, or the shared grammar's. */
+function usageOf(name: string): { usage: string; summary: string } | undefined {
+  const operation = OPERATIONS[name];
+  if (operation) return { usage: operation.usage, summary: operation.summary };
+  const row = COMMAND_USAGE.find(([usage]) => usage.split(/[\s,]/)[0] === name);
+  return row ? { usage: row[0], summary: row[1] } : undefined;
+}
+
+/** Node's parseArgs explains itself for programmers; say what went wrong with this command. */
+function optionProblem(error: unknown, command: string): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  const option = /'(-[^']*)'/.exec(error instanceof Error ? error.message : "")?.[1] ?? "an option";
+  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") return `recap ${command} has no option ${option.split(/[ ,]/)[0]}.`;
+  if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") return `${option.split(/[ ,]/)[0]} needs a value here (recap ${command}).`;
+  return `recap ${command}: ${error instanceof Error ? error.message.split(".")[0] : String(error)}.`;
+}
+
+/** Every command word the terminal knows: its own commands and the shared grammar's. */
+const COMMAND_NAMES = [...new Set([...Object.keys(OPERATIONS), ...COMMAND_KEYWORDS])];
+
+/** Command names one edit from `word` (two for longer names). */
+function closeCommands(word: string): string[] {
+  return COMMAND_NAMES.filter((name) => editDistance(word.toLowerCase(), name) <= (name.length > 4 ? 2 : 1));
+}
+
+/** "Did you mean `recap search`?" for a word close to command names, and where the list is. */
+function nearCommands(word: string): string {
+  const near = closeCommands(word);
+  return `${near.length > 0 ? `Did you mean ${near.map((n) => `\`recap ${n}\``).join(" or ")}? ` : ""}\`recap help\` lists every command.`;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
 }
 
 /** `help --json`: every command, the shared ones (Slack and terminal) and the terminal's own. */

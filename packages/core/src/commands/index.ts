@@ -4,6 +4,6 @@
  */
 export type * from "./types";
 export { PAGE_SIZE } from "./types";
-export { parseCommand, formatCommand, MAX_PAGE } from "./grammar";
+export { parseCommand, formatCommand, COMMAND_KEYWORDS, MAX_PAGE } from "./grammar";
 export { COMMAND_USAGE, helpText } from "./help";
 export { runCommand, addOutcome, feedHealth, feedState, SEARCH_WINDOW_DAYS, type CommandContext, type CommandDeps } from "./execute";
