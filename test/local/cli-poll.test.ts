@@ -109,7 +109,7 @@ describe("recap poll", () => {
 
     const polled = await recap(dataDir, env, "poll");
     expect(polled.code).toBe(0);
-    expect(polled.stdout).toBe("Polled 5 feed(s): 10 new post(s), 0 failed.\n");
+    expect(polled.stdout).toBe("Polled 5 feeds: 10 new posts, 0 failed.\n");
     expect(polled.stderr.match(/^\[\d\/5\] /gm)).toHaveLength(5);
   });
 });

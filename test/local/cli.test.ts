@@ -186,6 +186,25 @@ describe("recap CLI", () => {
     expect((await recap("help")).stdout).toMatch(/import <file.opml>/);
   });
 
+  it("shows a failing feed's failures so far and when it is retried", async () => {
+    feeds.route("/flaky.xml", {
+      body: rss([{ title: "Steady at first", link: "https://flaky.example.com/1", guid: "f1" }], { title: "Flaky" }),
+    });
+    expect((await recap("add", feeds.at("/flaky.xml"))).stdout).toMatch(/Added Flaky: 1 post stored as backfill/);
+    feeds.route("/flaky.xml", { status: 503, body: "maintenance" });
+    const polled = await recap("poll", "--feed", feeds.at("/flaky.xml"));
+    expect(polled.stderr.split("\n").filter((line) => line.includes("flaky.xml") && /503/.test(line))).toHaveLength(1);
+    const flaky = ((await recap("feeds", "--json")).json() as { url: string }[]).find((feed) => feed.url === feeds.at("/flaky.xml"));
+    expect(flaky).toMatchObject({
+      status: "failing",
+      failures: 1,
+      nextPollAt: expect.stringMatching(/^\d{4}-/),
+      failingSince: expect.any(String),
+    });
+    expect((await recap("feeds")).stdout).toMatch(/failing since \S+ \(1 failure\) {2}retry: \S+ {2}error: HTTP 503/);
+    expect((await recap("remove", feeds.at("/flaky.xml"))).code).toBe(0);
+  });
+
   it("speaks the same command language as Slack", async () => {
     const topic = await recap("gitops");
     expect(topic.code).toBe(0);
@@ -217,9 +236,9 @@ describe("recap CLI", () => {
     ]);
     // --explain shows each topic's evidence and score; with --json as data.
     const explained = await recap("tag", "Serving LLMs on Kubernetes", "--explain");
-    expect(explained.stdout).toMatch(/^ai-ml {2}\(AI & ML\) {2}3 point\(s\), tagged\n {4}\+3 {2}title: "LLMs" \(strong\)$/m);
+    expect(explained.stdout).toMatch(/^ai-ml {2}\(AI & ML\) {2}3 points, tagged\n {4}\+3 {2}title: "LLMs" \(strong\)$/m);
     expect(explained.stdout).toMatch(
-      /^kubernetes {2}\(Kubernetes\) {2}1\.5 point\(s\), not tagged\n {4}\+1\.5 {2}title: "Kubernetes" \(weak\)$/m,
+      /^kubernetes {2}\(Kubernetes\) {2}1\.5 points, not tagged\n {4}\+1\.5 {2}title: "Kubernetes" \(weak\)$/m,
     );
     expect((await recap("tag", "Serving LLMs on Kubernetes", "--explain", "--json")).json()).toEqual([
       {
@@ -255,7 +274,7 @@ describe("recap CLI", () => {
     });
     const retagged = await recap("retag", "--since", "2020-01-01");
     expect(retagged.code).toBe(0);
-    expect(retagged.stdout).toMatch(/^Re-tagged \d+ stored post\(s\) first seen since 2020-01-01: \d+ changed topics( \([^)]*\))?\.\n$/);
+    expect(retagged.stdout).toMatch(/^Re-tagged \d+ stored posts first seen since 2020-01-01: \d+ changed topics( \([^)]*\))?\.\n$/);
     const refused = await recap("topic", "add", "latest", "Latest");
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/command word/);

@@ -13,7 +13,7 @@ import {
   type RefreshOutcome,
 } from "@recap/core/feeds";
 import { findPosts } from "@recap/core/posts";
-import { quietLogger } from "@recap/core/shared";
+import { plural, quietLogger } from "@recap/core/shared";
 import { explainTopics, findTopic, storedPostFocus, suggestTopics, type TopicEvidence, type TopicScore } from "@recap/core/topics";
 import { topicEvidence } from "@recap/core/posts";
 import { openLocalRecap, type LocalRecap } from "./environment";
@@ -65,12 +65,15 @@ const OPERATIONS: Record<string, Operation> = {
         }
         outcomes = await pollFeeds(due, recap.deps, { claim: true, onProgress: progress });
         const elsewhere = due.length - outcomes.length;
-        if (elsewhere > 0) io.stderr(`${elsewhere} due feed(s) were already being polled by another Recap process.\n`);
+        if (elsewhere > 0)
+          io.stderr(
+            `${plural(elsewhere, "due feed")} ${elsewhere === 1 ? "was" : "were"} already being polled by another Recap process.\n`,
+          );
       }
       if (values.json) return print(io, outcomes);
       const failed = outcomes.filter((outcome) => outcome.status === "failed").length;
       const created = outcomes.reduce((sum, outcome) => sum + (outcome.status === "ok" ? outcome.created : 0), 0);
-      io.stdout(`Polled ${outcomes.length} feed(s): ${created} new post(s), ${failed} failed.\n`);
+      io.stdout(`Polled ${plural(outcomes.length, "feed")}: ${plural(created, "new post")}, ${failed} failed.\n`);
       return 0;
     },
   },
@@ -113,7 +116,9 @@ const OPERATIONS: Record<string, Operation> = {
         return fail(io, `Could not read ${file}: ${error instanceof Error ? error.message : String(error)}\n`);
       }
       const result = await importFeeds(entries, { via: "import" }, recap.deps);
-      io.stderr(`Imported ${result.added.length} new feed(s); ${result.existing} already followed; ${result.invalid.length} invalid.\n`);
+      io.stderr(
+        `Imported ${plural(result.added.length, "new feed")}; ${result.existing} already followed; ${result.invalid.length} invalid.\n`,
+      );
       const outcomes = values["no-poll"]
         ? []
         : await pollFeeds(result.added, recap.deps, {
@@ -128,7 +133,7 @@ const OPERATIONS: Record<string, Operation> = {
           polled: outcomes,
         });
       }
-      io.stdout(`Now following ${result.added.length} more feed(s).\n`);
+      io.stdout(`Now following ${plural(result.added.length, "more feed")}.\n`);
       return 0;
     },
   },
@@ -195,7 +200,7 @@ const OPERATIONS: Record<string, Operation> = {
       } catch (error) {
         return fail(io, `Could not write ${values.output}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
       }
-      io.stderr(`Wrote ${feeds.length} feed(s) to ${values.output}\n`);
+      io.stderr(`Wrote ${plural(feeds.length, "feed")} to ${values.output}\n`);
       return values.json ? print(io, { output: values.output, feeds: feeds.length }) : 0;
     },
   },
@@ -229,7 +234,12 @@ export async function runCli(
 async function dispatch(argv: string[], io: CliIo, open: () => Promise<LocalRecap>): Promise<number> {
   const [name, ...rest] = argv;
   // `recap posts --help`, `recap search -h`, `recap help posts`: that command's usage.
-  const asked = name === "help" && rest[0] && !rest[0].startsWith("-") ? rest[0] : rest.some((word) => word === "--help" || word === "-h") ? name : undefined;
+  const asked =
+    name === "help" && rest[0] && !rest[0].startsWith("-")
+      ? rest[0]
+      : rest.some((word) => word === "--help" || word === "-h")
+        ? name
+        : undefined;
   if (asked) {
     const usage = usageOf(asked);
     if (usage) return argv.includes("--json") ? print(io, usage) : say(io, `Usage: recap ${usage.usage}\n  ${usage.summary}\n`);
@@ -395,7 +405,7 @@ async function tagEvidence(
 
 /** "security  3.5  tagged" and one indented line per piece of evidence. */
 function explanationLines(score: TopicScore, label: string): string {
-  const head = `${score.id}  (${label})  ${score.score} point(s), ${score.tagged ? "tagged" : "not tagged"}\n`;
+  const head = `${score.id}  (${label})  ${plural(score.score, "point")}, ${score.tagged ? "tagged" : "not tagged"}\n`;
   return head + score.evidence.map((e) => `    +${e.points}  ${e.source}: ${JSON.stringify(e.text)} (${e.strength})\n`).join("");
 }
 

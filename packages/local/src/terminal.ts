@@ -2,6 +2,7 @@
 import type { FeedHealth, Outcome } from "@recap/core/commands";
 import type { Post } from "@recap/core/posts";
 import { describeTopicChanges } from "@recap/core/topics";
+import { plural } from "@recap/core/shared";
 
 /** Outcomes that mean the command did not do what was asked (exit code 1). */
 export function failed(outcome: Outcome): boolean {
@@ -61,14 +62,14 @@ export function terminalText(outcome: Outcome): string {
     case "retag-accepted":
       return `Re-tagging stored posts${outcome.since ? ` first seen since ${outcome.since}` : ""}…\n`;
     case "retagged":
-      return `Re-tagged ${outcome.examined} stored post(s)${outcome.since ? ` first seen since ${outcome.since}` : ""}: ${outcome.changed} changed topics${describeTopicChanges(outcome.byTopic)}.\n`;
+      return `Re-tagged ${plural(outcome.examined, "stored post")}${outcome.since ? ` first seen since ${outcome.since}` : ""}: ${outcome.changed} changed topics${describeTopicChanges(outcome.byTopic)}.\n`;
     case "feeds":
       if (outcome.feeds.length === 0) return "No feeds yet. Add one: recap add <url>\n";
       return outcome.feeds.map(feedLines).join("");
     case "add-accepted":
       return `Adding ${outcome.url}…\n`;
     case "added":
-      return `Added ${outcome.title ?? outcome.url}: ${outcome.postCount} posts stored as backfill.\n`;
+      return `Added ${outcome.title ?? outcome.url}: ${plural(outcome.postCount, "post")} stored as backfill.\n`;
     case "already-followed":
       return `Already following ${outcome.title ?? outcome.url}${outcome.markedRecap ? "; its posts are now read as conference recaps" : ""}.\n`;
     case "add-failed":
@@ -99,7 +100,7 @@ export function terminalText(outcome: Outcome): string {
     case "digest-preview": {
       const digest = outcome.digest;
       if (!digest || digest.postCount === 0) return "Nothing new for this channel's digest: nothing would be posted now.\n";
-      const lines = [`Recap for ${digest.date}: ${digest.postCount} posts`, ""];
+      const lines = [`Recap for ${digest.date}: ${plural(digest.postCount, "post")}`, ""];
       for (const section of digest.sections) {
         lines.push(section.topicLabel);
         for (const post of section.posts) lines.push(...postLines(post).map((line) => `  ${line}`));
@@ -159,6 +160,8 @@ function feedJson(feed: FeedHealth) {
     lastError: feed.lastError ?? null,
     lastWarning: feed.lastWarning ?? null,
     failingSince: feed.failingSince ?? null,
+    failures: feed.failures ?? 0,
+    nextPollAt: feed.nextPollAt ?? null,
     lastPolledAt: feed.lastPolledAt ?? null,
     pausedReason: feed.pausedReason ?? null,
     postCount: feed.postCount,
@@ -177,7 +180,7 @@ export function postLines(post: Post): string[] {
     ...(people ? [`${indent}${people}`] : []),
     ...(post.links ?? []).filter((link) => link.url !== post.url).map((link) => `${indent}${link.kind}: ${link.url}`),
     ...(post.listedIn ? [`${indent}in: ${post.listedIn.title}${post.listedIn.section ? ` (${post.listedIn.section})` : ""}`] : []),
-    ...(talks > 0 ? [`${indent}lists ${talks} talk(s)`] : []),
+    ...(talks > 0 ? [`${indent}lists ${plural(talks, "talk")}`] : []),
     // The id is what `recap correct <post-id> --not <topic>` takes.
     `${indent}${post.topics.length > 0 ? `topics: ${post.topics.join(", ")}  ` : ""}id: ${post.id}`,
   ];
@@ -193,9 +196,9 @@ function feedLines(feed: FeedHealth): string {
           ? `  warning: ${feed.lastWarning}`
           : "";
   return [
-    `${feed.id}  ${feed.state.padEnd(7)}  ${String(feed.postCount).padStart(5)} posts  ${feed.title ?? feed.url}${feed.recap ? "  (recap feed)" : ""}`,
+    `${feed.id}  ${feed.state.padEnd(7)}  ${plural(feed.postCount, "post").padStart(11)}  ${feed.title ?? feed.url}${feed.recap ? "  (recap feed)" : ""}`,
     `              ${feed.url}`,
-    `              last poll: ${feed.lastPolledAt ?? "never"}${feed.failingSince ? `  failing since ${feed.failingSince}` : ""}${problem}`,
+    `              last poll: ${feed.lastPolledAt ?? "never"}${feed.failingSince ? `  failing since ${feed.failingSince} (${plural(feed.failures ?? 0, "failure")})` : ""}${feed.nextPollAt ? `  ${feed.state === "failing" ? "retry" : "next poll"}: ${feed.nextPollAt}` : ""}${problem}`,
     "",
   ].join("\n");
 }

@@ -298,6 +298,8 @@ export async function feedHealth(deps: Pick<CommandDeps, "store">): Promise<Feed
       ...(feed.title ? { title: feed.title } : {}),
       state: feedState(feed),
       ...(feed.failingSince ? { failingSince: feed.failingSince } : {}),
+      ...(feed.consecutiveErrors > 0 ? { failures: feed.consecutiveErrors } : {}),
+      ...(feed.status === "active" ? { nextPollAt: feed.nextPollAt } : {}),
       ...(feed.lastError ? { lastError: feed.lastError } : {}),
       ...(feed.lastWarning ? { lastWarning: feed.lastWarning } : {}),
       ...(feed.lastPolledAt ? { lastPolledAt: feed.lastPolledAt } : {}),

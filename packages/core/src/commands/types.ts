@@ -70,6 +70,10 @@ export interface FeedHealth {
   state: "new" | "ok" | "failing" | "paused";
   /** ISO time of the first failure in the current run of failures. */
   failingSince?: string;
+  /** Failed polls in a row; absent when the last poll worked. */
+  failures?: number;
+  /** ISO time of the next poll (or retry, when failing); absent for a paused feed. */
+  nextPollAt?: string;
   lastError?: string;
   /** What the last successful poll could only partly read. */
   lastWarning?: string;

@@ -1,4 +1,5 @@
-/** shared — small utilities every capability uses: stable hashing, bounded concurrency, logging. */
+/** shared — small utilities every capability uses: stable hashing, bounded concurrency, logging, counted nouns. */
 export { stableId, stableFraction } from "./hash";
 export { mapWithConcurrency } from "./concurrency";
 export { consoleLogger, quietLogger, silentLogger, type Logger } from "./log";
+export { plural } from "./words";

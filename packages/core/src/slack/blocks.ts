@@ -15,9 +15,7 @@ export function context(text: string): ContextBlock {
   return { type: "context", elements: [mrkdwn(text)] };
 }
 
-export function plural(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? "" : "s"}`;
-}
+export { plural } from "../shared/words";
 
 /** A URL's host without "www.", for "from example.com" lines; undefined when it has none. */
 export function hostOf(url: string): string | undefined {
