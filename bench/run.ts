@@ -9,6 +9,7 @@
  *   3. Scheduled poll throughput: pollDueFeeds over many feeds
  *   4. Slack: /recap latency against the 3-second rule (cold start proxy in child processes, warm requests)
  *   5. Conference recaps and topics: extraction, a recap feed's refresh, retag
+ *   6. The terminal: a `recap` process's wall time, alone and beside a running server
  *
  * Set BENCH_QUICK=1 for a fast smoke run with fewer iterations.
  */
@@ -16,6 +17,7 @@ import os from "node:os";
 import { startEnv, type BenchEnv } from "./env";
 import { benchPoll, benchRefresh } from "./ingest";
 import { benchPipeline } from "./pipeline";
+import { benchCli } from "./cli";
 import { benchRecaps } from "./recaps";
 import { benchSlack } from "./slack";
 import { heading, nowMs } from "./stats";
@@ -77,6 +79,9 @@ async function main() {
   } finally {
     await env?.close();
   }
+
+  console.log(heading("6. The terminal: a recap command's process"));
+  console.log((await benchCli({ runs: quick ? 2 : 5 })).report);
 
   console.log(`\nTotal bench time ${((nowMs() - started) / 1000).toFixed(1)} s`);
 }
