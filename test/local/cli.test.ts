@@ -147,6 +147,20 @@ describe("recap CLI", () => {
     expect((await recap("posts", "--limit", "50")).stdout).toContain("[talk SVS401] Serverless best practices");
   });
 
+  it("lists one feed's posts, by its URL or id", async () => {
+    const byUrl = (await recap("posts", "--feed", feeds.at("/wasm.xml"), "--json")).json() as { title: string; id: string }[];
+    expect(byUrl.map((post) => post.title)).toEqual(["WASI 0.3 lands"]);
+    const wasm = ((await recap("feeds", "--json")).json() as { id: string; url: string }[]).find(
+      (feed) => feed.url === feeds.at("/wasm.xml"),
+    )!;
+    expect((await recap("posts", "--feed", wasm.id, "--json")).json()).toEqual(byUrl);
+    const gitops = (await recap("posts", "--feed", feeds.at("/gitops.xml"), "--limit", "1", "--json")).json() as { title: string }[];
+    expect(gitops.map((post) => post.title)).toEqual(["Argo CD at scale"]);
+    const unknown = await recap("posts", "--feed", "https://nowhere.example/feed");
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/No followed feed matches/);
+  });
+
   it("corrects a post's topics with flags, shows the cue it learned, and explains a stored post", async () => {
     const posts = (await recap("posts", "--topic", "gitops", "--json")).json() as { id: string; title: string }[];
     const flux = posts.find((post) => post.title === "Flux and OCI artifacts")!;

@@ -78,9 +78,9 @@ const OPERATIONS: Record<string, Operation> = {
     },
   },
   posts: {
-    usage: "posts [--topic <topic>] [--since <date>] [--limit <n>] [--json]",
-    summary: "Show stored posts, newest first",
-    options: { json, topic: { type: "string" }, since: { type: "string" }, limit: { type: "string" } },
+    usage: "posts [--topic <topic>] [--feed <url|id>] [--since <date>] [--limit <n>] [--json]",
+    summary: "Show stored posts, newest first (of one topic, or one feed)",
+    options: { json, topic: { type: "string" }, feed: { type: "string" }, since: { type: "string" }, limit: { type: "string" } },
     async run(recap, { values }, io) {
       const limit = values.limit === undefined ? 20 : Number(values.limit);
       if (!Number.isInteger(limit) || limit < 1 || limit > 1000) return fail(io, "--limit takes a whole number from 1 to 1000\n");
@@ -96,7 +96,13 @@ const OPERATIONS: Record<string, Operation> = {
           return 1;
         }
       }
-      const posts = await findPosts(recap.deps.store.posts, { topic, since, limit }, recap.deps.clock());
+      let feedId: string | undefined;
+      if (typeof values.feed === "string") {
+        const feed = await requireFeed(recap, values.feed, io, "posts");
+        if (!feed) return 1;
+        feedId = feed.id;
+      }
+      const posts = await findPosts(recap.deps.store.posts, { topic, since, limit, ...(feedId ? { feedId } : {}) }, recap.deps.clock());
       if (values.json) return print(io, posts.map(postJson));
       if (posts.length === 0) return say(io, "No posts found.\n");
       return say(io, `${posts.flatMap(postLines).join("\n")}\n`);

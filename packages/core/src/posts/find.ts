@@ -7,10 +7,20 @@ export interface PostQuery {
   topic?: string;
   /** Only posts Recap first saw at or after this time. */
   since?: Date;
+  /** Only posts this feed (by id) carried. */
+  feedId?: string;
   limit: number;
 }
 
 export async function findPosts(posts: PostRepository, query: PostQuery, now: Date): Promise<Post[]> {
+  if (query.feedId) {
+    const carried = await posts.getMany(await posts.idsOfFeed(query.feedId));
+    const since = query.since?.toISOString();
+    return carried
+      .filter((post) => (!query.topic || post.topics.includes(query.topic)) && (!since || post.firstSeenAt >= since))
+      .sort((a, b) => b.publishedAt.localeCompare(a.publishedAt) || b.id.localeCompare(a.id))
+      .slice(0, query.limit);
+  }
   if (query.topic && !query.since) return posts.byTopic(query.topic, query.limit);
   const seen = await posts.seenSince(now, { since: query.since, limit: query.topic ? undefined : query.limit });
   const matching = query.topic ? seen.filter((post) => post.topics.includes(query.topic as string)) : seen;

@@ -183,6 +183,16 @@ export function postRepository(table: TableRef) {
       });
     },
 
+    /** The posts a feed has carried (its known items' posts), in no particular order. */
+    async idsOfFeed(feedId: string): Promise<string[]> {
+      const rows = await queryAll(table, {
+        KeyConditionExpression: "pk = :pk AND begins_with(sk, :items)",
+        ExpressionAttributeValues: { ":pk": keys.feed(feedId).pk, ":items": keys.feedItemPrefix },
+        ProjectionExpression: "postId",
+      });
+      return [...new Set(rows.map((row) => row.postId as string))];
+    },
+
     /** Inserts a post that does not exist yet; false (and nothing written) when it does. */
     async insert(post: Post): Promise<boolean> {
       // The lead is written with the topic rows: a crash before them is repaired by the next poll
