@@ -136,6 +136,14 @@ describe("--json", () => {
     expect(notFollowed.code).toBe(1);
     expect(notFollowed.json).toBeTypeOf("object");
 
+    // An unexpected failure (here: the data directory cannot be opened) is one line, JSON here.
+    let plain = "";
+    const broken = await runCli(["feeds"], { stdout: () => {}, stderr: (text) => void (plain += text) }, () =>
+      Promise.reject(new Error("EACCES: permission denied, mkdir '/locked/.recap'\n    at mkdirSync (node:fs)")),
+    );
+    expect(broken).toBe(1);
+    expect(plain).toBe("recap feeds: EACCES: permission denied, mkdir '/locked/.recap'\n(RECAP_DEBUG=1 shows where it failed.)\n");
+
     const mistyped = await recapJson("serch", "argo", "rollouts");
     expect(mistyped.json).toBeTypeOf("object");
   });

@@ -217,12 +217,12 @@ export async function runCli(
   io: CliIo,
   open: () => Promise<LocalRecap> = () => openLocalRecap({ log: quietLogger }),
 ): Promise<number> {
-  if (!argv.includes("--json")) return dispatch(argv, io, open);
+  if (!argv.includes("--json")) return dispatchSafely(argv, io, open);
   // --json: stdout is the answer as JSON and nothing else. Progress and remarks go to stderr as
   // they happen; a command that fails without an answer answers {"error": "…"}.
   let answer = "";
   let remarks = "";
-  const code = await dispatch(
+  const code = await dispatchSafely(
     argv,
     {
       stdout: (text) => void (answer += text),
@@ -235,6 +235,21 @@ export async function runCli(
   );
   io.stdout(code !== 0 && answer === "" ? `${JSON.stringify({ error: remarks.trim() || "The command failed." }, null, 2)}\n` : answer);
   return code;
+}
+
+/**
+ * An unexpected failure (a data directory that cannot be opened, a bug) is one line and a hint,
+ * not a stack trace; RECAP_DEBUG=1 shows the stack.
+ */
+async function dispatchSafely(argv: string[], io: CliIo, open: () => Promise<LocalRecap>): Promise<number> {
+  try {
+    return await dispatch(argv, io, open);
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    const debug = process.env.RECAP_DEBUG === "1" && error instanceof Error && error.stack ? `\n${error.stack}` : "";
+    io.stderr(`recap ${argv[0] ?? ""}: ${message}${debug}\n${debug ? "" : "(RECAP_DEBUG=1 shows where it failed.)\n"}`);
+    return 1;
+  }
 }
 
 async function dispatch(argv: string[], io: CliIo, open: () => Promise<LocalRecap>): Promise<number> {
