@@ -386,8 +386,8 @@ function operationsHelp(): string {
     ...Object.values(OPERATIONS).map((operation) => `  ${operation.usage.padEnd(width)}  ${operation.summary}`),
     "",
     "subscribe, subscription, unsubscribe, digest, follow, unfollow and following take --channel <Slack channel id>.",
-    "Add --json to any command for machine-readable output. Data lives in .recap/ (RECAP_DATA_DIR to",
-    "change); commands work whether or not `npm start` is running.",
+    "Add --json to any command for machine-readable output, --help for one command's usage. Data lives in",
+    "the project's .recap/ (RECAP_DATA_DIR to change); commands work whether or not `npm start` is running.",
     "",
   ].join("\n");
 }

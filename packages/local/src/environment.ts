@@ -7,9 +7,9 @@
  * instead of opening the directory themselves — and hand it the events they raise (its event inbox,
  * advertised in the same file with a token), so the server is the one Recap that handles them.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { connect } from "node:net";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { loadConfig, type RecapConfig } from "@recap/core/config";
 import { localBus, type LocalBus } from "@recap/core/events";
 import type { FeedFetcher } from "@recap/core/feeds";
@@ -56,9 +56,23 @@ interface ServerInfo {
   events?: EventInboxAddress;
 }
 
-export function resolveDataDir(options: Pick<LocalOptions, "dataDir" | "env">): string {
+/**
+ * Where data lives: the option, else RECAP_DATA_DIR, else the nearest `.recap` from the working
+ * directory upwards, else a new `.recap` at the project root (the nearest directory upwards with a
+ * package.json) — so `npx recap` in a subdirectory finds the same data as `npm start` at the root.
+ */
+export function resolveDataDir(options: Pick<LocalOptions, "dataDir" | "env"> & { cwd?: string }): string {
   const env = options.env ?? process.env;
-  return resolve(options.dataDir ?? env.RECAP_DATA_DIR ?? ".recap");
+  const given = options.dataDir ?? (env.RECAP_DATA_DIR?.trim() || undefined);
+  if (given) return resolve(given);
+  const start = resolve(options.cwd ?? process.cwd());
+  let projectRoot: string | undefined;
+  for (let dir = start; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, ".recap"))) return join(dir, ".recap");
+    projectRoot ??= existsSync(join(dir, "package.json")) ? dir : undefined;
+    if (dirname(dir) === dir) break;
+  }
+  return join(projectRoot ?? start, ".recap");
 }
 
 export async function openLocalRecap(options: LocalOptions = {}): Promise<LocalRecap> {
@@ -71,7 +85,10 @@ export async function openLocalRecap(options: LocalOptions = {}): Promise<LocalR
   const running = !options.endpoint && dataDir ? await runningServer(dataDir) : undefined;
   let endpoint = options.endpoint ?? running?.endpoint;
   if (!endpoint) {
-    if (dataDir) mkdirSync(dataDir, { recursive: true });
+    if (dataDir && !existsSync(dataDir)) {
+      mkdirSync(dataDir, { recursive: true });
+      log.warn(`Created a new data directory: ${dataDir}`);
+    }
     server = await startDynalite({ path: dataDir ? join(dataDir, "db") : undefined, port: options.port }).catch((error: unknown) => {
       throw lockedHint(error, dataDir);
     });
