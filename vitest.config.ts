@@ -11,6 +11,7 @@ export default defineConfig({
     // (`--sequence.shuffle.files`).
     isolate: false,
     hookTimeout: 30_000,
-    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
+    // Tests that expect a refusal would print the handlers' warnings; errors still show.
+    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true", RECAP_LOG_LEVEL: "error" },
   },
 });

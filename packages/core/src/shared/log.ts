@@ -5,10 +5,18 @@ export interface Logger {
   error(message: string, fields?: Record<string, unknown>): void;
 }
 
+const LEVELS = ["info", "warn", "error", "silent"] as const;
+
+/** RECAP_LOG_LEVEL (info, warn, error, silent; default info), read at each line so tests and shells can set it. */
+function enabled(level: (typeof LEVELS)[number]): boolean {
+  const wanted = LEVELS.indexOf((process.env.RECAP_LOG_LEVEL?.trim().toLowerCase() || "info") as (typeof LEVELS)[number]);
+  return LEVELS.indexOf(level) >= (wanted < 0 ? 0 : wanted);
+}
+
 export const consoleLogger: Logger = {
-  info: (message, fields) => console.log(format("info", message, fields)),
-  warn: (message, fields) => console.warn(format("warn", message, fields)),
-  error: (message, fields) => console.error(format("error", message, fields)),
+  info: (message, fields) => void (enabled("info") && console.log(format("info", message, fields))),
+  warn: (message, fields) => void (enabled("warn") && console.warn(format("warn", message, fields))),
+  error: (message, fields) => void (enabled("error") && console.error(format("error", message, fields))),
 };
 
 export const silentLogger: Logger = { info() {}, warn() {}, error() {} };
