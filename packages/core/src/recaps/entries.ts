@@ -157,10 +157,10 @@ const MAX_BOLD_LINE = 120;
 const BOLD_LINE_LEVEL = 7;
 
 /**
- * Whether the blocks under a heading list talks of their own — at least `atLeast` list items or
- * paragraphs that each have a title and a video/slides link ("Keynotes" over three keynotes,
- * "WasmCon" over two talk paragraphs). Then the heading is their section, not a talk swallowing
- * them all. The body is walked here and again by the caller: twice, so still linear.
+ * Whether the blocks under a heading list talks of their own — list items or paragraphs that each
+ * have a title and a video/slides link ("Keynotes" over three keynotes, "WasmCon" over one talk
+ * paragraph) — other than the heading's own title said again. Then the heading is their section,
+ * not a talk swallowing them all. The body is walked here and again by the caller: twice, so still linear.
  */
 function listsTalks(body: AnyNode[], walk: Walk, headingText: string): boolean {
   const inner: Walk = { ...walk, entries: [] };
