@@ -76,3 +76,17 @@ describe("Socket Mode", () => {
     expect(JSON.stringify(payload)).toMatch(/Platform engineering/i);
   });
 });
+
+describe("the local HTTP port", () => {
+  it("says in one line that a busy PORT is busy, and how to pick another", async () => {
+    const busy = Number(new URL(local.httpUrl).port);
+    const other = await openLocalRecap({ inMemory: true, log: silentLogger, env: {} });
+    try {
+      await expect(startLocalSlack(other.deps, { port: busy })).rejects.toThrow(
+        new RegExp(`^Port ${busy} is in use by another program; set PORT to a free one \\(PORT=${busy + 1} npm start\\)\\.$`),
+      );
+    } finally {
+      await other.close();
+    }
+  });
+});

@@ -24,8 +24,15 @@ export async function startLocalSlack(deps: RecapDeps, options: { port: number }
     createSlackApp({ deps, config: deps.config.slack, botToken, receiver });
     modes.push("http");
   }
-  const server: ServerType = await new Promise((resolve) => {
+  const server: ServerType = await new Promise((resolve, reject) => {
     const started = serve({ fetch: createHttpApp(receiver).fetch, port: options.port, hostname: "127.0.0.1" }, () => resolve(started));
+    started.once("error", (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === "EADDRINUSE"
+          ? new Error(`Port ${options.port} is in use by another program; set PORT to a free one (PORT=${options.port + 1} npm start).`)
+          : error,
+      ),
+    );
   });
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : options.port;

@@ -21,7 +21,14 @@ if (!recap.ownsDatabase) {
 }
 
 const seeded = process.env.RECAP_SEED_DEFAULT_FEEDS === "false" ? 0 : await seedDefaultFeeds(recap.deps);
-const slack = await startLocalSlack(recap.deps, { port: Number(process.env.PORT ?? 3000) });
+const slack = await startLocalSlack(recap.deps, { port: Number(process.env.PORT || 3000) }).catch(async (error: unknown) => {
+  // One line, not a stack: the usual cause is a busy PORT.
+  console.error(error instanceof Error ? error.message : String(error));
+  withdraw();
+  await inbox?.close();
+  await recap.close();
+  process.exit(1);
+});
 const slackStatus =
   slack.modes.length === 0
     ? `Slack is not connected (set SLACK_BOT_TOKEN with SLACK_APP_TOKEN or SLACK_SIGNING_SECRET; see README, "Connect to Slack").`
