@@ -76,6 +76,23 @@ describe("npm start", () => {
     }
   });
 
+  it("in memory, does not send people to a CLI that cannot reach it", async () => {
+    const server = spawn(process.execPath, ["--import", "tsx", "packages/local/src/start.ts"], {
+      env: { ...process.env, RECAP_IN_MEMORY: "1", RECAP_SEED_DEFAULT_FEEDS: "false", PORT: "0" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    child = server;
+    try {
+      const banner = await waitForOutput(server, /Press Ctrl\+C to stop/);
+      expect(banner).toMatch(/in memory/);
+      expect(banner).toMatch(/not reachable from `npx recap`/);
+      expect(banner).not.toMatch(/In another terminal, try/);
+    } finally {
+      server.kill("SIGTERM");
+      await new Promise((done) => server.once("exit", done));
+    }
+  });
+
   it("serves /recap over signed HTTP on the local port when Slack is configured", async () => {
     const dataDir = await mkdtemp(join(tmpdir(), "recap-start-slack-"));
     try {

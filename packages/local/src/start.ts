@@ -15,7 +15,7 @@ const recap = await openLocalRecap({ port: Number(process.env.RECAP_DYNAMODB_POR
 const inbox = recap.ownsDatabase && recap.dataDir ? await startEventInbox(recap.bus, consoleLogger) : undefined;
 const withdraw = recap.dataDir && recap.ownsDatabase ? advertiseServer(recap.dataDir, recap.endpoint, inbox) : () => {};
 if (!recap.ownsDatabase) {
-  console.error(`Recap is already running on ${recap.dataDir}. Stop it first, or set RECAP_DATA_DIR to run another.`);
+  console.error(`Recap is already running on ${recap.dataDir}. Stop it first, or set RECAP_DATA_DIR (and PORT) to run another.`);
   await recap.close();
   process.exit(1);
 }
@@ -37,8 +37,9 @@ console.log(
   [
     `Recap is running (${recap.dataDir ? `data in ${recap.dataDir}` : "in memory"}, DynamoDB on ${recap.endpoint}).`,
     seeded > 0 ? `Following ${seeded} well-known cloud-native blogs to start with (offline they just record errors).` : "",
-    `Feeds are polled every few minutes when due. In another terminal, try:`,
-    `  npx recap feeds      npx recap latest      npx recap search kubernetes      npx recap add <url>`,
+    recap.dataDir
+      ? `Feeds are polled every few minutes when due. In another terminal, try:\n  npx recap feeds      npx recap latest      npx recap search kubernetes      npx recap add <url>`
+      : `Feeds are polled every few minutes when due. In memory, this Recap is not reachable from \`npx recap\` (it would start its own); use Slack, or run without RECAP_IN_MEMORY.`,
     slackStatus,
     `HTTP endpoints (same as on Lambda): ${slack.httpUrl}/health and ${slack.httpUrl}/slack/events`,
     `Press Ctrl+C to stop.`,
