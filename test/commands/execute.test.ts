@@ -52,6 +52,11 @@ describe("runCommand", () => {
     const second = await runCommand({ name: "search", words: ["CAFE", "ebpf"], page: 2 }, cli, recap.deps);
     expect(titles(second)).toEqual(["Café 10: eBPF tracing", "Café 11: eBPF tracing"]);
     expect(second.kind === "posts" && second.more).toBeUndefined();
+    const past = await runCommand({ name: "search", words: ["CAFE", "ebpf"], page: 3 }, cli, recap.deps);
+    expect(past).toMatchObject({ kind: "posts", posts: [], emptyText: "No more posts: page 3 is past the last." });
+    expect(await runCommand({ name: "latest", page: 9 }, cli, recap.deps)).toMatchObject({
+      emptyText: "No more posts: page 9 is past the last.",
+    });
   });
 
   it("counts topics over the last 7 days, most first, every topic listed", async () => {

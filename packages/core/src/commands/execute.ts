@@ -186,7 +186,8 @@ function pageOf(
     page: command.page,
     current: { text, page: command.page },
     ...(window.length > PAGE_SIZE ? { more: { text, page: command.page + 1 } } : {}),
-    emptyText,
+    // Past the last page there is nothing more, whatever there was on the first.
+    emptyText: command.page > 1 && !emptyText.startsWith("No more") ? `No more posts: page ${command.page} is past the last.` : emptyText,
   };
 }
 
