@@ -205,6 +205,24 @@ describe("what a digest holds", () => {
     }
   });
 
+  it("a preview says when newer posts wait for the next digest (the settle), and shows them once settled", async () => {
+    await subscribe("CWAIT", "09:00", "UTC");
+    await publish([{ title: "Fresh off the press", link: "https://blog.example.com/fresh", guid: "fresh" }]);
+    let stdout = "";
+    const io = { stdout: (text: string) => void (stdout += text), stderr: () => {} };
+    const borrowed = async () => ({ ...recap, close: async () => {} });
+    await runCli(["digest", "--channel", "CWAIT"], io, borrowed);
+    expect(stdout).toMatch(
+      /^Nothing new for this channel's digest: nothing would be posted now\.\n1 newer post \(first seen in the last 15 minutes\) waits for the next digest\.\n$/,
+    );
+    clock.advance(16 * MINUTE);
+    stdout = "";
+    await runCli(["digest", "--channel", "CWAIT", "--json"], io, borrowed);
+    const settled = JSON.parse(stdout) as { postCount: number; waiting?: number };
+    expect(settled.postCount).toBe(1);
+    expect(settled.waiting).toBeUndefined();
+  });
+
   it("the CLI shows the same digest that gets posted", async () => {
     await publish([
       { title: "Argo CD notifications", link: "https://blog.example.com/notify", guid: "n1" },

@@ -2,6 +2,7 @@
 import type { FeedHealth, Outcome } from "@recap/core/commands";
 import type { Post } from "@recap/core/posts";
 import { describeTopicChanges } from "@recap/core/topics";
+import { waitingNote } from "@recap/core/digest";
 import { plural } from "@recap/core/shared";
 
 /** Outcomes that mean the command did not do what was asked (exit code 1). */
@@ -99,7 +100,8 @@ export function terminalText(outcome: Outcome): string {
     }
     case "digest-preview": {
       const digest = outcome.digest;
-      if (!digest || digest.postCount === 0) return "Nothing new for this channel's digest: nothing would be posted now.\n";
+      const waiting = digest?.waiting ? `${waitingNote(digest.waiting)}\n` : "";
+      if (!digest || digest.postCount === 0) return `Nothing new for this channel's digest: nothing would be posted now.\n${waiting}`;
       const lines = [`Recap for ${digest.date}: ${plural(digest.postCount, "post")}`, ""];
       for (const section of digest.sections) {
         lines.push(section.topicLabel);
@@ -107,7 +109,7 @@ export function terminalText(outcome: Outcome): string {
         if (section.more > 0) lines.push(`  and ${section.more} more — recap ${section.topicId}`);
         lines.push("");
       }
-      return `${lines.join("\n")}`;
+      return `${lines.join("\n")}${waiting}`;
     }
     case "followed":
       return outcome.already

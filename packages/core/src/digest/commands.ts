@@ -7,11 +7,10 @@ import type { RefreshDeps } from "../feeds/refresh";
 import { findTopic, suggestTopics, type Taxonomy } from "../topics";
 import { composeDigest } from "./compose";
 import { localParts, nextDigestAt, parseTime, parseTimeZone } from "./schedule";
-import type { DigestDays, DigestLimits, Subscription } from "./types";
+import { DIGEST_SETTLE_MS, type DigestDays, type DigestLimits, type Subscription } from "./types";
 
 const DAY = 86_400_000;
 /** Longer than a poll takes between stamping a post's first-seen time and storing it. */
-const SETTLE_MS = 15 * 60_000;
 const DEFAULT_TIME = "09:00";
 
 export interface DigestCommandContext {
@@ -92,10 +91,9 @@ export async function digestFor(
   options: { date?: string; feedTitles?: Record<string, string> } = {},
 ) {
   const now = deps.clock();
-  // A poll stamps first-seen times when it starts and writes a little later: a window that ended
-  // "now" could miss a post stamped just before it, and the next window starts after it. Ending the
-  // window a while ago leaves such posts for the next digest instead of losing them.
-  const until = new Date(now.getTime() - SETTLE_MS).toISOString();
+  // Ending the window a while ago leaves posts a poll is still writing for the next digest,
+  // instead of losing them between two windows (DIGEST_SETTLE_MS).
+  const until = new Date(now.getTime() - DIGEST_SETTLE_MS).toISOString();
   // At most a week back: a channel resubscribed after months must not read (or get) months of news.
   const weekAgo = new Date(now.getTime() - 7 * DAY).toISOString();
   const since = subscription.lastDigestAt
@@ -107,20 +105,25 @@ export async function digestFor(
     deps.store.posts.seenSince(now, { since: new Date(since) }),
     options.feedTitles ?? feedTitlesOf(deps),
   ]);
-  const digest = composeDigest({
-    channelId,
-    date: options.date ?? localParts(now, subscription.timeZone ?? "UTC").date,
-    since,
-    until,
-    posts,
-    subscription,
-    taxonomy: await deps.taxonomy(),
-    limits: deps.digest,
-  });
+  const taxonomy = await deps.taxonomy();
+  const compose = (end: string) =>
+    composeDigest({
+      channelId,
+      date: options.date ?? localParts(now, subscription.timeZone ?? "UTC").date,
+      since,
+      until: end,
+      posts,
+      subscription,
+      taxonomy,
+      limits: deps.digest,
+    });
+  const digest = compose(until);
+  // What the settle leaves for next time, so a preview can say why a brand-new post is not in it.
+  const waiting = compose(new Date(now.getTime() + 1).toISOString()).postCount - digest.postCount; // `until` is exclusive
   // Only the feeds of the posts shown: the digest travels (preview JSON) and need not carry them all.
   const shownFeeds = new Set(digest.sections.flatMap((section) => section.posts.flatMap((post) => post.feeds)));
   const feedTitles = Object.fromEntries(Object.entries(allTitles).filter(([url]) => shownFeeds.has(url)));
-  return { ...digest, feedTitles };
+  return { ...digest, feedTitles, ...(waiting > 0 ? { waiting } : {}) };
 }
 
 /** Every followed feed's title by URL: how a digest names each post's source feed. */

@@ -4,7 +4,7 @@
  * posts each one exactly once per local day.
  */
 export type * from "./types";
-export { DEFAULT_DIGEST_LIMITS } from "./types";
+export { DEFAULT_DIGEST_LIMITS, waitingNote } from "./types";
 export { dueDigest, nextDigestAt, parseTime, parseTimeZone, localParts } from "./schedule";
 export { composeDigest, recapTalkCount } from "./compose";
 export { subscribe, unsubscribe, showSubscription, previewDigest, digestFor, type DigestCommandContext, type DigestDeps } from "./commands";

@@ -47,6 +47,18 @@ export interface DigestSection {
   more: number;
 }
 
+/**
+ * A digest covers posts first seen up to this long ago: a poll stamps first-seen times when it
+ * starts and writes a little later, so a window ending "now" could miss a post stamped just before.
+ */
+export const DIGEST_SETTLE_MS = 15 * 60_000;
+
+/** What a preview says of the posts the settle leaves for the next digest. */
+export function waitingNote(waiting: number): string {
+  const minutes = DIGEST_SETTLE_MS / 60_000;
+  return `${waiting} newer post${waiting === 1 ? "" : "s"} (first seen in the last ${minutes} minutes) ${waiting === 1 ? "waits" : "wait"} for the next digest.`;
+}
+
 export interface Digest {
   channelId: string;
   /** The local date the digest is for, "YYYY-MM-DD". */
@@ -61,4 +73,6 @@ export interface Digest {
   topicFilter?: string[];
   /** Titles of the feeds that carried the shown posts, by feed URL: each post's "source feed". */
   feedTitles?: Record<string, string>;
+  /** Posts it would show but first seen too recently (after `until`): they wait for the next digest. */
+  waiting?: number;
 }

@@ -18,7 +18,7 @@ import type { ActionsBlock, Button, KnownBlock, RichTextBlock, RichTextElement, 
 import { helpText } from "../commands/help";
 import type { FeedHealth, Outcome } from "../commands/types";
 import { describeTopicChanges } from "../topics/changes";
-import type { Subscription } from "../digest/types";
+import { waitingNote, type Subscription } from "../digest/types";
 import { renderDigest } from "./digest-render";
 import type { Post } from "../posts/types";
 import { escapeInert, escapeMrkdwn, linkTarget, oneLine, truncate } from "./escape";
@@ -222,9 +222,16 @@ export function renderOutcome(outcome: Outcome, options: { shareable: boolean })
     }
     case "digest-preview": {
       const messages = outcome.digest ? renderDigest(outcome.digest, { emptyNote: outcome.emptyNote }) : undefined;
-      if (!messages) return sentence([emoji("zzz"), words(" Nothing new for this channel's digest yet: nothing would be posted now.")]);
+      // Posts first seen in the last minutes settle before a digest takes them (a poll may still be writing).
+      const waiting = outcome.digest?.waiting ? waitingNote(outcome.digest.waiting) : undefined;
+      if (!messages)
+        return sentence([
+          emoji("zzz"),
+          words(` Nothing new for this channel's digest yet: nothing would be posted now.${waiting ? ` ${waiting}` : ""}`),
+        ]);
       const more = messages.thread.length > 0 ? [section(`_…and ${plural(messages.thread.length, "more message")} in the thread._`)] : [];
-      return { text: messages.main.text, blocks: [...messages.main.blocks, ...more].slice(0, SLACK_LIMITS.blocks) };
+      const settling = waiting ? [context(waiting)] : [];
+      return { text: messages.main.text, blocks: [...messages.main.blocks, ...more, ...settling].slice(0, SLACK_LIMITS.blocks) };
     }
     case "followed":
       if (outcome.already)
