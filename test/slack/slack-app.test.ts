@@ -367,6 +367,21 @@ describe("Slack failures and costs", () => {
     expect(slack.calls.filter((call) => call.method === "auth.test").length).toBe(authTests);
   });
 
+  it("when Slack could not confirm the workspace at start, says so and asks again with the next request", async () => {
+    slack.failNext("auth.test", "fatal_error");
+    const flaky = await openRecap();
+    try {
+      const body = () => slashCommand("help", {}, `${slack.responseBase}/cmd`);
+      const first = await post(body(), { app: flaky.http });
+      expect(first.json().text).toMatch(/could not reach Slack to confirm its workspace/);
+      expect(first.json().text).not.toMatch(/another workspace/);
+      const second = await post(body(), { app: flaky.http });
+      expect(JSON.stringify(second.json())).toContain("search");
+    } finally {
+      await flaky.recap.close();
+    }
+  });
+
   it("answers a rate-limited share at once, without waiting for Slack's Retry-After", async () => {
     slack.rateLimitNext("chat.postMessage", 30);
     const started = Date.now();

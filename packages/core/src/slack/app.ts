@@ -55,9 +55,14 @@ export function createSlackApp(options: SlackAppOptions): App {
 
   app.use(async (args) => {
     const teamId = teamOf(args.body as Record<string, unknown>);
-    if (teamId && (await workspaces).includes(teamId)) return args.next();
-    deps.log.warn("Refused a request from a workspace this Recap does not serve", { teamId });
-    const refusal = renderOutcome({ kind: "refused", reason: "This Recap serves another workspace." }, { shareable: false });
+    const served = await workspaces();
+    if (teamId && served !== "unknown" && served.includes(teamId)) return args.next();
+    const reason =
+      served === "unknown"
+        ? "Recap could not reach Slack to confirm its workspace. Try again in a moment."
+        : "This Recap serves another workspace.";
+    deps.log.warn("Refused a request", { teamId, reason });
+    const refusal = renderOutcome({ kind: "refused", reason }, { shareable: false });
     // Commands and actions carry an ack; a plain message suits both (Slack shows it for commands).
     if ("ack" in args && typeof args.ack === "function")
       await (args.ack as (response: unknown) => Promise<void>)({ response_type: "ephemeral", ...refusal });
@@ -188,19 +193,29 @@ export function createSlackApp(options: SlackAppOptions): App {
 }
 
 /**
- * The workspaces served: those configured, else the bot token's own (auth.test, once per process,
- * started with the app so a cold start overlaps it). If neither can be known, none is served.
+ * The workspaces served: those configured, else the bot token's own (auth.test, started with the app
+ * so a cold start overlaps it, and asked once per process once it has answered). A lookup that
+ * fails is "unknown" for that request and asked again by the next one: Slack being briefly
+ * unreachable at start must not lock a workspace out for the life of the process.
  */
-function allowedWorkspaces(client: WebClient, token: string, config: SlackConfig, log: Logger): Promise<string[]> {
-  if (config.teamIds) return Promise.resolve(config.teamIds);
-  const resolved = client.auth
-    .test({ token })
-    .then((result) => (result.team_id ? [result.team_id] : []))
-    .catch((error: unknown) => {
-      log.error("Could not learn this bot's workspace; set RECAP_SLACK_TEAM_IDS", { error: String(error) });
-      return [];
-    });
-  return resolved;
+function allowedWorkspaces(client: WebClient, token: string, config: SlackConfig, log: Logger): () => Promise<string[] | "unknown"> {
+  const configured = config.teamIds;
+  if (configured) return async () => configured;
+  const lookup = () => client.auth.test({ token }).then((result) => (result.team_id ? [result.team_id] : []));
+  let known: Promise<string[]> | undefined = lookup();
+  known.catch(() => {}); // handled when a request asks
+  return async () => {
+    known ??= lookup();
+    try {
+      return await known;
+    } catch (error) {
+      known = undefined;
+      log.error("Could not learn this bot's workspace (asking again with the next request); RECAP_SLACK_TEAM_IDS avoids asking", {
+        error: String(error),
+      });
+      return "unknown";
+    }
+  };
 }
 
 function pageRef(action: unknown): PageRef | undefined {
