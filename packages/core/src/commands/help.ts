@@ -3,7 +3,7 @@
 export const COMMAND_USAGE: readonly (readonly [usage: string, summary: string])[] = [
   ["help", "this list"],
   ["<topic>, topic <topic>", "newest posts of a topic, e.g. gitops"],
-  ["search <words>", "posts whose title or summary contain every word"],
+  ["search <words>", "posts with every word (or a word starting with it) in the title, summary, or a talk's speakers and event"],
   ["topics", "topics with post counts for the last 7 days"],
   ["topic add <id> <label> [aliases…]", "a new topic, e.g. topic add accessibility Accessibility a11y"],
   ["topic alias <id> <alias>", "one more name for a topic"],
