@@ -23,15 +23,17 @@ export interface EventInbox extends EventInboxAddress {
   close(): Promise<void>;
 }
 
-/** A CLI publishes a poll's worth of events at most: far below this. */
-const MAX_BODY_BYTES = 1_000_000;
+/** A hand-over of MAX_BATCH events of a few KB each fits well within this. */
+const MAX_BODY_BYTES = 4_000_000;
 const PUBLISH_TIMEOUT_MS = 10_000;
+/** Events in one hand-over; a CLI sends more in several. */
+const MAX_BATCH = 500;
 
 const batchSchema = z.object({
   events: z
     .array(z.object({ detailType: z.string(), detail: z.unknown() }))
     .min(1)
-    .max(1000),
+    .max(MAX_BATCH),
 });
 
 /** Validates one event against its detail type's schema: the inbox is an edge like the bus. */
@@ -84,27 +86,32 @@ export async function startEventInbox(bus: EventPublisher, log: Logger): Promise
 
 /** The CLI side: publishes to a running server's inbox; whatever does not get through is failed. */
 export function inboxPublisher(address: EventInboxAddress, log: Logger): EventPublisher {
+  const send = async (events: BusEvent[]): Promise<BusEvent[]> => {
+    try {
+      const response = await fetch(address.url, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${address.token}` },
+        body: JSON.stringify({ events }),
+        signal: AbortSignal.timeout(PUBLISH_TIMEOUT_MS),
+      });
+      const answer = (await response.json().catch(() => ({}))) as { failed?: unknown; error?: string };
+      if (!response.ok || !Array.isArray(answer.failed)) throw new Error(answer.error ?? `HTTP ${response.status}`);
+      const failedAt = new Set(answer.failed.filter((at): at is number => typeof at === "number"));
+      return events.filter((_, at) => failedAt.has(at));
+    } catch (error) {
+      log.warn("The running Recap did not take the events; they stay pending", {
+        events: events.length,
+        error: error instanceof Error ? error.message : String(error),
+      });
+      return events;
+    }
+  };
   return {
     async publish(events) {
-      if (events.length === 0) return { failed: [] };
-      try {
-        const response = await fetch(address.url, {
-          method: "POST",
-          headers: { "content-type": "application/json", authorization: `Bearer ${address.token}` },
-          body: JSON.stringify({ events }),
-          signal: AbortSignal.timeout(PUBLISH_TIMEOUT_MS),
-        });
-        const answer = (await response.json().catch(() => ({}))) as { failed?: unknown; error?: string };
-        if (!response.ok || !Array.isArray(answer.failed)) throw new Error(answer.error ?? `HTTP ${response.status}`);
-        const failedAt = new Set(answer.failed.filter((at): at is number => typeof at === "number"));
-        return { failed: events.filter((_, at) => failedAt.has(at)) };
-      } catch (error) {
-        log.warn("The running Recap did not take the events; they stay pending", {
-          events: events.length,
-          error: error instanceof Error ? error.message : String(error),
-        });
-        return { failed: events };
-      }
+      const failed: BusEvent[] = [];
+      // Within the inbox's batch limit, however many a poll raises.
+      for (let start = 0; start < events.length; start += MAX_BATCH) failed.push(...(await send(events.slice(start, start + MAX_BATCH))));
+      return { failed };
     },
   };
 }
