@@ -410,3 +410,29 @@ describe("handles and prose bylines", () => {
     ]);
   });
 });
+
+describe("talks named in prose", () => {
+  it("takes each linked talk followed by who gave it, with the track the sentence names", () => {
+    const found = extract(
+      [
+        `<p>I started in the <strong>Containers</strong> devroom where my favourite was <a href="https://fosdem.org/2020/schedule/event/lazy/">Lazy distribution of container images</a> by Akihiro Suda.`,
+        `In the <strong>Infra management</strong> devroom my favourites were <a href="https://fosdem.org/2020/schedule/event/failure/">Designing for Failure</a> by Walter Heck and <a href="${yt("prose01")}">Ephemeral Environments</a> by Jeff Knurek.</p>`,
+        `<p>Den Auftakt machte <a href="${yt("prose02")}">Domain Storytelling im Alltag</a> von Henning Schwentner (WPS), danach <a href="${yt("prose03")}">Open Source Won</a> by Bradley M. Kuhn and Karen Sandler + friends.</p>`,
+      ].join("\n"),
+    );
+    expect(found.map((item) => [item.title, item.speakers, item.organizations, item.section ?? null])).toEqual([
+      ["Lazy distribution of container images", ["Akihiro Suda"], [], "Containers"],
+      ["Designing for Failure", ["Walter Heck"], [], "Infra management"],
+      ["Ephemeral Environments", ["Jeff Knurek"], [], "Infra management"],
+      ["Domain Storytelling im Alltag", ["Henning Schwentner"], ["WPS"], null],
+      ["Open Source Won", ["Bradley M. Kuhn", "Karen Sandler"], [], null],
+    ]);
+  });
+
+  it("takes nothing from a sentence whose links name no speakers", () => {
+    const found = extract(
+      `<p>First <a href="${yt("none001")}">watch the intro video</a> by the team, then read <a href="https://docs.example.com/">the docs</a>. See also <a href="${yt("none002")}">this demo</a>.</p>`,
+    );
+    expect(found).toEqual([]);
+  });
+});

@@ -2,9 +2,10 @@ import type { AnyNode } from "domhandler";
 import { truncateAtWord } from "../posts/text";
 import { namesBeforeVerb, parseByline, splitLeading, splitRest, type Byline, type Parts } from "./byline";
 import { readsAsProse, type TitleSource } from "./detect";
-import { cleanText, MAX_PARSED_TEXT, SCHEDULE_TIME, textOf, trimEndOf } from "./dom";
+import { isTag, isText, type Element } from "domhandler";
+import { cleanText, elementsWhere, MAX_PARSED_TEXT, SCHEDULE_TIME, textOf, trimEndOf } from "./dom";
 import { isDayOrDate, SPEAKER_LINE, WRITE_UPS, type Entry } from "./entries";
-import { isMedia, isTalkPage } from "./links";
+import { isMedia, isTalkPage, toRecapLink } from "./links";
 import { isGenericLabel, MARK, render, type Rendered, type Span } from "./render";
 import type { RecapItem, RecapLink } from "./types";
 
@@ -28,6 +29,11 @@ export const RECAP_WORDS = /\b(recaps?|takeaways?|highlights|lessons|wrap-?up|ro
 
 export function toCandidates(entry: Entry, baseUrl: string): Candidate[] {
   const own = entry.source === "heading" ? fromHeading(entry, baseUrl) : fromInline(entry, baseUrl);
+  // Prose that names talks as it goes: "my favourite was <a>Lazy image distribution</a> by Akihiro Suda".
+  if (own.shape === "none" && own.titleFrom === "sentence") {
+    const mentioned = talksMentioned(entry, baseUrl);
+    if (mentioned.length > 0) return mentioned;
+  }
   if (entry.nested.length === 0) return splitArticles(own);
   const children = entry.nested.flatMap((e) => toCandidates(e, baseUrl));
   // The item is the section of a nested list of talks, or a talk whose sub-bullets belong to it:
@@ -36,6 +42,42 @@ export function toCandidates(entry: Entry, baseUrl: string): Candidate[] {
   const withSubBullets: Entry = { ...entry, body: [...entry.body, ...entry.nested.map((e) => e.nodes)], nested: [] };
   return splitArticles(fromInline(withSubBullets, baseUrl));
 }
+
+/**
+ * Talks a sentence names: a link to the talk's recording or schedule page followed by "by" (or
+ * "von", "par", "por") and who gave it. A link without its speakers after it is a link in a
+ * sentence, nothing more.
+ */
+function talksMentioned(entry: Entry, baseUrl: string): Candidate[] {
+  const found: Candidate[] = [];
+  for (const anchor of elementsWhere((el) => el.name === "a", entry.nodes)) {
+    const link = toRecapLink(anchor.attribs.href ?? "", textOf([anchor]), baseUrl);
+    if (!link || !(isMedia(link) || isTalkPage(link.url)) || !isTitle(link.label)) continue;
+    const after = anchor.next && isText(anchor.next) ? anchor.next.data : "";
+    const by = /^\s*(?:by|von|par|por)\s+(.{3,200})/iu.exec(after.slice(0, MAX_PARSED_TEXT))?.[1];
+    const names = by && trimEndOf(by.split(MENTION_END)[0] ?? "", " ,").replace(/\s+(?:and|und|et|y)$/i, "");
+    const byline = names ? parseByline(names) : undefined;
+    if (!byline) continue;
+    const item: RecapItem = { kind: "talk", title: truncateAtWord(cleanText(link.label), 300), ...byline, links: [link] };
+    const section = trackNamedBefore(anchor) ?? entry.section;
+    if (section) item.section = section;
+    found.push({ shape: "talk", item, source: entry.source, titleFrom: "markup", writeUps: entry.writeUps === true });
+  }
+  return found;
+}
+
+/** "In the **Containers** devroom … <a>talk</a>": the track a sentence names before the talk. */
+function trackNamedBefore(anchor: Element): string | undefined {
+  for (let node = anchor.prev; node; node = node.prev) {
+    if (!isTag(node) || (node.name !== "strong" && node.name !== "b")) continue;
+    const after = node.next && isText(node.next) ? node.next.data : "";
+    if (/^\s*(?:devroom|track|room|stage)\b/i.test(after)) return cleanText(textOf([node]));
+  }
+  return undefined;
+}
+
+/** Where the names after "by" end: a sentence's end (not an initial's period), "+", a clause. */
+const MENTION_END = /(?<!\b\p{Lu})\.(?:\s|$)|[;:!?]|\s\+\s|,\s+(?=\p{Ll})|\s(?:were|was|is|are|which|who|in|at|on|as|with|about)\s/u;
 
 /** "Other write-ups: <a>Alex's recap</a>, <a>Yuki's takeaways</a>": one article per linked post. */
 function splitArticles(candidate: Candidate): Candidate[] {

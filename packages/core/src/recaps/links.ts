@@ -127,8 +127,12 @@ function watchUrl(url: URL, depth = 0): string | undefined {
 
 /** Conference schedule pages: a link there marks an entry as a talk even without video or slides. */
 export function isTalkPage(url: string): boolean {
-  const host = parseHttp(url)?.hostname.toLowerCase() ?? "";
-  return isHost(host, "sched.com") || host === "sched.co";
+  const parsed = parseHttp(url);
+  const host = parsed?.hostname.toLowerCase() ?? "";
+  const path = parsed?.pathname.toLowerCase() ?? "";
+  if (isHost(host, "sched.com") || host === "sched.co") return true;
+  // A conference's own schedule pages: FOSDEM's (and other Pentabarf/pretalx-built) event and talk pages.
+  return /\/schedule\/event\/[^/]+/.test(path) || (isHost(host, "pretalx.com") && /\/talk\/[^/]+/.test(path));
 }
 
 /**
