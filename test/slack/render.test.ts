@@ -612,8 +612,9 @@ describe("renderOutcome: other kinds", () => {
         { id: "gitops", label: "GitOps", count: 3 },
         { id: "ebpf", label: "eBPF <!here>", count: 1 },
       ],
+      quiet: [{ id: "dapr", label: "Dapr" }],
     },
-    { kind: "topics", days: 7, topics: [] },
+    { kind: "topics", days: 7, topics: [], quiet: [{ id: "gitops", label: "GitOps" }] },
     { kind: "feeds", feeds },
     { kind: "feeds", feeds: [] },
     { kind: "add-accepted", url: "https://example.com/feed|x" },
@@ -706,7 +707,7 @@ describe("renderOutcome: other kinds", () => {
     );
     expect(lines(outcomes[3]!)).toEqual(["I don't know the topic “zzz”. /recap topics lists them all. /recap help lists every command."]);
 
-    expect(lines(outcomes[4]!)).toEqual(["GitOps (gitops): 3 posts", "eBPF <!here> (ebpf): 1 post"]);
+    expect(lines(outcomes[4]!)).toEqual(["GitOps (gitops): 3 posts", "eBPF <!here> (ebpf): 1 post", "No posts lately: dapr"]);
 
     const feedsMessage = render(outcomes[6]!);
     expect(sectionTexts(feedsMessage)[0]).toBe("*Feeds* (1 ok, 1 new, 1 failing, 1 paused)");
@@ -801,11 +802,27 @@ describe("renderOutcome: other kinds", () => {
     assertInert(message);
     expect(JSON.stringify(message)).toMatch(/…and \d+ more feeds\./);
     const topics = renderOutcome(
-      { kind: "topics", days: 7, topics: Array.from({ length: 2000 }, (_, i) => ({ id: `t${i}`, label: `<!here> ${i}`, count: i })) },
+      {
+        kind: "topics",
+        days: 7,
+        topics: Array.from({ length: 2000 }, (_, i) => ({ id: `t${i}`, label: `<!here> ${i}`, count: i })),
+        quiet: Array.from({ length: 500 }, (_, i) => ({ id: `q${i}`, label: `<!here> quiet ${i}` })),
+      },
       { shareable: false },
     );
     assertWithinSlackLimits(topics);
     assertInert(topics);
+    const quietOnly = renderOutcome(
+      {
+        kind: "topics",
+        days: 7,
+        topics: [],
+        quiet: Array.from({ length: 500 }, (_, i) => ({ id: `quiet-topic-${i}`, label: `<!here> ${i}` })),
+      },
+      { shareable: false },
+    );
+    assertWithinSlackLimits(quietOnly);
+    assertInert(quietOnly);
   });
 
   it("renders the paused notice", () => {

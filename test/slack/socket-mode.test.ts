@@ -73,7 +73,7 @@ describe("Socket Mode", () => {
     );
     const payload = await answered;
     expect(payload).toMatchObject({ response_type: "ephemeral" });
-    expect(JSON.stringify(payload)).toMatch(/Platform engineering/i);
+    expect(JSON.stringify(payload)).toMatch(/platform-engineering/);
   });
 });
 

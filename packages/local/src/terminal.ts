@@ -29,10 +29,11 @@ export function terminalText(outcome: Outcome): string {
       return `Unknown topic "${outcome.query}".${suggestions.length ? ` Did you mean: ${suggestions.join(", ")}?` : ""} See: recap topics\n`;
     }
     case "topics": {
-      const width = Math.max(...outcome.topics.map((topic) => topic.id.length));
+      const width = Math.max(0, ...outcome.topics.map((topic) => topic.id.length));
       return [
-        `Posts per topic, last ${outcome.days} days:`,
+        outcome.topics.length > 0 ? `Posts per topic, last ${outcome.days} days:` : `No posts in the last ${outcome.days} days.`,
         ...outcome.topics.map((topic) => `  ${topic.id.padEnd(width)}  ${String(topic.count).padStart(4)}  ${topic.label}`),
+        ...(outcome.quiet.length > 0 ? [`No posts lately: ${outcome.quiet.map((topic) => topic.id).join(", ")}`] : []),
         "",
       ].join("\n");
     }

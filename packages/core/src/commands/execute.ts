@@ -283,10 +283,13 @@ async function topicCounts(deps: CommandDeps): Promise<Outcome> {
     if (post.publishedAt < weekAgo.toISOString() || post.listed) continue;
     for (const topic of post.topics) counts.set(topic, (counts.get(topic) ?? 0) + 1);
   }
-  const topics = (await deps.taxonomy()).topics
-    .map(({ id, label }) => ({ id, label, count: counts.get(id) ?? 0 }))
-    .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
-  return { kind: "topics", days: TOPICS_WINDOW_DAYS, topics };
+  const all = (await deps.taxonomy()).topics.map(({ id, label }) => ({ id, label, count: counts.get(id) ?? 0 }));
+  const topics = all.filter((topic) => topic.count > 0).sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+  const quiet = all
+    .filter((topic) => topic.count === 0)
+    .map(({ id, label }) => ({ id, label }))
+    .sort((a, b) => a.label.localeCompare(b.label));
+  return { kind: "topics", days: TOPICS_WINDOW_DAYS, topics, quiet };
 }
 
 /** Every followed feed with its state, for `feeds` in Slack and the CLI. */

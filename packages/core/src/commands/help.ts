@@ -4,7 +4,7 @@ export const COMMAND_USAGE: readonly (readonly [usage: string, summary: string])
   ["help", "this list"],
   ["<topic>, topic <topic>", "newest posts of a topic, e.g. gitops"],
   ["search <words>", "posts with every word (or a word starting with it) in the title, summary, or a talk's speakers and event"],
-  ["topics", "topics with post counts for the last 7 days"],
+  ["topics", "topics with posts in the last 7 days (counted), then the quiet ones"],
   ["topic add <id> <label> [aliases…]", "a new topic, e.g. topic add accessibility Accessibility a11y"],
   ["topic alias <id> <alias>", "one more name for a topic"],
   ["correct <post-id> not|also|undo <topic>", "the team's word on a post's topic (each post's menu does it in Slack)"],

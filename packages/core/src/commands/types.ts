@@ -107,7 +107,14 @@ export type Outcome =
       emptyText: string;
     }
   | { kind: "unknown-topic"; query: string; suggestions: { id: string; label: string }[] }
-  | { kind: "topics"; days: number; topics: { id: string; label: string; count: number }[] }
+  | {
+      kind: "topics";
+      days: number;
+      /** Topics with posts in the window, most first. */
+      topics: { id: string; label: string; count: number }[];
+      /** The other topics, by label: none of their posts in the window, still there to follow or look up. */
+      quiet: { id: string; label: string }[];
+    }
   | { kind: "topic-added"; id: string; label: string; aliases: string[] }
   | { kind: "topic-aliased"; id: string; label: string; alias: string }
   /** `already`: the post was corrected so before; `learned`: the cue the correction taught, if any. */

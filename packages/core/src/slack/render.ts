@@ -542,15 +542,27 @@ function renderCues(outcome: Extract<Outcome, { kind: "topic-cues" }>): Rendered
 // ---------------------------------------------------------------------------------------------------------
 // Lists
 
+/** The quiet topics' ids, the first QUIET_SHOWN of them: a team's own topics can be many. */
+function quietIds(quiet: { id: string }[]): Piece[] {
+  const shown = quiet.slice(0, QUIET_SHOWN).flatMap((t, i) => [...(i > 0 ? [words(", ")] : []), code(t.id, 60)]);
+  return quiet.length > QUIET_SHOWN ? [...shown, words(` and ${quiet.length - QUIET_SHOWN} more`)] : shown;
+}
+
+const QUIET_SHOWN = 40;
+
 function renderTopics(outcome: Extract<Outcome, { kind: "topics" }>): RenderedMessage {
   const title = `*Topics in the last ${plural(outcome.days, "day")}*`;
-  if (outcome.topics.length === 0) return plain(`No posts in the last ${plural(outcome.days, "day")}, so no topics to show yet.`);
+  if (outcome.topics.length === 0) {
+    const named = outcome.quiet.length > 0 ? [words(" Topics to follow or look up: "), ...quietIds(outcome.quiet), words(".")] : [];
+    return sentence([words(`No posts in the last ${plural(outcome.days, "day")} yet.`), ...named]);
+  }
   const items = outcome.topics.map((t) => [
     data(t.label, 100, { bold: true }),
     words(" ("),
     code(t.id, 60),
     words(`): ${plural(t.count, "post")}`),
   ]);
+  if (outcome.quiet.length > 0) items.push([words("No posts lately: "), ...quietIds(outcome.quiet)]);
   const text = `${plural(outcome.topics.length, "topic")} with posts in the last ${plural(outcome.days, "day")}.`;
   return list(title, items, text, (hidden) => `…and ${plural(hidden, "more topic")}.`);
 }
