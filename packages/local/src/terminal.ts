@@ -139,7 +139,8 @@ export function outcomeJson(outcome: Outcome): unknown {
     case "feeds":
       return outcome.feeds.map(feedJson);
     case "topics":
-      return outcome.topics;
+      // Every topic, as before: the quiet ones last, with a count of 0.
+      return [...outcome.topics, ...outcome.quiet.map((topic) => ({ ...topic, count: 0 }))];
     case "digest-preview":
       return outcome.digest ?? null;
     case "following":
