@@ -13,7 +13,7 @@ import {
   type RefreshOutcome,
 } from "@recap/core/feeds";
 import { findPosts } from "@recap/core/posts";
-import { plural, quietLogger } from "@recap/core/shared";
+import { editDistance, plural, quietLogger } from "@recap/core/shared";
 import { explainTopics, findTopic, storedPostFocus, suggestTopics, type TopicEvidence, type TopicScore } from "@recap/core/topics";
 import { topicEvidence } from "@recap/core/posts";
 import { openLocalRecap, type LocalRecap } from "./environment";
@@ -357,18 +357,6 @@ function closeCommands(word: string): string[] {
 function nearCommands(word: string): string {
   const near = closeCommands(word);
   return `${near.length > 0 ? `Did you mean ${near.map((n) => `\`recap ${n}\``).join(" or ")}? ` : ""}\`recap help\` lists every command.`;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
 }
 
 /** `help --json`: every command, the shared ones (Slack and terminal) and the terminal's own. */

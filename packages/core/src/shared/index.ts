@@ -2,4 +2,4 @@
 export { stableId, stableFraction } from "./hash";
 export { mapWithConcurrency } from "./concurrency";
 export { consoleLogger, quietLogger, silentLogger, type Logger } from "./log";
-export { plural } from "./words";
+export { editDistance, plural } from "./words";

@@ -1,6 +1,7 @@
 import type { Outcome } from "../commands/types";
 import { compiled, key } from "./compile";
 import { parseTerm, type Taxonomy, type Topic } from "./taxonomy";
+import { editDistance } from "../shared/words";
 
 /* Finding a topic by what people type: `/recap gitops`, `follow "service meshes"`, a typo. */
 
@@ -11,21 +12,6 @@ export function findTopic(query: string, taxonomy: Taxonomy): Topic | undefined 
   const { index } = compiled(taxonomy);
   // Then try a singular: "service meshes", "LLMs".
   return index.get(k) ?? index.get(k.replace(/s$/, "")) ?? index.get(k.replace(/es$/, ""));
-}
-
-/** Optimal string alignment distance (Levenshtein plus adjacent transpositions). */
-function editDistance(a: string, b: string): number {
-  const rows: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i]);
-  for (let j = 1; j <= b.length; j++) rows[0]![j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2]![j - 2]! + 1);
-      rows[i]![j] = d;
-    }
-  }
-  return rows[a.length]![b.length]!;
 }
 
 /** Lower is better; undefined means "not similar". */
