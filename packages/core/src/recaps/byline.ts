@@ -259,7 +259,7 @@ export function namesBeforeVerb(text: string, needsOrg = false): { byline: Bylin
 }
 
 /** Lowercase words that continue a byline rather than start the sentence after it. */
-const VERB_JOINERS = new Set(["from", "at", "of", "and", "et", "und", "de", "van", "von", "der", "da", "di", "du", "la", "le", "del", "y"]);
+const VERB_JOINERS = new Set(["from", "at", "of", "and", "et", "und", ...PARTICLES]);
 
 export function stripLead(text: string): string {
   return text.replace(/^[\s,;:|—–.-]+/, "").trim();
