@@ -79,7 +79,7 @@ export async function showSubscription(context: DigestCommandContext, deps: Dige
 export async function previewDigest(context: DigestCommandContext, deps: DigestDeps): Promise<Outcome> {
   if (!context.channelId) return NEEDS_CHANNEL;
   const subscription = await deps.store.subscriptions.get(context.channelId);
-  const digest = await digestFor(context.channelId, subscription ?? { topics: [] }, deps);
+  const digest = await digestFor(context.channelId, subscription ?? { topics: [] }, deps, { countWaiting: true });
   return { kind: "digest-preview", channelId: context.channelId, digest, emptyNote: deps.digest.postWhenEmpty };
 }
 
@@ -88,7 +88,8 @@ export async function digestFor(
   channelId: string,
   subscription: Pick<Subscription, "topics" | "lastDigestAt"> & Partial<Pick<Subscription, "timeZone">>,
   deps: DigestDeps,
-  options: { date?: string; feedTitles?: Record<string, string> } = {},
+  /** countWaiting: also count what the settle leaves for next time (a preview says so; a posting need not). */
+  options: { date?: string; feedTitles?: Record<string, string>; countWaiting?: boolean } = {},
 ) {
   const now = deps.clock();
   // Ending the window a while ago leaves posts a poll is still writing for the next digest,
@@ -119,7 +120,7 @@ export async function digestFor(
     });
   const digest = compose(until);
   // What the settle leaves for next time, so a preview can say why a brand-new post is not in it.
-  const waiting = compose(new Date(now.getTime() + 1).toISOString()).postCount - digest.postCount; // `until` is exclusive
+  const waiting = options.countWaiting ? compose(new Date(now.getTime() + 1).toISOString()).postCount - digest.postCount : 0; // `until` is exclusive
   // Only the feeds of the posts shown: the digest travels (preview JSON) and need not carry them all.
   const shownFeeds = new Set(digest.sections.flatMap((section) => section.posts.flatMap((post) => post.feeds)));
   const feedTitles = Object.fromEntries(Object.entries(allTitles).filter(([url]) => shownFeeds.has(url)));
