@@ -255,12 +255,7 @@ async function dispatchSafely(argv: string[], io: CliIo, open: () => Promise<Loc
 async function dispatch(argv: string[], io: CliIo, open: () => Promise<LocalRecap>): Promise<number> {
   const [name, ...rest] = argv;
   // `recap posts --help`, `recap search -h`, `recap help posts`: that command's usage.
-  const asked =
-    name === "help" && rest[0] && !rest[0].startsWith("-")
-      ? rest[0]
-      : rest.some((word) => word === "--help" || word === "-h")
-        ? name
-        : undefined;
+  const asked = usageAskedFor(name, rest);
   if (asked) {
     const usage = usageOf(asked);
     if (usage) return argv.includes("--json") ? print(io, usage) : say(io, `Usage: recap ${usage.usage}\n  ${usage.summary}\n`);
@@ -310,8 +305,9 @@ async function runLanguage(argv: string[], io: CliIo, open: () => Promise<LocalR
     if (outcome.kind === "added" || outcome.kind === "already-followed") await recap.bus.idle();
     // `recap serch argo`, `recap feed`: a mistyped command, not a topic nobody has.
     const word = outcome.kind === "unknown-topic" ? (outcome.query.split(/\s+/)[0] ?? "") : "";
-    if (word && closeCommands(word).length > 0) {
-      if (asJson) print(io, { ...(outcomeJson(outcome) as object), commands: closeCommands(word) });
+    const commands = word ? closeCommands(word) : [];
+    if (commands.length > 0) {
+      if (asJson) print(io, { ...(outcomeJson(outcome) as object), commands });
       else io.stderr(`Unknown command or topic "${word}". ${nearCommands(word)}\n`);
       return 1;
     }
@@ -326,6 +322,12 @@ async function runLanguage(argv: string[], io: CliIo, open: () => Promise<LocalR
   } finally {
     await recap.close();
   }
+}
+
+/** The command whose usage is asked for, if any: `help <command>`, or `<command> --help` / `-h`. */
+function usageAskedFor(name: string | undefined, rest: string[]): string | undefined {
+  if (name === "help") return rest[0] && !rest[0].startsWith("-") ? rest[0] : undefined;
+  return rest.some((word) => word === "--help" || word === "-h") ? name : undefined;
 }
 
 /** A command's usage line and summary: the terminal's own, or the shared grammar's. */
