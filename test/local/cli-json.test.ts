@@ -89,7 +89,7 @@ describe("--json", () => {
     printed.mockRestore();
 
     const posts = await recapJson("posts", "--topic", "gitops");
-    const flux = (posts.json as { id: string; title: string }[]).find((post) => post.title.startsWith("Flux 2.5"));
+    const flux = (posts.json.posts as { id: string; title: string }[]).find((post) => post.title.startsWith("Flux 2.5"));
     expect(flux).toBeDefined();
     for (const words of [["gitops"], ["search", "flux"], ["latest"], ["topics"], ["retag"]]) {
       expect((await recapJson(...words)).code, words.join(" ")).toBe(0);

@@ -80,7 +80,7 @@ describe("recap CLI", () => {
       ]),
     );
 
-    const posts = (await recap("posts", "--json", "--limit", "10")).json();
+    const posts = (await recap("posts", "--json", "--limit", "10")).json().posts;
     expect(posts).toHaveLength(3);
     expect(posts[0]).toEqual(
       expect.objectContaining({
@@ -102,11 +102,11 @@ describe("recap CLI", () => {
       topics: ["gitops"],
     });
 
-    const gitops = (await recap("posts", "--topic", "GitOps", "--json")).json();
+    const gitops = (await recap("posts", "--topic", "GitOps", "--json")).json().posts;
     expect(gitops.map((post: { title: string }) => post.title)).toEqual(["Argo CD at scale", "Flux and OCI artifacts"]);
     const text = await recap("posts", "--topic", "webassembly");
     expect(text.stdout).toContain("WASI 0.3 lands");
-    expect((await recap("posts", "--since", "2999-01-01", "--json")).json()).toEqual([]);
+    expect((await recap("posts", "--since", "2999-01-01", "--json")).json()).toEqual({ page: 1, hasMore: false, posts: [] });
   });
 
   it("shows a recap's talks with their event and session code, and its linked write-ups as articles", async () => {
@@ -128,7 +128,7 @@ describe("recap CLI", () => {
       }),
     });
     expect((await recap("add", feeds.at("/reinvent.xml"), "recap")).code).toBe(0);
-    const posts = (await recap("posts", "--json", "--limit", "50")).json() as {
+    const posts = (await recap("posts", "--json", "--limit", "50")).json().posts as {
       kind: string;
       title: string;
       sessionCode?: string;
@@ -148,13 +148,13 @@ describe("recap CLI", () => {
   });
 
   it("lists one feed's posts, by its URL or id", async () => {
-    const byUrl = (await recap("posts", "--feed", feeds.at("/wasm.xml"), "--json")).json() as { title: string; id: string }[];
+    const byUrl = (await recap("posts", "--feed", feeds.at("/wasm.xml"), "--json")).json().posts as { title: string; id: string }[];
     expect(byUrl.map((post) => post.title)).toEqual(["WASI 0.3 lands"]);
     const wasm = ((await recap("feeds", "--json")).json() as { id: string; url: string }[]).find(
       (feed) => feed.url === feeds.at("/wasm.xml"),
     )!;
-    expect((await recap("posts", "--feed", wasm.id, "--json")).json()).toEqual(byUrl);
-    const gitops = (await recap("posts", "--feed", feeds.at("/gitops.xml"), "--limit", "1", "--json")).json() as { title: string }[];
+    expect((await recap("posts", "--feed", wasm.id, "--json")).json().posts).toEqual(byUrl);
+    const gitops = (await recap("posts", "--feed", feeds.at("/gitops.xml"), "--limit", "1", "--json")).json().posts as { title: string }[];
     expect(gitops.map((post) => post.title)).toEqual(["Argo CD at scale"]);
     const unknown = await recap("posts", "--feed", "https://nowhere.example/feed");
     expect(unknown.code).toBe(1);
@@ -162,7 +162,7 @@ describe("recap CLI", () => {
   });
 
   it("corrects a post's topics with flags, shows the cue it learned, and explains a stored post", async () => {
-    const posts = (await recap("posts", "--topic", "gitops", "--json")).json() as { id: string; title: string }[];
+    const posts = (await recap("posts", "--topic", "gitops", "--json")).json().posts as { id: string; title: string }[];
     const flux = posts.find((post) => post.title === "Flux and OCI artifacts")!;
     expect((await recap("gitops")).stdout).toContain(`id: ${flux.id}`);
 
@@ -223,8 +223,8 @@ describe("recap CLI", () => {
     const topic = await recap("gitops");
     expect(topic.code).toBe(0);
     expect(topic.stdout).toMatch(/GitOps[\s\S]*Argo CD at scale[\s\S]*Flux and OCI artifacts/);
-    expect((await recap("topic", "k8s", "--json")).json()).toEqual([]);
-    expect((await recap("search", "OCI", "flux", "--json")).json().map((post: { title: string }) => post.title)).toEqual([
+    expect((await recap("topic", "k8s", "--json")).json()).toEqual({ page: 1, hasMore: false, posts: [] });
+    expect((await recap("search", "OCI", "flux", "--json")).json().posts.map((post: { title: string }) => post.title)).toEqual([
       "Flux and OCI artifacts",
     ]);
     expect((await recap("search", "argo flux")).stdout).toMatch(/No post/);
@@ -316,7 +316,7 @@ describe("recap CLI", () => {
     expect((await recap("remove", feeds.at("/wasm.xml"))).stdout).toMatch(/No longer following Wasm Radar/);
     expect((await recap("feeds", "--json")).json().map((feed: { id: string }) => feed.id)).not.toContain(wasm.id);
     // Its posts stay searchable.
-    expect((await recap("posts", "--topic", "wasm", "--json")).json()).toHaveLength(1);
+    expect((await recap("posts", "--topic", "wasm", "--json")).json().posts).toHaveLength(1);
   });
 
   it("imports OPML (polling the new feeds with progress) and exports it back", async () => {
@@ -476,6 +476,47 @@ describe("recap CLI", () => {
     expect((await recap("help", "nonsense")).stderr).toMatch(/No command "nonsense"\. `recap help` lists every command\./);
     // A real topic is still a topic.
     expect((await recap("gitops")).code).toBe(0);
+  });
+
+  it("pages posts, topics and search, saying in --json whether another page follows", async () => {
+    const now = Date.now();
+    const items = Array.from({ length: 12 }, (_, i) => ({
+      title: `Prometheus recording rules, part ${i + 1}`,
+      link: `https://metrics.example.com/rules-${i + 1}`,
+      guid: `m${i + 1}`,
+      pubDate: new Date(now - (i + 1) * 60_000),
+    }));
+    feeds.route("/metrics.xml", { body: rss(items, { title: "Metrics Notes" }) });
+    expect((await recap("add", feeds.at("/metrics.xml"))).code).toBe(0);
+    const part = (page: { posts: { title: string }[] }) => page.posts.map((post) => Number(/part (\d+)/.exec(post.title)?.[1]));
+
+    const first = (await recap("posts", "--feed", feeds.at("/metrics.xml"), "--limit", "5", "--json")).json();
+    expect(first).toMatchObject({ page: 1, hasMore: true });
+    expect(part(first)).toEqual([1, 2, 3, 4, 5]);
+    const last = (await recap("posts", "--feed", feeds.at("/metrics.xml"), "--limit", "5", "--page", "3", "--json")).json();
+    expect(last).toMatchObject({ page: 3, hasMore: false });
+    expect(part(last)).toEqual([11, 12]);
+    const text = await recap("posts", "--feed", feeds.at("/metrics.xml"), "--limit", "5", "--page", "2");
+    expect(text.stdout).toMatch(/^\S+ {2}Prometheus recording rules, part 6\n[\s\S]*part 10\n[\s\S]*\nMore: recap posts --feed \S+metrics\.xml --limit 5 --page 3\n$/);
+    expect((await recap("posts", "--feed", feeds.at("/metrics.xml"), "--page", "9")).stdout).toMatch(/^No more posts: page 9/);
+
+    const search = (await recap("search", "prometheus", "--json")).json();
+    expect(search).toMatchObject({ page: 1, hasMore: true });
+    expect(search.posts).toHaveLength(10);
+    // `--page <n>` and the shared grammar's `page <n>` are the same page.
+    const flagged = (await recap("search", "prometheus", "--page", "2", "--json")).json();
+    expect(flagged).toMatchObject({ page: 2, hasMore: false });
+    expect(part(flagged)).toEqual([11, 12]);
+    expect((await recap("search", "prometheus", "page", "2", "--json")).json()).toEqual(flagged);
+    expect((await recap("observability", "--page", "2", "--json")).json()).toMatchObject({ page: 2, hasMore: false });
+
+    expect((await recap("posts", "--page", "0")).stderr).toMatch(/^--page takes a whole number from 1 to 1000/);
+    expect((await recap("search", "prometheus", "--page", "x", "--json")).json()).toEqual({
+      error: expect.stringMatching(/^--page takes a whole number/),
+    });
+    const misplaced = await recap("follow", "observability", "--page", "2", "--channel", "C0PAGE001");
+    expect(misplaced.code).toBe(1);
+    expect(misplaced.stderr).toMatch(/--page goes with a topic, search or latest/);
   });
 
   it("runs as the recap command", async () => {

@@ -59,7 +59,7 @@ describe("npm start", () => {
       expect(stdout).toMatch(/Added Loopback Blog/);
       stdout = "";
       await runCli(["posts", "--json"], io, open);
-      expect(JSON.parse(stdout).map((post: { title: string }) => post.title)).toEqual(["Hello from loopback"]);
+      expect(JSON.parse(stdout).posts.map((post: { title: string }) => post.title)).toEqual(["Hello from loopback"]);
 
       const exited = new Promise<number | null>((resolve) => child?.on("exit", resolve));
       child.kill("SIGTERM");

@@ -1,7 +1,7 @@
 /** The CLI's commands, over the same core functions the Lambda handlers use. */
 import { readFile, writeFile } from "node:fs/promises";
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { COMMAND_KEYWORDS, COMMAND_USAGE, helpText, parseCommand, runCommand, type Outcome } from "@recap/core/commands";
+import { COMMAND_KEYWORDS, COMMAND_USAGE, helpText, MAX_PAGE, parseCommand, runCommand, type Outcome } from "@recap/core/commands";
 import {
   buildOpml,
   findFeed,
@@ -17,7 +17,7 @@ import { editDistance, plural, quietLogger } from "@recap/core/shared";
 import { explainTopics, findTopic, storedPostFocus, suggestTopics, type TopicEvidence, type TopicScore } from "@recap/core/topics";
 import { topicEvidence } from "@recap/core/posts";
 import { openLocalRecap, type LocalRecap } from "./environment";
-import { failed, outcomeJson, postJson, postLines, terminalText } from "./terminal";
+import { failed, outcomeJson, pageJson, postLines, terminalText } from "./terminal";
 
 export interface CliIo {
   stdout(text: string): void;
@@ -78,12 +78,21 @@ const OPERATIONS: Record<string, Operation> = {
     },
   },
   posts: {
-    usage: "posts [--topic <topic>] [--feed <url|id>] [--since <date>] [--limit <n>] [--json]",
-    summary: "Show stored posts, newest first (of one topic, or one feed)",
-    options: { json, topic: { type: "string" }, feed: { type: "string" }, since: { type: "string" }, limit: { type: "string" } },
+    usage: "posts [--topic <topic>] [--feed <url|id>] [--since <date>] [--limit <n>] [--page <n>] [--json]",
+    summary: "Show stored posts, newest first (of one topic, or one feed), --limit to a page",
+    options: {
+      json,
+      topic: { type: "string" },
+      feed: { type: "string" },
+      since: { type: "string" },
+      limit: { type: "string" },
+      page: { type: "string" },
+    },
     async run(recap, { values }, io) {
       const limit = values.limit === undefined ? 20 : Number(values.limit);
       if (!Number.isInteger(limit) || limit < 1 || limit > 1000) return fail(io, "--limit takes a whole number from 1 to 1000\n");
+      const page = pageOption(values.page);
+      if (page === undefined) return fail(io, PAGE_PROBLEM);
       const since = values.since === undefined ? undefined : new Date(String(values.since));
       if (since && Number.isNaN(since.getTime())) return fail(io, `--since takes a date such as 2026-11-01 (got "${values.since}")\n`);
       let topic: string | undefined;
@@ -102,10 +111,18 @@ const OPERATIONS: Record<string, Operation> = {
         if (!feed) return 1;
         feedId = feed.id;
       }
-      const posts = await findPosts(recap.deps.store.posts, { topic, since, limit, ...(feedId ? { feedId } : {}) }, recap.deps.clock());
-      if (values.json) return print(io, posts.map(postJson));
-      if (posts.length === 0) return say(io, "No posts found.\n");
-      return say(io, `${posts.flatMap(postLines).join("\n")}\n`);
+      // One post past the page says whether another page follows, without counting them all.
+      const window = await findPosts(
+        recap.deps.store.posts,
+        { topic, since, limit: limit + 1, offset: (page - 1) * limit, ...(feedId ? { feedId } : {}) },
+        recap.deps.clock(),
+      );
+      const posts = window.slice(0, limit);
+      const hasMore = window.length > limit;
+      if (values.json) return print(io, pageJson(page, hasMore, posts));
+      if (posts.length === 0) return say(io, page > 1 ? `No more posts: page ${page} is past the last.\n` : "No posts found.\n");
+      const more = hasMore ? [`More: recap posts ${postsOptions({ ...values, page: String(page + 1) })}`] : [];
+      return say(io, `${[...posts.flatMap(postLines), ...more].join("\n")}\n`);
     },
   },
   import: {
@@ -286,12 +303,22 @@ async function runLanguage(argv: string[], io: CliIo, open: () => Promise<LocalR
   const channelAt = argv.indexOf("--channel");
   const channelId = channelAt >= 0 ? argv[channelAt + 1] : undefined;
   if (channelAt >= 0 && !channelId) return fail(io, "--channel takes a Slack channel id, e.g. --channel C0123456789\n");
+  // `--page <n>`: the terminal's spelling of `page <n>` for a topic, search or latest.
+  const pageAt = argv.indexOf("--page");
+  const page = pageAt >= 0 ? pageOption(argv[pageAt + 1]) : undefined;
+  if (pageAt >= 0 && page === undefined) return fail(io, PAGE_PROBLEM);
+  const flagged = new Set<number>();
+  for (const at of [channelAt, pageAt]) if (at >= 0) flagged.add(at).add(at + 1);
   // The shell already split the words; keep a word with spaces in it as one (a quoted phrase).
   const text = argv
-    .filter((word, index) => word !== "--json" && (channelAt < 0 || (index !== channelAt && index !== channelAt + 1)))
+    .filter((word, index) => word !== "--json" && !flagged.has(index))
     .map((word) => (/\s/.test(word) ? `"${word}"` : word))
     .join(" ");
   const parsed = parseCommand(text);
+  if (page !== undefined && !parsed.problem) {
+    if (!("page" in parsed.command)) return fail(io, "--page goes with a topic, search or latest, e.g. recap gitops --page 2\n");
+    parsed.command = { ...parsed.command, page };
+  }
   if (parsed.command.name === "help" && asJson && !parsed.problem) return print(io, commandList());
   if (parsed.command.name === "help" && !asJson) {
     const problem = parsed.problem ? `${parsed.problem}\n\n` : "";
@@ -418,6 +445,26 @@ async function tagEvidence(
 function explanationLines(score: TopicScore, label: string): string {
   const head = `${score.id}  (${label})  ${plural(score.score, "point")}, ${score.tagged ? "tagged" : "not tagged"}\n`;
   return head + score.evidence.map((e) => `    +${e.points}  ${e.source}: ${JSON.stringify(e.text)} (${e.strength})\n`).join("");
+}
+
+const PAGE_PROBLEM = `--page takes a whole number from 1 to ${MAX_PAGE}\n`;
+
+/** `--page <n>`: 1 when absent, undefined when it is not a page number. */
+function pageOption(value: ParsedArgs["values"][string]): number | undefined {
+  if (value === undefined) return 1;
+  const page = Number(value);
+  return Number.isInteger(page) && page >= 1 && page <= MAX_PAGE ? page : undefined;
+}
+
+/** The options of a `posts` command, written back as the user would type them. */
+function postsOptions(values: ParsedArgs["values"]): string {
+  return ["topic", "feed", "since", "limit", "page"]
+    .filter((name) => typeof values[name] === "string")
+    .map((name) => {
+      const value = String(values[name]);
+      return `--${name} ${/^[\w:/.@-]+$/.test(value) ? value : JSON.stringify(value)}`;
+    })
+    .join(" ");
 }
 
 function usageError(io: CliIo, name: string): number {

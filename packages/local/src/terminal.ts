@@ -135,7 +135,7 @@ export function terminalText(outcome: Outcome): string {
 export function outcomeJson(outcome: Outcome): unknown {
   switch (outcome.kind) {
     case "posts":
-      return outcome.posts.map(postJson);
+      return pageJson(outcome.page, outcome.more !== undefined, outcome.posts);
     case "feeds":
       return outcome.feeds.map(feedJson);
     case "topics":
@@ -148,6 +148,11 @@ export function outcomeJson(outcome: Outcome): unknown {
     default:
       return outcome;
   }
+}
+
+/** One page of posts for scripts: which page, whether another follows, and its posts. */
+export function pageJson(page: number, hasMore: boolean, posts: readonly Post[]) {
+  return { page, hasMore, posts: posts.map(postJson) };
 }
 
 /** A post for scripts: every field present (null when the feed did not give it). */
