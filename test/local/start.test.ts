@@ -7,7 +7,7 @@ import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { silentLogger } from "@recap/core/shared";
 import { openLocalRecap, runCli } from "@recap/local";
 import { rss, startFeedServer } from "../helpers/feed-server";
@@ -72,6 +72,31 @@ describe("npm start", () => {
       expect(JSON.parse(stdout)).toEqual([expect.objectContaining({ title: "Loopback Blog", postCount: 1 })]);
     } finally {
       await feeds.close();
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it("stops when a signal goes to npm's own process, leaving no server holding the port and data", async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), "recap-start-npm-"));
+    // npm as a supervisor runs it: `npm start`, whose shell does not pass signals on.
+    const npm = process.env.npm_execpath;
+    const server = spawn(npm ? process.execPath : "npm", [...(npm ? [npm] : []), "start"], {
+      env: { ...process.env, RECAP_DATA_DIR: dataDir, RECAP_SEED_DEFAULT_FEEDS: "false", PORT: "0" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    child = server;
+    try {
+      const banner = await waitForOutput(server, /Press Ctrl\+C to stop/);
+      const base = /HTTP endpoints \(same as on Lambda\): (http:\/\/127\.0\.0\.1:\d+)\/health/.exec(banner)?.[1];
+      expect((await fetch(`${base}/health`)).status).toBe(200);
+      const exited = new Promise((resolve) => server.once("exit", resolve));
+      server.kill("SIGTERM");
+      await exited;
+      // The server notices it was left behind and shuts down as on SIGTERM: the data directory is
+      // released and the port closed.
+      await vi.waitFor(() => expect(existsSync(join(dataDir, "server.json"))).toBe(false), { timeout: 15_000, interval: 100 });
+      await vi.waitFor(() => expect(fetch(`${base}/health`)).rejects.toThrow(), { timeout: 15_000, interval: 100 });
+    } finally {
       await rm(dataDir, { recursive: true, force: true });
     }
   });

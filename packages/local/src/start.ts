@@ -64,3 +64,9 @@ async function stop() {
 }
 process.on("SIGINT", stop);
 process.on("SIGTERM", stop);
+// A signal sent to `npm start`'s own process stops npm and its shell but not this one, which would
+// linger holding the port and the data. A new parent means whoever started Recap is gone.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) void stop();
+}, 1000).unref();
