@@ -497,7 +497,9 @@ describe("recap CLI", () => {
     expect(last).toMatchObject({ page: 3, hasMore: false });
     expect(part(last)).toEqual([11, 12]);
     const text = await recap("posts", "--feed", feeds.at("/metrics.xml"), "--limit", "5", "--page", "2");
-    expect(text.stdout).toMatch(/^\S+ {2}Prometheus recording rules, part 6\n[\s\S]*part 10\n[\s\S]*\nMore: recap posts --feed \S+metrics\.xml --limit 5 --page 3\n$/);
+    expect(text.stdout).toMatch(
+      /^\S+ {2}Prometheus recording rules, part 6\n[\s\S]*part 10\n[\s\S]*\nMore: recap posts --feed \S+metrics\.xml --limit 5 --page 3\n$/,
+    );
     expect((await recap("posts", "--feed", feeds.at("/metrics.xml"), "--page", "9")).stdout).toMatch(/^No more posts: page 9/);
 
     const search = (await recap("search", "prometheus", "--json")).json();

@@ -15,6 +15,7 @@ import {
 } from "../../packages/core/src/slack/escape";
 import { SLACK_LIMITS, checkLimits, totalTextLength } from "../../packages/core/src/slack/limits";
 import { helpText } from "../../packages/core/src/commands/help";
+import { parseCommand } from "../../packages/core/src/commands/grammar";
 import { ACTION_MORE, ACTION_SHARE, renderOutcome, renderPausedNotice, type RenderedMessage } from "../../packages/core/src/slack/render";
 
 // ---------------------------------------------------------------------------------------------------------
@@ -774,7 +775,9 @@ describe("renderOutcome: other kinds", () => {
     for (const message of messages) {
       assertWithinSlackLimits(message);
       assertInert(message);
-      expect(richLines(message).join("\n")).toContain(hostile);
+      // Recap's own sentences (a refusal, a problem) show a backtick-quoted part as inline code.
+      const ours = message.text.startsWith(":no_entry:") || message.text.startsWith(":thinking_face:");
+      expect(richLines(message).join("\n")).toContain(ours ? hostile.replace("`code`", "code") : hostile);
       // The feed list's fallback is a tally in our own words; every other fallback repeats the outside text, neutralized.
       if (!message.text.startsWith("Following ")) {
         expect(message.text).toContain("\u2217bold\u2217 \u02CDitalic\u02CD \u223Cstrike\u223C \u02CBcode\u02CB");
@@ -957,5 +960,47 @@ describe("checkLimits", () => {
     for (const [block, problem] of cases) expect(checkLimits({ text: "x", blocks: [block] }).join("\n")).toMatch(problem);
     const big = Array(4).fill(rich({ type: "text", text: "x".repeat(2900) })) as KnownBlock[];
     expect(checkLimits({ text: "x", blocks: big }).join("\n")).toMatch(/total text: 11601 characters/);
+  });
+});
+
+describe("our own sentences that quote commands", () => {
+  it("show each quoted command as inline code, never as literal backticks", () => {
+    const problems = [
+      "page 2",
+      "latest argo",
+      "gitops page",
+      "gitops page 0",
+      "search",
+      "subscribe 25:00",
+      "subscribe 09:00 Mars/Base",
+      "topic add latest Latest",
+      "add",
+      "remove",
+    ]
+      .map((text) => parseCommand(text).problem)
+      .filter((problem): problem is string => problem?.includes("`") === true);
+    expect(problems.length).toBeGreaterThanOrEqual(5);
+    const outcomes: Outcome[] = [
+      ...problems.map((problem): Outcome => ({ kind: "help", problem })),
+      { kind: "refused", reason: "There is no post `0123abcd` (it may have been removed)." },
+      { kind: "refused", reason: "Follows belong to a channel (e.g. `recap follow gitops --channel C0123456789`)" },
+    ];
+    for (const outcome of outcomes) {
+      const message = renderOutcome(outcome, { shareable: false });
+      const elements = richElements(message);
+      const shown = elements.flatMap((element) => (element.type === "text" ? [element] : []));
+      expect(shown.filter((element) => element.text.includes("`")).map((element) => element.text)).toEqual([]);
+      expect(shown.some((element) => element.style?.code === true)).toBe(true);
+      // The fallback (a notification) shows the same words, inert.
+      expect(message.text).toContain(`\u02CB${escapeInert(shown.find((element) => element.style?.code)!.text, 500)}\u02CB`);
+      assertInert(message);
+    }
+    const refused = richElements(renderOutcome(outcomes.at(-1)!, { shareable: false }));
+    expect(refused).toContainEqual({ type: "text", text: "recap follow gitops --channel C0123456789", style: { code: true } });
+    expect(refused.at(-1)).toEqual({ type: "text", text: ")." });
+    // The spaces around a quote stay.
+    expect(richLines(renderOutcome(outcomes.at(-1)!, { shareable: false }))).toEqual([
+      ":no_entry: Follows belong to a channel (e.g. recap follow gitops --channel C0123456789).",
+    ]);
   });
 });

@@ -38,6 +38,7 @@ import {
   sentence,
   words,
   inline,
+  prose,
   type Piece,
 } from "./sentence";
 import { SLACK_LIMITS, checkLimits } from "./limits";
@@ -67,7 +68,7 @@ export function renderOutcome(outcome: Outcome, options: { shareable: boolean })
           text: "Recap commands: help, topics, feeds, search, add, remove, resume, latest, subscribe, follow, share",
           blocks: [help],
         };
-      const problem = sentence([emoji("thinking_face"), words(" "), data(outcome.problem, 500)]);
+      const problem = sentence([emoji("thinking_face"), words(" "), ...prose(outcome.problem, 500)]);
       return { text: problem.text, blocks: [...problem.blocks, help] };
     }
     case "unknown-topic": {
@@ -183,7 +184,7 @@ export function renderOutcome(outcome: Outcome, options: { shareable: boolean })
         words(" lists them."),
       ]);
     case "refused":
-      return sentence([emoji("no_entry"), words(" "), ...reason(outcome.reason)]);
+      return sentence([emoji("no_entry"), words(" "), ...reason(outcome.reason, "recap")]);
     case "subscribed":
       return sentence([
         emoji("newspaper"),

@@ -5,7 +5,7 @@
  */
 import type { KnownBlock, RichTextBlock, RichTextElement, RichTextSection, RichTextText } from "@slack/types";
 import { context, section } from "./blocks";
-import { escapeInert, escapeMrkdwn, escapeTruncated, linkTarget, oneLine, slackLink, truncate } from "./escape";
+import { escapeInert, escapeMrkdwn, escapeTruncated, linkTarget, neutralizeMrkdwn, oneLine, slackLink, truncate } from "./escape";
 import { SLACK_LIMITS } from "./limits";
 import type { RenderedMessage } from "./render";
 
@@ -72,11 +72,40 @@ export function feedName(url: string, title: string | undefined, options = { max
   return link(url, title?.trim() ? title : url, options);
 }
 
-/** A reason in a sentence, ending in a full stop. */
-export function reason(text: string): Piece[] {
+/**
+ * A sentence of the core's that quotes commands in backticks ("e.g. `gitops page 2`"): each quoted
+ * part becomes inline code, since rich text would show the backticks themselves. All of it is treated
+ * as outside text, as the sentence may carry some (a post id, words as typed): in the fallback text
+ * the quotes stay inert look-alikes.
+ */
+export function prose(text: string, max: number): Piece[] {
+  const pieces: Piece[] = [];
+  // Outside text is trimmed as it is shown: the spaces around a quote are kept as words of their own.
+  const plain = (part: string) => {
+    const [, before = "", middle = "", after = ""] = /^(\s*)(.*?)(\s*)$/s.exec(part) ?? [];
+    if (before) pieces.push(words(before));
+    if (middle) pieces.push(data(middle, max));
+    if (after) pieces.push(words(after));
+  };
+  let rest = truncate(oneLine(text), max);
+  for (let quoted = /`([^`]+)`/.exec(rest); quoted; quoted = /`([^`]+)`/.exec(rest)) {
+    plain(rest.slice(0, quoted.index));
+    pieces.push(data(quoted[1]!, max, { code: true }));
+    rest = rest.slice(quoted.index + quoted[0].length);
+  }
+  plain(rest);
+  return pieces;
+}
+
+/**
+ * A reason in a sentence, ending in a full stop. Recap's own reasons quote commands (see prose);
+ * an outside one (a feed server's error) is shown as it came.
+ */
+export function reason(text: string, from: "recap" | "outside" = "outside"): Piece[] {
   const shown = truncate(oneLine(text), 500);
   if (!shown) return [words("no reason given.")];
-  return /[.!?…]$/.test(shown) ? [data(text, 500)] : [data(text, 500), words(".")];
+  const pieces = from === "recap" ? prose(shown, 500) : [data(shown, 500)];
+  return /[.!?…]$/.test(shown) ? pieces : [...pieces, words(".")];
 }
 
 /** A one-block message: the sentence in rich text, and the same sentence as the fallback text. */
@@ -130,7 +159,8 @@ export function fallbackOf(piece: Piece): string {
     case "words":
       return escapeMrkdwn(piece.text);
     case "data":
-      return escapeInert(piece.text, piece.max);
+      // Quoted outside text keeps its quotes, as inert look-alikes (see prose).
+      return piece.style?.code ? neutralizeMrkdwn(`\`${escapeInert(piece.text, piece.max)}\``) : escapeInert(piece.text, piece.max);
     case "code":
       return mrkdwnCode(piece.text, piece.max);
     case "link":
