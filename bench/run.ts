@@ -16,6 +16,7 @@
 import os from "node:os";
 import { startEnv, type BenchEnv } from "./env";
 import { benchPoll, benchRefresh } from "./ingest";
+import { benchHostileInput } from "./hostile";
 import { benchPipeline } from "./pipeline";
 import { benchCli } from "./cli";
 import { benchRecaps } from "./recaps";
@@ -44,6 +45,8 @@ async function main() {
   );
   const pipeline = await benchPipeline({ budgetMsPerCase: quick ? 500 : 3_000 });
   console.log(pipeline.report);
+  console.log("\nHostile input (feeds, pages and commands are untrusted): time grows with the size, not its square.");
+  console.log(benchHostileInput({ samples: quick ? 3 : 7 }));
 
   let env: BenchEnv | undefined;
   try {

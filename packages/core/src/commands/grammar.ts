@@ -386,6 +386,18 @@ function tokenize(input: string): Token[] {
   };
 
   const isWs = (i: number) => i < source.length && IS_WS.test(source[i]!);
+  // Where a quote of each kind can end a word (before whitespace or the end), searched left to right
+  // once: an unmatched quote does not send every later word on a scan to the end of the input.
+  const closers = new Map<string, number>();
+  const closerFrom = (quotes: string, from: number) => {
+    let at = closers.get(quotes) ?? -1;
+    if (at < from) {
+      at = from;
+      while (at < source.length && !(quotes.includes(source[at]!) && (at + 1 === source.length || isWs(at + 1)))) at++;
+      closers.set(quotes, at);
+    }
+    return at;
+  };
   let i = 0;
   while (i < source.length) {
     if (isWs(i)) {
@@ -394,8 +406,7 @@ function tokenize(input: string): Token[] {
     }
     const quotes = quoteKind(source[i]!);
     if (quotes) {
-      let end = i + 1;
-      while (end < source.length && !(quotes.includes(source[end]!) && (end + 1 === source.length || isWs(end + 1)))) end++;
+      const end = closerFrom(quotes, i + 1);
       if (end < source.length) {
         push(source.slice(i + 1, end), true);
         i = end + 1;
