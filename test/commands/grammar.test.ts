@@ -422,13 +422,12 @@ describe("parseCommand: problems", () => {
       `search '${'"a '.repeat(600)}'`,
       "<https://x ".repeat(150),
     ];
-    const started = performance.now();
+    // How long they take is measured in `npm run bench` (hostile input), not here.
     for (const text of inputs) {
       const parsed = parseCommand(text);
       assertValid(parsed);
       expect(command(formatCommand(parsed.command))).toEqual(parsed.command);
     }
-    expect(performance.now() - started).toBeLessThan(1000);
   });
 });
 

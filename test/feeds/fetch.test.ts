@@ -279,11 +279,10 @@ describe("fetchFeed: timeout", () => {
       res.writeHead(200, { "Content-Type": "application/rss+xml" });
       res.write("<rss><channel>"); // ... and never finishes
     });
-    const started = Date.now();
+    // Without the timeout the body never ends, and the test itself would time out.
     const error = await rejection(fetchFeed({ url: server.url }, limits({ timeoutMs: 200 })));
     expect(error.kind).toBe("timeout");
     expect(error.message).toBe("Timed out after 200 ms");
-    expect(Date.now() - started).toBeLessThan(2000);
   });
 
   it("times out a server that never sends headers", async () => {

@@ -372,11 +372,12 @@ describe("discoverFeedLinks", () => {
     ]);
   });
 
-  it("stays fast on broken markup", () => {
+  // How its time grows with broken markup is measured in `npm run bench` (hostile input).
+  it("reads past broken markup", () => {
     const html = `<link rel="alternate" x="`.repeat(50_000) + `<link rel="alternate" type="application/rss+xml" href="/f">`;
-    const started = performance.now();
-    discoverFeedLinks(html, "https://x.example/");
-    expect(performance.now() - started).toBeLessThan(1000);
+    expect(discoverFeedLinks(html, "https://x.example/")).toEqual(["https://x.example/f"]);
+    const before = `<link rel="alternate" type="application/rss+xml" href="/g">`;
+    expect(discoverFeedLinks(before + html, "https://x.example/")).toEqual(["https://x.example/g", "https://x.example/f"]);
   });
 });
 

@@ -74,20 +74,15 @@ describe("htmlToText", () => {
     expect(htmlToText(input)).toBe(expected);
   });
 
-  it("is linear on large and hostile inputs", () => {
-    const inputs = [
-      "<p>Some <b>bold</b> text &amp; an entity.</p>".repeat(25_000), // ~1 MB
-      "<a".repeat(500_000),
-      '<a href="'.repeat(100_000),
-      "<script>".repeat(100_000),
-      "&".repeat(1_000_000),
-    ];
-    for (const input of inputs) {
-      const started = performance.now();
-      htmlToText(input);
-      expect(performance.now() - started).toBeLessThan(1500);
-    }
+  // How its time grows with the input is measured in `npm run bench` (section 1), not here.
+  it("reads large and hostile inputs to the end", () => {
     expect(htmlToText("<p>Some <b>bold</b> text.</p>".repeat(25_000)).length).toBe(25_000 * 16 - 1);
+    expect(htmlToText("<p>Some <b>bold</b> text &amp; an entity.</p>".repeat(25_000))).toMatch(/^Some bold text & an entity\. Some/);
+    // A tag that never closes is kept as the text it is; an unclosed script hides what follows it.
+    expect(htmlToText("<a".repeat(500_000))).toBe("<a".repeat(500_000));
+    expect(htmlToText(`before${'<a href="'.repeat(100_000)}`)).toBe(`before${'<a href="'.repeat(100_000)}`);
+    expect(htmlToText(`shown${"<script>".repeat(100_000)}hidden`)).toBe("shown");
+    expect(htmlToText("&".repeat(1_000_000))).toBe("&".repeat(1_000_000));
   });
 });
 
