@@ -339,6 +339,18 @@ describe("recap CLI", () => {
     await recap("export", "--output", file);
     expect(await readFile(file, "utf8")).toBe(exported.stdout);
     expect((await recap("import", join(dataDir, "missing.opml"))).stderr).toMatch(/Could not read/);
+
+    // Entries that are not feed addresses are named, so they can be fixed in the file.
+    await writeFile(
+      opml,
+      `<opml version="2.0"><body><outline type="rss" xmlUrl="javascript:alert(1)"/><outline type="rss" xmlUrl="feeds dot example"/>
+        <outline type="rss" xmlUrl="${feeds.at("/gitops.xml")}"/></body></opml>`,
+    );
+    const invalid = await recap("import", opml, "--no-poll");
+    expect(invalid.code).toBe(0);
+    expect(invalid.stderr).toBe(
+      'Imported 0 new feeds; 1 already followed; 2 invalid.\n  not a feed address: "javascript:alert(1)"\n  not a feed address: "feeds dot example"\n',
+    );
   });
 
   it("keeps data across restarts and borrows a running server's database", async () => {

@@ -142,6 +142,10 @@ const OPERATIONS: Record<string, Operation> = {
       io.stderr(
         `Imported ${plural(result.added.length, "new feed")}; ${result.existing} already followed; ${result.invalid.length} invalid.\n`,
       );
+      // Which entries were left out, so they can be fixed in the file (the first few of a long list).
+      const shown = result.invalid.slice(0, 10);
+      for (const entry of shown) io.stderr(`  not a feed address: ${JSON.stringify(entry)}\n`);
+      if (result.invalid.length > shown.length) io.stderr(`  …and ${plural(result.invalid.length - shown.length, "more")}\n`);
       const outcomes = values["no-poll"]
         ? []
         : await pollFeeds(result.added, recap.deps, {
