@@ -16,7 +16,7 @@ export const COMMAND_USAGE: readonly (readonly [usage: string, summary: string])
   ["remove <url|id>", "stop following a feed"],
   ["resume <url|id>", "bring a paused feed back"],
   ["latest", "what arrived since yesterday"],
-  ["subscribe [HH:MM] [zone] [weekdays] [topics…]", "this channel gets a daily digest (default 09:00 your time)"],
+  ["subscribe [HH:MM] [zone] [weekdays|daily] [topics…]", "this channel gets the digest (defaults: 09:00 your time, daily, every topic)"],
   ["subscription", "this channel's digest settings and last delivery"],
   ["unsubscribe", "this channel stops getting the digest"],
   ["digest", "preview this channel's next digest"],
