@@ -1,6 +1,5 @@
 #!/usr/bin/env node
-// The `recap` command: runs the TypeScript CLI through tsx, so there is no build step.
-import { register } from "tsx/esm/api";
+// The `recap` command: the CLI as built JavaScript (see launch.js).
+import { launch } from "./launch.js";
 
-register();
-await import("../src/cli.ts");
+await launch("cli");

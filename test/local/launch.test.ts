@@ -1,0 +1,66 @@
+/**
+ * The launcher behind `recap` and `npm start`: a bundle is used only while every file it was built
+ * from is unchanged, and a run builds it when it is missing or stale.
+ */
+import { execFile } from "node:child_process";
+import { mkdtemp, rm, stat, utimes, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { upToDate } from "../../packages/local/bin/launch.js";
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "recap-launch-"));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function stamp(bundle: string, files: string[]) {
+  const inputs: Record<string, { size: number; mtimeMs: number }> = {};
+  for (const file of files) {
+    const { size, mtimeMs } = await stat(file);
+    inputs[file] = { size, mtimeMs };
+  }
+  await writeFile(`${bundle}.inputs.json`, JSON.stringify({ entry: "cli", inputs }));
+}
+
+describe("a built bundle", () => {
+  it("is up to date only while every file it was built from is unchanged", async () => {
+    const bundle = join(dir, "cli.mjs");
+    const source = join(dir, "source.ts");
+    const other = join(dir, "other.ts");
+    await writeFile(source, "export const a = 1;\n");
+    await writeFile(other, "export const b = 2;\n");
+    expect(upToDate(bundle)).toBe(false); // never built
+
+    await stamp(bundle, [source, other]);
+    expect(upToDate(bundle)).toBe(true);
+
+    // Edited: the size differs, or only the time (the same length of text).
+    await writeFile(source, "export const a = 10;\n");
+    expect(upToDate(bundle)).toBe(false);
+    await stamp(bundle, [source, other]);
+    const later = new Date(Date.parse("2030-01-01T00:00:00Z"));
+    await utimes(other, later, later);
+    expect(upToDate(bundle)).toBe(false);
+
+    // Gone.
+    await stamp(bundle, [source, other]);
+    await rm(other);
+    expect(upToDate(bundle)).toBe(false);
+
+    // A stamp that is not JSON is no stamp.
+    await writeFile(`${bundle}.inputs.json`, "{");
+    expect(upToDate(bundle)).toBe(false);
+  });
+
+  it("is what `recap` runs, built on first use and recording what it was built from", async () => {
+    const { stdout } = await promisify(execFile)(process.execPath, ["packages/local/bin/recap.js", "help", "--json"]);
+    expect(JSON.parse(stdout)).toEqual(expect.arrayContaining([expect.objectContaining({ usage: expect.stringMatching(/^posts /) })]));
+    const bundle = join("packages/local/dist", "cli.mjs");
+    expect(upToDate(bundle)).toBe(true);
+  });
+});
