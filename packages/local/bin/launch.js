@@ -3,7 +3,8 @@
 // modules on every run cost a `recap` command about a second; a bundle loads in a fraction of it.
 // The bundle is rebuilt when any source file it was built from (or the lock file) has changed, so
 // editing the code never runs a stale build.
-import { readFileSync, renameSync, statSync, writeFileSync, mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import module from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -28,6 +29,9 @@ export async function launch(entry) {
       return;
     }
   }
+  // Node 22 and later keep V8's compiled code for the bundle between runs: compiling it is about a
+  // fifth of a command's time. (Node 20 has no such cache; the call is skipped there.)
+  module.enableCompileCache?.(join(DIST, ".compile-cache"));
   await import(pathToFileURL(bundle).href);
 }
 
