@@ -5,7 +5,6 @@
 import { once } from "node:events";
 import type { AddressInfo } from "node:net";
 import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceNotFoundException } from "@aws-sdk/client-dynamodb";
-import dynalite from "dynalite";
 import { createTableInput } from "@recap/core/store";
 
 export const LOCAL_TABLE_NAME = "recap";
@@ -20,6 +19,8 @@ export interface DynaliteServer {
 }
 
 export async function startDynalite(options: { path?: string; port?: number } = {}): Promise<DynaliteServer> {
+  // Loaded only here: a command that borrows a running server's database never needs it.
+  const { default: dynalite } = await import("dynalite");
   const server = dynalite({ path: options.path, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
   server.listen(options.port ?? 0, "127.0.0.1");
   await Promise.race([
