@@ -7,6 +7,7 @@ import type { Digest, Subscription } from "../digest/types";
 import type { Follow } from "../follow/types";
 import type { Post } from "../posts/types";
 import type { Verdict } from "../topics/learn";
+import type { UnknownTopic } from "../topics/lookup";
 import type { TeamCue } from "../topics/team";
 
 export type Command =
@@ -106,7 +107,7 @@ export type Outcome =
       /** What to say when there are no posts. */
       emptyText: string;
     }
-  | { kind: "unknown-topic"; query: string; suggestions: { id: string; label: string }[] }
+  | UnknownTopic
   | {
       kind: "topics";
       days: number;

@@ -17,16 +17,9 @@ import type { Post } from "../posts/types";
 import { mapWithConcurrency } from "../shared/concurrency";
 import { renderFollowAlert } from "../slack/follow-render";
 import { CHANNEL_GONE_ERRORS } from "../slack/outbound";
-import type { RecapDeps } from "../runtime/deps";
 import { labelOf } from "./commands";
+import { disable, type AlertDelivery, type AlertDeps } from "./delivery";
 import { rollUp, settleRollup } from "./rollup";
-
-export type AlertDeps = Pick<RecapDeps, "store" | "clock" | "taxonomy" | "slack" | "log" | "follow">;
-
-export type AlertDelivery =
-  | { channelId: string; result: "posted"; ts: string }
-  | { channelId: string; result: "rolled-up" | "taken" }
-  | { channelId: string; result: "disabled" | "uncertain" | "failed"; error: string };
 
 const CONCURRENCY = 4;
 
@@ -115,12 +108,6 @@ async function alertChannel(
   await alerts.record(channelId, post.id, { status: "uncertain", hour });
   deps.log.warn("Follow alert outcome unknown; not retried to avoid a duplicate", { channelId, postId: post.id, error: posted.error });
   return { channelId, result: "uncertain", error: posted.error };
-}
-
-/** Slack will not post in the channel until a person acts: its follows stop, and `following` says why. */
-export async function disable(channelId: string, reason: string, deps: AlertDeps): Promise<void> {
-  await deps.store.follows.disableChannel(channelId, reason);
-  deps.log.warn("Follows disabled", { channelId, reason });
 }
 
 /** The titles of the feeds that carried the post, by URL: how the alert names its source. */

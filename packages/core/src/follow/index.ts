@@ -5,4 +5,5 @@
 export type * from "./types";
 export { DEFAULT_FOLLOW_MAX_PER_HOUR } from "./types";
 export { follow, unfollow, following, labelOf, type FollowCommandContext, type FollowDeps } from "./commands";
-export { alertFollowers, type AlertDelivery, type AlertDeps } from "./alerts";
+export { alertFollowers } from "./alerts";
+export type { AlertDelivery, AlertDeps } from "./delivery";

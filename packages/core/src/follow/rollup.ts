@@ -17,8 +17,7 @@ import { shortTitle } from "../events/types";
 import type { Post } from "../posts/types";
 import { renderFollowRollup } from "../slack/follow-render";
 import { CHANNEL_GONE_ERRORS } from "../slack/outbound";
-import type { AlertDelivery, AlertDeps } from "./alerts";
-import { disable } from "./alerts";
+import { disable, type AlertDelivery, type AlertDeps } from "./delivery";
 import { labelOf } from "./commands";
 
 /** Longer than one writer can take (a few Slack calls, each with its own timeout and rate-limit wait). */

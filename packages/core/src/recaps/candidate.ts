@@ -5,7 +5,7 @@
 import type { Feed } from "../feeds/types";
 import { htmlToText } from "../posts/text";
 import type { NormalizedItem } from "../posts/types";
-import { looksLikeRecapTitle } from "./detect";
+import { looksLikeRecapTitle } from "./titles";
 import { MAX_LINK_LENGTH } from "./links";
 
 /**

@@ -1,35 +1,11 @@
 import type { Candidate } from "./item";
 import { isMedia, isTalkPage } from "./links";
 import { isGenericLabel } from "./render";
-
-/**
- * Where an entry's title came from. "markup": something sets it apart as a name — link text, a
- * bold run, a heading, a table row's first cell, quotation marks — at the start of the entry.
- * "text": the entry's leading plain text, up to a separator ("Title — Jane Doe") or the whole line. "sentence": that leading
- * text has a link inside it ("Last week I watched a <a>talk about Argo CD</a>. In this post…",
- * "Step 3: watch the <a>demo video</a>"), so the entry is prose that cites a link.
- */
-export type TitleSource = "markup" | "text" | "sentence";
-
-/**
- * A title reads as prose, not as the name of a talk, when it is
- *   - an instruction step ("Step 3: …"),
- *   - a full sentence: it ends with a period after five or more words,
- *   - several sentences: a sentence break inside, in more than twelve words
- *     ("Kubernetes Is Dead. Long Live Kubernetes!" is a title; a paragraph is not), or
- *   - longer than 25 words, which no talk title is.
- * Entries with such titles are never talks, whatever they link to.
- */
-export function readsAsProse(title: string): boolean {
-  const words = title.split(/\s+/).length;
-  if (words > 25 || /^step\s*\d+\b/i.test(title)) return true;
-  if (words >= 5 && /\p{L}{2}\.$/u.test(title)) return true;
-  return words > 12 && /[.!?]\s+\S/.test(title);
-}
+import { isEventName } from "./titles";
 
 /**
  * How much a candidate says "this is a talk": none unless it is a talk (its title is not prose —
- * see `readsAsProse` and `TitleSource`) with a video or slides link; then one point each for
+ * see `readsAsProse` and `TitleSource` in titles.ts) with a video or slides link; then one point each for
  *   - a title set apart by markup (link text, bold, heading, table cell, quotes),
  *   - a byline (speakers or organizations), and
  *   - an event or track around it: a section named like one ("WasmCon", "Keynotes", "Main
@@ -97,23 +73,5 @@ export function detectRecap(candidates: Candidate[]): boolean {
 const TRACK = /\b(tracks?|talks?|sessions?|keynotes?|panels?|workshops?|lightning|maintainers?|day \d+)\b/i;
 
 function isEventSection(name: string): boolean {
-  return name !== "" && (TRACK.test(name) || EVENT.test(name) || EVENT_ANY_CASE.test(name));
-}
-
-/** Words that announce a write-up of talks. */
-const RECAP_TITLE =
-  /\b(recaps?|takeaways?|highlights|wrap-?up|round-?up|lessons learned|trip report|notes from|what (i|we) learned|(favou?rite|best|top) (talks|sessions)|talks (i|we) (liked|loved|enjoyed))\b/i;
-/** Conference names: the "…Con" family (ArgoCon, KubeCon, WasmCon), summits, community days. */
-const EVENT =
-  /\b(\p{Lu}[\p{L}+]*Con|kubecon|cloudnativecon|srecon|qcon|summit|conference|devopsdays|kcd|community days?|fosdem|re:invent|[\p{L}+]+ day|keynotes?)\b/u;
-const EVENT_ANY_CASE =
-  /\b(kubecon|cloudnativecon|argocon|backstagecon|wasmcon|appdevelopercon|srecon|qcon|summit|conference|devopsdays|kcd|community days?|fosdem|re:invent|keynotes?|(platform engineering|cilium|ebpf|observability|security|istio|linkerd|gitops|kubernetes|cloud native) day)\b/i;
-
-/** Cheap check usable before fetching an article page: title/summary that announce a conference recap. */
-export function looksLikeRecapTitle(title: string, summary?: string): boolean {
-  const head = (title ?? "").slice(0, 500);
-  const body = (summary ?? "").slice(0, 2000);
-  const isEvent = (s: string) => EVENT.test(s) || EVENT_ANY_CASE.test(s);
-  // A recap word names the post's kind, an event word says it is about a conference: both must appear.
-  return (RECAP_TITLE.test(head) || RECAP_TITLE.test(body)) && (isEvent(head) || isEvent(body));
+  return name !== "" && (TRACK.test(name) || isEventName(name));
 }

@@ -1,5 +1,5 @@
 import { isTag, isText, type AnyNode, type Element } from "domhandler";
-import { looksLikeRecapTitle } from "./detect";
+import { looksLikeRecapTitle } from "./titles";
 import { parseByline, splitLeading } from "./byline";
 import {
   BLOCKISH,

@@ -6,7 +6,7 @@
  */
 export type { ExtractOptions, RecapExtraction, RecapItem, RecapLink, RecapLinkKind } from "./types";
 export { extractRecap } from "./extract";
-export { looksLikeRecapTitle } from "./detect";
+export { looksLikeRecapTitle } from "./titles";
 export { classifyLink } from "./links";
 export { mayBeRecap, isExcerpt } from "./candidate";
 export { syncListedItems, type RecapSyncDeps, type PageBudget, type SyncResult } from "./sync";

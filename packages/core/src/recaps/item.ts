@@ -1,7 +1,7 @@
 import type { AnyNode } from "domhandler";
 import { truncateAtWord } from "../posts/text";
 import { namesBeforeVerb, parseByline, splitLeading, splitRest, type Byline, type Parts } from "./byline";
-import { readsAsProse, type TitleSource } from "./detect";
+import { readsAsProse, type TitleSource } from "./titles";
 import { isTag, isText, type Element } from "domhandler";
 import { cleanText, elementsWhere, MAX_PARSED_TEXT, SCHEDULE_TIME, textOf, trimEndOf } from "./dom";
 import { isDayOrDate, SPEAKER_LINE, WRITE_UPS, type Entry } from "./entries";

@@ -23,7 +23,7 @@ import type { Logger } from "../shared/log";
 import type { Store, StoredPost } from "../store";
 import { applyCorrections, matchTopics, storedTopics, type Taxonomy } from "../topics";
 import { isExcerpt } from "./candidate";
-import { looksLikeRecapTitle } from "./detect";
+import { looksLikeRecapTitle } from "./titles";
 import { extractRecap } from "./extract";
 import type { RecapItem } from "./types";
 

@@ -10,7 +10,7 @@ import type { ActionsBlock, Overflow, PlainTextOption } from "@slack/types";
 import type { Command, TopicRef } from "../commands/types";
 import type { Post } from "../posts/types";
 import { oneLine, plainInert } from "./escape";
-import type { RenderedMessage } from "./render";
+import type { RenderedMessage } from "./blocks";
 import { data, sentence, words } from "./sentence";
 
 export const ACTION_CORRECT = "recap_correct";

@@ -26,7 +26,7 @@ import type { Post } from "../posts/types";
 import { escapeInert, linkTarget, oneLine, truncate } from "./escape";
 import { SLACK_LIMITS, checkLimits, totalTextLength } from "./limits";
 import { sectionMenu } from "./correction-menu";
-import type { RenderedMessage } from "./render";
+import type { RenderedMessage } from "./blocks";
 
 export interface DigestMessages {
   main: RenderedMessage;

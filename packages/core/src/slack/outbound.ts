@@ -7,7 +7,7 @@ import { WebClient } from "@slack/web-api";
 import type { SlackConfig } from "../config";
 import type { Logger } from "../shared/log";
 import type { DigestMessages } from "./digest-render";
-import type { RenderedMessage } from "./render";
+import type { RenderedMessage } from "./blocks";
 
 /** `definite`: Slack answered and did not post (safe to try again); otherwise the outcome is unknown. */
 export type PostResult = { ok: true; ts: string } | { ok: false; error: string; definite: boolean };

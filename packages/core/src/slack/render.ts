@@ -13,7 +13,7 @@
  * canonical URLs. The message never carries `link_names` or `parse`. Lengths stay inside Slack's limits
  * (see limits.ts): a page of posts shrinks its summaries before it drops a post.
  */
-import { context, mrkdwn, plural, section, sourceOf } from "./blocks";
+import { context, mrkdwn, plural, section, sourceOf, type RenderedMessage } from "./blocks";
 import type { ActionsBlock, Button, KnownBlock, RichTextBlock, RichTextElement, RichTextText } from "@slack/types";
 import { helpText } from "../commands/help";
 import type { FeedHealth, Outcome } from "../commands/types";
@@ -49,11 +49,7 @@ export const ACTION_MORE = "recap_more";
 /** action_id of the "Share in channel" button; its value is JSON.stringify(PageRef) of the page shown. */
 export const ACTION_SHARE = "recap_share";
 
-export interface RenderedMessage {
-  /** Notification and fallback text (mrkdwn; outside text escaped and neutralized). Always present, ≤ 4000 characters. */
-  text: string;
-  blocks: KnownBlock[];
-}
+export type { RenderedMessage } from "./blocks";
 
 type PostsOutcome = Extract<Outcome, { kind: "posts" }>;
 

@@ -7,7 +7,7 @@ import type { KnownBlock, RichTextBlock, RichTextElement, RichTextSection, RichT
 import { context, section } from "./blocks";
 import { escapeInert, escapeMrkdwn, escapeTruncated, linkTarget, neutralizeMrkdwn, oneLine, slackLink, truncate } from "./escape";
 import { SLACK_LIMITS } from "./limits";
-import type { RenderedMessage } from "./render";
+import type { RenderedMessage } from "./blocks";
 
 /**
  * A titled list (the title is our own mrkdwn) whose items are bullets of rich text, packed into as few

@@ -1,4 +1,3 @@
-import type { Outcome } from "../commands/types";
 import { compiled, key } from "./compile";
 import { parseTerm, type Taxonomy, type Topic } from "./taxonomy";
 import { editDistance } from "../shared/words";
@@ -45,8 +44,14 @@ export function suggestTopics(query: string, taxonomy: Taxonomy, max = 3): Topic
     .map((s) => s.topic);
 }
 
-/** The answer to a topic nobody has: the closest ones, for "did you mean". */
-export function unknownTopic(query: string, taxonomy: Taxonomy): Extract<Outcome, { kind: "unknown-topic" }> {
+/** The answer to a topic nobody has (one of the commands' outcomes): the closest ones, for "did you mean". */
+export interface UnknownTopic {
+  kind: "unknown-topic";
+  query: string;
+  suggestions: { id: string; label: string }[];
+}
+
+export function unknownTopic(query: string, taxonomy: Taxonomy): UnknownTopic {
   const suggestions = suggestTopics(query, taxonomy).map(({ id, label }) => ({ id, label }));
   return { kind: "unknown-topic", query, suggestions };
 }

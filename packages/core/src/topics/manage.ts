@@ -5,9 +5,8 @@
  */
 import { COMMAND_KEYWORDS } from "../commands/grammar";
 import type { Outcome } from "../commands/types";
-import type { RefreshDeps } from "../feeds/refresh";
 import type { Post } from "../posts/types";
-import type { StoredPost } from "../store";
+import type { Store, StoredPost } from "../store";
 import { mapWithConcurrency } from "../shared/concurrency";
 import { topicEvidence } from "../posts/topic-text";
 import { matchTopics } from "./score";
@@ -16,7 +15,12 @@ import { storedTopics } from "./learn";
 import type { Taxonomy } from "./taxonomy";
 import { checkNewAlias, checkNewTopic } from "./team";
 
-export type TopicDeps = Pick<RefreshDeps, "store" | "taxonomy" | "clock">;
+/** What managing topics needs: the table, the taxonomy in force now, and the time. */
+export interface TopicDeps {
+  store: Store;
+  taxonomy: () => Promise<Taxonomy>;
+  clock: () => Date;
+}
 
 const RETAG_CONCURRENCY = 8;
 
