@@ -179,9 +179,9 @@ describe("alerts", () => {
     expect(checkLimits({ text: String(last.text), blocks: last.blocks as never })).toEqual([]);
 
     // Claims, the budget and the roll-up are bookkeeping: DynamoDB deletes them 30 days on.
-    const { Items = [] } = await recap.deps.store.table.client.send(
+    const { Items = [] } = await recap.table.client.send(
       new QueryCommand({
-        TableName: recap.deps.store.table.tableName,
+        TableName: recap.table.tableName,
         KeyConditionExpression: "pk = :pk",
         ExpressionAttributeValues: { ":pk": "CHANNEL#CBUSY" },
       }),

@@ -15,7 +15,7 @@ import { localBus, type LocalBus } from "@recap/core/events";
 import type { FeedFetcher } from "@recap/core/feeds";
 import { createDeps, SUBSCRIPTIONS, subscriptionHandlers, type RecapDeps, type SubscriptionName } from "@recap/core/runtime";
 import { consoleLogger, type Logger } from "@recap/core/shared";
-import { connectTable } from "@recap/core/store";
+import { connectTable, type TableRef } from "@recap/core/store";
 import { ensureTable, LOCAL_AWS, LOCAL_TABLE_NAME, startDynalite, type DynaliteServer } from "./dynalite";
 import { inboxPublisher, type EventInboxAddress } from "./event-inbox";
 
@@ -39,6 +39,8 @@ export interface LocalOptions {
 
 export interface LocalRecap {
   deps: RecapDeps;
+  /** The DynamoDB table behind `deps.store` (dynalite's), for tools that count its requests. */
+  table: TableRef;
   bus: LocalBus;
   config: RecapConfig;
   endpoint: string;
@@ -117,6 +119,7 @@ export async function openLocalRecap(options: LocalOptions = {}): Promise<LocalR
     deps,
     bus,
     config,
+    table,
     endpoint,
     dataDir,
     ownsDatabase: server !== undefined,

@@ -1,5 +1,5 @@
 /** Finding stored posts: by topic (newest published first) or by first-seen time (newest first). */
-import type { PostRepository } from "../store/posts";
+import type { PostRepository } from "../store/ports";
 import type { Post } from "./types";
 
 export interface PostQuery {

@@ -10,7 +10,7 @@
 import type { RichTextSection } from "@slack/types";
 import type { TopicRef } from "../commands/types";
 import type { Post } from "../posts/types";
-import type { Rollup } from "../store/follows";
+import type { Rollup } from "../store/ports";
 import { context, plural } from "./blocks";
 import { escapeInert, oneLine } from "./escape";
 import { postBlock, type RenderedMessage } from "./render";

@@ -4,6 +4,7 @@ import type { Feed } from "../feeds/types";
 import { batchWrite } from "./batch";
 import { applied } from "./conditional";
 import type { TableRef } from "./client";
+import type { FeedPatch, FeedRepository } from "./ports";
 import { keys } from "./schema";
 import { queryAll } from "./query";
 
@@ -23,9 +24,7 @@ function indexAttributes(feed: Pick<Feed, "id" | "url" | "status" | "nextPollAt"
   };
 }
 
-export type FeedPatch = Partial<Omit<Feed, "id" | "addedAt">>;
-
-export function feedRepository(table: TableRef) {
+export function feedRepository(table: TableRef): FeedRepository {
   const { client, tableName: TableName } = table;
 
   return {
@@ -163,5 +162,3 @@ export function feedRepository(table: TableRef) {
     },
   };
 }
-
-export type FeedRepository = ReturnType<typeof feedRepository>;

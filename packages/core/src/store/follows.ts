@@ -16,6 +16,7 @@
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { Follow } from "../follow/types";
 import type { TableRef } from "./client";
+import { ROLLUP_TITLES, type FollowRepository, type Rollup, type RollupEntry } from "./ports";
 import { applied, unlessTaken } from "./conditional";
 import { queryAll } from "./query";
 import { expiresFrom, keys, TTL_ATTRIBUTE } from "./schema";
@@ -23,38 +24,12 @@ import { expiresFrom, keys, TTL_ATTRIBUTE } from "./schema";
 /** A budget or roll-up row expires counted from its hour ("yyyy-mm-ddThh", UTC). */
 const hourExpiry = (hour: string) => expiresFrom(new Date(`${hour}:00:00Z`))[TTL_ATTRIBUTE];
 
-/** Titles a roll-up keeps (it lists a few and counts the rest). */
-export const ROLLUP_TITLES = 5;
-
-export interface RollupEntry {
-  postId: string;
-  title: string;
-  url: string;
-}
-
-export interface Rollup {
-  /** Posts over budget this hour, in the order they came. */
-  total: number;
-  /** The first ROLLUP_TITLES of them. */
-  entries: RollupEntry[];
-  /** Followed topics those posts matched. */
-  topicIds: string[];
-  /** The roll-up message, once posted. */
-  ts?: string;
-  /** How many posts the message says (it is behind when `total` is larger). */
-  shown: number;
-  /** Posting the message had an unknown outcome: it is never posted again, nor updated. */
-  lost?: boolean;
-  /** Set just before the first chat.postMessage: found with no `ts`, that post may have gone out. */
-  posting?: boolean;
-}
-
 const toFollow = (item: Record<string, unknown>): Follow => {
   const { pk: _pk, sk: _sk, gsi1pk: _g, gsi1sk: _s, ...follow } = item;
   return follow as unknown as Follow;
 };
 
-export function followRepository(table: TableRef) {
+export function followRepository(table: TableRef): FollowRepository {
   const { client, tableName: TableName } = table;
 
   const followed = (follow: Follow) => ({
@@ -294,5 +269,3 @@ function toRollup(item: Record<string, unknown>): Rollup {
     ...(item.posting === true ? { posting: true } : {}),
   };
 }
-
-export type FollowRepository = ReturnType<typeof followRepository>;

@@ -5,22 +5,24 @@
 export { TABLE, KEY_ATTRIBUTES, createTableInput, sstDynamoArgs, keys } from "./schema";
 export { connectTable, type TableRef } from "./client";
 export { batchGet, batchWrite } from "./batch";
-export { feedRepository, type FeedRepository, type FeedPatch } from "./feeds";
-export { subscriptionRepository, type SubscriptionRepository, type SubscriptionPatch } from "./subscriptions";
-export { topicRepository, type TopicRepository } from "./topics";
-export { followRepository, ROLLUP_TITLES, type FollowRepository, type Rollup, type RollupEntry } from "./follows";
-export { postRepository, type PostRepository, type FeedItemIdentity, type PostContent, type StoredPost } from "./posts";
+export { feedRepository } from "./feeds";
+export { subscriptionRepository } from "./subscriptions";
+export { topicRepository } from "./topics";
+export { followRepository } from "./follows";
+export { postRepository } from "./posts";
+export * from "./ports";
 
 import type { TableRef } from "./client";
+import type { Store } from "./ports";
 import { feedRepository } from "./feeds";
 import { followRepository } from "./follows";
 import { postRepository } from "./posts";
 import { subscriptionRepository } from "./subscriptions";
 import { topicRepository } from "./topics";
 
-export function openStore(table: TableRef) {
+/** The DynamoDB store: every repository over one table. */
+export function openStore(table: TableRef): Store {
   return {
-    table,
     feeds: feedRepository(table),
     posts: postRepository(table),
     subscriptions: subscriptionRepository(table),
@@ -28,4 +30,3 @@ export function openStore(table: TableRef) {
     follows: followRepository(table),
   };
 }
-export type Store = ReturnType<typeof openStore>;

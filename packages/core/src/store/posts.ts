@@ -11,18 +11,9 @@ import type { ListedItem, Post, PostCorrections } from "../posts/types";
 import { batchGet, batchWrite } from "./batch";
 import { applied } from "./conditional";
 import type { TableRef } from "./client";
+import type { FeedItemIdentity, PostContent, PostRepository, StoredPost } from "./ports";
 import { countAll, queryAll, queryPages } from "./query";
 import { keys } from "./schema";
-
-/** What a feed remembers about one of its items. */
-export interface FeedItemIdentity {
-  itemKey: string;
-  postId: string;
-  contentHash: string;
-}
-
-/** Fields a publisher's edit may change; without publishedAt the stored date stays. */
-export type PostContent = Pick<Post, "title" | "summary" | "author" | "categories" | "lead" | "topics"> & { publishedAt?: string };
 
 const EMPTY_MONTHS_BEFORE_GIVING_UP = 12;
 
@@ -66,15 +57,6 @@ function toCorrections(value: unknown): PostCorrections {
   return { not: ids(not), also: ids(also) };
 }
 
-export interface StoredPost extends Post {
-  announcedAt?: string;
-  announceClaimAt?: string;
-  /** Bumped by every write of a recap's `listed`: two syncs of one recap never overwrite each other. */
-  listedVersion?: number;
-  /** Bumped by every correction: two people correcting one post never overwrite each other. */
-  correctionsVersion?: number;
-}
-
 const toStoredPost = (item: Record<string, unknown>): StoredPost => ({
   ...toPost(item),
   ...(item.announcedAt ? { announcedAt: item.announcedAt as string } : {}),
@@ -98,7 +80,7 @@ function overVersion(name: "listed" | "corrections", value: unknown, read: numbe
   };
 }
 
-export function postRepository(table: TableRef) {
+export function postRepository(table: TableRef): PostRepository {
   const { client, tableName: TableName } = table;
 
   /** The post's per-topic index rows: written for its topics, deleted for topics it lost. Idempotent. */
@@ -504,8 +486,6 @@ export function postRepository(table: TableRef) {
     },
   };
 }
-
-export type PostRepository = ReturnType<typeof postRepository>;
 
 /** "2026-11", "2026-10", … starting at now's month (UTC). */
 function* monthsBackFrom(now: Date): Generator<string> {

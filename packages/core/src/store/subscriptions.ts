@@ -9,6 +9,7 @@
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { Subscription } from "../digest/types";
 import type { TableRef } from "./client";
+import type { SubscriptionPatch, SubscriptionRepository } from "./ports";
 import { applied } from "./conditional";
 import { queryAll } from "./query";
 import { expiresFrom, keys } from "./schema";
@@ -20,9 +21,7 @@ const toSubscription = (item: Record<string, unknown>): Subscription => {
   return subscription as unknown as Subscription;
 };
 
-export type SubscriptionPatch = Partial<Omit<Subscription, "channelId" | "createdAt">>;
-
-export function subscriptionRepository(table: TableRef) {
+export function subscriptionRepository(table: TableRef): SubscriptionRepository {
   const { client, tableName: TableName } = table;
 
   return {
@@ -110,5 +109,3 @@ export function subscriptionRepository(table: TableRef) {
     },
   };
 }
-
-export type SubscriptionRepository = ReturnType<typeof subscriptionRepository>;

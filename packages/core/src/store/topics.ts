@@ -7,6 +7,7 @@
  */
 import { DeleteCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { TableRef } from "./client";
+import type { TopicRepository } from "./ports";
 import { applied } from "./conditional";
 import { queryAll } from "./query";
 import { keys } from "./schema";
@@ -30,7 +31,7 @@ const toTeamCue = (item: Record<string, unknown>): TeamCue => ({
   ...(typeof item.addedBy === "string" ? { addedBy: item.addedBy } : {}),
 });
 
-export function topicRepository(table: TableRef) {
+export function topicRepository(table: TableRef): TopicRepository {
   const { client, tableName: TableName } = table;
 
   async function rows(prefix?: string) {
@@ -159,5 +160,3 @@ export function topicRepository(table: TableRef) {
     },
   };
 }
-
-export type TopicRepository = ReturnType<typeof topicRepository>;
