@@ -1,5 +1,5 @@
 /**
- * The composition root's one recipe: given a table, a bus and the settings, build everything the
+ * The composition root's one recipe: given a table (or a store), a bus and the settings, build everything the
  * core needs. Lambda and the local runner differ only in what they pass in.
  */
 import type { FollowLimits, RecapConfig } from "../config";
@@ -9,7 +9,7 @@ import { fetchFeed } from "../feeds/fetch";
 import type { PollDeps } from "../feeds/poll";
 import type { FeedFetcher } from "../feeds/document";
 import { consoleLogger, type Logger } from "../shared/log";
-import { openStore, type TableRef } from "../store";
+import { openStore, type Store, type TableRef } from "../store";
 import { teamTaxonomy } from "../topics";
 import { slackOutbound, type SlackOutbound } from "../slack/outbound";
 
@@ -20,17 +20,21 @@ export interface RecapDeps extends PollDeps {
   follow: FollowLimits;
 }
 
-export function createDeps(options: {
-  table: TableRef;
-  publisher: EventPublisher;
-  config: RecapConfig;
-  clock?: () => Date;
-  log?: Logger;
-  fetchFeed?: FeedFetcher;
-}): RecapDeps {
+/** Where data lives: a DynamoDB table, or a store given whole (the in-memory one). */
+type Storage = { table: TableRef; store?: never } | { store: Store; table?: never };
+
+export function createDeps(
+  options: Storage & {
+    publisher: EventPublisher;
+    config: RecapConfig;
+    clock?: () => Date;
+    log?: Logger;
+    fetchFeed?: FeedFetcher;
+  },
+): RecapDeps {
   const { config } = options;
   const log = options.log ?? consoleLogger;
-  const store = openStore(options.table);
+  const store = options.store ?? openStore(options.table);
   return {
     config,
     digest: config.digest,

@@ -19,6 +19,7 @@ import type { TableRef } from "./client";
 import { ROLLUP_TITLES, type FollowRepository, type Rollup, type RollupEntry } from "./ports";
 import { applied, unlessTaken } from "./conditional";
 import { queryAll } from "./query";
+import { toRollup } from "./records";
 import { expiresFrom, keys, TTL_ATTRIBUTE } from "./schema";
 
 /** A budget or roll-up row expires counted from its hour ("yyyy-mm-ddThh", UTC). */
@@ -256,16 +257,4 @@ export function followRepository(table: TableRef): FollowRepository {
   };
 
   return { ...follows, alerts, rollups };
-}
-
-function toRollup(item: Record<string, unknown>): Rollup {
-  return {
-    total: Number(item.total ?? 0),
-    entries: (item.entries as RollupEntry[] | undefined) ?? [],
-    topicIds: [...((item.topicIds as Set<string> | undefined) ?? [])].sort(),
-    ...(typeof item.ts === "string" ? { ts: item.ts } : {}),
-    shown: Number(item.shown ?? 0),
-    ...(item.lost === true ? { lost: true } : {}),
-    ...(item.posting === true ? { posting: true } : {}),
-  };
 }

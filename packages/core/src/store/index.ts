@@ -11,6 +11,7 @@ export { topicRepository } from "./topics";
 export { followRepository } from "./follows";
 export { postRepository } from "./posts";
 export * from "./ports";
+export { memoryStore } from "./memory";
 
 import type { TableRef } from "./client";
 import type { Store } from "./ports";

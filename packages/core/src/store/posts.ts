@@ -13,57 +13,13 @@ import { applied } from "./conditional";
 import type { TableRef } from "./client";
 import type { FeedItemIdentity, PostContent, PostRepository, StoredPost } from "./ports";
 import { countAll, queryAll, queryPages } from "./query";
+import { toCorrections, toPost, toStoredPost } from "./records";
 import { keys } from "./schema";
 
 const EMPTY_MONTHS_BEFORE_GIVING_UP = 12;
 
 /** `#name` → `name` for ExpressionAttributeNames. */
 const aliases = (...names: string[]) => Object.fromEntries(names.map((name) => [`#${name}`, name]));
-
-/** A list attribute, left out of the post when empty. */
-function listOf<T>(item: Record<string, unknown>, name: string): Record<string, T[]> {
-  const value = item[name];
-  return Array.isArray(value) && value.length > 0 ? { [name]: value as T[] } : {};
-}
-
-function toPost(item: Record<string, unknown>): Post {
-  const feeds = item.feeds instanceof Set ? [...(item.feeds as Set<string>)] : ((item.feeds as string[]) ?? []);
-  return {
-    id: item.id as string,
-    kind: item.kind === "talk" ? "talk" : "article",
-    url: item.url as string,
-    title: item.title as string,
-    summary: (item.summary as string) ?? "",
-    ...(item.author ? { author: item.author as string } : {}),
-    ...listOf<string>(item, "categories"),
-    publishedAt: item.publishedAt as string,
-    firstSeenAt: item.firstSeenAt as string,
-    topics: (item.topics as string[]) ?? [],
-    feeds: feeds.sort(),
-    fresh: item.fresh === true,
-    ...listOf<string>(item, "speakers"),
-    ...listOf<string>(item, "organizations"),
-    ...(typeof item.sessionCode === "string" ? { sessionCode: item.sessionCode } : {}),
-    ...listOf<NonNullable<Post["links"]>[number]>(item, "links"),
-    ...(item.listedIn ? { listedIn: item.listedIn as Post["listedIn"] } : {}),
-    ...listOf<NonNullable<Post["listed"]>[number]>(item, "listed"),
-    ...(item.corrections ? { corrections: toCorrections(item.corrections) } : {}),
-  };
-}
-
-function toCorrections(value: unknown): PostCorrections {
-  const { not, also } = value as Partial<Record<keyof PostCorrections, unknown>>;
-  const ids = (list: unknown) => (Array.isArray(list) ? list.filter((id): id is string => typeof id === "string") : []);
-  return { not: ids(not), also: ids(also) };
-}
-
-const toStoredPost = (item: Record<string, unknown>): StoredPost => ({
-  ...toPost(item),
-  ...(item.announcedAt ? { announcedAt: item.announcedAt as string } : {}),
-  ...(item.announceClaimAt ? { announceClaimAt: item.announceClaimAt as string } : {}),
-  ...(typeof item.listedVersion === "number" ? { listedVersion: item.listedVersion } : {}),
-  ...(typeof item.correctionsVersion === "number" ? { correctionsVersion: item.correctionsVersion } : {}),
-});
 
 /**
  * SET `name` and bump `<name>Version`, only over the version the caller read (0 or absent for none):
@@ -314,7 +270,8 @@ export function postRepository(table: TableRef): PostRepository {
           // A team's corrections of the item (kept by the update) still win over its new topics.
           const topics = Attributes?.corrections ? corrected(toCorrections(Attributes.corrections)) : item.topics;
           if (topics.join() !== item.topics.join()) await replaceTopics(item, topics, {});
-          else await topicRows(item, (Attributes?.topics as string[]) ?? []);
+          // Rows for the topics it is stored with; those of topics it had before this sync go.
+          await topicRows({ ...item, topics }, (Attributes?.topics as string[]) ?? []);
           return topics;
         } catch (error) {
           if (!(error instanceof ConditionalCheckFailedException)) throw error;

@@ -10,26 +10,9 @@ import type { TableRef } from "./client";
 import type { TopicRepository } from "./ports";
 import { applied } from "./conditional";
 import { queryAll } from "./query";
+import { toTeamCue, toTeamTopic } from "./records";
 import { keys } from "./schema";
 import type { TeamCue, TeamTopic } from "../topics/team";
-
-const toTeamTopic = (item: Record<string, unknown>): TeamTopic => ({
-  id: item.id as string,
-  ...(typeof item.label === "string" ? { label: item.label } : {}),
-  aliases: Array.isArray(item.aliases) ? (item.aliases as string[]) : [],
-  addedAt: item.addedAt as string,
-  ...(typeof item.addedBy === "string" ? { addedBy: item.addedBy } : {}),
-});
-
-const toTeamCue = (item: Record<string, unknown>): TeamCue => ({
-  topicId: item.topicId as string,
-  cueId: item.cueId as string,
-  polarity: item.polarity === "positive" ? "positive" : "negative",
-  phrase: item.phrase as string,
-  postIds: item.postIds instanceof Set ? [...(item.postIds as Set<string>)].sort() : [],
-  addedAt: item.addedAt as string,
-  ...(typeof item.addedBy === "string" ? { addedBy: item.addedBy } : {}),
-});
 
 export function topicRepository(table: TableRef): TopicRepository {
   const { client, tableName: TableName } = table;
