@@ -8,7 +8,7 @@ import { useFreshRecap, type Harness, type TestRecap } from "../helpers/recap";
 
 let harness: Harness;
 let recap: TestRecap;
-useFreshRecap({ harness: (started) => (harness = started), recap: (fresh) => (recap = fresh) });
+useFreshRecap({ harness: (started) => (harness = started), recap: (fresh) => (recap = fresh), storage: "memory" });
 
 const cli: CommandContext = { via: "cli" };
 const titles = (outcome: Outcome) => (outcome.kind === "posts" ? outcome.posts.map((post) => post.title) : outcome.kind);

@@ -15,7 +15,7 @@ import { useFreshRecap, type Harness, type TestRecap } from "../helpers/recap";
 let harness: Harness;
 let recap: TestRecap;
 
-useFreshRecap({ harness: (started) => (harness = started), recap: (fresh) => (recap = fresh) });
+useFreshRecap({ harness: (started) => (harness = started), recap: (fresh) => (recap = fresh), storage: "memory" });
 
 const fixtureBytes = (name: string) => readFileSync(new URL(`../fixtures/feeds/${name}`, import.meta.url));
 const fixture = (name: string) => fixtureBytes(name).toString("utf8");

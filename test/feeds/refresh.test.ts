@@ -12,7 +12,7 @@ import { newRecap, useFreshRecap, type Harness, type TestRecap } from "../helper
 let harness: Harness;
 let recap: TestRecap;
 
-useFreshRecap({ harness: (started) => (harness = started), recap: (fresh) => (recap = fresh) });
+useFreshRecap({ harness: (started) => (harness = started), recap: (fresh) => (recap = fresh), storage: "memory" });
 
 /** A unique path per test, so tests sharing the server never see each other's feeds. */
 let counter = 0;
@@ -109,6 +109,7 @@ describe("first poll", () => {
 
 describe("later polls", () => {
   it("announce fresh items once, and a re-poll of an unchanged feed writes no post", async () => {
+    recap = await newRecap(harness); // what is written to the table is what this checks
     const path = uniquePath("fresh");
     const items = [{ title: "Old news", link: "https://blog.example.com/old", guid: "a", pubDate: "2026-11-18T00:00:00Z" }];
     harness.feeds.route(path, { body: rss(items) });
@@ -131,6 +132,7 @@ describe("later polls", () => {
   });
 
   it("sends validators and treats 304 as success with no post writes at all", async () => {
+    recap = await newRecap(harness); // what is written to the table is what this checks
     const path = uniquePath("etag");
     let hits = 0;
     harness.feeds.route(path, (req, res) => {
@@ -389,6 +391,7 @@ describe("failures", () => {
   });
 
   it("records a throttled table as the feed's error and loses nothing", async () => {
+    recap = await newRecap(harness); // what is written to the table is what this checks
     const path = uniquePath("throttled");
     harness.feeds.route(path, { body: rss([{ title: "Seed", link: "https://blog.example.com/th-seed", guid: "s" }]) });
     const feed = await follow(path);
@@ -538,6 +541,7 @@ describe("nothing is lost or doubled when things fail halfway", () => {
   });
 
   it("repairs topic rows a failed poll never wrote, without counting our failure against the feed", async () => {
+    recap = await newRecap(harness); // what is written to the table is what this checks
     const path = uniquePath("topic-repair");
     harness.feeds.route(path, { body: rss([{ title: "Seed", link: "https://blog.example.com/tr-seed", guid: "s" }]) });
     const feed = await follow(path);

@@ -1,14 +1,15 @@
 /**
- * Recap's real dependencies for a test: a fresh table on dynalite, the EventBridge publisher
- * talking to a loopback PutEvents stand-in, the real fetcher against a loopback feed server,
- * and a clock the test moves.
+ * Recap's real dependencies for a test: a fresh table on dynalite (or, where the table is not what
+ * is tested, the in-memory store, which passes the same contract suite), the EventBridge publisher
+ * talking to a loopback PutEvents stand-in, the real fetcher against a loopback feed server, and a
+ * clock the test moves.
  */
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import { loadConfig } from "@recap/core/config";
 import { eventBridgePublisher } from "@recap/core/events";
 import { createDeps, type RecapDeps } from "@recap/core/runtime";
 import { silentLogger } from "@recap/core/shared";
-import type { TableRef } from "@recap/core/store";
+import { memoryStore, type TableRef } from "@recap/core/store";
 import { testClock, type TestClock } from "./clock";
 import { startTestDynamo, type TestDynamo } from "./dynamo";
 import { startFakeEventBridge, type FakeEventBridge } from "./eventbridge";
@@ -35,29 +36,33 @@ export async function startHarness(): Promise<Harness> {
 
 export interface TestRecap {
   deps: RecapDeps;
-  table: TableRef;
+  /** The dynalite table, for a test that inspects what was written (absent on the memory store). */
+  table?: TableRef;
   clock: TestClock;
 }
 
-export async function newRecap(harness: Harness, env: Record<string, string> = {}): Promise<TestRecap> {
-  const table = await harness.dynamo.newTable();
+/** Where a test's data lives: dynalite over HTTP, or the in-memory store. */
+export type TestStorage = "dynalite" | "memory";
+
+export async function newRecap(harness: Harness, env: Record<string, string> = {}, storage: TestStorage = "dynalite"): Promise<TestRecap> {
+  const table = storage === "dynalite" ? await harness.dynamo.newTable() : undefined;
   const clock = testClock();
   const config = loadConfig({ RECAP_FETCH_TIMEOUT_MS: "2000", ...env }, "local");
   const deps = createDeps({
-    table,
+    ...(table ? { table } : { store: memoryStore() }),
     publisher: eventBridgePublisher({ busName: "recap-test", client: harness.bridge.client, retryDelayMs: 1 }),
     config,
     clock,
     log: silentLogger,
   });
-  return { deps, table, clock };
+  return { deps, ...(table ? { table } : {}), clock };
 }
 
 /**
  * The usual hooks for a test file: one harness for the file, and before each test a fresh Recap
  * (new table, new clock) with an empty event log. Hands both to the file's own variables.
  */
-export function useFreshRecap(use: { harness(harness: Harness): void; recap(recap: TestRecap): void }): void {
+export function useFreshRecap(use: { harness(harness: Harness): void; recap(recap: TestRecap): void; storage?: TestStorage }): void {
   let harness: Harness | undefined;
   beforeAll(async () => {
     harness = await startHarness();
@@ -68,7 +73,7 @@ export function useFreshRecap(use: { harness(harness: Harness): void; recap(reca
   });
   beforeEach(async () => {
     if (!harness) throw new Error("the harness did not start");
-    use.recap(await newRecap(harness));
+    use.recap(await newRecap(harness, {}, use.storage));
     harness.bridge.accepted.length = 0;
     harness.bridge.calls.length = 0;
   });

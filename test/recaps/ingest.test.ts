@@ -11,11 +11,11 @@ import type { Post } from "@recap/core/posts";
 import { renderDigest } from "@recap/core/slack";
 import { HOUR } from "../helpers/clock";
 import { rss, type TestItem } from "../helpers/feed-server";
-import { useFreshRecap, type Harness, type TestRecap } from "../helpers/recap";
+import { newRecap, useFreshRecap, type Harness, type TestRecap } from "../helpers/recap";
 
 let harness: Harness;
 let recap: TestRecap;
-useFreshRecap({ harness: (started) => (harness = started), recap: (fresh) => (recap = fresh) });
+useFreshRecap({ harness: (started) => (harness = started), recap: (fresh) => (recap = fresh), storage: "memory" });
 
 const cli: CommandContext = { via: "cli" };
 const talk = (title: string, speaker: string, video: string, note = "", slides = "") =>
@@ -241,6 +241,7 @@ describe("a recap in a feed", () => {
   });
 
   it("a sync cut short after writing a new talk, then an edit dropping it, leaves no orphan talk", async () => {
+    recap = await newRecap(harness); // what is written to the table is what this checks
     const feed = await pollFullRecap();
     const published = (await stored()).find((post) => post.url === RECAP_URL)!.publishedAt;
     const added = talk("Policy as Code for Platform Teams", "Lee Park, Nirmata", "plat1", "Kyverno everywhere.");

@@ -45,7 +45,7 @@ describe("what a correction teaches", () => {
 
 let harness: Harness;
 let recap: TestRecap;
-useFreshRecap({ harness: (started) => (harness = started), recap: (fresh) => (recap = fresh) });
+useFreshRecap({ harness: (started) => (harness = started), recap: (fresh) => (recap = fresh), storage: "memory" });
 
 const cli: CommandContext = { via: "cli" };
 const slackUser: CommandContext = { via: "slack", userId: "U0001", adminUserIds: ["UADMIN"] };

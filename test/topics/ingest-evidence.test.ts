@@ -13,7 +13,7 @@ import { useFreshRecap, type Harness, type TestRecap } from "../helpers/recap";
 
 let harness: Harness;
 let recap: TestRecap;
-useFreshRecap({ harness: (started) => (harness = started), recap: (fresh) => (recap = fresh) });
+useFreshRecap({ harness: (started) => (harness = started), recap: (fresh) => (recap = fresh), storage: "memory" });
 
 async function follow(path: string, items: TestItem[]): Promise<Feed> {
   harness.feeds.route(path, { body: rss(items) });
