@@ -16,6 +16,16 @@ module.exports = {
       to: { path: "node_modules/(@aws-sdk|@slack/bolt|@slack/web-api|hono|@hono)/" },
     },
     {
+      name: "domain-through-ports",
+      severity: "error",
+      comment:
+        "The domain's folders reach storage, Slack and the bus through their ports (store/ports.ts, ports/, events/types.ts), never the adapters or the wiring.",
+      from: { path: "^packages/core/src/(commands|digest|feeds|follow|posts|recaps|topics|shared|config)/" },
+      to: {
+        path: "^packages/core/src/(slack/|runtime/|events/(eventbridge|local-bus)[.]ts$|store/(?!ports[.]ts$))",
+      },
+    },
+    {
       name: "core-without-shells",
       severity: "error",
       comment: "The core is used by the Lambda handlers, the local runner and the infrastructure; it uses none of them.",

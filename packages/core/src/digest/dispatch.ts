@@ -2,8 +2,7 @@
  * The digest dispatcher, run every 15 minutes: each subscription due now in its own time zone gets
  * its digest, exactly once per local day. One channel's failure never holds up the others.
  */
-import { CHANNEL_GONE_ERRORS, type SlackOutbound } from "../slack/outbound";
-import { renderDigest } from "../slack/digest-render";
+import { CHANNEL_GONE_ERRORS, type SlackOutbound, type SlackRenderers } from "../ports/slack";
 import { mapWithConcurrency } from "../shared/concurrency";
 import type { Logger } from "../shared/log";
 import { digestFor, feedTitlesOf, type DigestDeps } from "./commands";
@@ -12,7 +11,7 @@ import type { Subscription } from "./types";
 
 const CONCURRENCY = 4;
 
-export type DispatchDeps = DigestDeps & { slack: SlackOutbound; log: Logger };
+export type DispatchDeps = DigestDeps & { slack: SlackOutbound; render: SlackRenderers; log: Logger };
 
 export type Delivery =
   | { channelId: string; result: "posted"; ts: string; postCount: number }
@@ -54,7 +53,7 @@ async function deliver(
   let messages;
   try {
     digest = await digestFor(channelId, subscription, deps, { date, feedTitles });
-    messages = renderDigest(digest, { emptyNote: deps.digest.postWhenEmpty });
+    messages = deps.render.digest(digest, { emptyNote: deps.digest.postWhenEmpty });
   } catch (error) {
     // Nothing was sent: give the day back so the next run tries again.
     await subscriptions.releaseDigest(channelId, date);

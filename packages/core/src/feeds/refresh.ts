@@ -11,7 +11,7 @@ import type { NormalizedItem, Post } from "../posts/types";
 import { stableId } from "../shared/hash";
 import type { Logger } from "../shared/log";
 import { mapWithConcurrency } from "../shared/concurrency";
-import type { FeedItemIdentity, FeedPatch, Store, StoredPost } from "../store";
+import type { FeedItemIdentity, FeedPatch, Store, StoredPost } from "../store/ports";
 import { addToTally, focusOf, matchTopics, storedTopics, type Taxonomy } from "../topics";
 import { topicEvidence } from "../posts/topic-text";
 import { mayBeRecap } from "../recaps/candidate";

@@ -15,8 +15,7 @@ import type { TopicRef } from "../commands/types";
 import type { EventDetail } from "../events/types";
 import type { Post } from "../posts/types";
 import { mapWithConcurrency } from "../shared/concurrency";
-import { renderFollowAlert } from "../slack/follow-render";
-import { CHANNEL_GONE_ERRORS } from "../slack/outbound";
+import { CHANNEL_GONE_ERRORS } from "../ports/slack";
 import { labelOf } from "./commands";
 import { disable, type AlertDelivery, type AlertDeps } from "./delivery";
 import { rollUp, settleRollup } from "./rollup";
@@ -85,7 +84,7 @@ async function alertChannel(
 
   let posted;
   try {
-    posted = await deps.slack.postMessage(channelId, renderFollowAlert(post, topics, feedTitles));
+    posted = await deps.slack.postMessage(channelId, deps.render.followAlert(post, topics, feedTitles));
   } catch (error) {
     // Nothing was posted: give the post back for the bus's retry.
     await giveBack();

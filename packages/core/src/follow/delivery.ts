@@ -1,7 +1,19 @@
 /** What delivering a follow alert needs and how it ends, shared by the alert and its hour's roll-up. */
-import type { RecapDeps } from "../runtime/deps";
+import type { FollowLimits } from "../config";
+import type { SlackOutbound, SlackRenderers } from "../ports/slack";
+import type { Logger } from "../shared/log";
+import type { Store } from "../store/ports";
+import type { Taxonomy } from "../topics/taxonomy";
 
-export type AlertDeps = Pick<RecapDeps, "store" | "clock" | "taxonomy" | "slack" | "log" | "follow">;
+export interface AlertDeps {
+  store: Store;
+  clock: () => Date;
+  taxonomy: () => Promise<Taxonomy>;
+  slack: SlackOutbound;
+  render: SlackRenderers;
+  log: Logger;
+  follow: FollowLimits;
+}
 
 export type AlertDelivery =
   | { channelId: string; result: "posted"; ts: string }

@@ -15,8 +15,7 @@ import { randomUUID } from "node:crypto";
 import type { TopicRef } from "../commands/types";
 import { shortTitle } from "../events/types";
 import type { Post } from "../posts/types";
-import { renderFollowRollup } from "../slack/follow-render";
-import { CHANNEL_GONE_ERRORS } from "../slack/outbound";
+import { CHANNEL_GONE_ERRORS } from "../ports/slack";
 import { disable, type AlertDelivery, type AlertDeps } from "./delivery";
 import { labelOf } from "./commands";
 
@@ -82,7 +81,7 @@ async function drain(channelId: string, hour: string, deps: AlertDeps): Promise<
         // Each Slack call starts with a whole lease: a slow one never lets a second writer in mid-call.
         if (!(await rollups.renew(channelId, hour, deps.clock(), LEASE_MS, holder))) return { result: "queued" };
         const refs = rollup.topicIds.map((id) => ({ id, label: labelOf(id, topics) }));
-        const message = renderFollowRollup(rollup, refs);
+        const message = deps.render.followRollup(rollup, refs);
         if (!rollup.ts) await rollups.record(channelId, hour, { shown: rollup.shown, posting: true });
         const sent = rollup.ts
           ? await deps.slack.updateMessage(channelId, rollup.ts, message)

@@ -20,7 +20,7 @@ import { topicEvidence } from "../posts/topic-text";
 import type { ListedItem, NormalizedItem, Post } from "../posts/types";
 import { stableId } from "../shared/hash";
 import type { Logger } from "../shared/log";
-import type { Store, StoredPost } from "../store";
+import type { Store, StoredPost } from "../store/ports";
 import { applyCorrections, matchTopics, storedTopics, type Taxonomy } from "../topics";
 import { isExcerpt } from "./candidate";
 import { looksLikeRecapTitle } from "./titles";

@@ -11,10 +11,13 @@ import type { FeedFetcher } from "../feeds/document";
 import { consoleLogger, type Logger } from "../shared/log";
 import { openStore, type Store, type TableRef } from "../store";
 import { teamTaxonomy } from "../topics";
-import { slackOutbound, type SlackOutbound } from "../slack/outbound";
+import type { SlackOutbound, SlackRenderers } from "../ports/slack";
+import { slackOutbound } from "../slack/outbound";
+import { slackRenderers } from "../slack/renderers";
 
 export interface RecapDeps extends PollDeps {
   slack: SlackOutbound;
+  render: SlackRenderers;
   config: RecapConfig;
   digest: DigestLimits;
   follow: FollowLimits;
@@ -40,6 +43,7 @@ export function createDeps(
     digest: config.digest,
     follow: config.follow,
     slack: slackOutbound(config.slack, log),
+    render: slackRenderers,
     store,
     publisher: options.publisher,
     fetchFeed: options.fetchFeed ?? ((request) => fetchFeed(request, config.fetch)),

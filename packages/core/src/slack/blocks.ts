@@ -1,13 +1,8 @@
 /** Small Block Kit builders shared by every Slack message Recap renders. */
-import type { ContextBlock, KnownBlock, MrkdwnElement, SectionBlock } from "@slack/types";
+import type { ContextBlock, MrkdwnElement, SectionBlock } from "@slack/types";
 import { oneLine } from "./escape";
 
-/** A message as Recap sends it: Block Kit, and the text Slack shows in notifications. */
-export interface RenderedMessage {
-  /** Notification and fallback text (mrkdwn; outside text escaped and neutralized). Always present, ≤ 4000 characters. */
-  text: string;
-  blocks: KnownBlock[];
-}
+export type { RenderedMessage } from "../ports/slack";
 
 /** verbatim: Slack must not turn "@here", "#channel" or bare URLs into anything, even in our own words. */
 export function mrkdwn(text: string): MrkdwnElement {

@@ -26,13 +26,9 @@ import type { Post } from "../posts/types";
 import { escapeInert, linkTarget, oneLine, truncate } from "./escape";
 import { SLACK_LIMITS, checkLimits, totalTextLength } from "./limits";
 import { sectionMenu } from "./correction-menu";
-import type { RenderedMessage } from "./blocks";
+import type { DigestMessages, RenderedMessage } from "../ports/slack";
 
-export interface DigestMessages {
-  main: RenderedMessage;
-  /** Continuations posted as thread replies under `main`, in order. */
-  thread: RenderedMessage[];
-}
+export type { DigestMessages } from "../ports/slack";
 
 /**
  * How much of each post to show. The first level at which the whole digest fits one message wins; a

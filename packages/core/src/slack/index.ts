@@ -12,3 +12,4 @@ export { slackOutbound, CHANNEL_GONE_ERRORS, type SlackOutbound, type PostResult
 export { renderFollowAlert, renderFollowRollup } from "./follow-render";
 export { checkLimits, SLACK_LIMITS } from "./limits";
 export { renderDigest, type DigestMessages } from "./digest-render";
+export { slackRenderers } from "./renderers";

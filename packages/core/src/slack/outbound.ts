@@ -6,37 +6,9 @@
 import { WebClient } from "@slack/web-api";
 import type { SlackConfig } from "../config";
 import type { Logger } from "../shared/log";
-import type { DigestMessages } from "./digest-render";
-import type { RenderedMessage } from "./blocks";
+import type { DigestMessages, DigestPostResult, PostResult, RenderedMessage, SlackOutbound } from "../ports/slack";
 
-/** `definite`: Slack answered and did not post (safe to try again); otherwise the outcome is unknown. */
-export type PostResult = { ok: true; ts: string } | { ok: false; error: string; definite: boolean };
-
-export type DigestPostResult = PostResult & { threadError?: string };
-
-/**
- * Slack errors after which posting in this one channel cannot work until a person acts there
- * (invite Recap, unarchive): what was posting there stops and says why. Errors about the whole
- * installation (invalid_auth, token_revoked, account_inactive, missing_scope) are not here: a
- * rotated token would otherwise stop every channel's digest and follows, each to be set up again;
- * they fail the delivery, which is retried, and the operator sees them in the logs.
- */
-export const CHANNEL_GONE_ERRORS: ReadonlySet<string> = new Set(["channel_not_found", "not_in_channel", "is_archived"]);
-
-export interface SlackOutbound {
-  /** Posts a digest: the main message, then its continuations as thread replies. */
-  postDigest(channel: string, messages: DigestMessages): Promise<DigestPostResult>;
-  /** Posts one message Recap sends on its own (a follow alert), waiting out a short rate limit. */
-  postMessage(channel: string, message: RenderedMessage): Promise<PostResult>;
-  /** Replaces a message Recap posted (chat.update), waiting out a short rate limit. */
-  updateMessage(channel: string, ts: string, message: RenderedMessage): Promise<PostResult>;
-  /** A user's IANA time zone from their Slack profile (users.info), if Slack says. */
-  userTimeZone(userId: string): Promise<string | undefined>;
-  /** Posts in a channel; resolves to Slack's error code when Slack refused (e.g. "not_in_channel"). */
-  postToChannel(channel: string, message: RenderedMessage): Promise<{ ok: true } | { ok: false; error: string }>;
-  /** Answers a slash command later, visible to its author only. */
-  respond(responseUrl: string, message: RenderedMessage): Promise<void>;
-}
+export { CHANNEL_GONE_ERRORS, type DigestPostResult, type PostResult, type SlackOutbound } from "../ports/slack";
 
 /**
  * Without a bot token, messages are shown on the console instead — on stderr, like every other

@@ -6,7 +6,7 @@
 import { COMMAND_KEYWORDS } from "../commands/grammar";
 import type { Outcome } from "../commands/types";
 import type { Post } from "../posts/types";
-import type { Store, StoredPost } from "../store";
+import type { Store, StoredPost } from "../store/ports";
 import { mapWithConcurrency } from "../shared/concurrency";
 import { topicEvidence } from "../posts/topic-text";
 import { matchTopics } from "./score";
