@@ -7,7 +7,8 @@ export type * from "./types";
 export { fetchFeed, FetchError, DEFAULT_FETCH_LIMITS, decodeBody } from "./fetch";
 export { parseFeed, FeedParseError, discoverFeedLinks, looksLikeHtml } from "./parse";
 export { loadFeedDocument, describeFailure, type FeedFetcher, type FeedDocument } from "./document";
-export { refreshFeed, applyDocument, FRESHNESS_WINDOW_MS, type RefreshDeps, type RefreshOutcome } from "./refresh";
+export { refreshFeed, applyDocument, type RefreshDeps, type RefreshOutcome } from "./refresh";
+export { planItem, FRESHNESS_WINDOW_MS, type ItemPlan, type PlanContext } from "./plan";
 export { pollDueFeeds, pollFeedBatch, pollFeeds, type PollDeps, type PollSummary, type PollProgress } from "./poll";
 export {
   addFeed,

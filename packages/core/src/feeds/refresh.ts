@@ -1,31 +1,26 @@
 /**
- * One feed's whole refresh, top to bottom: fetch (conditionally) → parse → normalize → tag →
- * store new and edited items → announce fresh ones → record poll state and the next poll time.
+ * One feed's whole refresh, top to bottom: fetch (conditionally) → parse → normalize → plan each
+ * item (plan.ts: unchanged, edited or new, and its topics) → store it → announce fresh posts
+ * (announce.ts) → record poll state and the next poll time.
  * Every failure is recorded on the feed (with backoff and, eventually, a pause) — never thrown
  * into the caller's loop, so one bad feed cannot stop the others.
  */
 import type { EventPublisher } from "../events/types";
-import { shortTitle } from "../events/types";
 import { normalizeItems } from "../posts";
 import type { NormalizedItem, Post } from "../posts/types";
-import { stableId } from "../shared/hash";
 import type { Logger } from "../shared/log";
 import { mapWithConcurrency } from "../shared/concurrency";
 import type { FeedItemIdentity, FeedPatch, Store, StoredPost } from "../store/ports";
-import { addToTally, focusOf, matchTopics, storedTopics, type Taxonomy } from "../topics";
-import { topicEvidence } from "../posts/topic-text";
-import { mayBeRecap } from "../recaps/candidate";
+import { addToTally, focusOf, storedTopics, type Taxonomy } from "../topics";
 import { syncListedItems, type PageBudget, type SyncResult } from "../recaps/sync";
+import { announce } from "./announce";
 import { describeFailure, loadFeedDocument, type FeedDocument, type FeedFetcher } from "./document";
 import { FetchError } from "./fetch";
 import { nextPollAfterFailure, nextPollAfterSuccess, recentDates } from "./schedule";
+import { planItem } from "./plan";
 import type { Feed } from "./types";
 
 const HOUR = 3_600_000;
-/** Items dated further back than this when first seen are backfill, not news. */
-export const FRESHNESS_WINDOW_MS = 48 * HOUR;
-/** A claim to announce a post older than this was abandoned by a crashed poller. */
-const ANNOUNCE_CLAIM_TTL_MS = 15 * 60_000;
 const WRITE_CONCURRENCY = 4;
 /**
  * Article pages one refresh reads for recaps whose feed carries only a teaser (each is a fetch of
@@ -155,27 +150,14 @@ function cutShort(items: number): string {
   return `The feed's last document was cut short; only the ${items === 1 ? "1 complete item" : `${items} complete items`} before the cut were read`;
 }
 
-/**
- * Content that, when a publisher changes it, counts as an edit (the raw date: clamping moves with
- * the clock). What tagging reads counts too (categories, the lead), so a retag always sees what the
- * feed says now; posts stored before Recap kept them get them at their feed's next poll. A recap's
- * full content counts as well: a talk added to it is an edit.
- */
-function contentHash(item: NormalizedItem, recap: boolean): string {
-  const fields = [item.title, item.summary, item.author ?? "", item.rawDate ?? "", ...(item.categories ?? []), stableId(item.lead ?? "")];
-  return stableId(JSON.stringify(recap ? [...fields, stableId(item.content ?? "")] : fields));
-}
-
+/** Carries out each item's plan (plan.ts) through the store, then announces what is news. */
 async function ingestItems(feed: Feed, items: NormalizedItem[], deps: RefreshDeps, now: Date) {
   const { posts } = deps.store;
   const known = await posts.knownItems(
     feed.id,
     items.map((item) => item.itemKey),
   );
-  // The first successful poll of a feed is its history: searchable, never announced.
-  const isBackfill = feed.lastSuccessAt === undefined;
   const taxonomy = await deps.taxonomy();
-  const freshSince = now.getTime() - FRESHNESS_WINDOW_MS;
   const focus = focusOf(feed.topicTally);
   const newTopics: string[][] = [];
   let created = 0;
@@ -187,50 +169,29 @@ async function ingestItems(feed: Feed, items: NormalizedItem[], deps: RefreshDep
   let deferred = 0;
 
   await mapWithConcurrency(items, WRITE_CONCURRENCY, async (item) => {
-    const recap = mayBeRecap(item, feed);
-    const hash = contentHash(item, recap);
-    const prior = known.get(item.itemKey);
-    if (prior?.contentHash === hash) return; // unchanged: no write at all
-    const topics = matchTopics(topicEvidence(item, focus), taxonomy);
-    if (prior) {
-      // An edit updates the post but never makes it news again. A missing or future date says
-      // nothing about when it was published, so the stored date stays.
-      const publishedAt = item.dateClamped ? undefined : item.publishedAt;
+    const plan = planItem(item, { feed, known: known.get(item.itemKey), taxonomy, focus, now });
+    if (plan.kind === "unchanged") return;
+    if (plan.kind === "edit") {
+      const { postId } = plan.identity;
       // One read: a recap keeps its talks' topics through the edit, whatever its sync below comes to.
-      const existing = await posts.get(prior.postId);
+      const existing = await posts.get(postId);
       // A recap keeps its items' topics, and the team's corrections outlast the publisher's edits.
-      const kept = existing ? storedTopics(taxonomy, topics, existing) : topics;
-      const { title, summary, author, categories, lead } = item;
-      await posts.updateContent(prior.postId, { title, summary, author, categories, lead, publishedAt, topics: kept });
-      if (existing && (recap || existing.listed)) {
+      const kept = existing ? storedTopics(taxonomy, plan.content.topics, existing) : plan.content.topics;
+      await posts.updateContent(postId, { ...plan.content, topics: kept });
+      if (existing && (plan.recap || existing.listed)) {
         const synced = await syncListedItems({ ...existing, title: item.title, topics: kept }, item, feed, taxonomy, deps, now, pages);
         // Counted once settled: a deferred edit is processed (and counted) again by a later poll.
         if (synced.status === "deferred" || readAgain(synced, existing, now)) return void deferred++;
       }
       editedCount++;
-      settled.push({ itemKey: item.itemKey, postId: prior.postId, contentHash: hash });
+      settled.push(plan.identity);
       return;
     }
-    const publishedAt = item.publishedAt ?? now.toISOString();
-    const post: Post = {
-      id: item.postId,
-      kind: "article",
-      url: item.url,
-      title: item.title,
-      summary: item.summary,
-      ...(item.author ? { author: item.author } : {}),
-      ...(item.categories ? { categories: item.categories } : {}),
-      ...(item.lead ? { lead: item.lead } : {}),
-      publishedAt,
-      firstSeenAt: now.toISOString(),
-      topics,
-      feeds: [feed.url],
-      fresh: !isBackfill && Date.parse(publishedAt) >= freshSince,
-    };
+    const { post } = plan;
     let stored: StoredPost = post;
     if (await posts.insert(post)) {
       created++;
-      newTopics.push(topics);
+      newTopics.push(post.topics);
     } else {
       // Another feed, a concurrent poll or an earlier attempt stored it first: the same article.
       // Remember this feed too, and rewrite its topic rows in case that attempt died before them.
@@ -238,7 +199,7 @@ async function ingestItems(feed: Feed, items: NormalizedItem[], deps: RefreshDep
       await posts.repairTopicRows({ ...stored, ...(item.lead ? { lead: item.lead } : {}) });
     }
     let again = false;
-    if (recap || stored.listed) {
+    if (plan.recap || stored.listed) {
       const synced = await syncListedItems(stored, item, feed, taxonomy, deps, now, pages);
       if (synced.status === "deferred") return void deferred++;
       stored = { ...stored, topics: synced.topics };
@@ -247,7 +208,7 @@ async function ingestItems(feed: Feed, items: NormalizedItem[], deps: RefreshDep
     if (stored.fresh && !stored.announcedAt) candidates.push(stored);
     // A recap whose page failed for now is news all the same; it stays unknown so its page is read again.
     if (again) return void deferred++;
-    settled.push({ itemKey: item.itemKey, postId: post.id, contentHash: hash });
+    settled.push(plan.identity);
   });
 
   const unannounced = await announce(feed, candidates, deps, now);
@@ -265,45 +226,6 @@ async function ingestItems(feed: Feed, items: NormalizedItem[], deps: RefreshDep
     waiting: unannounced.size + deferred,
     newTopics,
   };
-}
-
-/** Publishes `post.ingested` once per fresh post; returns the ids still waiting to be announced. */
-async function announce(feed: Feed, candidates: StoredPost[], deps: RefreshDeps, now: Date): Promise<Set<string>> {
-  const { posts } = deps.store;
-  const waiting = new Set<string>();
-  const claimed: StoredPost[] = [];
-  const staleBefore = new Date(now.getTime() - ANNOUNCE_CLAIM_TTL_MS);
-  for (const post of candidates) {
-    if (await posts.claimAnnouncement(post.id, now, staleBefore)) claimed.push(post);
-    // Someone else holds a live claim: it is theirs to announce, but stay unknown until it is done.
-    else if (!(await posts.get(post.id))?.announcedAt) waiting.add(post.id);
-  }
-  if (claimed.length === 0) return waiting;
-
-  const { failed } = await deps.publisher.publish(
-    claimed.map((post) => ({
-      detailType: "post.ingested" as const,
-      detail: {
-        postId: post.id,
-        feedId: feed.id,
-        url: post.url,
-        title: shortTitle(post.title),
-        topics: post.topics,
-        publishedAt: post.publishedAt,
-        firstSeenAt: post.firstSeenAt,
-      },
-    })),
-  );
-  const failedIds = new Set(failed.map((event) => (event.detail as { postId: string }).postId));
-  for (const post of claimed) {
-    if (failedIds.has(post.id)) {
-      await posts.releaseAnnouncement(post.id, now);
-      waiting.add(post.id);
-    } else {
-      await posts.markAnnounced(post.id, now);
-    }
-  }
-  return waiting;
 }
 
 async function recordFailure(

@@ -1,0 +1,55 @@
+/**
+ * Announcing: each fresh post goes on the bus as `post.ingested` exactly once, however many pollers
+ * and retries meet it. A poller claims the post, publishes, then marks it announced; a failed
+ * publish gives the claim back, and a claim whose holder crashed is taken over after a while.
+ */
+import { shortTitle, type EventPublisher } from "../events/types";
+import type { Store, StoredPost } from "../store/ports";
+import type { Feed } from "./types";
+
+/** A claim to announce a post older than this was abandoned by a crashed poller. */
+const ANNOUNCE_CLAIM_TTL_MS = 15 * 60_000;
+
+export interface AnnounceDeps {
+  store: Store;
+  publisher: EventPublisher;
+}
+
+/** Publishes `post.ingested` once per fresh post; returns the ids still waiting to be announced. */
+export async function announce(feed: Feed, candidates: StoredPost[], deps: AnnounceDeps, now: Date): Promise<Set<string>> {
+  const { posts } = deps.store;
+  const waiting = new Set<string>();
+  const claimed: StoredPost[] = [];
+  const staleBefore = new Date(now.getTime() - ANNOUNCE_CLAIM_TTL_MS);
+  for (const post of candidates) {
+    if (await posts.claimAnnouncement(post.id, now, staleBefore)) claimed.push(post);
+    // Someone else holds a live claim: it is theirs to announce, but stay unknown until it is done.
+    else if (!(await posts.get(post.id))?.announcedAt) waiting.add(post.id);
+  }
+  if (claimed.length === 0) return waiting;
+
+  const { failed } = await deps.publisher.publish(
+    claimed.map((post) => ({
+      detailType: "post.ingested" as const,
+      detail: {
+        postId: post.id,
+        feedId: feed.id,
+        url: post.url,
+        title: shortTitle(post.title),
+        topics: post.topics,
+        publishedAt: post.publishedAt,
+        firstSeenAt: post.firstSeenAt,
+      },
+    })),
+  );
+  const failedIds = new Set(failed.map((event) => (event.detail as { postId: string }).postId));
+  for (const post of claimed) {
+    if (failedIds.has(post.id)) {
+      await posts.releaseAnnouncement(post.id, now);
+      waiting.add(post.id);
+    } else {
+      await posts.markAnnounced(post.id, now);
+    }
+  }
+  return waiting;
+}
