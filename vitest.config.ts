@@ -10,6 +10,9 @@ export default defineConfig({
     // starts its own servers and restores its spies); they pass in any file order
     // (`--sequence.shuffle.files`).
     isolate: false,
+    // SST's Resource reads the linked resources once per module instance: processed by vitest, a
+    // test that wires Lambda handlers can load them afresh (vi.resetModules) with its own.
+    server: { deps: { inline: ["sst"] } },
     hookTimeout: 30_000,
     // Tests that expect a refusal would print the handlers' warnings; errors still show.
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true", RECAP_LOG_LEVEL: "error" },

@@ -4,7 +4,7 @@
  * AWS_ENDPOINT_URL_* variables, invoked with (event, context).
  */
 import type { Context, EventBridgeEvent } from "aws-lambda";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { newFeed } from "@recap/core/feeds";
 import { openStore, type TableRef } from "@recap/core/store";
 import { startTestDynamo, type TestDynamo } from "../helpers/dynamo";
@@ -41,6 +41,9 @@ beforeAll(async () => {
     // Must be ignored on Lambda: private addresses are never fetched there.
     RECAP_ALLOW_PRIVATE_NETWORK: "true",
   });
+  // The handlers wire themselves when first imported; another test file in this worker may have
+  // imported them with other resources (test files share the module cache): load them afresh.
+  vi.resetModules();
 });
 
 afterAll(async () => {

@@ -7,7 +7,7 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { sstDynamoArgs } from "@recap/core/store";
 import { HTTP_FUNCTION, SCHEDULES, SUBSCRIPTIONS } from "@recap/core/runtime";
 
@@ -138,5 +138,7 @@ describe("sst.config.ts and stacks/", () => {
       expect(typeof module[exported]).toBe("function");
       expect((module[exported] as (...args: unknown[]) => unknown).length).toBe(2);
     }
+    // They wired themselves to made-up resources: leave no such module behind for other test files.
+    vi.resetModules();
   });
 });
