@@ -5,6 +5,16 @@
  */
 import { addFeed, findFeed, markRecapFeed, parseFeedUrl, resumeFeed, type Feed, type FeedOrigin, type RefreshDeps } from "../feeds";
 import type { Post } from "../posts/types";
+import {
+  latestWindow,
+  PAGE_SIZE,
+  SEARCH_MAX_CANDIDATES,
+  SEARCH_WINDOW_DAYS,
+  searchWindow,
+  topicCounts,
+  topicWindow,
+  withoutRepeats,
+} from "../posts/queries";
 import { findTopic, unknownTopic } from "../topics/lookup";
 import { addTeamTopic, addTopicAlias, retagPosts } from "../topics/manage";
 import { correctPost, forgetCue, listCues } from "../topics/correct";
@@ -13,13 +23,7 @@ import { follow, following, unfollow } from "../follow/commands";
 import type { DigestLimits } from "../digest/types";
 import type { FollowLimits } from "../config";
 import { formatCommand } from "./grammar";
-import { PAGE_SIZE, type Command, type FeedHealth, type Outcome } from "./types";
-
-const DAY = 86_400_000;
-/** How far back `search` looks: it filters recent posts in memory (see docs/architecture.md). */
-export const SEARCH_WINDOW_DAYS = 180;
-const SEARCH_MAX_CANDIDATES = 5_000;
-const TOPICS_WINDOW_DAYS = 7;
+import type { Command, FeedHealth, Outcome } from "./types";
 
 export interface CommandContext {
   via: "slack" | "cli";
@@ -48,7 +52,7 @@ export async function runCommand(command: Command, context: CommandContext, deps
     case "latest":
       return latestPosts(command, deps);
     case "topics":
-      return topicCounts(deps);
+      return countTopics(deps);
     case "feeds":
       return { kind: "feeds", feeds: await feedHealth(deps) };
     case "subscribe":
@@ -191,51 +195,20 @@ function pageOf(
   };
 }
 
-/**
- * One line per thing: a talk two recaps list (its video and title), or a recap's link to an article
- * Recap also reads from its own feed (its URL), shows once — the feed's own post first. Talks that
- * share a link but not a title (one livestream, one combined deck) and items without a link of
- * their own (their URL is their recap's) are never merged.
- */
-function withoutRepeats(posts: Post[]): Post[] {
-  const keyOf = (post: Post) => {
-    if (post.listedIn && post.url === post.listedIn.url) return `id:${post.id}`;
-    return post.kind === "talk" ? `talk:${post.url}\n${fold(post.title)}` : `url:${post.url}`;
-  };
-  const chosen = new Map<string, Post>();
-  for (const post of posts) {
-    const key = keyOf(post);
-    const current = chosen.get(key);
-    if (!current || (current.listedIn && !post.listedIn)) chosen.set(key, post);
-  }
-  const kept = new Set(chosen.values());
-  return posts.filter((post) => kept.has(post));
-}
-
-/** This page and one beyond, out of a complete list held in memory. */
-const windowOf = (posts: Post[], page: number) => posts.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE + 1);
-
 async function topicPosts(command: Extract<Command, { name: "topic" }>, deps: CommandDeps): Promise<Outcome> {
   const taxonomy = await deps.taxonomy();
   const topic = findTopic(command.topic, taxonomy);
   if (!topic) return unknownTopic(command.topic, taxonomy);
-  const window = await deps.store.posts.byTopic(topic.id, PAGE_SIZE + 1, (command.page - 1) * PAGE_SIZE);
+  const window = await topicWindow(deps.store.posts, topic.id, command.page);
   const emptyText = command.page > 1 ? `No more posts on ${topic.label}.` : `Nothing on ${topic.label} yet.`;
   return pageOf({ ...command, topic: topic.id }, window, topic.label, emptyText);
 }
 
 async function searchPosts(command: Extract<Command, { name: "search" }>, deps: CommandDeps): Promise<Outcome> {
-  const now = deps.clock();
-  const recent = await deps.store.posts.seenSince(now, {
-    since: new Date(now.getTime() - SEARCH_WINDOW_DAYS * DAY),
-    limit: SEARCH_MAX_CANDIDATES,
-  });
-  const words = command.words.map(fold);
-  const matches = withoutRepeats(recent.filter((post) => matchesEveryWord(post, words)).sort(newestPublishedFirst));
-  const truncated = recent.length >= SEARCH_MAX_CANDIDATES;
+  const { window, truncated } = await searchWindow(deps.store.posts, command.words, command.page, deps.clock());
   return pageOf(
     command,
-    windowOf(matches, command.page),
+    window,
     `Search: ${command.words.join(" ")}`,
     truncated
       ? `No match among the ${SEARCH_MAX_CANDIDATES} most recent posts.`
@@ -243,53 +216,13 @@ async function searchPosts(command: Extract<Command, { name: "search" }>, deps: 
   );
 }
 
-/**
- * Every query word starts a word of the title or summary — and of a talk's speakers, organizations
- * and event ("argo" finds "Argo" and "ArgoCD", "ai" does not find "maintain"); a query word with
- * punctuation ("argo-cd", "k8s.io") matches as a phrase.
- */
-function matchesEveryWord(post: Post, words: string[]): boolean {
-  const talk = [...(post.speakers ?? []), ...(post.organizations ?? []), post.listedIn?.section ?? ""];
-  const text = fold([post.title, post.summary, ...talk].join(" "));
-  const tokens = text.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-  return words.every((word) => (/^[\p{L}\p{N}]+$/u.test(word) ? tokens.some((token) => token.startsWith(word)) : text.includes(word)));
-}
-
 async function latestPosts(command: Extract<Command, { name: "latest" }>, deps: CommandDeps): Promise<Outcome> {
-  const now = deps.clock();
-  // Read the whole day before dropping backfill: a feed added today may have stored hundreds of old
-  // posts, and they must not push the news out of a limited read.
-  const posts = await deps.store.posts.seenSince(now, { since: new Date(now.getTime() - DAY) });
-  return pageOf(
-    command,
-    windowOf(
-      posts.filter((post) => post.fresh),
-      command.page,
-    ),
-    "Since yesterday",
-    "Nothing new since yesterday.",
-  );
+  const window = await latestWindow(deps.store.posts, command.page, deps.clock());
+  return pageOf(command, window, "Since yesterday", "Nothing new since yesterday.");
 }
 
-async function topicCounts(deps: CommandDeps): Promise<Outcome> {
-  const now = deps.clock();
-  const weekAgo = new Date(now.getTime() - TOPICS_WINDOW_DAYS * DAY);
-  // Posts published this week. Reading by first-seen time bounds the read; the publication date
-  // keeps a newly added feed's archive (all first seen today) out of this week's counts.
-  const posts = await deps.store.posts.seenSince(now, { since: weekAgo });
-  const counts = new Map<string, number>();
-  for (const post of posts) {
-    // A recap carries its talks' topics; its talks are counted themselves.
-    if (post.publishedAt < weekAgo.toISOString() || post.listed) continue;
-    for (const topic of post.topics) counts.set(topic, (counts.get(topic) ?? 0) + 1);
-  }
-  const all = (await deps.taxonomy()).topics.map(({ id, label }) => ({ id, label, count: counts.get(id) ?? 0 }));
-  const topics = all.filter((topic) => topic.count > 0).sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
-  const quiet = all
-    .filter((topic) => topic.count === 0)
-    .map(({ id, label }) => ({ id, label }))
-    .sort((a, b) => a.label.localeCompare(b.label));
-  return { kind: "topics", days: TOPICS_WINDOW_DAYS, topics, quiet };
+async function countTopics(deps: CommandDeps): Promise<Outcome> {
+  return { kind: "topics", ...(await topicCounts(deps.store.posts, await deps.taxonomy(), deps.clock())) };
 }
 
 /** Every followed feed with its state, for `feeds` in Slack and the CLI. */
@@ -319,10 +252,3 @@ export function feedState(feed: Feed): FeedHealth["state"] {
   if (feed.consecutiveErrors > 0) return "failing";
   return feed.lastSuccessAt ? "ok" : "new";
 }
-
-/** Case- and accent-insensitive form for matching words. */
-function fold(text: string): string {
-  return text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
-}
-
-const newestPublishedFirst = (a: Post, b: Post) => b.publishedAt.localeCompare(a.publishedAt);

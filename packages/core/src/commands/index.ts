@@ -6,4 +6,5 @@ export type * from "./types";
 export { PAGE_SIZE } from "./types";
 export { parseCommand, formatCommand, COMMAND_KEYWORDS, MAX_PAGE } from "./grammar";
 export { COMMAND_USAGE, helpText } from "./help";
-export { runCommand, addOutcome, feedHealth, feedState, SEARCH_WINDOW_DAYS, type CommandContext, type CommandDeps } from "./execute";
+export { runCommand, addOutcome, feedHealth, feedState, type CommandContext, type CommandDeps } from "./execute";
+export { SEARCH_WINDOW_DAYS } from "../posts/queries";

@@ -168,4 +168,4 @@ export interface TopicRef {
 }
 
 /** Posts shown per page. */
-export const PAGE_SIZE = 10;
+export { PAGE_SIZE } from "../posts/queries";

@@ -7,5 +7,5 @@ export { canonicalizeUrl } from "./canonical-url";
 export { parseFeedDate } from "./dates";
 export { htmlToText, truncateAtWord } from "./text";
 export { normalizeItems, type NormalizeContext } from "./normalize";
-export { findPosts, type PostQuery } from "./find";
+export { findPosts, latestWindow, searchWindow, topicCounts, topicWindow, PAGE_SIZE, type PostQuery } from "./queries";
 export { topicEvidence } from "./topic-text";

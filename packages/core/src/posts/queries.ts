@@ -1,0 +1,140 @@
+/**
+ * Every way stored posts are looked up, for Slack and the terminal alike: a topic's page, search,
+ * what arrived since yesterday, posts per topic this week, and the terminal's `posts` listing.
+ * Lists come back as a window: one page plus, when there is one, the first post of the next (so a
+ * caller knows whether to offer More without counting everything).
+ */
+import type { PostRepository } from "../store/ports";
+import type { Taxonomy } from "../topics/taxonomy";
+import type { Post } from "./types";
+
+const DAY = 86_400_000;
+/** Posts on a page of a topic, search or latest. */
+export const PAGE_SIZE = 10;
+/** How far back `search` looks: it filters recent posts in memory (see docs/architecture.md). */
+export const SEARCH_WINDOW_DAYS = 180;
+export const SEARCH_MAX_CANDIDATES = 5_000;
+export const TOPICS_WINDOW_DAYS = 7;
+
+/** `page` (1-based) of a topic's posts, newest published first, and one beyond. */
+export function topicWindow(posts: PostRepository, topicId: string, page: number): Promise<Post[]> {
+  return posts.byTopic(topicId, PAGE_SIZE + 1, (page - 1) * PAGE_SIZE);
+}
+
+/**
+ * `page` of the posts of the last SEARCH_WINDOW_DAYS matching every word, newest published first,
+ * and one beyond; `truncated` when the window held more posts than are searched.
+ */
+export async function searchWindow(posts: PostRepository, words: string[], page: number, now: Date) {
+  const recent = await posts.seenSince(now, { since: new Date(now.getTime() - SEARCH_WINDOW_DAYS * DAY), limit: SEARCH_MAX_CANDIDATES });
+  const folded = words.map(fold);
+  const matches = withoutRepeats(recent.filter((post) => matchesEveryWord(post, folded)).sort(newestPublishedFirst));
+  return { window: windowOf(matches, page), truncated: recent.length >= SEARCH_MAX_CANDIDATES };
+}
+
+/** `page` of the news first seen in the last day, newest first, and one beyond. */
+export async function latestWindow(posts: PostRepository, page: number, now: Date): Promise<Post[]> {
+  // Read the whole day before dropping backfill: a feed added today may have stored hundreds of old
+  // posts, and they must not push the news out of a limited read.
+  const seen = await posts.seenSince(now, { since: new Date(now.getTime() - DAY) });
+  return windowOf(
+    seen.filter((post) => post.fresh),
+    page,
+  );
+}
+
+/** Posts published in the last TOPICS_WINDOW_DAYS per topic: the busy ones by count, the quiet ones apart. */
+export async function topicCounts(posts: PostRepository, taxonomy: Taxonomy, now: Date) {
+  const weekAgo = new Date(now.getTime() - TOPICS_WINDOW_DAYS * DAY);
+  // Reading by first-seen time bounds the read; the publication date keeps a newly added feed's
+  // archive (all first seen today) out of this week's counts.
+  const recent = await posts.seenSince(now, { since: weekAgo });
+  const counts = new Map<string, number>();
+  for (const post of recent) {
+    // A recap carries its talks' topics; its talks are counted themselves.
+    if (post.publishedAt < weekAgo.toISOString() || post.listed) continue;
+    for (const topic of post.topics) counts.set(topic, (counts.get(topic) ?? 0) + 1);
+  }
+  const all = taxonomy.topics.map(({ id, label }) => ({ id, label, count: counts.get(id) ?? 0 }));
+  return {
+    days: TOPICS_WINDOW_DAYS,
+    topics: all.filter((topic) => topic.count > 0).sort((a, b) => b.count - a.count || a.label.localeCompare(b.label)),
+    quiet: all
+      .filter((topic) => topic.count === 0)
+      .map(({ id, label }) => ({ id, label }))
+      .sort((a, b) => a.label.localeCompare(b.label)),
+  };
+}
+
+export interface PostQuery {
+  /** A topic id (resolve aliases before calling). */
+  topic?: string;
+  /** Only posts Recap first saw at or after this time. */
+  since?: Date;
+  /** Only posts this feed (by id) carried. */
+  feedId?: string;
+  limit: number;
+  /** Posts to pass over first (for a later page). */
+  offset?: number;
+}
+
+/** The terminal's `posts`: by topic (newest published first), by feed, or by first-seen time (newest first). */
+export async function findPosts(posts: PostRepository, query: PostQuery, now: Date): Promise<Post[]> {
+  const offset = query.offset ?? 0;
+  const end = offset + query.limit;
+  if (query.feedId) {
+    const carried = await posts.getMany(await posts.idsOfFeed(query.feedId));
+    const since = query.since?.toISOString();
+    return carried
+      .filter((post) => (!query.topic || post.topics.includes(query.topic)) && (!since || post.firstSeenAt >= since))
+      .sort((a, b) => newestPublishedFirst(a, b) || b.id.localeCompare(a.id))
+      .slice(offset, end);
+  }
+  if (query.topic && !query.since) return posts.byTopic(query.topic, query.limit, offset);
+  const seen = await posts.seenSince(now, { since: query.since, limit: query.topic ? undefined : end });
+  const matching = query.topic ? seen.filter((post) => post.topics.includes(query.topic as string)) : seen;
+  return matching.slice(offset, end);
+}
+
+/**
+ * One line per thing: a talk two recaps list (its video and title), or a recap's link to an article
+ * Recap also reads from its own feed (its URL), shows once — the feed's own post first. Talks that
+ * share a link but not a title (one livestream, one combined deck) and items without a link of
+ * their own (their URL is their recap's) are never merged.
+ */
+export function withoutRepeats(posts: Post[]): Post[] {
+  const keyOf = (post: Post) => {
+    if (post.listedIn && post.url === post.listedIn.url) return `id:${post.id}`;
+    return post.kind === "talk" ? `talk:${post.url}\n${fold(post.title)}` : `url:${post.url}`;
+  };
+  const chosen = new Map<string, Post>();
+  for (const post of posts) {
+    const key = keyOf(post);
+    const current = chosen.get(key);
+    if (!current || (current.listedIn && !post.listedIn)) chosen.set(key, post);
+  }
+  const kept = new Set(chosen.values());
+  return posts.filter((post) => kept.has(post));
+}
+
+/**
+ * Every query word starts a word of the title or summary — and of a talk's speakers, organizations
+ * and event ("argo" finds "Argo" and "ArgoCD", "ai" does not find "maintain"); a query word with
+ * punctuation ("argo-cd", "k8s.io") matches as a phrase.
+ */
+function matchesEveryWord(post: Post, words: string[]): boolean {
+  const talk = [...(post.speakers ?? []), ...(post.organizations ?? []), post.listedIn?.section ?? ""];
+  const text = fold([post.title, post.summary, ...talk].join(" "));
+  const tokens = text.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return words.every((word) => (/^[\p{L}\p{N}]+$/u.test(word) ? tokens.some((token) => token.startsWith(word)) : text.includes(word)));
+}
+
+/** This page and one beyond, out of a complete list held in memory. */
+const windowOf = (posts: Post[], page: number) => posts.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE + 1);
+
+/** Case- and accent-insensitive form for matching words. */
+function fold(text: string): string {
+  return text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
+}
+
+const newestPublishedFirst = (a: Post, b: Post) => b.publishedAt.localeCompare(a.publishedAt);
