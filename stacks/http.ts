@@ -1,9 +1,10 @@
 /** The Function URL Slack calls: slash commands, interactivity and events, plus GET /health. */
 import { HTTP_FUNCTION } from "../packages/core/src/runtime/definitions";
 import { bus, environment, slackSecrets, table } from "./data";
+import { HANDLERS } from "./handlers";
 
 export const http = new sst.aws.Function("RecapHttp", {
-  handler: HTTP_FUNCTION.handler,
+  handler: HANDLERS.http,
   url: true,
   link: [table, bus, ...slackSecrets],
   environment,

@@ -9,7 +9,8 @@ import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { sstDynamoArgs } from "@recap/core/store";
-import { HTTP_FUNCTION, SCHEDULES, SUBSCRIPTIONS } from "@recap/core/runtime";
+import { SCHEDULES, SUBSCRIPTIONS } from "@recap/core/runtime";
+import { HANDLERS } from "../../stacks/handlers";
 
 interface Created {
   component: string;
@@ -87,13 +88,13 @@ describe("sst.config.ts and stacks/", () => {
     const [poll] = crons;
     expect(poll?.args.schedule).toBe(`cron(0/${SCHEDULES.poll.everyMinutes} * * * ? *)`);
     expect(poll?.args.function).toMatchObject({
-      handler: SCHEDULES.poll.handler,
+      handler: HANDLERS.poll,
       timeout: `${SCHEDULES.poll.timeoutSeconds} seconds`,
       environment: { RECAP_POLL_BATCH_SIZE: "25" },
     });
     expect(poll?.args.function.link).toHaveLength(2);
     // The digest posts to Slack: it alone among the schedules gets the Slack secrets.
-    const digest = crons.find((cron) => cron.args.function.handler === SCHEDULES.digest.handler);
+    const digest = crons.find((cron) => cron.args.function.handler === HANDLERS.digest);
     expect(digest?.args.schedule).toBe("cron(0/15 * * * ? *)");
     expect(digest?.args.function.link).toHaveLength(4);
   });
@@ -102,7 +103,7 @@ describe("sst.config.ts and stacks/", () => {
     const secrets = created.filter((entry) => entry.component === "Secret").map((entry) => entry.name);
     expect(secrets.sort()).toEqual(["SlackBotToken", "SlackSigningSecret"]);
     const http = created.find((entry) => entry.component === "Function" && entry.name === "RecapHttp");
-    expect(http?.args).toMatchObject({ handler: HTTP_FUNCTION.handler, url: true, environment: { RECAP_POLL_BATCH_SIZE: "25" } });
+    expect(http?.args).toMatchObject({ handler: HANDLERS.http, url: true, environment: { RECAP_POLL_BATCH_SIZE: "25" } });
     expect(http?.args.link).toHaveLength(4);
   });
 
@@ -112,7 +113,7 @@ describe("sst.config.ts and stacks/", () => {
       Object.values(SUBSCRIPTIONS).map((subscription) => ({ detailType: [...subscription.detailTypes] })),
     );
     expect(bus?.subscriptions.map((subscription) => subscription.subscriber.handler)).toEqual(
-      Object.values(SUBSCRIPTIONS).map((subscription) => subscription.handler),
+      Object.keys(SUBSCRIPTIONS).map((name) => HANDLERS[name as keyof typeof SUBSCRIPTIONS]),
     );
     expect(bus?.subscriptions.map((subscription) => subscription.subscriber.link.length)).toEqual(
       Object.values(SUBSCRIPTIONS).map((subscription) => (subscription.slack ? 4 : 2)),
@@ -130,7 +131,7 @@ describe("sst.config.ts and stacks/", () => {
       RECAP_SLACK_TEAM_IDS: "T0001",
       AWS_REGION: "us-east-1",
     });
-    const handlers = [...Object.values(SCHEDULES), ...Object.values(SUBSCRIPTIONS), HTTP_FUNCTION].map((definition) => definition.handler);
+    const handlers = Object.values(HANDLERS);
     for (const handler of handlers) {
       const [file, exported] = handler.split(".") as [string, string];
       expect(existsSync(`${file}.ts`)).toBe(true);

@@ -1,6 +1,7 @@
 /**
  * What runs when, said once. `stacks/` turns these into EventBridge schedules and bus
- * subscriptions; the local runner (`npm start`) runs the same handlers on the same rules.
+ * subscriptions (with the handler files of stacks/handlers.ts); the local runner (`npm start`) runs
+ * the same handlers on the same rules.
  * Plain data on purpose: the infrastructure code imports it without pulling in the app.
  */
 
@@ -8,7 +9,6 @@ export const SCHEDULES = {
   /** Finds feeds whose next poll is due and polls them (fanning out when there are many). */
   poll: {
     everyMinutes: 15,
-    handler: "functions/poll.handler",
     slack: false,
     // Up to RECAP_POLL_BATCH_SIZE feeds in-process; each fetch is capped at 20 s (plus up to three
     // autodiscovery fetches), so the worst case needs Lambda's full 15 minutes.
@@ -20,7 +20,6 @@ export const SCHEDULES = {
    */
   digest: {
     everyMinutes: 15,
-    handler: "functions/digest.handler",
     slack: true,
     timeoutSeconds: 300,
   },
@@ -30,35 +29,30 @@ export const SUBSCRIPTIONS = {
   /** A batch of due feeds handed over by the scheduled poll. */
   pollBatch: {
     detailTypes: ["feeds.poll.requested"],
-    handler: "functions/poll-batch.handler",
     timeoutSeconds: 900,
     slack: false,
   },
   /** `/recap add` answered at once; this discovers, fetches, stores and reports to the response_url. */
   feedAdd: {
     detailTypes: ["feed.add.requested"],
-    handler: "functions/feed-add.handler",
     timeoutSeconds: 120,
     slack: true,
   },
   /** `/recap retag` answered at once; this re-tags stored posts and reports to the response_url. */
   retag: {
     detailTypes: ["posts.retag.requested"],
-    handler: "functions/retag.handler",
     timeoutSeconds: 900,
     slack: true,
   },
   /** Tells the channel a feed was added from that Recap paused it, and how to resume it. */
   feedPaused: {
     detailTypes: ["feed.paused"],
-    handler: "functions/feed-paused.handler",
     timeoutSeconds: 30,
     slack: true,
   },
   /** Posts each new post in the channels following one of its topics (`/recap follow`), within their hourly budget. */
   followAlerts: {
     detailTypes: ["post.ingested"],
-    handler: "functions/follow-alerts.handler",
     // Four channels at a time, each up to ~50 s in the worst case (a post or update with a 10 s
     // timeout and up to three short rate-limit waits): room for ~40 channels following one topic. A
     // timeout mid-delivery leaves that alert claimed and unsent (lost rather than duplicated).
@@ -69,7 +63,6 @@ export const SUBSCRIPTIONS = {
 
 /** The HTTP function behind the Function URL: Slack commands, interactivity, events, health. */
 export const HTTP_FUNCTION = {
-  handler: "functions/http.handler",
   timeoutSeconds: 10,
 } as const;
 
