@@ -14,122 +14,122 @@ export function failed(outcome: Outcome): boolean {
 }
 
 export function terminalText(outcome: Outcome): string {
-  switch (outcome.kind) {
-    case "help":
-      return `${outcome.problem ?? ""}\n`;
-    case "posts": {
-      if (outcome.posts.length === 0) return `${outcome.emptyText}\n`;
-      const lines = [`${outcome.heading}${outcome.page > 1 ? ` (page ${outcome.page})` : ""}`, ""];
-      for (const post of outcome.posts) lines.push(...postLines(post));
-      if (outcome.more) lines.push(`More: recap ${outcome.more.text} page ${outcome.more.page}`);
-      return `${lines.join("\n")}\n`;
-    }
-    case "unknown-topic": {
-      const suggestions = outcome.suggestions.map((topic) => topic.id);
-      return `Unknown topic "${outcome.query}".${suggestions.length ? ` Did you mean: ${suggestions.join(", ")}?` : ""} See: recap topics\n`;
-    }
-    case "topics": {
-      const width = Math.max(0, ...outcome.topics.map((topic) => topic.id.length));
-      return [
-        outcome.topics.length > 0 ? `Posts per topic, last ${outcome.days} days:` : `No posts in the last ${outcome.days} days.`,
-        ...outcome.topics.map((topic) => `  ${topic.id.padEnd(width)}  ${String(topic.count).padStart(4)}  ${topic.label}`),
-        ...(outcome.quiet.length > 0 ? [`No posts lately: ${outcome.quiet.map((topic) => topic.id).join(", ")}`] : []),
-        "",
-      ].join("\n");
-    }
-    case "topic-added":
-      return `Added topic ${outcome.id} (${outcome.label})${outcome.aliases.length > 0 ? `, also found as: ${outcome.aliases.join(", ")}` : ""}. New posts are tagged with it; recap retag --since <date> tags stored ones.\n`;
-    case "topic-aliased":
-      return `"${outcome.alias}" now also means ${outcome.label} (${outcome.id}). recap retag --since <date> tags stored posts.\n`;
-    case "corrected": {
-      const verdict = { not: "is no longer tagged", also: "is now also tagged", undo: "is back to what the matcher says about" }[
-        outcome.verdict
-      ];
-      const topics = outcome.topics.map((topic) => topic.id).join(", ") || "none";
-      const learned = outcome.learned
-        ? ` Learned: "${outcome.learned.phrase}" ${outcome.learned.polarity === "negative" ? "does not count for" : "hints at"} ${outcome.topic.id} (recap topic forget ${outcome.topic.id} ${outcome.learned.cueId} undoes it).`
-        : "";
-      return `${outcome.already ? "Already so: " : ""}"${outcome.title}" ${verdict} ${outcome.topic.id}. Its topics: ${topics}.${learned}\n`;
-    }
-    case "topic-cues":
-      if (outcome.cues.length === 0) return `No cues for ${outcome.topic.id} yet: corrections teach them.\n`;
-      return outcome.cues
-        .map(
-          (cue) =>
-            `${cue.cueId}  ${cue.polarity === "negative" ? "does not count" : "hints at it   "}  "${cue.phrase}"${cue.postIds.length > 0 ? `  (from ${cue.postIds.map((id) => `post ${id}`).join(", ")})` : ""}\n`,
-        )
-        .join("");
-    case "cue-forgotten":
-      return `Forgot "${outcome.cue.phrase}" for ${outcome.topic.id}. recap retag applies that to stored posts.\n`;
-    case "retag-accepted":
-      return `Re-tagging stored posts${outcome.since ? ` first seen since ${outcome.since}` : ""}…\n`;
-    case "retagged":
-      return `Re-tagged ${plural(outcome.examined, "stored post")}${outcome.since ? ` first seen since ${outcome.since}` : ""}: ${outcome.changed} changed topics${describeTopicChanges(outcome.byTopic)}.\n`;
-    case "feeds":
-      if (outcome.feeds.length === 0) return "No feeds yet. Add one: recap add <url>\n";
-      return outcome.feeds.map(feedLines).join("");
-    case "add-accepted":
-      return `Adding ${outcome.url}…\n`;
-    case "added":
-      return `Added ${outcome.title ?? outcome.url}: ${plural(outcome.postCount, "post")} stored as backfill.\n`;
-    case "already-followed":
-      return `Already following ${outcome.title ?? outcome.url}${outcome.markedRecap ? "; its posts are now read as conference recaps" : ""}.\n`;
-    case "add-failed":
-      return `Could not add ${outcome.url}: ${outcome.reason}\n`;
-    case "removed":
-      return `No longer following ${outcome.title ?? outcome.url}.\n`;
-    case "resumed":
-      return `Resumed ${outcome.title ?? outcome.url}; it will be polled at the next run.\n`;
-    case "not-found":
-      return `No followed feed matches "${outcome.reference}". See: recap feeds\n`;
-    case "refused":
-      return `${outcome.reason}\n`;
-    case "subscribed":
-      return `Channel ${outcome.subscription.channelId} gets its digest at ${outcome.subscription.time} ${outcome.subscription.timeZone} (${outcome.subscription.days}); next: ${outcome.nextAt}.\n`;
-    case "unsubscribed":
-      return `Channel ${outcome.channelId} no longer gets the digest.\n`;
-    case "subscription": {
-      const subscription = outcome.subscription;
-      if (!subscription) return `Channel ${outcome.channelId} has no digest.\n`;
-      return [
-        `Digest for ${subscription.channelId}: ${subscription.time} ${subscription.timeZone}, ${subscription.days}, topics: ${subscription.topics.join(", ") || "all"}`,
-        `  status: ${subscription.status}${subscription.disabledReason ? ` (${subscription.disabledReason})` : ""}`,
-        `  last digest: ${subscription.lastDigestAt ?? "never"}${outcome.nextAt ? `; next: ${outcome.nextAt}` : ""}`,
-        ...(subscription.lastProblem ? [`  last problem: ${subscription.lastProblem}`] : []),
-        "",
-      ].join("\n");
-    }
-    case "digest-preview": {
-      const digest = outcome.digest;
-      const waiting = digest?.waiting ? `${waitingNote(digest.waiting)}\n` : "";
-      if (!digest || digest.postCount === 0) return `Nothing new for this channel's digest: nothing would be posted now.\n${waiting}`;
-      const lines = [`Recap for ${digest.date}: ${plural(digest.postCount, "post")}`, ""];
-      for (const section of digest.sections) {
-        lines.push(section.topicLabel);
-        for (const post of section.posts) lines.push(...postLines(post).map((line) => `  ${line}`));
-        if (section.more > 0) lines.push(`  and ${section.more} more — recap ${section.topicId}`);
-        lines.push("");
-      }
-      return `${lines.join("\n")}${waiting}`;
-    }
-    case "followed":
-      return outcome.already
-        ? `Channel ${outcome.channelId} already follows ${outcome.topic.label}.\n`
-        : `Channel ${outcome.channelId} now gets each new post on ${outcome.topic.label} (up to ${outcome.perHour} an hour, the rest in one summary).\n`;
-    case "unfollowed":
-      return outcome.wasFollowing
-        ? `Channel ${outcome.channelId} no longer follows ${outcome.topic.label}.\n`
-        : `Channel ${outcome.channelId} wasn't following ${outcome.topic.label}.\n`;
-    case "following":
-      if (outcome.follows.length === 0) return `Channel ${outcome.channelId} follows no topic.\n`;
-      return outcome.follows
-        .map(
-          (follow) =>
-            `${follow.topicId}  (${follow.topicLabel})${follow.status === "disabled" ? `  stopped: ${follow.disabledReason ?? ""}` : ""}\n`,
-        )
-        .join("");
-  }
+  // The table has one entry per kind (its type says so); each takes its own kind.
+  return (TERMINAL_TEXT[outcome.kind] as (outcome: Outcome) => string)(outcome);
 }
+
+/** Each outcome kind as text for people in a terminal. */
+type OutcomeTexts = {
+  [K in Outcome["kind"]]: (outcome: Extract<Outcome, { kind: K }>) => string;
+};
+
+const TERMINAL_TEXT: OutcomeTexts = {
+  help: (outcome) => `${outcome.problem ?? ""}\n`,
+  posts: (outcome) => {
+    if (outcome.posts.length === 0) return `${outcome.emptyText}\n`;
+    const lines = [`${outcome.heading}${outcome.page > 1 ? ` (page ${outcome.page})` : ""}`, ""];
+    for (const post of outcome.posts) lines.push(...postLines(post));
+    if (outcome.more) lines.push(`More: recap ${outcome.more.text} page ${outcome.more.page}`);
+    return `${lines.join("\n")}\n`;
+  },
+  "unknown-topic": (outcome) => {
+    const suggestions = outcome.suggestions.map((topic) => topic.id);
+    return `Unknown topic "${outcome.query}".${suggestions.length ? ` Did you mean: ${suggestions.join(", ")}?` : ""} See: recap topics\n`;
+  },
+  topics: (outcome) => {
+    const width = Math.max(0, ...outcome.topics.map((topic) => topic.id.length));
+    return [
+      outcome.topics.length > 0 ? `Posts per topic, last ${outcome.days} days:` : `No posts in the last ${outcome.days} days.`,
+      ...outcome.topics.map((topic) => `  ${topic.id.padEnd(width)}  ${String(topic.count).padStart(4)}  ${topic.label}`),
+      ...(outcome.quiet.length > 0 ? [`No posts lately: ${outcome.quiet.map((topic) => topic.id).join(", ")}`] : []),
+      "",
+    ].join("\n");
+  },
+  "topic-added": (outcome) =>
+    `Added topic ${outcome.id} (${outcome.label})${outcome.aliases.length > 0 ? `, also found as: ${outcome.aliases.join(", ")}` : ""}. New posts are tagged with it; recap retag --since <date> tags stored ones.\n`,
+  "topic-aliased": (outcome) =>
+    `"${outcome.alias}" now also means ${outcome.label} (${outcome.id}). recap retag --since <date> tags stored posts.\n`,
+  corrected: (outcome) => {
+    const verdict = { not: "is no longer tagged", also: "is now also tagged", undo: "is back to what the matcher says about" }[
+      outcome.verdict
+    ];
+    const topics = outcome.topics.map((topic) => topic.id).join(", ") || "none";
+    const learned = outcome.learned
+      ? ` Learned: "${outcome.learned.phrase}" ${outcome.learned.polarity === "negative" ? "does not count for" : "hints at"} ${outcome.topic.id} (recap topic forget ${outcome.topic.id} ${outcome.learned.cueId} undoes it).`
+      : "";
+    return `${outcome.already ? "Already so: " : ""}"${outcome.title}" ${verdict} ${outcome.topic.id}. Its topics: ${topics}.${learned}\n`;
+  },
+  "topic-cues": (outcome) => {
+    if (outcome.cues.length === 0) return `No cues for ${outcome.topic.id} yet: corrections teach them.\n`;
+    return outcome.cues
+      .map(
+        (cue) =>
+          `${cue.cueId}  ${cue.polarity === "negative" ? "does not count" : "hints at it   "}  "${cue.phrase}"${cue.postIds.length > 0 ? `  (from ${cue.postIds.map((id) => `post ${id}`).join(", ")})` : ""}\n`,
+      )
+      .join("");
+  },
+  "cue-forgotten": (outcome) => `Forgot "${outcome.cue.phrase}" for ${outcome.topic.id}. recap retag applies that to stored posts.\n`,
+  "retag-accepted": (outcome) => `Re-tagging stored posts${outcome.since ? ` first seen since ${outcome.since}` : ""}…\n`,
+  retagged: (outcome) =>
+    `Re-tagged ${plural(outcome.examined, "stored post")}${outcome.since ? ` first seen since ${outcome.since}` : ""}: ${outcome.changed} changed topics${describeTopicChanges(outcome.byTopic)}.\n`,
+  feeds: (outcome) => {
+    if (outcome.feeds.length === 0) return "No feeds yet. Add one: recap add <url>\n";
+    return outcome.feeds.map(feedLines).join("");
+  },
+  "add-accepted": (outcome) => `Adding ${outcome.url}…\n`,
+  added: (outcome) => `Added ${outcome.title ?? outcome.url}: ${plural(outcome.postCount, "post")} stored as backfill.\n`,
+  "already-followed": (outcome) =>
+    `Already following ${outcome.title ?? outcome.url}${outcome.markedRecap ? "; its posts are now read as conference recaps" : ""}.\n`,
+  "add-failed": (outcome) => `Could not add ${outcome.url}: ${outcome.reason}\n`,
+  removed: (outcome) => `No longer following ${outcome.title ?? outcome.url}.\n`,
+  resumed: (outcome) => `Resumed ${outcome.title ?? outcome.url}; it will be polled at the next run.\n`,
+  "not-found": (outcome) => `No followed feed matches "${outcome.reference}". See: recap feeds\n`,
+  refused: (outcome) => `${outcome.reason}\n`,
+  subscribed: (outcome) =>
+    `Channel ${outcome.subscription.channelId} gets its digest at ${outcome.subscription.time} ${outcome.subscription.timeZone} (${outcome.subscription.days}); next: ${outcome.nextAt}.\n`,
+  unsubscribed: (outcome) => `Channel ${outcome.channelId} no longer gets the digest.\n`,
+  subscription: (outcome) => {
+    const subscription = outcome.subscription;
+    if (!subscription) return `Channel ${outcome.channelId} has no digest.\n`;
+    return [
+      `Digest for ${subscription.channelId}: ${subscription.time} ${subscription.timeZone}, ${subscription.days}, topics: ${subscription.topics.join(", ") || "all"}`,
+      `  status: ${subscription.status}${subscription.disabledReason ? ` (${subscription.disabledReason})` : ""}`,
+      `  last digest: ${subscription.lastDigestAt ?? "never"}${outcome.nextAt ? `; next: ${outcome.nextAt}` : ""}`,
+      ...(subscription.lastProblem ? [`  last problem: ${subscription.lastProblem}`] : []),
+      "",
+    ].join("\n");
+  },
+  "digest-preview": (outcome) => {
+    const digest = outcome.digest;
+    const waiting = digest?.waiting ? `${waitingNote(digest.waiting)}\n` : "";
+    if (!digest || digest.postCount === 0) return `Nothing new for this channel's digest: nothing would be posted now.\n${waiting}`;
+    const lines = [`Recap for ${digest.date}: ${plural(digest.postCount, "post")}`, ""];
+    for (const section of digest.sections) {
+      lines.push(section.topicLabel);
+      for (const post of section.posts) lines.push(...postLines(post).map((line) => `  ${line}`));
+      if (section.more > 0) lines.push(`  and ${section.more} more — recap ${section.topicId}`);
+      lines.push("");
+    }
+    return `${lines.join("\n")}${waiting}`;
+  },
+  followed: (outcome) =>
+    outcome.already
+      ? `Channel ${outcome.channelId} already follows ${outcome.topic.label}.\n`
+      : `Channel ${outcome.channelId} now gets each new post on ${outcome.topic.label} (up to ${outcome.perHour} an hour, the rest in one summary).\n`,
+  unfollowed: (outcome) =>
+    outcome.wasFollowing
+      ? `Channel ${outcome.channelId} no longer follows ${outcome.topic.label}.\n`
+      : `Channel ${outcome.channelId} wasn't following ${outcome.topic.label}.\n`,
+  following: (outcome) => {
+    if (outcome.follows.length === 0) return `Channel ${outcome.channelId} follows no topic.\n`;
+    return outcome.follows
+      .map(
+        (follow) =>
+          `${follow.topicId}  (${follow.topicLabel})${follow.status === "disabled" ? `  stopped: ${follow.disabledReason ?? ""}` : ""}\n`,
+      )
+      .join("");
+  },
+};
 
 /** JSON for scripts: lists come out as arrays, with every field present. */
 export function outcomeJson(outcome: Outcome): unknown {

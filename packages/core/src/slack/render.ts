@@ -54,218 +54,211 @@ export type { RenderedMessage } from "./blocks";
 type PostsOutcome = Extract<Outcome, { kind: "posts" }>;
 
 export function renderOutcome(outcome: Outcome, options: { shareable: boolean }): RenderedMessage {
-  switch (outcome.kind) {
-    case "posts":
-      return renderPosts(outcome, options);
-    case "help": {
-      const help = section("```\n" + escapeMrkdwn(helpText()) + "\n```");
-      if (outcome.problem === undefined)
-        return {
-          text: "Recap commands: help, topics, feeds, search, add, remove, resume, latest, subscribe, follow, share",
-          blocks: [help],
-        };
-      const problem = sentence([emoji("thinking_face"), words(" "), ...prose(outcome.problem, 500)]);
-      return { text: problem.text, blocks: [...problem.blocks, help] };
-    }
-    case "unknown-topic": {
-      const suggestions = outcome.suggestions
-        .slice(0, 5)
-        .map((s) => [data(s.label, 80, { bold: true }), words(" ("), code(s.id, 60), words(")")]);
-      const hint = suggestions.length > 0 ? [words(" Did you mean "), ...orList(suggestions), words("?")] : [];
+  // The table has one entry per kind (its type says so); each takes its own kind.
+  return (RENDERERS[outcome.kind] as (outcome: Outcome, options: { shareable: boolean }) => RenderedMessage)(outcome, options);
+}
+
+/** Each outcome kind as a Slack message. */
+type OutcomeRenderers = {
+  [K in Outcome["kind"]]: (outcome: Extract<Outcome, { kind: K }>, options: { shareable: boolean }) => RenderedMessage;
+};
+
+const RENDERERS: OutcomeRenderers = {
+  posts: (outcome, options) => renderPosts(outcome, options),
+  help: (outcome) => {
+    const help = section("```\n" + escapeMrkdwn(helpText()) + "\n```");
+    if (outcome.problem === undefined)
+      return {
+        text: "Recap commands: help, topics, feeds, search, add, remove, resume, latest, subscribe, follow, share",
+        blocks: [help],
+      };
+    const problem = sentence([emoji("thinking_face"), words(" "), ...prose(outcome.problem, 500)]);
+    return { text: problem.text, blocks: [...problem.blocks, help] };
+  },
+  "unknown-topic": (outcome) => {
+    const suggestions = outcome.suggestions
+      .slice(0, 5)
+      .map((s) => [data(s.label, 80, { bold: true }), words(" ("), code(s.id, 60), words(")")]);
+    const hint = suggestions.length > 0 ? [words(" Did you mean "), ...orList(suggestions), words("?")] : [];
+    return sentence([
+      words("I don't know the topic “"),
+      data(outcome.query, 200),
+      words("”."),
+      ...hint,
+      words(" "),
+      code("/recap topics"),
+      words(" lists them all. "),
+      code("/recap help"),
+      words(" lists every command."),
+    ]);
+  },
+  topics: (outcome) => renderTopics(outcome),
+  "topic-added": (outcome) =>
+    sentence([
+      emoji("label"),
+      words(" New topic "),
+      data(outcome.label, 100),
+      words(" ("),
+      code(outcome.id),
+      words(outcome.aliases.length > 0 ? "), also found as " : ")"),
+      ...orList(outcome.aliases.map((alias) => [data(alias, 100)])),
+      words(". New posts are tagged with it from now on; "),
+      ...RETAG_HINT,
+    ]),
+  "topic-aliased": (outcome) =>
+    sentence([
+      emoji("label"),
+      words(" "),
+      data(outcome.alias, 100),
+      words(" now also means "),
+      data(outcome.label, 100),
+      words(" ("),
+      code(outcome.id),
+      words("), for new posts from now on; "),
+      ...RETAG_HINT,
+    ]),
+  corrected: (outcome) => renderCorrected(outcome),
+  "topic-cues": (outcome) => renderCues(outcome),
+  "cue-forgotten": (outcome) =>
+    sentence([
+      emoji("wastebasket"),
+      words(" Forgot "),
+      data(outcome.cue.phrase, 100),
+      words(outcome.cue.polarity === "negative" ? " as a phrase that does not count for " : " as a hint of "),
+      data(outcome.topic.label, 100),
+      words(". Posts tagged after this follow it; "),
+      ...RETAG_HINT,
+    ]),
+  "retag-accepted": (outcome) =>
+    sentence([
+      emoji("hourglass_flowing_sand"),
+      words(` Re-tagging stored posts${sinceWords(outcome.since)}; I'll report here when it's done.`),
+    ]),
+  retagged: (outcome) =>
+    sentence([
+      emoji("white_check_mark"),
+      words(
+        ` Re-tagged ${plural(outcome.examined, "stored post")}${sinceWords(outcome.since)}: ${plural(outcome.changed, "post")} changed topics${describeTopicChanges(outcome.byTopic)}.`,
+      ),
+    ]),
+  feeds: (outcome) => renderFeeds(outcome.feeds),
+  "add-accepted": (outcome) =>
+    sentence([emoji("hourglass_flowing_sand"), words(" Adding "), link(outcome.url, outcome.url, LINK), words("… I'll report back here.")]),
+  added: (outcome) =>
+    sentence([
+      emoji("white_check_mark"),
+      words(" Now following "),
+      feedName(outcome.url, outcome.title),
+      words(`: ${plural(outcome.postCount, "post")} so far.`),
+    ]),
+  "already-followed": (outcome) =>
+    sentence([
+      emoji("ok_hand"),
+      words(" Already following "),
+      feedName(outcome.url, outcome.title),
+      words(outcome.markedRecap ? "; from now on its posts are read as conference recaps, their talks listed one by one." : "."),
+    ]),
+  "add-failed": (outcome) =>
+    sentence([emoji("x"), words(" Couldn't add "), link(outcome.url, outcome.url, LINK), words(": "), ...reason(outcome.reason)]),
+  removed: (outcome) => sentence([emoji("wastebasket"), words(" Stopped following "), feedName(outcome.url, outcome.title), words(".")]),
+  resumed: (outcome) =>
+    sentence([
+      emoji("arrow_forward"),
+      words(" Resumed "),
+      feedName(outcome.url, outcome.title),
+      words(": it is polled again from the next round."),
+    ]),
+  "not-found": (outcome) =>
+    sentence([
+      emoji("mag"),
+      words(" I don't follow a feed matching “"),
+      data(outcome.reference, 300),
+      words("”. "),
+      code("/recap feeds"),
+      words(" lists them."),
+    ]),
+  refused: (outcome) => sentence([emoji("no_entry"), words(" "), ...reason(outcome.reason, "recap")]),
+  subscribed: (outcome) =>
+    sentence([
+      emoji("newspaper"),
+      words(` This channel gets its Recap digest ${describeSchedule(outcome.subscription)}; the next one `),
+      words(formatInstant(outcome.nextAt, outcome.subscription.timeZone)),
+      words(". "),
+      code("/recap digest"),
+      words(" previews it."),
+    ]),
+  unsubscribed: (outcome) => sentence([emoji("wave"), words(" This channel no longer gets the daily digest.")]),
+  subscription: (outcome) => {
+    const subscription = outcome.subscription;
+    if (!subscription)
+      return sentence([words("This channel has no digest. "), code("/recap subscribe"), words(" starts one (09:00 daily).")]);
+    const status =
+      subscription.status === "disabled"
+        ? [
+            words(" Stopped: Slack said “"),
+            data(subscription.disabledReason ?? "", 200),
+            words("”. Fix that, then "),
+            code("/recap subscribe"),
+            words(" again."),
+          ]
+        : outcome.nextAt
+          ? [words(` Next: ${formatInstant(outcome.nextAt, subscription.timeZone)}.`)]
+          : [];
+    const last = subscription.lastDigestAt
+      ? [words(` Last digest: ${formatInstant(subscription.lastDigestAt, subscription.timeZone)}.`)]
+      : [];
+    const problem =
+      subscription.lastProblem && subscription.status === "active"
+        ? [words(" Last problem: "), data(subscription.lastProblem, 300), words(".")]
+        : [];
+    return sentence([emoji("newspaper"), words(` Digest ${describeSchedule(subscription)}.`), ...status, ...last, ...problem]);
+  },
+  "digest-preview": (outcome) => {
+    const messages = outcome.digest ? renderDigest(outcome.digest, { emptyNote: outcome.emptyNote }) : undefined;
+    // Posts first seen in the last minutes settle before a digest takes them (a poll may still be writing).
+    const waiting = outcome.digest?.waiting ? waitingNote(outcome.digest.waiting) : undefined;
+    if (!messages)
       return sentence([
-        words("I don't know the topic “"),
-        data(outcome.query, 200),
-        words("”."),
-        ...hint,
-        words(" "),
-        code("/recap topics"),
-        words(" lists them all. "),
-        code("/recap help"),
-        words(" lists every command."),
+        emoji("zzz"),
+        words(` Nothing new for this channel's digest yet: nothing would be posted now.${waiting ? ` ${waiting}` : ""}`),
       ]);
-    }
-    case "topics":
-      return renderTopics(outcome);
-    case "topic-added":
-      return sentence([
-        emoji("label"),
-        words(" New topic "),
-        data(outcome.label, 100),
-        words(" ("),
-        code(outcome.id),
-        words(outcome.aliases.length > 0 ? "), also found as " : ")"),
-        ...orList(outcome.aliases.map((alias) => [data(alias, 100)])),
-        words(". New posts are tagged with it from now on; "),
-        ...RETAG_HINT,
-      ]);
-    case "topic-aliased":
-      return sentence([
-        emoji("label"),
-        words(" "),
-        data(outcome.alias, 100),
-        words(" now also means "),
-        data(outcome.label, 100),
-        words(" ("),
-        code(outcome.id),
-        words("), for new posts from now on; "),
-        ...RETAG_HINT,
-      ]);
-    case "corrected":
-      return renderCorrected(outcome);
-    case "topic-cues":
-      return renderCues(outcome);
-    case "cue-forgotten":
-      return sentence([
-        emoji("wastebasket"),
-        words(" Forgot "),
-        data(outcome.cue.phrase, 100),
-        words(outcome.cue.polarity === "negative" ? " as a phrase that does not count for " : " as a hint of "),
-        data(outcome.topic.label, 100),
-        words(". Posts tagged after this follow it; "),
-        ...RETAG_HINT,
-      ]);
-    case "retag-accepted":
-      return sentence([
-        emoji("hourglass_flowing_sand"),
-        words(` Re-tagging stored posts${sinceWords(outcome.since)}; I'll report here when it's done.`),
-      ]);
-    case "retagged":
-      return sentence([
-        emoji("white_check_mark"),
-        words(
-          ` Re-tagged ${plural(outcome.examined, "stored post")}${sinceWords(outcome.since)}: ${plural(outcome.changed, "post")} changed topics${describeTopicChanges(outcome.byTopic)}.`,
-        ),
-      ]);
-    case "feeds":
-      return renderFeeds(outcome.feeds);
-    case "add-accepted":
-      return sentence([
-        emoji("hourglass_flowing_sand"),
-        words(" Adding "),
-        link(outcome.url, outcome.url, LINK),
-        words("… I'll report back here."),
-      ]);
-    case "added":
-      return sentence([
-        emoji("white_check_mark"),
-        words(" Now following "),
-        feedName(outcome.url, outcome.title),
-        words(`: ${plural(outcome.postCount, "post")} so far.`),
-      ]);
-    case "already-followed":
+    const more = messages.thread.length > 0 ? [section(`_…and ${plural(messages.thread.length, "more message")} in the thread._`)] : [];
+    const settling = waiting ? [context(waiting)] : [];
+    return { text: messages.main.text, blocks: [...messages.main.blocks, ...more, ...settling].slice(0, SLACK_LIMITS.blocks) };
+  },
+  followed: (outcome) => {
+    if (outcome.already)
       return sentence([
         emoji("ok_hand"),
-        words(" Already following "),
-        feedName(outcome.url, outcome.title),
-        words(outcome.markedRecap ? "; from now on its posts are read as conference recaps, their talks listed one by one." : "."),
-      ]);
-    case "add-failed":
-      return sentence([emoji("x"), words(" Couldn't add "), link(outcome.url, outcome.url, LINK), words(": "), ...reason(outcome.reason)]);
-    case "removed":
-      return sentence([emoji("wastebasket"), words(" Stopped following "), feedName(outcome.url, outcome.title), words(".")]);
-    case "resumed":
-      return sentence([
-        emoji("arrow_forward"),
-        words(" Resumed "),
-        feedName(outcome.url, outcome.title),
-        words(": it is polled again from the next round."),
-      ]);
-    case "not-found":
-      return sentence([
-        emoji("mag"),
-        words(" I don't follow a feed matching “"),
-        data(outcome.reference, 300),
-        words("”. "),
-        code("/recap feeds"),
-        words(" lists them."),
-      ]);
-    case "refused":
-      return sentence([emoji("no_entry"), words(" "), ...reason(outcome.reason, "recap")]);
-    case "subscribed":
-      return sentence([
-        emoji("newspaper"),
-        words(` This channel gets its Recap digest ${describeSchedule(outcome.subscription)}; the next one `),
-        words(formatInstant(outcome.nextAt, outcome.subscription.timeZone)),
+        words(" This channel already follows "),
+        data(outcome.topic.label, 100, { bold: true }),
         words(". "),
-        code("/recap digest"),
-        words(" previews it."),
+        code("/recap following"),
+        words(" lists its follows."),
       ]);
-    case "unsubscribed":
-      return sentence([emoji("wave"), words(" This channel no longer gets the daily digest.")]);
-    case "subscription": {
-      const subscription = outcome.subscription;
-      if (!subscription)
-        return sentence([words("This channel has no digest. "), code("/recap subscribe"), words(" starts one (09:00 daily).")]);
-      const status =
-        subscription.status === "disabled"
-          ? [
-              words(" Stopped: Slack said “"),
-              data(subscription.disabledReason ?? "", 200),
-              words("”. Fix that, then "),
-              code("/recap subscribe"),
-              words(" again."),
-            ]
-          : outcome.nextAt
-            ? [words(` Next: ${formatInstant(outcome.nextAt, subscription.timeZone)}.`)]
-            : [];
-      const last = subscription.lastDigestAt
-        ? [words(` Last digest: ${formatInstant(subscription.lastDigestAt, subscription.timeZone)}.`)]
-        : [];
-      const problem =
-        subscription.lastProblem && subscription.status === "active"
-          ? [words(" Last problem: "), data(subscription.lastProblem, 300), words(".")]
-          : [];
-      return sentence([emoji("newspaper"), words(` Digest ${describeSchedule(subscription)}.`), ...status, ...last, ...problem]);
-    }
-    case "digest-preview": {
-      const messages = outcome.digest ? renderDigest(outcome.digest, { emptyNote: outcome.emptyNote }) : undefined;
-      // Posts first seen in the last minutes settle before a digest takes them (a poll may still be writing).
-      const waiting = outcome.digest?.waiting ? waitingNote(outcome.digest.waiting) : undefined;
-      if (!messages)
-        return sentence([
-          emoji("zzz"),
-          words(` Nothing new for this channel's digest yet: nothing would be posted now.${waiting ? ` ${waiting}` : ""}`),
-        ]);
-      const more = messages.thread.length > 0 ? [section(`_…and ${plural(messages.thread.length, "more message")} in the thread._`)] : [];
-      const settling = waiting ? [context(waiting)] : [];
-      return { text: messages.main.text, blocks: [...messages.main.blocks, ...more, ...settling].slice(0, SLACK_LIMITS.blocks) };
-    }
-    case "followed":
-      if (outcome.already)
-        return sentence([
-          emoji("ok_hand"),
-          words(" This channel already follows "),
+    return sentence([
+      emoji("bell"),
+      words(" This channel now gets each new post on "),
+      data(outcome.topic.label, 100, { bold: true }),
+      words(` as it arrives (up to ${outcome.perHour} an hour; the rest in one summary). Recap must be in the channel: `),
+      code("/invite @Recap"),
+      words(". "),
+      code(`/recap unfollow ${outcome.topic.id}`),
+      words(" stops it."),
+    ]);
+  },
+  unfollowed: (outcome) =>
+    outcome.wasFollowing
+      ? sentence([emoji("wave"), words(" This channel no longer follows "), data(outcome.topic.label, 100, { bold: true }), words(".")])
+      : sentence([
+          words("This channel wasn't following "),
           data(outcome.topic.label, 100, { bold: true }),
           words(". "),
           code("/recap following"),
           words(" lists its follows."),
-        ]);
-      return sentence([
-        emoji("bell"),
-        words(" This channel now gets each new post on "),
-        data(outcome.topic.label, 100, { bold: true }),
-        words(` as it arrives (up to ${outcome.perHour} an hour; the rest in one summary). Recap must be in the channel: `),
-        code("/invite @Recap"),
-        words(". "),
-        code(`/recap unfollow ${outcome.topic.id}`),
-        words(" stops it."),
-      ]);
-    case "unfollowed":
-      return outcome.wasFollowing
-        ? sentence([emoji("wave"), words(" This channel no longer follows "), data(outcome.topic.label, 100, { bold: true }), words(".")])
-        : sentence([
-            words("This channel wasn't following "),
-            data(outcome.topic.label, 100, { bold: true }),
-            words(". "),
-            code("/recap following"),
-            words(" lists its follows."),
-          ]);
-    case "following":
-      return renderFollowing(outcome);
-    default:
-      return unreachable(outcome);
-  }
-}
+        ]),
+  following: (outcome) => renderFollowing(outcome),
+};
 
 /** After a topic change: how to apply it to posts already stored. */
 const RETAG_HINT: Piece[] = [code("/recap retag --since <date>"), words(" tags stored ones.")];
@@ -605,8 +598,4 @@ function feedItem(feed: FeedHealth): Piece[] {
 export function formatDate(iso: string): string | undefined {
   const time = Date.parse(iso);
   return Number.isNaN(time) ? undefined : new Date(time).toISOString().slice(0, 10);
-}
-
-function unreachable(value: never): never {
-  throw new Error(`unhandled outcome ${JSON.stringify(value)}`);
 }
