@@ -3,6 +3,7 @@ import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } fr
 import type { Feed } from "../feeds/types";
 import { batchWrite } from "./batch";
 import { applied } from "./conditional";
+import { patchExpression } from "./expressions";
 import type { TableRef } from "./client";
 import type { FeedPatch, FeedRepository } from "./ports";
 import { keys } from "./schema";
@@ -106,31 +107,13 @@ export function feedRepository(table: TableRef): FeedRepository {
     /** Writes the given fields (undefined removes one) and keeps the indexes in step. */
     async update(feed: Feed, patch: FeedPatch): Promise<Feed> {
       const next: Feed = { ...feed, ...patch };
-      const set: Record<string, unknown> = {};
-      const remove: string[] = [];
-      for (const [name, value] of Object.entries({ ...patch, ...indexAttributes(next) })) {
-        if (value === undefined) remove.push(name);
-        else set[name] = value;
-      }
-      if (next.status !== "active") remove.push("gsi2pk", "gsi2sk");
-      const names = Object.fromEntries([...Object.keys(set), ...remove].map((name) => [`#${name}`, name]));
-      const expression = [
-        `SET ${Object.keys(set)
-          .map((name) => `#${name} = :${name}`)
-          .join(", ")}`,
-        remove.length > 0 ? `REMOVE ${remove.map((name) => `#${name}`).join(", ")}` : "",
-      ].join(" ");
+      // The indexes follow the feed: a feed that is not active leaves the due list.
+      const inactive = next.status !== "active" ? { gsi2pk: undefined, gsi2sk: undefined } : {};
+      const expression = patchExpression({ ...patch, ...indexAttributes(next), ...inactive })!;
       await client.send(
-        new UpdateCommand({
-          TableName,
-          Key: keys.feed(feed.id),
-          UpdateExpression: expression,
-          ConditionExpression: "attribute_exists(pk)",
-          ExpressionAttributeNames: names,
-          ExpressionAttributeValues: Object.fromEntries(Object.entries(set).map(([name, value]) => [`:${name}`, value])),
-        }),
+        new UpdateCommand({ TableName, Key: keys.feed(feed.id), ...expression, ConditionExpression: "attribute_exists(pk)" }),
       );
-      for (const name of remove) delete (next as unknown as FeedItem)[name];
+      for (const [name, value] of Object.entries(patch)) if (value === undefined) delete (next as unknown as FeedItem)[name];
       return next;
     },
 

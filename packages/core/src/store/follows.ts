@@ -18,6 +18,7 @@ import type { Follow } from "../follow/types";
 import type { TableRef } from "./client";
 import { ROLLUP_TITLES, type FollowRepository, type Rollup, type RollupEntry } from "./ports";
 import { applied, unlessTaken } from "./conditional";
+import { patchExpression } from "./expressions";
 import { queryAll } from "./query";
 import { toRollup } from "./records";
 import { expiresFrom, keys, TTL_ATTRIBUTE } from "./schema";
@@ -243,16 +244,9 @@ export function followRepository(table: TableRef): FollowRepository {
 
     /** What the message now says: `lost` when it may or may not have been posted. */
     async record(channelId: string, hour: string, state: { ts?: string; shown: number; lost?: boolean; posting?: boolean }): Promise<void> {
-      const set = Object.entries(state).filter(([, value]) => value !== undefined);
-      await client.send(
-        new UpdateCommand({
-          TableName,
-          Key: keys.rollup(channelId, hour),
-          UpdateExpression: `SET ${set.map(([name]) => `#${name} = :${name}`).join(", ")}`,
-          ExpressionAttributeNames: Object.fromEntries(set.map(([name]) => [`#${name}`, name])),
-          ExpressionAttributeValues: Object.fromEntries(set.map(([name, value]) => [`:${name}`, value])),
-        }),
-      );
+      // What is left out stays as it was.
+      const given = Object.fromEntries(Object.entries(state).filter(([, value]) => value !== undefined));
+      await client.send(new UpdateCommand({ TableName, Key: keys.rollup(channelId, hour), ...patchExpression(given) }));
     },
   };
 

@@ -11,6 +11,7 @@ import type { Subscription } from "../digest/types";
 import type { TableRef } from "./client";
 import type { SubscriptionPatch, SubscriptionRepository } from "./ports";
 import { applied } from "./conditional";
+import { patchExpression } from "./expressions";
 import { queryAll } from "./query";
 import { expiresFrom, keys } from "./schema";
 
@@ -55,21 +56,10 @@ export function subscriptionRepository(table: TableRef): SubscriptionRepository 
     },
 
     async update(channelId: string, patch: SubscriptionPatch): Promise<void> {
-      const set = Object.entries(patch).filter(([, value]) => value !== undefined);
-      const remove = Object.entries(patch).filter(([, value]) => value === undefined);
-      if (set.length === 0 && remove.length === 0) return;
+      const expression = patchExpression(patch);
+      if (!expression) return;
       await client.send(
-        new UpdateCommand({
-          TableName,
-          Key: keys.channel(channelId),
-          UpdateExpression: [
-            set.length ? `SET ${set.map(([name]) => `#${name} = :${name}`).join(", ")}` : "",
-            remove.length ? `REMOVE ${remove.map(([name]) => `#${name}`).join(", ")}` : "",
-          ].join(" "),
-          ConditionExpression: "attribute_exists(pk)",
-          ExpressionAttributeNames: Object.fromEntries(Object.keys(patch).map((name) => [`#${name}`, name])),
-          ...(set.length ? { ExpressionAttributeValues: Object.fromEntries(set.map(([name, value]) => [`:${name}`, value])) } : {}),
-        }),
+        new UpdateCommand({ TableName, Key: keys.channel(channelId), ...expression, ConditionExpression: "attribute_exists(pk)" }),
       );
     },
 
