@@ -1,5 +1,4 @@
-import { decode } from "html-entities";
-import { tagEnd } from "../../posts/text";
+import { Parser } from "htmlparser2";
 
 /** Feed MIME types announced with <link rel="alternate"> (RSS autodiscovery, Atom, JSON Feed). */
 const FEED_TYPES = new Set([
@@ -12,19 +11,30 @@ const FEED_TYPES = new Set([
 
 /**
  * Feed URLs a page advertises, resolved against <base href> (or the page URL), in document
- * order, de-duplicated, http(s) only. A linear scan rather than a DOM: pages are often broken and
- * we only need <link>/<base> start tags, which cannot nest.
+ * order, de-duplicated, http(s) only. Read with htmlparser2's tokenizer (linear, forgiving of
+ * broken pages, comments and scripts skipped as a browser skips them); only <link> and <base>
+ * start tags matter.
  */
 export function discoverFeedLinks(html: string, pageUrl: string): string[] {
-  const tags = [...startTags(withoutComments(html))];
-  const baseHref = tags.find((tag) => tag.name === "base" && tag.attrs.has("href"))?.attrs.get("href");
+  const links: Record<string, string>[] = [];
+  let baseHref: string | undefined;
+  const parser = new Parser(
+    {
+      onopentag(name, attributes) {
+        if (name === "link") links.push(attributes);
+        else if (name === "base" && baseHref === undefined && attributes.href !== undefined) baseHref = attributes.href;
+      },
+    },
+    { lowerCaseTags: true, lowerCaseAttributeNames: true, decodeEntities: true },
+  );
+  parser.write(html);
+  parser.end();
   const base = resolve(baseHref ?? "", pageUrl) ?? pageUrl;
   const found: string[] = [];
-  for (const { name, attrs } of tags) {
-    if (name !== "link") continue;
-    const rel = (attrs.get("rel") ?? "").toLowerCase().split(/\s+/);
-    const type = (attrs.get("type") ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
-    const href = attrs.get("href")?.trim();
+  for (const attrs of links) {
+    const rel = (attrs.rel ?? "").toLowerCase().split(/\s+/);
+    const type = (attrs.type ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+    const href = attrs.href?.trim();
     if (!rel.includes("alternate") || !FEED_TYPES.has(type) || !href) continue;
     const url = resolve(unFeedScheme(href), base);
     // WordPress announces its REST API as an application/json alternate on every page.
@@ -32,43 +42,6 @@ export function discoverFeedLinks(html: string, pageUrl: string): string[] {
     if (!found.includes(url)) found.push(url);
   }
   return found;
-}
-
-interface StartTag {
-  name: string;
-  attrs: Map<string, string>;
-}
-
-/** <link …> and <base …> start tags with their attributes (names lowercased, values decoded). */
-function* startTags(html: string): Generator<StartTag> {
-  const lastGt = html.lastIndexOf(">");
-  const open = /<(link|base)(?=[\s/>])/gi;
-  for (let m = open.exec(html); m && m.index < lastGt; m = open.exec(html)) {
-    const gt = tagEnd(html, m.index);
-    open.lastIndex = gt + 1; // Tags never overlap: keeps the scan linear on broken markup.
-    const attrs = new Map<string, string>();
-    const body = html.slice(m.index + m[0].length, gt);
-    for (const a of body.matchAll(/([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g)) {
-      const name = (a[1] ?? "").toLowerCase();
-      // The first occurrence of an attribute wins, as in HTML.
-      if (!attrs.has(name)) attrs.set(name, decode(a[2] ?? a[3] ?? a[4] ?? "", { scope: "attribute" }));
-    }
-    yield { name: (m[1] ?? "").toLowerCase(), attrs };
-  }
-}
-
-/** Commented-out <link> tags are not advertised feeds. Linear: one indexOf per comment. */
-function withoutComments(html: string): string {
-  const parts: string[] = [];
-  let i = 0;
-  for (let open = html.indexOf("<!--"); open >= 0; open = html.indexOf("<!--", i)) {
-    parts.push(html.slice(i, open));
-    const close = html.indexOf("-->", open + 4);
-    if (close < 0) return parts.join("");
-    i = close + 3;
-  }
-  parts.push(html.slice(i));
-  return parts.join("");
 }
 
 /** The old `feed:` pseudo-scheme (feed://host/x, feed:https://host/x) wraps an http(s) URL. */
