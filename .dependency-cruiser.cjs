@@ -16,13 +16,20 @@ module.exports = {
       to: { path: "node_modules/(@aws-sdk|@slack/bolt|@slack/web-api|hono|@hono)/" },
     },
     {
+      name: "domain-without-network",
+      severity: "error",
+      comment: "Fetching is an adapter (http/): the domain is handed a FeedFetcher and never opens a socket itself.",
+      from: { path: "^packages/core/src/(commands|digest|feeds|follow|posts|recaps|topics|shared|config)/" },
+      to: { dependencyTypes: ["core"], path: "^(node:)?(http|https|http2|net|tls|dns|dgram)$" },
+    },
+    {
       name: "domain-through-ports",
       severity: "error",
       comment:
         "The domain's folders reach storage, Slack and the bus through their ports (store/ports.ts, ports/, events/types.ts), never the adapters or the wiring.",
       from: { path: "^packages/core/src/(commands|digest|feeds|follow|posts|recaps|topics|shared|config)/" },
       to: {
-        path: "^packages/core/src/(slack/|runtime/|events/(eventbridge|local-bus)[.]ts$|store/(?!ports[.]ts$))",
+        path: "^packages/core/src/(slack/|runtime/|http/|events/(eventbridge|local-bus)[.]ts$|store/(?!ports[.]ts$))",
       },
     },
     {

@@ -9,7 +9,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { loadConfig, type RecapConfig } from "@recap/core/config";
 import { localBus } from "@recap/core/events";
-import { fetchFeed, type FeedFetcher } from "@recap/core/feeds";
+import type { FeedFetcher } from "@recap/core/feeds";
+import { fetchFeed } from "@recap/core/http";
 import { createDeps, type RecapDeps } from "@recap/core/runtime";
 import { silentLogger } from "@recap/core/shared";
 import { connectTable, type TableRef } from "@recap/core/store";

@@ -1,11 +1,11 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
-import { createGuardedLookup, isPublicAddress } from "../../packages/core/src/feeds/fetch/address-guard";
-import { cacheHints, retryAfterMs } from "../../packages/core/src/feeds/fetch/cache-hints";
-import { toFetchError } from "../../packages/core/src/feeds/fetch/errors";
-import { fetchFeedWithPolicy } from "../../packages/core/src/feeds/fetch/fetch-feed";
-import { DEFAULT_FETCH_LIMITS, FEED_ACCEPT, FetchError, decodeBody, fetchFeed } from "../../packages/core/src/feeds/fetch/index";
+import { createGuardedLookup, isPublicAddress } from "../../packages/core/src/http/address-guard";
+import { cacheHints, retryAfterMs } from "../../packages/core/src/http/cache-hints";
+import { toFetchError } from "../../packages/core/src/http/errors";
+import { fetchFeedWithPolicy } from "../../packages/core/src/http/fetch-feed";
+import { DEFAULT_FETCH_LIMITS, FEED_ACCEPT, FetchError, decodeBody, fetchFeed } from "../../packages/core/src/http/index";
 import type { FetchLimits } from "../../packages/core/src/feeds/types";
 import { startLoopbackServer, type LoopbackServer } from "../helpers/http-server";
 

@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { DEFAULT_DIGEST_LIMITS, type DigestLimits } from "../digest/types";
-import { DEFAULT_FETCH_LIMITS } from "../feeds/fetch";
+import { DEFAULT_FETCH_LIMITS } from "../ports/fetch";
 import { DEFAULT_FOLLOW_MAX_PER_HOUR } from "../follow/types";
 
 /** Where Slack's response URLs live. */

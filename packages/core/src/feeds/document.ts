@@ -3,7 +3,7 @@
  * search for feed links (autodiscovery), trying each link until one parses.
  */
 import { stableId } from "../shared/hash";
-import { FetchError } from "./fetch";
+import { FetchError } from "../ports/fetch";
 import { discoverFeedLinks, FeedParseError, looksLikeHtml, parseFeed } from "./parse";
 import type { FetchRequest, FetchResult, FetchedFeed, ParsedFeed } from "./types";
 

@@ -4,7 +4,7 @@
  * per-feed schedule, the scheduled poll with fan-out, OPML, and the default feed list.
  */
 export type * from "./types";
-export { fetchFeed, FetchError, DEFAULT_FETCH_LIMITS, decodeBody } from "./fetch";
+export { FetchError, DEFAULT_FETCH_LIMITS } from "../ports/fetch";
 export { parseFeed, FeedParseError, discoverFeedLinks, looksLikeHtml } from "./parse";
 export { loadFeedDocument, describeFailure, type FeedFetcher, type FeedDocument } from "./document";
 export { refreshFeed, applyDocument, type RefreshDeps, type RefreshOutcome } from "./refresh";

@@ -15,7 +15,7 @@ import { addToTally, focusOf, storedTopics, type Taxonomy } from "../topics";
 import { syncListedItems, type PageBudget, type SyncResult } from "../recaps/sync";
 import { announce } from "./announce";
 import { describeFailure, loadFeedDocument, type FeedDocument, type FeedFetcher } from "./document";
-import { FetchError } from "./fetch";
+import { FetchError } from "../ports/fetch";
 import { nextPollAfterFailure, nextPollAfterSuccess, recentDates } from "./schedule";
 import { planItem } from "./plan";
 import type { Feed } from "./types";

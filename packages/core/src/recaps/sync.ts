@@ -14,7 +14,7 @@
  * write is idempotent.
  */
 import type { FeedFetcher } from "../feeds/document";
-import { FetchError } from "../feeds/fetch/errors";
+import { FetchError } from "../ports/fetch";
 import type { Feed } from "../feeds/types";
 import { topicEvidence } from "../posts/topic-text";
 import type { ListedItem, NormalizedItem, Post } from "../posts/types";

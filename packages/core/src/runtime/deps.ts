@@ -5,7 +5,7 @@
 import type { FollowLimits, RecapConfig } from "../config";
 import type { DigestLimits } from "../digest/types";
 import type { EventPublisher } from "../events/types";
-import { fetchFeed } from "../feeds/fetch";
+import { fetchFeed } from "../http";
 import type { PollDeps } from "../feeds/poll";
 import type { FeedFetcher } from "../feeds/document";
 import { consoleLogger, type Logger } from "../shared/log";

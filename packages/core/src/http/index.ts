@@ -1,16 +1,13 @@
-/** The feed fetcher: one conditional GET with redirects, limits, decompression and an SSRF guard. */
-import type { FetchLimits, FetchRequest, FetchResult } from "../types";
+/**
+ * The feed fetcher over node:http(s) (the adapter behind ports/fetch.ts and the FeedFetcher the
+ * domain is given): one conditional GET with redirects, limits, decompression and an SSRF guard.
+ */
+import type { FetchLimits, FetchRequest, FetchResult } from "../feeds/types";
 import { fetchFeedWithPolicy } from "./fetch-feed";
 
-export { FetchError } from "./errors";
+export { FetchError, DEFAULT_FETCH_LIMITS } from "../ports/fetch";
 export { decodeBody } from "./charset";
 export { FEED_ACCEPT } from "./http";
-
-export const DEFAULT_FETCH_LIMITS: Omit<FetchLimits, "userAgent" | "allowPrivateNetwork"> = Object.freeze({
-  timeoutMs: 20_000,
-  maxBytes: 15 * 1024 * 1024,
-  maxRedirects: 5,
-});
 
 /**
  * Fetches a feed URL. Resolves with the decoded body or "not-modified"; rejects only with FetchError,

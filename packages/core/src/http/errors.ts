@@ -1,24 +1,8 @@
 import { STATUS_CODES } from "node:http";
-import type { FetchErrorKind } from "../types";
+import type { FetchErrorKind } from "../feeds/types";
+import { FetchError } from "../ports/fetch";
 
-/**
- * The one error type fetchFeed throws. `message` is shown to users as the feed's last error, so it
- * is written in plain words; `kind` is what code branches on (retry, back off, disable the feed).
- */
-export class FetchError extends Error {
-  readonly kind: FetchErrorKind;
-  readonly httpStatus?: number;
-  /** From Retry-After on 429/503: delta-seconds, or an HTTP-date minus the response's Date header (or minus now). */
-  readonly retryAfterMs?: number;
-
-  constructor(kind: FetchErrorKind, message: string, details: { httpStatus?: number; retryAfterMs?: number; cause?: unknown } = {}) {
-    super(message, details.cause === undefined ? undefined : { cause: details.cause });
-    this.name = "FetchError";
-    this.kind = kind;
-    if (details.httpStatus !== undefined) this.httpStatus = details.httpStatus;
-    if (details.retryAfterMs !== undefined) this.retryAfterMs = details.retryAfterMs;
-  }
-}
+export { FetchError };
 
 /** "15 MiB", "512 KiB", "1000 bytes": limits are usually round binary sizes. */
 export function formatBytes(bytes: number): string {

@@ -1,0 +1,31 @@
+/**
+ * What fetching promises the domain: the limits it works within, and the one error type it throws
+ * (refresh backs off, retries or pauses by its kind). The fetcher itself is http/ (node:http), handed
+ * to the domain as a FeedFetcher (feeds/document.ts).
+ */
+import type { FetchErrorKind, FetchLimits } from "../feeds/types";
+
+export const DEFAULT_FETCH_LIMITS: Omit<FetchLimits, "userAgent" | "allowPrivateNetwork"> = Object.freeze({
+  timeoutMs: 20_000,
+  maxBytes: 15 * 1024 * 1024,
+  maxRedirects: 5,
+});
+
+/**
+ * The one error type fetchFeed throws. `message` is shown to users as the feed's last error, so it
+ * is written in plain words; `kind` is what code branches on (retry, back off, disable the feed).
+ */
+export class FetchError extends Error {
+  readonly kind: FetchErrorKind;
+  readonly httpStatus?: number;
+  /** From Retry-After on 429/503: delta-seconds, or an HTTP-date minus the response's Date header (or minus now). */
+  readonly retryAfterMs?: number;
+
+  constructor(kind: FetchErrorKind, message: string, details: { httpStatus?: number; retryAfterMs?: number; cause?: unknown } = {}) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.name = "FetchError";
+    this.kind = kind;
+    if (details.httpStatus !== undefined) this.httpStatus = details.httpStatus;
+    if (details.retryAfterMs !== undefined) this.retryAfterMs = details.retryAfterMs;
+  }
+}
