@@ -214,7 +214,7 @@ async function benchWarm(recap: LocalRecap, clock: BenchClock, options: SlackBen
   const receiver = new SlackRequestReceiver({ signingSecret: SIGNING_SECRET, clock, log: silentLogger });
   createSlackApp({ deps: recap.deps, config: recap.deps.config.slack, botToken: BOT_TOKEN, receiver });
   const http = createHttpApp(receiver);
-  const requests = countRequests(recap.table);
+  const requests = countRequests(recap.table!);
 
   const rows: string[][] = [];
   const results: SlackResult["warm"] = [];

@@ -21,7 +21,8 @@ let http: ReturnType<typeof createHttpApp>;
 
 async function openRecap(env: Record<string, string> = {}) {
   const opened = await openLocalRecap({
-    inMemory: true,
+    // What Slack is answered is tested here, not the table: data in the memory store.
+    memoryStore: true,
     clock,
     log: silentLogger,
     env: {

@@ -15,7 +15,7 @@ import { localBus, type LocalBus } from "@recap/core/events";
 import type { FeedFetcher } from "@recap/core/feeds";
 import { createDeps, SUBSCRIPTIONS, subscriptionHandlers, type RecapDeps, type SubscriptionName } from "@recap/core/runtime";
 import { consoleLogger, type Logger } from "@recap/core/shared";
-import { connectTable, type TableRef } from "@recap/core/store";
+import { connectTable, memoryStore, type TableRef } from "@recap/core/store";
 import { ensureTable, LOCAL_AWS, LOCAL_TABLE_NAME, startDynalite, type DynaliteServer } from "./dynalite";
 import { inboxPublisher, type EventInboxAddress } from "./event-inbox";
 
@@ -35,15 +35,22 @@ export interface LocalOptions {
   port?: number;
   /** Use the DynamoDB-compatible server already at this endpoint instead of starting one (tests). */
   endpoint?: string;
+  /**
+   * Keep data in the in-memory store (store/memory, held to the same contract as DynamoDB) instead
+   * of a dynalite database: for tests of what Recap does with its data, where the table is not what
+   * is tested.
+   */
+  memoryStore?: boolean;
 }
 
 export interface LocalRecap {
   deps: RecapDeps;
-  /** The DynamoDB table behind `deps.store` (dynalite's), for tools that count its requests. */
-  table: TableRef;
+  /** The DynamoDB table behind `deps.store` (dynalite's), for tools that count its requests; absent on the memory store. */
+  table?: TableRef;
   bus: LocalBus;
   config: RecapConfig;
-  endpoint: string;
+  /** dynalite's address; absent on the memory store. */
+  endpoint?: string;
   dataDir?: string;
   /** False when this process borrowed a running `npm start`'s database. */
   ownsDatabase: boolean;
@@ -77,6 +84,11 @@ export function resolveDataDir(options: Pick<LocalOptions, "dataDir" | "env"> & 
   return join(projectRoot ?? start, ".recap");
 }
 
+/** Recap on dynalite: its table and address are known. */
+export type DynaliteRecap = LocalRecap & { table: TableRef; endpoint: string };
+
+export async function openLocalRecap(options?: LocalOptions & { memoryStore?: false }): Promise<DynaliteRecap>;
+export async function openLocalRecap(options: LocalOptions): Promise<LocalRecap>;
 export async function openLocalRecap(options: LocalOptions = {}): Promise<LocalRecap> {
   const env = options.env ?? process.env;
   const log = options.log ?? consoleLogger;
@@ -84,27 +96,33 @@ export async function openLocalRecap(options: LocalOptions = {}): Promise<LocalR
   const dataDir = inMemory ? undefined : resolveDataDir(options);
 
   let server: DynaliteServer | undefined;
-  const running = !options.endpoint && dataDir ? await runningServer(dataDir) : undefined;
-  let endpoint = options.endpoint ?? running?.endpoint;
-  if (!endpoint) {
-    if (dataDir && !existsSync(dataDir)) {
-      mkdirSync(dataDir, { recursive: true });
-      log.warn(`Created a new data directory: ${dataDir}`);
+  let running: ServerInfo | undefined;
+  let endpoint: string | undefined;
+  let table: TableRef | undefined;
+  if (!options.memoryStore) {
+    running = !options.endpoint && dataDir ? await runningServer(dataDir) : undefined;
+    endpoint = options.endpoint ?? running?.endpoint;
+    if (!endpoint) {
+      if (dataDir && !existsSync(dataDir)) {
+        mkdirSync(dataDir, { recursive: true });
+        log.warn(`Created a new data directory: ${dataDir}`);
+      }
+      server = await startDynalite({ path: dataDir ? join(dataDir, "db") : undefined, port: options.port }).catch((error: unknown) => {
+        throw lockedHint(error, dataDir);
+      });
+      endpoint = server.endpoint;
     }
-    server = await startDynalite({ path: dataDir ? join(dataDir, "db") : undefined, port: options.port }).catch((error: unknown) => {
-      throw lockedHint(error, dataDir);
-    });
-    endpoint = server.endpoint;
+    await ensureTable(endpoint);
+    table = connectTable(LOCAL_TABLE_NAME, { endpoint, ...LOCAL_AWS });
   }
-  await ensureTable(endpoint);
 
-  const table = connectTable(LOCAL_TABLE_NAME, { endpoint, ...LOCAL_AWS });
   const bus = localBus(log);
   const config = loadConfig(env, "local");
   // Borrowing a running server: its bus handles what this process raises (its Slack, its alerts).
   const inbox = running?.events;
   const publisher = inbox ? inboxPublisher(inbox, log) : bus;
-  const deps = createDeps({ table, publisher, config, clock: options.clock, log, fetchFeed: options.fetchFeed });
+  const storage = table ? { table } : { store: memoryStore() };
+  const deps = createDeps({ ...storage, publisher, config, clock: options.clock, log, fetchFeed: options.fetchFeed });
   if (!inbox) {
     for (const name of Object.keys(SUBSCRIPTIONS) as SubscriptionName[]) {
       bus.subscribe({
@@ -119,14 +137,14 @@ export async function openLocalRecap(options: LocalOptions = {}): Promise<LocalR
     deps,
     bus,
     config,
-    table,
-    endpoint,
+    ...(table ? { table } : {}),
+    ...(endpoint ? { endpoint } : {}),
     dataDir,
     ownsDatabase: server !== undefined,
     ...(inbox ? { handsEventsTo: inbox.url } : {}),
     async close() {
       await bus.idle();
-      table.client.destroy();
+      table?.client.destroy();
       await server?.close();
     },
   };

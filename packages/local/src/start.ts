@@ -13,7 +13,7 @@ import { startLocalSlack } from "./slack";
 const recap = await openLocalRecap({ port: Number(process.env.RECAP_DYNAMODB_PORT ?? 0) });
 // Events raised by `npx recap …` in another terminal are handled here, by this one Recap.
 const inbox = recap.ownsDatabase && recap.dataDir ? await startEventInbox(recap.bus, consoleLogger) : undefined;
-const withdraw = recap.dataDir && recap.ownsDatabase ? advertiseServer(recap.dataDir, recap.endpoint, inbox) : () => {};
+const withdraw = recap.dataDir && recap.endpoint && recap.ownsDatabase ? advertiseServer(recap.dataDir, recap.endpoint, inbox) : () => {};
 if (!recap.ownsDatabase) {
   console.error(`Recap is already running on ${recap.dataDir}. Stop it first, or set RECAP_DATA_DIR (and PORT) to run another.`);
   await recap.close();
