@@ -33,6 +33,17 @@ module.exports = {
       },
     },
     {
+      name: "adapters-apart",
+      severity: "error",
+      comment:
+        "An adapter (slack, store, http, the buses) uses another only through its port, never its internals; runtime/ is the one place that wires them together.",
+      from: { path: "^packages/core/src/(slack|store|http)/" },
+      to: {
+        path: "^packages/core/src/(slack|store|http)/",
+        pathNot: ["^packages/core/src/$1/", "^packages/core/src/store/ports[.]ts$"],
+      },
+    },
+    {
       name: "core-without-shells",
       severity: "error",
       comment: "The core is used by the Lambda handlers, the local runner and the infrastructure; it uses none of them.",
