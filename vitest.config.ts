@@ -3,6 +3,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
+    globalSetup: ["test/global-setup.ts"],
     // Each test file starts its own loopback servers (dynalite, feeds, EventBridge stand-in).
     testTimeout: 10_000,
     // Test files share each worker's module cache instead of re-importing the AWS SDK, Bolt and the

@@ -525,6 +525,9 @@ describe("recap CLI", () => {
     expect((await recap("observability", "--page", "2", "--json")).json()).toMatchObject({ page: 2, hasMore: false });
 
     expect((await recap("posts", "--page", "0")).stderr).toMatch(/^--page takes a whole number from 1 to 1000/);
+    const bare = await recap("observability", "--page");
+    expect(bare.code).toBe(1);
+    expect(bare.stderr).toMatch(/^--page takes a whole number/);
     expect((await recap("search", "prometheus", "--page", "x", "--json")).json()).toEqual({
       error: expect.stringMatching(/^--page takes a whole number/),
     });

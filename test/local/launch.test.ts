@@ -3,12 +3,12 @@
  * from is unchanged, and a run builds it when it is missing or stale.
  */
 import { execFile } from "node:child_process";
-import { mkdtemp, rm, stat, utimes, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { upToDate } from "../../packages/local/bin/launch.js";
+import { bundleFor, upToDate } from "../../packages/local/bin/launch.js";
 
 let dir: string;
 beforeAll(async () => {
@@ -37,6 +37,8 @@ describe("a built bundle", () => {
     expect(upToDate(bundle)).toBe(false); // never built
 
     await stamp(bundle, [source, other]);
+    expect(upToDate(bundle)).toBe(false); // a stamp without its bundle
+    await writeFile(bundle, "export {};\n");
     expect(upToDate(bundle)).toBe(true);
 
     // Edited: the size differs, or only the time (the same length of text).
@@ -57,10 +59,21 @@ describe("a built bundle", () => {
     expect(upToDate(bundle)).toBe(false);
   });
 
-  it("is what `recap` runs, built on first use and recording what it was built from", async () => {
-    const { stdout } = await promisify(execFile)(process.execPath, ["packages/local/bin/recap.js", "help", "--json"]);
-    expect(JSON.parse(stdout)).toEqual(expect.arrayContaining([expect.objectContaining({ usage: expect.stringMatching(/^posts /) })]));
-    const bundle = join("packages/local/dist", "cli.mjs");
-    expect(upToDate(bundle)).toBe(true);
+  it("is built on first use into its own directory, with a stamp of what it was built from, and runs", async () => {
+    // Inside the package, so the bundle finds the packages it leaves out (dynalite) as the real one does.
+    const dist = await mkdtemp(join("packages/local", ".dist-test-"));
+    try {
+      const bundle = await bundleFor("cli", dist);
+      expect(bundle).toBe(join(dist, "cli.mjs"));
+      expect(upToDate(bundle)).toBe(true);
+      const inputs = Object.keys(JSON.parse(await readFile(`${bundle}.inputs.json`, "utf8")).inputs);
+      expect(inputs).toEqual(
+        expect.arrayContaining([resolve("packages/local/src/cli.ts"), resolve("packages/core/src/commands/grammar.ts")]),
+      );
+      const { stdout } = await promisify(execFile)(process.execPath, [bundle, "help", "--json"]);
+      expect(JSON.parse(stdout)).toEqual(expect.arrayContaining([expect.objectContaining({ usage: expect.stringMatching(/^posts /) })]));
+    } finally {
+      await rm(dist, { recursive: true, force: true });
+    }
   });
 });

@@ -94,8 +94,8 @@ describe("npm start", () => {
       await exited;
       // The server notices it was left behind and shuts down as on SIGTERM: the data directory is
       // released and the port closed.
-      await vi.waitFor(() => expect(existsSync(join(dataDir, "server.json"))).toBe(false), { timeout: 10_000, interval: 100 });
-      await vi.waitFor(() => expect(fetch(`${base}/health`)).rejects.toThrow(), { timeout: 10_000, interval: 100 });
+      await vi.waitFor(() => expect(existsSync(join(dataDir, "server.json"))).toBe(false), { timeout: 4_000, interval: 100 });
+      await vi.waitFor(() => expect(fetch(`${base}/health`)).rejects.toThrow(), { timeout: 4_000, interval: 100 });
     } finally {
       await rm(dataDir, { recursive: true, force: true });
     }

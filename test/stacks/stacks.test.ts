@@ -131,15 +131,18 @@ describe("sst.config.ts and stacks/", () => {
       RECAP_SLACK_TEAM_IDS: "T0001",
       AWS_REGION: "us-east-1",
     });
-    const handlers = Object.values(HANDLERS);
-    for (const handler of handlers) {
-      const [file, exported] = handler.split(".") as [string, string];
-      expect(existsSync(`${file}.ts`)).toBe(true);
-      const module = (await import(/* @vite-ignore */ pathToFileURL(resolve(`${file}.ts`)).href)) as Record<string, unknown>;
-      expect(typeof module[exported]).toBe("function");
-      expect((module[exported] as (...args: unknown[]) => unknown).length).toBe(2);
+    try {
+      const handlers = Object.values(HANDLERS);
+      for (const handler of handlers) {
+        const [file, exported] = handler.split(".") as [string, string];
+        expect(existsSync(`${file}.ts`)).toBe(true);
+        const module = (await import(/* @vite-ignore */ pathToFileURL(resolve(`${file}.ts`)).href)) as Record<string, unknown>;
+        expect(typeof module[exported]).toBe("function");
+        expect((module[exported] as (...args: unknown[]) => unknown).length).toBe(2);
+      }
+    } finally {
+      // They wired themselves to made-up resources: leave no such module behind for other test files.
+      vi.resetModules();
     }
-    // They wired themselves to made-up resources: leave no such module behind for other test files.
-    vi.resetModules();
   });
 });

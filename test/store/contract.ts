@@ -778,6 +778,14 @@ export function describeStoreContract(name: string, open: OpenStore): void {
         expect(await store.posts.claimAnnouncement("post-a", at(60 * 24), at(60 * 24))).toBe(false);
       });
 
+      it("markAnnounced leaves a post removed meanwhile removed: it can be stored again", async () => {
+        const store = await fresh();
+        await store.posts.markAnnounced("gone", at(1));
+        expect(await store.posts.get("gone")).toBeUndefined();
+        expect(await store.posts.insert(post({ id: "gone" }))).toBe(true);
+        expect((await store.posts.get("gone"))?.announcedAt).toBeUndefined();
+      });
+
       it("claimAnnouncement refuses backfill (not fresh) and missing posts", async () => {
         const store = await fresh();
         await store.posts.insert(post({ id: "backfill", fresh: false }));

@@ -309,7 +309,8 @@ async function runLanguage(argv: string[], io: CliIo, open: () => Promise<LocalR
   if (channelAt >= 0 && !channelId) return fail(io, "--channel takes a Slack channel id, e.g. --channel C0123456789\n");
   // `--page <n>`: the terminal's spelling of `page <n>` for a topic, search or latest.
   const pageAt = argv.indexOf("--page");
-  const page = pageAt >= 0 ? pageOption(argv[pageAt + 1]) : undefined;
+  const pageValue = pageAt >= 0 ? argv[pageAt + 1] : undefined;
+  const page = pageValue === undefined ? undefined : pageOption(pageValue);
   if (pageAt >= 0 && page === undefined) return fail(io, PAGE_PROBLEM);
   const flagged = new Set<number>();
   for (const at of [channelAt, pageAt]) if (at >= 0) flagged.add(at).add(at + 1);

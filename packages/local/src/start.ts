@@ -10,6 +10,8 @@ import { startEventInbox } from "./event-inbox";
 import { startSchedules } from "./scheduler";
 import { startLocalSlack } from "./slack";
 
+/** Who started this process (npm's shell, a terminal): read before anything that could take a while. */
+const parent = process.ppid;
 const recap = await openLocalRecap({ port: Number(process.env.RECAP_DYNAMODB_PORT ?? 0) });
 // Events raised by `npx recap …` in another terminal are handled here, by this one Recap.
 const inbox = recap.ownsDatabase && recap.dataDir ? await startEventInbox(recap.bus, consoleLogger) : undefined;
@@ -65,8 +67,8 @@ async function stop() {
 process.on("SIGINT", stop);
 process.on("SIGTERM", stop);
 // A signal sent to `npm start`'s own process stops npm and its shell but not this one, which would
-// linger holding the port and the data. A new parent means whoever started Recap is gone.
-const parent = process.ppid;
+// linger holding the port and the data. A new parent (see `parent`, read first thing) means
+// whoever started Recap is gone.
 setInterval(() => {
   if (process.ppid !== parent) void stop();
 }, 1000).unref();

@@ -131,7 +131,7 @@ const TERMINAL_TEXT: OutcomeTexts = {
   },
 };
 
-/** JSON for scripts: lists come out as arrays, with every field present. */
+/** JSON for scripts: a page of posts as `{page, hasMore, posts}`, other lists as arrays, every field present. */
 export function outcomeJson(outcome: Outcome): unknown {
   switch (outcome.kind) {
     case "posts":

@@ -1,6 +1,6 @@
 /**
  * What Recap needs from its storage, one interface per concern. The DynamoDB repositories (one
- * table, see schema.ts) and the in-memory store (memory.ts) both implement them, and one contract
+ * table, see schema.ts) and the in-memory store (memory/) both implement them, and one contract
  * suite (test/store/contract.ts) holds both to the same behaviour.
  *
  * Every write is idempotent on its own, and the claims (`claim…`, `take…`, `lock`) are conditional:
@@ -129,6 +129,7 @@ export interface AnnouncementStore {
    * a claim older than `staleBefore` (its holder crashed) can be taken over.
    */
   claimAnnouncement(postId: string, now: Date, staleBefore: Date): Promise<boolean>;
+  /** Records the post announced; a post no longer there is left alone. */
   markAnnounced(postId: string, now: Date): Promise<void>;
   /** Gives a claim back so the next poll can announce; only the claim taken at `claimedAt` is released. */
   releaseAnnouncement(postId: string, claimedAt: Date): Promise<void>;

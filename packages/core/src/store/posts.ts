@@ -319,14 +319,18 @@ export function postRepository(table: TableRef): PostRepository {
     },
 
     async markAnnounced(postId: string, now: Date): Promise<void> {
-      await client.send(
-        new UpdateCommand({
-          TableName,
-          Key: keys.post(postId),
-          UpdateExpression: "SET #announcedAt = :now REMOVE #announceClaimAt",
-          ExpressionAttributeNames: aliases("announcedAt", "announceClaimAt"),
-          ExpressionAttributeValues: { ":now": now.toISOString() },
-        }),
+      // A post removed meanwhile (a recap's item) stays removed: no stub row is left behind.
+      await applied(
+        client.send(
+          new UpdateCommand({
+            TableName,
+            Key: keys.post(postId),
+            UpdateExpression: "SET #announcedAt = :now REMOVE #announceClaimAt",
+            ConditionExpression: "attribute_exists(pk)",
+            ExpressionAttributeNames: aliases("announcedAt", "announceClaimAt"),
+            ExpressionAttributeValues: { ":now": now.toISOString() },
+          }),
+        ),
       );
     },
 

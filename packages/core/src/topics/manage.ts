@@ -15,7 +15,7 @@ import { storedTopics } from "./learn";
 import type { Taxonomy } from "./taxonomy";
 import { checkNewAlias, checkNewTopic } from "./team";
 
-/** What managing topics needs: the table, the taxonomy in force now, and the time. */
+/** What managing topics needs: the store, the taxonomy in force now, and the time. */
 export interface TopicDeps {
   store: Store;
   taxonomy: () => Promise<Taxonomy>;

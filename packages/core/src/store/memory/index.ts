@@ -1,7 +1,7 @@
 /**
  * The store in memory: every port of store/ports.ts over plain maps, held to the same contract as
  * the DynamoDB store (test/store/contract.ts). For tests of what Recap does with its data, where
- * the table is not what is tested, and for a throwaway run.
+ * the table is not what is tested.
  */
 import type { FeedItemIdentity, Store } from "../ports";
 import { memoryFeeds } from "./feeds";
