@@ -9,7 +9,7 @@
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { EVENT_SCHEMAS, type BusEvent, type EventPublisher } from "@recap/core/events";
 import type { Logger } from "@recap/core/shared";
 
@@ -30,10 +30,7 @@ const PUBLISH_TIMEOUT_MS = 10_000;
 const MAX_BATCH = 500;
 
 const batchSchema = z.object({
-  events: z
-    .array(z.object({ detailType: z.string(), detail: z.unknown() }))
-    .min(1)
-    .max(MAX_BATCH),
+  events: z.array(z.object({ detailType: z.string(), detail: z.unknown() })).check(z.minLength(1), z.maxLength(MAX_BATCH)),
 });
 
 /** Validates one event against its detail type's schema: the inbox is an edge like the bus. */

@@ -2,7 +2,7 @@
  * Recap's settings, read once from the environment at the edge and passed inward as plain data.
  * Every knob has a default that works on one machine with nothing set.
  */
-import { z } from "zod";
+import * as z from "../shared/validation";
 import { DEFAULT_DIGEST_LIMITS, type DigestLimits } from "../digest/types";
 import { DEFAULT_FETCH_LIMITS } from "../ports/fetch";
 import { DEFAULT_FOLLOW_MAX_PER_HOUR } from "../follow/types";
@@ -10,35 +10,41 @@ import { DEFAULT_FOLLOW_MAX_PER_HOUR } from "../follow/types";
 /** Where Slack's response URLs live. */
 export const SLACK_RESPONSE_URL_PREFIX = "https://hooks.slack.com/";
 
-const minutes = (fallback: number) => z.coerce.number().positive().default(fallback);
+/** A positive number of minutes, `fallback` when unset. */
+const minutes = (fallback: number) => z._default(z.coerce.number().check(z.positive()), fallback);
+/** A positive whole number, at most `max`, `fallback` when unset. */
+const count = (fallback: number, max = Number.MAX_SAFE_INTEGER) =>
+  z._default(z.coerce.number().check(z.refine(Number.isInteger, "expected a whole number"), z.positive(), z.maximum(max)), fallback);
 /** "true"/"1" or "false"/"0"; absent stays undefined so each setting can pick its own default. */
 const flag = () =>
-  z
-    .enum(["true", "false", "1", "0"])
-    .optional()
-    .transform((value) => (value === undefined ? undefined : value === "true" || value === "1"));
+  z.pipe(
+    z.optional(z.enum(["true", "false", "1", "0"])),
+    z.transform((value) => (value === undefined ? undefined : value === "true" || value === "1")),
+  );
+const text = () => z.optional(z.string());
+const secret = () => z.optional(z.string().check(z.minLength(1)));
 
 const EnvSchema = z.object({
-  RECAP_FETCH_TIMEOUT_MS: z.coerce.number().int().positive().default(DEFAULT_FETCH_LIMITS.timeoutMs),
-  RECAP_FETCH_MAX_BYTES: z.coerce.number().int().positive().default(DEFAULT_FETCH_LIMITS.maxBytes),
+  RECAP_FETCH_TIMEOUT_MS: count(DEFAULT_FETCH_LIMITS.timeoutMs),
+  RECAP_FETCH_MAX_BYTES: count(DEFAULT_FETCH_LIMITS.maxBytes),
   RECAP_POLL_INTERVAL_MINUTES: minutes(60),
-  RECAP_PAUSE_AFTER_FAILURES: z.coerce.number().int().positive().default(11),
-  RECAP_POLL_CONCURRENCY: z.coerce.number().int().positive().default(8),
+  RECAP_PAUSE_AFTER_FAILURES: count(11),
+  RECAP_POLL_CONCURRENCY: count(8),
   /** Due feeds above this count are fanned out through the bus in batches of this size. */
-  RECAP_POLL_BATCH_SIZE: z.coerce.number().int().positive().default(40),
+  RECAP_POLL_BATCH_SIZE: count(40),
   RECAP_ALLOW_PRIVATE_NETWORK: flag(),
-  RECAP_USER_AGENT: z.string().optional(),
-  RECAP_DIGEST_PER_TOPIC: z.coerce.number().int().positive().max(50).default(DEFAULT_DIGEST_LIMITS.perTopic),
-  RECAP_DIGEST_MAX_POSTS: z.coerce.number().int().positive().max(200).default(DEFAULT_DIGEST_LIMITS.total),
+  RECAP_USER_AGENT: text(),
+  RECAP_DIGEST_PER_TOPIC: count(DEFAULT_DIGEST_LIMITS.perTopic, 50),
+  RECAP_DIGEST_MAX_POSTS: count(DEFAULT_DIGEST_LIMITS.total, 200),
   RECAP_DIGEST_EMPTY_NOTE: flag(),
-  RECAP_FOLLOW_MAX_PER_HOUR: z.coerce.number().int().positive().max(100).default(DEFAULT_FOLLOW_MAX_PER_HOUR),
-  SLACK_SIGNING_SECRET: z.string().min(1).optional(),
-  SLACK_BOT_TOKEN: z.string().min(1).optional(),
-  SLACK_APP_TOKEN: z.string().min(1).optional(),
-  RECAP_SLACK_ADMINS: z.string().optional(),
-  RECAP_SLACK_TEAM_IDS: z.string().optional(),
-  RECAP_SLACK_API_URL: z.url().optional(),
-  RECAP_SLACK_RESPONSE_URL_PREFIX: z.url().default(SLACK_RESPONSE_URL_PREFIX),
+  RECAP_FOLLOW_MAX_PER_HOUR: count(DEFAULT_FOLLOW_MAX_PER_HOUR, 100),
+  SLACK_SIGNING_SECRET: secret(),
+  SLACK_BOT_TOKEN: secret(),
+  SLACK_APP_TOKEN: secret(),
+  RECAP_SLACK_ADMINS: text(),
+  RECAP_SLACK_TEAM_IDS: text(),
+  RECAP_SLACK_API_URL: z.optional(z.url()),
+  RECAP_SLACK_RESPONSE_URL_PREFIX: z._default(z.url(), SLACK_RESPONSE_URL_PREFIX),
 });
 
 /** "U1, U2 U3" → ["U1", "U2", "U3"]; unset or blank → undefined (no restriction). */

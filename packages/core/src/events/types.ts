@@ -3,7 +3,7 @@
  * capped at 256 KB and subscribers read whole records from the table when they need them).
  * The schemas validate what a subscriber receives: the bus is an edge.
  */
-import { z } from "zod";
+import * as z from "../shared/validation";
 
 export const EVENT_SOURCE = "recap";
 
@@ -20,34 +20,31 @@ export const PostIngested = z.object({
 export const FeedPaused = z.object({
   feedId: z.string(),
   url: z.string(),
-  title: z.string().optional(),
+  title: z.optional(z.string()),
   reason: z.string(),
   consecutiveErrors: z.number(),
   /** Where the feed was added from, so the notice reaches the channel that asked for it. */
-  addedIn: z.object({ channelId: z.string().optional(), userId: z.string().optional() }).optional(),
+  addedIn: z.optional(z.object({ channelId: z.optional(z.string()), userId: z.optional(z.string()) })),
 });
 
 export const FeedsPollRequested = z.object({
-  feedIds: z.array(z.string()).min(1),
+  feedIds: z.array(z.string()).check(z.minLength(1)),
 });
 
 /** `/recap add` answered at once; this does the work and reports to the command's response_url. */
 export const FeedAddRequested = z.object({
-  url: z.string().max(2000),
+  url: z.string().check(z.maxLength(2000)),
   recap: z.boolean(),
-  channelId: z.string().optional(),
-  userId: z.string().optional(),
-  responseUrl: z.string().url(),
+  channelId: z.optional(z.string()),
+  userId: z.optional(z.string()),
+  responseUrl: z.url(),
 });
 
 /** `/recap retag` answered at once; this re-tags stored posts and reports to the response_url. */
 export const PostsRetagRequested = z.object({
-  since: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .optional(),
-  userId: z.string().optional(),
-  responseUrl: z.string().url(),
+  since: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))),
+  userId: z.optional(z.string()),
+  responseUrl: z.url(),
 });
 
 export const EVENT_SCHEMAS = {

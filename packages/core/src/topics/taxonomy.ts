@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "../shared/validation";
 import bundled from "./taxonomy.json" with { type: "json" };
 
 /**
@@ -60,32 +60,37 @@ export function parseTerm(raw: string): Term {
 
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-const termSchema = z.string().refine((raw) => {
-  const t = parseTerm(raw);
-  // A phrase needs at least one letter/digit, or it would compile to a regex matching punctuation.
-  return /[\p{L}\p{N}]/u.test(t.phrase) && t.cues.every((c) => /[\p{L}\p{N}]/u.test(c));
-}, "term must be [=]phrase[@cue|cue…] with non-empty phrase and cues");
+const termSchema = z.string().check(
+  z.refine((raw) => {
+    const t = parseTerm(raw);
+    // A phrase needs at least one letter/digit, or it would compile to a regex matching punctuation.
+    return /[\p{L}\p{N}]/u.test(t.phrase) && t.cues.every((c) => /[\p{L}\p{N}]/u.test(c));
+  }, "term must be [=]phrase[@cue|cue…] with non-empty phrase and cues"),
+);
+const negativeSchema = z.string().check(z.regex(/[\p{L}\p{N}]/u, "negative phrase must contain a letter or digit"));
 
 export const topicSchema = z.strictObject({
-  id: z.string().regex(KEBAB, "id must be kebab-case"),
-  label: z.string().trim().min(1),
+  id: z.string().check(z.regex(KEBAB, "id must be kebab-case")),
+  label: z.string().check(z.trim(), z.minLength(1)),
   description: z.string(),
-  aliases: z.array(termSchema).default([]),
-  related: z.array(termSchema).default([]),
-  negative: z.array(z.string().regex(/[\p{L}\p{N}]/u, "negative phrase must contain a letter or digit")).default([]),
-  weak: z.array(termSchema).default([]),
-  venue: z.boolean().optional(),
-  teamCues: z.array(termSchema).optional(),
-  teamNegative: z.array(z.string().regex(/[\p{L}\p{N}]/u, "negative phrase must contain a letter or digit")).optional(),
+  aliases: z._default(z.array(termSchema), []),
+  related: z._default(z.array(termSchema), []),
+  negative: z._default(z.array(negativeSchema), []),
+  weak: z._default(z.array(termSchema), []),
+  venue: z.optional(z.boolean()),
+  teamCues: z.optional(z.array(termSchema)),
+  teamNegative: z.optional(z.array(negativeSchema)),
 });
 
-export const topicListSchema = z.array(topicSchema).superRefine((topics, ctx) => {
-  const seen = new Set<string>();
-  topics.forEach((t, i) => {
-    if (seen.has(t.id)) ctx.addIssue({ code: "custom", path: [i, "id"], message: `duplicate topic id "${t.id}"` });
-    seen.add(t.id);
-  });
-});
+export const topicListSchema = z.array(topicSchema).check(
+  z.superRefine((topics, ctx) => {
+    const seen = new Set<string>();
+    topics.forEach((t, i) => {
+      if (seen.has(t.id)) ctx.addIssue({ code: "custom", path: [i, "id"], message: `duplicate topic id "${t.id}"` });
+      seen.add(t.id);
+    });
+  }),
+);
 
 /** Validates topics from untrusted storage (e.g. team-defined topics in DynamoDB). */
 export function parseTopics(data: unknown): Topic[] {

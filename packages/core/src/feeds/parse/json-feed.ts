@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "../../shared/validation";
 import type { ParsedFeed, RawItem } from "../types";
 import { htmlToText } from "../../posts/text";
 import { FeedParseError } from "./errors";
@@ -12,11 +12,13 @@ const VERSION = /^https?:\/\/(www\.)?jsonfeed\.org\/version\//i;
  * Lenient on purpose: a field of the wrong type is dropped rather than failing the item, and
  * unknown fields (extensions start with `_`) are ignored.
  */
-const str = z.string().optional().catch(undefined);
-const person = z.object({ name: str }).optional().catch(undefined);
+/** A field that is dropped, not fatal, when it has the wrong type. */
+const lenient = <T extends z.ZodMiniType>(schema: T) => z.catch(z.optional(schema), undefined);
+const str = lenient(z.string());
+const person = lenient(z.object({ name: str }));
 
 const itemSchema = z.object({
-  id: z.union([z.string(), z.number()]).optional().catch(undefined), // 1.0 feeds use numbers.
+  id: lenient(z.union([z.string(), z.number()])), // 1.0 feeds use numbers.
   url: str,
   external_url: str,
   title: str,
@@ -26,16 +28,16 @@ const itemSchema = z.object({
   date_published: str,
   date_modified: str,
   author: person, // 1.0
-  authors: z.array(z.unknown()).optional().catch(undefined), // 1.1
-  tags: z.array(z.unknown()).optional().catch(undefined),
+  authors: lenient(z.array(z.unknown())), // 1.1
+  tags: lenient(z.array(z.unknown())),
 });
 
 const feedSchema = z.object({
-  version: z.string().regex(VERSION),
+  version: z.string().check(z.regex(VERSION)),
   title: str,
   home_page_url: str,
   author: person,
-  authors: z.array(z.unknown()).optional().catch(undefined),
+  authors: lenient(z.array(z.unknown())),
   items: z.array(z.unknown()),
 });
 
