@@ -3,7 +3,7 @@
  * Web API, and to a command's response_url. Without a bot token (one machine, no Slack), they are
  * printed to the console instead, so a newcomer still sees them.
  */
-import { WebClient } from "@slack/web-api";
+import type { WebClient } from "@slack/web-api";
 import type { SlackConfig } from "../config";
 import type { Logger } from "../shared/log";
 import type { DigestMessages, DigestPostResult, PostResult, RenderedMessage, SlackOutbound } from "../ports/slack";
@@ -19,23 +19,31 @@ function printWithoutSlack(line: string): void {
 }
 
 export function slackOutbound(config: SlackConfig, log: Logger): SlackOutbound {
-  const client = config.botToken
-    ? new WebClient(config.botToken, {
-        ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
-        // We wait out rate limits ourselves, bounded, inside the function's time.
-        rejectRateLimitedCalls: true,
-        // A retried postMessage after a lost response would post twice: never retry.
-        retryConfig: { retries: 0 },
-        timeout: 10_000,
-      })
+  // The Web API client is loaded when first used: a command that sends nothing never pays for it.
+  let loaded: Promise<WebClient> | undefined;
+  const botToken = config.botToken;
+  const web = botToken
+    ? () =>
+        (loaded ??= import("@slack/web-api").then(
+          ({ WebClient }) =>
+            new WebClient(botToken, {
+              ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
+              // We wait out rate limits ourselves, bounded, inside the function's time.
+              rejectRateLimitedCalls: true,
+              // A retried postMessage after a lost response would post twice: never retry.
+              retryConfig: { retries: 0 },
+              timeout: 10_000,
+            }),
+        ))
     : undefined;
 
   return {
     async postToChannel(channel, message) {
-      if (!client) {
+      if (!web) {
         printWithoutSlack(`[slack → ${channel}] ${message.text}`);
         return { ok: true };
       }
+      const client = await web();
       try {
         // No link_names, no parse: feed text stays inert.
         await client.chat.postMessage({ channel, ...message, unfurl_links: false, unfurl_media: false });
@@ -48,10 +56,11 @@ export function slackOutbound(config: SlackConfig, log: Logger): SlackOutbound {
     },
 
     async postDigest(channel, messages) {
-      if (!client) {
+      if (!web) {
         printWithoutSlack(`[digest → ${channel}] ${messages.main.text}${messages.thread.map((m) => `\n  (thread) ${m.text}`).join("")}`);
         return { ok: true, ts: "console" };
       }
+      const client = await web();
       const main = await withRateLimitWait(() => client.chat.postMessage({ channel, ...messages.main, ...NO_UNFURLS }));
       if (!main.ok) return main;
       for (const continuation of messages.thread) {
@@ -64,23 +73,26 @@ export function slackOutbound(config: SlackConfig, log: Logger): SlackOutbound {
     },
 
     async postMessage(channel, message) {
-      if (!client) {
+      if (!web) {
         printWithoutSlack(`[slack → ${channel}] ${message.text}`);
         return { ok: true, ts: "console" };
       }
+      const client = await web();
       return withRateLimitWait(() => client.chat.postMessage({ channel, ...message, ...NO_UNFURLS }));
     },
 
     async updateMessage(channel, ts, message) {
-      if (!client) {
+      if (!web) {
         printWithoutSlack(`[slack → ${channel}, update] ${message.text}`);
         return { ok: true, ts };
       }
+      const client = await web();
       return withRateLimitWait(() => client.chat.update({ channel, ts, ...message }));
     },
 
     async userTimeZone(userId) {
-      if (!client) return undefined;
+      if (!web) return undefined;
+      const client = await web();
       try {
         const { user } = await client.users.info({ user: userId });
         return user?.tz || undefined;

@@ -1,4 +1,4 @@
-import Parser from "rss-parser";
+import type Parser from "rss-parser";
 import type { FeedFormat, ParsedFeed, RawItem } from "../types";
 import { htmlToText, tagEnd } from "../../posts/text";
 import { FeedParseError } from "./errors";
@@ -51,6 +51,13 @@ const FEED_FIELDS = ["$", "title", "link", "author", "ttl"];
 const HIDDEN_IN_ATOM = new Set(["published", "updated", "link"]);
 const hidden = (name: string) => `recap:${name}`;
 
+/**
+ * rss-parser (with xml2js, sax and xmlbuilder) is loaded on the first feed read, not when the
+ * module is: a command that reads no feed (`recap posts`, a Slack lookup) never pays for it.
+ */
+let rssParser: Promise<typeof Parser> | undefined;
+const loadRssParser = () => (rssParser ??= import("rss-parser").then((module) => module.default));
+
 export async function parseXmlFeed(
   text: string,
   root: string,
@@ -83,7 +90,8 @@ export async function parseXmlFeed(
     },
     customFields: { feed: FEED_FIELDS.map(field), item: ITEM_FIELDS.map(field) },
   };
-  const parser = new Parser(options as unknown as ConstructorParameters<typeof Parser>[0]);
+  const RssParser = await loadRssParser();
+  const parser = new RssParser(options as unknown as ConstructorParameters<typeof Parser>[0]);
   let parsed: RawRecord & { items?: RawRecord[] };
   try {
     parsed = (await parser.parseString(xml)) as unknown as typeof parsed;
