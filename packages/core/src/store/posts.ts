@@ -10,6 +10,7 @@ import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/l
 import type { ListedItem, Post, PostCorrections } from "../posts/types";
 import { batchGet, batchWrite } from "./batch";
 import { applied } from "./conditional";
+import { patchExpression } from "./expressions";
 import type { TableRef } from "./client";
 import type { FeedItemIdentity, PostContent, PostRepository, StoredPost } from "./ports";
 import { countAll, queryAll, queryPages } from "./query";
@@ -269,7 +270,10 @@ export function postRepository(table: TableRef): PostRepository {
           );
           // A team's corrections of the item (kept by the update) still win over its new topics.
           const topics = Attributes?.corrections ? corrected(toCorrections(Attributes.corrections)) : item.topics;
-          if (topics.join() !== item.topics.join()) await replaceTopics(item, topics, {});
+          if (topics.join() !== item.topics.join()) {
+            // The topics only: their rows are written once, below.
+            await client.send(new UpdateCommand({ TableName, Key: keys.post(item.id), ...patchExpression({ topics })! }));
+          }
           // Rows for the topics it is stored with; those of topics it had before this sync go.
           await topicRows({ ...item, topics }, (Attributes?.topics as string[]) ?? []);
           return topics;
