@@ -4,3 +4,5 @@ export function launch(entry: "cli" | "start"): Promise<void>;
 export function bundleFor(entry: "cli" | "start", dist?: string): Promise<string>;
 /** Whether the bundle exists and every file it was built from is unchanged since it was built. */
 export function upToDate(bundle: string): boolean;
+/** Runs a CommonJS bundle as `require` would, keeping V8's compiled code for it in a cache beside it. */
+export function runBundle(bundle: string): void;
