@@ -1,5 +1,27 @@
 /** The domain's folders: what Recap does, apart from how it stores, fetches, talks to Slack and is deployed. */
-const DOMAIN = { path: "^packages/core/src/(commands|digest|feeds|follow|posts|recaps|topics|shared|config)/" };
+const DOMAIN = { path: "^packages/core/src/(commands|digest|feeds|follow|posts|recaps|topics|shared|config|model)/" };
+
+/**
+ * The core's floor plan, bottom to top: a folder imports only from the floors below it, never from
+ * a floor above or a neighbour on its own floor. So no two folders ever depend on each other, and
+ * a reader can start at the bottom. docs/architecture.md walks it.
+ */
+const FLOORS = [
+  ["shared"], // text, hashing, logging, validation
+  ["model"], // the nouns: feeds, posts, topics, digests, follows, commands and their answers
+  ["config"], // settings, read once at the edge
+  ["ports"], // what the core needs from outside: store, bus, fetcher, Slack, and the deps bundle
+  ["http", "store", "events"], // adapters behind the ports
+  ["posts"], // normalize: items into posts, and the queries over them
+  ["topics"], // tag: the taxonomy and the matcher
+  ["recaps"], // a recap's talks and write-ups
+  ["feeds"], // parse, plan, store and announce: a feed's refresh and the scheduled poll
+  ["digest", "follow"], // what channels get
+  ["commands"], // the grammar, and running a command into an Outcome
+  ["slack"], // verify, receive, render, send
+  ["runtime"], // the composition root and the handlers' table
+];
+const folders = (names) => `^packages/core/src/(${names.join("|")})/`;
 
 /** A rule whose breach fails `npm test`. */
 const forbid = (name, comment, from, to) => ({ name, severity: "error", comment, from, to });
@@ -20,17 +42,31 @@ module.exports = {
       DOMAIN,
       { dependencyTypes: ["core"], path: "^(node:)?(http|https|http2|net|tls|dns|dgram)$" },
     ),
+    ...FLOORS.map((floor, level) =>
+      forbid(
+        `floor-plan-${floor.join("-")}`,
+        `${floor.join(", ")} import only from the floors below (${FLOORS.slice(0, level).flat().join(", ") || "none"}): see FLOORS.`,
+        { path: folders(floor) },
+        { path: folders([...floor, ...FLOORS.slice(level + 1).flat()]), pathNot: "^packages/core/src/$1/" },
+      ),
+    ),
+    forbid(
+      "every-folder-on-the-plan",
+      "A new folder in the core gets a floor in FLOORS before anything may use it.",
+      { path: "^(packages|functions|stacks|test|bench)/" },
+      { path: "^packages/core/src/[^/]+/", pathNot: folders(FLOORS.flat()) },
+    ),
     forbid(
       "domain-through-ports",
-      "The domain's folders reach storage, Slack and the bus through their ports (store/ports.ts, ports/, events/types.ts), never the adapters or the wiring.",
+      "The domain's folders reach storage, Slack, fetching and the bus through ports/, never the adapters or the wiring.",
       DOMAIN,
-      { path: "^packages/core/src/(slack/|runtime/|http/|events/(eventbridge|local-bus)[.]ts$|store/(?!ports[.]ts$))" },
+      { path: "^packages/core/src/(slack|runtime|http|events|store)/" },
     ),
     forbid(
       "adapters-apart",
-      "An adapter (slack, store, http) uses another only through its port, never its internals; runtime/ is the one place that wires them together.",
-      { path: "^packages/core/src/(slack|store|http)/" },
-      { path: "^packages/core/src/(slack|store|http)/", pathNot: ["^packages/core/src/$1/", "^packages/core/src/store/ports[.]ts$"] },
+      "An adapter (slack, store, http, events) uses another only through its port, never its internals; runtime/ is the one place that wires them together.",
+      { path: "^packages/core/src/(slack|store|http|events)/" },
+      { path: "^packages/core/src/(slack|store|http|events)/", pathNot: "^packages/core/src/$1/" },
     ),
     forbid(
       "core-without-shells",

@@ -5,7 +5,8 @@
  * evidence costs. No I/O.
  */
 import { parseFeed } from "@recap/core/feeds";
-import { normalizeItems, topicEvidence } from "@recap/core/posts";
+import { normalizeItems } from "@recap/core/posts";
+import { topicEvidence } from "@recap/core/topics";
 import { loadTaxonomy, matchTopics } from "@recap/core/topics";
 import { atomDocument, rssDocument } from "./fixtures";
 import { fmt, nowMs, summarize, table } from "./stats";

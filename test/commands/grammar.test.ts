@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { COMMAND_KEYWORDS, formatCommand, MAX_COMMAND_LENGTH, MAX_PAGE, parseCommand } from "../../packages/core/src/commands/grammar";
-import type { Command, ParsedCommand } from "../../packages/core/src/commands/types";
+import type { Command, ParsedCommand } from "../../packages/core/src/model/command";
 
 const command = (text: string) => parseCommand(text).command;
 const ok = (text: string, expected: Command, share = false) => expect(parseCommand(text)).toEqual({ command: expected, share });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { OTHER_TOPIC_ID } from "../../packages/core/src/digest/compose";
 import { composeInWindow, SINCE, UNTIL } from "../helpers/digest";
-import { DEFAULT_DIGEST_LIMITS, type Digest, type DigestLimits } from "../../packages/core/src/digest/types";
-import type { Post } from "../../packages/core/src/posts/types";
-import type { Taxonomy, Topic } from "../../packages/core/src/topics";
+import { DEFAULT_DIGEST_LIMITS, type Digest, type DigestLimits } from "../../packages/core/src/model/digest";
+import type { Post } from "../../packages/core/src/model/post";
+import type { Taxonomy, Topic } from "../../packages/core/src/model/topic";
 
 const topic = (id: string, label: string): Topic => ({ id, label, description: "", aliases: [], related: [], negative: [] });
 

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { dueDigest, localParts, nextDigestAt, parseTime, parseTimeZone } from "../../packages/core/src/digest/schedule";
-import type { DigestDays, Subscription } from "../../packages/core/src/digest/types";
+import type { DigestDays, Subscription } from "../../packages/core/src/model/digest";
 
 type Schedule = Pick<Subscription, "time" | "timeZone" | "days" | "status" | "lastDigestDate">;
 

@@ -6,7 +6,7 @@ import { cacheHints, retryAfterMs } from "../../packages/core/src/http/cache-hin
 import { toFetchError } from "../../packages/core/src/http/errors";
 import { fetchFeedWithPolicy } from "../../packages/core/src/http/fetch-feed";
 import { DEFAULT_FETCH_LIMITS, FEED_ACCEPT, FetchError, decodeBody, fetchFeed } from "../../packages/core/src/http/index";
-import type { FetchLimits } from "../../packages/core/src/feeds/types";
+import type { FetchLimits } from "../../packages/core/src/model/feed";
 import { startLoopbackServer, type LoopbackServer } from "../helpers/http-server";
 
 const RSS = '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Recap</title></channel></rss>';

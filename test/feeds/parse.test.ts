@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { discoverFeedLinks, FeedParseError, looksLikeHtml, parseFeed } from "../../packages/core/src/feeds/parse";
-import type { ParseErrorKind } from "../../packages/core/src/feeds/types";
+import type { ParseErrorKind } from "../../packages/core/src/model/feed";
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/feeds/${name}`, import.meta.url), "utf8");
 

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseFeed } from "../../packages/core/src/feeds/parse";
-import type { RawItem } from "../../packages/core/src/feeds/types";
+import type { RawItem } from "../../packages/core/src/model/feed";
 import { canonicalizeUrl, htmlToText, normalizeItems, parseFeedDate, truncateAtWord } from "../../packages/core/src/posts";
 import { stableId } from "../../packages/core/src/shared/hash";
 

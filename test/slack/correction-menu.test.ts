@@ -3,7 +3,7 @@
  * labels, and the topic picker; values that round-trip through parseCorrection and nothing else does.
  */
 import { describe, expect, it } from "vitest";
-import type { Post } from "../../packages/core/src/posts/types";
+import type { Post } from "../../packages/core/src/model/post";
 import {
   ACTION_CORRECT,
   ACTION_CORRECT_PICK,

@@ -1,8 +1,8 @@
 import type { KnownBlock, RichTextElement } from "@slack/types";
 import { describe, expect, it } from "vitest";
 import { parsedTexts } from "../helpers/slack-messages";
-import type { FeedHealth, Outcome, PageRef } from "../../packages/core/src/commands/types";
-import type { Post } from "../../packages/core/src/posts/types";
+import type { FeedHealth, Outcome, PageRef } from "../../packages/core/src/model/command";
+import type { Post } from "../../packages/core/src/model/post";
 import {
   escapeInert,
   escapeMrkdwn,

@@ -1,6 +1,6 @@
 /**
  * The storage contract: what every `Store` (DynamoDB, in-memory) promises through its interface
- * (packages/core/src/store/ports.ts). Only behaviour a caller can observe through `Store` is
+ * (packages/core/src/ports/store.ts). Only behaviour a caller can observe through `Store` is
  * checked here — never keys, raw rows or operation counts — so one suite holds every store to the
  * same behaviour. Each case opens a fresh, empty store.
  */

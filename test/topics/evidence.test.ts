@@ -3,7 +3,8 @@
  * texts made for it, on the bundled taxonomy.
  */
 import { describe, expect, it } from "vitest";
-import { explainTopics, loadTaxonomy, matchTopics, TAG_THRESHOLD, type Topic, type TopicEvidence } from "../../packages/core/src/topics";
+import { explainTopics, loadTaxonomy, matchTopics, TAG_THRESHOLD, type TopicEvidence } from "../../packages/core/src/topics";
+import type { Topic } from "../../packages/core/src/model/topic";
 
 const taxonomy = loadTaxonomy();
 const tags = (evidence: TopicEvidence) => matchTopics(evidence, taxonomy);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import bundled from "../../packages/core/src/topics/taxonomy.json" with { type: "json" };
-import { findTopic, loadTaxonomy, matchTopics, parseTerm, parseTopics, suggestTopics, type Topic } from "../../packages/core/src/topics";
+import { findTopic, loadTaxonomy, matchTopics, parseTerm, parseTopics, suggestTopics } from "../../packages/core/src/topics";
+import type { Topic } from "../../packages/core/src/model/topic";
 import { compiled, hits, locate, SCAN } from "../../packages/core/src/topics/compile";
 
 const taxonomy = loadTaxonomy();

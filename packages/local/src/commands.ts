@@ -15,7 +15,7 @@ import {
 import { findPosts } from "@recap/core/posts";
 import { editDistance, plural, quietLogger } from "@recap/core/shared";
 import { explainTopics, findTopic, storedPostFocus, suggestTopics, type TopicEvidence, type TopicScore } from "@recap/core/topics";
-import { topicEvidence } from "@recap/core/posts";
+import { topicEvidence } from "@recap/core/topics";
 import { openLocalRecap, type LocalRecap } from "./environment";
 import { failed, outcomeJson, pageJson, postLines, terminalText } from "./terminal";
 

@@ -2,7 +2,8 @@
  * Scores the matcher on a labeled set (see LABELING.md): per-topic and overall (micro) precision
  * and recall, and every miss. Used by quality.test.ts and, by hand, `npx tsx test/topics/eval/report.ts dev`.
  */
-import { addToTally, focusOf, matchTopics, type Taxonomy, type TopicEvidence, type TopicTally } from "../../../packages/core/src/topics";
+import { addToTally, focusOf, matchTopics, type TopicEvidence } from "../../../packages/core/src/topics";
+import type { Taxonomy, TopicTally } from "../../../packages/core/src/model/topic";
 
 export interface LabeledItem {
   id: string;

@@ -4,10 +4,9 @@
  * handed to the background through `context.addInBackground` (Slack's 3-second rule).
  */
 import { addFeed, findFeed, markRecapFeed, parseFeedUrl, resumeFeed, type Feed, type FeedOrigin, type RefreshDeps } from "../feeds";
-import type { Post } from "../posts/types";
+import type { Post } from "../model/post";
 import {
   latestWindow,
-  PAGE_SIZE,
   SEARCH_MAX_CANDIDATES,
   SEARCH_WINDOW_DAYS,
   searchWindow,
@@ -20,10 +19,10 @@ import { addTeamTopic, addTopicAlias, retagPosts } from "../topics/manage";
 import { correctPost, forgetCue, listCues } from "../topics/correct";
 import { previewDigest, showSubscription, subscribe, unsubscribe } from "../digest/commands";
 import { follow, following, unfollow } from "../follow/commands";
-import type { DigestLimits } from "../digest/types";
+import type { DigestLimits } from "../model/digest";
 import type { FollowLimits } from "../config";
-import { formatCommand } from "./grammar";
-import type { Command, FeedHealth, Outcome } from "./types";
+import { COMMAND_KEYWORDS, formatCommand } from "./grammar";
+import { PAGE_SIZE, type Command, type FeedHealth, type Outcome } from "../model/command";
 
 export interface CommandContext {
   via: "slack" | "cli";
@@ -116,6 +115,12 @@ async function manageTopics(
 ): Promise<Outcome> {
   switch (command.name) {
     case "topic-add":
+      // The grammar reads `/recap <command word>` as that command, so such a topic could never be looked up.
+      if (COMMAND_KEYWORDS.includes(command.id))
+        return {
+          kind: "refused",
+          reason: `\`${command.id}\` is a command word (\`/recap ${command.id}\` runs the command): pick another id, e.g. \`${command.id}-news\`.`,
+        };
       return addTeamTopic(command, context.userId, deps);
     case "topic-alias":
       return addTopicAlias(command, context.userId, deps);

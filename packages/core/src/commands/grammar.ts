@@ -36,7 +36,7 @@
  *
  * Bad input never throws: it gives `help` with a `problem` in plain words, with an example.
  */
-import type { Command, ParsedCommand } from "./types";
+import type { Command, ParsedCommand } from "../model/command";
 
 /** Commands that are one word and take nothing after it: parsed and written as just that word. */
 const BARE_COMMANDS = ["topics", "feeds", "unsubscribe", "subscription", "digest", "following"] as const;

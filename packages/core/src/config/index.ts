@@ -3,9 +3,9 @@
  * Every knob has a default that works on one machine with nothing set.
  */
 import * as z from "../shared/validation";
-import { DEFAULT_DIGEST_LIMITS, type DigestLimits } from "../digest/types";
-import { DEFAULT_FETCH_LIMITS } from "../ports/fetch";
-import { DEFAULT_FOLLOW_MAX_PER_HOUR } from "../follow/types";
+import { DEFAULT_DIGEST_LIMITS, type DigestLimits } from "../model/digest";
+import { DEFAULT_FETCH_LIMITS } from "../model/feed";
+import { DEFAULT_FOLLOW_MAX_PER_HOUR } from "../model/follow";
 
 /** Where Slack's response URLs live. */
 export const SLACK_RESPONSE_URL_PREFIX = "https://hooks.slack.com/";

@@ -2,12 +2,13 @@
  * The digest's commands: subscribe, unsubscribe, subscription, digest (preview). Their words are
  * read here — times, zones, days, topics — so mistakes get a specific answer with an example.
  */
-import type { Outcome } from "../commands/types";
-import type { RefreshDeps } from "../feeds/refresh";
-import { findTopic, suggestTopics, type Taxonomy } from "../topics";
+import type { Outcome } from "../model/command";
+import type { RefreshDeps } from "../ports/deps";
+import { findTopic, suggestTopics } from "../topics";
+import type { Taxonomy } from "../model/topic";
 import { composeDigest } from "./compose";
 import { localParts, nextDigestAt, parseTime, parseTimeZone } from "./schedule";
-import { DIGEST_SETTLE_MS, type DigestDays, type DigestLimits, type Subscription } from "./types";
+import { DIGEST_SETTLE_MS, type DigestDays, type DigestLimits, type Subscription } from "../model/digest";
 
 const DAY = 86_400_000;
 /** Longer than a poll takes between stamping a post's first-seen time and storing it. */

@@ -16,9 +16,9 @@
  * 5. Recaps: a conference recap is one post (tagged with its talks' topics too); its talks are never
  *    fresh, so they are not lines of their own. `recapTalkCount` says how many of them the line names.
  */
-import type { Post } from "../posts/types";
-import type { Taxonomy } from "../topics";
-import type { Digest, DigestLimits, DigestSection, Subscription } from "./types";
+import type { Post } from "../model/post";
+import type { Taxonomy } from "../model/topic";
+import type { Digest, DigestLimits, DigestSection, Subscription } from "../model/digest";
 
 /** The section of posts with no topic (only in digests without a topic filter). */
 export const OTHER_TOPIC_ID = "other";

@@ -7,7 +7,7 @@ import { mapWithConcurrency } from "../shared/concurrency";
 import type { Logger } from "../shared/log";
 import { digestFor, feedTitlesOf, type DigestDeps } from "./commands";
 import { dueDigest } from "./schedule";
-import type { Subscription } from "./types";
+import type { Subscription } from "../model/digest";
 
 const CONCURRENCY = 4;
 

@@ -3,8 +3,8 @@
  * channel's own time zone, DST-correct), composing a channel's digest, and the dispatcher that
  * posts each one exactly once per local day.
  */
-export type * from "./types";
-export { DEFAULT_DIGEST_LIMITS, waitingNote } from "./types";
+export type * from "../model/digest";
+export { DEFAULT_DIGEST_LIMITS, waitingNote } from "../model/digest";
 export { dueDigest, nextDigestAt, parseTime, parseTimeZone, localParts } from "./schedule";
 export { composeDigest, recapTalkCount } from "./compose";
 export { subscribe, unsubscribe, showSubscription, previewDigest, digestFor, type DigestCommandContext, type DigestDeps } from "./commands";

@@ -9,7 +9,7 @@
  * (a fall-back overlap) happens at its first occurrence, and the lastDigestDate rule keeps the second
  * from posting again.
  */
-import type { Subscription } from "./types";
+import type { Subscription } from "../model/digest";
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;

@@ -3,7 +3,7 @@
  * (FailedEntryCount), only the failed entries are sent again, with backoff.
  */
 import { EventBridgeClient, PutEventsCommand, type PutEventsRequestEntry } from "@aws-sdk/client-eventbridge";
-import { EVENT_SOURCE, type BusEvent, type EventPublisher } from "./types";
+import { EVENT_SOURCE, type BusEvent, type EventPublisher } from "../ports/events";
 
 const MAX_ENTRIES_PER_CALL = 10;
 

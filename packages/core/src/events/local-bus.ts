@@ -11,7 +11,7 @@
 import { randomUUID } from "node:crypto";
 import type { EventBridgeEvent } from "aws-lambda";
 import type { Logger } from "../shared/log";
-import { EVENT_SOURCE, type BusEvent, type EventPublisher } from "./types";
+import { EVENT_SOURCE, type BusEvent, type EventPublisher } from "../ports/events";
 
 export interface LocalSubscriber {
   name: string;

@@ -3,9 +3,9 @@
  * and retries meet it. A poller claims the post, publishes, then marks it announced; a failed
  * publish gives the claim back, and a claim whose holder crashed is taken over after a while.
  */
-import { shortTitle, type EventPublisher } from "../events/types";
-import type { Store, StoredPost } from "../store/ports";
-import type { Feed } from "./types";
+import { shortTitle, type EventPublisher } from "../ports/events";
+import type { Store, StoredPost } from "../ports/store";
+import type { Feed } from "../model/feed";
 
 /** A claim to announce a post older than this was abandoned by a crashed poller. */
 const ANNOUNCE_CLAIM_TTL_MS = 15 * 60_000;

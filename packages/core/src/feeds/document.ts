@@ -3,11 +3,11 @@
  * search for feed links (autodiscovery), trying each link until one parses.
  */
 import { stableId } from "../shared/hash";
-import { FetchError } from "../ports/fetch";
+import { FetchError, type FeedFetcher } from "../ports/fetch";
 import { discoverFeedLinks, FeedParseError, looksLikeHtml, parseFeed } from "./parse";
-import type { FetchRequest, FetchResult, FetchedFeed, ParsedFeed } from "./types";
+import type { FetchRequest, FetchResult, FetchedFeed, ParsedFeed } from "../model/feed";
 
-export type FeedFetcher = (request: FetchRequest) => Promise<FetchResult>;
+export type { FeedFetcher };
 
 export type FeedDocument =
   /** A 304, or a 200 whose body is byte-for-byte the one last processed (many servers send no validators). */

@@ -3,8 +3,9 @@
  * SSRF guard), parsing (RSS, RDF, Atom, JSON Feed, autodiscovery), each feed's refresh, the
  * per-feed schedule, the scheduled poll with fan-out, OPML, and the default feed list.
  */
-export type * from "./types";
-export { FetchError, DEFAULT_FETCH_LIMITS } from "../ports/fetch";
+export type * from "../model/feed";
+export { FetchError } from "../ports/fetch";
+export { DEFAULT_FETCH_LIMITS } from "../model/feed";
 export { parseFeed, FeedParseError, discoverFeedLinks, looksLikeHtml } from "./parse";
 export { loadFeedDocument, describeFailure, type FeedFetcher, type FeedDocument } from "./document";
 export { refreshFeed, applyDocument, type RefreshDeps, type RefreshOutcome } from "./refresh";

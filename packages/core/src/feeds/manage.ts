@@ -3,7 +3,7 @@ import { stableId } from "../shared/hash";
 import { DEFAULT_FEEDS } from "./default-feeds";
 import { describeFailure, loadFeedDocument } from "./document";
 import { applyDocument, type RefreshDeps, type RefreshOutcome } from "./refresh";
-import type { Feed, FeedOrigin } from "./types";
+import type { Feed, FeedOrigin } from "../model/feed";
 
 export type AddFeedResult =
   | { status: "added"; feed: Feed; outcome: RefreshOutcome }

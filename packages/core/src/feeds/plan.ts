@@ -3,13 +3,14 @@
  * as the feed last said it), an edit of the post it became, or a new post. refresh.ts carries the
  * plan out through the store's ports; this is where the rules live.
  */
-import type { NormalizedItem, Post } from "../posts/types";
-import { topicEvidence } from "../posts/topic-text";
+import type { NormalizedItem, Post } from "../model/post";
+import { topicEvidence } from "../topics/evidence";
 import { mayBeRecap } from "../recaps/candidate";
 import { stableId } from "../shared/hash";
-import type { FeedItemIdentity, PostContent } from "../store/ports";
-import { matchTopics, type Taxonomy } from "../topics";
-import type { Feed } from "./types";
+import type { FeedItemIdentity, PostContent } from "../ports/store";
+import { matchTopics } from "../topics";
+import type { Taxonomy } from "../model/topic";
+import type { Feed } from "../model/feed";
 
 const HOUR = 3_600_000;
 /** Items dated further back than this when first seen are backfill, not news. */

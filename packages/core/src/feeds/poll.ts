@@ -3,15 +3,14 @@
  * When more are due than one function should take, they are fanned out in batches through the bus
  * (`feeds.poll.requested`), each batch polled by its own invocation.
  */
-import type { BusEvent } from "../events/types";
+import type { BusEvent } from "../ports/events";
 import { mapWithConcurrency } from "../shared/concurrency";
-import { refreshFeed, type RefreshDeps, type RefreshOutcome } from "./refresh";
-import { describeFailure } from "./document";
-import type { Feed } from "./types";
+import { refreshFeed, type RefreshOutcome } from "./refresh";
+import type { PollDeps, RefreshDeps } from "../ports/deps";
 
-export interface PollDeps extends RefreshDeps {
-  poll: RefreshDeps["poll"] & { concurrency: number; batchSize: number };
-}
+export type { PollDeps };
+import { describeFailure } from "./document";
+import type { Feed } from "../model/feed";
 
 /**
  * How long a poller holds a feed it claimed; a crashed poller's feeds are due again after it.

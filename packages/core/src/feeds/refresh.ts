@@ -5,20 +5,23 @@
  * Every failure is recorded on the feed (with backoff and, eventually, a pause) — never thrown
  * into the caller's loop, so one bad feed cannot stop the others.
  */
-import type { EventPublisher } from "../events/types";
 import { normalizeItems } from "../posts";
-import type { NormalizedItem, Post } from "../posts/types";
+import type { NormalizedItem, Post } from "../model/post";
 import type { Logger } from "../shared/log";
 import { mapWithConcurrency } from "../shared/concurrency";
-import type { FeedItemIdentity, FeedPatch, Store, StoredPost } from "../store/ports";
-import { addToTally, focusOf, storedTopics, type Taxonomy } from "../topics";
+import type { FeedItemIdentity, FeedPatch, Store, StoredPost } from "../ports/store";
+import { addToTally, focusOf, storedTopics } from "../topics";
+import type { Taxonomy } from "../model/topic";
 import { syncListedItems, type PageBudget, type SyncResult } from "../recaps/sync";
 import { announce } from "./announce";
 import { describeFailure, loadFeedDocument, type FeedDocument, type FeedFetcher } from "./document";
 import { FetchError } from "../ports/fetch";
+import type { RefreshDeps } from "../ports/deps";
+
+export type { RefreshDeps };
 import { nextPollAfterFailure, nextPollAfterSuccess, recentDates } from "./schedule";
 import { planItem } from "./plan";
-import type { Feed } from "./types";
+import type { Feed } from "../model/feed";
 
 const HOUR = 3_600_000;
 const WRITE_CONCURRENCY = 4;
@@ -31,17 +34,6 @@ const RECAP_PAGES_PER_POLL = 10;
 const RECAP_PAGE_RETRY_MS = 24 * HOUR;
 /** After a storage failure (ours, not the feed's), try again this soon. */
 const STORAGE_RETRY_MS = 5 * 60_000;
-
-export interface RefreshDeps {
-  store: Store;
-  publisher: EventPublisher;
-  fetchFeed: FeedFetcher;
-  /** The taxonomy in force now: the bundled topics plus the team's (read from the table each time). */
-  taxonomy: () => Promise<Taxonomy>;
-  clock: () => Date;
-  log: Logger;
-  poll: { baseIntervalMinutes: number; pauseAfterFailures: number };
-}
 
 export type RefreshOutcome =
   | {

@@ -11,9 +11,9 @@
  *    follows disabled with the reason; an unknown outcome (a timeout) keeps the claim — a lost alert
  *    rather than a duplicate.
  */
-import type { TopicRef } from "../commands/types";
-import type { EventDetail } from "../events/types";
-import type { Post } from "../posts/types";
+import type { TopicRef } from "../model/command";
+import type { EventDetail } from "../ports/events";
+import type { Post } from "../model/post";
 import { mapWithConcurrency } from "../shared/concurrency";
 import { CHANNEL_GONE_ERRORS } from "../ports/slack";
 import { labelOf } from "./commands";

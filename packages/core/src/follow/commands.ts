@@ -3,10 +3,10 @@
  * belong to a channel (Slack gives it; the CLI takes --channel) and anyone in it may use them. The
  * executor resolves the topic (an unknown one gets its suggestions there, as for `/recap <topic>`).
  */
-import type { Outcome } from "../commands/types";
+import type { Outcome } from "../model/command";
 import type { FollowLimits } from "../config";
-import type { RefreshDeps } from "../feeds/refresh";
-import type { Topic } from "../topics";
+import type { RefreshDeps } from "../ports/deps";
+import type { Topic } from "../model/topic";
 
 export interface FollowCommandContext {
   channelId?: string;

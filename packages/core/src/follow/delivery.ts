@@ -2,8 +2,8 @@
 import type { FollowLimits } from "../config";
 import type { SlackOutbound, SlackRenderers } from "../ports/slack";
 import type { Logger } from "../shared/log";
-import type { Store } from "../store/ports";
-import type { Taxonomy } from "../topics/taxonomy";
+import type { Store } from "../ports/store";
+import type { Taxonomy } from "../model/topic";
 
 export interface AlertDeps {
   store: Store;

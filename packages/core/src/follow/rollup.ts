@@ -12,9 +12,9 @@
  * roll-up lost (never posted twice, never updated), a channel Slack will not post to is disabled.
  */
 import { randomUUID } from "node:crypto";
-import type { TopicRef } from "../commands/types";
-import { shortTitle } from "../events/types";
-import type { Post } from "../posts/types";
+import type { TopicRef } from "../model/command";
+import { shortTitle } from "../ports/events";
+import type { Post } from "../model/post";
 import { CHANNEL_GONE_ERRORS } from "../ports/slack";
 import { disable, type AlertDelivery, type AlertDeps } from "./delivery";
 import { labelOf } from "./commands";

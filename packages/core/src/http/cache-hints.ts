@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from "node:http";
-import type { CacheHints } from "../feeds/types";
+import type { CacheHints } from "../model/feed";
 
 /** Cache-Control directives, lower-cased. Quoted values may contain commas (no-cache="a, b"). */
 function parseCacheControl(value: string): Map<string, string> {

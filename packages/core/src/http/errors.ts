@@ -1,5 +1,5 @@
 import { STATUS_CODES } from "node:http";
-import type { FetchErrorKind } from "../feeds/types";
+import type { FetchErrorKind } from "../model/feed";
 import { FetchError } from "../ports/fetch";
 
 export { FetchError };

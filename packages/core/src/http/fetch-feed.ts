@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from "node:http";
-import type { FetchLimits, FetchRequest, FetchResult } from "../feeds/types";
+import type { FetchLimits, FetchRequest, FetchResult } from "../model/feed";
 import { assertHostAllowed, createGuardedLookup, isPublicAddress, type AddressPolicy } from "./address-guard";
 import { readBody, tooLarge } from "./body";
 import { cacheHints, retryAfterMs } from "./cache-hints";

@@ -1,7 +1,7 @@
 import http, { type ClientRequest, type IncomingMessage, type OutgoingHttpHeaders } from "node:http";
 import https from "node:https";
 import type { LookupFunction } from "node:net";
-import type { FetchRequest } from "../feeds/types";
+import type { FetchRequest } from "../model/feed";
 
 /** Feeds first, then generic XML/JSON, then HTML (so a site's home page can be autodiscovered). */
 export const FEED_ACCEPT =

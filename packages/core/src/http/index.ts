@@ -2,10 +2,11 @@
  * The feed fetcher over node:http(s) (the adapter behind ports/fetch.ts and the FeedFetcher the
  * domain is given): one conditional GET with redirects, limits, decompression and an SSRF guard.
  */
-import type { FetchLimits, FetchRequest, FetchResult } from "../feeds/types";
+import type { FetchLimits, FetchRequest, FetchResult } from "../model/feed";
 import { fetchFeedWithPolicy } from "./fetch-feed";
 
-export { FetchError, DEFAULT_FETCH_LIMITS } from "../ports/fetch";
+export { FetchError, type FeedFetcher } from "../ports/fetch";
+export { DEFAULT_FETCH_LIMITS } from "../model/feed";
 export { decodeBody } from "./charset";
 export { FEED_ACCEPT } from "./http";
 

@@ -1,15 +1,11 @@
 /**
- * What fetching promises the domain: the limits it works within, and the one error type it throws
- * (refresh backs off, retries or pauses by its kind). The fetcher itself is http/ (node:http), handed
- * to the domain as a FeedFetcher (feeds/document.ts).
+ * What fetching promises the domain: a FeedFetcher (one conditional GET), and the one error type it
+ * throws (refresh backs off, retries or pauses by its kind). The fetcher itself is http/ (node:http),
+ * handed to the domain in its deps.
  */
-import type { FetchErrorKind, FetchLimits } from "../feeds/types";
+import type { FetchErrorKind, FetchRequest, FetchResult } from "../model/feed";
 
-export const DEFAULT_FETCH_LIMITS: Omit<FetchLimits, "userAgent" | "allowPrivateNetwork"> = Object.freeze({
-  timeoutMs: 20_000,
-  maxBytes: 15 * 1024 * 1024,
-  maxRedirects: 5,
-});
+export type FeedFetcher = (request: FetchRequest) => Promise<FetchResult>;
 
 /**
  * The one error type fetchFeed throws. `message` is shown to users as the feed's last error, so it

@@ -4,10 +4,10 @@
  * see only these.
  */
 import type { KnownBlock } from "@slack/types";
-import type { TopicRef } from "../commands/types";
-import type { Digest } from "../digest/types";
-import type { Post } from "../posts/types";
-import type { Rollup } from "../store/ports";
+import type { TopicRef } from "../model/command";
+import type { Digest } from "../model/digest";
+import type { Post } from "../model/post";
+import type { Rollup } from "./store";
 
 /** A message as Recap sends it: Block Kit, and the text Slack shows in notifications. */
 export interface RenderedMessage {

@@ -2,10 +2,10 @@
  * posts — what a post is and how raw feed items become posts: identity inside a feed, canonical
  * URLs without tracking parameters, stable ids, plain-text titles and summaries; and finding them.
  */
-export type { ListedIn, ListedItem, NormalizedItem, Post, TalkLink } from "./types";
+export type { ListedIn, ListedItem, NormalizedItem, Post, TalkLink } from "../model/post";
 export { canonicalizeUrl } from "./canonical-url";
 export { parseFeedDate } from "./dates";
 export { htmlToText, truncateAtWord } from "./text";
 export { normalizeItems, type NormalizeContext } from "./normalize";
-export { findPosts, latestWindow, searchWindow, topicCounts, topicWindow, PAGE_SIZE, type PostQuery } from "./queries";
-export { topicEvidence } from "./topic-text";
+export { findPosts, latestWindow, searchWindow, topicCounts, topicWindow, type PostQuery } from "./queries";
+export { PAGE_SIZE } from "../model/command";

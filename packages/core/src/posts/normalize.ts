@@ -1,9 +1,9 @@
-import type { RawItem } from "../feeds/types";
+import type { RawItem } from "../model/feed";
 import { stableId } from "../shared/hash";
 import { canonicalizeUrl } from "./canonical-url";
 import { parseFeedDate } from "./dates";
 import { htmlToText, truncateAtWord } from "./text";
-import type { NormalizedItem } from "./types";
+import type { NormalizedItem } from "../model/post";
 
 export interface NormalizeContext {
   /** The URL the feed is subscribed under. */

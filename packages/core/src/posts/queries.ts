@@ -4,13 +4,12 @@
  * Lists come back as a window: one page plus, when there is one, the first post of the next (so a
  * caller knows whether to offer More without counting everything).
  */
-import type { PostRepository } from "../store/ports";
-import type { Taxonomy } from "../topics/taxonomy";
-import type { Post } from "./types";
+import type { PostRepository } from "../ports/store";
+import type { Taxonomy } from "../model/topic";
+import type { Post } from "../model/post";
+import { PAGE_SIZE } from "../model/command";
 
 const DAY = 86_400_000;
-/** Posts on a page of a topic, search or latest. */
-export const PAGE_SIZE = 10;
 /** How far back `search` looks: it filters recent posts in memory (see docs/architecture.md). */
 export const SEARCH_WINDOW_DAYS = 180;
 export const SEARCH_MAX_CANDIDATES = 5_000;

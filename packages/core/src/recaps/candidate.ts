@@ -2,9 +2,9 @@
  * Which posts may be conference recaps, judged without parsing them (this runs on every changed
  * item of every feed), and whether a feed's content is the post itself or only a teaser.
  */
-import type { Feed } from "../feeds/types";
+import type { Feed } from "../model/feed";
 import { htmlToText } from "../posts/text";
-import type { NormalizedItem } from "../posts/types";
+import type { NormalizedItem } from "../model/post";
 import { looksLikeRecapTitle } from "./titles";
 import { MAX_LINK_LENGTH } from "./links";
 

@@ -13,15 +13,16 @@
  * an interrupted sync is redone by the next poll, whatever the recap says by then, and every
  * write is idempotent.
  */
-import type { FeedFetcher } from "../feeds/document";
+import type { FeedFetcher } from "../ports/fetch";
 import { FetchError } from "../ports/fetch";
-import type { Feed } from "../feeds/types";
-import { topicEvidence } from "../posts/topic-text";
-import type { ListedItem, NormalizedItem, Post } from "../posts/types";
+import type { Feed } from "../model/feed";
+import { topicEvidence } from "../topics/evidence";
+import type { ListedItem, NormalizedItem, Post } from "../model/post";
 import { stableId } from "../shared/hash";
 import type { Logger } from "../shared/log";
-import type { Store, StoredPost } from "../store/ports";
-import { applyCorrections, matchTopics, storedTopics, type Taxonomy } from "../topics";
+import type { Store, StoredPost } from "../ports/store";
+import { applyCorrections, matchTopics, storedTopics } from "../topics";
+import type { Taxonomy } from "../model/topic";
 import { isExcerpt } from "./candidate";
 import { looksLikeRecapTitle } from "./titles";
 import { extractRecap } from "./extract";

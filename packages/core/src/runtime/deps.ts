@@ -2,26 +2,18 @@
  * The composition root's one recipe: given a table (or a store), a bus and the settings, build everything the
  * core needs. Lambda and the local runner differ only in what they pass in.
  */
-import type { FollowLimits, RecapConfig } from "../config";
-import type { DigestLimits } from "../digest/types";
-import type { EventPublisher } from "../events/types";
+import type { RecapConfig } from "../config";
+import type { EventPublisher } from "../ports/events";
 import { fetchFeed } from "../http";
-import type { PollDeps } from "../feeds/poll";
-import type { FeedFetcher } from "../feeds/document";
+import type { RecapDeps } from "../ports/deps";
+import type { FeedFetcher } from "../ports/fetch";
 import { consoleLogger, type Logger } from "../shared/log";
 import { openStore, type Store, type TableRef } from "../store";
 import { teamTaxonomy } from "../topics";
-import type { SlackOutbound, SlackRenderers } from "../ports/slack";
 import { slackOutbound } from "../slack/outbound";
 import { slackRenderers } from "../slack/renderers";
 
-export interface RecapDeps extends PollDeps {
-  slack: SlackOutbound;
-  render: SlackRenderers;
-  config: RecapConfig;
-  digest: DigestLimits;
-  follow: FollowLimits;
-}
+export type { RecapDeps };
 
 /** Where data lives: a DynamoDB table, or a store given whole (the in-memory one). */
 type Storage = { table: TableRef; store?: never } | { store: Store; table?: never };

@@ -3,9 +3,9 @@
  * them with AWS adapters; the local runner calls the very same functions with local ones.
  */
 import type { EventBridgeEvent } from "aws-lambda";
-import { EVENT_SCHEMAS } from "../events/types";
+import { EVENT_SCHEMAS } from "../ports/events";
 import { addOutcome } from "../commands/execute";
-import type { Outcome } from "../commands/types";
+import type { Outcome } from "../model/command";
 import { dispatchDigests } from "../digest/dispatch";
 import { addFeed } from "../feeds/manage";
 import { alertFollowers } from "../follow/alerts";

@@ -9,8 +9,8 @@ import { App, LogLevel, type Logger as BoltLogger, type Receiver, type RespondFn
 import type { WebClient } from "@slack/web-api";
 import { MAX_PAGE, parseCommand, runCommand, type CommandContext, type Outcome, type PageRef } from "../commands";
 import type { SlackConfig } from "../config";
-import type { BusEvent } from "../events/types";
-import type { RecapDeps } from "../runtime/deps";
+import type { BusEvent } from "../ports/events";
+import type { RecapDeps } from "../ports/deps";
 import type { Logger } from "../shared/log";
 import { ACTION_MORE, ACTION_SHARE, renderOutcome, type RenderedMessage } from "./render";
 import { ACTION_CORRECT, ACTION_CORRECT_PICK, parseCorrection, topicPicker } from "./correction-menu";

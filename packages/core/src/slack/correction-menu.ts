@@ -7,8 +7,8 @@
  * value can only ever correct a post, which anyone may do anyway.
  */
 import type { ActionsBlock, Overflow, PlainTextOption } from "@slack/types";
-import type { Command, TopicRef } from "../commands/types";
-import type { Post } from "../posts/types";
+import type { Command, TopicRef } from "../model/command";
+import type { Post } from "../model/post";
 import { oneLine, plainInert } from "./escape";
 import type { RenderedMessage } from "./blocks";
 import { data, sentence, words } from "./sentence";

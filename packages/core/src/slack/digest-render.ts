@@ -21,8 +21,8 @@
 import { context, mrkdwn, plural, section, sourceOf } from "./blocks";
 import type { KnownBlock, RichTextBlock, RichTextElement } from "@slack/types";
 import { OTHER_TOPIC_ID, recapTalkCount } from "../digest/compose";
-import type { Digest, DigestSection } from "../digest/types";
-import type { Post } from "../posts/types";
+import type { Digest, DigestSection } from "../model/digest";
+import type { Post } from "../model/post";
 import { escapeInert, linkTarget, oneLine, truncate } from "./escape";
 import { SLACK_LIMITS, checkLimits, totalTextLength } from "./limits";
 import { sectionMenu } from "./correction-menu";

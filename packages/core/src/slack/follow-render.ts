@@ -8,9 +8,9 @@
  *   the first few titles, and how many more.
  */
 import type { RichTextSection } from "@slack/types";
-import type { TopicRef } from "../commands/types";
-import type { Post } from "../posts/types";
-import type { Rollup } from "../store/ports";
+import type { TopicRef } from "../model/command";
+import type { Post } from "../model/post";
+import type { Rollup } from "../ports/store";
 import { context, plural } from "./blocks";
 import { escapeInert, oneLine } from "./escape";
 import { postBlock, type RenderedMessage } from "./render";

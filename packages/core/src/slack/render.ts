@@ -16,11 +16,11 @@
 import { context, mrkdwn, plural, section, sourceOf, type RenderedMessage } from "./blocks";
 import type { ActionsBlock, Button, KnownBlock, RichTextBlock, RichTextElement, RichTextText } from "@slack/types";
 import { helpText } from "../commands/help";
-import type { FeedHealth, Outcome } from "../commands/types";
+import type { FeedHealth, Outcome } from "../model/command";
 import { describeTopicChanges } from "../topics/changes";
-import { waitingNote, type Subscription } from "../digest/types";
+import { waitingNote, type Subscription } from "../model/digest";
 import { renderDigest } from "./digest-render";
-import type { Post } from "../posts/types";
+import type { Post } from "../model/post";
 import { escapeInert, escapeMrkdwn, linkTarget, oneLine, truncate } from "./escape";
 import {
   code,

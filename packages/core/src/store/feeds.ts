@@ -1,11 +1,11 @@
 /** Feeds and their poll state in the table. */
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import type { Feed } from "../feeds/types";
+import type { Feed } from "../model/feed";
 import { batchWrite } from "./batch";
 import { applied } from "./conditional";
 import { patchExpression } from "./expressions";
 import type { TableRef } from "./client";
-import type { FeedPatch, FeedRepository } from "./ports";
+import type { FeedPatch, FeedRepository } from "../ports/store";
 import { keys } from "./schema";
 import { queryAll } from "./query";
 

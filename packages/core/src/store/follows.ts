@@ -14,9 +14,9 @@
  *   short lease posts or updates the message.
  */
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import type { Follow } from "../follow/types";
+import type { Follow } from "../model/follow";
 import type { TableRef } from "./client";
-import { ROLLUP_TITLES, type FollowRepository, type Rollup, type RollupEntry } from "./ports";
+import { ROLLUP_TITLES, type FollowRepository, type Rollup, type RollupEntry } from "../ports/store";
 import { applied, unlessTaken } from "./conditional";
 import { patchExpression } from "./expressions";
 import { queryAll } from "./query";

@@ -10,11 +10,11 @@ export { subscriptionRepository } from "./subscriptions";
 export { topicRepository } from "./topics";
 export { followRepository } from "./follows";
 export { postRepository } from "./posts";
-export * from "./ports";
+export * from "../ports/store";
 export { memoryStore } from "./memory";
 
 import type { TableRef } from "./client";
-import type { Store } from "./ports";
+import type { Store } from "../ports/store";
 import { feedRepository } from "./feeds";
 import { followRepository } from "./follows";
 import { postRepository } from "./posts";

@@ -7,12 +7,12 @@
  */
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import type { ListedItem, Post, PostCorrections } from "../posts/types";
+import type { ListedItem, Post, PostCorrections } from "../model/post";
 import { batchGet, batchWrite } from "./batch";
 import { applied } from "./conditional";
 import { patchExpression } from "./expressions";
 import type { TableRef } from "./client";
-import type { FeedItemIdentity, PostContent, PostRepository, StoredPost } from "./ports";
+import type { FeedItemIdentity, PostContent, PostRepository, StoredPost } from "../ports/store";
 import { countAll, queryAll, queryPages } from "./query";
 import { toCorrections, toPost, toStoredPost } from "./records";
 import { keys } from "./schema";

@@ -2,9 +2,9 @@
  * Stored records → domain values, for every store: what a post, a team topic or cue and a roll-up
  * look like when read back (empty lists left out, sets as sorted arrays, unknown values defaulted).
  */
-import type { Post, PostCorrections } from "../posts/types";
-import type { TeamCue, TeamTopic } from "../topics/team";
-import type { Rollup, RollupEntry, StoredPost } from "./ports";
+import type { Post, PostCorrections } from "../model/post";
+import type { TeamCue, TeamTopic } from "../model/topic";
+import type { Rollup, RollupEntry, StoredPost } from "../ports/store";
 
 /** A list attribute, left out of the post when empty. */
 function listOf<T>(item: Record<string, unknown>, name: string): Record<string, T[]> {

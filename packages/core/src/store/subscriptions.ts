@@ -7,9 +7,9 @@
  * crash mid-post) is left alone: a skipped day is better than a duplicated message.
  */
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import type { Subscription } from "../digest/types";
+import type { Subscription } from "../model/digest";
 import type { TableRef } from "./client";
-import type { SubscriptionPatch, SubscriptionRepository } from "./ports";
+import type { SubscriptionPatch, SubscriptionRepository } from "../ports/store";
 import { applied } from "./conditional";
 import { patchExpression } from "./expressions";
 import { queryAll } from "./query";

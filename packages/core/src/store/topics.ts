@@ -7,12 +7,12 @@
  */
 import { DeleteCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { TableRef } from "./client";
-import type { TopicRepository } from "./ports";
+import type { TopicRepository } from "../ports/store";
 import { applied } from "./conditional";
 import { queryAll } from "./query";
 import { toTeamCue, toTeamTopic } from "./records";
 import { keys } from "./schema";
-import type { TeamCue, TeamTopic } from "../topics/team";
+import type { TeamCue, TeamTopic } from "../model/topic";
 
 export function topicRepository(table: TableRef): TopicRepository {
   const { client, tableName: TableName } = table;

@@ -1,4 +1,5 @@
-import { parseTerm, type Taxonomy, type Topic } from "./taxonomy";
+import { parseTerm } from "./taxonomy";
+import type { Taxonomy, Topic } from "../model/topic";
 
 /*
  * The taxonomy compiled for matching: a few regexes per topic, built once per taxonomy object

@@ -4,16 +4,17 @@
  * A correction is stored on the post, so it holds at once, in every retag and through the
  * publisher's edits; what it teaches is a team cue (see learn.ts) in force for the next post.
  */
-import type { Outcome, TopicRef } from "../commands/types";
-import { topicEvidence } from "../posts/topic-text";
+import type { Outcome, TopicRef } from "../model/command";
+import { topicEvidence } from "./evidence";
 import { postFocus } from "./focus";
-import { applyCorrections, correct, cueIdOf, negativeCue, positiveCue, storedTopics, type Verdict } from "./learn";
-import type { Post } from "../posts/types";
+import { applyCorrections, correct, cueIdOf, negativeCue, positiveCue, storedTopics } from "./learn";
+import type { Verdict } from "../model/topic";
+import type { Post } from "../model/post";
 import { findTopic, unknownTopic } from "./lookup";
 import type { TopicDeps } from "./manage";
 import { explainTopics, matchTopics, type TopicEvidence, type TopicScore } from "./score";
-import type { Taxonomy } from "./taxonomy";
-import type { TeamCue } from "./team";
+import type { Taxonomy } from "../model/topic";
+import type { TeamCue } from "../model/topic";
 
 /** Attempts at writing a correction over concurrent corrections of the same post. */
 const ATTEMPTS = 4;

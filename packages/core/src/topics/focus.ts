@@ -1,13 +1,5 @@
-/**
- * What a feed publishes, by topic: counted as its posts are first stored, and read back as a weak
- * prior when tagging its next ones (a project's blog is about that project). A prior needs a
- * history: below FOCUS_MIN_POSTS posts a feed has no focus yet.
- */
-export interface TopicTally {
-  posts: number;
-  topics: Record<string, number>;
-}
-
+import type { TopicTally } from "../model/topic";
+export type { TopicTally } from "../model/topic";
 export const FOCUS_MIN_POSTS = 5;
 
 /** The tally with more posts counted, each by the topics it was tagged with. */

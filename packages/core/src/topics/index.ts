@@ -14,6 +14,7 @@ export {
   type EvidenceSource,
 } from "./score";
 export { findTopic, suggestTopics } from "./lookup";
+export { topicEvidence } from "./evidence";
 export { addToTally, focusOf, postFocus, FOCUS_MIN_POSTS, type TopicTally } from "./focus";
 export { describeTopicChanges } from "./changes";
 export { applyCorrections, storedTopics, cueIdOf, negativeCue, positiveCue, type PostCorrections, type Verdict } from "./learn";

@@ -12,15 +12,12 @@
 import { stableId } from "../shared/hash";
 import { normalizeText } from "./compile";
 import type { TopicEvidence, TopicScore } from "./score";
-import { topicsInOrder, type Taxonomy } from "./taxonomy";
-import { PLAIN_TERM, type TeamCue } from "./team";
-
-export interface PostCorrections {
-  not: string[];
-  also: string[];
-}
-
-export type Verdict = "not" | "also" | "undo";
+import { topicsInOrder } from "./taxonomy";
+import type { Taxonomy } from "../model/topic";
+import { PLAIN_TERM } from "./team";
+import type { TeamCue } from "../model/topic";
+import type { PostCorrections, Verdict } from "../model/topic";
+export type { PostCorrections, Verdict } from "../model/topic";
 
 /** The matcher's topics with the team's word on top, in taxonomy order. */
 export function applyCorrections(topics: readonly string[], corrections: PostCorrections | undefined, taxonomy: Taxonomy): string[] {

@@ -1,6 +1,9 @@
 import { compiled, key } from "./compile";
-import { parseTerm, type Taxonomy, type Topic } from "./taxonomy";
+import { parseTerm } from "./taxonomy";
+import type { Taxonomy, Topic } from "../model/topic";
 import { editDistance } from "../shared/words";
+import type { UnknownTopic } from "../model/topic";
+export type { UnknownTopic } from "../model/topic";
 
 /* Finding a topic by what people type: `/recap gitops`, `follow "service meshes"`, a typo. */
 
@@ -42,13 +45,6 @@ export function suggestTopics(query: string, taxonomy: Taxonomy, max = 3): Topic
     .sort((a, b) => a.score - b.score || a.order - b.order)
     .slice(0, max)
     .map((s) => s.topic);
-}
-
-/** The answer to a topic nobody has (one of the commands' outcomes): the closest ones, for "did you mean". */
-export interface UnknownTopic {
-  kind: "unknown-topic";
-  query: string;
-  suggestions: { id: string; label: string }[];
 }
 
 export function unknownTopic(query: string, taxonomy: Taxonomy): UnknownTopic {

@@ -3,16 +3,15 @@
  * in force for the next post ingested anywhere) and `retag` (the taxonomy in force applied again to
  * stored posts, e.g. after a topic was added).
  */
-import { COMMAND_KEYWORDS } from "../commands/grammar";
-import type { Outcome } from "../commands/types";
-import type { Post } from "../posts/types";
-import type { Store, StoredPost } from "../store/ports";
+import type { Outcome } from "../model/command";
+import type { Post } from "../model/post";
+import type { Store, StoredPost } from "../ports/store";
 import { mapWithConcurrency } from "../shared/concurrency";
-import { topicEvidence } from "../posts/topic-text";
+import { topicEvidence } from "./evidence";
 import { matchTopics } from "./score";
 import { postFocus } from "./focus";
 import { storedTopics } from "./learn";
-import type { Taxonomy } from "./taxonomy";
+import type { Taxonomy } from "../model/topic";
 import { checkNewAlias, checkNewTopic } from "./team";
 
 /** What managing topics needs: the store, the taxonomy in force now, and the time. */
@@ -30,9 +29,7 @@ export async function addTeamTopic(
   deps: TopicDeps,
 ): Promise<Outcome> {
   const aliases = distinctNames(request.aliases.filter((alias) => !sameName(alias, request.label)));
-  const problem = COMMAND_KEYWORDS.includes(request.id)
-    ? `\`${request.id}\` is a command word (\`/recap ${request.id}\` runs the command): pick another id, e.g. \`${request.id}-news\`.`
-    : checkNewTopic({ ...request, aliases }, await deps.taxonomy());
+  const problem = checkNewTopic({ ...request, aliases }, await deps.taxonomy());
   if (problem) return { kind: "refused", reason: problem };
   const added = await deps.store.topics.add({
     id: request.id,

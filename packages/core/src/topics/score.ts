@@ -1,5 +1,5 @@
 import { compiled, hits, key, locate, MASK, normalizeText, type CompiledTopic, type Starts, type TermStrength } from "./compile";
-import type { Taxonomy } from "./taxonomy";
+import type { Taxonomy } from "../model/topic";
 
 /*
  * Tagging weighs evidence the way a reader does. A term in the title or among the publisher's own

@@ -1,40 +1,7 @@
 import * as z from "../shared/validation";
 import bundled from "./taxonomy.json" with { type: "json" };
-
-/**
- * A topic posts can be tagged with. `aliases` and `related` are match terms written in a small
- * syntax, so tuning quality is a data change (see `parseTerm`):
- *
- *   "Kubernetes"           case-insensitive phrase; spaces/hyphens in it also match "-", " " or nothing
- *   "=AI"                  "=" prefix: case-sensitive (acronyms and product names that are common words)
- *   "=Score@workload|spec" "@" suffix: counts only if one of the "|"-separated cue phrases also occurs
- *
- * `aliases` are names of the topic itself (findTopic resolves them); `related` are projects and
- * products that imply it. `negative` are case-insensitive phrases whose occurrences are ignored for
- * this topic ("Flux capacitor", "spin up"): they mask text, they do not veto the whole post.
- */
-export interface Topic {
-  id: string;
-  label: string;
-  description: string;
-  aliases: string[];
-  related: string[];
-  negative: string[];
-  /** Generic words that hint at the topic (same syntax as aliases): weak evidence, half a term. */
-  weak?: string[];
-  /**
-   * A topic that is often only where something runs ("… on Kubernetes"): its terms after such a
-   * preposition are weak evidence, since the post is about what runs there.
-   */
-  venue?: boolean;
-  /** Words a team's corrections taught: weak evidence for the topic, and phrases masked for it. */
-  teamCues?: string[];
-  teamNegative?: string[];
-}
-
-export interface Taxonomy {
-  topics: Topic[];
-}
+import type { Topic, Taxonomy } from "../model/topic";
+export type { Topic, Taxonomy } from "../model/topic";
 
 /** One parsed alias/related entry. */
 export interface Term {

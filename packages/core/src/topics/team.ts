@@ -4,16 +4,10 @@
  * stored is checked again when it is read (parseTopics), since the table is an edge too.
  */
 import { findTopic } from "./lookup";
-import { loadTaxonomy, type Taxonomy, type Topic } from "./taxonomy";
-
-/** A stored row: a new topic (with a label) or aliases added to an existing one. */
-export interface TeamTopic {
-  id: string;
-  label?: string;
-  aliases: string[];
-  addedAt: string;
-  addedBy?: string;
-}
+import { loadTaxonomy } from "./taxonomy";
+import type { Taxonomy, Topic } from "../model/topic";
+import type { TeamTopic, TeamCue, TeamKnowledge } from "../model/topic";
+export type { TeamTopic, TeamCue, TeamKnowledge } from "../model/topic";
 
 export const TOPIC_ID_MAX = 40;
 export const LABEL_MAX = 60;
@@ -21,28 +15,6 @@ export const ALIAS_MAX = 60;
 const TOPIC_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** Plain words only: "=" and "@" mean case-sensitivity and cues in the taxonomy's term syntax. */
 export const PLAIN_TERM = /^[\p{L}\p{N}](?:[\p{L}\p{N} .+#&'/-]*[\p{L}\p{N}+#])?$/u;
-
-/**
- * A phrase a team's correction taught about a topic: `negative` (the words that made a wrong tag,
- * masked for that topic from then on) or `positive` (a distinctive phrase of a post the team said
- * is about it: weak evidence). `cueId` is derived from topic, polarity and phrase (see `cueIdOf`).
- */
-export interface TeamCue {
-  topicId: string;
-  cueId: string;
-  polarity: "negative" | "positive";
-  phrase: string;
-  /** The posts whose corrections taught it: undoing the last of them unlearns it. */
-  postIds: string[];
-  addedAt: string;
-  addedBy?: string;
-}
-
-/** What the team has said: its topics and aliases, and its cues. */
-export interface TeamKnowledge {
-  topics: TeamTopic[];
-  cues: TeamCue[];
-}
 
 /**
  * The bundled taxonomy with the team's rows applied; rows that no longer validate are skipped.

@@ -1,4 +1,4 @@
-import type { ParseErrorKind } from "../types";
+import type { ParseErrorKind } from "../../model/feed";
 
 /**
  * Why a body could not be read as a feed. "not-a-feed": HTML, a sitemap, plain JSON… (worth trying

@@ -1,4 +1,4 @@
-import type { ParsedFeed } from "../types";
+import type { ParsedFeed } from "../../model/feed";
 import { FeedParseError } from "./errors";
 import { parseJsonFeed } from "./json-feed";
 import { feedRoot, sniff } from "./sniff";

@@ -1,5 +1,5 @@
 import * as z from "../../shared/validation";
-import type { ParsedFeed, RawItem } from "../types";
+import type { ParsedFeed, RawItem } from "../../model/feed";
 import { htmlToText } from "../../posts/text";
 import { FeedParseError } from "./errors";
 import { clean, nonEmpty, plainTextAsHtml } from "./strings";

@@ -1,5 +1,5 @@
 import type Parser from "rss-parser";
-import type { FeedFormat, ParsedFeed, RawItem } from "../types";
+import type { FeedFormat, ParsedFeed, RawItem } from "../../model/feed";
 import { htmlToText, tagEnd } from "../../posts/text";
 import { FeedParseError } from "./errors";
 import { prefixRenames, renamePrefix } from "./namespaces";

@@ -1,6 +1,6 @@
 /** Feeds and their poll state, in memory: the same contract as store/feeds.ts. */
-import type { Feed } from "../../feeds/types";
-import type { FeedItemIdentity, FeedPatch, FeedRepository } from "../ports";
+import type { Feed } from "../../model/feed";
+import type { FeedItemIdentity, FeedPatch, FeedRepository } from "../../ports/store";
 import { byKey, missing, stored } from "./shared";
 
 /** `feedItems`: each feed's item identities, shared with the posts (they are the feed's rows there). */

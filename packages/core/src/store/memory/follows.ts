@@ -1,6 +1,6 @@
 /** Follows, their alert claims and each hour's roll-up, in memory: the same contract as store/follows.ts. */
-import type { Follow } from "../../follow/types";
-import { ROLLUP_TITLES, type FollowRepository, type RollupEntry } from "../ports";
+import type { Follow } from "../../model/follow";
+import { ROLLUP_TITLES, type FollowRepository, type RollupEntry } from "../../ports/store";
 import { toRollup } from "../records";
 import { asRecord, byKey, stored } from "./shared";
 

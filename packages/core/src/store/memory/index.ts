@@ -1,9 +1,9 @@
 /**
- * The store in memory: every port of store/ports.ts over plain maps, held to the same contract as
+ * The store in memory: every port of ports/store.ts over plain maps, held to the same contract as
  * the DynamoDB store (test/store/contract.ts). For tests of what Recap does with its data, where
  * the table is not what is tested.
  */
-import type { FeedItemIdentity, Store } from "../ports";
+import type { FeedItemIdentity, Store } from "../../ports/store";
 import { memoryFeeds } from "./feeds";
 import { memoryFollows } from "./follows";
 import { memoryPosts } from "./posts";

@@ -3,8 +3,8 @@
  * store/posts.ts. The index is kept apart from the posts, as in the table, so that a topic page, a
  * retag or a removed recap item behave exactly as they do there.
  */
-import type { Post, PostCorrections } from "../../posts/types";
-import type { FeedItemIdentity, PostContent, PostRepository, StoredPost } from "../ports";
+import type { Post, PostCorrections } from "../../model/post";
+import type { FeedItemIdentity, PostContent, PostRepository, StoredPost } from "../../ports/store";
 import { toPost, toStoredPost } from "../records";
 import { byKey, missing, stored } from "./shared";
 

@@ -1,6 +1,6 @@
 /** Digest subscriptions and the digests they got, in memory: the same contract as store/subscriptions.ts. */
-import type { Subscription } from "../../digest/types";
-import type { SubscriptionRepository } from "../ports";
+import type { Subscription } from "../../model/digest";
+import type { SubscriptionRepository } from "../../ports/store";
 import { byKey, missing, stored } from "./shared";
 
 export function memorySubscriptions(): SubscriptionRepository {

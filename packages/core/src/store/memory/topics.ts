@@ -1,6 +1,6 @@
 /** A team's topics, aliases and taught cues, in memory: the same contract as store/topics.ts. */
-import type { TeamCue, TeamTopic } from "../../topics/team";
-import type { TopicRepository } from "../ports";
+import type { TeamCue, TeamTopic } from "../../model/topic";
+import type { TopicRepository } from "../../ports/store";
 import { toTeamCue, toTeamTopic } from "../records";
 import { asRecord, byKey, stored } from "./shared";
 

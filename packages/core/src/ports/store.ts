@@ -7,11 +7,11 @@
  * exactly one caller wins while a claim is live. That is what lets retries never duplicate a post
  * or a Slack message, whichever store is behind.
  */
-import type { Subscription } from "../digest/types";
-import type { Feed } from "../feeds/types";
-import type { Follow } from "../follow/types";
-import type { ListedItem, Post, PostCorrections } from "../posts/types";
-import type { TeamCue, TeamTopic } from "../topics/team";
+import type { Subscription } from "../model/digest";
+import type { Feed } from "../model/feed";
+import type { Follow } from "../model/follow";
+import type { ListedItem, Post, PostCorrections } from "../model/post";
+import type { TeamCue, TeamTopic } from "../model/topic";
 
 // ---------------------------------------------------------------------------------------------------------
 // Feeds

@@ -1,5 +1,5 @@
 /** Plain data that flows through a feed refresh: fetch → parse → normalize → store. */
-import type { TopicTally } from "../topics/focus";
+import type { TopicTally } from "./topic";
 
 /** What the fetcher needs to make a conditional GET. */
 export interface FetchRequest {
@@ -139,3 +139,10 @@ export interface Feed {
   /** The topics of the posts it has published, counted as they are first stored (a tagging prior). */
   topicTally?: TopicTally;
 }
+
+/** The limits a fetch works within unless the settings say otherwise. */
+export const DEFAULT_FETCH_LIMITS: Omit<FetchLimits, "userAgent" | "allowPrivateNetwork"> = Object.freeze({
+  timeoutMs: 20_000,
+  maxBytes: 15 * 1024 * 1024,
+  maxRedirects: 5,
+});

@@ -1,5 +1,5 @@
-import type { TopicEvidence } from "../topics/score";
-import type { Post } from "./types";
+import type { TopicEvidence } from "./score";
+import type { Post } from "../model/post";
 
 /**
  * What a post is tagged from, the same at ingestion and at retag: its title, summary, the

@@ -2,7 +2,7 @@
  * The daily digest: a channel's subscription, and the digest composed for it (plain data that
  * Slack renders and the CLI prints).
  */
-import type { Post } from "../posts/types";
+import type { Post } from "./post";
 
 export type DigestDays = "daily" | "weekdays";
 

@@ -3,12 +3,12 @@
  * what a command is once parsed, and what running it produces. Both are plain data; Slack and the
  * CLI only differ in how they render an Outcome.
  */
-import type { Digest, Subscription } from "../digest/types";
-import type { Follow } from "../follow/types";
-import type { Post } from "../posts/types";
-import type { Verdict } from "../topics/learn";
-import type { UnknownTopic } from "../topics/lookup";
-import type { TeamCue } from "../topics/team";
+import type { Digest, Subscription } from "./digest";
+import type { Follow } from "./follow";
+import type { Post } from "./post";
+import type { Verdict } from "./topic";
+import type { UnknownTopic } from "./topic";
+import type { TeamCue } from "./topic";
 
 export type Command =
   | { name: "help" }
@@ -167,5 +167,5 @@ export interface TopicRef {
   label: string;
 }
 
-/** Posts shown per page. */
-export { PAGE_SIZE } from "../posts/queries";
+/** Posts on a page of a topic, search or latest. */
+export const PAGE_SIZE = 10;

@@ -1,4 +1,4 @@
-import type { PostCorrections } from "../topics/learn";
+import type { PostCorrections } from "./topic";
 
 /** A link a recap gives for a talk. */
 export interface TalkLink {
@@ -65,7 +65,7 @@ export interface Post {
 }
 
 /** Topics a team took off a post (`not`) or put on it (`also`). */
-export type { PostCorrections } from "../topics/learn";
+export type { PostCorrections } from "./topic";
 
 /** A post as one feed presents it, before it meets the store. */
 export interface NormalizedItem {
