@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseFeed } from "../../packages/core/src/feeds/parse";
 import type { RawItem } from "../../packages/core/src/model/feed";
-import { canonicalizeUrl, htmlToText, normalizeItems, parseFeedDate, truncateAtWord } from "../../packages/core/src/posts";
+import { canonicalizeUrl, htmlToText, normalizeItems, parseFeedDate } from "../../packages/core/src/posts";
 import { stableId } from "../../packages/core/src/shared/hash";
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/feeds/${name}`, import.meta.url), "utf8");
@@ -83,34 +83,6 @@ describe("htmlToText", () => {
     expect(htmlToText(`before${'<a href="'.repeat(100_000)}`)).toBe(`before${'<a href="'.repeat(100_000)}`);
     expect(htmlToText(`shown${"<script>".repeat(100_000)}hidden`)).toBe("shown");
     expect(htmlToText("&".repeat(1_000_000))).toBe("&".repeat(1_000_000));
-  });
-});
-
-describe("truncateAtWord", () => {
-  it("returns short text unchanged", () => {
-    expect(truncateAtWord("short", 10)).toBe("short");
-    expect(truncateAtWord("exactly ten", 11)).toBe("exactly ten");
-  });
-
-  it("cuts at the last whitespace and adds an ellipsis", () => {
-    expect(truncateAtWord("The quick brown fox jumps over the lazy dog", 20)).toBe("The quick brown fox…");
-    expect(truncateAtWord("Hello, world and more", 8)).toBe("Hello…"); // Trailing comma dropped.
-  });
-
-  it("hard-cuts when the last whitespace is too far back", () => {
-    expect(truncateAtWord("a supercalifragilisticexpialidocious word", 20)).toBe("a supercalifragilis…");
-    expect(truncateAtWord("x".repeat(50), 10)).toBe(`${"x".repeat(9)}…`);
-  });
-
-  it("never splits a surrogate pair and never exceeds max", () => {
-    expect(truncateAtWord("😀".repeat(10), 6)).toBe("😀😀…");
-    const text = "Cloud 🌩️ native 🚀 recaps from KubeCon — with 𝒻𝒶𝓃𝒸𝓎 letters and more words ".repeat(20);
-    for (let max = 1; max < 200; max++) {
-      const cut = truncateAtWord(text, max);
-      expect(cut.length).toBeLessThanOrEqual(max);
-      expect(cut.endsWith("…")).toBe(true);
-      expect(/[\ud800-\udbff](?![\udc00-\udfff])/.test(cut)).toBe(false);
-    }
   });
 });
 

@@ -11,7 +11,6 @@ import {
   neutralizeMrkdwn,
   oneLine,
   slackLink,
-  truncate,
 } from "../../packages/core/src/slack/escape";
 import { SLACK_LIMITS, checkLimits, totalTextLength } from "../../packages/core/src/slack/limits";
 import { helpText } from "../../packages/core/src/commands/help";
@@ -312,23 +311,7 @@ describe("slackLink", () => {
   });
 });
 
-describe("truncate", () => {
-  it("keeps short text and cuts long text at a word with an ellipsis", () => {
-    expect(truncate("short", 10)).toBe("short");
-    expect(truncate("the quick brown fox jumps", 16)).toBe("the quick brown…");
-    expect(truncate("abcdefghijklmnop", 5)).toBe("abcd…");
-    expect(truncate("anything", 0)).toBe("");
-  });
-
-  it("never splits a surrogate pair", () => {
-    const text = "🚀".repeat(10);
-    for (let max = 1; max < text.length; max++) {
-      const cut = truncate(text, max);
-      expect(cut.length).toBeLessThanOrEqual(max);
-      expect(cut).toMatch(/^(🚀)*…$/u);
-    }
-  });
-
+describe("escapeTruncated and oneLine", () => {
   it("cuts before escaping, so no entity is split and the escaped text fits", () => {
     const text = "R&D <tools> & more & more & more";
     for (let max = 1; max < 60; max++) {

@@ -6,7 +6,7 @@
 import type { BusEvent } from "../ports/events";
 import { mapWithConcurrency } from "../shared/concurrency";
 import { refreshFeed, type RefreshOutcome } from "./refresh";
-import type { PollDeps, RefreshDeps } from "../ports/deps";
+import type { PollDeps } from "../ports/deps";
 
 export type { PollDeps };
 import { describeFailure } from "./document";

@@ -7,14 +7,12 @@
  */
 import { normalizeItems } from "../posts";
 import type { NormalizedItem, Post } from "../model/post";
-import type { Logger } from "../shared/log";
 import { mapWithConcurrency } from "../shared/concurrency";
-import type { FeedItemIdentity, FeedPatch, Store, StoredPost } from "../ports/store";
+import type { FeedItemIdentity, FeedPatch, StoredPost } from "../ports/store";
 import { addToTally, focusOf, storedTopics } from "../topics";
-import type { Taxonomy } from "../model/topic";
 import { syncListedItems, type PageBudget, type SyncResult } from "../recaps/sync";
 import { announce } from "./announce";
-import { describeFailure, loadFeedDocument, type FeedDocument, type FeedFetcher } from "./document";
+import { describeFailure, loadFeedDocument, type FeedDocument } from "./document";
 import { FetchError } from "../ports/fetch";
 import type { RefreshDeps } from "../ports/deps";
 

@@ -4,6 +4,7 @@
  * The schemas validate what a subscriber receives: the bus is an edge.
  */
 import * as z from "../shared/validation";
+import { truncate } from "../shared/truncate";
 
 export const EVENT_SOURCE = "recap";
 
@@ -72,4 +73,4 @@ export interface EventPublisher {
 }
 
 /** Truncates a title for an event detail: details stay small whatever a feed sends. */
-export const shortTitle = (title: string) => (title.length > 200 ? `${title.slice(0, 199)}…` : title);
+export const shortTitle = (title: string) => truncate(title, 200);

@@ -5,7 +5,7 @@
 export type { ListedIn, ListedItem, NormalizedItem, Post, TalkLink } from "../model/post";
 export { canonicalizeUrl } from "./canonical-url";
 export { parseFeedDate } from "./dates";
-export { htmlToText, truncateAtWord } from "./text";
+export { htmlToText } from "./text";
 export { normalizeItems, type NormalizeContext } from "./normalize";
 export { findPosts, latestWindow, searchWindow, topicCounts, topicWindow, type PostQuery } from "./queries";
 export { PAGE_SIZE } from "../model/command";

@@ -2,7 +2,8 @@ import type { RawItem } from "../model/feed";
 import { stableId } from "../shared/hash";
 import { canonicalizeUrl } from "./canonical-url";
 import { parseFeedDate } from "./dates";
-import { htmlToText, truncateAtWord } from "./text";
+import { htmlToText } from "./text";
+import { truncate } from "../shared/truncate";
 import type { NormalizedItem } from "../model/post";
 
 export interface NormalizeContext {
@@ -96,12 +97,8 @@ function draft(item: RawItem, context: NormalizeContext, site?: string, feedPage
 
   const titleText = item.title ? htmlToText(item.title) : "";
   const summaryText = textOf(item.summary) || textOf(item.content);
-  const summary = truncateAtWord(summaryText, SUMMARY_MAX);
-  const title = titleText
-    ? truncateAtWord(titleText, TITLE_MAX)
-    : summaryText
-      ? truncateAtWord(summaryText, TITLE_FROM_SUMMARY_MAX)
-      : "(untitled)";
+  const summary = truncate(summaryText, SUMMARY_MAX);
+  const title = titleText ? truncate(titleText, TITLE_MAX) : summaryText ? truncate(summaryText, TITLE_FROM_SUMMARY_MAX) : "(untitled)";
 
   const published = item.published?.trim();
   const updated = item.updated?.trim();
@@ -142,7 +139,7 @@ const optional = <K extends string, V>(name: K, value: V | undefined) =>
 function plainCategories(raw: string[] | undefined): string[] | undefined {
   const seen = new Set<string>();
   for (const category of raw ?? []) {
-    const text = truncateAtWord(htmlToText(category), CATEGORY_MAX);
+    const text = truncate(htmlToText(category), CATEGORY_MAX);
     if (text && seen.size < CATEGORIES_MAX && ![...seen].some((c) => c.toLowerCase() === text.toLowerCase())) seen.add(text);
   }
   return seen.size > 0 ? [...seen] : undefined;
@@ -156,7 +153,7 @@ function leadOf(content: string | undefined, summary: string): string | undefine
   let text = textOf(content);
   const opening = summary.replace(/…$/, "").slice(0, 200);
   if (opening && text.startsWith(opening)) text = text.slice(Math.min(summary.replace(/…$/, "").length, text.length)).trim();
-  const lead = truncateAtWord(text, LEAD_MAX);
+  const lead = truncate(text, LEAD_MAX);
   return lead || undefined;
 }
 
@@ -173,5 +170,5 @@ function plainAuthor(raw: string | undefined): string | undefined {
   const text = htmlToText(author)
     .replace(/^"(.*)"$/, "$1")
     .trim();
-  return text ? truncateAtWord(text, AUTHOR_MAX) : undefined;
+  return text ? truncate(text, AUTHOR_MAX) : undefined;
 }

@@ -101,30 +101,3 @@ export function tagEnd(text: string, lt: number): number {
   }
   return text.indexOf(">", lt + 1);
 }
-
-/** Share of `max` we are willing to give up to end on a word boundary. */
-const WORD_SLACK = 0.3;
-
-/**
- * At most `max` UTF-16 code units, ending in "…" when cut: at the last whitespace within the final
- * 30% of the room, else a hard cut that never splits a surrogate pair.
- */
-export function truncateAtWord(text: string, max: number): string {
-  if (text.length <= max) return text;
-  if (max < 1) return "";
-  let limit = max - 1; // Room for the ellipsis.
-  if (isHighSurrogate(text.charCodeAt(limit - 1))) limit--;
-  let cut = limit;
-  // A space exactly at the limit is a clean break too, hence j starts at limit.
-  for (let j = limit; j >= Math.ceil(limit * (1 - WORD_SLACK)) && j > 0; j--) {
-    if (/\s/.test(text[j] ?? "")) {
-      cut = j;
-      break;
-    }
-  }
-  return `${text.slice(0, cut).replace(/[\s,;:]+$/, "")}…`;
-}
-
-function isHighSurrogate(code: number): boolean {
-  return code >= 0xd800 && code <= 0xdbff;
-}

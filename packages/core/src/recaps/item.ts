@@ -1,5 +1,5 @@
 import type { AnyNode } from "domhandler";
-import { truncateAtWord } from "../posts/text";
+import { truncate } from "../shared/truncate";
 import { namesBeforeVerb, parseByline, splitLeading, splitRest, type Byline, type Parts } from "./byline";
 import { readsAsProse, type TitleSource } from "./titles";
 import { isTag, isText, type Element } from "domhandler";
@@ -58,7 +58,7 @@ function talksMentioned(entry: Entry, baseUrl: string): Candidate[] {
     const names = by && trimEndOf(by.split(MENTION_END)[0] ?? "", " ,").replace(/\s+(?:and|und|et|y)$/i, "");
     const byline = names ? parseByline(names) : undefined;
     if (!byline) continue;
-    const item: RecapItem = { kind: "talk", title: truncateAtWord(cleanText(link.label), 300), ...byline, links: [link] };
+    const item: RecapItem = { kind: "talk", title: truncate(cleanText(link.label), 300), ...byline, links: [link] };
     const section = trackNamedBefore(anchor) ?? entry.section;
     if (section) item.section = section;
     found.push({ shape: "talk", item, source: entry.source, titleFrom: "markup", writeUps: entry.writeUps === true });
@@ -188,7 +188,7 @@ function withBody(parts: Titled, body: AnyNode[][], baseUrl: string): Titled {
 
 function candidate(parts: Titled, links: RecapLink[], entry: Entry): Candidate {
   const written = cleanText(trimEndOf(parts.title.slice(0, MAX_PARSED_TEXT), " \t\n\r:–—|-")).replace(LIST_NUMBER, "");
-  const { title, code } = splitSessionCode(truncateAtWord(written, 300));
+  const { title, code } = splitSessionCode(truncate(written, 300));
   const base: RecapItem = { kind: "talk", title, speakers: [], organizations: [], links, ...(code ? { code } : {}) };
   if (entry.section) base.section = entry.section;
   const item = withNote(base, parts.note);
@@ -281,10 +281,10 @@ const LIST_NUMBER = /^(?:#?\d{1,3}[.)]\s+|#\d{1,3}\s+)(?=\p{L})/u;
 function articleTitle(label: string): string {
   const text = cleanText(label.slice(0, MAX_PARSED_TEXT));
   const pipe = text.lastIndexOf(" | ");
-  if (pipe > 0) return truncateAtWord(text.slice(0, pipe), 300);
+  if (pipe > 0) return truncate(text.slice(0, pipe), 300);
   const dash = /^(.{3,}?)\s+[—–-]\s+([^—–]{2,60})$/u.exec(text);
-  if (dash && PUBLICATION.test(dash[2]!)) return truncateAtWord(dash[1]!, 300);
-  return truncateAtWord(text, 300);
+  if (dash && PUBLICATION.test(dash[2]!)) return truncate(dash[1]!, 300);
+  return truncate(text, 300);
 }
 
 const PUBLICATION =
@@ -301,7 +301,7 @@ export const NOTE_LABEL = /^(?:(?:my |key )?takeaways?|(?:my )?take|tl;?dr|why i
 function withNote(item: RecapItem, note: string): RecapItem {
   const text = cleanText(note).replace(NOTE_LABEL, "");
   const { note: _old, ...rest } = item;
-  return text ? { ...rest, note: truncateAtWord(text, 500) } : rest;
+  return text ? { ...rest, note: truncate(text, 500) } : rest;
 }
 
 /**

@@ -3,3 +3,4 @@ export { stableId, stableFraction } from "./hash";
 export { mapWithConcurrency } from "./concurrency";
 export { consoleLogger, quietLogger, silentLogger, type Logger } from "./log";
 export { editDistance, plural } from "./words";
+export { truncate } from "./truncate";

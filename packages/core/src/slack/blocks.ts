@@ -36,3 +36,9 @@ export function sourceOf(post: { url: string; feeds: string[] }, feedTitles: Rec
   const others = new Set(post.feeds).size - 1;
   return oneLine(others > 0 ? `${host} +${others}` : host) || undefined;
 }
+
+/** YYYY-MM-DD in UTC, or undefined for an unparsable date. */
+export function formatDate(iso: string): string | undefined {
+  const time = Date.parse(iso);
+  return Number.isNaN(time) ? undefined : new Date(time).toISOString().slice(0, 10);
+}

@@ -18,14 +18,15 @@
  * the section when it starts inside one. The main message keeps one block and a little text spare, so the
  * preview (render.ts) can add its "…in the thread" note.
  */
-import { context, mrkdwn, plural, section, sourceOf } from "./blocks";
-import type { KnownBlock, RichTextBlock, RichTextElement } from "@slack/types";
-import { OTHER_TOPIC_ID, recapTalkCount } from "../digest/compose";
+import { context, plural, section } from "./blocks";
+import type { KnownBlock } from "@slack/types";
+import { OTHER_TOPIC_ID } from "../digest/compose";
 import type { Digest, DigestSection } from "../model/digest";
 import type { Post } from "../model/post";
-import { escapeInert, linkTarget, oneLine, truncate } from "./escape";
+import { escapeInert, oneLine } from "./escape";
 import { SLACK_LIMITS, checkLimits, totalTextLength } from "./limits";
 import { sectionMenu } from "./correction-menu";
+import { postCard, type CardDetail } from "./post-card";
 import type { DigestMessages, RenderedMessage } from "../ports/slack";
 
 export type { DigestMessages } from "../ports/slack";
@@ -34,18 +35,13 @@ export type { DigestMessages } from "../ports/slack";
  * How much of each post to show. The first level at which the whole digest fits one message wins; a
  * digest that fits none goes into the thread at the last (tersest) level, so it takes fewer messages.
  */
-interface Detail {
-  title: number;
-  summary: number;
-}
+type Detail = CardDetail;
 
+/** Compact cards: the source (`context`) and the longest linked URL stay; title and summary shrink. */
 const DETAIL: readonly [Detail, ...Detail[]] = [
-  { title: 200, summary: 200 },
-  { title: 150, summary: 100 },
+  { title: 200, summary: 200, context: 100, url: 1000 },
+  { title: 150, summary: 100, context: 100, url: 1000 },
 ];
-const SOURCE_MAX = 100;
-/** Longest URL still linked; a longer one leaves the title unlinked. */
-const URL_MAX = 1000;
 const LABEL_MAX = 100;
 /** The fallback `text`: each title, and all of it (it counts toward the message's text budget too). */
 const FALLBACK_TITLE = 80;
@@ -130,7 +126,7 @@ function units(sections: DigestSection[], detail: Detail, feedTitles: Record<str
         const menu = sectionMenu(s.topicId === OTHER_TOPIC_ID ? undefined : s.topicId, s.posts);
         blocks.push({ ...section(labelOf(s)), ...(menu ? { accessory: menu } : {}) });
       }
-      blocks.push(postBlock(post, detail, feedTitles, topicFilter));
+      blocks.push(postCard(post, detail, { compact: true, feedTitles, topicFilter }));
       if (index === s.posts.length - 1 && s.more > 0) blocks.push(context(moreLine(s)));
       out.push({ blocks, posts: [post], section: s, opensSection: index === 0 });
     });
@@ -171,24 +167,6 @@ function fallback(heading: string, posts: Post[]): string {
 
 // ---------------------------------------------------------------------------------------------------------
 // Blocks
-
-/** One post: the title in bold (linked when the URL is http(s) and not too long), the source feed, the summary on one line. */
-function postBlock(post: Post, detail: Detail, feedTitles: Record<string, string>, topicFilter?: string[]): RichTextBlock {
-  const title = truncate(oneLine(post.title) || oneLine(post.url), detail.title) || "Untitled";
-  const target = linkTarget(post.url);
-  const elements: RichTextElement[] = [
-    target !== undefined && target.length <= URL_MAX
-      ? { type: "link", url: target, text: title, style: { bold: true } }
-      : { type: "text", text: title, style: { bold: true } },
-  ];
-  const source = truncate(sourceOf(post, feedTitles) ?? "", SOURCE_MAX);
-  if (source) elements.push({ type: "text", text: ` · ${source}`, style: { italic: true } });
-  const talks = recapTalkCount(post, topicFilter);
-  if (talks > 0) elements.push({ type: "text", text: ` · ${plural(talks, "talk")}${topicFilter ? " on your topics" : ""}` });
-  const summary = truncate(oneLine(post.summary), detail.summary);
-  if (summary) elements.push({ type: "text", text: `\n${summary}` });
-  return { type: "rich_text", elements: [{ type: "rich_text_section", elements }] };
-}
 
 /** The section's label in bold (the taxonomy's words, escaped and neutralized all the same). */
 function labelOf(s: DigestSection): string {

@@ -11,6 +11,9 @@
  * `_italic_`, `~strike~`, `` `code` ``) has no escape in mrkdwn at all: neutralizeMrkdwn swaps those
  * characters for look-alikes.
  */
+import { shorten, truncate } from "../shared/truncate";
+
+export { truncate };
 
 /** `&` → `&amp;` (first, so an existing `&amp;` shows literally), `<` → `&lt;`, `>` → `&gt;`. Nothing else. */
 export function escapeMrkdwn(text: string): string {
@@ -104,16 +107,6 @@ export function slackLink(url: string, label: string, options: LinkOptions = {})
 }
 
 /**
- * At most `max` UTF-16 code units (so at most `max` characters however Slack counts), ending in "…" when
- * cut: at a word boundary when one is near the end, never inside a surrogate pair.
- */
-export function truncate(text: string, max: number): string {
-  if (text.length <= max) return text;
-  if (max < 1) return "";
-  return shorten(text, max - 1);
-}
-
-/**
  * `escapeMrkdwn(truncate(text, …))` with the limit applied to the escaped result: the text is cut
  * before escaping, so an entity such as `&amp;` is never split.
  */
@@ -136,27 +129,4 @@ function escapedLength(code: number): number {
   if (code === 0x26) return 5; // &amp;
   if (code === 0x3c || code === 0x3e) return 4; // &lt; &gt;
   return 1;
-}
-
-/** Share of the room we give up to end on a word boundary. */
-const WORD_SLACK = 0.3;
-
-/** The first `keep` code units of `text` (fewer, to end on a word or whole character), plus "…". */
-function shorten(text: string, keep: number): string {
-  let limit = Math.max(0, Math.min(keep, text.length));
-  if (limit > 0 && isHighSurrogate(text.charCodeAt(limit - 1))) limit--;
-  let cut = limit;
-  for (let j = limit; j > 0 && j >= Math.ceil(limit * (1 - WORD_SLACK)); j--) {
-    if (/\s/.test(text[j] ?? "")) {
-      cut = j;
-      break;
-    }
-  }
-  // A cut right after a zero-width joiner or variation selector would leave half an emoji sequence.
-  const head = text.slice(0, cut).replace(/[\u200D\uFE0E\uFE0F]+$/, "");
-  return `${head.replace(/[\s,;:]+$/, "")}…`;
-}
-
-function isHighSurrogate(code: number): boolean {
-  return code >= 0xd800 && code <= 0xdbff;
 }

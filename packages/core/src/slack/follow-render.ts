@@ -13,7 +13,8 @@ import type { Post } from "../model/post";
 import type { Rollup } from "../ports/store";
 import { context, plural } from "./blocks";
 import { escapeInert, oneLine } from "./escape";
-import { postBlock, type RenderedMessage } from "./render";
+import type { RenderedMessage } from "./blocks";
+import { postCard } from "./post-card";
 import { correctionMenu } from "./correction-menu";
 import { code, data, inline, link, sentence, words } from "./sentence";
 
@@ -26,7 +27,7 @@ export function renderFollowAlert(post: Post, topics: TopicRef[], feedTitles: Re
   const title = escapeInert(oneLine(post.title) || post.url, FALLBACK_TITLE) || "Untitled";
   return {
     text: `${heading.text}: ${title}`,
-    blocks: [...heading.blocks, postBlock(post, undefined, feedTitles), ...correctionMenu(post)],
+    blocks: [...heading.blocks, postCard(post, undefined, { feedTitles }), ...correctionMenu(post)],
   };
 }
 

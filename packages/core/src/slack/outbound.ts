@@ -6,7 +6,7 @@
 import type { WebClient } from "@slack/web-api";
 import type { SlackConfig } from "../config";
 import type { Logger } from "../shared/log";
-import type { DigestMessages, DigestPostResult, PostResult, RenderedMessage, SlackOutbound } from "../ports/slack";
+import type { PostResult, SlackOutbound } from "../ports/slack";
 
 export { CHANNEL_GONE_ERRORS, type DigestPostResult, type PostResult, type SlackOutbound } from "../ports/slack";
 

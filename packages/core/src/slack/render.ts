@@ -13,15 +13,15 @@
  * canonical URLs. The message never carries `link_names` or `parse`. Lengths stay inside Slack's limits
  * (see limits.ts): a page of posts shrinks its summaries before it drops a post.
  */
-import { context, mrkdwn, plural, section, sourceOf, type RenderedMessage } from "./blocks";
-import type { ActionsBlock, Button, KnownBlock, RichTextBlock, RichTextElement, RichTextText } from "@slack/types";
+import { context, formatDate, plural, section, type RenderedMessage } from "./blocks";
+import type { ActionsBlock, Button, KnownBlock, RichTextBlock } from "@slack/types";
 import { helpText } from "../commands/help";
 import type { FeedHealth, Outcome } from "../model/command";
 import { describeTopicChanges } from "../topics/changes";
 import { waitingNote, type Subscription } from "../model/digest";
 import { renderDigest } from "./digest-render";
 import type { Post } from "../model/post";
-import { escapeInert, escapeMrkdwn, linkTarget, oneLine, truncate } from "./escape";
+import { escapeInert, escapeMrkdwn, oneLine } from "./escape";
 import {
   code,
   data,
@@ -43,6 +43,7 @@ import {
 } from "./sentence";
 import { SLACK_LIMITS, checkLimits } from "./limits";
 import { correctionMenu } from "./correction-menu";
+import { FULL_CARD, postCard, type CardDetail } from "./post-card";
 
 /** action_id of the "More" button; its value is JSON.stringify(PageRef) of the next page. */
 export const ACTION_MORE = "recap_more";
@@ -329,19 +330,10 @@ export function renderPausedNotice(feed: { url: string; title?: string; reason: 
 // Posts
 
 /** How much of each post to show: the renderer takes the first level at which the whole page fits. */
-interface Detail {
-  /** Title. */
-  title: number;
-  /** Summary; 0 leaves it out. */
-  summary: number;
-  /** Longest URL still linked; a longer one leaves the title unlinked. */
-  url: number;
-  /** The meta line (source, date, author, topics). */
-  context: number;
-}
+type Detail = CardDetail;
 
 const DETAIL: readonly [Detail, ...Detail[]] = [
-  { title: 250, summary: 300, url: 1000, context: 200 },
+  FULL_CARD,
   { title: 150, summary: 160, url: 500, context: 150 },
   { title: 100, summary: 0, url: 300, context: 100 },
 ];
@@ -371,7 +363,7 @@ function renderPosts(outcome: PostsOutcome, options: { shareable: boolean }): Re
 
 function postsMessage(outcome: PostsOutcome, posts: Post[], detail: Detail, options: { shareable: boolean }): RenderedMessage {
   const blocks: KnownBlock[] = [postsHeading(outcome)];
-  for (const post of posts) blocks.push(postBlock(post, detail), ...correctionMenu(post));
+  for (const post of posts) blocks.push(postCard(post, detail), ...correctionMenu(post));
   if (posts.length < outcome.posts.length) {
     blocks.push(context(`Showing ${posts.length} of the ${outcome.posts.length} posts on this page: the rest did not fit in one message.`));
   }
@@ -392,66 +384,6 @@ function headingOf(outcome: PostsOutcome): string {
 
 function pageSuffix(outcome: PostsOutcome): string {
   return outcome.page > 1 ? ` · page ${outcome.page}` : "";
-}
-
-/**
- * One post: the title in bold (linked when the URL is http(s) and short enough), the summary, the meta
- * line in italics (its source named by its feed's title when `feedTitles` has it, else by host).
- */
-export function postBlock(post: Post, detail: Detail = DETAIL[0], feedTitles: Record<string, string> = {}): RichTextBlock {
-  const title = truncate(oneLine(post.title) || oneLine(post.url), detail.title) || "Untitled";
-  const target = linkTarget(post.url);
-  const elements: RichTextElement[] = [
-    target !== undefined && target.length <= detail.url
-      ? { type: "link", url: target, text: title, style: { bold: true } }
-      : { type: "text", text: title, style: { bold: true } },
-  ];
-  const people = talkPeople(post);
-  if (people) elements.push(NEWLINE, { type: "text", text: truncate(people, detail.context) });
-  const summary = detail.summary > 0 ? truncate(oneLine(post.summary), detail.summary) : "";
-  if (summary) elements.push(NEWLINE, { type: "text", text: summary });
-  const links = (post.links ?? []).flatMap((link) => {
-    const url = linkTarget(link.url);
-    return url !== undefined && url.length <= detail.url ? [{ type: "link" as const, url, text: LINK_WORDS[link.kind] }] : [];
-  });
-  if (links.length > 0)
-    elements.push(NEWLINE, ...links.slice(0, MAX_TALK_LINKS).flatMap((link, i) => (i === 0 ? [link] : [SEPARATOR, link])));
-  const meta = postMeta(post, detail, feedTitles);
-  if (meta) elements.push(NEWLINE, { type: "text", text: meta, style: { italic: true } });
-  return richText(elements);
-}
-
-const NEWLINE: RichTextText = { type: "text", text: "\n" };
-const SEPARATOR: RichTextText = { type: "text", text: " · " };
-const LINK_WORDS = { video: "▶ video", slides: "slides", other: "link" } as const;
-const MAX_TALK_LINKS = 4;
-
-/** "Jane Doe, Raj Patel (Intuit, Red Hat)": a talk's speakers and their organizations, one line. */
-function talkPeople(post: Post): string {
-  const speakers = (post.speakers ?? []).join(", ");
-  const organizations = (post.organizations ?? []).join(", ");
-  if (!speakers) return oneLine(organizations);
-  return oneLine(organizations ? `${speakers} (${organizations})` : speakers);
-}
-
-/** "Talk at ArgoCon in “KubeCon EU 2026 recap”": where a listed item was found, instead of its feed. */
-function listedWhere(post: Post): string | undefined {
-  if (!post.listedIn) return undefined;
-  const what = post.kind === "talk" ? "Talk" : "Linked";
-  const section = post.listedIn.section ? ` at ${post.listedIn.section}` : "";
-  return `${what}${section} in “${post.listedIn.title}”`;
-}
-
-function postMeta(post: Post, detail: Detail, feedTitles: Record<string, string>): string {
-  const talks = (post.listed ?? []).filter((item) => item.kind === "talk").length;
-  const parts = [
-    listedWhere(post) ?? sourceOf(post, feedTitles),
-    talks > 0 ? plural(talks, "talk") : undefined,
-    formatDate(post.publishedAt),
-    post.author ? `by ${post.author}` : undefined,
-    post.topics.length > 0 ? post.topics.join(", ") : undefined,
-  ];
-  return truncate(oneLine(parts.filter(Boolean).join(" · ")), detail.context);
 }
 
 function actions(outcome: PostsOutcome, options: { shareable: boolean }, hasPosts: boolean): KnownBlock[] {
@@ -592,10 +524,4 @@ function feedItem(feed: FeedHealth): Piece[] {
   }
   if (feed.state === "paused") pieces.push(words(" · resume with "), code(`/recap resume ${feed.id}`, 120));
   return pieces;
-}
-
-/** YYYY-MM-DD in UTC, or undefined for an unparsable date. */
-export function formatDate(iso: string): string | undefined {
-  const time = Date.parse(iso);
-  return Number.isNaN(time) ? undefined : new Date(time).toISOString().slice(0, 10);
 }

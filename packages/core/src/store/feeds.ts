@@ -1,5 +1,5 @@
 /** Feeds and their poll state in the table. */
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { Feed } from "../model/feed";
 import { batchWrite } from "./batch";
 import { applied } from "./conditional";

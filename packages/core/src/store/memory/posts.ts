@@ -4,7 +4,7 @@
  * retag or a removed recap item behave exactly as they do there.
  */
 import type { Post, PostCorrections } from "../../model/post";
-import type { FeedItemIdentity, PostContent, PostRepository, StoredPost } from "../../ports/store";
+import type { FeedItemIdentity, PostContent, PostRepository } from "../../ports/store";
 import { toPost, toStoredPost } from "../records";
 import { byKey, missing, stored } from "./shared";
 
