@@ -63,6 +63,18 @@ describe("parseFeed: RSS 2.0", () => {
     expect(second?.summary).toBe("Unknown entity stays visible: \u2122 &bogus; done.");
   });
 
+  it("reads a DOCTYPE whose internal subset declares the HTML entities the feed uses", async () => {
+    const feed = await parseFeed(`<?xml version="1.0"?>
+<!DOCTYPE rss [
+  <!ENTITY mdash "&#8212;">
+  <!ENTITY rarr "&#8594;"> <!-- a comment > inside the subset -->
+]>
+<rss version="2.0"><channel><title>Ops &mdash; notes</title><link>https://ops.example/</link>
+<item><title>Before &rarr; after &amp; &copy;</title><link>https://ops.example/a</link></item></channel></rss>`);
+    expect(feed.title).toBe("Ops \u2014 notes");
+    expect(feed.items[0]).toMatchObject({ title: "Before \u2192 after & \u00a9", url: "https://ops.example/a" });
+  });
+
   it("repairs a bare < in text and survives empty elements", async () => {
     const feed = await parseFeed(
       `<rss version="2.0"><channel><title>a < b</title><item/><item><title>1 <= 2</title><link/></item></channel></rss>`,

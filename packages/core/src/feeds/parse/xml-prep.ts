@@ -8,6 +8,11 @@ import { tagEnd } from "../../posts/text";
  * Inline (unescaped) markup in Atom xhtml content or sloppy RSS descriptions is turned into escaped
  * text here, because xml2js collapses mixed content and loses the order of text and elements.
  * CDATA sections and comments are copied untouched: entities mean nothing inside them.
+ *
+ * Why not sax's own leniency (`xml2js: { strict: false }` through rss-parser)? Non-strict sax upper-
+ * cases every element and attribute name, and rss-parser reads them as written: it no longer
+ * recognises `<rss version="2.0">` at all, and Atom links lose their `href`. Every repair here is
+ * held by a test in test/feeds/parse.test.ts.
  */
 export function preprocessXml(xml: string, captureInline = true): string {
   const out: string[] = [];
@@ -32,7 +37,7 @@ export function preprocessXml(xml: string, captureInline = true): string {
         : xml.startsWith("<?", lt)
           ? endAfter(xml, "?>", lt + 2)
           : xml.startsWith("<!", lt)
-            ? declarationEnd(xml, lt)
+            ? endAfter(xml, ">", lt) // a DOCTYPE, internal subset and all: its declarations are copied one by one
             : undefined;
     if (verbatimEnd !== undefined) {
       out.push(xml.slice(lt, verbatimEnd));
@@ -85,17 +90,6 @@ function decodeHtmlEntity(name: string): string | undefined {
 function endAfter(xml: string, marker: string, from: number): number {
   const at = xml.indexOf(marker, from);
   return at < 0 ? xml.length : at + marker.length;
-}
-
-/** `<!DOCTYPE …>`, with an internal subset `[ … ]` that may itself contain `>`. */
-function declarationEnd(xml: string, lt: number): number {
-  const gt = xml.indexOf(">", lt);
-  const bracket = xml.indexOf("[", lt);
-  if (bracket >= 0 && gt >= 0 && bracket < gt) {
-    const close = xml.indexOf("]", bracket);
-    return close < 0 ? xml.length : endAfter(xml, ">", close);
-  }
-  return gt < 0 ? xml.length : gt + 1;
 }
 
 /** Elements whose inline markup we keep as HTML text rather than let xml2js flatten. */
