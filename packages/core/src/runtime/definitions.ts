@@ -74,4 +74,4 @@ export type SubscriptionName = keyof typeof SUBSCRIPTIONS;
  * a rate counted from deployment, so a digest set for 09:15 goes out at 09:15 and one for 23:45
  * still has a run before midnight.
  */
-export const scheduleExpression = (everyMinutes: number) => `cron(0/${everyMinutes} * * * ? *)`;
+export const scheduleExpression = (everyMinutes: number): `cron(${string})` => `cron(0/${everyMinutes} * * * ? *)`;
