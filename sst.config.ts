@@ -16,9 +16,16 @@ export default $config({
       args.runtime ??= "nodejs24.x";
       args.architecture ??= "arm64";
     });
-    const { table, bus } = await import("./stacks/data");
+    const { table, bus, deadLetters } = await import("./stacks/data");
     await import("./stacks/ingest");
     const { http } = await import("./stacks/http");
-    return { table: table.name, bus: bus.name, slackRequestUrl: $interpolate`${http.url}slack/events` };
+    const { alarmTopic } = await import("./stacks/monitoring");
+    return {
+      table: table.name,
+      bus: bus.name,
+      deadLetters: deadLetters.url,
+      alarmTopic: alarmTopic.arn,
+      slackRequestUrl: $interpolate`${http.url}slack/events`,
+    };
   },
 });

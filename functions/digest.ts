@@ -3,7 +3,7 @@ import type { Context } from "aws-lambda";
 import { scheduleHandlers } from "@recap/core/runtime";
 import { awsDeps } from "./lib/aws";
 
-const deps = awsDeps({ slackSecrets: true });
+const deps = awsDeps({ botToken: true });
 
 export async function handler(_event: unknown, _context: Context) {
   return scheduleHandlers.digest(deps);

@@ -3,7 +3,7 @@ import type { Context, EventBridgeEvent } from "aws-lambda";
 import { subscriptionHandlers } from "@recap/core/runtime";
 import { awsDeps } from "./lib/aws";
 
-const deps = awsDeps({ slackSecrets: true });
+const deps = awsDeps({ botToken: true });
 
 export async function handler(event: EventBridgeEvent<string, unknown>, _context: Context) {
   await subscriptionHandlers.feedPaused(event, deps);

@@ -1,19 +1,54 @@
-/** The one table, the bus and the Slack secrets. The table's keys and indexes come from the schema the code uses. */
+/**
+ * The one table, the bus, the Slack secrets and the dead-letter queue. The table's keys and indexes
+ * come from the schema the code uses. Linking either grants exactly what the code does with it.
+ */
 import { sstDynamoArgs } from "../packages/core/src/store/schema";
+
+/** Every operation the store performs (packages/core/src/store): a linked function may run these and no other. */
+export const TABLE_ACTIONS = [
+  "dynamodb:GetItem",
+  "dynamodb:PutItem",
+  "dynamodb:UpdateItem",
+  "dynamodb:DeleteItem",
+  "dynamodb:Query",
+  "dynamodb:BatchGetItem",
+  "dynamodb:BatchWriteItem",
+];
+
+// SST's default links grant dynamodb:* and events:*: these replace them for every link in the app.
+sst.Linkable.wrap(sst.aws.Dynamo, (table) => ({
+  properties: { name: table.name },
+  include: [sst.aws.permission({ actions: TABLE_ACTIONS, resources: [table.arn, $interpolate`${table.arn}/index/*`] })],
+}));
+sst.Linkable.wrap(sst.aws.Bus, (bus) => ({
+  properties: { name: bus.name, arn: bus.arn },
+  include: [sst.aws.permission({ actions: ["events:PutEvents"], resources: [bus.arn] })],
+}));
 
 export const table = new sst.aws.Dynamo("RecapTable", {
   ...sstDynamoArgs(),
   transform: {
     table: (args) => {
       args.pointInTimeRecovery = { enabled: true };
+      args.deletionProtectionEnabled = $app.stage === "prod";
     },
   },
 });
 
 export const bus = new sst.aws.Bus("RecapBus");
 
+/**
+ * Where an asynchronous job lands once its retries are spent — a schedule Scheduler could not
+ * invoke, a subscriber or schedule that failed three times — to be looked at and replayed
+ * (docs/operations.md). Kept for the longest SQS allows.
+ */
+export const deadLetters = new sst.aws.Queue("RecapDeadLetters", {
+  transform: { queue: { messageRetentionSeconds: 14 * 24 * 3600 } },
+});
+
 /** Set with `npx sst secret set SlackSigningSecret …` (and SlackBotToken) before deploying. */
-export const slackSecrets = [new sst.Secret("SlackSigningSecret"), new sst.Secret("SlackBotToken")];
+export const signingSecret = new sst.Secret("SlackSigningSecret");
+export const botToken = new sst.Secret("SlackBotToken");
 
 /** RECAP_* settings in the deploying shell reach the functions (see the README's configuration). */
 export const environment = Object.fromEntries(

@@ -1,12 +1,13 @@
 /** The Function URL Slack calls: slash commands, interactivity and events, plus GET /health. */
 import { HTTP_FUNCTION } from "../packages/core/src/runtime/definitions";
-import { bus, environment, slackSecrets, table } from "./data";
+import { botToken, bus, environment, signingSecret, table } from "./data";
 import { HANDLERS } from "./handlers";
 
 export const http = new sst.aws.Function("RecapHttp", {
   handler: HANDLERS.http,
   url: true,
-  link: [table, bus, ...slackSecrets],
+  // The only function that verifies Slack's requests, so the only one given the signing secret.
+  link: [table, bus, botToken, signingSecret],
   environment,
   timeout: `${HTTP_FUNCTION.timeoutSeconds} seconds`,
   // More memory is more CPU: cold starts and lookups stay well inside Slack's 3 seconds.

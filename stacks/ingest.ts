@@ -1,39 +1,55 @@
 /**
  * Feed ingestion and its bus subscribers, built from the same definitions the local runner uses
- * (packages/core/src/runtime/definitions.ts).
+ * (packages/core/src/runtime/definitions.ts). Every one of them runs asynchronously, so every one
+ * gets Lambda's retries and, after them, the dead-letter queue: nothing fails silently.
  */
 import { scheduleExpression, SCHEDULES, SUBSCRIPTIONS } from "../packages/core/src/runtime/definitions";
-import { bus, environment, slackSecrets, table } from "./data";
+import { botToken, bus, deadLetters, environment, table } from "./data";
 import { HANDLERS } from "./handlers";
 
 // Feed bodies may be 15 MiB each and 8 are fetched at once: leave room for them and their parse.
 const memory = "1024 MB";
+/** Lambda's own retries of a failed asynchronous invocation (its default, said out loud), then the DLQ. */
+const ASYNC_RETRIES = 2;
 
-for (const [name, schedule] of typedEntries(SCHEDULES)) {
-  new sst.aws.CronV2(`Schedule${capitalize(name)}`, {
-    schedule: scheduleExpression(schedule.everyMinutes),
-    function: {
-      handler: HANDLERS[name],
-      link: schedule.slack ? [table, bus, ...slackSecrets] : [table, bus],
-      environment,
-      timeout: `${schedule.timeoutSeconds} seconds`,
-      memory,
-    },
+function asyncFunction(name: keyof typeof HANDLERS, options: { slack: boolean; timeoutSeconds: number }): sst.aws.FunctionArgs {
+  return {
+    handler: HANDLERS[name],
+    link: options.slack ? [table, bus, botToken] : [table, bus],
+    environment,
+    timeout: `${options.timeoutSeconds} seconds`,
+    memory,
+    // The on-failure destination is sent by the function's own role.
+    permissions: [{ actions: ["sqs:SendMessage"], resources: [deadLetters.arn] }],
+  };
+}
+
+/** After ASYNC_RETRIES failed attempts, Lambda hands the event (with the error) to the dead-letter queue. */
+function deadLetterOnFailure(name: string, functionName: $util.Input<string>) {
+  new aws.lambda.FunctionEventInvokeConfig(`${name}OnFailure`, {
+    functionName,
+    maximumRetryAttempts: ASYNC_RETRIES,
+    destinationConfig: { onFailure: { destination: deadLetters.arn } },
   });
 }
 
+for (const [name, schedule] of typedEntries(SCHEDULES)) {
+  const cron = new sst.aws.CronV2(`Schedule${capitalize(name)}`, {
+    schedule: scheduleExpression(schedule.everyMinutes),
+    function: asyncFunction(name, schedule),
+    // Scheduler's own retries cover invoking the function (throttling, a missing permission); the
+    // function's failures are Lambda's, below. CronV2 makes no retry unless told.
+    retries: ASYNC_RETRIES,
+    dlq: deadLetters.arn,
+  });
+  deadLetterOnFailure(`Schedule${capitalize(name)}`, cron.nodes.function.name);
+}
+
 for (const [name, subscription] of typedEntries(SUBSCRIPTIONS)) {
-  bus.subscribe(
-    `On${capitalize(name)}`,
-    {
-      handler: HANDLERS[name],
-      link: subscription.slack ? [table, bus, ...slackSecrets] : [table, bus],
-      environment,
-      timeout: `${subscription.timeoutSeconds} seconds`,
-      memory,
-    },
-    { pattern: { detailType: [...subscription.detailTypes] } },
-  );
+  const subscriber = bus.subscribe(`On${capitalize(name)}`, asyncFunction(name, subscription), {
+    pattern: { detailType: [...subscription.detailTypes] },
+  });
+  deadLetterOnFailure(`On${capitalize(name)}`, subscriber.nodes.function.name);
 }
 
 function typedEntries<T extends object>(record: T): [keyof T & string, T[keyof T]][] {

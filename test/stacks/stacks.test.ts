@@ -4,8 +4,8 @@
  * table comes from the shared schema, schedules and subscriptions from the shared definitions, and
  * every handler path points at a module that exports a two-argument handler.
  */
-import { existsSync } from "node:fs";
-import { resolve } from "node:path";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { sstDynamoArgs } from "@recap/core/store";
@@ -21,30 +21,55 @@ interface Created {
 
 const created: Created[] = [];
 const transforms: { target: unknown; transform: (args: Record<string, unknown>) => void }[] = [];
+/** What each linkable kind grants a function linked to it (sst.Linkable.wrap). */
+const linkGrants = new Map<string, (resource: unknown) => { include?: { actions: string[]; resources: unknown[] }[] }>();
 
 function component(kind: string) {
   return class {
-    name = `${kind}-name`;
+    name: string;
+    arn: string;
     url = `https://${kind.toLowerCase()}.lambda-url.example/`;
     record: Created;
+    nodes: Record<string, { name: string }>;
     constructor(name: string, args: Record<string, any> = {}) {
+      this.name = `${kind}-name`;
+      this.arn = `arn:${kind}:${name}`;
+      this.nodes = { function: { name: `${name}-function` }, queue: { name: `${name}-queue` } };
       this.record = { component: kind, name, args, subscriptions: [] };
       created.push(this.record);
     }
     subscribe(name: string, subscriber: Record<string, any>, args: Record<string, any> = {}) {
       this.record.subscriptions.push({ name, subscriber, args });
+      return { nodes: { function: { name: `${name}-function` } } };
     }
   };
 }
 
 const saved = { ...process.env };
 beforeAll(() => {
+  const aws = { Dynamo: component("Dynamo"), Bus: component("Bus"), CronV2: component("CronV2"), Function: component("Function") };
   const sst = {
     Secret: component("Secret"),
-    aws: { Dynamo: component("Dynamo"), Bus: component("Bus"), CronV2: component("CronV2"), Function: component("Function") },
+    Linkable: {
+      wrap: (cls: unknown, grant: (resource: unknown) => { include?: { actions: string[]; resources: unknown[] }[] }) => {
+        const kind = Object.entries(aws).find(([, value]) => value === cls)?.[0] ?? "unknown";
+        linkGrants.set(kind, grant);
+      },
+    },
+    aws: {
+      ...aws,
+      Queue: component("Queue"),
+      SnsTopic: component("SnsTopic"),
+      permission: (input: Record<string, unknown>) => ({ type: "aws.permission", ...input }),
+    },
   };
   Object.assign(globalThis, {
     sst,
+    aws: {
+      lambda: { FunctionEventInvokeConfig: component("FunctionEventInvokeConfig") },
+      cloudwatch: { MetricAlarm: component("MetricAlarm") },
+    },
+    $app: { stage: "dev" },
     $interpolate: (strings: TemplateStringsArray, ...values: unknown[]) =>
       strings.reduce((out, part, i) => out + part + (values[i] ?? ""), ""),
     $config: (config: unknown) => config,
@@ -55,6 +80,11 @@ beforeAll(() => {
 afterAll(() => {
   process.env = saved;
 });
+
+const linked = (args: Record<string, any> | undefined) =>
+  (args?.link as { record: Created }[]).map((resource) => resource.record.name).sort();
+const ofKind = (kind: string) => created.filter((entry) => entry.component === kind);
+const DEAD_LETTERS = "arn:Queue:RecapDeadLetters";
 
 describe("sst.config.ts and stacks/", () => {
   it("builds the table from the shared schema and the bus", async () => {
@@ -69,11 +99,17 @@ describe("sst.config.ts and stacks/", () => {
     expect(outputs).toEqual({
       table: "Dynamo-name",
       bus: "Bus-name",
+      deadLetters: "https://queue.lambda-url.example/",
+      alarmTopic: "arn:SnsTopic:RecapAlarms",
       slackRequestUrl: "https://function.lambda-url.example/slack/events",
     });
 
     const table = created.find((entry) => entry.component === "Dynamo");
     expect(table?.args).toMatchObject(sstDynamoArgs());
+    const tableArgs: Record<string, unknown> = {};
+    table?.args.transform.table(tableArgs);
+    // Deletion protection on prod only: other stages are removed with their table.
+    expect(tableArgs).toEqual({ pointInTimeRecovery: { enabled: true }, deletionProtectionEnabled: false });
     expect(created.filter((entry) => entry.component === "Bus")).toHaveLength(1);
 
     // Every function defaults to the Node 24 runtime (which rejects callback-style handlers).
@@ -92,11 +128,11 @@ describe("sst.config.ts and stacks/", () => {
       timeout: `${SCHEDULES.poll.timeoutSeconds} seconds`,
       environment: { RECAP_POLL_BATCH_SIZE: "25" },
     });
-    expect(poll?.args.function.link).toHaveLength(2);
-    // The digest posts to Slack: it alone among the schedules gets the Slack secrets.
+    expect(linked(poll?.args.function)).toEqual(["RecapBus", "RecapTable"]);
+    // The digest posts to Slack: it alone among the schedules gets the bot token.
     const digest = crons.find((cron) => cron.args.function.handler === HANDLERS.digest);
     expect(digest?.args.schedule).toBe("cron(0/15 * * * ? *)");
-    expect(digest?.args.function.link).toHaveLength(4);
+    expect(linked(digest?.args.function)).toEqual(["RecapBus", "RecapTable", "SlackBotToken"]);
   });
 
   it("serves Slack from one function with a URL, linked to the table, bus and Slack secrets", async () => {
@@ -104,7 +140,7 @@ describe("sst.config.ts and stacks/", () => {
     expect(secrets.sort()).toEqual(["SlackBotToken", "SlackSigningSecret"]);
     const http = created.find((entry) => entry.component === "Function" && entry.name === "RecapHttp");
     expect(http?.args).toMatchObject({ handler: HANDLERS.http, url: true, environment: { RECAP_POLL_BATCH_SIZE: "25" } });
-    expect(http?.args.link).toHaveLength(4);
+    expect(linked(http?.args)).toEqual(["RecapBus", "RecapTable", "SlackBotToken", "SlackSigningSecret"]);
   });
 
   it("subscribes each bus subscriber to its detail types, with Slack secrets only where needed", async () => {
@@ -115,9 +151,72 @@ describe("sst.config.ts and stacks/", () => {
     expect(bus?.subscriptions.map((subscription) => subscription.subscriber.handler)).toEqual(
       Object.keys(SUBSCRIPTIONS).map((name) => HANDLERS[name as keyof typeof SUBSCRIPTIONS]),
     );
-    expect(bus?.subscriptions.map((subscription) => subscription.subscriber.link.length)).toEqual(
-      Object.values(SUBSCRIPTIONS).map((subscription) => (subscription.slack ? 4 : 2)),
+    expect(bus?.subscriptions.map((subscription) => linked(subscription.subscriber))).toEqual(
+      Object.values(SUBSCRIPTIONS).map((subscription) =>
+        subscription.slack ? ["RecapBus", "RecapTable", "SlackBotToken"] : ["RecapBus", "RecapTable"],
+      ),
     );
+  });
+
+  it("gives every asynchronous job retries and then the dead-letter queue, which raises an alarm", async () => {
+    const crons = ofKind("CronV2");
+    const subscriptions = ofKind("Bus").flatMap((bus) => bus.subscriptions);
+    for (const cron of crons) expect(cron.args).toMatchObject({ retries: 2, dlq: DEAD_LETTERS });
+    // Each schedule's and subscriber's function: Lambda retries twice, then hands the event on.
+    const onFailure = ofKind("FunctionEventInvokeConfig");
+    expect(onFailure.map((config) => config.args.functionName).sort()).toEqual(
+      [...crons.map((cron) => `${cron.name}-function`), ...subscriptions.map((subscription) => `${subscription.name}-function`)].sort(),
+    );
+    for (const config of onFailure)
+      expect(config.args).toEqual({
+        functionName: expect.any(String),
+        maximumRetryAttempts: 2,
+        destinationConfig: { onFailure: { destination: DEAD_LETTERS } },
+      });
+    // Sending to the destination is the function role's right, and only that.
+    for (const fn of [...crons.map((cron) => cron.args.function), ...subscriptions.map((subscription) => subscription.subscriber)])
+      expect(fn.permissions).toEqual([{ actions: ["sqs:SendMessage"], resources: [DEAD_LETTERS] }]);
+
+    const [alarm, ...others] = ofKind("MetricAlarm");
+    expect(others).toEqual([]);
+    expect(alarm?.args).toMatchObject({
+      namespace: "AWS/SQS",
+      metricName: "ApproximateNumberOfMessagesVisible",
+      dimensions: { QueueName: "RecapDeadLetters-queue" },
+      threshold: 0,
+      comparisonOperator: "GreaterThanThreshold",
+      alarmActions: ["arn:SnsTopic:RecapAlarms"],
+    });
+  });
+
+  it("grants linked functions exactly the table operations the store performs and only PutEvents on the bus", async () => {
+    const tableGrant = linkGrants.get("Dynamo")?.({ name: "t", arn: "arn:table" });
+    const busGrant = linkGrants.get("Bus")?.({ name: "b", arn: "arn:bus" });
+    const statements = [...(tableGrant?.include ?? []), ...(busGrant?.include ?? [])];
+    expect(statements.length).toBeGreaterThan(0);
+    for (const statement of [...statements, ...ofKind("CronV2").flatMap((cron) => cron.args.function.permissions ?? [])])
+      for (const action of statement.actions) expect(action).not.toContain("*");
+    expect(busGrant?.include).toEqual([expect.objectContaining({ actions: ["events:PutEvents"], resources: ["arn:bus"] })]);
+    expect(tableGrant?.include?.[0]?.resources).toEqual(["arn:table", "arn:table/index/*"]);
+
+    // The store's DynamoDB commands, read from its sources, each need their action; no more is granted.
+    const ACTION_OF: Record<string, string> = {
+      GetCommand: "dynamodb:GetItem",
+      PutCommand: "dynamodb:PutItem",
+      UpdateCommand: "dynamodb:UpdateItem",
+      DeleteCommand: "dynamodb:DeleteItem",
+      QueryCommand: "dynamodb:Query",
+      ScanCommand: "dynamodb:Scan",
+      BatchGetCommand: "dynamodb:BatchGetItem",
+      BatchWriteCommand: "dynamodb:BatchWriteItem",
+      TransactWriteCommand: "dynamodb:TransactWriteItems",
+      TransactGetCommand: "dynamodb:TransactGetItems",
+    };
+    const used = new Set<string>();
+    for (const file of readdirSync("packages/core/src/store", { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".ts")))
+      for (const [, command] of readFileSync(join("packages/core/src/store", file), "utf8").matchAll(/new (\w+Command)\(/g))
+        used.add(ACTION_OF[command ?? ""] ?? `unknown ${command}`);
+    expect([...used].sort()).toEqual([...(tableGrant?.include?.[0]?.actions ?? [])].sort());
   });
 
   it("points every handler at a module exporting an (event, context) function", async () => {
