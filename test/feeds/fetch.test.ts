@@ -517,12 +517,15 @@ describe("SSRF guard", () => {
     "::ffff:127.0.0.1",
     "::ffff:169.254.169.254",
     "::ffff:10.0.0.1",
+    "::127.0.0.1", // IPv4-compatible
+    "::7f00:1", // the same, as a URL writes it
+    "::a9fe:a9fe", // 169.254.169.254, IPv4-compatible
     "not-an-ip",
   ])("refuses %s", (address) => {
     expect(isPublicAddress(address)).toBe(false);
   });
 
-  it.each(["8.8.8.8", "1.1.1.1", "2606:4700:4700::1111", "::ffff:8.8.8.8"])("allows %s", (address) => {
+  it.each(["8.8.8.8", "1.1.1.1", "2606:4700:4700::1111", "::ffff:8.8.8.8", "::808:808"])("allows %s", (address) => {
     expect(isPublicAddress(address)).toBe(true);
   });
 
@@ -530,6 +533,7 @@ describe("SSRF guard", () => {
     (port: string) => `http://127.0.0.1:${port}/feed`,
     (port: string) => `http://2130706433:${port}/feed`, // 127.0.0.1 written as an integer
     (port: string) => `http://[::ffff:127.0.0.1]:${port}/feed`,
+    (port: string) => `http://[::127.0.0.1]:${port}/feed`,
     (port: string) => `http://localhost:${port}/feed`, // a name: refused by the lookup hook
   ])("refuses loopback when private networks are not allowed (%#)", async (makeUrl) => {
     const server = await serve(feed());

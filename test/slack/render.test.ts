@@ -16,6 +16,7 @@ import { SLACK_LIMITS, checkLimits, totalTextLength } from "../../packages/core/
 import { helpText } from "../../packages/core/src/commands/help";
 import { parseCommand } from "../../packages/core/src/commands/grammar";
 import { ACTION_MORE, ACTION_SHARE, renderOutcome, renderPausedNotice, type RenderedMessage } from "../../packages/core/src/slack/render";
+import { renderFollowRollup } from "../../packages/core/src/slack/follow-render";
 
 // ---------------------------------------------------------------------------------------------------------
 // Helpers
@@ -985,5 +986,21 @@ describe("our own sentences that quote commands", () => {
     expect(richLines(renderOutcome(outcomes.at(-1)!, { shareable: false }))).toEqual([
       ":no_entry: Follows belong to a channel (e.g. recap follow gitops --channel C0123456789).",
     ]);
+  });
+});
+
+describe("renderFollowRollup", () => {
+  it("lists the kept titles and counts the rest in plain English, however many", () => {
+    const entries = Array.from({ length: 5 }, (_, i) => ({ postId: `p${i}`, title: `Post ${i}`, url: `https://example.com/${i}` }));
+    for (const [total, tail] of [
+      [6, "…and 1 more."],
+      [2985, "…and 2,980 more."],
+    ] as const) {
+      const message = renderFollowRollup({ total, entries, topicIds: ["gitops"], shown: total }, [{ id: "gitops", label: "GitOps" }]);
+      const text = JSON.stringify(message.blocks);
+      expect(text).toContain(tail);
+      expect(text).not.toMatch(/mores/);
+      expect(message.text).toContain(`this hour: ${total} new posts`);
+    }
   });
 });

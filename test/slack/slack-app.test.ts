@@ -123,6 +123,29 @@ describe("request verification", () => {
     expect(slack.calls.filter((call) => call.method !== "auth.test")).toEqual([]);
   });
 
+  it("refuses an oversized body with 413, reading no further than the limit even when no length is declared", async () => {
+    const headers = slackHeaders("x", clock());
+    // A declared length over the limit: refused before a byte is read.
+    const declared = await http.request("/slack/events", {
+      method: "POST",
+      headers: { ...headers, "content-length": "600000" },
+      body: "x",
+    });
+    expect(declared.status).toBe(413);
+    // A chunked body that never ends: refused once 512 KiB have come, the rest never pulled.
+    let pulled = 0;
+    const chunk = new Uint8Array(64 * 1024).fill(0x61);
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += chunk.byteLength;
+        controller.enqueue(chunk);
+      },
+    });
+    const chunked = await http.request("/slack/events", { method: "POST", headers, body: endless, duplex: "half" } as RequestInit);
+    expect(chunked.status).toBe(413);
+    expect(pulled).toBeLessThanOrEqual(512 * 1024 + 4 * chunk.byteLength);
+  });
+
   it("answers Slack's url_verification and ssl_check, and /health", async () => {
     const challenge = JSON.stringify({ type: "url_verification", challenge: "c-123", token: "t" });
     const verified = await post(challenge, { headers: slackHeaders(challenge, clock(), "application/json") });

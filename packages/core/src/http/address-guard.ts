@@ -19,9 +19,12 @@ export const isPublicAddress: AddressPolicy = (address) => {
   } catch {
     return false; // Not an IP literal: never "allowed" by accident.
   }
-  // ::ffff:127.0.0.1 reaches 127.0.0.1; judge the embedded IPv4 address.
-  if (ip.kind() === "ipv6" && (ip as ipaddr.IPv6).isIPv4MappedAddress()) {
-    ip = (ip as ipaddr.IPv6).toIPv4Address();
+  // ::ffff:127.0.0.1 (IPv4-mapped) and ::127.0.0.1 (IPv4-compatible, which URLs write ::7f00:1) can
+  // reach 127.0.0.1: judge the embedded IPv4 address.
+  if (ip.kind() === "ipv6") {
+    const v6 = ip as ipaddr.IPv6;
+    const compatible = v6.parts.slice(0, 6).every((part) => part === 0);
+    if (v6.isIPv4MappedAddress() || compatible) ip = new ipaddr.IPv4(v6.toByteArray().slice(12));
   }
   return ip.range() === "unicast";
 };

@@ -51,7 +51,7 @@ export function renderFollowRollup(rollup: Rollup, topics: TopicRef[]): Rendered
       ...(items.length > 0
         ? [{ type: "rich_text" as const, elements: [{ type: "rich_text_list" as const, style: "bullet" as const, elements: items }] }]
         : []),
-      ...(hidden > 0 ? [context(`…and ${plural(hidden, "more")}.`)] : []),
+      ...(hidden > 0 ? [context(`…and ${hidden.toLocaleString("en-US")} more.`)] : []),
     ],
   };
 }

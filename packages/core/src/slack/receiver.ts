@@ -40,8 +40,9 @@ export class SlackRequestReceiver implements Receiver {
       return new Response("Unauthorized", { status: 401 });
     }
     if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) return new Response("Too large", { status: 413 });
-    const rawBody = Buffer.from(await request.arrayBuffer());
-    if (rawBody.length > MAX_BODY_BYTES) return new Response("Too large", { status: 413 });
+    // A chunked body declares no length: stop reading at the limit rather than hold whatever comes.
+    const rawBody = await readAtMost(request, MAX_BODY_BYTES);
+    if (!rawBody) return new Response("Too large", { status: 413 });
     const verdict = verifySlackSignature({
       signingSecret: this.options.signingSecret,
       rawBody,
@@ -99,4 +100,21 @@ function parseBody(raw: string, contentType: string | null): Record<string, unkn
 function numberHeader(request: Request, name: string): number | undefined {
   const value = request.headers.get(name);
   return value === null || !/^\d+$/.test(value) ? undefined : Number(value);
+}
+
+/** The request's body, or undefined (the rest left unread) as soon as it exceeds `limit` bytes. */
+async function readAtMost(request: Request, limit: number): Promise<Buffer | undefined> {
+  if (!request.body) return Buffer.alloc(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+    size += chunk.value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      return undefined;
+    }
+    chunks.push(chunk.value);
+  }
+  return Buffer.concat(chunks);
 }
