@@ -127,7 +127,8 @@ describe("fetchFeed: basics", () => {
     const before = timers();
     await fetchFeed({ url: server.url }, limits());
     await rejection(fetchFeed({ url: `${server.url}/missing` }, limits({ allowPrivateNetwork: false })));
-    expect(timers()).toBe(before);
+    // At most as many: a timer an earlier test left may fire meanwhile (on a loaded machine it does).
+    expect(timers()).toBeLessThanOrEqual(before);
   });
 });
 

@@ -599,6 +599,29 @@ describe("edge cases real feeds produce", () => {
     expect(await refreshFeed(await current((result as { feed: Feed }).feed), recap.deps)).toMatchObject({ created: 1 });
   });
 
+  it("an item with a 400 KB link or a 3 MB GUID never stops its feed: what identifies it is bounded, the rest flows", async () => {
+    recap = await newRecap(harness); // DynamoDB's 400 KB item limit is the point: dynalite enforces it
+    const path = uniquePath("poisoned");
+    const huge = { title: "Huge link", link: `https://blog.example.com/${"l".repeat(400_000)}`, guid: "huge-link" };
+    const heavy = { title: "Heavy GUID", link: "https://blog.example.com/heavy", guid: `urn:x:${"g".repeat(3_000_000)}` };
+    const endless = { title: "Endless date", link: "https://blog.example.com/dated", guid: "dated", pubDate: "x".repeat(500_000) };
+    const fine = { title: "Fine", link: "https://blog.example.com/fine", guid: "fine" };
+    harness.feeds.route(path, { body: rss([huge, heavy, endless, fine]) });
+    const result = await addFeed(harness.feeds.at(path), { via: "cli" }, recap.deps);
+    expect(result).toMatchObject({ status: "added", outcome: { status: "ok", created: 4 } });
+    const stored = await recap.deps.store.posts.seenSince(recap.clock(), { limit: 10 });
+    expect(stored.map((post) => post.title).sort()).toEqual(["Endless date", "Fine", "Heavy GUID", "Huge link"]);
+    for (const post of stored) expect(JSON.stringify(post).length).toBeLessThan(20_000);
+
+    // Polled again with a new item: the poisoned ones are unchanged, the new one is announced.
+    recap.clock.advance(HOUR);
+    const fresh = { title: "Fresh", link: "https://blog.example.com/fresh", guid: "fresh", pubDate: recap.clock().toISOString() };
+    harness.feeds.route(path, { body: rss([huge, heavy, endless, fine, fresh]) });
+    const feed = (result as { feed: Feed }).feed;
+    expect(await refreshFeed(await current(feed), recap.deps)).toMatchObject({ status: "ok", created: 1, announced: 1 });
+    expect(ingested(feed.id).map((detail) => detail.title)).toEqual(["Fresh"]);
+  });
+
   it("a feed that moves onto a URL already followed is paused, not duplicated", async () => {
     const target = uniquePath("merge-target");
     const source = uniquePath("merge-source");

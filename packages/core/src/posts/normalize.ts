@@ -22,6 +22,14 @@ const CATEGORIES_MAX = 12;
 const CATEGORY_MAX = 80;
 /** About 300 words of the body: what a reader skims to see what a post is about. */
 const LEAD_MAX = 2_000;
+/**
+ * Bounds on what identifies an item, so that no item can make its rows too large to store (one
+ * such item would fail every poll of its feed): a longer link is no link (the item is kept, as a
+ * post of this feed), a longer identity is kept as its hash.
+ */
+const URL_MAX = 2_000;
+const KEY_MAX = 500;
+const RAW_DATE_MAX = 100;
 
 /** One item before identity is assigned (that needs the whole batch: repeated GUIDs, shared pages). */
 interface Draft {
@@ -65,7 +73,9 @@ export function normalizeItems(items: RawItem[], context: NormalizeContext): Nor
     const url = shared ? d.exactUrl : d.url;
     // A feed that reuses one GUID for different posts (seen: a GUID per category, or a CMS bug)
     // would otherwise collapse them; the URL tells them apart.
-    const itemKey = d.guid ? ((guidCount.get(d.guid) ?? 0) > 1 ? `${d.guid}\n${d.exactUrl}` : d.guid) : d.ownUrl ? url : d.fallbackKey;
+    const itemKey = bounded(
+      d.guid ? ((guidCount.get(d.guid) ?? 0) > 1 ? `${d.guid}\n${d.exactUrl}` : d.guid) : d.ownUrl ? url : d.fallbackKey,
+    );
     if (!itemKey || seen.has(itemKey)) continue;
     seen.add(itemKey);
     // Same article from two feeds → same post (by its page, or its exact entry when the page is
@@ -86,9 +96,9 @@ function count(values: string[]): Map<string, number> {
 function draft(item: RawItem, context: NormalizeContext, site?: string, feedPage?: string): Draft {
   const guid = item.guid?.trim() || undefined;
   const base = site ?? context.feedUrl;
-  const link = item.url ? canonicalizeUrl(item.url, base, { fragment: true }) : undefined;
+  const link = usable(item.url ? canonicalizeUrl(item.url, base, { fragment: true }) : undefined);
   // Without a link, the identifier may be the address (a permalink GUID): relative to the feed itself.
-  const permalink = !link && item.permalink ? canonicalizeUrl(item.permalink, context.feedUrl, { fragment: true }) : undefined;
+  const permalink = usable(!link && item.permalink ? canonicalizeUrl(item.permalink, context.feedUrl, { fragment: true }) : undefined);
   const exactUrl = link ?? permalink;
   const own = exactUrl && withoutFragment(exactUrl);
   // Some feeds point every item at the home page; that URL cannot identify a post.
@@ -122,11 +132,14 @@ function draft(item: RawItem, context: NormalizeContext, site?: string, feedPage
       ...optional("lead", leadOf(item.content, summary)),
       publishedAt,
       ...(date && date.getTime() > context.now.getTime() ? { dateClamped: true } : {}),
-      ...(published || updated ? { rawDate: published || updated } : {}),
+      ...(published || updated ? { rawDate: (published || updated)?.slice(0, RAW_DATE_MAX) } : {}),
       content: item.content?.trim() || undefined,
     },
   };
 }
+
+const usable = (url: string | undefined) => (url !== undefined && url.length <= URL_MAX ? url : undefined);
+const bounded = (key: string | undefined) => (key !== undefined && key.length > KEY_MAX ? `hash:${stableId(key)}` : key);
 
 function withoutFragment(url: string): string {
   const hash = url.indexOf("#");
