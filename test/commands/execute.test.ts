@@ -104,3 +104,23 @@ describe("runCommand", () => {
     });
   });
 });
+
+describe("a private feed's credentials", () => {
+  it("are used to fetch it but never shown: not in feeds, add, remove or resume answers", async () => {
+    harness.feeds.route("/private.xml", { body: rss([{ title: "Internal", link: "https://intranet.example.com/a", guid: "a" }]) });
+    const withCredentials = harness.feeds.at("/private.xml").replace("http://", "http://reader:s3cret@");
+    const outcomes = [
+      await runCommand({ name: "add", url: withCredentials, recap: false }, cli, recap.deps),
+      await runCommand({ name: "add", url: withCredentials, recap: false }, cli, recap.deps),
+      await runCommand({ name: "feeds" }, cli, recap.deps),
+    ];
+    expect(outcomes.map((outcome) => outcome.kind)).toEqual(["added", "already-followed", "feeds"]);
+    const stored = await recap.deps.store.feeds.list();
+    expect(stored.map((feed) => feed.url)).toEqual([withCredentials]); // kept for fetching
+    const feedId = stored[0]?.id ?? "";
+    outcomes.push(await runCommand({ name: "remove", target: feedId }, cli, recap.deps));
+    const shown = JSON.stringify(outcomes);
+    expect(shown).toContain(harness.feeds.at("/private.xml"));
+    expect(shown).not.toMatch(/s3cret|reader@/);
+  });
+});

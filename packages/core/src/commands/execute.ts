@@ -3,7 +3,17 @@
  * as Block Kit and the CLI as text or JSON. Lookups only read; `add` either runs here (CLI) or is
  * handed to the background through `context.addInBackground` (Slack's 3-second rule).
  */
-import { addFeed, findFeed, markRecapFeed, parseFeedUrl, resumeFeed, type Feed, type FeedOrigin, type RefreshDeps } from "../feeds";
+import {
+  addFeed,
+  findFeed,
+  markRecapFeed,
+  parseFeedUrl,
+  resumeFeed,
+  shownUrl,
+  type Feed,
+  type FeedOrigin,
+  type RefreshDeps,
+} from "../feeds";
 import type { Post } from "../model/post";
 import {
   latestWindow,
@@ -91,10 +101,10 @@ export async function runCommand(command: Command, context: CommandContext, deps
       if (!feed) return { kind: "not-found", reference: command.target };
       if (command.name === "remove") {
         await deps.store.feeds.remove(feed.id);
-        return { kind: "removed", url: feed.url, title: feed.title };
+        return { kind: "removed", url: shownUrl(feed.url), title: feed.title };
       }
       const resumed = await resumeFeed(feed, deps);
-      return { kind: "resumed", url: resumed.url, title: resumed.title };
+      return { kind: "resumed", url: shownUrl(resumed.url), title: resumed.title };
     }
   }
 }
@@ -150,10 +160,10 @@ async function add(command: Extract<Command, { name: "add" }>, context: CommandC
     if (existing) {
       const markedRecap = command.recap && !existing.isRecapFeed;
       const feed = markedRecap ? await markRecapFeed(existing, deps) : existing;
-      return { kind: "already-followed", url: feed.url, title: feed.title, ...(markedRecap ? { markedRecap } : {}) };
+      return { kind: "already-followed", url: shownUrl(feed.url), title: feed.title, ...(markedRecap ? { markedRecap } : {}) };
     }
     await context.addInBackground({ url, recap: command.recap });
-    return { kind: "add-accepted", url };
+    return { kind: "add-accepted", url: shownUrl(url) };
   }
   const origin: FeedOrigin = { via: context.via, channelId: context.channelId, userId: context.userId };
   return addOutcome(command.url, await addFeed(command.url, origin, deps, { isRecapFeed: command.recap }), deps);
@@ -165,16 +175,21 @@ export async function addOutcome(
   result: Awaited<ReturnType<typeof addFeed>>,
   deps: Pick<CommandDeps, "store">,
 ): Promise<Outcome> {
-  if (result.status === "failed") return { kind: "add-failed", url, reason: result.error };
+  if (result.status === "failed") return { kind: "add-failed", url: shownUrl(url), reason: result.error };
   if (result.status === "exists")
     return {
       kind: "already-followed",
-      url: result.feed.url,
+      url: shownUrl(result.feed.url),
       title: result.feed.title,
       ...(result.markedRecap ? { markedRecap: true } : {}),
     };
   // A failed first poll still leaves the feed followed (its next poll is due now): report it as added.
-  return { kind: "added", url: result.feed.url, title: result.feed.title, postCount: await deps.store.posts.countItems(result.feed.id) };
+  return {
+    kind: "added",
+    url: shownUrl(result.feed.url),
+    title: result.feed.title,
+    postCount: await deps.store.posts.countItems(result.feed.id),
+  };
 }
 
 /**
@@ -236,7 +251,7 @@ export async function feedHealth(deps: Pick<CommandDeps, "store">): Promise<Feed
   return Promise.all(
     feeds.map(async (feed) => ({
       id: feed.id,
-      url: feed.url,
+      url: shownUrl(feed.url),
       ...(feed.title ? { title: feed.title } : {}),
       state: feedState(feed),
       ...(feed.failingSince ? { failingSince: feed.failingSince } : {}),

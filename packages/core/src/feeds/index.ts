@@ -18,6 +18,7 @@ export {
   findFeed,
   resumeFeed,
   parseFeedUrl,
+  shownUrl,
   newFeed,
   markRecapFeed,
   type AddFeedResult,

@@ -30,6 +30,22 @@ export function parseFeedUrl(input: string): string | undefined {
   }
 }
 
+/**
+ * A feed's URL as people are shown it: without the user name and password a private feed's URL
+ * may carry (they are kept, and used, for fetching it; every member of a channel reads `feeds`).
+ */
+export function shownUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (!parsed.username && !parsed.password) return url;
+    parsed.username = "";
+    parsed.password = "";
+    return parsed.href;
+  } catch {
+    return url;
+  }
+}
+
 export function newFeed(url: string, origin: FeedOrigin, now: Date, options: { title?: string; isRecapFeed?: boolean } = {}): Feed {
   return {
     id: stableId(url).slice(0, 12),

@@ -7,7 +7,7 @@ import { EVENT_SCHEMAS } from "../ports/events";
 import { addOutcome } from "../commands/execute";
 import type { Outcome } from "../model/command";
 import { dispatchDigests } from "../digest/dispatch";
-import { addFeed } from "../feeds/manage";
+import { addFeed, shownUrl } from "../feeds/manage";
 import { alertFollowers } from "../follow/alerts";
 import { pollDueFeeds, pollFeedBatch } from "../feeds/poll";
 import { retagPosts } from "../topics/manage";
@@ -83,7 +83,7 @@ export const subscriptionHandlers: Record<SubscriptionName, (event: BusEnvelope,
     if (!channel) return { notified: false };
     const result = await deps.slack.postToChannel(
       channel,
-      renderPausedNotice({ id: paused.feedId, url: paused.url, title: paused.title, reason: paused.reason }),
+      renderPausedNotice({ id: paused.feedId, url: shownUrl(paused.url), title: paused.title, reason: paused.reason }),
     );
     // A channel that is gone or that removed Recap cannot be told; retrying would not change that.
     return { notified: result.ok };
