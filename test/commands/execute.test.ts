@@ -124,3 +124,21 @@ describe("a private feed's credentials", () => {
     expect(shown).not.toMatch(/s3cret|reader@/);
   });
 });
+
+describe("one feed, one follow", () => {
+  it("takes a feed URL with tracking parameters or its parameters in another order as the feed already followed", async () => {
+    const body = rss([{ title: "Q", link: "https://q.example.com/a", guid: "a" }]);
+    // Served at the canonical spelling only: what is fetched is the URL as followed.
+    harness.feeds.route("/query.xml?format=rss&lang=en", { body });
+    harness.feeds.route("/query.xml?b=a+b&q=c%2B%2B", { body });
+    const base = harness.feeds.at("/query.xml");
+    const first = await runCommand({ name: "add", url: `${base}?lang=en&format=rss`, recap: false }, cli, recap.deps);
+    expect(first.kind).toBe("added");
+    for (const spelling of [`${base}?format=rss&lang=en`, `${base}?utm_source=newsletter&lang=en&format=rss&utm_medium=email`])
+      expect(await runCommand({ name: "add", url: spelling, recap: false }, cli, recap.deps)).toMatchObject({ kind: "already-followed" });
+    expect((await recap.deps.store.feeds.list()).map((feed) => feed.url)).toEqual([`${base}?format=rss&lang=en`]);
+    // Pairs are sorted as written, never re-encoded: what the server is sent keeps its meaning.
+    const encoded = await runCommand({ name: "add", url: `${base}?q=c%2B%2B&b=a+b`, recap: false }, cli, recap.deps);
+    expect(encoded).toMatchObject({ kind: "added", url: `${base}?b=a+b&q=c%2B%2B` });
+  });
+});

@@ -1,4 +1,5 @@
 /** Following, unfollowing, resuming and importing feeds. */
+import { canonicalizeUrl } from "../posts/canonical-url";
 import { stableId } from "../shared/hash";
 import { DEFAULT_FEEDS } from "./default-feeds";
 import { describeFailure, loadFeedDocument } from "./document";
@@ -23,8 +24,12 @@ export function parseFeedUrl(input: string): string | undefined {
     const url = new URL(withScheme);
     if (url.protocol !== "http:" && url.protocol !== "https:") return undefined;
     if (!url.hostname.includes(".") && url.hostname !== "localhost" && !url.hostname.startsWith("[")) return undefined;
-    url.hash = "";
-    return url.toString();
+    // One spelling per feed, so the same feed is never followed twice: no tracking parameters (a
+    // link from a newsletter), the others in one order (pairs sorted as written, never re-encoded).
+    const canonical = new URL(canonicalizeUrl(url.href) ?? url.href);
+    const pairs = canonical.search.slice(1).split("&").filter(Boolean);
+    canonical.search = pairs.length > 0 ? `?${pairs.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).join("&")}` : "";
+    return canonical.href;
   } catch {
     return undefined;
   }
