@@ -23,7 +23,7 @@ describe("what a correction teaches", () => {
   it("unlearns the phrase that made a wrong tag, with its neighbouring word", () => {
     expect(cueFor({ title: "Chaos Mesh: your chaos engineering toolkit" }, "service-mesh")).toBeUndefined(); // masked already
     expect(cueFor({ title: "Why we moved our mesh router upstairs", summary: "A home lab note." }, "service-mesh")).toBeUndefined();
-    expect(cueFor({ title: "Monitoring Kubernetes costs with OpenCost" }, "kubernetes")).toBe("Monitoring Kubernetes");
+    expect(cueFor({ title: "Trimming Kubernetes waste with OpenCost" }, "kubernetes")).toBe("Trimming Kubernetes");
     expect(cueFor({ title: "Kubernetes" }, "kubernetes")).toBeUndefined(); // a bare name: nothing narrower to unlearn
     expect(cueFor({ title: "Kubernetes: the hard parts" }, "kubernetes")).toBeUndefined(); // never across punctuation
     expect(cueFor({ title: "Cargo and Argo CD" }, "gitops")).toBeUndefined(); // "and Argo CD" would hide Argo CD everywhere
@@ -69,8 +69,8 @@ async function poll(feed: Feed, items: TestItem[]) {
 }
 const postAt = async (url: string) => (await recap.deps.store.posts.seenSince(recap.clock())).find((post) => post.url === url)!;
 
-const COSTS = { title: "Monitoring Kubernetes costs with OpenCost", link: "https://cost.example.com/1", guid: "1" };
-const MORE_COSTS = { title: "Monitoring Kubernetes costs with Kubecost", link: "https://cost.example.com/2", guid: "2" };
+const COSTS = { title: "Trimming Kubernetes waste with OpenCost", link: "https://cost.example.com/1", guid: "1" };
+const MORE_COSTS = { title: "Trimming Kubernetes waste with Kubecost", link: "https://cost.example.com/2", guid: "2" };
 
 describe("correct <post-id> not|also|undo <topic>", () => {
   it("takes a topic off a post at once, for good, and teaches the phrase that caused it", async () => {
@@ -85,7 +85,7 @@ describe("correct <post-id> not|also|undo <topic>", () => {
       topic: { id: "kubernetes" },
       topics: [{ id: "finops", label: "FinOps & cloud cost" }],
       already: false,
-      learned: { polarity: "negative", phrase: "Monitoring Kubernetes" },
+      learned: { polarity: "negative", phrase: "Trimming Kubernetes" },
     });
     expect(titles(await run("kubernetes"))).toEqual([]);
     expect(titles(await run("finops"))).toEqual([COSTS.title]);
@@ -147,7 +147,7 @@ describe("correct <post-id> not|also|undo <topic>", () => {
     expect(await run(`topic forget kubernetes ${cueId}`, slackUser)).toMatchObject({ kind: "refused" });
     expect(await run(`topic forget kubernetes ${cueId}`, { ...slackUser, userId: "UADMIN" })).toMatchObject({
       kind: "cue-forgotten",
-      cue: { phrase: "Monitoring Kubernetes" },
+      cue: { phrase: "Trimming Kubernetes" },
     });
     expect(await run(`topic forget kubernetes ${cueId}`)).toMatchObject({ kind: "refused", reason: expect.stringMatching(/no cue/) });
     // The post's own correction stays: only the lesson was forgotten.

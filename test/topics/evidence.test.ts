@@ -50,6 +50,27 @@ describe("a venue topic", () => {
       { source: "title", strength: "weak", text: "Kubernetes", points: 1.5 },
     ]);
   });
+
+  it("is the object another field looks at when that field's noun follows it", () => {
+    // "Kubernetes costs", "Kubernetes monitoring": the post is about the costs or the monitoring.
+    expect(tags({ title: "Monitoring Kubernetes costs with OpenCost" })).toEqual(["finops"]);
+    expect(tags({ title: "Measuring Kubernetes energy use with Kepler" })).toEqual(["sustainability"]);
+    expect(tags({ title: "A guide to Kubernetes monitoring" })).not.toContain("kubernetes");
+    expect(tags({ title: "Low-latency Kubernetes networking in AWS" })).not.toContain("kubernetes");
+    expect(score({ title: "Kubernetes cluster costs explained" }, "kubernetes")?.evidence[0]).toMatchObject({ strength: "weak" });
+    // Not when the noun after it is the project's own ("Kubernetes cost" is not "Kubernetes costume").
+    expect(tags({ title: "Kubernetes costume contest at the booth" })).toContain("kubernetes");
+    expect(tags({ title: "Kubernetes 1.31: what's new" })).toEqual(["kubernetes"]);
+    expect(tags({ title: "Kubernetes RBAC mistakes we keep seeing" })).toContain("kubernetes");
+  });
+
+  it("gives the feed's prior no case when its only evidence is where something runs", () => {
+    const runsOn = { title: "Serverless functions for Kubernetes" };
+    expect(tags({ ...runsOn, feedFocus: { kubernetes: 0.9 } })).not.toContain("kubernetes");
+    // A Kubernetes term that is the subject still lets the prior tip a weak case.
+    expect(tags({ title: "What changed for pods this year", feedFocus: { kubernetes: 0.9 } })).toContain("kubernetes");
+    expect(tags({ title: "What changed for pods this year" })).not.toContain("kubernetes");
+  });
 });
 
 describe("where evidence is found", () => {
@@ -95,7 +116,9 @@ describe("where evidence is found", () => {
     expect(score({ title: "Faster packet paths", organizations: ["Isovalent"] }, "ebpf")?.evidence).toEqual([
       { source: "organizations", strength: "strong", text: "Isovalent", points: 1 },
     ]);
-    expect(tags({ title: "Faster packet paths in Cilium", organizations: ["Isovalent"] })).toContain("ebpf");
+    const xdp = { title: "Faster packet paths", summary: "Our load balancer now drops bad packets in XDP." };
+    expect(tags(xdp)).not.toContain("ebpf");
+    expect(tags({ ...xdp, organizations: ["Isovalent"] })).toContain("ebpf");
   });
 
   it("lets what a feed mostly publishes tip a weak case, never tag a post alone", () => {

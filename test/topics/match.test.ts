@@ -118,6 +118,11 @@ describe("matchTopics", () => {
     // GitOps
     ["Argo CD 3.0 is out", undefined, ["gitops"]],
     ["Progressive delivery with Argo Rollouts", undefined, ["ci-cd"]], // Rollouts is not GitOps
+    ["Speeding up container image builds", undefined, ["ci-cd"]],
+    ["Woodpecker 3.0 released", "Replay pipelines from the server and register your own agents.", ["ci-cd"]],
+    ["A woodpecker in the garden", undefined, []], // the bird: no CI word near it
+    ["How to build a B2B sales pipeline", undefined, []], // a pipeline that is not a build
+    ["ETL pipeline basics with Airflow", "Data pipelines move data from sources to a warehouse.", []],
     ["Flux 2.4 adds OCI artifacts", undefined, ["gitops"]],
     ["Flux reconciles Helm releases", undefined, ["kubernetes", "gitops"]],
     ["Building a Flux Capacitor", "Great Scott! 1.21 gigawatts.", []],

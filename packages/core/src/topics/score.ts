@@ -68,6 +68,13 @@ const TEAM_CAP = 1;
 /** A venue topic's term right after one of these is where something runs, not what it is about. */
 const VENUE_BEFORE =
   /(?:^|[\s(])(?:on|for|with|across|atop|using|auf|mit|für|sur|avec|pour)\s+(?:(?:the|a|an|your|our|any|managed|multiple|many|existing|large|production)\s+)*$/iu;
+/**
+ * A venue topic's term used as the object another field measures or watches ("Kubernetes
+ * monitoring", "Kubernetes costs", "Kubernetes energy use", "Kubernetes alerts") is where that
+ * field's work happens, not what the post is about: the noun after it is the subject.
+ */
+const VENUE_AFTER =
+  /^[\s-]*(?:clusters?\s+|workloads?\s+)?(?:monitoring|observability|alerts|alerting|costs?|spend|spending|bills?|billing|energy|emissions|carbon|networking)(?![\p{L}\p{N}])/iu;
 /** A feed counts as focused on a topic when at least this share of its posts carries it. */
 export const FOCUS_SHARE = 0.5;
 const FOCUS_POINTS = 1;
@@ -111,10 +118,16 @@ function scoreTopic(
   // One word said again is one piece of evidence: each term counts once, where it weighs most. A
   // category that repeats the title's word ("Cilium" on Cilium's own blog) adds nothing to it.
   const best = new Map<string, Evidence>();
-  const offer = (source: Part["source"], strength: TermStrength, text: string) => {
+  // Pieces that only say where something runs (a venue topic's term, see `isVenue`).
+  const where = new Set<Evidence>();
+  const offer = (source: Part["source"], strength: TermStrength, text: string, venue = false) => {
     const key = text.toLowerCase();
     const points = worth(source, strength);
-    if ((best.get(key)?.points ?? 0) < points) best.set(key, { source, strength, text, points });
+    if ((best.get(key)?.points ?? 0) < points) {
+      const piece: Evidence = { source, strength, text, points };
+      best.set(key, piece);
+      if (venue) where.add(piece);
+    }
   };
   for (const part of parts) {
     // A category that is the topic's own name ("AI & ML", "ai-ml") says so outright.
@@ -125,12 +138,13 @@ function scoreTopic(
     const starts = part.starts?.[index];
     if (starts === undefined) continue; // the topic's terms are not in this part at all
     for (const hit of hits(ct, part.text, context, starts)) {
-      const venue = ct.topic.venue && hit.strength === "strong" && isVenue(part, hit.index);
-      offer(part.source, venue ? "weak" : hit.strength, hit.text);
+      const venue = ct.topic.venue && hit.strength === "strong" && isVenue(part, hit.index, hit.text.length);
+      offer(part.source, venue ? "weak" : hit.strength, hit.text, venue);
     }
   }
   // Then each part's cap, and the team's, strongest pieces first.
   const evidence: Evidence[] = [];
+  const venueOnly = new Set<Evidence>();
   const earned = new Map<Part["source"] | "team", number>();
   for (const piece of [...best.values()].sort((a, b) => b.points - a.points)) {
     const source = piece.source as Part["source"];
@@ -141,10 +155,12 @@ function scoreTopic(
     earned.set(source, (earned.get(source) ?? 0) + granted);
     if (piece.strength === "team") earned.set("team", (earned.get("team") ?? 0) + granted);
     evidence.push({ ...piece, points: granted });
+    if (where.has(piece)) venueOnly.add(evidence.at(-1)!);
   }
   let score = evidence.reduce((sum, e) => sum + e.points, 0);
-  // The prior tips a case the taxonomy itself sees; a team cue alone plus a prior is no case.
-  const own = evidence.some((e) => e.strength !== "team");
+  // The prior tips a case the taxonomy itself sees; a team cue alone plus a prior is no case, nor is
+  // a venue topic's term that only says where something runs ("for Kubernetes").
+  const own = evidence.some((e) => e.strength !== "team" && !venueOnly.has(e));
   if (own && focus !== undefined && focus >= FOCUS_SHARE) {
     evidence.push({ source: "feed", strength: "prior", text: `${Math.round(focus * 100)}% of the feed's posts`, points: FOCUS_POINTS });
     score += FOCUS_POINTS;
@@ -154,12 +170,16 @@ function scoreTopic(
 
 /**
  * Whether a venue topic's term is only where something runs: after a preposition ("on Kubernetes"),
- * or anywhere in the body (summary, lead), where nearly every cloud-native post names it. In the
+ * before the noun of another field's concern ("Kubernetes costs", see VENUE_AFTER), or anywhere in
+ * the body (summary, lead), where nearly every cloud-native post names it. In the
  * title, the categories or a talk's event it still speaks for the topic.
  */
-function isVenue(part: Part, index: number): boolean {
+function isVenue(part: Part, index: number, length: number): boolean {
   if (part.source === "summary" || part.source === "lead" || part.source === "organizations") return true;
-  return VENUE_BEFORE.test(part.text.slice(Math.max(0, index - 40), index));
+  return (
+    VENUE_BEFORE.test(part.text.slice(Math.max(0, index - 40), index)) ||
+    VENUE_AFTER.test(part.text.slice(index + length, index + length + 40))
+  );
 }
 
 /** Every topic with any evidence, best first, with what gave it its points. */
