@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { buildOpml, parseOpml, type OpmlFeed } from "../../packages/core/src/feeds/opml";
 import { DEFAULT_FEEDS } from "../../packages/core/src/feeds/default-feeds";
+import { importFeeds, MAX_IMPORTED_FEEDS } from "../../packages/core/src/feeds/manage";
+import { useFreshRecap, type TestRecap } from "../helpers/recap";
 
 // Fixtures in the shapes real readers export (trimmed to a few feeds each).
 
@@ -181,5 +183,20 @@ describe("DEFAULT_FEEDS", () => {
       expect(new URL(f.url).protocol).toBe("https:");
       expect(f.title.trim()).not.toBe("");
     }
+  });
+});
+
+describe("importFeeds", () => {
+  let recap: TestRecap;
+  useFreshRecap({ harness: () => undefined, recap: (fresh) => (recap = fresh), storage: "memory" });
+
+  it("adds at most MAX_IMPORTED_FEEDS new feeds from one list and counts the rest, already followed ones apart", async () => {
+    const entries = Array.from({ length: MAX_IMPORTED_FEEDS + 5 }, (_, i) => ({ url: `https://blog${i}.example.com/feed.xml` }));
+    const first = await importFeeds(entries.slice(0, 3), { via: "import" }, recap.deps);
+    expect(first).toMatchObject({ existing: 0, invalid: [], overLimit: 0 });
+    const result = await importFeeds([...entries, { url: "not a url" }], { via: "import" }, recap.deps);
+    expect(result.added).toHaveLength(MAX_IMPORTED_FEEDS);
+    expect(result).toMatchObject({ existing: 3, invalid: ["not a url"], overLimit: 2 });
+    expect(await recap.deps.store.feeds.list()).toHaveLength(MAX_IMPORTED_FEEDS + 3);
   });
 });

@@ -6,6 +6,7 @@ import {
   buildOpml,
   findFeed,
   importFeeds,
+  MAX_IMPORTED_FEEDS,
   parseOpml,
   pollFeeds,
   type Feed,
@@ -142,10 +143,14 @@ const OPERATIONS: Record<string, Operation> = {
       io.stderr(
         `Imported ${plural(result.added.length, "new feed")}; ${result.existing} already followed; ${result.invalid.length} invalid.\n`,
       );
+      if (result.overLimit > 0)
+        io.stderr(
+          `  ${plural(result.overLimit, "more new feed")} not imported: one import adds at most ${MAX_IMPORTED_FEEDS.toLocaleString("en-US")}. Split the file and import the rest.\n`,
+        );
       // Which entries were left out, so they can be fixed in the file (the first few of a long list).
       const shown = result.invalid.slice(0, 10);
       for (const entry of shown) io.stderr(`  not a feed address: ${JSON.stringify(entry)}\n`);
-      if (result.invalid.length > shown.length) io.stderr(`  …and ${plural(result.invalid.length - shown.length, "more")}\n`);
+      if (result.invalid.length > shown.length) io.stderr(`  …and ${result.invalid.length - shown.length} more\n`);
       const outcomes = values["no-poll"]
         ? []
         : await pollFeeds(result.added, recap.deps, {
@@ -157,6 +162,7 @@ const OPERATIONS: Record<string, Operation> = {
           added: result.added.map((feed) => feed.url),
           existing: result.existing,
           invalid: result.invalid,
+          overLimit: result.overLimit,
           polled: outcomes,
         });
       }

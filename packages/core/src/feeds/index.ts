@@ -14,6 +14,7 @@ export { pollDueFeeds, pollFeedBatch, pollFeeds, type PollDeps, type PollSummary
 export {
   addFeed,
   importFeeds,
+  MAX_IMPORTED_FEEDS,
   seedDefaultFeeds,
   findFeed,
   resumeFeed,

@@ -132,15 +132,22 @@ export async function addFeed(
   return { status: "added", feed: (await deps.store.feeds.get(feed.id)) ?? feed, outcome };
 }
 
-/** Stores feeds without fetching them (OPML import, seeding): they are polled on schedule. */
+/** New feeds one import may add: a list far longer is a mistake (or an attack) to be split on purpose. */
+export const MAX_IMPORTED_FEEDS = 1_000;
+
+/**
+ * Stores feeds without fetching them (OPML import, seeding): they are polled on schedule. At most
+ * MAX_IMPORTED_FEEDS new ones; the new ones past it are counted in `overLimit`, not stored.
+ */
 export async function importFeeds(
   entries: { url: string; title?: string }[],
   origin: FeedOrigin,
   deps: Pick<RefreshDeps, "store" | "clock">,
-): Promise<{ added: Feed[]; existing: number; invalid: string[] }> {
+): Promise<{ added: Feed[]; existing: number; invalid: string[]; overLimit: number }> {
   const added: Feed[] = [];
   const invalid: string[] = [];
   let existing = 0;
+  let overLimit = 0;
   for (const entry of entries) {
     const url = parseFeedUrl(entry.url);
     if (!url) {
@@ -151,11 +158,15 @@ export async function importFeeds(
       existing++;
       continue;
     }
+    if (added.length >= MAX_IMPORTED_FEEDS) {
+      overLimit++;
+      continue;
+    }
     const feed = newFeed(url, origin, deps.clock(), { title: entry.title });
     if (await deps.store.feeds.create(feed)) added.push(feed);
     else existing++;
   }
-  return { added, existing, invalid };
+  return { added, existing, invalid, overLimit };
 }
 
 /** A feed by id or by URL, as people refer to them. */
