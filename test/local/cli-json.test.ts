@@ -117,6 +117,8 @@ describe("--json", () => {
       expect((await recapJson(...words, "--channel", "C0JSON01")).code, words.join(" ")).toBe(0);
     }
     expect((await recapJson("remove", feeds.at("/other.xml"))).code).toBe(0);
+    expect((await recapJson("dlq")).json).toEqual([]);
+    expect((await recapJson("dlq", "replay")).json).toEqual({ replayed: 0, waiting: 0 });
   });
 
   it("answers a refusal, a flag error and a failure as JSON too, with a non-zero exit", async () => {

@@ -543,3 +543,62 @@ describe("recap CLI", () => {
     expect(JSON.parse(stdout).map((feed: { title: string }) => feed.title)).toContain("GitOps Weekly");
   });
 });
+
+describe("recap dlq", () => {
+  it("keeps a follow alert Slack refused three times as a dead letter, lists it, and replays it once Slack is back", async () => {
+    const slack = await startFakeSlack();
+    const dir = await mkdtemp(join(tmpdir(), "recap-dlq-"));
+    const env = { SLACK_BOT_TOKEN: "xoxb-test", RECAP_SLACK_API_URL: slack.apiUrl, RECAP_SLACK_TEAM_IDS: "T0001" };
+    const run = async (...argv: string[]) => {
+      let stdout = "";
+      let stderr = "";
+      const code = await runCli(argv, { stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text) }, () =>
+        openLocalRecap({ dataDir: dir, log: silentLogger, env }),
+      );
+      return { code, stdout, stderr, json: () => JSON.parse(stdout) };
+    };
+    const alerts = () => slack.calls.filter((call) => call.method === "chat.postMessage" && call.body.channel === "CDLQ");
+    try {
+      feeds.route("/dlq.xml", { body: rss([{ title: "Old news", link: "https://dlq.example.com/old", guid: "o" }], { title: "DLQ" }) });
+      expect((await run("add", feeds.at("/dlq.xml"))).code).toBe(0);
+      expect((await run("follow", "gitops", "--channel", "CDLQ")).code).toBe(0);
+      expect(await run("dlq")).toMatchObject({ code: 0, stdout: "No dead letters: every event was handled.\n" });
+
+      const fresh = {
+        title: "Argo CD 3.0 ships GitOps promotions",
+        link: "https://dlq.example.com/argo3",
+        guid: "a3",
+        pubDate: new Date(),
+      };
+      feeds.route("/dlq.xml", {
+        body: rss([fresh, { title: "Old news", link: "https://dlq.example.com/old", guid: "o" }], { title: "DLQ" }),
+      });
+      slack.failNext("chat.postMessage", "invalid_auth", 3); // every attempt of the one delivery
+      expect((await run("poll", "--all")).code).toBe(0);
+      expect(alerts()).toHaveLength(3);
+
+      const listed = await run("dlq", "--json");
+      expect(listed.json()).toEqual([
+        expect.objectContaining({
+          detailType: "post.ingested",
+          subscriber: "followAlerts",
+          attempts: 3,
+          error: expect.stringMatching(/invalid_auth/),
+        }),
+      ]);
+      expect((await run("dlq")).stdout).toMatch(/post\.ingested → followAlerts: .*invalid_auth[\s\S]*1 event waiting/);
+
+      // Slack is back: the replay posts the alert once, and nothing waits any more.
+      expect((await run("dlq", "replay", "--json")).json()).toEqual({ replayed: 1, waiting: 0 });
+      expect(alerts()).toHaveLength(4);
+      expect(String(alerts().at(-1)?.body.text)).toMatch(/Argo CD 3\.0 ships GitOps promotions/);
+      expect((await run("dlq", "--json")).json()).toEqual([]);
+      expect((await run("dlq", "replay", "--json")).json()).toEqual({ replayed: 0, waiting: 0 });
+      expect(alerts()).toHaveLength(4);
+      expect(await run("dlq", "resend")).toMatchObject({ code: 1, stderr: expect.stringMatching(/not an action/) });
+    } finally {
+      await slack.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

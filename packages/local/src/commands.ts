@@ -13,6 +13,7 @@ import {
   type PollProgress,
   type RefreshOutcome,
 } from "@recap/core/feeds";
+import type { BusEvent } from "@recap/core/events";
 import { findPosts } from "@recap/core/posts";
 import { editDistance, plural, quietLogger } from "@recap/core/shared";
 import { explainTopics, findTopic, storedPostFocus, suggestTopics, type TopicEvidence, type TopicScore } from "@recap/core/topics";
@@ -235,6 +236,36 @@ const OPERATIONS: Record<string, Operation> = {
       }
       io.stderr(`Wrote ${plural(feeds.length, "feed")} to ${values.output}\n`);
       return values.json ? print(io, { output: values.output, feeds: feeds.length }) : 0;
+    },
+  },
+  dlq: {
+    usage: "dlq [replay] [--json]",
+    summary: "List the events the bus gave up on after three attempts (Slack was down, a handler failed); dlq replay publishes them again",
+    options: { json },
+    async run(recap, { positionals, values }, io) {
+      const [action, ...more] = positionals;
+      if (more.length > 0 || (action !== undefined && action !== "replay"))
+        return fail(io, `recap dlq: ${JSON.stringify(positionals.join(" "))} is not an action.\nUsage: recap dlq [replay] [--json]\n`);
+      if (action === undefined) {
+        const letters = recap.deadLetters.list();
+        if (values.json) return print(io, letters);
+        if (letters.length === 0) return say(io, "No dead letters: every event was handled.\n");
+        for (const letter of letters) io.stdout(`${letter.failedAt}  ${letter.detailType} → ${letter.subscriber}: ${letter.error}\n`);
+        return say(io, `${plural(letters.length, "event")} waiting. Once the cause is fixed: recap dlq replay\n`);
+      }
+      // Every subscriber is idempotent (claims, conditional writes): replaying an event that half
+      // succeeded sends nothing twice. Each event type has one subscriber, so publishing it again is
+      // delivering it to the one that failed.
+      const letters = recap.deadLetters.take();
+      const events = new Map(letters.map((letter) => [{ detailType: letter.detailType, detail: letter.detail } as BusEvent, letter]));
+      const { failed } = events.size > 0 ? await recap.deps.publisher.publish([...events.keys()]) : { failed: [] };
+      recap.deadLetters.putBack(failed.flatMap((event) => events.get(event) ?? []));
+      await recap.bus.idle(); // handled here when no server runs: a delivery that fails again is a dead letter again
+      const waiting = recap.deadLetters.list().length;
+      const replayed = letters.length - failed.length;
+      const where = recap.handsEventsTo ? " (handed to the running server)" : "";
+      io.stderr(`Replayed ${plural(replayed, "event")}${where}; ${plural(waiting, "event")} waiting.\n`);
+      return values.json ? print(io, { replayed, waiting }) : 0;
     },
   },
 };

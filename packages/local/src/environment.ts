@@ -12,6 +12,7 @@ import { connect } from "node:net";
 import { dirname, join, resolve } from "node:path";
 import { loadConfig, type RecapConfig } from "@recap/core/config";
 import { localBus, type LocalBus } from "@recap/core/events";
+import { deadLetters, type DeadLetters } from "./dead-letters";
 import type { FeedFetcher } from "@recap/core/feeds";
 import { createDeps, SUBSCRIPTIONS, subscriptionHandlers, type RecapDeps, type SubscriptionName } from "@recap/core/runtime";
 import { consoleLogger, type Logger } from "@recap/core/shared";
@@ -48,6 +49,8 @@ export interface LocalRecap {
   /** The DynamoDB table behind `deps.store` (dynalite's), for tools that count its requests; absent on the memory store. */
   table?: TableRef;
   bus: LocalBus;
+  /** What this process's bus gave up on (see dead-letters.ts); the same file as the server's. */
+  deadLetters: DeadLetters;
   config: RecapConfig;
   /** dynalite's address; absent on the memory store. */
   endpoint?: string;
@@ -116,7 +119,8 @@ export async function openLocalRecap(options: LocalOptions = {}): Promise<LocalR
     table = connectTable(LOCAL_TABLE_NAME, { endpoint, ...LOCAL_AWS });
   }
 
-  const bus = localBus(log);
+  const letters = deadLetters(dataDir);
+  const bus = localBus(log, { onDeadLetter: (letter) => letters.add(letter) });
   const config = loadConfig(env, "local");
   // Borrowing a running server: its bus handles what this process raises (its Slack, its alerts).
   const inbox = running?.events;
@@ -136,6 +140,7 @@ export async function openLocalRecap(options: LocalOptions = {}): Promise<LocalR
   return {
     deps,
     bus,
+    deadLetters: letters,
     config,
     ...(table ? { table } : {}),
     ...(endpoint ? { endpoint } : {}),

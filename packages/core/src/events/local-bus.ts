@@ -1,7 +1,8 @@
 /**
  * An in-process bus with EventBridge's delivery shape: events are delivered asynchronously, as
  * EventBridge envelopes, to every subscriber of their detail type; a failing delivery is retried
- * a few times and then logged, as an asynchronous Lambda invocation would be.
+ * twice, as an asynchronous Lambda invocation is, and then handed to `onDeadLetter` (the local
+ * runner keeps it in a file that `recap dlq` lists and replays: Lambda's dead-letter queue here).
  *
  * Unlike EventBridge, everything here shares one machine: each subscriber handles at most a few
  * deliveries at once (like a Lambda function with reserved concurrency) and the rest wait their
@@ -28,6 +29,20 @@ export interface LocalBus extends EventPublisher {
 export interface LocalBusOptions {
   /** Deliveries each subscriber handles at once; the rest are queued, first in first out. Default 2. */
   concurrency?: number;
+  /** Where a delivery goes after its last failed attempt. */
+  onDeadLetter?: (letter: DeadLetter) => void | Promise<void>;
+}
+
+/** A delivery that failed every attempt: enough to say what failed and to publish it again. */
+export interface DeadLetter {
+  /** The envelope's id. */
+  id: string;
+  subscriber: string;
+  detailType: string;
+  detail: unknown;
+  error: string;
+  attempts: number;
+  failedAt: string;
 }
 
 const ATTEMPTS = 3;
@@ -55,9 +70,20 @@ export function localBus(log: Logger, options: LocalBusOptions = {}): LocalBus {
         return;
       } catch (error) {
         if (attempt === ATTEMPTS) {
+          const message = error instanceof Error ? error.message : String(error);
           log.error(`Bus subscriber ${subscriber.name} failed on ${envelope["detail-type"]}`, {
-            error: error instanceof Error ? error.message : String(error),
+            error: message,
             attempts: ATTEMPTS,
+            eventId: envelope.id,
+          });
+          await options.onDeadLetter?.({
+            id: envelope.id,
+            subscriber: subscriber.name,
+            detailType: envelope["detail-type"],
+            detail: envelope.detail,
+            error: message,
+            attempts: ATTEMPTS,
+            failedAt: new Date().toISOString(),
           });
         }
       }

@@ -46,9 +46,9 @@ export async function alertFollowers(event: EventDetail<"post.ingested">, deps: 
       return { channelId, result: "failed" as const, error: message };
     }
   });
-  const failed = deliveries.filter((delivery) => delivery.result === "failed");
+  const failed = deliveries.flatMap((delivery) => (delivery.result === "failed" ? [delivery] : []));
   // The channels done are claimed: a redelivery retries only the failed ones.
-  if (failed.length > 0) throw new Error(`Follow alerts failed in ${failed.map((f) => f.channelId).join(", ")}; retry`);
+  if (failed.length > 0) throw new Error(`Follow alerts failed in ${failed.map((f) => `${f.channelId} (${f.error})`).join(", ")}; retry`);
   return deliveries;
 }
 
