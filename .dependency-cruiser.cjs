@@ -89,6 +89,8 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: "node_modules" },
+    // SST's generated platform sources (npm run check:infra) are not ours to check.
+    exclude: { path: "^[.]sst/" },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: "tsconfig.json" },
     enhancedResolveOptions: { exportsFields: ["exports"], conditionNames: ["import", "require", "node", "default", "types"] },

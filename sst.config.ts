@@ -15,6 +15,9 @@ export default $config({
     $transform(sst.aws.Function, (args) => {
       args.runtime ??= "nodejs24.x";
       args.architecture ??= "arm64";
+      // Lambda's own records (start, end, timeouts) as JSON too, like ours (functions/lib/aws.ts
+      // writes JSON lines to stdout itself, which Lambda leaves as they are). Retention: SST's month.
+      args.logging ??= { format: "json" };
     });
     const { table, bus, deadLetters } = await import("./stacks/data");
     await import("./stacks/ingest");

@@ -2,7 +2,7 @@
 import type { Context } from "aws-lambda";
 import { handle, type LambdaEvent } from "hono/aws-lambda";
 import { createHttpApp, createSlackApp, SlackRequestReceiver } from "@recap/core/slack";
-import { awsDeps } from "./lib/aws";
+import { awsDeps, correlated } from "./lib/aws";
 
 const deps = awsDeps({ botToken: true, signingSecret: true });
 const { signingSecret, botToken } = deps.config.slack;
@@ -13,5 +13,5 @@ createSlackApp({ deps, config: deps.config.slack, botToken, receiver });
 const serve = handle(createHttpApp(receiver));
 
 export async function handler(event: LambdaEvent, context: Context) {
-  return serve(event, context);
+  return correlated(undefined, context, () => serve(event, context));
 }

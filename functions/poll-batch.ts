@@ -1,10 +1,10 @@
 /** Bus subscriber (SUBSCRIPTIONS.pollBatch): polls one batch of due feeds fanned out by the scheduled poll. */
 import type { Context, EventBridgeEvent } from "aws-lambda";
 import { subscriptionHandlers } from "@recap/core/runtime";
-import { awsDeps } from "./lib/aws";
+import { awsDeps, correlated } from "./lib/aws";
 
 const deps = awsDeps();
 
-export async function handler(event: EventBridgeEvent<string, unknown>, _context: Context) {
-  await subscriptionHandlers.pollBatch(event, deps);
+export async function handler(event: EventBridgeEvent<string, unknown>, context: Context) {
+  await correlated(event, context, () => subscriptionHandlers.pollBatch(event, deps));
 }

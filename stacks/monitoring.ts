@@ -1,23 +1,101 @@
 /**
  * Alarms as code. Every alarm notifies one SNS topic (subscribe an address or a chat integration to
- * `alarmTopic`); docs/operations.md says what to do for each.
+ * `alarmTopic`); docs/operations.md says what each means and what to do.
  */
+import { METRICS_NAMESPACE } from "../functions/lib/metrics";
 import { deadLetters } from "./data";
+import { http } from "./http";
 
 export const alarmTopic = new sst.aws.SnsTopic("RecapAlarms");
 
-/** A job that failed all its retries is waiting in the dead-letter queue. */
-new aws.cloudwatch.MetricAlarm("DeadLettersWaiting", {
-  alarmDescription: "Recap: an asynchronous job failed all its retries and waits in the dead-letter queue (docs/operations.md).",
-  namespace: "AWS/SQS",
-  metricName: "ApproximateNumberOfMessagesVisible",
-  dimensions: { QueueName: deadLetters.nodes.queue.name },
-  statistic: "Maximum",
-  period: 300,
-  evaluationPeriods: 1,
-  threshold: 0,
-  comparisonOperator: "GreaterThanThreshold",
-  treatMissingData: "notBreaching",
-  alarmActions: [alarmTopic.arn],
-  okActions: [alarmTopic.arn],
-});
+interface AlarmSpec {
+  description: string;
+  namespace: string;
+  metricName: string;
+  dimensions: Record<string, $util.Input<string>>;
+  statistic: "Sum" | "Maximum";
+  /** Seconds per period, and how many periods in a row must breach. */
+  period: number;
+  evaluationPeriods?: number;
+  threshold: number;
+}
+
+/** Recap's own counts (functions/lib/metrics.ts), summed over every function of the stage. */
+const recap = (metricName: string) => ({ namespace: METRICS_NAMESPACE, metricName, dimensions: { Stage: $app.stage } });
+/** Lambda's account-wide metrics (no dimension): Recap is expected to be the account's only user of them. */
+const lambda = (metricName: string) => ({ namespace: "AWS/Lambda", metricName, dimensions: {} });
+
+export const ALARMS: Record<string, AlarmSpec> = {
+  DeadLettersWaiting: {
+    description: "An asynchronous job failed all its retries and waits in the dead-letter queue.",
+    namespace: "AWS/SQS",
+    metricName: "ApproximateNumberOfMessagesVisible",
+    dimensions: { QueueName: deadLetters.nodes.queue.name },
+    statistic: "Maximum",
+    period: 300,
+    threshold: 0,
+  },
+  DigestsFailed: {
+    description: "A digest run could not post (or confirm) a channel's digest.",
+    ...recap("DigestsFailed"),
+    statistic: "Sum",
+    period: 900,
+    threshold: 0,
+  },
+  AllFeedsFailing: {
+    description: "Every feed polled failed, two polls in a row: the network, DNS or Recap itself, not the feeds.",
+    ...recap("AllFeedsFailing"),
+    statistic: "Maximum",
+    period: 900,
+    evaluationPeriods: 2,
+    threshold: 0,
+  },
+  SlackAuthFailures: {
+    description: "Slack refused Recap's token (invalid_auth, token_revoked, …): nothing reaches Slack until it is replaced.",
+    ...recap("SlackAuthFailures"),
+    statistic: "Sum",
+    period: 900,
+    threshold: 0,
+  },
+  SlackEndpoint5xx: {
+    description: "The Slack function answered with server errors: commands are failing.",
+    namespace: "AWS/Lambda",
+    metricName: "Url5xxCount",
+    dimensions: { FunctionName: http.nodes.function.name },
+    statistic: "Sum",
+    period: 300,
+    threshold: 2,
+  },
+  LambdaThrottles: {
+    description: "Lambda throttled invocations: the account's concurrency is exhausted.",
+    ...lambda("Throttles"),
+    statistic: "Sum",
+    period: 300,
+    threshold: 0,
+  },
+  AsyncEventsDropped: {
+    description: "Lambda dropped asynchronous events (too old, or retries spent without a destination).",
+    ...lambda("AsyncEventsDropped"),
+    statistic: "Sum",
+    period: 300,
+    threshold: 0,
+  },
+};
+
+for (const [name, alarm] of Object.entries(ALARMS)) {
+  new aws.cloudwatch.MetricAlarm(name, {
+    alarmDescription: `Recap: ${alarm.description} See docs/operations.md, "Alarms".`,
+    namespace: alarm.namespace,
+    metricName: alarm.metricName,
+    dimensions: alarm.dimensions,
+    statistic: alarm.statistic,
+    period: alarm.period,
+    evaluationPeriods: alarm.evaluationPeriods ?? 1,
+    threshold: alarm.threshold,
+    comparisonOperator: "GreaterThanThreshold",
+    // No data means nothing happened (no digest due, no throttle): not an alarm.
+    treatMissingData: "notBreaching",
+    alarmActions: [alarmTopic.arn],
+    okActions: [alarmTopic.arn],
+  });
+}

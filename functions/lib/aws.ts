@@ -8,8 +8,11 @@ import { Resource } from "sst";
 import { loadConfig, type RecapConfig } from "@recap/core/config";
 import { eventBridgePublisher } from "@recap/core/events";
 import { createDeps, type RecapDeps } from "@recap/core/runtime";
-import { consoleLogger } from "@recap/core/shared";
+import { jsonLogger, withCorrelation } from "@recap/core/shared";
+import { emfMetrics } from "./metrics";
 import { connectTable } from "@recap/core/store";
+
+const log = jsonLogger();
 
 export function awsDeps(options: { botToken?: boolean; signingSecret?: boolean } = {}): RecapDeps {
   const config: RecapConfig = loadConfig(process.env, "lambda");
@@ -17,7 +20,22 @@ export function awsDeps(options: { botToken?: boolean; signingSecret?: boolean }
   if (options.signingSecret) config.slack.signingSecret = Resource.SlackSigningSecret.value;
   return createDeps({
     table: connectTable(Resource.RecapTable.name),
-    publisher: eventBridgePublisher({ busName: Resource.RecapBus.name, log: (message) => consoleLogger.warn(message) }),
+    publisher: eventBridgePublisher({ busName: Resource.RecapBus.name, log: (message) => log.warn(message) }),
     config,
+    log,
+    metrics: emfMetrics({
+      Stage: "App" in Resource ? Resource.App.stage : "unknown",
+      Function: process.env.AWS_LAMBDA_FUNCTION_NAME ?? "unknown",
+    }),
   });
+}
+
+/**
+ * Runs one invocation with its correlation id on every log line: the bus event's id (the same in
+ * every retry and in the dead-letter queue, so one event's whole story is one query), else the
+ * Lambda request id.
+ */
+export function correlated<T>(event: unknown, context: { awsRequestId: string }, work: () => Promise<T>): Promise<T> {
+  const eventId = typeof event === "object" && event !== null && "id" in event && typeof event.id === "string" ? event.id : undefined;
+  return withCorrelation(eventId ?? context.awsRequestId, work);
 }

@@ -5,6 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { runCommand } from "@recap/core/commands";
 import { dispatchDigests } from "@recap/core/digest";
+import { scheduleHandlers } from "@recap/core/runtime";
 import { silentLogger } from "@recap/core/shared";
 import { checkLimits, renderOutcome } from "@recap/core/slack";
 import { openLocalRecap, runCli, type LocalRecap } from "@recap/local";
@@ -295,6 +296,25 @@ describe("when Slack says no", () => {
         .slice(before)
         .map((call) => call.body.channel),
     ).toEqual([statuses.find((s) => s?.status === "active")?.channelId]);
+  });
+});
+
+describe("what a digest run reports", () => {
+  it("counts digests posted and failed, and Slack refusing the token, though the run itself succeeds", async () => {
+    const counted: Record<string, number>[] = [];
+    // Only the digest run's counts (the news published below also raises follow-alert counts).
+    recap.deps.metrics = { count: (counts) => void ("DigestsPosted" in counts && counted.push(counts)) };
+    await publish([{ title: "Shared news", link: "https://blog.example.com/counted", guid: "c" }]);
+    await subscribe("CONE", "09:00", "UTC");
+    await subscribe("CTWO", "09:00", "UTC");
+    clock.set("2026-11-20T09:00:00Z");
+    slack.failNext("chat.postMessage", "invalid_auth", 2); // a revoked bot token: every digest fails
+    await scheduleHandlers.digest(recap.deps);
+    expect(counted).toEqual([{ DigestsPosted: 0, DigestsFailed: 2, DigestsDisabled: 0, SlackAuthFailures: 2 }]);
+
+    clock.advance(15 * MINUTE);
+    await scheduleHandlers.digest(recap.deps); // the token fixed: both go out at the next run
+    expect(counted.at(-1)).toEqual({ DigestsPosted: 2, DigestsFailed: 0, DigestsDisabled: 0, SlackAuthFailures: 0 });
   });
 });
 

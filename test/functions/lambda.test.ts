@@ -83,7 +83,30 @@ describe("Lambda handlers", () => {
       detail: { feedIds: batch?.feedIds ?? [] },
     };
     const { handler } = await import("../../functions/poll-batch");
-    await handler(event, context);
+    // What the function writes: JSON log lines and EMF metric lines, tied to the bus event.
+    const written: string[] = [];
+    const write = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => {
+      written.push(String(chunk));
+      return true;
+    });
+    process.env.RECAP_LOG_LEVEL = "info";
+    try {
+      await handler(event, context);
+    } finally {
+      write.mockRestore();
+      process.env.RECAP_LOG_LEVEL = "error";
+    }
+    const lines = written
+      .join("")
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    const logged = lines.filter((line) => !("_aws" in line));
+    expect(logged.length).toBeGreaterThan(0);
+    for (const line of logged)
+      expect(line).toMatchObject({ level: expect.any(String), message: expect.any(String), correlationId: "evt-1" });
+    const metrics = lines.filter((line) => "_aws" in line);
+    expect(metrics).toEqual([expect.objectContaining({ FeedsPolled: 2, FeedsFailed: 2, AllFeedsFailing: 1, PostsIngested: 0 })]);
 
     const store = openStore(table);
     const polled = await Promise.all((batch?.feedIds ?? []).map((id) => store.feeds.get(id)));

@@ -10,6 +10,7 @@ import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { sstDynamoArgs } from "@recap/core/store";
 import { SCHEDULES, SUBSCRIPTIONS } from "@recap/core/runtime";
+import { METRICS_NAMESPACE } from "../../functions/lib/metrics";
 import { HANDLERS } from "../../stacks/handlers";
 
 interface Created {
@@ -115,7 +116,7 @@ describe("sst.config.ts and stacks/", () => {
     // Every function defaults to the Node 24 runtime (which rejects callback-style handlers).
     const functionArgs: Record<string, unknown> = {};
     for (const { transform } of transforms) transform(functionArgs);
-    expect(functionArgs).toMatchObject({ runtime: "nodejs24.x" });
+    expect(functionArgs).toMatchObject({ runtime: "nodejs24.x", logging: { format: "json" } });
   });
 
   it("creates one schedule per shared definition, linked, with RECAP_* settings", async () => {
@@ -177,15 +178,40 @@ describe("sst.config.ts and stacks/", () => {
     for (const fn of [...crons.map((cron) => cron.args.function), ...subscriptions.map((subscription) => subscription.subscriber)])
       expect(fn.permissions).toEqual([{ actions: ["sqs:SendMessage"], resources: [DEAD_LETTERS] }]);
 
-    const [alarm, ...others] = ofKind("MetricAlarm");
-    expect(others).toEqual([]);
-    expect(alarm?.args).toMatchObject({
+    const alarms = ofKind("MetricAlarm");
+    const dlq = alarms.find((alarm) => alarm.name === "DeadLettersWaiting");
+    expect(dlq?.args).toMatchObject({
       namespace: "AWS/SQS",
       metricName: "ApproximateNumberOfMessagesVisible",
       dimensions: { QueueName: "RecapDeadLetters-queue" },
       threshold: 0,
       comparisonOperator: "GreaterThanThreshold",
       alarmActions: ["arn:SnsTopic:RecapAlarms"],
+    });
+  });
+
+  it("alarms on what an operator must act on: failed digests, every feed failing, a refused token, 5xx, throttles, dropped events", async () => {
+    const alarms = new Map(ofKind("MetricAlarm").map((alarm) => [alarm.name, alarm.args]));
+    expect([...alarms.keys()].sort()).toEqual(
+      [
+        "AllFeedsFailing",
+        "AsyncEventsDropped",
+        "DeadLettersWaiting",
+        "DigestsFailed",
+        "LambdaThrottles",
+        "SlackAuthFailures",
+        "SlackEndpoint5xx",
+      ].sort(),
+    );
+    for (const args of alarms.values())
+      expect(args).toMatchObject({ alarmActions: ["arn:SnsTopic:RecapAlarms"], treatMissingData: "notBreaching" });
+    // Recap's own counts are alarmed on by the names the functions emit them under.
+    for (const name of ["DigestsFailed", "AllFeedsFailing", "SlackAuthFailures"])
+      expect(alarms.get(name)).toMatchObject({ namespace: METRICS_NAMESPACE, metricName: name, dimensions: { Stage: "dev" } });
+    expect(alarms.get("SlackEndpoint5xx")).toMatchObject({
+      namespace: "AWS/Lambda",
+      metricName: "Url5xxCount",
+      dimensions: { FunctionName: "RecapHttp-function" },
     });
   });
 

@@ -9,6 +9,7 @@ import type { Taxonomy } from "../model/topic";
 import type { Logger } from "../shared/log";
 import type { EventPublisher } from "./events";
 import type { FeedFetcher } from "./fetch";
+import type { Metrics } from "./metrics";
 import type { SlackOutbound, SlackRenderers } from "./slack";
 import type { Store } from "./store";
 
@@ -36,4 +37,5 @@ export interface RecapDeps extends PollDeps {
   config: RecapConfig;
   digest: DigestLimits;
   follow: FollowLimits;
+  metrics: Metrics;
 }

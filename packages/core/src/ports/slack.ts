@@ -36,6 +36,14 @@ export type DigestPostResult = PostResult & { threadError?: string };
  * they fail the delivery, which is retried, and the operator sees them in the logs.
  */
 export const CHANNEL_GONE_ERRORS: ReadonlySet<string> = new Set(["channel_not_found", "not_in_channel", "is_archived"]);
+/** Slack refusing Recap itself (a revoked or wrong token): every message fails until someone acts. */
+export const AUTH_ERRORS: ReadonlySet<string> = new Set([
+  "invalid_auth",
+  "not_authed",
+  "account_inactive",
+  "token_revoked",
+  "token_expired",
+]);
 
 export interface SlackOutbound {
   /** Posts a digest: the main message, then its continuations as thread replies. */

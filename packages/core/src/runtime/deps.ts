@@ -7,6 +7,7 @@ import type { EventPublisher } from "../ports/events";
 import { fetchFeed } from "../http";
 import type { RecapDeps } from "../ports/deps";
 import type { FeedFetcher } from "../ports/fetch";
+import { noMetrics, type Metrics } from "../ports/metrics";
 import { consoleLogger, type Logger } from "../shared/log";
 import { openStore, type Store, type TableRef } from "../store";
 import { teamTaxonomy } from "../topics";
@@ -25,6 +26,7 @@ export function createDeps(
     clock?: () => Date;
     log?: Logger;
     fetchFeed?: FeedFetcher;
+    metrics?: Metrics;
   },
 ): RecapDeps {
   const { config } = options;
@@ -43,5 +45,6 @@ export function createDeps(
     clock: options.clock ?? (() => new Date()),
     log,
     poll: config.poll,
+    metrics: options.metrics ?? noMetrics,
   };
 }

@@ -9,6 +9,9 @@ import type { Outcome } from "../model/command";
 import { dispatchDigests } from "../digest/dispatch";
 import { addFeed, shownUrl } from "../feeds/manage";
 import { alertFollowers } from "../follow/alerts";
+import type { AlertDelivery } from "../follow/delivery";
+import type { RefreshOutcome } from "../feeds/refresh";
+import { AUTH_ERRORS } from "../ports/slack";
 import { pollDueFeeds, pollFeedBatch } from "../feeds/poll";
 import { retagPosts } from "../topics/manage";
 import { renderOutcome, renderPausedNotice } from "../slack/render";
@@ -22,19 +25,41 @@ export const scheduleHandlers: Record<ScheduleName, (deps: RecapDeps) => Promise
     const summary = await pollDueFeeds(deps);
     const failed = summary.polled.filter((outcome) => outcome.status === "failed").length;
     deps.log.info("Scheduled poll finished", { due: summary.due, polled: summary.polled.length, failed, fannedOut: summary.fannedOut });
+    deps.metrics.count({ ...pollCounts(summary.polled), FeedsFannedOut: summary.fannedOut });
     return summary;
   },
 
   async digest(deps) {
     const deliveries = await dispatchDigests(deps);
+    const counts = {
+      DigestsPosted: deliveries.filter((delivery) => delivery.result === "posted").length,
+      // Failed, or sent with an outcome Slack never confirmed: either way a channel may have no digest.
+      DigestsFailed: deliveries.filter((delivery) => delivery.result === "failed" || delivery.result === "uncertain").length,
+      DigestsDisabled: deliveries.filter((delivery) => delivery.result === "disabled").length,
+      SlackAuthFailures: deliveries.filter((delivery) => "error" in delivery && AUTH_ERRORS.has(delivery.error)).length,
+    };
     deps.log.info("Digest run finished", {
       due: deliveries.length,
-      posted: deliveries.filter((delivery) => delivery.result === "posted").length,
-      problems: deliveries.filter((delivery) => ["failed", "disabled", "uncertain"].includes(delivery.result)).length,
+      posted: counts.DigestsPosted,
+      problems: counts.DigestsFailed + counts.DigestsDisabled,
     });
+    deps.metrics.count(counts);
     return deliveries;
   },
 };
+
+/** Feeds polled and failed (and whether all of them failed: the network, or our own bug), posts stored and announced. */
+function pollCounts(outcomes: RefreshOutcome[]): Record<string, number> {
+  const failed = outcomes.filter((outcome) => outcome.status === "failed").length;
+  const ok = outcomes.flatMap((outcome) => (outcome.status === "ok" ? [outcome] : []));
+  return {
+    FeedsPolled: outcomes.length,
+    FeedsFailed: failed,
+    AllFeedsFailing: outcomes.length > 0 && failed === outcomes.length ? 1 : 0,
+    PostsIngested: ok.reduce((sum, outcome) => sum + outcome.created, 0),
+    PostsAnnounced: ok.reduce((sum, outcome) => sum + outcome.announced, 0),
+  };
+}
 
 /** Tells the person who asked (a command's response_url) how background work ended; never throws. */
 async function reportBestEffort(responseUrl: string, outcome: Outcome, deps: RecapDeps, about: Record<string, unknown>) {
@@ -48,7 +73,9 @@ async function reportBestEffort(responseUrl: string, outcome: Outcome, deps: Rec
 export const subscriptionHandlers: Record<SubscriptionName, (event: BusEnvelope, deps: RecapDeps) => Promise<unknown>> = {
   async pollBatch(event, deps) {
     const { feedIds } = EVENT_SCHEMAS["feeds.poll.requested"].parse(event.detail);
-    return pollFeedBatch(feedIds, deps);
+    const outcomes = await pollFeedBatch(feedIds, deps);
+    deps.metrics.count(pollCounts(outcomes));
+    return outcomes;
   },
 
   async feedAdd(event, deps) {
@@ -91,6 +118,20 @@ export const subscriptionHandlers: Record<SubscriptionName, (event: BusEnvelope,
 
   async followAlerts(event, deps) {
     // Throws when a channel's alert should be tried again: the bus redelivers, claims skip the rest.
-    return alertFollowers(EVENT_SCHEMAS["post.ingested"].parse(event.detail), deps);
+    let deliveries: AlertDelivery[];
+    try {
+      deliveries = await alertFollowers(EVENT_SCHEMAS["post.ingested"].parse(event.detail), deps);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      deps.metrics.count({ AlertsFailed: 1, SlackAuthFailures: [...AUTH_ERRORS].some((code) => message.includes(code)) ? 1 : 0 });
+      throw error;
+    }
+    deps.metrics.count({
+      AlertsPosted: deliveries.filter((delivery) => delivery.result === "posted").length,
+      AlertsRolledUp: deliveries.filter((delivery) => delivery.result === "rolled-up").length,
+      // Sent, but Slack never confirmed it: not retried (it would risk a duplicate), so maybe lost.
+      AlertsLost: deliveries.filter((delivery) => delivery.result === "uncertain").length,
+    });
+    return deliveries;
   },
 };
