@@ -29,6 +29,14 @@ describe("bylines", () => {
     ["Jane Doe, AT&amp;T and Raj Patel, Red Hat", ["Jane Doe", "Raj Patel"], ["AT&T", "Red Hat"]],
     ["Jane Doe &amp; Raj Patel", ["Jane Doe", "Raj Patel"], []],
     ["Ann Bee, Cy Dee, Ed Eff", ["Ann Bee", "Cy Dee", "Ed Eff"], []],
+    // After "from the …" the org's name runs on through "and"; the article is dropped.
+    ["Kari Example from the Bureau of Roads and Bridges", ["Kari Example"], ["Bureau of Roads and Bridges"]],
+    ["Kari Example from Acme and Ola Sample from Initech", ["Kari Example", "Ola Sample"], ["Acme", "Initech"]],
+    ["Kari Example from the CNCF and Ola Sample from Initech", ["Kari Example", "Ola Sample"], ["CNCF", "Initech"]],
+    // A nickname between the names stays in the name.
+    ["Margaret (Peggy) Example, Intuit", ["Margaret (Peggy) Example"], ["Intuit"]],
+    // The name again in its own script, in parentheses after it.
+    ["Wei Sample (魏样) and Ann Lee", ["Wei Sample (魏样)", "Ann Lee"], []],
   ])("%s", (byline, speakers, organizations) => {
     expect(bylineOf(byline)).toEqual({ title: "Talk Under Test", speakers, organizations });
   });

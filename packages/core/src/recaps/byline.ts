@@ -12,24 +12,27 @@ export interface Byline {
 const PREFIX =
   /^(?:(?:speakers?|presenters?|panell?ists?|hosts?|moderators?|presented by|by|intervenants?|orateurs?|referenten?|sprecher(?:innen)?|ponentes?)\s*:\s*|(?:presented|delivered|given|hosted|moderated) by\s+|(?:by|par|von|por|door|avec|mit|con)\s+|with\s+)/i;
 
+const NICKNAME = /(?<=\p{L})\s\((\p{Lu}[\p{L}'’.-]{0,20})\)\s(?=\p{Lu})/gu;
 const EVENT_TAIL = /\)\s+(?:at|during|for)\s+\p{Lu}[^()]{0,60}$/u;
 
 /** A byline, or undefined when the text is not one (a sentence, a title, a note). */
 export function parseByline(text: string): Byline | undefined {
   const line = trimEndOf(text.slice(0, MAX_PARSED_TEXT).trim().replace(PREFIX, ""), " \t\n\r.,;:")
     // "Maria Gomez (Acme) at BackstageCon": where it was given is the section's business, not a person.
-    .replace(EVENT_TAIL, ")");
+    .replace(EVENT_TAIL, ")")
+    // "Robert (Bob) Smith": a nickname between the names, not an organization.
+    .replace(NICKNAME, " ⦅$1⦆ ");
   if (line.length < 3 || line.length > 240) return undefined;
   const people = line.includes("(") ? parenthesized(line) : grouped(line);
   if (!people || people.length === 0 || people.length > 12) return undefined;
   for (const p of people) {
     p.name = cleanText(p.name);
-    if (p.org !== undefined) p.org = cleanText(p.org);
+    if (p.org !== undefined) p.org = cleanText(p.org).replace(/^the\s+(?=\p{Lu})/u, "");
   }
   if (!people.every((p) => isName(p.name) && (p.org === undefined || isOrg(p.org)))) return undefined;
   const organizations: string[] = [];
   for (const p of people) if (p.org && !organizations.includes(p.org)) organizations.push(p.org);
-  return { speakers: unique(people.map((p) => p.name)), organizations };
+  return { speakers: unique(people.map((p) => p.name.replace(/⦅/g, "(").replace(/⦆/g, ")"))), organizations };
 }
 
 interface Person {
@@ -45,6 +48,16 @@ function parenthesized(line: string): Person[] | undefined {
     const org = m[2]!.trim();
     const names = splitNames(m[1]!);
     if (names.length === 0) return undefined;
+    // "Xuan Huang (黄玄)": a Latin name with the same name in Han, kana or Hangul after it is one name.
+    if (
+      names.length === 1 &&
+      /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]{1,8}$/u.test(org) &&
+      /\p{Script=Latin}/u.test(names[0]!)
+    ) {
+      people.push({ name: `${names[0]} (${org})` });
+      rest = rest.slice(m[0].length);
+      continue;
+    }
     for (const name of names) people.push(org.startsWith("@") ? { name } : { name, org });
     rest = rest.slice(m[0].length);
   }
@@ -67,7 +80,9 @@ function grouped(line: string): Person[] | undefined {
     const last = people[people.length - 1];
     // "Jane Doe, Procter & Gamble": a piece that is no name, right after an org, is the rest of that
     // org's name — unless it is a person of its own ("… & Whitney Lee from VMware").
-    if (last?.org && joiner !== ";" && !text.includes(",") && !isName(text) && !isPersonAtOrg(text)) {
+    // "… from the Norwegian Labor and Welfare Administration": after "the", an org's name runs on through "and".
+    const institution = last?.org !== undefined && /^the\s/i.test(last.org) && /^(?:and|und|et|&)$/i.test(joiner);
+    if (last?.org && joiner !== ";" && !text.includes(",") && !isPersonAtOrg(text) && (institution || !isName(text))) {
       last.org = `${last.org} ${joiner} ${text}`;
       continue;
     }
@@ -156,7 +171,10 @@ const NOT_NAMES = new Set(
 /** 2–5 words, each capitalised (or a particle, or an initial), no digits or sentence punctuation. */
 export function isName(written: string): boolean {
   // "Mauricio “Salaboy” Salatino": a nickname in quotes between the names.
-  const text = written.replace(/\s[“"«‘]\p{L}[\p{L}'’.-]*[”"»’]\s/u, " ");
+  const text = written
+    .replace(/\s[“"«‘]\p{L}[\p{L}'’.-]*[”"»’]\s|\s⦅[^⦆]{1,22}⦆\s/u, " ")
+    // "Xuan Huang (黄玄)": the name again in its own script.
+    .replace(/(?<=\p{Script=Latin})\s\([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]{1,8}\)$/u, "");
   if (text.length < 3 || text.length > 60 || /[\d?!:;/"“”<>*_~=|#]|https?/i.test(text)) return false;
   // Han, kana and Hangul names are short and never share a word with Latin letters:
   // "前川裕一" is a name, "Airframeのお話です" and a long line of Japanese are sentences.
@@ -184,14 +202,27 @@ function unique(values: string[]): string[] {
 const STRONG = [/\s*—\s*/, /\s+–\s*|\s*–\s+/, /\s+\|\s+/, /\s+-\s+/];
 const WEAK = [/\s+(?=(?:presented |delivered )?(?:by|par|von|por|door)\s)/i, /\s+(?=(?:with|avec|mit|con)\s)/i, /:\s+/];
 
-const HANDLE = String.raw`(?:by\s+)?@([\w.-]{2,30})(?:\s*[(（]([^()（）]{2,40})[)）])?`;
+// "@gakuzzzz (中村学（がくぞ）)": a nickname in parentheses may follow the name inside them.
+const HANDLE = String.raw`(?:by\s+)?@([\w.-]{2,30})(?:\s*[(（]([^()（）]{2,40}?)\s*(?:[(（][^()（）]{1,20}[)）])?\s*[)）])?`;
 const HANDLE_BYLINE = new RegExp(`\\s+${HANDLE}\\s*$`, "u");
 const HANDLE_FIRST = new RegExp(`^${HANDLE}`, "u");
+/** "Title @ Jane Doe", "Title @ jdoe42": a spaced at-sign before who gave it, ending the line. */
+const AT_SPEAKER = /\s[@＠]\s+([^@＠]{2,60})$/u;
 
 /** A handle's person: the name in parentheses after it when there is one, else the handle. */
 function handleByline(handle: RegExpExecArray): Byline {
   const name = handle[2]?.trim();
-  return { speakers: [name && isName(name) ? name : handle[1]!], organizations: [] };
+  // The name in parentheses, or a nickname written there ("@wing_007 (ma2k8)").
+  const named = name && (isName(name) || /^[\p{L}\p{N}_.-]{2,30}$/u.test(name));
+  return { speakers: [named ? name : handle[1]!], organizations: [] };
+}
+
+/** Who "@ …" names: people, or one handle. */
+function atSpeaker(text: string): Byline | undefined {
+  const who = text.trim();
+  // A handle is lowercase or has a digit or underscore in it: "@ KubeCon" says where, not who.
+  const handle = /^[\w.-]{2,30}$/.test(who) && /^\p{Ll}|[\d_]/u.test(who);
+  return parseByline(who) ?? (handle ? { speakers: [who], organizations: [] } : undefined);
 }
 
 export interface Parts {
@@ -206,6 +237,9 @@ export function splitLeading(full: string): Parts {
   // "Making Logic Monad @halcat0x15a (ねこはる)", "Title by @jdoe": a handle, and the name it stands for.
   const handle = HANDLE_BYLINE.exec(text);
   if (handle && handle.index > 0) return { title: text.slice(0, handle.index), byline: handleByline(handle), note: "" };
+  const at = AT_SPEAKER.exec(text);
+  const atByline = at && at.index > 0 ? atSpeaker(at[1]!) : undefined;
+  if (at && atByline) return { title: text.slice(0, at.index), byline: atByline, note: "" };
   const marker = /[\s.,;]+(?=(?:speakers?|presenters?)\s*:|(?:presented|moderated) by\s)/i.exec(text);
   if (marker && marker.index > 0) return { title: text.slice(0, marker.index), ...splitRest(text.slice(marker.index)) };
   for (const sep of STRONG) {
@@ -227,6 +261,10 @@ export function splitRest(text: string): { byline?: Byline; note: string } {
   // "@halcat0x15a (ねこはる)" right after a linked title.
   const handle = HANDLE_FIRST.exec(rest);
   if (handle) return { byline: handleByline(handle), note: stripLead(rest.slice(handle[0].length)) };
+  // "<a>Title</a> @ jdoe42", "<a>Title</a> @ Jane Doe".
+  const at = AT_SPEAKER.exec(` ${rest}`);
+  const atByline = at && at.index === 0 ? atSpeaker(at[1]!) : undefined;
+  if (atByline) return { byline: atByline, note: "" };
   const paren = /^\(([^()]*)\)/.exec(rest);
   const inParens = paren ? parseByline(paren[1]!) : undefined;
   if (paren && inParens) return { byline: inParens, note: stripLead(rest.slice(paren[0].length)) };
@@ -257,6 +295,24 @@ export function namesBeforeVerb(text: string, needsOrg = false): { byline: Bylin
   }
   return undefined;
 }
+
+/** The longest ending of `text`, up to twelve words, that is a byline: "For a demo, see Jane Doe" → Jane Doe. */
+export function namesEnding(text: string): Byline | undefined {
+  const words = text.trim().split(/\s+/).slice(-12);
+  for (let start = 0; start <= words.length - 2; start++) {
+    if (!/^\p{Lu}/u.test(words[start]!)) continue;
+    const byline = parseByline(words.slice(start).join(" "));
+    if (byline) return byline;
+  }
+  return undefined;
+}
+
+/**
+ * "Jane Doe’s talk", "Justin Searls’ keynote", "Yehuda Katz & Tom Dale’s talk": a possessive before a
+ * word for a talk; what precedes it ends with who gave the talk.
+ */
+export const POSSESSIVE_TALK =
+  /['’]s?\s+(?:(?:opening|closing|lightning)\s+)?(?:talk|keynote|session|presentation|workshop|panel|demo)s?\b/iu;
 
 /** Lowercase words that continue a byline rather than start the sentence after it. */
 const VERB_JOINERS = new Set(["from", "at", "of", "and", "et", "und", ...PARTICLES]);

@@ -38,6 +38,12 @@ export interface Entry {
   writeUps?: boolean;
   /** Entries of an item's nested list: the item is their section, or they are its sub-bullets. */
   nested: Entry[];
+  /**
+   * A heading's peers: the headings of its rank (`group`). `tentative`: a heading with no evidence of
+   * its own, a talk only if most of its peers are ("peers"), or because it sits right under a track's
+   * heading ("track"). See `promotePeers` in item.ts.
+   */
+  peers?: { group: number; tentative?: "peers" | "track" };
 }
 
 interface Walk {
@@ -47,14 +53,19 @@ interface Walk {
   countTalks: (entries: Entry[]) => number;
   /** The headings above this point, outermost first, with the event or track each names, if any. */
   outline: readonly { level: number; event?: string }[];
+  /** The post uses several <h1>s: they divide the post (as Markdown's setext headings do), none is its title. */
+  h1Parts: boolean;
   section?: string;
-  /** Set by a heading or an introducing sentence that names write-ups, until the next heading. */
+  /** Set by a heading that names write-ups, until the next heading, or by a sentence introducing the list after it. */
   writeUps?: boolean;
+  /** `writeUps` was set by a sentence, for the next list only. */
+  invitedList?: boolean;
   entries: Entry[];
 }
 
 export function collectEntries(roots: AnyNode[], baseUrl: string, countTalks: (entries: Entry[]) => number): Entry[] {
-  const walk: Walk = { baseUrl, withHeadings: elementsWithHeadings(roots), countTalks, outline: [], entries: [] };
+  const h1Parts = elementsWhere((el) => el.name === "h1", roots).length >= 2;
+  const walk: Walk = { baseUrl, withHeadings: elementsWithHeadings(roots), countTalks, outline: [], h1Parts, entries: [] };
   walkFlow(roots, walk, 0);
   return walk.entries;
 }
@@ -78,8 +89,10 @@ function walkFlow(nodes: AnyNode[], walk: Walk, depth: number): void {
     flushInline();
     const el: Element = node;
     if (HEADING.test(el.name) || isBoldLine(el, walk.baseUrl)) i = onHeading(nodes, i, walk);
-    else if (LIST.has(el.name)) walkList(el, walk, walk.section, depth);
-    else if (el.name === "table") onTable(el, walk);
+    else if (LIST.has(el.name)) {
+      walkList(el, walk, walk.section, depth);
+      if (walk.invitedList) walk.writeUps = walk.invitedList = false;
+    } else if (el.name === "table") onTable(el, walk);
     else if (el.name === "p" || el.name === "dd" || el.name === "dt") onParagraph(el, nextElement(nodes, i), walk);
     else if (CONTAINERS.has(el.name) || hasBlockChild(el)) walkFlow(el.children, walk, depth + 1);
   }
@@ -93,16 +106,8 @@ function onHeading(nodes: AnyNode[], i: number, walk: Walk): number {
   while (end < nodes.length && !startsNewPart(nodes[end]!, walk)) end++;
   const body = nodes.slice(i + 1, end);
   const level = HEADING.test(heading.name) ? headingLevel(heading) : BOLD_LINE_LEVEL;
-  const pushTalk = (blocks: AnyNode[]) =>
-    walk.entries.push({
-      source: "heading",
-      nodes: [heading],
-      body: blocks.map((node) => [node]),
-      skip: noSkip,
-      section: walk.section,
-      writeUps: walk.writeUps,
-      nested: [],
-    });
+  const pushTalk = (blocks: AnyNode[]) => walk.entries.push(pushTalkEntry(heading, blocks, walk, { group: level }));
+  let lists: boolean | undefined;
   if (level > 1 && !INTRODUCES.test(textOf([heading]))) {
     // A heading with a recording or byline of its own is a talk, even with more talks after it:
     // those keep the section they were in ("Keynote: … — Jane Doe" is nobody's event).
@@ -114,12 +119,14 @@ function onHeading(nodes: AnyNode[], i: number, walk: Walk): number {
     }
     // One entry under it that is a talk of its own ("<a>Title</a> — Jane Doe, Acme") makes the
     // heading its section, unless that talk is the heading's own title again.
-    if (!listsTalks(body, walk, textOf([heading])) && isTalkHeading(heading, body, walk.baseUrl)) {
+    lists = listsTalks(body, walk, textOf([heading]));
+    if (!lists && isTalkHeading(heading, body, walk.baseUrl)) {
       pushTalk(body);
       return end - 1;
     }
   }
-  // An <h1> is the post's own title, never an event section; so is a heading that reads like the
+  // An <h1> is the post's own title, never an event section (unless the post has several: then they
+  // are its top-level parts, "Conference" and "Workshops"); so is a heading that reads like the
   // post's title, or a long first heading ("KubeCon EU 2025: the talks I keep recommending": feeds
   // like Medium's repeat the title in the content). Event and track names are short.
   const name = sectionName(textOf([heading]));
@@ -127,11 +134,56 @@ function onHeading(nodes: AnyNode[], i: number, walk: Walk): number {
     looksLikeRecapTitle(name) || LIST_LABEL.test(name) || (walk.entries.length === 0 && name.split(/\s+/).length >= POST_TITLE_WORDS);
   // The section is the nearest heading above that names an event or track: "Talks" or "March 20"
   // under "Platform Engineering Day" leave its talks there; a heading of the same rank ends it.
-  const names = level > 1 && !postTitle && (namesEvent(name) || WRITE_UPS.test(name));
+  const names = (level > 1 || walk.h1Parts) && !postTitle && (namesEvent(name) || WRITE_UPS.test(name));
+  // A plain heading that could name a talk ("Running a self-managing team") among talk headings of
+  // its rank is one too; `promotePeers` (item.ts) decides once every heading has been seen.
+  // Right under a track's heading ("Open spaces", "Lightning talks", "Workshops") a plain heading
+  // names one of its sessions, whatever its peers are.
+  if (lists === false && level <= 6 && !names && !postTitle && mayNameTalk(name)) {
+    const parent = [...walk.outline].reverse().find((h) => h.level < level);
+    const underTrack = parent?.event !== undefined && TRACK_NAME.test(parent.event) && walk.section === parent.event;
+    const blocks = body.filter((b) => !isList(b));
+    walk.entries.push(pushTalkEntry(heading, blocks, walk, { group: level, tentative: underTrack ? "track" : "peers" }));
+  }
   walk.outline = [...walk.outline.filter((h) => h.level < level), { level, ...(names ? { event: name } : {}) }];
   walk.section = [...walk.outline].reverse().find((h) => h.event)?.event;
   walk.writeUps = WRITE_UPS.test(name);
   return i;
+}
+
+function pushTalkEntry(heading: Element, blocks: AnyNode[], walk: Walk, peers: Entry["peers"]): Entry {
+  return {
+    peers,
+    source: "heading",
+    nodes: [heading],
+    body: blocks.map((node) => [node]),
+    skip: noSkip,
+    section: walk.section,
+    writeUps: walk.writeUps,
+    nested: [],
+  };
+}
+
+/**
+ * The post's own parts, which no talk is called: "Conclusion", "Final thoughts", "Resources",
+ * "About me", "What's next", "The venue", questions and lines ending in a colon.
+ */
+const STRUCTURE =
+  /^(?:some |my |our |final |closing |other |last |general |overall )?(?:conclusions?|summary|wrap[- ]?up|thoughts|impressions|takeaways?|intro(?:duction)?|overview|background|resources|links|references|misc(?:ellaneous)?|others?|extras?|acknowledge?ments?|thanks|thank you|about(?: me| us)?|what'?s next|next steps|tl;?dr|updates?|notes?|agenda|schedule|venue|location|food|swag|sponsors?|party|afterparty|networking|faq|q&a|recap|highlights|bonus|epilogue|prologue|preface|disclaimer|contents|table of contents|videos|slides|photos|pictures)\b|^(?:the )?(?:venue|food|party|hallway track|booth|expo)\b/i;
+
+/** "Talks and panel discussions", "More sessions", "Meetups": a heading over several talks or events, not one. */
+const GROUP_OF_TALKS = /\b(?:talks|sessions|panels|discussions|presentations|keynotes|workshops|meetups|events|videos|recordings)\b/i;
+
+function mayNameTalk(name: string): boolean {
+  const words = name.split(/\s+/).length;
+  return (
+    /\p{L}{2}/u.test(name) &&
+    words <= 20 &&
+    !/(?:[:?…]|\.\.\.)$/.test(name) &&
+    !STRUCTURE.test(name) &&
+    !GROUP_OF_TALKS.test(name) &&
+    !isDayOrDate(name)
+  );
 }
 
 function startsNewPart(node: AnyNode, walk: Walk): boolean {
@@ -271,9 +323,10 @@ function onParagraph(p: Element, next: Element | undefined, walk: Walk): void {
     walk.writeUps = WRITE_UPS.test(name);
     return;
   }
-  // "Curious what others thought? Here are a few write-ups:" introduces a list of other people's posts.
-  if (next && isList(next) && INVITES_TO_WRITE_UPS.test(textOf([p]))) walk.writeUps = true;
+  // "Curious what others thought? Here are a few write-ups:" introduces a list of other people's posts:
+  // that list, not the sentence itself nor what follows the list.
   pushLines(p.children, walk);
+  if (next && isList(next) && !walk.writeUps && INVITES_TO_WRITE_UPS.test(textOf([p]))) walk.writeUps = walk.invitedList = true;
 }
 
 /**
@@ -372,9 +425,9 @@ const DAY_OR_DATE = new RegExp(
   `^(?:day\\s*\\d{1,2}|(?:mon|tues|wednes|thurs|fri|satur|sun)day\\b.*|${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}(?:\\s+\\d{4})?|\\d{4}-\\d{2}-\\d{2})$`,
   "i",
 );
-const CO_LOCATED = /\p{Lu}[\p{L}+]*Con\b|[\p{L}\p{N}+&.-] (?:Day|Summit|Forum|Camp)\b|\bco-located\b/u;
+const CO_LOCATED = /\p{Lu}[\p{L}+]*Con\b|\p{L}+[Cc]onf\b|[\p{L}\p{N}+&.-] (?:Day|Summit|Forum|Camp)\b|\bco-located\b/u;
 const TRACK_NAME =
-  /\b(?:keynotes?|lightning talks?|ignites?|open spaces?|workshops?|tutorials?|tracks?|birds of a feather|bofs?|unconference|maintainer talks?|project updates|breakout sessions?)\b/i;
+  /^(?:the )?main (?:conference|track|stage)$|^conference$|\b(?:keynotes?|lightning talks?|ignites?|open spaces?|workshops?|tutorials?|tracks?|birds of a feather|bofs?|unconference|maintainer talks?|project updates|breakout sessions?)\b|アンカンファレンス|ワークショップ|ライトニングトーク|基調講演|언컨퍼런스|워크숍|工作坊/i;
 
 /** "From ArgoCon:" → "ArgoCon", "Day 2 – Cilium + eBPF Day" → "Cilium + eBPF Day". */
 export function sectionName(text: string): string {
@@ -384,7 +437,9 @@ export function sectionName(text: string): string {
       .replace(LEADING_TIME, "")
       .replace(/^(?:(?:talks|sessions|highlights|notes)\s+)?(?:from|at)\s+/i, "")
       // "Day 2 – Cilium + eBPF Day": when it happened is not part of the event's name.
-      .replace(/^day\s*\d{1,2}\s*[–—:-]\s*(?=\S)/i, ""),
+      .replace(/^day\s*\d{1,2}\s*[–—:-]\s*(?=\S)/i, "")
+      // "アンカンファレンスDAY": a Japanese or Chinese name with "DAY" after it is the day the part ran.
+      .replace(/(?<=[\p{Script=Katakana}\p{Script=Han}])\s*day$/iu, ""),
     " :–—-",
   ).slice(0, 120);
 }

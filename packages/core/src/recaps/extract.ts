@@ -1,7 +1,7 @@
 import { contentNodes } from "./dom";
 import { countsAsTalk, detectRecap } from "./detect";
 import { collectEntries, type Entry } from "./entries";
-import { toCandidates } from "./item";
+import { promotePeers, toCandidates } from "./item";
 import { talkPageKey } from "./links";
 import type { ExtractOptions, RecapExtraction, RecapItem } from "./types";
 
@@ -16,7 +16,7 @@ export function extractRecap(html: string, options: ExtractOptions): RecapExtrac
     const baseUrl = typeof options?.baseUrl === "string" ? options.baseUrl : "";
     const countTalks = (found: Entry[]) => found.flatMap((e) => toCandidates(e, baseUrl)).filter(countsAsTalk).length;
     const entries = collectEntries(contentNodes(typeof html === "string" ? html : ""), baseUrl, countTalks).slice(0, MAX_ENTRIES);
-    const candidates = entries.flatMap((e) => toCandidates(e, baseUrl));
+    const candidates = promotePeers(entries.flatMap((e) => toCandidates(e, baseUrl)));
     const detected = detectRecap(candidates);
     if (!detected && !marked) return { isRecap: false, detected, items: [] };
     const items = unique(candidates.filter((c) => c.shape !== "none").map((c) => c.item)).slice(0, MAX_ITEMS);

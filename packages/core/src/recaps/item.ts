@@ -1,11 +1,11 @@
 import type { AnyNode } from "domhandler";
 import { truncate } from "../shared/truncate";
-import { namesBeforeVerb, parseByline, splitLeading, splitRest, type Byline, type Parts } from "./byline";
+import { namesBeforeVerb, namesEnding, parseByline, POSSESSIVE_TALK, splitLeading, splitRest, type Byline, type Parts } from "./byline";
 import { readsAsProse, type TitleSource } from "./titles";
 import { isTag, isText, type Element } from "domhandler";
 import { cleanText, elementsWhere, MAX_PARSED_TEXT, SCHEDULE_TIME, textOf, trimEndOf } from "./dom";
 import { isDayOrDate, SPEAKER_LINE, WRITE_UPS, type Entry } from "./entries";
-import { isMedia, isTalkPage, toRecapLink } from "./links";
+import { isMedia, isTalkPage, parseHttp, toRecapLink } from "./links";
 import { isGenericLabel, MARK, render, type Rendered, type Span } from "./render";
 import type { RecapItem, RecapLink } from "./types";
 
@@ -17,6 +17,8 @@ export interface Candidate {
   titleFrom: TitleSource;
   /** Listed among other people's write-ups. */
   writeUps: boolean;
+  /** A heading's rank among talk headings, and whether it is only a talk if its peers are. */
+  peers?: Entry["peers"];
 }
 
 /** An entry's title and what follows it, with where the title came from. */
@@ -30,10 +32,21 @@ export const RECAP_WORDS = /\b(recaps?|takeaways?|highlights|lessons|wrap-?up|ro
 export function toCandidates(entry: Entry, baseUrl: string): Candidate[] {
   const own = entry.source === "heading" ? fromHeading(entry, baseUrl) : fromInline(entry, baseUrl);
   // Prose that names talks as it goes: "my favourite was <a>Lazy image distribution</a> by Akihiro Suda".
-  if (own.shape === "none" && own.titleFrom === "sentence") {
+  // A line whose leading text is prose ("Nach der Pause ging es weiter mit „X“ von Jane Doe") names its
+  // talks by quoted titles, even when a "von …" made the prose read like a byline.
+  if (own.titleFrom !== "markup" && (own.shape === "none" ? own.titleFrom === "sentence" : own.item.links.length > 0)) {
     const mentioned = talksMentioned(entry, baseUrl);
-    if (mentioned.length > 0) return mentioned;
+    if (
+      mentioned.length > 0 &&
+      (own.shape === "none" ||
+        mentioned.length > 1 ||
+        readsAsProse(own.item.title) ||
+        mentioned.some((c) => c.titleFrom === "markup" && quotedTitle(c.item.links[0]?.label ?? "") !== undefined))
+    )
+      return mentioned;
   }
+  // "- <a>Great recap on InfoQ</a>" among a talk's notes: someone's write-up of that talk.
+  if (entry.source === "heading" && own.shape === "talk") return [own, ...writeUpsInNotes(entry, baseUrl)];
   if (entry.nested.length === 0) return splitArticles(own);
   const children = entry.nested.flatMap((e) => toCandidates(e, baseUrl));
   // The item is the section of a nested list of talks, or a talk whose sub-bullets belong to it:
@@ -44,27 +57,132 @@ export function toCandidates(entry: Entry, baseUrl: string): Candidate[] {
 }
 
 /**
- * Talks a sentence names: a link to the talk's recording or schedule page followed by "by" (or
- * "von", "par", "por") and who gave it. A link without its speakers after it is a link in a
- * sentence, nothing more.
+ * Plain headings among talk headings. When at least three headings of one rank are talks and they
+ * are at least as many as the plain ones of that rank, a plain one (not one of the
+ * post's own parts, see `mayNameTalk`) is a talk too — recaps often give a talk without its slides or
+ * speaker — if a talk follows it somewhere, or it links a page of its own (the speaker's, a gist). A
+ * plain heading after the last talk with nothing linked is the post's closing ("See you in
+ * Amsterdam"). Right under a track's heading a plain heading is a talk regardless. A plain heading
+ * that stays plain is nothing, whatever it links. Two passes over the candidates, the second from the end.
+ */
+export function promotePeers(candidates: Candidate[]): Candidate[] {
+  const talks = new Map<number, number>();
+  const plain = new Map<number, number>();
+  for (const c of candidates) {
+    if (!c.peers) continue;
+    const counts = c.peers.tentative ? plain : c.shape === "talk" ? talks : undefined;
+    counts?.set(c.peers.group, (counts.get(c.peers.group) ?? 0) + 1);
+  }
+  const out = [...candidates];
+  let talkAfter = false;
+  for (let i = out.length - 1; i >= 0; i--) {
+    const c = out[i]!;
+    const tentative = c.peers?.tentative;
+    if (!tentative) {
+      talkAfter ||= c.shape === "talk";
+      continue;
+    }
+    const group = c.peers!.group;
+    const peers = talks.get(group) ?? 0;
+    const amongPeers: boolean = peers >= 3 && peers >= (plain.get(group) ?? 0) && (talkAfter || c.item.links.length > 0);
+    const promoted: boolean = (tentative === "track" || amongPeers) && isTitle(c.item.title) && !readsAsProse(c.item.title);
+    out[i] = promoted ? { ...c, shape: "talk", item: { ...c.item, kind: "talk" } } : { ...c, shape: "none" };
+    talkAfter ||= promoted;
+  }
+  return out;
+}
+
+/**
+ * Talks a sentence names: a link to the talk's recording or schedule page, or a link whose text is a
+ * title in quotation marks ("gave „Domain Storytelling“", "the talk “Lazy pulling”"), with who gave
+ * it: "by" (or "von", "par", "por", "de", "door") after it — maybe after an apposition ("„X“, a talk
+ * about Y, by Jane Doe") — or the names before it ("Jane Doe und Raj Patel erklärten in „X“",
+ * "spoke Jane Doe about „X“"). A quoted title right after a word for a talk ("the keynote „X“",
+ * "die Workshops „X“") is a talk without them. A link without its speakers is a link in a sentence.
  */
 function talksMentioned(entry: Entry, baseUrl: string): Candidate[] {
   const found: Candidate[] = [];
   for (const anchor of elementsWhere((el) => el.name === "a", entry.nodes)) {
     const link = toRecapLink(anchor.attribs.href ?? "", textOf([anchor]), baseUrl);
-    if (!link || !(isMedia(link) || isTalkPage(link.url)) || !isTitle(link.label)) continue;
-    const after = anchor.next && isText(anchor.next) ? anchor.next.data : "";
-    const by = /^\s*(?:by|von|par|por)\s+(.{3,200})/iu.exec(after.slice(0, MAX_PARSED_TEXT))?.[1];
-    const names = by && trimEndOf(by.split(MENTION_END)[0] ?? "", " ,").replace(/\s+(?:and|und|et|y)$/i, "");
-    const byline = names ? parseByline(names) : undefined;
-    if (!byline) continue;
-    const item: RecapItem = { kind: "talk", title: truncate(cleanText(link.label), 300), ...byline, links: [link] };
+    if (!link) continue;
+    const quoted = quotedTitle(link.label);
+    if (!(quoted !== undefined || isMedia(link) || isTalkPage(link.url)) || !isTitle(quoted ?? link.label)) continue;
+    const after = cleanText((anchor.next && isText(anchor.next) ? anchor.next.data : "").slice(0, MAX_PARSED_TEXT));
+    const before = cleanText((anchor.prev && isText(anchor.prev) ? anchor.prev.data : "").slice(-MAX_PARSED_TEXT));
+    const by =
+      BY_AFTER.exec(after)?.[1] ??
+      (quoted !== undefined ? (BY_AFTER_APPOSITION.exec(after)?.[1] ?? RELATIVE_AFTER.exec(after)?.[1]) : undefined);
+    const byline =
+      (by ? namesOpening(by.split(MENTION_END)[0] ?? "") : undefined) ?? (quoted !== undefined ? namesClosing(before) : undefined);
+    if (!byline && !(quoted !== undefined && TALK_WORD_BEFORE.test(before))) continue;
+    const title = truncate(cleanText(quoted ?? link.label), 300);
+    const item: RecapItem = { kind: "talk", title, speakers: [], organizations: [], ...byline, links: [link] };
     const section = trackNamedBefore(anchor) ?? entry.section;
     if (section) item.section = section;
     found.push({ shape: "talk", item, source: entry.source, titleFrom: "markup", writeUps: entry.writeUps === true });
   }
   return found;
 }
+
+/** „Title“, “Title”, "Title", «Title», 「Title」: a link text in quotation marks is a name. The closing mark may be missing. */
+function quotedTitle(label: string): string | undefined {
+  const m = /^[„“”"«»‚‘「『]\s*(.+?)\s*[“”"»«‘’」』]?$/u.exec(label.trim());
+  return m && /\p{L}/u.test(m[1]!) ? m[1] : undefined;
+}
+
+const BY = String.raw`(?:by|von|par|por|de|door|di|av|af)`;
+/** "… by Jane Doe", "“ von Jane Doe": the names right after the link. */
+const BY_AFTER = new RegExp(String.raw`^[\s“”"»’]*,?\s*${BY}\s+(.{3,200})`, "iu");
+/** "„X“, a talk about Y and Z, by Jane Doe": an apposition between the title and its speakers. */
+const BY_AFTER_APPOSITION = new RegExp(String.raw`^[\s“”"»’]*,\s*[^.!?]{3,200}?,\s*${BY}\s+(.{3,200})`, "iu");
+/** "„X“, in dem Jane Doe erklärt …", "“X”, in which Jane Doe shows …": a relative clause naming who gave it. */
+const RELATIVE_AFTER = /^[\s“”"»’]*,\s*(?:in (?:dem|der|which)|where|wo|où|dans (?:lequel|laquelle)|en (?:el|la) que)\s+(.{3,200})/iu;
+const POSSESSIVE_AT_END = new RegExp(String.raw`${POSSESSIVE_TALK.source}\s*[,:]?\s*$`, "iu");
+const PRONOUN_TALK_AT_END =
+  /\b(?:his|her|their)\s+(?:own\s+)?(?:(?:opening|closing|lightning)\s+)?(?:talk|keynote|session|presentation|workshop)\s*[,:]?\s*$/i;
+
+/** What a talk is called in several languages, right before its quoted title. */
+const TALK_WORD_BEFORE =
+  /\b(?:talks?|keynotes?|sessions?|workshops?|tutorials?|panels?|presentations?|vortrag|vorträge|vortrags|präsentation|conférences?|ateliers?|exposés?|charlas?|ponencias?|talleres?)\s*[:\-–—]?\s*$/iu;
+
+/** The longest opening of `text` that is a byline: "Jane Doe und Raj Patel sowie …" → Jane Doe, Raj Patel. */
+function namesOpening(text: string): Byline | undefined {
+  const words = text.trim().split(/\s+/).slice(0, 14);
+  for (let end = words.length; end >= 2; end--) {
+    const byline = parseByline(trimEndOf(words.slice(0, end).join(" "), " ,"));
+    if (byline) return byline;
+  }
+  return undefined;
+}
+
+/**
+ * The people a clause names just before the quoted title, with at most four words between them
+ * and it, the last a lowercase one (a verb or a preposition: "erklärten in", "spoke about", "gab
+ * einen Einblick in", "nous a parlé de"). A capitalised word right after an article ("im Nebenraum", "the Operator") is
+ * a noun, never the start of a name.
+ */
+function namesClosing(before: string): Byline | undefined {
+  const clause = cleanText(before.split(/[.;:!?]\s/).pop() ?? "");
+  const words = clause.split(" ").slice(-18);
+  const last = words[words.length - 1] ?? "";
+  if (!/^\p{Ll}/u.test(last)) return undefined;
+  for (let gap = 1; gap <= 4 && gap < words.length; gap++) {
+    const end = words.length - gap;
+    for (let start = Math.max(0, end - 12); start <= end - 2; start++) {
+      if (ARTICLES.has(words[start]!.toLowerCase()) || (start > 0 && ARTICLES.has(words[start - 1]!.toLowerCase()))) continue;
+      const byline = parseByline(words.slice(start, end).join(" "));
+      if (byline) return byline;
+    }
+  }
+  return undefined;
+}
+
+/** Articles and article-carrying prepositions: the capitalised word after one is a noun. */
+const ARTICLES = new Set(
+  "the a an der die das dem den des ein eine einem einen einer eines im am zum zur vom beim ins le la les un une du au aux el los las lo il gli het een".split(
+    " ",
+  ),
+);
 
 /** "In the **Containers** devroom … <a>talk</a>": the track a sentence names before the talk. */
 function trackNamedBefore(anchor: Element): string | undefined {
@@ -112,6 +230,25 @@ function fromInline(entry: Entry, baseUrl: string): Candidate {
 
 /** Title first: a leading link, bold run, table cell or quotation; else the leading text up to a separator. */
 function leadingParts(r: Rendered): Titled {
+  // "Watch <a>Jane Doe’s</a> talk <a>Title</a>", "Jane Doe & Raj Patel’s talk, <a>Title</a>": the link after the possessive is the title.
+  // "Jane Doe recommended it in her talk, <a>Title</a>": the sentence opens with who gave it.
+  for (const span of r.anchors.slice(0, 4)) {
+    const prefix = plain(r.raw.slice(0, span.start));
+    const possessive = POSSESSIVE_AT_END.exec(prefix);
+    const pronoun = possessive ? null : PRONOUN_TALK_AT_END.exec(prefix);
+    const byline = possessive
+      ? namesEnding(prefix.slice(0, possessive.index))
+      : pronoun
+        ? namesOpening(
+            prefix
+              .slice(0, pronoun.index)
+              .split(/(?<=\p{L}{2}[.!?])\s+/u)
+              .pop() ?? "",
+          )
+        : undefined;
+    const title = plain(r.raw.slice(span.start, span.end));
+    if (byline && title) return { title, titleFrom: "markup", byline, note: splitRest(dropMarks(r.raw.slice(span.end))).note };
+  }
   const spans = [r.anchors[0], r.emphasis[0], r.cells[0]].filter((s): s is Span => !!s).sort((a, b) => a.start - b.start);
   // "**Jane Doe**, CTO at Acme presented <a>Title</a>": the span after "presented" is the title.
   const presented = spans.find((span) => PRESENTED.test(plain(r.raw.slice(0, span.start))));
@@ -166,7 +303,65 @@ function fromHeading(entry: Entry, baseUrl: string): Candidate {
   // A heading splits only around a byline ("Title — Jane Doe, Intuit"); "Argo CD - Scaling Out" is one title.
   const split = splitLeading(headText);
   const parts: Parts = split.byline ? split : { title: headText, note: "" };
-  return candidate(withBody({ ...parts, titleFrom: "markup" }, entry.body, baseUrl), links, entry);
+  const titled = withBody({ ...parts, titleFrom: "markup" }, entry.body, baseUrl);
+  return candidate(titled.byline ? titled : { ...titled, byline: profileNameBeforeVerb(entry.body) }, links, entry);
+}
+
+/**
+ * Who gave the talk, from the first paragraph under its heading: a name linked to its owner's
+ * profile (X, Bluesky, GitHub, LinkedIn, Mastodon) and followed by a verb ("<a href=…/janedoe>Jane
+ * Doe</a> kicked off …", "Looking ahead, <a …>Jane Doe</a> shared …"), or a bold name after "from",
+ * "by" or "with" ("a presentation from **Jane Doe**, *Advocate at Acme*, where she …").
+ */
+function profileNameBeforeVerb(blocks: AnyNode[][]): Byline | undefined {
+  const first = blocks.find((block) => textOf(block) !== "");
+  if (!first) return undefined;
+  for (const el of elementsWhere((e) => e.name === "a" || e.name === "strong" || e.name === "b", first).slice(0, 4)) {
+    const after = el.next && isText(el.next) ? el.next.data : "";
+    const before = el.prev && isText(el.prev) ? el.prev.data.slice(-40) : "";
+    const named =
+      el.name === "a"
+        ? isProfile(el.attribs.href ?? "") && /^\s+\p{Ll}/u.test(after) && !/^\s+(?:and|und|et|y|e|en)\s/u.test(after)
+        : /\b(?:from|by|with|von|par|de|por)\s+$/i.test(before) && !/^\s*(?:and|und|et|y|&)\s/u.test(after);
+    const byline = named ? parseByline(textOf([el])) : undefined;
+    if (byline) return byline;
+  }
+  return undefined;
+}
+
+/**
+ * List items under a talk's heading that only link someone's write-up, and say so ("great recap on
+ * InfoQ", "Jane's takeaways"): articles, besides the talk.
+ */
+function writeUpsInNotes(entry: Entry, baseUrl: string): Candidate[] {
+  const found: Candidate[] = [];
+  for (const li of elementsWhere((el) => el.name === "li", entry.body.flat())) {
+    const { links } = render([li], baseUrl);
+    const link = links.length === 1 ? links[0]! : undefined;
+    if (!link || link.kind !== "other" || !isPostLink(link) || !(RECAP_WORDS.test(link.label) || WRITE_UPS.test(link.label))) continue;
+    const item: RecapItem = { kind: "article", title: articleTitle(link.label), speakers: [], organizations: [], links: [link] };
+    if (entry.section) item.section = entry.section;
+    found.push({ shape: "article", item, source: "list", titleFrom: "markup", writeUps: false });
+  }
+  return found;
+}
+
+/** A link that can be someone's post: a page below a site's root that is not a person's profile. */
+function isPostLink(link: RecapLink): boolean {
+  const url = parseHttp(link.url);
+  return !!url && url.pathname.replace(/\/+$/, "") !== "" && !isProfile(link.url);
+}
+
+/** A person's page on a social network or code host: twitter.com/jdoe, bsky.app/profile/…, github.com/jdoe, linkedin.com/in/…, …/@jdoe. */
+function isProfile(href: string): boolean {
+  const url = parseHttp(href);
+  if (!url) return false;
+  const host = url.hostname.toLowerCase().replace(/^(?:www|mobile)\./, "");
+  const path = url.pathname.replace(/\/$/, "");
+  if (host === "twitter.com" || host === "x.com" || host === "github.com") return /^\/[\w.-]{1,39}$/.test(path);
+  if (host === "bsky.app") return /^\/profile\/[^/]+$/.test(path);
+  if (host === "linkedin.com") return /^\/in\/[^/]+$/.test(path);
+  return /^\/@[\w.-]+$/.test(path);
 }
 
 /** The blocks after a title (a talk heading's paragraphs, a title line's `<br>` lines): the first speaker line is the byline, the rest the note. */
@@ -176,6 +371,14 @@ function withBody(parts: Titled, body: AnyNode[][], baseUrl: string): Titled {
   for (const block of body) {
     const text = plain(dropMarks(render(block, baseUrl).raw), true);
     if (!text || isGenericLabel(text.replace(/\bon youtube\b/i, ""))) continue;
+    // "For a demo, see Jane Doe’s talk here:" under a talk's heading names its speaker.
+    const possessive = !byline && text.length <= 300 ? POSSESSIVE_TALK.exec(text) : null;
+    const possessed = possessive ? namesEnding(text.slice(0, possessive.index)) : undefined;
+    if (possessed) {
+      byline = possessed;
+      notes.push(text);
+      continue;
+    }
     const speakerLine = SPEAKER_LINE.test(text) || (!byline && notes.length === 1 && text.length <= 120 && !/\.$/.test(text));
     const rest = speakerLine && !byline ? splitRest(text) : undefined;
     if (rest?.byline) {
@@ -202,16 +405,23 @@ function candidate(parts: Titled, links: RecapLink[], entry: Entry): Candidate {
     const label = links.find((l) => l.kind === "other" && isTitle(l.label))?.label;
     item.title = articleTitle(label ?? item.title);
   }
-  return { shape, item, source: entry.source, titleFrom: parts.titleFrom, writeUps: entry.writeUps === true };
+  return {
+    shape,
+    item,
+    source: entry.source,
+    titleFrom: parts.titleFrom,
+    writeUps: entry.writeUps === true,
+    ...(entry.peers ? { peers: entry.peers } : {}),
+  };
 }
 
 function shapeOf(item: RecapItem, parts: Titled, entry: Entry): Candidate["shape"] {
   if (!isTitle(item.title)) return "none";
   const media = item.links.some(isMedia);
-  const hasLink = item.links.length > 0;
   // Among write-ups only a talk's own recording, slides or schedule page make a talk: what follows
   // "Title | " or "Title - " there names the publication, not a speaker.
-  if (entry.writeUps && !media && !item.links.some((l) => isTalkPage(l.url))) return hasLink ? "article" : "none";
+  if (entry.writeUps && !media && !item.links.some((l) => isTalkPage(l.url)))
+    return item.links.some((l) => !isProfile(l.url)) ? "article" : "none";
   if (media || parts.byline || item.links.some((l) => isTalkPage(l.url))) {
     // A sentence that links a video, or "Step 3: watch the demo video", is prose about a link, not a talk.
     return parts.titleFrom === "sentence" || readsAsProse(item.title) ? "none" : "talk";
@@ -219,7 +429,8 @@ function shapeOf(item: RecapItem, parts: Titled, entry: Entry): Candidate["shape
   // A sentence that mentions a takeaway and links something ("the top takeaways … <a>bringing a baby
   // to a conference</a>") is prose, not someone's write-up; "Other great write-ups: <a>…</a>" lists them.
   const prose = parts.titleFrom === "sentence" && !WRITE_UPS.test(item.title);
-  if (hasLink && !prose && RECAP_WORDS.test(`${item.title} ${item.note ?? ""}`)) return "article";
+  // Outside a list of write-ups the link must lead to a post: not a person's profile, not a site's home page.
+  if (item.links.some(isPostLink) && !prose && RECAP_WORDS.test(`${item.title} ${item.note ?? ""}`)) return "article";
   return "none";
 }
 
@@ -244,7 +455,7 @@ function bylineOfRecording(links: RecapLink[]): Byline | undefined {
 
 /** "… presented", "… gave a talk on": the people before it gave the talk named after it. */
 const PRESENTED =
-  /\s+(?:presented|presents|gave|delivered|talked about|spoke about|spoke on|explained|showed|introduced|discussed)(?:\s+(?:a|an|the|their|his|her)\s+(?:talk|keynote|session|presentation))?(?:\s+(?:on|about|titled|called))?:?$/i;
+  /\s+(?:presented|presents|gave|delivered|talked about|spoke about|spoke on|explained|showed|introduced|discussed)(?:\s+(?:a|an|the|their|his|her)\s+(?:talk|keynote|session|presentation))?(?:\s+(?:on|about|titled|called))?(?:\s+the)?:?$/i;
 
 /** "Watch", "Don't miss", "Check out": the author recommending the talk named next. */
 const RECOMMENDS = /^(?:[^\p{L}\p{N}]*)(?:watch|see|check out|don[’']t miss|must[- ]watch|also watch|recommended)\s*:?$/iu;

@@ -22,10 +22,14 @@ function kindByHost(url: URL): RecapLinkKind | undefined {
   if (VIDEO_PAGES.some(([domain, prefix]) => isHost(host, domain) && path.startsWith(prefix))) return "video";
   if (isHost(host, "speakerdeck.com") || isHost(host, "slideshare.net")) return "slides";
   if (host === "docs.google.com" && path.startsWith("/presentation/")) return "slides";
+  // Other deck hosts, and a deck published under a site's own /slides/ path (GitHub Pages and the like).
+  if (SLIDE_HOSTS.some((domain) => isHost(host, domain)) || /^\/(?:[^/]+\/)?slides\/[^/]+/.test(path)) return "slides";
   if (isHost(host, "sched.com") && path.startsWith("/hosted_files/")) return "slides";
   if (path.endsWith(".pdf")) return "slides";
   return undefined;
 }
+
+const SLIDE_HOSTS = ["slides.com", "gitpitch.com", "pitch.com", "prezi.com", "slides.net"];
 
 const VIDEO_PAGES: [domain: string, path: string][] = [
   ["confreaks.tv", "/videos/"],
@@ -43,12 +47,17 @@ function kindByLabel(label: string): RecapLinkKind | undefined {
   const words = label.trim().split(/\s+/);
   if (words.length > 3) return undefined;
   if (
-    /(?:^|[^\p{L}])(?:videos?|vidéos?|vídeos?|recordings?|recorded|watch|aufzeichnung|enregistrement|grabación)(?![\p{L}])|📺|🎥/iu.test(
+    /(?:^|[^\p{L}])(?:videos?|vidéos?|vídeos?|recordings?|recorded|watch|aufzeichnung|enregistrement|grabación)(?![\p{L}])|動画|録画|ビデオ|视频|영상|📺|🎥/iu.test(
       label,
     )
   )
     return "video";
-  if (/(?:^|[^\p{L}])(?:slides?|slide ?deck|deck|presentation|folien|diapositives|transparents)(?![\p{L}])/iu.test(label)) return "slides";
+  if (
+    /(?:^|[^\p{L}])(?:slides?|slide ?deck|deck|presentation|folien|diapositives|transparents)(?![\p{L}])|スライド|発表資料|資料|幻灯片|슬라이드|발표 ?자료/iu.test(
+      label,
+    )
+  )
+    return "slides";
   return undefined;
 }
 

@@ -88,7 +88,7 @@ export function render(nodes: AnyNode[], baseUrl: string, skip: (el: Element) =>
 }
 
 const GENERIC =
-  /^(videos?|vidéos?|vídeos?|aufzeichnung|enregistrement|grabación|folien|diapositives|transparents|recordings?|the recording|this (video|talk|recording)|recorded talk|watch( it| now| here| the (video|talk|recording|session|keynote))?|watch on youtube|youtube|vimeo|(?:the )?live ?stream|stream|replay|slides?|slide deck|deck|presentation|the slides|pdf|here|link|talk|session|sched|schedule|abstract|details|more|read more|session page|talk page|video recording|slides and video|video and slides|\d{1,3})$/i;
+  /^(videos?|vidéos?|vídeos?|aufzeichnung|enregistrement|grabación|folien|diapositives|transparents|recordings?|the recording|this (video|talk|recording)|recorded talk|watch( it| now| here| the (video|talk|recording|session|keynote))?|watch on youtube|youtube|vimeo|(?:the )?live ?stream|stream|replay|slides?|slide deck|deck|presentation|the slides|pdf|here|link|talk|session|sched|schedule|abstract|details|more|read more|session page|talk page|video recording|slides and video|video and slides|\d{1,3}|スライド|発表資料|資料|動画|録画|ビデオ|幻灯片|视频|슬라이드|발표 ?자료|영상)$/i;
 
 /** Anchor texts that say what a link is rather than what the talk is called. */
 export function isGenericLabel(label: string): boolean {
