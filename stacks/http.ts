@@ -5,7 +5,8 @@ import { HANDLERS } from "./handlers";
 
 export const http = new sst.aws.Function("RecapHttp", {
   handler: HANDLERS.http,
-  url: true,
+  // Slack calls it server to server; no browser should (SST's default would allow any origin).
+  url: { cors: false },
   // The only function that verifies Slack's requests, so the only one given the signing secret.
   link: [table, bus, botToken, signingSecret],
   environment,

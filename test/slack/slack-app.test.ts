@@ -154,6 +154,18 @@ describe("request verification", () => {
     expect(await post(ssl)).toMatchObject({ status: 200, text: "" });
     const health = await http.request("/health");
     expect(await health.json()).toEqual({ ok: true, slack: "configured" });
+    // Nothing else is answered: other paths and methods are 404s, with no CORS headers for browsers.
+    for (const [method, path] of [
+      ["GET", "/slack/events"],
+      ["POST", "/health"],
+      ["GET", "/"],
+      ["OPTIONS", "/slack/events"],
+      ["POST", "/slack/events/../admin"],
+    ] as const) {
+      const response = await http.request(path, { method, headers: { origin: "https://evil.example" } });
+      expect(response.status, `${method} ${path}`).toBe(404);
+      expect(response.headers.get("access-control-allow-origin")).toBeNull();
+    }
   });
 });
 

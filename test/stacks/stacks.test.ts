@@ -140,7 +140,7 @@ describe("sst.config.ts and stacks/", () => {
     const secrets = created.filter((entry) => entry.component === "Secret").map((entry) => entry.name);
     expect(secrets.sort()).toEqual(["SlackBotToken", "SlackSigningSecret"]);
     const http = created.find((entry) => entry.component === "Function" && entry.name === "RecapHttp");
-    expect(http?.args).toMatchObject({ handler: HANDLERS.http, url: true, environment: { RECAP_POLL_BATCH_SIZE: "25" } });
+    expect(http?.args).toMatchObject({ handler: HANDLERS.http, url: { cors: false }, environment: { RECAP_POLL_BATCH_SIZE: "25" } });
     expect(linked(http?.args)).toEqual(["RecapBus", "RecapTable", "SlackBotToken", "SlackSigningSecret"]);
   });
 
