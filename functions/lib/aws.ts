@@ -10,16 +10,16 @@ import { eventBridgePublisher } from "@recap/core/events";
 import { createDeps, type RecapDeps } from "@recap/core/runtime";
 import { jsonLogger, withCorrelation } from "@recap/core/shared";
 import { emfMetrics } from "./metrics";
-import { connectTable } from "@recap/core/store";
+import { connectTable, REQUEST_PATH_CLIENT } from "@recap/core/store";
 
 const log = jsonLogger();
 
-export function awsDeps(options: { botToken?: boolean; signingSecret?: boolean } = {}): RecapDeps {
+export function awsDeps(options: { botToken?: boolean; signingSecret?: boolean; requestPath?: boolean } = {}): RecapDeps {
   const config: RecapConfig = loadConfig(process.env, "lambda");
   if (options.botToken) config.slack.botToken = Resource.SlackBotToken.value;
   if (options.signingSecret) config.slack.signingSecret = Resource.SlackSigningSecret.value;
   return createDeps({
-    table: connectTable(Resource.RecapTable.name),
+    table: connectTable(Resource.RecapTable.name, options.requestPath ? REQUEST_PATH_CLIENT : {}),
     publisher: eventBridgePublisher({ busName: Resource.RecapBus.name, log: (message) => log.warn(message) }),
     config,
     log,

@@ -3,7 +3,7 @@
  * client, and repositories for feeds, posts, digest subscriptions and topic follows.
  */
 export { TABLE, KEY_ATTRIBUTES, createTableInput, sstDynamoArgs, keys } from "./schema";
-export { connectTable, type TableRef } from "./client";
+export { connectTable, REQUEST_PATH_CLIENT, type TableRef } from "./client";
 export { batchGet, batchWrite } from "./batch";
 export { feedRepository } from "./feeds";
 export { subscriptionRepository } from "./subscriptions";
