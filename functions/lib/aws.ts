@@ -4,6 +4,7 @@
  * secret only where Slack's requests are verified), settings from the environment.
  * Built once per Lambda container, outside handlers.
  */
+import { EventBridgeClient } from "@aws-sdk/client-eventbridge";
 import { Resource } from "sst";
 import { loadConfig, type RecapConfig } from "@recap/core/config";
 import { eventBridgePublisher } from "@recap/core/events";
@@ -20,7 +21,14 @@ export function awsDeps(options: { botToken?: boolean; signingSecret?: boolean; 
   if (options.signingSecret) config.slack.signingSecret = Resource.SlackSigningSecret.value;
   return createDeps({
     table: connectTable(Resource.RecapTable.name, options.requestPath ? REQUEST_PATH_CLIENT : {}),
-    publisher: eventBridgePublisher({ busName: Resource.RecapBus.name, log: (message) => log.warn(message) }),
+    publisher: eventBridgePublisher({
+      busName: Resource.RecapBus.name,
+      log: (message) => log.warn(message),
+      // On Slack's request path (handing `add` or `retag` to the bus) the same bounds as the table's.
+      ...(options.requestPath
+        ? { client: new EventBridgeClient({ maxAttempts: 2, requestHandler: REQUEST_PATH_CLIENT.requestHandler }), maxAttempts: 2 }
+        : {}),
+    }),
     config,
     log,
     metrics: emfMetrics({
