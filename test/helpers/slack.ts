@@ -33,6 +33,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     const raw = (await readBody(req)).toString("utf8");
     const path = req.url ?? "/";
     const body = parse(raw, String(req.headers["content-type"] ?? ""));
+    if (path.startsWith("/respond/stall")) return; // a response_url that never answers (held until close)
     if (path.startsWith("/respond/")) {
       responses.push({ path, body });
       res.writeHead(200, { "content-type": "text/plain" });

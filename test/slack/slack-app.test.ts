@@ -3,6 +3,8 @@
  * machine (dynalite, the in-process bus and its subscribers), feeds on a loopback server, and a
  * loopback stand-in for Slack's Web API and response URLs.
  */
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addFeed, refreshFeed, type Feed } from "@recap/core/feeds";
 import { silentLogger } from "@recap/core/shared";
@@ -250,6 +252,26 @@ describe("buttons", () => {
     expect(dump).toContain("Argo CD tip #11");
     expect(dump).toContain("Argo CD tip #14");
     expect(dump).not.toContain("Argo CD tip #9");
+  });
+
+  it("answers a click within the request even when its response_url stalls, and never calls a response_url off Slack's host", async () => {
+    const value = JSON.stringify({ text: "topic gitops", page: 2 });
+    // Without a bound, the reply would hold the request (and Slack's 3 seconds) for as long as the URL stalls.
+    expect((await post(buttonClick("recap_more", value, `${slack.responseBase}/stall/1`))).status).toBe(200);
+
+    let hits = 0;
+    const elsewhere = createServer((_request, response) => {
+      hits++;
+      response.end("ok");
+    });
+    await new Promise<void>((resolve) => elsewhere.listen(0, "127.0.0.1", resolve));
+    try {
+      const offHost = `http://127.0.0.1:${(elsewhere.address() as AddressInfo).port}/respond/more`;
+      expect((await post(buttonClick("recap_more", value, offHost))).status).toBe(200);
+      expect(hits).toBe(0);
+    } finally {
+      await new Promise((resolve) => elsewhere.close(resolve));
+    }
   });
 
   it("Share posts the same list in the channel with chat.postMessage, or explains why it cannot", async () => {

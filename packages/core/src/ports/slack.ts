@@ -45,6 +45,10 @@ export const AUTH_ERRORS: ReadonlySet<string> = new Set([
   "token_expired",
 ]);
 
+/** A reply through a response_url: replacing the message that carried a button, or beside it. */
+export type ResponseMessage = Pick<RenderedMessage, "text"> &
+  Partial<Pick<RenderedMessage, "blocks">> & { replace_original?: boolean; response_type?: "ephemeral" | "in_channel" };
+
 export interface SlackOutbound {
   /** Posts a digest: the main message, then its continuations as thread replies. */
   postDigest(channel: string, messages: DigestMessages): Promise<DigestPostResult>;
@@ -56,8 +60,11 @@ export interface SlackOutbound {
   userTimeZone(userId: string): Promise<string | undefined>;
   /** Posts in a channel; resolves to Slack's error code when Slack refused (e.g. "not_in_channel"). */
   postToChannel(channel: string, message: RenderedMessage): Promise<{ ok: true } | { ok: false; error: string }>;
-  /** Answers a slash command later, visible to its author only. */
-  respond(responseUrl: string, message: RenderedMessage): Promise<void>;
+  /**
+   * Answers a slash command or a button later through its response_url (on Slack's host only),
+   * visible to its author unless said otherwise; gives up after `timeoutMs` (default 10 s).
+   */
+  respond(responseUrl: string, message: ResponseMessage, options?: { timeoutMs?: number }): Promise<void>;
 }
 
 /** The messages Recap sends on its own, rendered. */

@@ -5,11 +5,12 @@
  * Everything here runs inside Slack's 3 seconds: Web API calls made while answering have a short
  * timeout and no retries, and any failure is answered in plain words, never with a bare error.
  */
-import { App, LogLevel, type Logger as BoltLogger, type Receiver, type RespondFn } from "@slack/bolt";
+import { App, LogLevel, type Logger as BoltLogger, type Receiver } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import { MAX_PAGE, parseCommand, runCommand, type CommandContext, type Outcome, type PageRef } from "../commands";
 import type { SlackConfig } from "../config";
 import type { BusEvent } from "../ports/events";
+import type { ResponseMessage } from "../ports/slack";
 import type { RecapDeps } from "../ports/deps";
 import type { Logger } from "../shared/log";
 import { ACTION_MORE, ACTION_SHARE, renderOutcome, type RenderedMessage } from "./render";
@@ -102,25 +103,25 @@ export function createSlackApp(options: SlackAppOptions): App {
     await ack({ response_type: "ephemeral", ...renderOutcome(outcome, { shareable: true }) });
   });
 
-  app.action(ACTION_MORE, async ({ ack, action, respond, body }) => {
+  app.action(ACTION_MORE, async ({ ack, action, body }) => {
     await ack();
     const ref = pageRef(action);
     if (!ref) return;
     const outcome = await rerun(ref, body as unknown as Record<string, unknown>);
-    await safely(respond, { response_type: "ephemeral", replace_original: true, ...renderOutcome(outcome, { shareable: true }) });
+    await reply(body, { response_type: "ephemeral", replace_original: true, ...renderOutcome(outcome, { shareable: true }) });
   });
 
-  app.action(ACTION_SHARE, async ({ ack, action, respond, body, client }) => {
+  app.action(ACTION_SHARE, async ({ ack, action, body, client }) => {
     await ack();
     const ref = pageRef(action);
     const channelId = (body as { channel?: { id?: string } }).channel?.id;
     if (!ref || !channelId) return;
     const outcome = await rerun(ref, body as unknown as Record<string, unknown>);
-    await safely(respond, { response_type: "ephemeral", replace_original: false, text: await shareInChannel(client, channelId, outcome) });
+    await reply(body, { response_type: "ephemeral", replace_original: false, text: await shareInChannel(client, channelId, outcome) });
   });
 
   // A post card's menu (and the topic picker "Also about…" opens): the team correcting a post's topics.
-  app.action(new RegExp(`^(?:${ACTION_CORRECT}|${ACTION_CORRECT_PICK})$`), async ({ ack, action, respond, body }) => {
+  app.action(new RegExp(`^(?:${ACTION_CORRECT}|${ACTION_CORRECT_PICK})$`), async ({ ack, action, body }) => {
     await ack();
     // A menu sends its chosen option; the "Give it a topic…" button its value.
     const chosen = action as { selected_option?: { value?: unknown }; value?: unknown };
@@ -134,10 +135,10 @@ export function createSlackApp(options: SlackAppOptions): App {
       const message = post
         ? topicPicker(post, taxonomy.topics)
         : renderOutcome({ kind: "refused", reason: "That post is no longer stored." }, { shareable: false });
-      return safely(respond, { response_type: "ephemeral", replace_original: false, ...message });
+      return reply(body, { response_type: "ephemeral", replace_original: false, ...message });
     }
     const outcome = await answer(choice.command, { via: "slack", userId, adminUserIds: config.adminUserIds });
-    await safely(respond, { response_type: "ephemeral", replace_original: replace, ...renderOutcome(outcome, { shareable: false }) });
+    await reply(body, { response_type: "ephemeral", replace_original: replace, ...renderOutcome(outcome, { shareable: false }) });
   });
 
   /** Runs a command; a failure of ours becomes a plain-words answer, not a dispatch error in Slack. */
@@ -180,10 +181,16 @@ export function createSlackApp(options: SlackAppOptions): App {
     }
   }
 
-  /** A reply through the response_url; if Slack does not take it, there is no one left to tell. */
-  async function safely(respond: RespondFn, message: Parameters<RespondFn>[0]) {
+  /**
+   * A button's answer through its response_url, after the click was acknowledged: only on Slack's
+   * host (deps.slack.respond checks), and given up within the request's time. If Slack does not
+   * take it, there is no one left to tell.
+   */
+  async function reply(body: unknown, message: ResponseMessage) {
+    const responseUrl = (body as { response_url?: unknown }).response_url;
+    if (typeof responseUrl !== "string") return;
     try {
-      await respond(message);
+      await deps.slack.respond(responseUrl, message, { timeoutMs: REQUEST_PATH_TIMEOUT_MS });
     } catch (error) {
       deps.log.warn("Slack did not take a reply", { error: error instanceof Error ? error.message : String(error) });
     }

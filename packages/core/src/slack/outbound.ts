@@ -101,7 +101,7 @@ export function slackOutbound(config: SlackConfig, log: Logger): SlackOutbound {
       }
     },
 
-    async respond(responseUrl, message) {
+    async respond(responseUrl, message, options = {}) {
       // The URL came through our own bus from a verified Slack request, but it is still only ever
       // allowed to point at Slack: never let it become a way to make Recap call anything else.
       if (!isUnder(responseUrl, config.responseUrlPrefix)) {
@@ -111,7 +111,7 @@ export function slackOutbound(config: SlackConfig, log: Logger): SlackOutbound {
         method: "POST",
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ response_type: "ephemeral", replace_original: false, ...message }),
-        signal: AbortSignal.timeout(10_000),
+        signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
       });
       if (!response.ok) throw new Error(`Slack's response_url answered HTTP ${response.status}`);
     },
