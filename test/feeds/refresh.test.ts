@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { addFeed, newFeed, pollDueFeeds, pollFeedBatch, pollFeeds, refreshFeed, resumeFeed, type Feed } from "@recap/core/feeds";
+import { announce } from "../../packages/core/src/feeds/announce";
 import { DAY, HOUR, MINUTE } from "../helpers/clock";
 import { writesSince } from "../helpers/dynamo";
 import { rss } from "../helpers/feed-server";
@@ -245,6 +246,23 @@ describe("later polls", () => {
     expect(posts[0]?.url).toBe("https://news.example.com/kubecon");
     expect(posts[0]?.feeds).toEqual([harness.feeds.at(first), harness.feeds.at(second)].sort());
     expect(ingested().filter((detail) => detail.title === "KubeCon news")).toHaveLength(1);
+  });
+
+  it("counts an announcement once: a poll holding a stale copy of a post another poll announced reports it as not its own", async () => {
+    const path = uniquePath("counted");
+    harness.feeds.route(path, { body: rss([{ title: "Seed", link: "https://counted.example.com/seed", guid: "s" }]) });
+    const feed = await follow(path);
+    recap.clock.advance(HOUR);
+    harness.feeds.route(path, {
+      body: rss([{ title: "Counted once", link: "https://counted.example.com/c", guid: "c", pubDate: recap.clock().toISOString() }]),
+    });
+    expect(await refreshFeed(await current(feed), recap.deps)).toMatchObject({ announced: 1 });
+    const [post] = (await recap.deps.store.posts.seenSince(recap.clock(), { limit: 10 })).filter((p) => p.title === "Counted once");
+    // What a concurrent poll of another feed carrying it read before this one announced it.
+    const stale = { ...post!, announcedAt: undefined };
+    const result = await announce(feed, [stale], recap.deps, recap.clock());
+    expect(result).toEqual({ waiting: new Set(), published: 0 });
+    expect(ingested(feed.id).filter((detail) => detail.title === "Counted once")).toHaveLength(1);
   });
 
   it("writes no duplicates and announces once when two polls of the same feed overlap", async () => {

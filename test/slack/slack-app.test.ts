@@ -254,6 +254,21 @@ describe("buttons", () => {
     expect(dump).not.toContain("Argo CD tip #9");
   });
 
+  it("share works for every list it offers: posts, topics and feeds go to the channel", async () => {
+    for (const text of ["share gitops", "share topics", "share feeds"]) {
+      const calls = slack.calls.length;
+      const { json } = await command(text);
+      expect(json().text, text).toBe("Shared in this channel.");
+      const shared = slack.calls.slice(calls).filter((call) => call.method === "chat.postMessage");
+      expect(shared, text).toHaveLength(1);
+      expect(shared[0]?.body).toMatchObject({ channel: "C0001" });
+    }
+    // Anything else is refused in words, and nothing is posted.
+    const calls = slack.calls.length;
+    expect((await command("share subscription")).json().text).toMatch(/Only lists/);
+    expect(slack.calls.slice(calls).filter((call) => call.method === "chat.postMessage")).toEqual([]);
+  });
+
   it("answers a click within the request even when its response_url stalls, and never calls a response_url off Slack's host", async () => {
     const value = JSON.stringify({ text: "topic gitops", page: 2 });
     // Without a bound, the reply would hold the request (and Slack's 3 seconds) for as long as the URL stalls.

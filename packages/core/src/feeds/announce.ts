@@ -15,8 +15,16 @@ export interface AnnounceDeps {
   publisher: EventPublisher;
 }
 
-/** Publishes `post.ingested` once per fresh post; returns the ids still waiting to be announced. */
-export async function announce(feed: Feed, candidates: StoredPost[], deps: AnnounceDeps, now: Date): Promise<Set<string>> {
+/**
+ * Publishes `post.ingested` once per fresh post. Returns the ids still waiting to be announced, and
+ * how many this call published itself (a post another poll announced is not counted twice).
+ */
+export async function announce(
+  feed: Feed,
+  candidates: StoredPost[],
+  deps: AnnounceDeps,
+  now: Date,
+): Promise<{ waiting: Set<string>; published: number }> {
   const { posts } = deps.store;
   const waiting = new Set<string>();
   const claimed: StoredPost[] = [];
@@ -26,7 +34,7 @@ export async function announce(feed: Feed, candidates: StoredPost[], deps: Annou
     // Someone else holds a live claim: it is theirs to announce, but stay unknown until it is done.
     else if (!(await posts.get(post.id))?.announcedAt) waiting.add(post.id);
   }
-  if (claimed.length === 0) return waiting;
+  if (claimed.length === 0) return { waiting, published: 0 };
 
   const { failed } = await deps.publisher.publish(
     claimed.map((post) => ({
@@ -43,13 +51,15 @@ export async function announce(feed: Feed, candidates: StoredPost[], deps: Annou
     })),
   );
   const failedIds = new Set(failed.map((event) => (event.detail as { postId: string }).postId));
+  let published = 0;
   for (const post of claimed) {
     if (failedIds.has(post.id)) {
       await posts.releaseAnnouncement(post.id, now);
       waiting.add(post.id);
     } else {
       await posts.markAnnounced(post.id, now);
+      published++;
     }
   }
-  return waiting;
+  return { waiting, published };
 }

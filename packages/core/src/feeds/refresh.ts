@@ -201,7 +201,7 @@ async function ingestItems(feed: Feed, items: NormalizedItem[], deps: RefreshDep
     settled.push(plan.identity);
   });
 
-  const unannounced = await announce(feed, candidates, deps, now);
+  const { waiting: unannounced, published } = await announce(feed, candidates, deps, now);
   // An item becomes "known" last, and only once its announcement is settled: a crash or a failed
   // publish before this point leaves it unknown, so the next poll picks it up again.
   await posts.rememberItems(
@@ -211,7 +211,7 @@ async function ingestItems(feed: Feed, items: NormalizedItem[], deps: RefreshDep
   return {
     created,
     edited: editedCount,
-    announced: candidates.length - unannounced.size,
+    announced: published,
     items: items.length,
     waiting: unannounced.size + deferred,
     newTopics,
