@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { addFeed, newFeed, pollDueFeeds, pollFeedBatch, pollFeeds, refreshFeed, resumeFeed, type Feed } from "@recap/core/feeds";
+import { MAX_ITEMS_PER_DOCUMENT } from "../../packages/core/src/feeds/refresh";
 import { announce } from "../../packages/core/src/feeds/announce";
 import { DAY, HOUR, MINUTE } from "../helpers/clock";
 import { writesSince } from "../helpers/dynamo";
@@ -71,6 +72,27 @@ describe("first poll", () => {
     const stored = await current(feed);
     expect(stored).toMatchObject({ title: "Platform Blog", siteUrl: "https://blog.example.com/", consecutiveErrors: 0 });
     expect(stored.lastSuccessAt).toBe(recap.clock().toISOString());
+  });
+
+  it("reads at most the newest 1,000 items of a feed that carries its whole archive, and says so", async () => {
+    const path = uniquePath("archive");
+    const total = MAX_ITEMS_PER_DOCUMENT + 5;
+    // Listed oldest first, as some archives are: the newest are at the end.
+    const items = Array.from({ length: total }, (_, i) => ({
+      title: `Archive post ${i}`,
+      link: `https://archive.example.com/${i}`,
+      guid: `a${i}`,
+      pubDate: new Date(Date.UTC(2020, 0, 1) + i * 3_600_000).toISOString(),
+    }));
+    harness.feeds.route(path, { body: rss(items) });
+    const result = await addFeed(harness.feeds.at(path), { via: "cli" }, recap.deps);
+    expect(result).toMatchObject({ status: "added", outcome: { status: "ok", created: MAX_ITEMS_PER_DOCUMENT } });
+    const feed = (result as { feed: Feed }).feed;
+    expect(feed.lastWarning).toBe(`The feed carries ${total} items; only the newest ${MAX_ITEMS_PER_DOCUMENT} are read`);
+    const stored = await recap.deps.store.posts.getMany(await recap.deps.store.posts.idsOfFeed(feed.id));
+    expect(stored).toHaveLength(MAX_ITEMS_PER_DOCUMENT);
+    expect(stored.some((post) => post.title === "Archive post 0")).toBe(false);
+    expect(stored.some((post) => post.title === `Archive post ${total - 1}`)).toBe(true);
   });
 
   it("finds the feed behind a web page through autodiscovery", async () => {

@@ -22,6 +22,8 @@ import { planItem } from "./plan";
 import type { Feed } from "../model/feed";
 
 const HOUR = 3_600_000;
+/** Items one document may add; the rest (a whole archive) are counted in the feed's warning, not stored. */
+export const MAX_ITEMS_PER_DOCUMENT = 1_000;
 const WRITE_CONCURRENCY = 4;
 /**
  * Article pages one refresh reads for recaps whose feed carries only a teaser (each is a fetch of
@@ -81,13 +83,18 @@ export async function applyDocument(feed: Feed, document: FeedDocument, deps: Re
 
   if (document.status === "ok") {
     const { parsed } = document;
-    const items = normalizeItems(parsed.items, { feedUrl: document.url, siteUrl: parsed.siteUrl, now });
+    const all = normalizeItems(parsed.items, { feedUrl: document.url, siteUrl: parsed.siteUrl, now });
+    const items = newestItems(all);
     const { newTopics, ...ingested } = await ingestItems({ ...feed, url: document.url }, items, deps, now);
     counts = ingested;
     seenDates = items.map((item) => (item.dateClamped ? undefined : item.publishedAt));
     patch = {
       // Its items before the cut are stored; the rest come with a whole document.
-      lastWarning: parsed.truncated ? cutShort(parsed.items.length) : undefined,
+      lastWarning: parsed.truncated
+        ? cutShort(parsed.items.length)
+        : all.length > items.length
+          ? `The feed carries ${all.length} items; only the newest ${items.length} are read`
+          : undefined,
       title: parsed.title || feed.title,
       siteUrl: parsed.siteUrl ?? feed.siteUrl,
       ttlMinutes: parsed.ttlMinutes,
@@ -129,6 +136,19 @@ export async function applyDocument(feed: Feed, document: FeedDocument, deps: Re
   if (document.url !== feed.url) deps.log.info("Feed moved", { feedId: feed.id, from: feed.url, to: document.url });
   const { waiting: _waiting, ...reported } = counts;
   return { feedId: feed.id, url: document.url, status: "ok", notModified: document.status === "not-modified", ...reported };
+}
+
+/**
+ * At most MAX_ITEMS_PER_DOCUMENT items of one document, the newest (by date, undated ones after, in
+ * the document's order): a feed that carries its whole archive (100,000 items) must not fill the
+ * table, nor push everyone else's posts out of the day's reads.
+ */
+function newestItems(items: NormalizedItem[]): NormalizedItem[] {
+  if (items.length <= MAX_ITEMS_PER_DOCUMENT) return items;
+  const order = new Map(items.map((item, index) => [item, index]));
+  return [...items]
+    .sort((a, b) => (b.publishedAt ?? "").localeCompare(a.publishedAt ?? "") || order.get(a)! - order.get(b)!)
+    .slice(0, MAX_ITEMS_PER_DOCUMENT);
 }
 
 /** The sync asks for another read of the recap's page, and the recap is recent enough to keep asking. */

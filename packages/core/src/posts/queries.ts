@@ -14,6 +14,12 @@ const DAY = 86_400_000;
 export const SEARCH_WINDOW_DAYS = 180;
 export const SEARCH_MAX_CANDIDATES = 5_000;
 export const TOPICS_WINDOW_DAYS = 7;
+/**
+ * The most posts `latest` and `topics` read on Slack's request path. Each feed adds at most 1,000
+ * items a poll (feeds/refresh.ts), so this is reached only by a day of many new large feeds; the
+ * answer then counts the newest posts read. (Counters kept at ingest would lift it; see issue 14.)
+ */
+export const REQUEST_READ_MAX = 5_000;
 
 /** `page` (1-based) of a topic's posts, newest published first, and one beyond. */
 export function topicWindow(posts: PostRepository, topicId: string, page: number): Promise<Post[]> {
@@ -35,7 +41,7 @@ export async function searchWindow(posts: PostRepository, words: string[], page:
 export async function latestWindow(posts: PostRepository, page: number, now: Date): Promise<Post[]> {
   // Read the whole day before dropping backfill: a feed added today may have stored hundreds of old
   // posts, and they must not push the news out of a limited read.
-  const seen = await posts.seenSince(now, { since: new Date(now.getTime() - DAY) });
+  const seen = await posts.seenSince(now, { since: new Date(now.getTime() - DAY), limit: REQUEST_READ_MAX });
   return windowOf(
     seen.filter((post) => post.fresh),
     page,
@@ -47,7 +53,7 @@ export async function topicCounts(posts: PostRepository, taxonomy: Taxonomy, now
   const weekAgo = new Date(now.getTime() - TOPICS_WINDOW_DAYS * DAY);
   // Reading by first-seen time bounds the read; the publication date keeps a newly added feed's
   // archive (all first seen today) out of this week's counts.
-  const recent = await posts.seenSince(now, { since: weekAgo });
+  const recent = await posts.seenSince(now, { since: weekAgo, limit: REQUEST_READ_MAX });
   const counts = new Map<string, number>();
   for (const post of recent) {
     // A recap carries its talks' topics; its talks are counted themselves.
