@@ -142,3 +142,16 @@ describe("one feed, one follow", () => {
     expect(encoded).toMatchObject({ kind: "added", url: `${base}?b=a+b&q=c%2B%2B` });
   });
 });
+
+describe("adding from Slack", () => {
+  it("says the same about a refused connection and a silent one, so a channel cannot map ports; the terminal gets the detail", async () => {
+    const refused = "http://127.0.0.1:1/feed.xml";
+    const fromSlack = await addFeed(refused, { via: "slack", channelId: "C1", userId: "U1" }, recap.deps);
+    expect(fromSlack).toEqual({
+      status: "failed",
+      error: "It could not be fetched: the server did not answer, or refused the connection.",
+    });
+    const fromTerminal = await addFeed(refused, { via: "cli" }, recap.deps);
+    expect(fromTerminal).toMatchObject({ status: "failed", error: expect.stringMatching(/refused.*127\.0\.0\.1:1/i) });
+  });
+});

@@ -3,6 +3,7 @@ import { canonicalizeUrl } from "../posts/canonical-url";
 import { stableId } from "../shared/hash";
 import { DEFAULT_FEEDS } from "./default-feeds";
 import { describeFailure, loadFeedDocument } from "./document";
+import { FetchError } from "../ports/fetch";
 import { applyDocument, type RefreshDeps, type RefreshOutcome } from "./refresh";
 import type { Feed, FeedOrigin } from "../model/feed";
 
@@ -109,6 +110,12 @@ export async function addFeed(
   try {
     document = await loadFeedDocument({ url }, deps.fetchFeed, { discovery: "any" });
   } catch (error) {
+    // Told to a Slack channel, "refused" against "timed out" would map someone's intranet ports
+    // (private addresses are allowed on one machine): one sentence for both; the detail is logged.
+    if (origin.via === "slack" && error instanceof FetchError && (error.kind === "network" || error.kind === "timeout")) {
+      deps.log.warn("A feed added from Slack could not be fetched", { url, error: error.message });
+      return { status: "failed", error: "It could not be fetched: the server did not answer, or refused the connection." };
+    }
     return { status: "failed", error: describeFailure(error) };
   }
   const discovered = document.url !== url ? await deps.store.feeds.findByUrl(document.url) : undefined;
