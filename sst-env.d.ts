@@ -17,6 +17,14 @@ declare module "sst" {
       name: string;
       type: "sst.aws.Dynamo";
     };
+    RecapSlackAdmins: {
+      type: "sst.sst.Secret";
+      value: string;
+    };
+    RecapSlackTeamIds: {
+      type: "sst.sst.Secret";
+      value: string;
+    };
     SlackBotToken: {
       type: "sst.sst.Secret";
       value: string;

@@ -2,6 +2,7 @@
  * The one table, the bus, the Slack secrets and the dead-letter queue. The table's keys and indexes
  * come from the schema the code uses. Linking either grants exactly what the code does with it.
  */
+import { STAGE_SETTINGS, UNSET } from "../functions/lib/stage";
 import { sstDynamoArgs } from "../packages/core/src/store/schema";
 
 /** Every operation the store performs (packages/core/src/store): a linked function may run these and no other. */
@@ -50,7 +51,18 @@ export const deadLetters = new sst.aws.Queue("RecapDeadLetters", {
 export const signingSecret = new sst.Secret("SlackSigningSecret");
 export const botToken = new sst.Secret("SlackBotToken");
 
-/** RECAP_* settings in the deploying shell reach the functions (see the README's configuration). */
+/**
+ * Who may manage Recap from Slack, and which workspaces it serves: the stage's own settings, kept
+ * with the stage (`npx sst secret set RecapSlackAdmins "U012AB3CD U045EF6GH" --stage prod`), so a
+ * deploy from a shell or a CI job that lacks them never silently opens management to everyone.
+ * UNSET (the placeholder) means not set.
+ */
+export const slackAdmins = new sst.Secret(STAGE_SETTINGS.RECAP_SLACK_ADMINS, UNSET);
+export const slackTeamIds = new sst.Secret(STAGE_SETTINGS.RECAP_SLACK_TEAM_IDS, UNSET);
+
+/** Other RECAP_* settings in the deploying shell reach the functions (see the README's configuration). */
 export const environment = Object.fromEntries(
-  Object.entries(process.env).filter((entry): entry is [string, string] => entry[0].startsWith("RECAP_") && entry[1] !== undefined),
+  Object.entries(process.env).filter(
+    (entry): entry is [string, string] => entry[0].startsWith("RECAP_") && entry[1] !== undefined && !(entry[0] in STAGE_SETTINGS),
+  ),
 );

@@ -1,6 +1,6 @@
 /** The Function URL Slack calls: slash commands, interactivity and events, plus GET /health. */
 import { HTTP_FUNCTION } from "../packages/core/src/runtime/definitions";
-import { botToken, bus, environment, signingSecret, table } from "./data";
+import { botToken, bus, environment, signingSecret, slackAdmins, slackTeamIds, table } from "./data";
 import { HANDLERS } from "./handlers";
 
 export const http = new sst.aws.Function("RecapHttp", {
@@ -8,7 +8,7 @@ export const http = new sst.aws.Function("RecapHttp", {
   // Slack calls it server to server; no browser should (SST's default would allow any origin).
   url: { cors: false },
   // The only function that verifies Slack's requests, so the only one given the signing secret.
-  link: [table, bus, botToken, signingSecret],
+  link: [table, bus, botToken, signingSecret, slackAdmins, slackTeamIds],
   environment,
   timeout: `${HTTP_FUNCTION.timeoutSeconds} seconds`,
   // More memory is more CPU: cold starts and lookups stay well inside Slack's 3 seconds.

@@ -11,12 +11,13 @@ import { eventBridgePublisher } from "@recap/core/events";
 import { createDeps, type RecapDeps } from "@recap/core/runtime";
 import { jsonLogger, withCorrelation } from "@recap/core/shared";
 import { emfMetrics } from "./metrics";
+import { STAGE_SETTINGS, UNSET } from "./stage";
 import { connectTable, REQUEST_PATH_CLIENT } from "@recap/core/store";
 
 const log = jsonLogger();
 
 export function awsDeps(options: { botToken?: boolean; signingSecret?: boolean; requestPath?: boolean } = {}): RecapDeps {
-  const config: RecapConfig = loadConfig(process.env, "lambda");
+  const config: RecapConfig = loadConfig({ ...process.env, ...stageSettings() }, "lambda");
   if (options.botToken) config.slack.botToken = Resource.SlackBotToken.value;
   if (options.signingSecret) config.slack.signingSecret = Resource.SlackSigningSecret.value;
   return createDeps({
@@ -36,6 +37,19 @@ export function awsDeps(options: { botToken?: boolean; signingSecret?: boolean; 
       Function: process.env.AWS_LAMBDA_FUNCTION_NAME ?? "unknown",
     }),
   });
+}
+
+/**
+ * Admins and workspaces come from the stage's secrets (stacks/data.ts), never from the environment
+ * a deploy happened to run in; a function not linked to them (it does not need them) has neither.
+ */
+function stageSettings(): Record<string, string | undefined> {
+  return Object.fromEntries(
+    Object.entries(STAGE_SETTINGS).map(([setting, secret]) => {
+      const value = secret in Resource ? Resource[secret].value : undefined;
+      return [setting, value === UNSET ? undefined : value];
+    }),
+  );
 }
 
 /**

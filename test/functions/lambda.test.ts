@@ -36,8 +36,11 @@ beforeAll(async () => {
     AWS_ACCESS_KEY_ID: "test",
     AWS_SECRET_ACCESS_KEY: "test",
     RECAP_POLL_BATCH_SIZE: "2",
-    // The workspace served; unset, the function would ask Slack itself (auth.test).
-    RECAP_SLACK_TEAM_IDS: "T0001",
+    // The workspace served, a stage setting; unset, the function would ask Slack itself (auth.test).
+    SST_RESOURCE_RecapSlackTeamIds: JSON.stringify({ value: "T0001", type: "sst.sst.Secret" }),
+    SST_RESOURCE_RecapSlackAdmins: JSON.stringify({ value: "-", type: "sst.sst.Secret" }),
+    // Never read on Lambda: a setting in the deploying shell must not decide who is served.
+    RECAP_SLACK_TEAM_IDS: "TSHELL",
     // Must be ignored on Lambda: private addresses are never fetched there.
     RECAP_ALLOW_PRIVATE_NETWORK: "true",
   });

@@ -77,6 +77,7 @@ beforeAll(() => {
     $transform: (target: unknown, transform: (args: Record<string, unknown>) => void) => transforms.push({ target, transform }),
   });
   process.env.RECAP_POLL_BATCH_SIZE = "25";
+  process.env.RECAP_SLACK_ADMINS = "USHELL"; // set in the deploying shell: must not reach a function
 });
 afterAll(() => {
   process.env = saved;
@@ -138,10 +139,20 @@ describe("sst.config.ts and stacks/", () => {
 
   it("serves Slack from one function with a URL, linked to the table, bus and Slack secrets", async () => {
     const secrets = created.filter((entry) => entry.component === "Secret").map((entry) => entry.name);
-    expect(secrets.sort()).toEqual(["SlackBotToken", "SlackSigningSecret"]);
+    expect(secrets.sort()).toEqual(["RecapSlackAdmins", "RecapSlackTeamIds", "SlackBotToken", "SlackSigningSecret"]);
+    for (const setting of created.filter((entry) => entry.name.startsWith("RecapSlack"))) expect(setting.args).toBe("-");
     const http = created.find((entry) => entry.component === "Function" && entry.name === "RecapHttp");
     expect(http?.args).toMatchObject({ handler: HANDLERS.http, url: { cors: false }, environment: { RECAP_POLL_BATCH_SIZE: "25" } });
-    expect(linked(http?.args)).toEqual(["RecapBus", "RecapTable", "SlackBotToken", "SlackSigningSecret"]);
+    expect(linked(http?.args)).toEqual([
+      "RecapBus",
+      "RecapSlackAdmins",
+      "RecapSlackTeamIds",
+      "RecapTable",
+      "SlackBotToken",
+      "SlackSigningSecret",
+    ]);
+    // Admins and workspaces are the stage's secrets (placeholder "-"), never the deploying shell's settings.
+    expect(http?.args.environment).not.toHaveProperty("RECAP_SLACK_ADMINS");
   });
 
   it("subscribes each bus subscriber to its detail types, with Slack secrets only where needed", async () => {
@@ -253,7 +264,7 @@ describe("sst.config.ts and stacks/", () => {
       SST_RESOURCE_SlackSigningSecret: JSON.stringify({ value: "secret" }),
       SST_RESOURCE_SlackBotToken: JSON.stringify({ value: "xoxb-test" }),
       // Else importing the HTTP function would ask Slack (auth.test) which workspace it serves.
-      RECAP_SLACK_TEAM_IDS: "T0001",
+      SST_RESOURCE_RecapSlackTeamIds: JSON.stringify({ value: "T0001" }),
       AWS_REGION: "us-east-1",
     });
     try {
