@@ -13,6 +13,7 @@ import { dirname, join, resolve } from "node:path";
 import { loadConfig, type RecapConfig } from "@recap/core/config";
 import { localBus, type LocalBus } from "@recap/core/events";
 import { deadLetters, type DeadLetters } from "./dead-letters";
+import { lockDataDir, processExists, type DirLock } from "./dir-lock";
 import type { FeedFetcher } from "@recap/core/feeds";
 import { createDeps, SUBSCRIPTIONS, subscriptionHandlers, type RecapDeps, type SubscriptionName } from "@recap/core/runtime";
 import { consoleLogger, type Logger } from "@recap/core/shared";
@@ -100,6 +101,7 @@ export async function openLocalRecap(options: LocalOptions = {}): Promise<LocalR
 
   let server: DynaliteServer | undefined;
   let running: ServerInfo | undefined;
+  let lock: DirLock | undefined;
   let endpoint: string | undefined;
   let table: TableRef | undefined;
   if (!options.memoryStore) {
@@ -110,7 +112,18 @@ export async function openLocalRecap(options: LocalOptions = {}): Promise<LocalR
         mkdirSync(dataDir, { recursive: true });
         log.warn(`Created a new data directory: ${dataDir}`);
       }
+      // Another command holding the directory finishes soon; a server starting meanwhile is borrowed.
+      lock = dataDir
+        ? await lockDataDir(dataDir, {
+            timeoutMs: DIR_LOCK_WAIT_MS,
+            stopWaiting: async () => (running = await runningServer(dataDir)) !== undefined,
+          })
+        : undefined;
+      endpoint = running?.endpoint;
+    }
+    if (!endpoint) {
       server = await startDynalite({ path: dataDir ? join(dataDir, "db") : undefined, port: options.port }).catch((error: unknown) => {
+        lock?.release();
         throw lockedHint(error, dataDir);
       });
       endpoint = server.endpoint;
@@ -151,6 +164,7 @@ export async function openLocalRecap(options: LocalOptions = {}): Promise<LocalR
       await bus.idle();
       table?.client.destroy();
       await server?.close();
+      lock?.release();
     },
   };
 }
@@ -167,6 +181,8 @@ export function advertiseServer(dataDir: string, endpoint: string, events?: Even
 
 /** How long a running server has to accept a connection before its server.json is not trusted. */
 const PROBE_TIMEOUT_MS = 500;
+/** How long a command waits for another one to finish with the data directory. */
+const DIR_LOCK_WAIT_MS = 30_000;
 
 /**
  * The running `npm start` advertised in the data directory, if it is really there. A live PID is not
@@ -194,15 +210,6 @@ async function runningServer(dataDir: string): Promise<ServerInfo | undefined> {
   if (answer === "answers") return info;
   if (answer === "refused") removeIfUnchanged(file, text);
   return undefined;
-}
-
-function processExists(pid: number): boolean {
-  try {
-    process.kill(pid, 0); // throws when there is no such process
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM"; // there is one, another user's
-  }
 }
 
 function socketAddress(endpoint: string): { host: string; port: number } | undefined {
