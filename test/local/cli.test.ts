@@ -200,6 +200,14 @@ describe("recap CLI", () => {
     expect((await recap("help")).stdout).toMatch(/import <file.opml>/);
   });
 
+  it("answers a reference no feed could have (2,048 characters) as not found, in one short line", async () => {
+    const long = "a".repeat(2048);
+    const polled = await recap("poll", "--feed", long);
+    expect(polled.code).toBe(1);
+    expect(polled.stderr).toMatch(/^No followed feed matches "a+…"\. See: recap feeds\n$/);
+    expect(polled.stderr.length).toBeLessThan(200);
+  });
+
   it("shows a failing feed's failures so far and when it is retried", async () => {
     feeds.route("/flaky.xml", {
       body: rss([{ title: "Steady at first", link: "https://flaky.example.com/1", guid: "f1" }], { title: "Flaky" }),

@@ -15,7 +15,7 @@ import {
 } from "@recap/core/feeds";
 import type { BusEvent } from "@recap/core/events";
 import { findPosts } from "@recap/core/posts";
-import { editDistance, plural, quietLogger } from "@recap/core/shared";
+import { editDistance, plural, quietLogger, truncate } from "@recap/core/shared";
 import { explainTopics, findTopic, storedPostFocus, suggestTopics, type TopicEvidence, type TopicScore } from "@recap/core/topics";
 import { topicEvidence } from "@recap/core/topics";
 import { openLocalRecap, type LocalRecap } from "./environment";
@@ -520,7 +520,7 @@ async function requireFeed(recap: LocalRecap, reference: string | undefined, io:
     return undefined;
   }
   const feed = await findFeed(reference, recap.deps);
-  if (!feed) io.stderr(`No followed feed matches "${reference}". See: recap feeds\n`);
+  if (!feed) io.stderr(`No followed feed matches "${truncate(reference, 120)}". See: recap feeds\n`);
   return feed;
 }
 

@@ -3,7 +3,7 @@ import type { FeedHealth, Outcome } from "@recap/core/commands";
 import type { Post } from "@recap/core/posts";
 import { describeTopicChanges } from "@recap/core/topics";
 import { waitingNote } from "@recap/core/digest";
-import { plural } from "@recap/core/shared";
+import { plural, truncate } from "@recap/core/shared";
 
 /** Outcomes that mean the command did not do what was asked (exit code 1). */
 export function failed(outcome: Outcome): boolean {
@@ -83,7 +83,7 @@ const TERMINAL_TEXT: OutcomeTexts = {
   "add-failed": (outcome) => `Could not add ${outcome.url}: ${outcome.reason}\n`,
   removed: (outcome) => `No longer following ${outcome.title ?? outcome.url}.\n`,
   resumed: (outcome) => `Resumed ${outcome.title ?? outcome.url}; it will be polled at the next run.\n`,
-  "not-found": (outcome) => `No followed feed matches "${outcome.reference}". See: recap feeds\n`,
+  "not-found": (outcome) => `No followed feed matches "${truncate(outcome.reference, 120)}". See: recap feeds\n`,
   refused: (outcome) => `${outcome.reason}\n`,
   subscribed: (outcome) =>
     `Channel ${outcome.subscription.channelId} gets its digest at ${outcome.subscription.time} ${outcome.subscription.timeZone} (${outcome.subscription.days}); next: ${outcome.nextAt}.\n`,

@@ -178,7 +178,10 @@ export async function importFeeds(
 
 /** A feed by id or by URL, as people refer to them. */
 export async function findFeed(reference: string, deps: Pick<RefreshDeps, "store">): Promise<Feed | undefined> {
-  const byId = await deps.store.feeds.get(reference.trim());
+  // An id is 12 hex digits (newFeed); anything else is only ever a URL (a 2,048-character "id" is
+  // not asked of the table, which would refuse the key).
+  const id = reference.trim();
+  const byId = /^[0-9a-f]{12}$/.test(id) ? await deps.store.feeds.get(id) : undefined;
   if (byId) return byId;
   const url = parseFeedUrl(reference);
   return url ? deps.store.feeds.findByUrl(url) : undefined;
