@@ -12,10 +12,14 @@ const memory = "1024 MB";
 /** Lambda's own retries of a failed asynchronous invocation (its default, said out loud), then the DLQ. */
 const ASYNC_RETRIES = 2;
 
-function asyncFunction(name: keyof typeof HANDLERS, options: { slack: boolean; timeoutSeconds: number }): sst.aws.FunctionArgs {
+function asyncFunction(
+  name: keyof typeof HANDLERS,
+  options: { slack: boolean; publishes: boolean; timeoutSeconds: number },
+): sst.aws.FunctionArgs {
   return {
     handler: HANDLERS[name],
-    link: options.slack ? [table, bus, botToken] : [table, bus],
+    // Each gets only what it uses: the bus if it publishes, the bot token if it posts to Slack.
+    link: [table, ...(options.publishes ? [bus] : []), ...(options.slack ? [botToken] : [])],
     environment,
     timeout: `${options.timeoutSeconds} seconds`,
     memory,

@@ -7,7 +7,7 @@
 import { EventBridgeClient } from "@aws-sdk/client-eventbridge";
 import { Resource } from "sst";
 import { loadConfig, type RecapConfig } from "@recap/core/config";
-import { eventBridgePublisher } from "@recap/core/events";
+import { eventBridgePublisher, type EventPublisher } from "@recap/core/events";
 import { createDeps, type RecapDeps } from "@recap/core/runtime";
 import { jsonLogger, withCorrelation } from "@recap/core/shared";
 import { emfMetrics } from "./metrics";
@@ -22,14 +22,16 @@ export function awsDeps(options: { botToken?: boolean; signingSecret?: boolean; 
   if (options.signingSecret) config.slack.signingSecret = Resource.SlackSigningSecret.value;
   return createDeps({
     table: connectTable(Resource.RecapTable.name, options.requestPath ? REQUEST_PATH_CLIENT : {}),
-    publisher: eventBridgePublisher({
-      busName: Resource.RecapBus.name,
-      log: (message) => log.warn(message),
-      // On Slack's request path (handing `add` or `retag` to the bus) the same bounds as the table's.
-      ...(options.requestPath
-        ? { client: new EventBridgeClient({ maxAttempts: 2, requestHandler: REQUEST_PATH_CLIENT.requestHandler }), maxAttempts: 2 }
-        : {}),
-    }),
+    publisher: lazyPublisher(() =>
+      eventBridgePublisher({
+        busName: Resource.RecapBus.name,
+        log: (message) => log.warn(message),
+        // On Slack's request path (handing `add` or `retag` to the bus) the same bounds as the table's.
+        ...(options.requestPath
+          ? { client: new EventBridgeClient({ maxAttempts: 2, requestHandler: REQUEST_PATH_CLIENT.requestHandler }), maxAttempts: 2 }
+          : {}),
+      }),
+    ),
     config,
     log,
     metrics: emfMetrics({
@@ -50,6 +52,12 @@ function stageSettings(): Record<string, string | undefined> {
       return [setting, value === UNSET ? undefined : value];
     }),
   );
+}
+
+/** Made on first use: only the functions that publish are linked to the bus (runtime/definitions.ts). */
+function lazyPublisher(make: () => EventPublisher): EventPublisher {
+  let publisher: EventPublisher | undefined;
+  return { publish: (events) => (publisher ??= make()).publish(events) };
 }
 
 /**

@@ -5,6 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { addFeed, newFeed, pollDueFeeds, pollFeedBatch, pollFeeds, refreshFeed, resumeFeed, type Feed } from "@recap/core/feeds";
 import { MAX_ITEMS_PER_DOCUMENT } from "../../packages/core/src/feeds/refresh";
+import { depsFor, subscriptionHandlers, type BusEnvelope } from "@recap/core/runtime";
 import { announce } from "../../packages/core/src/feeds/announce";
 import { DAY, HOUR, MINUTE } from "../helpers/clock";
 import { writesSince } from "../helpers/dynamo";
@@ -504,6 +505,22 @@ describe("moves and schedule", () => {
     const batches = harness.bridge.details<{ feedIds: string[] }>("feeds.poll.requested");
     expect(batches.map((batch) => batch.feedIds.length)).toEqual([2, 2, 1]);
     expect(batches.flatMap((batch) => batch.feedIds).sort()).toEqual(feeds.map((feed) => feed.id).sort());
+  });
+
+  it("each fanned-out batch, run as its subscriber runs (depsFor), polls its feeds and announces what is new", async () => {
+    const path = uniquePath("batch");
+    harness.feeds.route(path, { body: rss([{ title: "Seed", link: "https://batch.example.com/seed", guid: "s" }]) });
+    const feed = await follow(path);
+    recap.clock.advance(HOUR);
+    harness.feeds.route(path, {
+      body: rss([{ title: "Batch news", link: "https://batch.example.com/n", guid: "n", pubDate: recap.clock().toISOString() }]),
+    });
+    recap.clock.set((await current(feed)).nextPollAt);
+    const event = { "detail-type": "feeds.poll.requested", detail: { feedIds: [feed.id] } } as unknown as BusEnvelope;
+    // The definition must let it publish: on AWS only publishers are linked to the bus.
+    const outcomes = (await subscriptionHandlers.pollBatch(event, depsFor("pollBatch", recap.deps))) as { announced?: number }[];
+    expect(outcomes).toEqual([expect.objectContaining({ status: "ok", announced: 1 })]);
+    expect(ingested(feed.id).map((detail) => detail.title)).toEqual(["Batch news"]);
   });
 
   it("schedules the next poll from the feed's rhythm and hints", async () => {

@@ -15,7 +15,7 @@ import { localBus, type LocalBus } from "@recap/core/events";
 import { deadLetters, type DeadLetters } from "./dead-letters";
 import { lockDataDir, processExists, type DirLock } from "./dir-lock";
 import type { FeedFetcher } from "@recap/core/feeds";
-import { createDeps, SUBSCRIPTIONS, subscriptionHandlers, type RecapDeps, type SubscriptionName } from "@recap/core/runtime";
+import { createDeps, depsFor, SUBSCRIPTIONS, subscriptionHandlers, type RecapDeps, type SubscriptionName } from "@recap/core/runtime";
 import { consoleLogger, type Logger } from "@recap/core/shared";
 import { connectTable, memoryStore, type TableRef } from "@recap/core/store";
 import { ensureTable, LOCAL_AWS, LOCAL_TABLE_NAME, startDynalite, type DynaliteServer } from "./dynalite";
@@ -145,7 +145,7 @@ export async function openLocalRecap(options: LocalOptions = {}): Promise<LocalR
       bus.subscribe({
         name,
         detailTypes: SUBSCRIPTIONS[name].detailTypes,
-        handle: (event) => subscriptionHandlers[name](event, deps),
+        handle: (event) => subscriptionHandlers[name](event, depsFor(name, deps)),
       });
     }
   }

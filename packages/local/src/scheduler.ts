@@ -3,7 +3,7 @@
  * the same handlers EventBridge Scheduler invokes on AWS. A run still going when the next is
  * due is not started twice.
  */
-import { SCHEDULES, scheduleHandlers, type RecapDeps, type ScheduleName } from "@recap/core/runtime";
+import { depsFor, SCHEDULES, scheduleHandlers, type RecapDeps, type ScheduleName } from "@recap/core/runtime";
 
 export interface LocalSchedules {
   stop(): Promise<void>;
@@ -15,7 +15,7 @@ export function startSchedules(deps: RecapDeps): LocalSchedules {
 
   const run = (name: ScheduleName) => {
     if (running.has(name)) return;
-    const job = scheduleHandlers[name](deps)
+    const job = scheduleHandlers[name](depsFor(name, deps))
       .catch((error: unknown) => deps.log.error(`Schedule ${name} failed`, { error: String(error) }))
       .finally(() => running.delete(name));
     running.set(name, job);

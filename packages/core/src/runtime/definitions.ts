@@ -1,5 +1,7 @@
 /**
- * What runs when, said once. `stacks/` turns these into EventBridge schedules and bus
+ * What runs when, said once. `slack`: it posts to Slack (it gets the bot token); `publishes`: it
+ * puts events on the bus (it alone is linked to the bus, and on one machine the others are handed a
+ * publisher that refuses, so a wrong flag fails the tests). `stacks/` turns these into EventBridge schedules and bus
  * subscriptions (with the handler files of stacks/handlers.ts); the local runner (`npm start`) runs
  * the same handlers on the same rules.
  * Plain data on purpose: the infrastructure code imports it without pulling in the app.
@@ -10,6 +12,7 @@ export const SCHEDULES = {
   poll: {
     everyMinutes: 15,
     slack: false,
+    publishes: true, // fans batches out; announces posts
     // Up to RECAP_POLL_BATCH_SIZE feeds in-process; each fetch is capped at 20 s (plus up to three
     // autodiscovery fetches), so the worst case needs Lambda's full 15 minutes.
     timeoutSeconds: 900,
@@ -21,6 +24,7 @@ export const SCHEDULES = {
   digest: {
     everyMinutes: 15,
     slack: true,
+    publishes: false,
     timeoutSeconds: 300,
   },
 } as const;
@@ -31,24 +35,28 @@ export const SUBSCRIPTIONS = {
     detailTypes: ["feeds.poll.requested"],
     timeoutSeconds: 900,
     slack: false,
+    publishes: true, // post.ingested, feed.paused
   },
   /** `/recap add` answered at once; this discovers, fetches, stores and reports to the response_url. */
   feedAdd: {
     detailTypes: ["feed.add.requested"],
     timeoutSeconds: 120,
     slack: true,
+    publishes: true, // the first poll of the feed it adds
   },
   /** `/recap retag` answered at once; this re-tags stored posts and reports to the response_url. */
   retag: {
     detailTypes: ["posts.retag.requested"],
     timeoutSeconds: 900,
     slack: true,
+    publishes: false,
   },
   /** Tells the channel a feed was added from that Recap paused it, and how to resume it. */
   feedPaused: {
     detailTypes: ["feed.paused"],
     timeoutSeconds: 30,
     slack: true,
+    publishes: false,
   },
   /** Posts each new post in the channels following one of its topics (`/recap follow`), within their hourly budget. */
   followAlerts: {
@@ -58,6 +66,7 @@ export const SUBSCRIPTIONS = {
     // timeout mid-delivery leaves that alert claimed and unsent (lost rather than duplicated).
     timeoutSeconds: 600,
     slack: true,
+    publishes: false,
   },
 } as const;
 

@@ -3,7 +3,7 @@
  * them with AWS adapters; the local runner calls the very same functions with local ones.
  */
 import type { EventBridgeEvent } from "aws-lambda";
-import { EVENT_SCHEMAS } from "../ports/events";
+import { EVENT_SCHEMAS, type EventPublisher } from "../ports/events";
 import { addOutcome } from "../commands/execute";
 import type { Outcome } from "../model/command";
 import { dispatchDigests } from "../digest/dispatch";
@@ -16,9 +16,24 @@ import { pollDueFeeds, pollFeedBatch } from "../feeds/poll";
 import { retagPosts } from "../topics/manage";
 import { renderOutcome, renderPausedNotice } from "../slack/render";
 import type { RecapDeps } from "./deps";
-import type { ScheduleName, SubscriptionName } from "./definitions";
+import { SCHEDULES, SUBSCRIPTIONS, type ScheduleName, type SubscriptionName } from "./definitions";
 
 export type BusEnvelope = EventBridgeEvent<string, unknown>;
+
+/**
+ * The deps a schedule or subscriber runs with: without the bus when its definition says it does not
+ * publish (it is not linked to it on AWS), so that on one machine a wrong flag fails loudly too.
+ */
+export function depsFor(name: ScheduleName | SubscriptionName, deps: RecapDeps): RecapDeps {
+  const definition = name in SCHEDULES ? SCHEDULES[name as ScheduleName] : SUBSCRIPTIONS[name as SubscriptionName];
+  if (definition.publishes) return deps;
+  const publisher: EventPublisher = {
+    publish: async () => {
+      throw new Error(`${name} published an event, but runtime/definitions.ts says it does not (it has no bus on AWS)`);
+    },
+  };
+  return { ...deps, publisher };
+}
 
 export const scheduleHandlers: Record<ScheduleName, (deps: RecapDeps) => Promise<unknown>> = {
   async poll(deps) {
