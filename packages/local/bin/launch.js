@@ -14,8 +14,11 @@ import vm from "node:vm";
 const LOCAL = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const ROOT = resolve(LOCAL, "../..");
 const DIST = join(LOCAL, "dist");
-/** What is never bundled: dynalite's LevelDB bindings are native code; iconv-lite's tables load on demand. */
-const EXTERNAL = ["dynalite", "iconv-lite"];
+/**
+ * What is never bundled: dynalite's LevelDB bindings are native code; iconv-lite's tables load on
+ * demand; the SQS and Lambda clients serve only `recap dlq --queue-url`, so no other command pays for them.
+ */
+const EXTERNAL = ["dynalite", "iconv-lite", "@aws-sdk/client-sqs", "@aws-sdk/client-lambda"];
 /** Read by the build besides the sources esbuild reports. */
 const MANIFESTS = ["package.json", "package-lock.json", "tsconfig.json", "packages/core/package.json", "packages/local/package.json"];
 

@@ -13,11 +13,12 @@ import {
   type PollProgress,
   type RefreshOutcome,
 } from "@recap/core/feeds";
-import type { BusEvent } from "@recap/core/events";
+import type { BusEvent, DeadLetter } from "@recap/core/events";
 import { findPosts } from "@recap/core/posts";
 import { editDistance, plural, quietLogger, truncate } from "@recap/core/shared";
 import { explainTopics, findTopic, storedPostFocus, suggestTopics, type TopicEvidence, type TopicScore } from "@recap/core/topics";
 import { topicEvidence } from "@recap/core/topics";
+import { listQueuedLetters, replayQueuedLetters } from "./aws-dead-letters";
 import { openLocalRecap, type LocalRecap } from "./environment";
 import { failed, outcomeJson, pageJson, postLines, terminalText } from "./terminal";
 
@@ -31,6 +32,8 @@ interface Operation {
   summary: string;
   options: NonNullable<ParseArgsConfig["options"]>;
   run(recap: LocalRecap, args: ParsedArgs, io: CliIo): Promise<number>;
+  /** Runs without this machine's Recap when the arguments say so (`dlq --queue-url`); undefined otherwise. */
+  standalone?(args: ParsedArgs, io: CliIo): Promise<number> | undefined;
 }
 
 interface ParsedArgs {
@@ -239,20 +242,19 @@ const OPERATIONS: Record<string, Operation> = {
     },
   },
   dlq: {
-    usage: "dlq [replay] [--json]",
-    summary: "List the events the bus gave up on after three attempts (Slack was down, a handler failed); dlq replay publishes them again",
-    options: { json },
+    usage: "dlq [replay] [--queue-url <url>] [--json]",
+    summary: "Events the bus gave up on after three attempts; replay publishes them again (--queue-url: a deployed stage's queue)",
+    options: { json, "queue-url": { type: "string" } },
+    standalone({ positionals, values }, io) {
+      const queueUrl = values["queue-url"];
+      if (typeof queueUrl !== "string") return undefined;
+      const action = dlqAction(positionals, io);
+      return action === "bad" ? Promise.resolve(1) : awsDlq(queueUrl, action === "replay", values.json === true, io);
+    },
     async run(recap, { positionals, values }, io) {
-      const [action, ...more] = positionals;
-      if (more.length > 0 || (action !== undefined && action !== "replay"))
-        return fail(io, `recap dlq: ${JSON.stringify(positionals.join(" "))} is not an action.\nUsage: recap dlq [replay] [--json]\n`);
-      if (action === undefined) {
-        const letters = recap.deadLetters.list();
-        if (values.json) return print(io, letters);
-        if (letters.length === 0) return say(io, "No dead letters: every event was handled.\n");
-        for (const letter of letters) io.stdout(`${letter.failedAt}  ${letter.detailType} → ${letter.subscriber}: ${letter.error}\n`);
-        return say(io, `${plural(letters.length, "event")} waiting. Once the cause is fixed: recap dlq replay\n`);
-      }
+      const action = dlqAction(positionals, io);
+      if (action === "bad") return 1;
+      if (action === "list") return showLetters(recap.deadLetters.list(), values.json === true, "recap dlq replay", io);
       // Every subscriber is idempotent (claims, conditional writes): replaying an event that half
       // succeeded sends nothing twice. Each event type has one subscriber, so publishing it again is
       // delivering it to the one that failed.
@@ -269,6 +271,31 @@ const OPERATIONS: Record<string, Operation> = {
     },
   },
 };
+
+function showLetters(letters: DeadLetter[], asJson: boolean, replay: string, io: CliIo): number {
+  if (asJson) return print(io, letters);
+  if (letters.length === 0) return say(io, "No dead letters: every event was handled.\n");
+  for (const letter of letters) io.stdout(`${letter.failedAt}  ${letter.detailType} → ${letter.subscriber}: ${letter.error}\n`);
+  return say(io, `${plural(letters.length, "event")} waiting. Once the cause is fixed: ${replay}\n`);
+}
+
+function dlqAction(positionals: string[], io: CliIo): "list" | "replay" | "bad" {
+  const [action, ...more] = positionals;
+  if (more.length === 0 && (action === undefined || action === "replay")) return action ?? "list";
+  fail(
+    io,
+    `recap dlq: ${JSON.stringify(positionals.join(" "))} is not an action.\nUsage: recap dlq [replay] [--queue-url <url>] [--json]\n`,
+  );
+  return "bad";
+}
+
+/** `recap dlq --queue-url`: the deployed stage's queue, with the operator's AWS credentials. */
+async function awsDlq(queueUrl: string, replay: boolean, asJson: boolean, io: CliIo): Promise<number> {
+  if (!replay) return showLetters(await listQueuedLetters(queueUrl), asJson, `recap dlq replay --queue-url ${queueUrl}`, io);
+  const { replayed, failed } = await replayQueuedLetters(queueUrl);
+  io.stderr(`Replayed ${plural(replayed, "event")}; ${failed} could not be handed to Lambda and stay in the queue.\n`);
+  return asJson ? print(io, { replayed, waiting: failed }) : failed > 0 ? 1 : 0;
+}
 
 export async function runCli(
   argv: string[],
@@ -329,6 +356,8 @@ async function dispatch(argv: string[], io: CliIo, open: () => Promise<LocalReca
   } catch (error) {
     return fail(io, `${optionProblem(error, name!)}\nUsage: recap ${operation.usage}\n`);
   }
+  const standalone = operation.standalone?.(args, io);
+  if (standalone) return standalone;
   const recap = await open();
   try {
     return await operation.run(recap, args, io);
