@@ -368,6 +368,8 @@ function lambdaEnv(recap: LocalRecap): NodeJS.ProcessEnv {
     }),
     SST_RESOURCE_SlackSigningSecret: JSON.stringify({ value: SIGNING_SECRET, type: "sst.sst.Secret" }),
     SST_RESOURCE_SlackBotToken: JSON.stringify({ value: BOT_TOKEN, type: "sst.sst.Secret" }),
+    // On Lambda the workspaces served are a stage secret (stacks/data.ts), not an environment variable.
+    SST_RESOURCE_RecapSlackTeamIds: JSON.stringify({ value: TEAM_ID, type: "sst.sst.Secret" }),
     AWS_REGION: "us-east-1",
     AWS_ACCESS_KEY_ID: "bench",
     AWS_SECRET_ACCESS_KEY: "bench",

@@ -57,6 +57,15 @@ export const botToken = new sst.Secret("SlackBotToken");
  * deploy from a shell or a CI job that lacks them never silently opens management to everyone.
  * UNSET (the placeholder) means not set.
  */
+// They used to be read from the deploying shell: a shell that still sets them is deploying a stage
+// whose admins would silently be dropped. Stop, and say how to keep them.
+for (const [setting, secret] of Object.entries(STAGE_SETTINGS)) {
+  if (process.env[setting]?.trim()) {
+    throw new Error(
+      `${setting} is set in this shell, but on AWS it is the stage secret ${secret}: run \`npx sst secret set ${secret} "${process.env[setting]?.trim()}" --stage ${$app.stage}\`, unset ${setting}, and deploy again.`,
+    );
+  }
+}
 export const slackAdmins = new sst.Secret(STAGE_SETTINGS.RECAP_SLACK_ADMINS, UNSET);
 export const slackTeamIds = new sst.Secret(STAGE_SETTINGS.RECAP_SLACK_TEAM_IDS, UNSET);
 

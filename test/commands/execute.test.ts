@@ -1,7 +1,7 @@
 /** The command executor against real stored posts (dynalite), ingested through the real pipeline. */
 import { describe, expect, it } from "vitest";
 import { runCommand, type CommandContext, type Outcome } from "@recap/core/commands";
-import { addFeed, refreshFeed, type Feed } from "@recap/core/feeds";
+import { addFeed, newFeed, refreshFeed, type Feed } from "@recap/core/feeds";
 import { HOUR } from "../helpers/clock";
 import { rss } from "../helpers/feed-server";
 import { useFreshRecap, type Harness, type TestRecap } from "../helpers/recap";
@@ -153,5 +153,27 @@ describe("adding from Slack", () => {
     });
     const fromTerminal = await addFeed(refused, { via: "cli" }, recap.deps);
     expect(fromTerminal).toMatchObject({ status: "failed", error: expect.stringMatching(/refused.*127\.0\.0\.1:1/i) });
+  });
+});
+
+describe("finding a followed feed by its URL", () => {
+  it("finds a private feed by the URL people are shown, and a feed stored before URLs were spelled one way", async () => {
+    harness.feeds.route("/private-found.xml", { body: rss([{ title: "In", link: "https://in.example.com/a", guid: "a" }]) });
+    const shown = harness.feeds.at("/private-found.xml");
+    const added = await runCommand({ name: "add", url: shown.replace("http://", "http://reader:pw@"), recap: false }, cli, recap.deps);
+    expect(added.kind).toBe("added");
+    expect(await runCommand({ name: "resume", target: shown }, cli, recap.deps)).toMatchObject({ kind: "resumed", url: shown });
+
+    // Stored as an earlier version kept it: a tracking parameter, the query in another order.
+    const legacy = newFeed(`${harness.feeds.at("/legacy.xml")}?utm_source=x&b=2&a=1`, { via: "cli" }, recap.clock());
+    await recap.deps.store.feeds.create(legacy);
+    expect(
+      await runCommand({ name: "add", url: `${harness.feeds.at("/legacy.xml")}?a=1&b=2`, recap: false }, cli, recap.deps),
+    ).toMatchObject({
+      kind: "already-followed",
+    });
+    expect(await runCommand({ name: "remove", target: `${harness.feeds.at("/legacy.xml")}?b=2&a=1` }, cli, recap.deps)).toMatchObject({
+      kind: "removed",
+    });
   });
 });

@@ -365,3 +365,20 @@ describe("normalizeItems", () => {
     expect(authors).toEqual(["Ana Souza", "Ben Carter", "Chi & Dee", undefined]);
   });
 });
+
+describe("a private feed's credentials", () => {
+  it("never reach a post's link, whether resolved against the feed's URL or written into the item", () => {
+    const [relative, absolute, bare] = normalizeItems(
+      [
+        { guid: "1", url: "/p/1", title: "Relative" },
+        { guid: "2", url: "https://bob:hunter2@private.example.com/p/2", title: "Absolute" },
+        { guid: "3", title: "No link" },
+      ],
+      { feedUrl: "https://alice:s3cret@private.example.com/feed.xml", now: new Date("2026-12-03T00:00:00Z") },
+    );
+    expect(relative?.url).toBe("https://private.example.com/p/1");
+    expect(absolute?.url).toBe("https://private.example.com/p/2");
+    expect(bare?.url).toBe("https://private.example.com/feed.xml");
+    expect(JSON.stringify([relative, absolute, bare])).not.toMatch(/s3cret|hunter2|alice@|bob@/);
+  });
+});

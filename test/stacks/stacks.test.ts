@@ -77,7 +77,7 @@ beforeAll(() => {
     $transform: (target: unknown, transform: (args: Record<string, unknown>) => void) => transforms.push({ target, transform }),
   });
   process.env.RECAP_POLL_BATCH_SIZE = "25";
-  process.env.RECAP_SLACK_ADMINS = "USHELL"; // set in the deploying shell: must not reach a function
+  process.env.RECAP_OTHER_SETTING = "kept"; // any other RECAP_* setting of the deploying shell reaches the functions
 });
 afterAll(() => {
   process.env = saved;
@@ -89,6 +89,20 @@ const ofKind = (kind: string) => created.filter((entry) => entry.component === k
 const DEAD_LETTERS = "arn:Queue:RecapDeadLetters";
 
 describe("sst.config.ts and stacks/", () => {
+  it("refuses to deploy from a shell that still sets admins or workspaces, which are stage secrets now", async () => {
+    const config = (await import(/* @vite-ignore */ pathToFileURL(resolve("sst.config.ts")).href)).default as { run(): Promise<unknown> };
+    process.env.RECAP_SLACK_ADMINS = "U012AB3CD";
+    try {
+      await expect(config.run()).rejects.toThrow(/npx sst secret set RecapSlackAdmins "U012AB3CD" --stage dev/);
+    } finally {
+      delete process.env.RECAP_SLACK_ADMINS;
+      // The failed program left its half-made state behind: start the next test from nothing.
+      created.length = 0;
+      linkGrants.clear();
+      vi.resetModules();
+    }
+  });
+
   it("builds the table from the shared schema and the bus", async () => {
     // Imported by path: the type checker must not follow it into SST's generated platform types.
     const config = (await import(/* @vite-ignore */ pathToFileURL(resolve("sst.config.ts")).href)).default as {
@@ -152,8 +166,7 @@ describe("sst.config.ts and stacks/", () => {
       "SlackBotToken",
       "SlackSigningSecret",
     ]);
-    // Admins and workspaces are the stage's secrets (placeholder "-"), never the deploying shell's settings.
-    expect(http?.args.environment).not.toHaveProperty("RECAP_SLACK_ADMINS");
+    expect(http?.args.environment).toMatchObject({ RECAP_OTHER_SETTING: "kept" });
   });
 
   it("subscribes each bus subscriber to its detail types, with Slack secrets only where needed", async () => {

@@ -1,5 +1,5 @@
 /** Following, unfollowing, resuming and importing feeds. */
-import { canonicalizeUrl } from "../posts/canonical-url";
+import { canonicalizeUrl, withoutCredentials } from "../posts/canonical-url";
 import { stableId } from "../shared/hash";
 import { DEFAULT_FEEDS } from "./default-feeds";
 import { describeFailure, loadFeedDocument } from "./document";
@@ -36,21 +36,8 @@ export function parseFeedUrl(input: string): string | undefined {
   }
 }
 
-/**
- * A feed's URL as people are shown it: without the user name and password a private feed's URL
- * may carry (they are kept, and used, for fetching it; every member of a channel reads `feeds`).
- */
-export function shownUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (!parsed.username && !parsed.password) return url;
-    parsed.username = "";
-    parsed.password = "";
-    return parsed.href;
-  } catch {
-    return url;
-  }
-}
+/** A feed's URL as people are shown it: without the credentials a private feed's URL may carry. */
+export const shownUrl = withoutCredentials;
 
 export function newFeed(url: string, origin: FeedOrigin, now: Date, options: { title?: string; isRecapFeed?: boolean } = {}): Feed {
   return {
@@ -103,7 +90,7 @@ export async function addFeed(
 ): Promise<AddFeedResult> {
   const url = parseFeedUrl(input);
   if (!url) return { status: "failed", error: `"${input}" is not a web address (expected something like https://example.com/feed.xml)` };
-  const existing = await deps.store.feeds.findByUrl(url);
+  const existing = await followedFeed(url, deps);
   if (existing) return existsResult(existing, options, deps);
 
   let document;
@@ -184,7 +171,22 @@ export async function findFeed(reference: string, deps: Pick<RefreshDeps, "store
   const byId = /^[0-9a-f]{12}$/.test(id) ? await deps.store.feeds.get(id) : undefined;
   if (byId) return byId;
   const url = parseFeedUrl(reference);
-  return url ? deps.store.feeds.findByUrl(url) : undefined;
+  return url ? followedFeed(url, deps) : undefined;
+}
+
+/**
+ * The feed followed at `url` (as parseFeedUrl spells it): by that spelling, else — for a feed
+ * stored before URLs were spelled one way, or a private feed named as people are shown it, without
+ * its credentials — by comparing each followed feed's URL spelled the same way.
+ */
+async function followedFeed(url: string, deps: Pick<RefreshDeps, "store">): Promise<Feed | undefined> {
+  const exact = await deps.store.feeds.findByUrl(url);
+  if (exact) return exact;
+  const wanted = withoutCredentials(url);
+  return (await deps.store.feeds.list()).find((feed) => {
+    const spelled = parseFeedUrl(feed.url);
+    return spelled !== undefined && withoutCredentials(spelled) === wanted;
+  });
 }
 
 /** Un-pauses a feed and polls it at the next run. */

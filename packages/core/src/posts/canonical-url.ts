@@ -85,3 +85,20 @@ function decodeName(name: string): string {
     return name;
   }
 }
+
+/**
+ * The URL without a user name and password: a private feed's URL carries them for fetching, and
+ * nothing derived from it — a post's link resolved against it, the feed as people are shown it —
+ * may show them.
+ */
+export function withoutCredentials(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (!parsed.username && !parsed.password) return url;
+    parsed.username = "";
+    parsed.password = "";
+    return parsed.href;
+  } catch {
+    return url;
+  }
+}

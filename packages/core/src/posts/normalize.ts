@@ -1,6 +1,6 @@
 import type { RawItem } from "../model/feed";
 import { stableId } from "../shared/hash";
-import { canonicalizeUrl } from "./canonical-url";
+import { canonicalizeUrl, withoutCredentials } from "./canonical-url";
 import { parseFeedDate } from "./dates";
 import { htmlToText } from "./text";
 import { truncate } from "../shared/truncate";
@@ -53,9 +53,12 @@ interface Draft {
  * entries of a log, `#a0930`, `#a1415`), each keeps its fragment, in its link and in its identity.
  */
 export function normalizeItems(items: RawItem[], context: NormalizeContext): NormalizedItem[] {
-  const feedPage = canonicalizeUrl(context.feedUrl);
-  const site = context.siteUrl ? canonicalizeUrl(context.siteUrl, context.feedUrl) : undefined;
-  const drafts = items.map((item) => draft(item, context, site, feedPage));
+  // Links are resolved against the feed without the credentials a private feed's URL carries: a post
+  // links to its page, not to the password. (Identities still use the feed's own URL, unchanged.)
+  const publicFeedUrl = withoutCredentials(context.feedUrl);
+  const feedPage = canonicalizeUrl(publicFeedUrl);
+  const site = context.siteUrl ? canonicalizeUrl(withoutCredentials(context.siteUrl), publicFeedUrl) : undefined;
+  const drafts = items.map((item) => draft(item, context, publicFeedUrl, site, feedPage));
 
   const guidCount = count(drafts.flatMap((d) => d.guid ?? []));
   const exactCount = count(drafts.map((d) => d.exactUrl));
@@ -93,17 +96,17 @@ function count(values: string[]): Map<string, number> {
   return counts;
 }
 
-function draft(item: RawItem, context: NormalizeContext, site?: string, feedPage?: string): Draft {
+function draft(item: RawItem, context: NormalizeContext, publicFeedUrl: string, site?: string, feedPage?: string): Draft {
   const guid = item.guid?.trim() || undefined;
-  const base = site ?? context.feedUrl;
+  const base = site ?? publicFeedUrl;
   const link = usable(item.url ? canonicalizeUrl(item.url, base, { fragment: true }) : undefined);
   // Without a link, the identifier may be the address (a permalink GUID): relative to the feed itself.
-  const permalink = usable(!link && item.permalink ? canonicalizeUrl(item.permalink, context.feedUrl, { fragment: true }) : undefined);
+  const permalink = usable(!link && item.permalink ? canonicalizeUrl(item.permalink, publicFeedUrl, { fragment: true }) : undefined);
   const exactUrl = link ?? permalink;
   const own = exactUrl && withoutFragment(exactUrl);
   // Some feeds point every item at the home page; that URL cannot identify a post.
   const ownUrl = own !== undefined && own !== site && own !== feedPage;
-  const url = own ?? site ?? feedPage ?? context.feedUrl;
+  const url = own ?? site ?? feedPage ?? publicFeedUrl;
 
   const titleText = item.title ? htmlToText(item.title) : "";
   const summaryText = textOf(item.summary) || textOf(item.content);
@@ -138,7 +141,8 @@ function draft(item: RawItem, context: NormalizeContext, site?: string, feedPage
   };
 }
 
-const usable = (url: string | undefined) => (url !== undefined && url.length <= URL_MAX ? url : undefined);
+/** A link a post may carry: not too long, and never with a user name or password in it. */
+const usable = (url: string | undefined) => (url !== undefined && url.length <= URL_MAX ? withoutCredentials(url) : undefined);
 const bounded = (key: string | undefined) => (key !== undefined && key.length > KEY_MAX ? `hash:${stableId(key)}` : key);
 
 function withoutFragment(url: string): string {
