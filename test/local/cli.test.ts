@@ -2,8 +2,8 @@
  * The recap CLI end to end: real commands over a data directory (dynalite on disk), against feeds
  * served from loopback — both opening the directory itself and borrowing a running server's.
  */
-import { execFile } from "node:child_process";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { execFile, spawnSync } from "node:child_process";
+import { mkdtemp, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -557,14 +557,15 @@ describe("recap dlq", () => {
     const slack = await startFakeSlack();
     const dir = await mkdtemp(join(tmpdir(), "recap-dlq-"));
     const env = { SLACK_BOT_TOKEN: "xoxb-test", RECAP_SLACK_API_URL: slack.apiUrl, RECAP_SLACK_TEAM_IDS: "T0001" };
-    const run = async (...argv: string[]) => {
+    const runWith = async (environment: Record<string, string>, ...argv: string[]) => {
       let stdout = "";
       let stderr = "";
       const code = await runCli(argv, { stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text) }, () =>
-        openLocalRecap({ dataDir: dir, log: silentLogger, env }),
+        openLocalRecap({ dataDir: dir, log: silentLogger, env: environment }),
       );
       return { code, stdout, stderr, json: () => JSON.parse(stdout) };
     };
+    const run = (...argv: string[]) => runWith(env, ...argv);
     const alerts = () => slack.calls.filter((call) => call.method === "chat.postMessage" && call.body.channel === "CDLQ");
     try {
       feeds.route("/dlq.xml", { body: rss([{ title: "Old news", link: "https://dlq.example.com/old", guid: "o" }], { title: "DLQ" }) });
@@ -595,6 +596,16 @@ describe("recap dlq", () => {
         }),
       ]);
       expect((await run("dlq")).stdout).toMatch(/post\.ingested → followAlerts: .*invalid_auth[\s\S]*1 event waiting/);
+
+      // A terminal with no Slack and no server running would only print the alert: it refuses, and keeps it.
+      const unconnected = await runWith({}, "dlq", "replay");
+      expect(unconnected).toMatchObject({ code: 1, stderr: expect.stringMatching(/Nothing reaches Slack from this terminal/) });
+      expect((await run("dlq", "--json")).json()).toHaveLength(1);
+
+      // A replay that died after setting the letters aside (its process is gone) lost nothing.
+      const dead = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"]).stdout.toString();
+      await rename(join(dir, "dead-letters.jsonl"), join(dir, `dead-letters.jsonl.${dead}.replaying`));
+      expect((await run("dlq", "--json")).json()).toHaveLength(1);
 
       // Slack is back: the replay posts the alert once, and nothing waits any more.
       expect((await run("dlq", "replay", "--json")).json()).toEqual({ replayed: 1, waiting: 0 });

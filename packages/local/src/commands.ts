@@ -258,11 +258,23 @@ const OPERATIONS: Record<string, Operation> = {
       // Every subscriber is idempotent (claims, conditional writes): replaying an event that half
       // succeeded sends nothing twice. Each event type has one subscriber, so publishing it again is
       // delivering it to the one that failed.
-      const letters = recap.deadLetters.take();
+      // Without a server, this process delivers them itself: without a bot token it would only print
+      // Slack's messages here, and the letters would be gone.
+      if (!recap.handsEventsTo && !recap.config.slack.botToken && recap.deadLetters.list().length > 0)
+        return fail(
+          io,
+          "Nothing reaches Slack from this terminal: start Recap (npm start) with Slack configured, or set SLACK_BOT_TOKEN, then replay.\n",
+        );
+      const { letters, done } = recap.deadLetters.take();
       const events = new Map(letters.map((letter) => [{ detailType: letter.detailType, detail: letter.detail } as BusEvent, letter]));
       const { failed } = events.size > 0 ? await recap.deps.publisher.publish([...events.keys()]) : { failed: [] };
-      recap.deadLetters.putBack(failed.flatMap((event) => events.get(event) ?? []));
+      // Those not handed on are letters again; the rest are delivered (or, failing, new letters).
+      for (const event of failed) {
+        const letter = events.get(event);
+        if (letter) recap.deadLetters.add(letter);
+      }
       await recap.bus.idle(); // handled here when no server runs: a delivery that fails again is a dead letter again
+      done();
       const waiting = recap.deadLetters.list().length;
       const replayed = letters.length - failed.length;
       const where = recap.handsEventsTo ? " (handed to the running server)" : "";

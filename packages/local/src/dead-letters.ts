@@ -4,35 +4,47 @@
  * when Slack was down or a handler failed; `recap dlq` lists them and `recap dlq replay` publishes
  * them again. Without a data directory (RECAP_IN_MEMORY=1) they are kept in memory.
  */
-import { appendFileSync, existsSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { appendFileSync, existsSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import type { DeadLetter } from "@recap/core/events";
+import { processExists } from "./dir-lock";
 
 export interface DeadLetters {
   add(letter: DeadLetter): void;
   list(): DeadLetter[];
-  /** Removes every letter and returns them: the caller replays them and puts back what it could not. */
-  take(): DeadLetter[];
-  putBack(letters: DeadLetter[]): void;
+  /**
+   * Sets every letter aside for a replay and returns them; `done` removes them once the replay has
+   * handed them on (the ones that failed again are new letters by then). A replay that dies before
+   * `done` leaves them set aside: the next list or replay picks them up again.
+   */
+  take(): { letters: DeadLetter[]; done(): void };
 }
 
 export function deadLetters(dataDir: string | undefined): DeadLetters {
   if (!dataDir) return inMemory();
   const file = join(dataDir, "dead-letters.jsonl");
   const add = (letter: DeadLetter) => appendFileSync(file, `${JSON.stringify(letter)}\n`, { mode: 0o600 });
+  /** Files set aside by replays whose process is gone: theirs to finish, so ours now. */
+  const abandoned = () =>
+    readdirSync(dataDir)
+      .filter((name) => name.startsWith("dead-letters.jsonl.") && name.endsWith(".replaying"))
+      .filter((name) => !processExists(Number(name.split(".")[2])))
+      .map((name) => join(dataDir, name));
   return {
     add,
-    list: () => read(file),
+    list: () => [...abandoned().flatMap(read), ...read(file)],
     take() {
-      // Renamed first: a letter another process appends meanwhile goes to a new file, not lost.
       const taking = `${file}.${process.pid}.replaying`;
-      if (!existsSync(file)) return [];
-      renameSync(file, taking);
-      const letters = read(taking);
-      rmSync(taking, { force: true });
-      return letters;
+      const set = [...abandoned()];
+      try {
+        // Renamed, not read and truncated: a letter another process appends meanwhile goes to a new file.
+        renameSync(file, taking);
+        set.push(taking);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error; // none now (or another replay took them)
+      }
+      return { letters: set.flatMap(read), done: () => set.forEach((path) => rmSync(path, { force: true })) };
     },
-    putBack: (letters) => letters.forEach(add),
   };
 }
 
@@ -58,8 +70,7 @@ function inMemory(): DeadLetters {
     take() {
       const taken = letters;
       letters = [];
-      return taken;
+      return { letters: taken, done() {} };
     },
-    putBack: (back) => void letters.push(...back),
   };
 }
