@@ -42,14 +42,6 @@ export const ALARMS: Record<string, AlarmSpec> = {
     period: 900,
     threshold: 0,
   },
-  AllFeedsFailing: {
-    description: "Every feed polled failed, two polls in a row: the network, DNS or Recap itself, not the feeds.",
-    ...recap("AllFeedsFailing"),
-    statistic: "Maximum",
-    period: 900,
-    evaluationPeriods: 2,
-    threshold: 0,
-  },
   SlackAuthFailures: {
     description: "Slack refused Recap's token (invalid_auth, token_revoked, …): nothing reaches Slack until it is replaced.",
     ...recap("SlackAuthFailures"),
@@ -81,6 +73,31 @@ export const ALARMS: Record<string, AlarmSpec> = {
     threshold: 0,
   },
 };
+
+/**
+ * Every feed polled in half an hour failed, at least a few of them, summed over the stage's whole
+ * poll and every batch: the network, DNS or Recap itself, not the feeds. (One job's own feeds all
+ * failing says little: a batch may hold one dead feed.)
+ */
+const stageSum = (id: string, metricName: string) => ({
+  id,
+  returnData: false,
+  metric: { ...recap(metricName), period: 1800, stat: "Sum" },
+});
+new aws.cloudwatch.MetricAlarm("AllFeedsFailing", {
+  alarmDescription: `Recap: every feed polled in the last half hour failed. See docs/operations.md, "Alarms".`,
+  metricQueries: [
+    stageSum("polled", "FeedsPolled"),
+    stageSum("failed", "FeedsFailed"),
+    { id: "allFailing", expression: "IF(polled >= 3 AND failed >= polled, 1, 0)", label: "All feeds failing", returnData: true },
+  ],
+  evaluationPeriods: 1,
+  threshold: 0,
+  comparisonOperator: "GreaterThanThreshold",
+  treatMissingData: "notBreaching",
+  alarmActions: [alarmTopic.arn],
+  okActions: [alarmTopic.arn],
+});
 
 for (const [name, alarm] of Object.entries(ALARMS)) {
   new aws.cloudwatch.MetricAlarm(name, {

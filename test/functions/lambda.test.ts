@@ -109,7 +109,7 @@ describe("Lambda handlers", () => {
     for (const line of logged)
       expect(line).toMatchObject({ level: expect.any(String), message: expect.any(String), correlationId: "evt-1" });
     const metrics = lines.filter((line) => "_aws" in line);
-    expect(metrics).toEqual([expect.objectContaining({ FeedsPolled: 2, FeedsFailed: 2, AllFeedsFailing: 1, PostsIngested: 0 })]);
+    expect(metrics).toEqual([expect.objectContaining({ FeedsPolled: 2, FeedsFailed: 2, PostsIngested: 0 })]);
 
     const store = openStore(table);
     const polled = await Promise.all((batch?.feedIds ?? []).map((id) => store.feeds.get(id)));

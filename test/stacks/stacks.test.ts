@@ -233,8 +233,18 @@ describe("sst.config.ts and stacks/", () => {
     for (const args of alarms.values())
       expect(args).toMatchObject({ alarmActions: ["arn:SnsTopic:RecapAlarms"], treatMissingData: "notBreaching" });
     // Recap's own counts are alarmed on by the names the functions emit them under.
-    for (const name of ["DigestsFailed", "AllFeedsFailing", "SlackAuthFailures"])
+    for (const name of ["DigestsFailed", "SlackAuthFailures"])
       expect(alarms.get(name)).toMatchObject({ namespace: METRICS_NAMESPACE, metricName: name, dimensions: { Stage: "dev" } });
+    // Every feed failing is judged on the stage's sums over half an hour, not one job's feeds.
+    const allFailing = alarms.get("AllFeedsFailing");
+    expect(allFailing?.metricQueries).toEqual([
+      expect.objectContaining({
+        id: "polled",
+        metric: expect.objectContaining({ metricName: "FeedsPolled", stat: "Sum", dimensions: { Stage: "dev" } }),
+      }),
+      expect.objectContaining({ id: "failed", metric: expect.objectContaining({ metricName: "FeedsFailed", stat: "Sum" }) }),
+      expect.objectContaining({ id: "allFailing", expression: "IF(polled >= 3 AND failed >= polled, 1, 0)", returnData: true }),
+    ]);
     expect(alarms.get("SlackEndpoint5xx")).toMatchObject({
       namespace: "AWS/Lambda",
       metricName: "Url5xxCount",
