@@ -5,7 +5,7 @@
  * is taken first, so commands run side by side simply take turns. A lock whose process is gone is
  * taken over.
  */
-import { openSync, closeSync, readFileSync, rmSync, writeSync } from "node:fs";
+import { linkSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 const RETRY_MS = 50;
@@ -24,25 +24,33 @@ export async function lockDataDir(
 ): Promise<DirLock | undefined> {
   const file = join(dataDir, "db.lock");
   const deadline = Date.now() + options.timeoutMs;
-  for (;;) {
-    try {
-      const fd = openSync(file, "wx", 0o600);
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
-      return { release: () => releaseIfOurs(file) };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+  // The pid is written to a file of our own first and linked into place whole: no one ever reads
+  // a lock that exists but does not yet say whose it is.
+  const mine = `${file}.${process.pid}`;
+  writeFileSync(mine, String(process.pid), { mode: 0o600 });
+  try {
+    for (;;) {
+      try {
+        linkSync(mine, file);
+        return { release: () => releaseIfOurs(file) };
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      }
+      const seen = readQuietly(file);
+      const holder = Number(seen);
+      if (seen !== undefined && (!Number.isInteger(holder) || holder <= 0 || !processExists(holder))) {
+        // Gone: take it over, unless someone else did since we read it.
+        removeIfUnchanged(file, seen);
+        continue;
+      }
+      if (await options.stopWaiting?.()) return undefined;
+      if (Date.now() >= deadline) {
+        throw new Error(`Another Recap process (pid ${holder}) is using ${dataDir}. Try again when it has finished.`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
     }
-    const holder = Number(readQuietly(file));
-    if (!Number.isInteger(holder) || holder <= 0 || !processExists(holder)) {
-      removeIfUnchanged(file, readQuietly(file));
-      continue;
-    }
-    if (await options.stopWaiting?.()) return undefined;
-    if (Date.now() >= deadline) {
-      throw new Error(`Another Recap process (pid ${holder}) is using ${dataDir}. Try again when it has finished.`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
+  } finally {
+    rmSync(mine, { force: true });
   }
 }
 
