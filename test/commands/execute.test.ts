@@ -177,3 +177,13 @@ describe("finding a followed feed by its URL", () => {
     });
   });
 });
+
+describe("a feed address too long to keep", () => {
+  it("is refused by its encoded length, which the table's index limits, not its characters", async () => {
+    const long = `https://example.com/${"é".repeat(900)}`; // 920 characters, over 5,000 bytes once encoded
+    expect(await addFeed(long, { via: "cli" }, recap.deps)).toEqual({
+      status: "failed",
+      error: "Its address is too long to follow (over 1,000 bytes once encoded).",
+    });
+  });
+});

@@ -149,7 +149,7 @@ const OPERATIONS: Record<string, Operation> = {
       );
       if (result.overLimit > 0)
         io.stderr(
-          `  ${plural(result.overLimit, "more new feed")} not imported: one import adds at most ${MAX_IMPORTED_FEEDS.toLocaleString("en-US")}. Split the file and import the rest.\n`,
+          `  ${result.overLimit} more ${result.overLimit === 1 ? "entry" : "entries"} not imported: one import adds at most ${MAX_IMPORTED_FEEDS.toLocaleString("en-US")}. Split the file and import the rest.\n`,
         );
       // Which entries were left out, so they can be fixed in the file (the first few of a long list).
       const shown = result.invalid.slice(0, 10);

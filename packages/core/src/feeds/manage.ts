@@ -15,6 +15,10 @@ export type AddFeedResult =
 
 /** Feed URLs are index sort keys (at most 1 KB); no real feed URL comes close. */
 const MAX_URL_LENGTH = 1000;
+/** A feed's URL is a key of the table's index, which holds at most 1,024 bytes (not characters). */
+const MAX_URL_BYTES = 1000;
+const tooLong = (url: string) => new TextEncoder().encode(url).length > MAX_URL_BYTES;
+const TOO_LONG = "Its address is too long to follow (over 1,000 bytes once encoded).";
 
 /** The feed URL a person typed, made absolute and checked; undefined when it is not a web address. */
 export function parseFeedUrl(input: string): string | undefined {
@@ -90,6 +94,7 @@ export async function addFeed(
 ): Promise<AddFeedResult> {
   const url = parseFeedUrl(input);
   if (!url) return { status: "failed", error: `"${input}" is not a web address (expected something like https://example.com/feed.xml)` };
+  if (tooLong(url)) return { status: "failed", error: TOO_LONG };
   const existing = await followedFeed(url, deps);
   if (existing) return existsResult(existing, options, deps);
 
@@ -105,6 +110,8 @@ export async function addFeed(
     }
     return { status: "failed", error: describeFailure(error) };
   }
+  // Where redirects and autodiscovery led may be longer than what was typed.
+  if (tooLong(document.url)) return { status: "failed", error: TOO_LONG };
   const discovered = document.url !== url ? await deps.store.feeds.findByUrl(document.url) : undefined;
   if (discovered) return existsResult(discovered, options, deps);
 
@@ -131,7 +138,7 @@ export const MAX_IMPORTED_FEEDS = 1_000;
 
 /**
  * Stores feeds without fetching them (OPML import, seeding): they are polled on schedule. At most
- * MAX_IMPORTED_FEEDS new ones; the new ones past it are counted in `overLimit`, not stored.
+ * MAX_IMPORTED_FEEDS new ones; the entries after that are counted in `overLimit`, not looked up.
  */
 export async function importFeeds(
   entries: { url: string; title?: string }[],
@@ -148,12 +155,17 @@ export async function importFeeds(
       invalid.push(entry.url);
       continue;
     }
-    if (await deps.store.feeds.findByUrl(url)) {
-      existing++;
-      continue;
-    }
+    // Past the cap nothing more is asked of the table: a list of 85,000 is counted, not looked up.
     if (added.length >= MAX_IMPORTED_FEEDS) {
       overLimit++;
+      continue;
+    }
+    if (tooLong(url)) {
+      invalid.push(entry.url);
+      continue;
+    }
+    if (await deps.store.feeds.findByUrl(url)) {
+      existing++;
       continue;
     }
     const feed = newFeed(url, origin, deps.clock(), { title: entry.title });
