@@ -15,11 +15,16 @@ export const SEARCH_WINDOW_DAYS = 180;
 export const SEARCH_MAX_CANDIDATES = 5_000;
 export const TOPICS_WINDOW_DAYS = 7;
 /**
- * The most posts `latest` and `topics` read on Slack's request path. Each feed adds at most 1,000
- * items a poll (feeds/refresh.ts), so this is reached only by a day of many new large feeds; the
- * answer then counts the newest posts read. (Counters kept at ingest would lift it; see issue 14.)
+ * The most posts `topics` reads on Slack's request path: each feed adds at most 1,000 items a poll
+ * (feeds/refresh.ts), so this is reached only by a week of many new large feeds, and the counts are
+ * then those of the newest posts read. (Counters kept at ingest would lift it; see issue 14.)
  */
 export const REQUEST_READ_MAX = 5_000;
+/**
+ * The most posts `latest` reads to fill a page with news: it stops as soon as the page is full, so
+ * this is reached only when a day's backfill (feeds added today) outnumbers it.
+ */
+export const LATEST_READ_MAX = 20_000;
 
 /** `page` (1-based) of a topic's posts, newest published first, and one beyond. */
 export function topicWindow(posts: PostRepository, topicId: string, page: number): Promise<Post[]> {
@@ -37,15 +42,21 @@ export async function searchWindow(posts: PostRepository, words: string[], page:
   return { window: windowOf(matches, page), truncated: recent.length >= SEARCH_MAX_CANDIDATES };
 }
 
-/** `page` of the news first seen in the last day, newest first, and one beyond. */
+/**
+ * `page` of the news first seen in the last day, newest first, and one beyond. Read page by page,
+ * dropping backfill as it comes (a feed added today may have stored a thousand old posts, and they
+ * must not push the news out), until the window is full or LATEST_READ_MAX posts were read.
+ */
 export async function latestWindow(posts: PostRepository, page: number, now: Date): Promise<Post[]> {
-  // Read the whole day before dropping backfill: a feed added today may have stored hundreds of old
-  // posts, and they must not push the news out of a limited read.
-  const seen = await posts.seenSince(now, { since: new Date(now.getTime() - DAY), limit: REQUEST_READ_MAX });
-  return windowOf(
-    seen.filter((post) => post.fresh),
-    page,
-  );
+  const wanted = page * PAGE_SIZE + 1;
+  const news: Post[] = [];
+  let read = 0;
+  for await (const batch of posts.pagesSeenSince(now, { since: new Date(now.getTime() - DAY), limit: LATEST_READ_MAX })) {
+    read += batch.length;
+    news.push(...batch.filter((post) => post.fresh));
+    if (news.length >= wanted || read >= LATEST_READ_MAX) break;
+  }
+  return windowOf(news, page);
 }
 
 /** Posts published in the last TOPICS_WINDOW_DAYS per topic: the busy ones by count, the quiet ones apart. */
