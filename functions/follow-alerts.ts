@@ -3,7 +3,7 @@ import type { Context, EventBridgeEvent } from "aws-lambda";
 import { subscriptionHandlers } from "@recap/core/runtime";
 import { awsDeps, correlated } from "./lib/aws";
 
-const deps = awsDeps({ botToken: true });
+const deps = awsDeps("followAlerts");
 
 export async function handler(event: EventBridgeEvent<string, unknown>, context: Context) {
   await correlated(event, context, () => subscriptionHandlers.followAlerts(event, deps));

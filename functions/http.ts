@@ -4,7 +4,7 @@ import { handle, type LambdaEvent } from "hono/aws-lambda";
 import { createHttpApp, createSlackApp, SlackRequestReceiver } from "@recap/core/slack";
 import { awsDeps, correlated } from "./lib/aws";
 
-const deps = awsDeps({ botToken: true, signingSecret: true, requestPath: true });
+const deps = awsDeps("http");
 const { signingSecret, botToken } = deps.config.slack;
 if (!signingSecret || !botToken) throw new Error("SlackSigningSecret and SlackBotToken must be set: npx sst secret set …");
 

@@ -3,7 +3,7 @@ import type { Context } from "aws-lambda";
 import { scheduleHandlers } from "@recap/core/runtime";
 import { awsDeps, correlated } from "./lib/aws";
 
-const deps = awsDeps();
+const deps = awsDeps("poll");
 
 export async function handler(event: unknown, context: Context) {
   return correlated(event, context, () => scheduleHandlers.poll(deps));

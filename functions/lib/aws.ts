@@ -8,7 +8,7 @@ import { EventBridgeClient } from "@aws-sdk/client-eventbridge";
 import { Resource } from "sst";
 import { loadConfig, type RecapConfig } from "@recap/core/config";
 import { eventBridgePublisher, type EventPublisher } from "@recap/core/events";
-import { createDeps, type RecapDeps } from "@recap/core/runtime";
+import { createDeps, SCHEDULES, SUBSCRIPTIONS, type RecapDeps, type ScheduleName, type SubscriptionName } from "@recap/core/runtime";
 import { jsonLogger, withCorrelation } from "@recap/core/shared";
 import { emfMetrics } from "./metrics";
 import { STAGE_SETTINGS, UNSET } from "./stage";
@@ -16,7 +16,18 @@ import { connectTable, REQUEST_PATH_CLIENT } from "@recap/core/store";
 
 const log = jsonLogger();
 
-export function awsDeps(options: { botToken?: boolean; signingSecret?: boolean; requestPath?: boolean } = {}): RecapDeps {
+/**
+ * The deps of one function, by what runs in it (runtime/definitions.ts): the bot token only where
+ * its definition posts to Slack, the signing secret and the request-path bounds only in the Slack
+ * function — the same facts stacks/ links the resources by.
+ */
+export function awsDeps(runs: ScheduleName | SubscriptionName | "http"): RecapDeps {
+  const http = runs === "http";
+  const options = {
+    botToken: http || (runs in SCHEDULES ? SCHEDULES[runs as ScheduleName] : SUBSCRIPTIONS[runs as SubscriptionName]).slack,
+    signingSecret: http,
+    requestPath: http,
+  };
   const config: RecapConfig = loadConfig({ ...process.env, ...stageSettings() }, "lambda");
   if (options.botToken) config.slack.botToken = Resource.SlackBotToken.value;
   if (options.signingSecret) config.slack.signingSecret = Resource.SlackSigningSecret.value;
