@@ -5,7 +5,7 @@
  */
 import type { ScheduleName, SubscriptionName } from "../packages/core/src/runtime/definitions";
 
-export const HANDLERS: Record<ScheduleName | SubscriptionName | "http", string> = {
+export const HANDLERS: Record<ScheduleName | SubscriptionName | "http" | "alarms", string> = {
   poll: "functions/poll.handler",
   digest: "functions/digest.handler",
   pollBatch: "functions/poll-batch.handler",
@@ -14,4 +14,5 @@ export const HANDLERS: Record<ScheduleName | SubscriptionName | "http", string> 
   feedPaused: "functions/feed-paused.handler",
   followAlerts: "functions/follow-alerts.handler",
   http: "functions/http.handler",
+  alarms: "functions/alarms-to-slack.handler",
 };

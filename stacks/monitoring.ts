@@ -3,10 +3,21 @@
  * `alarmTopic`); docs/operations.md says what each means and what to do.
  */
 import { METRICS_NAMESPACE } from "../functions/lib/metrics";
-import { deadLetters } from "./data";
+import { botToken, deadLetters } from "./data";
+import { HANDLERS } from "./handlers";
 import { http } from "./http";
 
 export const alarmTopic = new sst.aws.SnsTopic("RecapAlarms");
+
+/** RECAP_OPS_CHANNEL (a channel id, at deploy): each alarm is posted there too. */
+const opsChannel = process.env.RECAP_OPS_CHANNEL?.trim();
+if (opsChannel) {
+  alarmTopic.subscribe("AlarmsToSlack", {
+    handler: HANDLERS.alarms,
+    link: [botToken],
+    environment: { RECAP_OPS_CHANNEL: opsChannel },
+  });
+}
 
 interface AlarmSpec {
   description: string;

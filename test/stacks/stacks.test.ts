@@ -78,6 +78,7 @@ beforeAll(() => {
   });
   process.env.RECAP_POLL_BATCH_SIZE = "25";
   process.env.RECAP_OTHER_SETTING = "kept"; // any other RECAP_* setting of the deploying shell reaches the functions
+  process.env.RECAP_OPS_CHANNEL = "C0OPS";
 });
 afterAll(() => {
   process.env = saved;
@@ -215,6 +216,18 @@ describe("sst.config.ts and stacks/", () => {
       comparisonOperator: "GreaterThanThreshold",
       alarmActions: ["arn:SnsTopic:RecapAlarms"],
     });
+  });
+
+  it("posts every alarm in the operators' channel when RECAP_OPS_CHANNEL is set", async () => {
+    const [topic] = ofKind("SnsTopic");
+    expect(topic?.subscriptions).toEqual([
+      {
+        name: "AlarmsToSlack",
+        subscriber: expect.objectContaining({ handler: HANDLERS.alarms, environment: { RECAP_OPS_CHANNEL: "C0OPS" } }),
+        args: {},
+      },
+    ]);
+    expect(linked(topic?.subscriptions[0]?.subscriber)).toEqual(["SlackBotToken"]);
   });
 
   it("alarms on what an operator must act on: failed digests, every feed failing, a refused token, 5xx, throttles, dropped events", async () => {

@@ -10,6 +10,7 @@ export { createSlackApp, type SlackAppOptions } from "./app";
 export { createHttpApp, SLACK_PATH } from "./http";
 export { slackOutbound, CHANNEL_GONE_ERRORS, type SlackOutbound, type PostResult } from "./outbound";
 export { renderFollowAlert, renderFollowRollup } from "./follow-render";
+export { renderAlarm } from "./alarm";
 export { checkLimits, SLACK_LIMITS } from "./limits";
 export { renderDigest, type DigestMessages } from "./digest-render";
 export { slackRenderers } from "./renderers";
