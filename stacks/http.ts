@@ -11,6 +11,6 @@ export const http = new sst.aws.Function("RecapHttp", {
   link: [table, bus, botToken, signingSecret, slackAdmins, slackTeamIds],
   environment,
   timeout: `${HTTP_FUNCTION.timeoutSeconds} seconds`,
-  // More memory is more CPU: cold starts and lookups stay well inside Slack's 3 seconds.
-  memory: "1024 MB",
+  // Memory: SST's default, 1024 MB (more memory is more CPU: cold starts and lookups stay well
+  // inside Slack's 3 seconds). Raise it here if lookups grow.
 });

@@ -7,8 +7,8 @@ import { scheduleExpression, SCHEDULES, SUBSCRIPTIONS } from "../packages/core/s
 import { botToken, bus, deadLetters, environment, table } from "./data";
 import { HANDLERS } from "./handlers";
 
-// Feed bodies may be 15 MiB each and 8 are fetched at once: leave room for them and their parse.
-const memory = "1024 MB";
+// Memory is SST's default, 1024 MB: room for 8 feed bodies of up to 15 MiB fetched at once and
+// their parse. (Settings that only restate SST's defaults are left out.)
 /** Lambda's own retries of a failed asynchronous invocation (its default, said out loud), then the DLQ. */
 const ASYNC_RETRIES = 2;
 
@@ -22,7 +22,6 @@ function asyncFunction(
     link: [table, ...(options.publishes ? [bus] : []), ...(options.slack ? [botToken] : [])],
     environment,
     timeout: `${options.timeoutSeconds} seconds`,
-    memory,
     // The on-failure destination is sent by the function's own role.
     permissions: [{ actions: ["sqs:SendMessage"], resources: [deadLetters.arn] }],
   };
