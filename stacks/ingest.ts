@@ -12,11 +12,19 @@ import { HANDLERS } from "./handlers";
 /** Lambda's own retries of a failed asynchronous invocation (its default, said out loud), then the DLQ. */
 const ASYNC_RETRIES = 2;
 
+/**
+ * Reserved concurrency, when the deploy asks (RECAP_RESERVE_CONCURRENCY=true): AWS refuses a
+ * reservation that leaves fewer than 100 unreserved, and a new account's quota is 10, so it is not
+ * the default. With it, a 10,000-feed burst of poll batches cannot starve the Slack function.
+ */
+const reserve = process.env.RECAP_RESERVE_CONCURRENCY?.trim() === "true";
+
 function asyncFunction(
   name: keyof typeof HANDLERS,
-  options: { slack: boolean; publishes: boolean; timeoutSeconds: number },
+  options: { slack: boolean; publishes: boolean; timeoutSeconds: number; reserved: number },
 ): sst.aws.FunctionArgs {
   return {
+    ...(reserve ? { concurrency: { reserved: options.reserved } } : {}),
     handler: HANDLERS[name],
     // Each gets only what it uses: the bus if it publishes, the bot token if it posts to Slack.
     link: [table, ...(options.publishes ? [bus] : []), ...(options.slack ? [botToken] : [])],

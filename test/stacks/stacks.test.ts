@@ -295,6 +295,34 @@ describe("sst.config.ts and stacks/", () => {
     expect([...used].sort()).toEqual([...(tableGrant?.include?.[0]?.actions ?? [])].sort());
   });
 
+  it("reserves concurrency for every asynchronous job only when the deploy asks for it", async () => {
+    for (const cron of ofKind("CronV2")) expect(cron.args.function).not.toHaveProperty("concurrency");
+    process.env.RECAP_RESERVE_CONCURRENCY = "true";
+    created.length = 0;
+    vi.resetModules();
+    try {
+      const config = (await import(/* @vite-ignore */ pathToFileURL(resolve("sst.config.ts")).href)).default as { run(): Promise<unknown> };
+      await config.run();
+      const reserved = [
+        ...ofKind("CronV2").map((cron) => [cron.args.function.handler, cron.args.function.concurrency?.reserved]),
+        ...ofKind("Bus").flatMap((bus) => bus.subscriptions.map((s) => [s.subscriber.handler, s.subscriber.concurrency?.reserved])),
+      ];
+      expect(Object.fromEntries(reserved)).toEqual(
+        Object.fromEntries(
+          [...Object.entries(SCHEDULES), ...Object.entries(SUBSCRIPTIONS)].map(([name, definition]) => [
+            HANDLERS[name as keyof typeof HANDLERS],
+            definition.reserved,
+          ]),
+        ),
+      );
+      // The Slack function is never capped: what is reserved is kept from the jobs, for it.
+      expect(ofKind("Function").find((entry) => entry.name === "RecapHttp")?.args).not.toHaveProperty("concurrency");
+    } finally {
+      delete process.env.RECAP_RESERVE_CONCURRENCY;
+      vi.resetModules();
+    }
+  });
+
   it("points every handler at a module exporting an (event, context) function", async () => {
     // Module-level wiring reads the linked resources; no request is made by importing.
     Object.assign(process.env, {

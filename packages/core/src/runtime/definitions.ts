@@ -1,7 +1,9 @@
 /**
  * What runs when, said once. `slack`: it posts to Slack (it gets the bot token); `publishes`: it
  * puts events on the bus (it alone is linked to the bus, and on one machine the others are handed a
- * publisher that refuses, so a wrong flag fails the tests). `stacks/` turns these into EventBridge schedules and bus
+ * publisher that refuses, so a wrong flag fails the tests). `reserved`: the Lambda concurrency kept
+ * for it when a deploy asks for reservations (RECAP_RESERVE_CONCURRENCY), so a burst of polls never
+ * takes the Slack function's room (22 in all). `stacks/` turns these into EventBridge schedules and bus
  * subscriptions (with the handler files of stacks/handlers.ts); the local runner (`npm start`) runs
  * the same handlers on the same rules.
  * Plain data on purpose: the infrastructure code imports it without pulling in the app.
@@ -13,6 +15,7 @@ export const SCHEDULES = {
     everyMinutes: 15,
     slack: false,
     publishes: true, // fans batches out; announces posts
+    reserved: 1,
     // Up to RECAP_POLL_BATCH_SIZE feeds in-process; each fetch is capped at 20 s (plus up to three
     // autodiscovery fetches), so the worst case needs Lambda's full 15 minutes.
     timeoutSeconds: 900,
@@ -25,6 +28,7 @@ export const SCHEDULES = {
     everyMinutes: 15,
     slack: true,
     publishes: false,
+    reserved: 1,
     timeoutSeconds: 300,
   },
 } as const;
@@ -36,6 +40,7 @@ export const SUBSCRIPTIONS = {
     timeoutSeconds: 900,
     slack: false,
     publishes: true, // post.ingested, feed.paused
+    reserved: 10,
   },
   /** `/recap add` answered at once; this discovers, fetches, stores and reports to the response_url. */
   feedAdd: {
@@ -43,6 +48,7 @@ export const SUBSCRIPTIONS = {
     timeoutSeconds: 120,
     slack: true,
     publishes: true, // the first poll of the feed it adds
+    reserved: 2,
   },
   /** `/recap retag` answered at once; this re-tags stored posts and reports to the response_url. */
   retag: {
@@ -50,6 +56,7 @@ export const SUBSCRIPTIONS = {
     timeoutSeconds: 900,
     slack: true,
     publishes: false,
+    reserved: 1,
   },
   /** Tells the channel a feed was added from that Recap paused it, and how to resume it. */
   feedPaused: {
@@ -57,6 +64,7 @@ export const SUBSCRIPTIONS = {
     timeoutSeconds: 30,
     slack: true,
     publishes: false,
+    reserved: 2,
   },
   /** Posts each new post in the channels following one of its topics (`/recap follow`), within their hourly budget. */
   followAlerts: {
@@ -67,6 +75,7 @@ export const SUBSCRIPTIONS = {
     timeoutSeconds: 600,
     slack: true,
     publishes: false,
+    reserved: 5,
   },
 } as const;
 
