@@ -436,3 +436,32 @@ describe("talks named in prose", () => {
     expect(found).toEqual([]);
   });
 });
+
+describe("a session code names a talk, whatever the entry links", () => {
+  const sessions = [
+    ["NET301", "Routing at the edge: a tale of two proxies"],
+    ["DAT412", "Streams: how one table fed a holiday sale"],
+    ["SEC220", "Rotating every secret, every day"],
+  ] as const;
+
+  it.each([
+    [
+      "paragraphs of one link each, linking the author's own notes",
+      sessions.map(([c, t]) => `<p><a href="/notes/${c.toLowerCase()}.md">${c}: ${t}</a></p>`),
+    ],
+    [
+      "a list, the code after a dash, linking a page on this blog",
+      sessions.map(([c, t]) => `<li><a href="/2024/${c}/">${c} - ${t}</a></li>`),
+    ],
+  ])("%s", (_shape, entries) => {
+    const html = `<h2>Talks</h2>${entries[0]?.startsWith("<li") ? `<ul>${entries.join("")}</ul>` : entries.join("")}`;
+    expect(talks(extract(html)).map((item) => ({ title: item.title, code: item.code }))).toEqual(
+      sessions.map(([code, title]) => ({ title, code })),
+    );
+  });
+
+  it("but a link whose text only resembles one, with no code before a separator, is no talk", () => {
+    const html = `<h2>Reading</h2><p><a href="/2024/iso/">ISO9001 and you</a></p><p><a href="/2024/x/">A note on AB12: nothing</a></p>`;
+    expect(talks(extract(html))).toEqual([]);
+  });
+});

@@ -422,7 +422,8 @@ function shapeOf(item: RecapItem, parts: Titled, entry: Entry): Candidate["shape
   // "Title | " or "Title - " there names the publication, not a speaker.
   if (entry.writeUps && !media && !item.links.some((l) => isTalkPage(l.url)))
     return item.links.some((l) => !isProfile(l.url)) ? "article" : "none";
-  if (media || parts.byline || item.links.some((l) => isTalkPage(l.url))) {
+  // A conference's session code ("GAM307: …", "… (CON203)") names a talk however the entry links it.
+  if (media || parts.byline || item.code || item.links.some((l) => isTalkPage(l.url))) {
     // A sentence that links a video, or "Step 3: watch the demo video", is prose about a link, not a talk.
     return parts.titleFrom === "sentence" || readsAsProse(item.title) ? "none" : "talk";
   }
