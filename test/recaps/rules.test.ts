@@ -465,3 +465,21 @@ describe("a session code names a talk, whatever the entry links", () => {
     expect(talks(extract(html))).toEqual([]);
   });
 });
+
+describe("a link to the conference's own programme page names a talk", () => {
+  it.each([
+    ["a Devoxx-style talk page with an id", "https://www.conf.example/en/schedule/talk/?id=3675"],
+    ["a programme's session page", "https://conf.example/programme/session/42-platform-teams"],
+    ["an agenda's sessions page", "https://conf.example/agenda/sessions/abc123"],
+  ])("%s", (_shape, url) => {
+    const html = `<h2>Liked</h2><ul><li><p><a href="${url}">Platform teams that last</a> — worth the detour.</p></li><li><p>Good coffee.</p></li></ul>`;
+    expect(talks(extract(html)).map((item) => item.title)).toEqual(["Platform teams that last"]);
+  });
+
+  it("but not the programme's index, nor someone's list of their own talks", () => {
+    for (const url of ["https://conf.example/schedule/", "https://conf.example/schedule/talk/", "https://blog.example.com/talks/my-talk"]) {
+      const html = `<h2>Liked</h2><ul><li><p><a href="${url}">Platform teams that last</a></p></li></ul>`;
+      expect(talks(extract(html)), url).toEqual([]);
+    }
+  });
+});

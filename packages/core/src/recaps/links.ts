@@ -140,8 +140,11 @@ export function isTalkPage(url: string): boolean {
   const host = parsed?.hostname.toLowerCase() ?? "";
   const path = parsed?.pathname.toLowerCase() ?? "";
   if (isHost(host, "sched.com") || host === "sched.co") return true;
-  // A conference's own schedule pages: FOSDEM's (and other Pentabarf/pretalx-built) event and talk pages.
-  return /\/schedule\/event\/[^/]+/.test(path) || (isHost(host, "pretalx.com") && /\/talk\/[^/]+/.test(path));
+  // A conference's own schedule pages: FOSDEM's (and other Pentabarf/pretalx-built) event pages, a
+  // programme's talk or session page (Devoxx's /schedule/talk/?id=…, /programme/session/…).
+  const page = /\/(?:schedule|program|programme|agenda)\/(?:event|talk|session)s?(\/[^/]+)?\/?/.exec(path);
+  if (page && (page[1] !== undefined || (parsed?.search.length ?? 0) > 1)) return true;
+  return isHost(host, "pretalx.com") && /\/talk\/[^/]+/.test(path);
 }
 
 /**
