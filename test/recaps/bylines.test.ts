@@ -45,3 +45,30 @@ describe("bylines", () => {
     expect(bylineOf("Madonna, Acme")).toEqual({ title: "Talk Under Test", speakers: [], organizations: [] });
   });
 });
+
+describe("a byline right after the title, in the talk's language", () => {
+  /** "<a>Title</a> de Jane Doe pour …": the speakers after "by" in French, Spanish or Portuguese, up to the clause that follows. */
+  function after(text: string) {
+    const html = `<ul>
+      <li><a href="https://conf.example/schedule/talk/?id=1">Talk Under Test</a> ${text}</li>
+      <li><a href="https://conf.example/schedule/talk/?id=2">Second Talk</a> par Ann Lee</li>
+    </ul>`;
+    const [first] = extractRecap(html, { baseUrl, marked: true }).items;
+    return first?.speakers;
+  }
+
+  it.each([
+    ["de Julie Exemple pour un bon moment de live coding.", ["Julie Exemple"]],
+    ["de Ana Ruiz y Tom Becker sobre GitOps", ["Ana Ruiz", "Tom Becker"]],
+    ["par Paul Exemple et Marie Test : une belle démo", ["Paul Exemple", "Marie Test"]],
+  ])("%s", (text, speakers) => {
+    expect(after(text)).toEqual(speakers);
+  });
+
+  it.each(["de la communauté française, très vivante", "de Kubernetes à la production en une heure", "de 2023 à 2024"])(
+    "takes no speaker from %j",
+    (text) => {
+      expect(after(text)).toEqual([]);
+    },
+  );
+});

@@ -10,7 +10,7 @@ export interface Byline {
 }
 
 const PREFIX =
-  /^(?:(?:speakers?|presenters?|panell?ists?|hosts?|moderators?|presented by|by|intervenants?|orateurs?|referenten?|sprecher(?:innen)?|ponentes?)\s*:\s*|(?:presented|delivered|given|hosted|moderated) by\s+|(?:by|par|von|por|door|avec|mit|con)\s+|with\s+)/i;
+  /^(?:(?:speakers?|presenters?|panell?ists?|hosts?|moderators?|presented by|by|intervenants?|orateurs?|referenten?|sprecher(?:innen)?|ponentes?)\s*:\s*|(?:presented|delivered|given|hosted|moderated) by\s+|(?:by|par|von|por|door|de|avec|mit|con)\s+|with\s+)/i;
 
 const NICKNAME = /(?<=\p{L})\s\((\p{Lu}[\p{L}'’.-]{0,20})\)\s(?=\p{Lu})/gu;
 const EVENT_TAIL = /\)\s+(?:at|during|for)\s+\p{Lu}[^()]{0,60}$/u;
