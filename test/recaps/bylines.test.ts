@@ -72,3 +72,21 @@ describe("a byline right after the title, in the talk's language", () => {
     },
   );
 });
+
+describe("a recording's title that holds the separator itself", () => {
+  const speakersOf = (label: string) => {
+    const html = `<ul><li><a href="https://youtu.be/t1">${label}</a></li><li><a href="https://youtu.be/t2">Other - Ann Lee</a></li></ul>`;
+    return extractRecap(html, { baseUrl, marked: true }).items[0]?.speakers;
+  };
+
+  it.each([
+    ["Panel - Operators: the Sequel - Ann Lee, Bob Ray, &amp; Cy Dee", ["Ann Lee", "Bob Ray", "Cy Dee"]],
+    ["Keynote — State of the project — Jane Doe", ["Jane Doe"]],
+  ])("names the speakers after its last separator: %s", (label, speakers) => {
+    expect(speakersOf(label)).toEqual(speakers);
+  });
+
+  it("names no one when nothing after a separator is a name", () => {
+    expect(speakersOf("Argo CD - scaling out - part two")).toEqual([]);
+  });
+});

@@ -244,7 +244,14 @@ export function splitLeading(full: string): Parts {
   if (marker && marker.index > 0) return { title: text.slice(0, marker.index), ...splitRest(text.slice(marker.index)) };
   for (const sep of STRONG) {
     const m = sep.exec(text);
-    if (m && m.index > 0) return { title: text.slice(0, m.index), ...splitRest(text.slice(m.index + m[0].length)) };
+    if (!m || m.index === 0) continue;
+    const rest = splitRest(text.slice(m.index + m[0].length));
+    // "Panel - Klustered: eBPF Edition - Jane Doe, Raj Patel, & Ann Lee": the title has the separator
+    // too; the speakers follow its last one.
+    const last = rest.byline ? undefined : [...text.matchAll(new RegExp(sep.source, "g"))].at(-1);
+    const lastRest = last?.index && last.index > m.index ? splitRest(text.slice(last.index + last[0].length)) : undefined;
+    if (last?.index && lastRest?.byline) return { title: text.slice(0, last.index), ...lastRest };
+    return { title: text.slice(0, m.index), ...rest };
   }
   for (const sep of WEAK) {
     const m = sep.exec(text);
