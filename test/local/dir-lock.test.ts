@@ -24,7 +24,8 @@ describe("the data directory's lock", () => {
       promisify(execFile)(process.execPath, [resolve("packages/local/bin/recap.js"), "feeds", "--json"], {
         env: { ...process.env, RECAP_DATA_DIR: dir },
       });
-    const results = await Promise.all([run(), run(), run()]);
+    // Two at once is the whole case (a third only adds wall time on a small machine).
+    const results = await Promise.all([run(), run()]);
     for (const { stdout } of results) expect(JSON.parse(stdout)).toEqual([]);
     expect(await readdir(dir)).not.toContain("db.lock");
   });

@@ -38,9 +38,14 @@ export function depsFor(name: ScheduleName | SubscriptionName, deps: RecapDeps):
 export const scheduleHandlers: Record<ScheduleName, (deps: RecapDeps) => Promise<unknown>> = {
   async poll(deps) {
     const summary = await pollDueFeeds(deps);
-    const failed = summary.polled.filter((outcome) => outcome.status === "failed").length;
-    deps.log.info("Scheduled poll finished", { due: summary.due, polled: summary.polled.length, failed, fannedOut: summary.fannedOut });
-    deps.metrics.count({ ...pollCounts(summary.polled), FeedsFannedOut: summary.fannedOut });
+    const counts = pollCounts(summary.polled);
+    deps.log.info("Scheduled poll finished", {
+      due: summary.due,
+      polled: counts.FeedsPolled,
+      failed: counts.FeedsFailed,
+      fannedOut: summary.fannedOut,
+    });
+    deps.metrics.count({ ...counts, FeedsFannedOut: summary.fannedOut });
     return summary;
   },
 
@@ -64,7 +69,7 @@ export const scheduleHandlers: Record<ScheduleName, (deps: RecapDeps) => Promise
 };
 
 /** Feeds polled and failed, posts stored and announced (stacks/monitoring.ts alarms when a stage's polls all fail). */
-function pollCounts(outcomes: RefreshOutcome[]): Record<string, number> {
+function pollCounts(outcomes: RefreshOutcome[]) {
   const failed = outcomes.filter((outcome) => outcome.status === "failed").length;
   const ok = outcomes.flatMap((outcome) => (outcome.status === "ok" ? [outcome] : []));
   return {
