@@ -15,7 +15,7 @@ import {
 } from "@recap/core/feeds";
 import type { BusEvent, DeadLetter } from "@recap/core/events";
 import { findPosts } from "@recap/core/posts";
-import { editDistance, plural, quietLogger, truncate } from "@recap/core/shared";
+import { editDistance, messageOf, plural, quietLogger, truncate } from "@recap/core/shared";
 import { explainTopics, findTopic, storedPostFocus, suggestTopics, type TopicEvidence, type TopicScore } from "@recap/core/topics";
 import { topicEvidence } from "@recap/core/topics";
 import { listQueuedLetters, replayQueuedLetters } from "./aws-dead-letters";
@@ -141,7 +141,7 @@ const OPERATIONS: Record<string, Operation> = {
       try {
         entries = parseOpml(await readFile(file, "utf8"));
       } catch (error) {
-        return fail(io, `Could not read ${file}: ${error instanceof Error ? error.message : String(error)}\n`);
+        return fail(io, `Could not read ${file}: ${messageOf(error)}\n`);
       }
       const result = await importFeeds(entries, { via: "import" }, recap.deps);
       io.stderr(

@@ -16,7 +16,7 @@ import { deadLetters, type DeadLetters } from "./dead-letters";
 import { lockDataDir, processExists, type DirLock } from "./dir-lock";
 import type { FeedFetcher } from "@recap/core/feeds";
 import { createDeps, depsFor, SUBSCRIPTIONS, subscriptionHandlers, type RecapDeps, type SubscriptionName } from "@recap/core/runtime";
-import { consoleLogger, type Logger } from "@recap/core/shared";
+import { consoleLogger, type Logger, messageOf } from "@recap/core/shared";
 import { connectTable, memoryStore, type TableRef } from "@recap/core/store";
 import { ensureTable, LOCAL_AWS, LOCAL_TABLE_NAME, startDynalite, type DynaliteServer } from "./dynalite";
 import { inboxPublisher, type EventInboxAddress } from "./event-inbox";
@@ -245,7 +245,7 @@ function removeIfUnchanged(file: string, stale: string): void {
 }
 
 function lockedHint(error: unknown, dataDir: string | undefined): Error {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = messageOf(error);
   if (dataDir && /lock/i.test(message)) {
     return new Error(`Another Recap process is using ${dataDir} (is a recap command still running?). Try again in a moment.`);
   }

@@ -12,6 +12,7 @@ import type { AddressInfo } from "node:net";
 import * as z from "zod/mini";
 import { EVENT_SCHEMAS, type BusEvent, type EventPublisher } from "@recap/core/events";
 import type { Logger } from "@recap/core/shared";
+import { messageOf } from "@recap/core/shared";
 
 /** Where a running server takes events, as advertised in server.json. */
 export interface EventInboxAddress {
@@ -48,7 +49,7 @@ export async function startEventInbox(bus: EventPublisher, log: Logger): Promise
   const expected = Buffer.from(`Bearer ${token}`);
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      log.error("Event inbox failed", { error: error instanceof Error ? error.message : String(error) });
+      log.error("Event inbox failed", { error: messageOf(error) });
       if (!res.headersSent) reply(res, 500, { error: "internal error" });
     });
   });
@@ -98,7 +99,7 @@ export function inboxPublisher(address: EventInboxAddress, log: Logger): EventPu
     } catch (error) {
       log.warn("The running Recap did not take the events; they stay pending", {
         events: events.length,
-        error: error instanceof Error ? error.message : String(error),
+        error: messageOf(error),
       });
       return events;
     }

@@ -4,7 +4,7 @@
  * bus subscribers as production. Use the `recap` CLI in another terminal while it runs.
  */
 import { seedDefaultFeeds } from "@recap/core/feeds";
-import { consoleLogger } from "@recap/core/shared";
+import { consoleLogger, messageOf } from "@recap/core/shared";
 import { advertiseServer, openLocalRecap } from "./environment";
 import { startEventInbox } from "./event-inbox";
 import { startSchedules } from "./scheduler";
@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   const seeded = process.env.RECAP_SEED_DEFAULT_FEEDS === "false" ? 0 : await seedDefaultFeeds(recap.deps);
   const slack = await startLocalSlack(recap.deps, { port: Number(process.env.PORT || 3000) }).catch(async (error: unknown) => {
     // One line, not a stack: the usual cause is a busy PORT.
-    console.error(error instanceof Error ? error.message : String(error));
+    console.error(messageOf(error));
     withdraw();
     await inbox?.close();
     await recap.close();

@@ -8,6 +8,7 @@ import type { Logger } from "../shared/log";
 import { digestFor, feedTitlesOf, type DigestDeps } from "./commands";
 import { dueDigest } from "./schedule";
 import type { Subscription } from "../model/digest";
+import { messageOf } from "../shared/errors";
 
 const CONCURRENCY = 4;
 
@@ -31,7 +32,7 @@ export async function dispatchDigests(deps: DispatchDeps): Promise<Delivery[]> {
     try {
       return await deliver(subscription, date, feedTitles, deps);
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      const message = messageOf(error);
       deps.log.error("A digest could not be delivered", { channelId: subscription.channelId, error: message });
       return { channelId: subscription.channelId, result: "failed" as const, error: message };
     }
@@ -103,4 +104,4 @@ async function deliver(
   return { channelId, result: "uncertain", error: posted.error };
 }
 
-const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const describe = (error: unknown) => messageOf(error);

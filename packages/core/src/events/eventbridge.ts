@@ -4,6 +4,7 @@
  */
 import { EventBridgeClient, PutEventsCommand, type PutEventsRequestEntry } from "@aws-sdk/client-eventbridge";
 import { EVENT_SOURCE, type BusEvent, type EventPublisher } from "../ports/events";
+import { messageOf } from "../shared/errors";
 
 const MAX_ENTRIES_PER_CALL = 10;
 
@@ -57,7 +58,7 @@ export function eventBridgePublisher(options: EventBridgeOptions): EventPublishe
         } catch (error) {
           // The call itself failed (network, throttling past the SDK's retries): this chunk is
           // reported failed, the chunks already accepted are not.
-          options.log?.(`PutEvents failed for ${chunk.length} event(s): ${error instanceof Error ? error.message : String(error)}`);
+          options.log?.(`PutEvents failed for ${chunk.length} event(s): ${messageOf(error)}`);
           failed.push(...chunk);
         }
       }

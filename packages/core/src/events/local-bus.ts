@@ -13,6 +13,7 @@ import { randomUUID } from "node:crypto";
 import type { EventBridgeEvent } from "aws-lambda";
 import type { Logger } from "../shared/log";
 import { EVENT_SOURCE, type BusEvent, type EventPublisher } from "../ports/events";
+import { messageOf } from "../shared/errors";
 
 export interface LocalSubscriber {
   name: string;
@@ -70,7 +71,7 @@ export function localBus(log: Logger, options: LocalBusOptions = {}): LocalBus {
         return;
       } catch (error) {
         if (attempt === ATTEMPTS) {
-          const message = error instanceof Error ? error.message : String(error);
+          const message = messageOf(error);
           log.error(`Bus subscriber ${subscriber.name} failed on ${envelope["detail-type"]}`, {
             error: message,
             attempts: ATTEMPTS,

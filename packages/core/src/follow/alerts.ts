@@ -19,6 +19,7 @@ import { CHANNEL_GONE_ERRORS } from "../ports/slack";
 import { labelOf } from "./commands";
 import { disable, type AlertDelivery, type AlertDeps } from "./delivery";
 import { rollUp, settleRollup } from "./rollup";
+import { messageOf } from "../shared/errors";
 
 const CONCURRENCY = 4;
 
@@ -41,7 +42,7 @@ export async function alertFollowers(event: EventDetail<"post.ingested">, deps: 
     try {
       return await alertChannel(channelId, post, refs, feedTitles, deps);
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      const message = messageOf(error);
       deps.log.warn("A follow alert was not delivered (will retry)", { channelId, postId: post.id, error: message });
       return { channelId, result: "failed" as const, error: message };
     }

@@ -27,6 +27,7 @@ import { isExcerpt } from "./candidate";
 import { looksLikeRecapTitle } from "./titles";
 import { extractRecap } from "./extract";
 import type { RecapItem } from "./types";
+import { messageOf } from "../shared/errors";
 
 export interface RecapSyncDeps {
   store: Store;
@@ -143,7 +144,7 @@ async function recapHtml(
     if (page.status === "ok") return { html: page.text, excerpt: false };
   } catch (error) {
     // The recap post itself is stored either way; its talks come with a later read.
-    deps.log.warn("Could not read a recap's page", { url, error: error instanceof Error ? error.message : String(error) });
+    deps.log.warn("Could not read a recap's page", { url, error: messageOf(error) });
     if (mayPass(error)) return { html: content, excerpt: true, retryLater: true };
   }
   return { html: content, excerpt: true };

@@ -17,6 +17,7 @@ import { retagPosts } from "../topics/manage";
 import { renderOutcome, renderPausedNotice } from "../slack/render";
 import type { RecapDeps } from "./deps";
 import { SCHEDULES, SUBSCRIPTIONS, type ScheduleName, type SubscriptionName } from "./definitions";
+import { messageOf } from "../shared/errors";
 
 export type BusEnvelope = EventBridgeEvent<string, unknown>;
 
@@ -85,7 +86,7 @@ async function reportBestEffort(responseUrl: string, outcome: Outcome, deps: Rec
   try {
     await deps.slack.respond(responseUrl, renderOutcome(outcome, { shareable: false }));
   } catch (error) {
-    deps.log.warn("Could not report background work to Slack", { ...about, error: error instanceof Error ? error.message : String(error) });
+    deps.log.warn("Could not report background work to Slack", { ...about, error: messageOf(error) });
   }
 }
 
@@ -106,7 +107,7 @@ export const subscriptionHandlers: Record<SubscriptionName, (event: BusEnvelope,
     } catch (error) {
       deps.log.error("Adding a feed from Slack failed", {
         url: request.url,
-        error: error instanceof Error ? error.message : String(error),
+        error: messageOf(error),
       });
       outcome = { kind: "add-failed", url: request.url, reason: "Recap could not store it just now; please try again in a few minutes." };
     }
@@ -141,7 +142,7 @@ export const subscriptionHandlers: Record<SubscriptionName, (event: BusEnvelope,
     try {
       deliveries = await alertFollowers(EVENT_SCHEMAS["post.ingested"].parse(event.detail), deps);
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      const message = messageOf(error);
       deps.metrics.count({ AlertsFailed: 1, SlackAuthFailures: [...AUTH_ERRORS].some((code) => message.includes(code)) ? 1 : 0 });
       throw error;
     }

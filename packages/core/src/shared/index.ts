@@ -4,3 +4,4 @@ export { mapWithConcurrency } from "./concurrency";
 export { consoleLogger, jsonLogger, quietLogger, silentLogger, withCorrelation, type Logger } from "./log";
 export { editDistance, plural } from "./words";
 export { truncate } from "./truncate";
+export { messageOf } from "./errors";

@@ -15,6 +15,7 @@ import type { RecapDeps } from "../ports/deps";
 import type { Logger } from "../shared/log";
 import { ACTION_MORE, ACTION_SHARE, renderOutcome, type RenderedMessage } from "./render";
 import { ACTION_CORRECT, ACTION_CORRECT_PICK, parseCorrection, topicPicker } from "./correction-menu";
+import { messageOf } from "../shared/errors";
 
 export type SlackAppOptions = {
   deps: RecapDeps;
@@ -146,7 +147,7 @@ export function createSlackApp(options: SlackAppOptions): App {
     try {
       return await runCommand(command, context, deps);
     } catch (error) {
-      deps.log.error("A /recap command failed", { command: command.name, error: error instanceof Error ? error.message : String(error) });
+      deps.log.error("A /recap command failed", { command: command.name, error: messageOf(error) });
       return { kind: "refused", reason: "Recap could not answer that just now. Please try again in a minute." };
     }
   }
@@ -192,7 +193,7 @@ export function createSlackApp(options: SlackAppOptions): App {
     try {
       await deps.slack.respond(responseUrl, message, { timeoutMs: REQUEST_PATH_TIMEOUT_MS });
     } catch (error) {
-      deps.log.warn("Slack did not take a reply", { error: error instanceof Error ? error.message : String(error) });
+      deps.log.warn("Slack did not take a reply", { error: messageOf(error) });
     }
   }
 

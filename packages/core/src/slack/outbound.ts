@@ -7,6 +7,7 @@ import type { WebClient } from "@slack/web-api";
 import type { SlackConfig } from "../config";
 import type { Logger } from "../shared/log";
 import type { PostResult, SlackOutbound } from "../ports/slack";
+import { messageOf } from "../shared/errors";
 
 export { CHANNEL_GONE_ERRORS, type DigestPostResult, type PostResult, type SlackOutbound } from "../ports/slack";
 
@@ -49,7 +50,7 @@ export function slackOutbound(config: SlackConfig, log: Logger): SlackOutbound {
         await client.chat.postMessage({ channel, ...message, unfurl_links: false, unfurl_media: false });
         return { ok: true };
       } catch (error) {
-        const code = (error as { data?: { error?: string } }).data?.error ?? (error instanceof Error ? error.message : String(error));
+        const code = (error as { data?: { error?: string } }).data?.error ?? messageOf(error);
         log.warn("Slack refused a message", { channel, error: code });
         return { ok: false, error: code };
       }
@@ -160,7 +161,7 @@ async function withRateLimitWait(call: () => Promise<{ ts?: string }>): Promise<
       // An HTTP 5xx from a gateway may come after the message was posted.
       if (failure.code === "slack_webapi_http_error") return { ok: false, error: "http_error", definite: false };
       // A request error (timeout, connection reset): Slack may have posted it.
-      return { ok: false, error: error instanceof Error ? error.message : String(error), definite: false };
+      return { ok: false, error: messageOf(error), definite: false };
     }
   }
 }

@@ -11,6 +11,7 @@
 import type { App, Receiver, ReceiverEvent } from "@slack/bolt";
 import type { Logger } from "../shared/log";
 import { verifySlackSignature } from "./verify";
+import { messageOf } from "../shared/errors";
 
 /** Slash commands and button clicks are a few KB; interactive payloads stay far below this. */
 const MAX_BODY_BYTES = 512 * 1024;
@@ -80,7 +81,7 @@ export class SlackRequestReceiver implements Receiver {
     try {
       await this.app.processEvent(event);
     } catch (error) {
-      this.options.log.error("A Slack listener failed", { error: error instanceof Error ? error.message : String(error) });
+      this.options.log.error("A Slack listener failed", { error: messageOf(error) });
       if (!isAcked) return new Response("Internal error", { status: 500 });
     }
     if (!isAcked) return new Response("", { status: 404 });
