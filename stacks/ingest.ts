@@ -35,8 +35,12 @@ function asyncFunction(
   };
 }
 
+/** The name of every function invoked asynchronously here (monitoring alarms on each of them). */
+export const asyncFunctionNames: $util.Input<string>[] = [];
+
 /** After ASYNC_RETRIES failed attempts, Lambda hands the event (with the error) to the dead-letter queue. */
 function deadLetterOnFailure(name: string, functionName: $util.Input<string>) {
+  asyncFunctionNames.push(functionName);
   new aws.lambda.FunctionEventInvokeConfig(`${name}OnFailure`, {
     functionName,
     maximumRetryAttempts: ASYNC_RETRIES,

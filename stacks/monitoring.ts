@@ -6,6 +6,7 @@ import { METRICS_NAMESPACE } from "../functions/lib/metrics";
 import { botToken, deadLetters } from "./data";
 import { HANDLERS } from "./handlers";
 import { http } from "./http";
+import { asyncFunctionNames } from "./ingest";
 
 export const alarmTopic = new sst.aws.SnsTopic("RecapAlarms");
 
@@ -33,8 +34,6 @@ interface AlarmSpec {
 
 /** Recap's own counts (functions/lib/metrics.ts), summed over every function of the stage. */
 const recap = (metricName: string) => ({ namespace: METRICS_NAMESPACE, metricName, dimensions: { Stage: $app.stage } });
-/** Lambda's account-wide metrics (no dimension): Recap is expected to be the account's only user of them. */
-const lambda = (metricName: string) => ({ namespace: "AWS/Lambda", metricName, dimensions: {} });
 
 export const ALARMS: Record<string, AlarmSpec> = {
   DeadLettersWaiting: {
@@ -69,20 +68,6 @@ export const ALARMS: Record<string, AlarmSpec> = {
     period: 300,
     threshold: 2,
   },
-  LambdaThrottles: {
-    description: "Lambda throttled invocations: the account's concurrency is exhausted.",
-    ...lambda("Throttles"),
-    statistic: "Sum",
-    period: 300,
-    threshold: 0,
-  },
-  AsyncEventsDropped: {
-    description: "Lambda dropped asynchronous events (too old, or retries spent without a destination).",
-    ...lambda("AsyncEventsDropped"),
-    statistic: "Sum",
-    period: 300,
-    threshold: 0,
-  },
 };
 
 /**
@@ -109,6 +94,43 @@ new aws.cloudwatch.MetricAlarm("AllFeedsFailing", {
   alarmActions: [alarmTopic.arn],
   okActions: [alarmTopic.arn],
 });
+
+/**
+ * A Lambda metric summed over Recap's own functions, each by its FunctionName (Lambda publishes
+ * every function metric per function, and the account-wide series would count other apps' too).
+ */
+function lambdaSum(name: string, description: string, metricName: string, functionNames: $util.Input<string>[]) {
+  // CloudWatch refuses an alarm whose math reads more than ten metrics: say so here, not at deploy.
+  if (functionNames.length > 10) throw new Error(`${name}: ${functionNames.length} functions, more than one alarm can sum`);
+  new aws.cloudwatch.MetricAlarm(name, {
+    alarmDescription: `Recap: ${description} See docs/operations.md, "Alarms".`,
+    metricQueries: [
+      ...functionNames.map((functionName, i) => ({
+        id: `f${i}`,
+        returnData: false,
+        metric: { namespace: "AWS/Lambda", metricName, dimensions: { FunctionName: functionName }, period: 300, stat: "Sum" },
+      })),
+      // FILL: a function with nothing to report has no data point, which is zero, not unknown.
+      { id: "total", expression: "SUM(FILL(METRICS(), 0))", label: `${metricName}, every Recap function`, returnData: true },
+    ],
+    evaluationPeriods: 1,
+    threshold: 0,
+    comparisonOperator: "GreaterThanThreshold",
+    treatMissingData: "notBreaching",
+    alarmActions: [alarmTopic.arn],
+    okActions: [alarmTopic.arn],
+  });
+}
+lambdaSum(
+  "AsyncEventsDropped",
+  "Lambda dropped asynchronous events (too old, or retries spent without a destination).",
+  "AsyncEventsDropped",
+  asyncFunctionNames,
+);
+lambdaSum("LambdaThrottles", "Lambda throttled invocations: the account's concurrency is exhausted.", "Throttles", [
+  http.nodes.function.name,
+  ...asyncFunctionNames,
+]);
 
 for (const [name, alarm] of Object.entries(ALARMS)) {
   new aws.cloudwatch.MetricAlarm(name, {

@@ -258,6 +258,22 @@ describe("sst.config.ts and stacks/", () => {
       expect.objectContaining({ id: "failed", metric: expect.objectContaining({ metricName: "FeedsFailed", stat: "Sum" }) }),
       expect.objectContaining({ id: "allFailing", expression: "IF(polled >= 3 AND failed >= polled, 1, 0)", returnData: true }),
     ]);
+    // Lambda's own counts are summed over Recap's functions, each by name, never the account's.
+    const asyncFunctions = [
+      ...Object.keys(SCHEDULES).map((name) => `Schedule${name.charAt(0).toUpperCase()}${name.slice(1)}-function`),
+      ...Object.keys(SUBSCRIPTIONS).map((name) => `On${name.charAt(0).toUpperCase()}${name.slice(1)}-function`),
+    ].sort();
+    const summed = (alarm: string) => {
+      const queries = alarms.get(alarm)?.metricQueries as { metric?: Record<string, any>; expression?: string; returnData: boolean }[];
+      for (const { metric } of queries.filter((query) => query.metric))
+        expect(metric).toMatchObject({ namespace: "AWS/Lambda", metricName: queries[0]?.metric?.metricName, stat: "Sum" });
+      expect(queries.filter((query) => query.returnData)).toEqual([expect.objectContaining({ expression: "SUM(FILL(METRICS(), 0))" })]);
+      return queries.flatMap((query) => (query.metric ? [query.metric.dimensions.FunctionName] : [])).sort();
+    };
+    expect(summed("AsyncEventsDropped")).toEqual(asyncFunctions);
+    expect(alarms.get("AsyncEventsDropped")?.metricQueries[0].metric.metricName).toBe("AsyncEventsDropped");
+    expect(summed("LambdaThrottles")).toEqual([...asyncFunctions, "RecapHttp-function"].sort());
+    expect(alarms.get("LambdaThrottles")?.metricQueries[0].metric.metricName).toBe("Throttles");
     expect(alarms.get("SlackEndpoint5xx")).toMatchObject({
       namespace: "AWS/Lambda",
       metricName: "Url5xxCount",
