@@ -386,6 +386,67 @@ describe("failures", () => {
     expect(badFeed?.failingSince).toBe(recap.clock().toISOString());
   });
 
+  it("holds the bodies of feeds polled at once to the poll's byte budget, each feed's until its refresh ends", async () => {
+    const paths = [uniquePath("heavy"), uniquePath("heavy"), uniquePath("heavy"), uniquePath("heavy")];
+    const bodies = paths.map((path, i) =>
+      rss([
+        { title: `Heavy ${i}`, link: `https://blog.example.com/heavy-${i}`, guid: `h${i}`, content: `<p>${"word ".repeat(60_000)}</p>` },
+      ]),
+    );
+    paths.forEach((path, i) => harness.feeds.route(path, { body: bodies[i] as string }));
+    const feeds = await Promise.all(paths.map(follow));
+    const bodySize = Buffer.byteLength(bodies[0] as string);
+    // Now every body comes in two halves, the second once all four requests have arrived: the four
+    // polls hold their bodies at the same time, as a poll of four heavy feeds would.
+    let arrived = 0;
+    let allArrived: () => void = () => {};
+    const together = new Promise<void>((resolve) => (allArrived = resolve));
+    paths.forEach((path, i) =>
+      harness.feeds.route(path, async (_req, res) => {
+        const body = Buffer.from(bodies[i] as string);
+        res.writeHead(200, { "content-type": "application/rss+xml; charset=utf-8" });
+        res.write(body.subarray(0, body.length / 2));
+        if (++arrived === paths.length) allArrived();
+        await together;
+        res.end(body.subarray(body.length / 2));
+      }),
+    );
+    const capacity = Math.floor(bodySize * 0.75);
+    const budgeted = await newRecap(harness, { RECAP_POLL_CONCURRENCY: "4", RECAP_POLL_MAX_BYTES_IN_FLIGHT: String(capacity) }, "memory");
+
+    // The real fetcher, watched: what each feed's fetch was let keep, until its refresh is over.
+    const held = new Map<string, number>();
+    const kept = new Map<string, number>();
+    let peak = 0;
+    const deps = {
+      ...budgeted.deps,
+      store: recap.deps.store,
+      fetchFeed: ((request, options) =>
+        recap.deps.fetchFeed(request, {
+          hold: async (bytes: number) => {
+            await options?.hold?.(bytes);
+            held.set(request.url, (held.get(request.url) ?? 0) + bytes);
+            kept.set(request.url, (kept.get(request.url) ?? 0) + bytes);
+            peak = Math.max(
+              peak,
+              [...held.values()].reduce((sum, n) => sum + n, 0),
+            );
+          },
+        })) as typeof recap.deps.fetchFeed,
+    };
+    const outcomes = await pollFeeds(await Promise.all(feeds.map(current)), deps, {
+      claim: false,
+      onProgress: (_done, _total, outcome) => held.delete(outcome.url),
+    });
+
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(["ok", "ok", "ok", "ok"]);
+    // Every byte of every body went through the budget, and never more than it allows were held:
+    // its capacity, plus what the oldest feed still in hand needed to finish.
+    for (const url of feeds.map((feed) => feed.url)) expect(kept.get(url)).toBe(bodySize);
+    expect(peak).toBeGreaterThan(0);
+    expect(peak).toBeLessThanOrEqual(capacity + bodySize);
+  });
+
   it("backs off 5 min × 2^n, honours Retry-After, pauses after the limit and resumes", async () => {
     const path = uniquePath("flaky");
     harness.feeds.route(path, { body: rss([{ title: "Fine", link: "https://blog.example.com/flaky", guid: "f" }]) });

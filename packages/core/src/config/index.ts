@@ -32,6 +32,12 @@ const EnvSchema = z.object({
   RECAP_POLL_CONCURRENCY: count(8),
   /** Due feeds above this count are fanned out through the bus in batches of this size. */
   RECAP_POLL_BATCH_SIZE: count(40),
+  /**
+   * Feed bodies one poller holds at once, in bytes (decompressed, until each is parsed and stored).
+   * A body costs about seven times its size in memory while it is parsed: 48 MiB keeps eight
+   * 15 MiB feeds fetched at once well inside a 1 GB function.
+   */
+  RECAP_POLL_MAX_BYTES_IN_FLIGHT: count(48 * 1024 * 1024),
   RECAP_ALLOW_PRIVATE_NETWORK: flag(),
   RECAP_USER_AGENT: text(),
   RECAP_DIGEST_PER_TOPIC: count(DEFAULT_DIGEST_LIMITS.perTopic, 50),
@@ -60,6 +66,7 @@ export interface RecapConfig {
     pauseAfterFailures: number;
     concurrency: number;
     batchSize: number;
+    maxBytesInFlight: number;
   };
   slack: SlackConfig;
   digest: DigestLimits;
@@ -116,6 +123,7 @@ export function loadConfig(env: Record<string, string | undefined>, mode: "local
       pauseAfterFailures: e.RECAP_PAUSE_AFTER_FAILURES,
       concurrency: e.RECAP_POLL_CONCURRENCY,
       batchSize: e.RECAP_POLL_BATCH_SIZE,
+      maxBytesInFlight: e.RECAP_POLL_MAX_BYTES_IN_FLIGHT,
     },
     digest: {
       perTopic: e.RECAP_DIGEST_PER_TOPIC,

@@ -4,6 +4,7 @@
  * (`feeds.poll.requested`), each batch polled by its own invocation.
  */
 import type { BusEvent } from "../ports/events";
+import { ByteBudget } from "../shared/byte-budget";
 import { mapWithConcurrency } from "../shared/concurrency";
 import { refreshFeed, type RefreshOutcome } from "./refresh";
 import type { PollDeps } from "../ports/deps";
@@ -11,6 +12,7 @@ import type { PollDeps } from "../ports/deps";
 export type { PollDeps };
 import { describeFailure } from "./document";
 import type { Feed } from "../model/feed";
+import type { FeedFetcher } from "../ports/fetch";
 
 /**
  * How long a poller holds a feed it claimed; a crashed poller's feeds are due again after it.
@@ -47,6 +49,8 @@ export async function pollFeedBatch(feedIds: string[], deps: PollDeps): Promise<
 /**
  * Refreshes feeds concurrently. With `claim`, each feed is first taken with a conditional write so
  * that overlapping runs never poll the same feed twice; without it (an explicit `poll`), it is polled now.
+ * Their bodies share one byte budget until each feed's refresh ends: a few huge feeds polled at
+ * once take turns instead of exhausting the function's memory.
  */
 export async function pollFeeds(
   feeds: Feed[],
@@ -54,17 +58,22 @@ export async function pollFeeds(
   options: { claim: boolean; onProgress?: PollProgress },
 ): Promise<RefreshOutcome[]> {
   let done = 0;
+  const budget = new ByteBudget(deps.poll.maxBytesInFlight);
   const outcomes = await mapWithConcurrency(feeds, deps.poll.concurrency, async (feed) => {
     let outcome: RefreshOutcome | undefined;
+    const bytes = budget.lease();
     try {
       if (options.claim && !(await deps.store.feeds.claim(feed, new Date(deps.clock().getTime() + CLAIM_LEASE_MS)))) {
         return undefined; // another poller has it
       }
-      outcome = await refreshFeed(feed, deps);
+      const fetchFeed: FeedFetcher = (request, fetchOptions) => deps.fetchFeed(request, { ...fetchOptions, hold: bytes.take });
+      outcome = await refreshFeed(feed, { ...deps, fetchFeed });
     } catch (error) {
       // Even recording the failure failed (the table is unreachable): report it and move on.
       deps.log.error("Feed poll could not be recorded", { feedId: feed.id, error: describeFailure(error) });
       outcome = { feedId: feed.id, url: feed.url, status: "failed", error: describeFailure(error), paused: false };
+    } finally {
+      bytes.close();
     }
     done++;
     const line = `Polled ${done}/${feeds.length}: ${outcome.url}`;

@@ -44,7 +44,7 @@ function decompressorFor(encoding: string, head: Buffer): Transform | undefined 
  * Counting decompressed bytes while streaming (with backpressure) is also the defence against
  * decompression bombs: a tiny gzip never gets to inflate more than maxBytes into memory.
  */
-export async function readBody(res: IncomingMessage, maxBytes: number): Promise<Buffer> {
+export async function readBody(res: IncomingMessage, maxBytes: number, hold?: (bytes: number) => Promise<void>): Promise<Buffer> {
   const encoding = (res.headers["content-encoding"] ?? "").trim().toLowerCase();
 
   // Peek at the first bytes (the decoder choice depends on them), then replay them.
@@ -85,6 +85,8 @@ export async function readBody(res: IncomingMessage, maxBytes: number): Promise<
   for await (const chunk of body) {
     total += chunk.length;
     if (total > maxBytes) throw tooLarge(maxBytes);
+    // Awaiting here pauses the stream (and, through backpressure, the socket) until there is room.
+    if (hold) await hold(chunk.length);
     chunks.push(chunk);
   }
   return Buffer.concat(chunks, total);

@@ -5,6 +5,7 @@ import { readBody, tooLarge } from "./body";
 import { cacheHints, retryAfterMs } from "./cache-hints";
 import { decodeBody } from "./charset";
 import { FetchError, formatDuration, httpStatusError, toFetchError } from "./errors";
+import type { FetchOptions } from "../ports/fetch";
 import { requestHeaders, sendRequest } from "./http";
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
@@ -40,6 +41,7 @@ export async function fetchFeedWithPolicy(
   request: FetchRequest,
   limits: FetchLimits,
   policy: AddressPolicy = isPublicAddress,
+  options: FetchOptions = {},
 ): Promise<FetchResult> {
   let url = parseHttpUrl(request.url);
   const requestedUrl = url.href;
@@ -88,7 +90,7 @@ export async function fetchFeedWithPolicy(
         const declared = Number(res.headers["content-length"]);
         if (encoding === "identity" && declared > limits.maxBytes) throw tooLarge(limits.maxBytes);
 
-        const body = await readBody(res, limits.maxBytes);
+        const body = await readBody(res, limits.maxBytes, options.hold);
         const contentType = res.headers["content-type"];
         return {
           status: "ok",

@@ -25,9 +25,12 @@ export interface RefreshDeps {
   poll: { baseIntervalMinutes: number; pauseAfterFailures: number };
 }
 
-/** What the scheduled poll needs besides: how many feeds at once, and per fanned-out batch. */
+/**
+ * What the scheduled poll needs besides: how many feeds at once, how many bytes of their bodies at
+ * once, and how many feeds per fanned-out batch.
+ */
 export interface PollDeps extends RefreshDeps {
-  poll: RefreshDeps["poll"] & { concurrency: number; batchSize: number };
+  poll: RefreshDeps["poll"] & { concurrency: number; maxBytesInFlight: number; batchSize: number };
 }
 
 /** All of it: what a Lambda handler or the local runner hands the core. */

@@ -5,7 +5,16 @@
  */
 import type { FetchErrorKind, FetchRequest, FetchResult } from "../model/feed";
 
-export type FeedFetcher = (request: FetchRequest) => Promise<FetchResult>;
+export type FeedFetcher = (request: FetchRequest, options?: FetchOptions) => Promise<FetchResult>;
+
+export interface FetchOptions {
+  /**
+   * Awaited with the size of each piece of the body (decompressed) before the fetcher keeps it: a
+   * poll holds its fetches' bodies to a budget this way (shared/byte-budget.ts), and a fetch that
+   * waits here is held back, its connection paused, until the budget has room.
+   */
+  hold?: (bytes: number) => Promise<void>;
+}
 
 /**
  * The one error type fetchFeed throws. `message` is shown to users as the feed's last error, so it

@@ -40,7 +40,7 @@ export function createDeps(
     render: slackRenderers,
     store,
     publisher: options.publisher,
-    fetchFeed: options.fetchFeed ?? ((request) => fetchFeed(request, config.fetch)),
+    fetchFeed: options.fetchFeed ?? ((request, fetchOptions) => fetchFeed(request, config.fetch, fetchOptions)),
     taxonomy: teamTaxonomy(() => store.topics.knowledge()),
     clock: options.clock ?? (() => new Date()),
     log,
