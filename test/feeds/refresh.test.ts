@@ -492,6 +492,24 @@ describe("failures", () => {
     expect((await current(feed)).lastError).toBeUndefined();
   });
 
+  it("a poller that died holding its claim (a Lambda killed mid-poll) delays its feed by the lease only", async () => {
+    const path = uniquePath("orphaned");
+    harness.feeds.route(path, { body: rss([{ title: "Seed", link: "https://blog.example.com/or-seed", guid: "s" }]) });
+    const feed = await follow(path);
+    recap.clock.advance(2 * DAY);
+    harness.feeds.route(path, {
+      body: rss([{ title: "After the crash", link: "https://blog.example.com/or", guid: "o", pubDate: recap.clock().toISOString() }]),
+    });
+    // The dead poller's claim, and nothing after it.
+    expect(await recap.deps.store.feeds.claim(await current(feed), new Date(recap.clock().getTime() + 20 * MINUTE))).toBe(true);
+    expect((await pollDueFeeds(recap.deps)).polled.map((outcome) => outcome.feedId)).not.toContain(feed.id);
+
+    recap.clock.advance(21 * MINUTE);
+    const summary = await pollDueFeeds(recap.deps);
+    expect(summary.polled.find((outcome) => outcome.feedId === feed.id)).toMatchObject({ status: "ok", created: 1 });
+    expect(ingested(feed.id).map((post) => post.title)).toEqual(["After the crash"]);
+  });
+
   it("records a throttled table as the feed's error and loses nothing", async () => {
     recap = await newRecap(harness); // what is written to the table is what this checks
     const path = uniquePath("throttled");
