@@ -333,6 +333,30 @@ describe("parseFeed: errors", () => {
   });
 });
 
+describe("parseFeed: a budget on nesting", () => {
+  const nested = (depth: number, inside = "x") =>
+    `<rss version="2.0"><channel><title>t</title><item><title>Deep</title><link>https://blog.example.com/deep</link>` +
+    `${"<x>".repeat(depth)}${inside}${"</x>".repeat(depth)}</item></channel></rss>`;
+
+  it("refuses a document whose elements nest more than 64 deep, before parsing it, however deep it goes", async () => {
+    // rss, channel and item are three levels: 61 more is the limit.
+    expect((await parseFeed(nested(61))).items).toHaveLength(1);
+    for (const depth of [62, 100_000]) {
+      const error = await parseError(nested(depth));
+      expect(error).toMatchObject({ kind: "malformed", message: "Elements are nested more than 64 deep: not a feed Recap can read" });
+    }
+  });
+
+  it("does not count markup inside a title, description or content, which is the post's HTML, nor closed or empty elements", async () => {
+    const html = `${"<div>".repeat(500)}Deep HTML${"</div>".repeat(500)}`;
+    const feed = await parseFeed(
+      `<rss version="2.0"><channel><title>t</title>${"<x/><y></y>".repeat(200)}<item><title>Post</title>` +
+        `<link>https://blog.example.com/p</link><description>${html}</description></item></channel></rss>`,
+    );
+    expect(feed.items[0]?.summary).toContain("Deep HTML");
+  });
+});
+
 describe("looksLikeHtml", () => {
   it("tells pages from feeds by the document, not only the Content-Type", () => {
     expect(looksLikeHtml(fixture("page-autodiscovery.html"))).toBe(true);
