@@ -4,7 +4,8 @@
  */
 import { stableId } from "../shared/hash";
 import { FetchError, type FeedFetcher } from "../ports/fetch";
-import { discoverFeedLinks, FeedParseError, looksLikeHtml, parseFeed } from "./parse";
+import { discoverFeedLinks, FeedParseError, looksLikeHtml } from "./parse";
+import type { RefreshDeps } from "../ports/deps";
 import type { FetchRequest, FetchResult, FetchedFeed, ParsedFeed } from "../model/feed";
 
 export type { FeedFetcher };
@@ -35,28 +36,30 @@ export interface LoadOptions {
 /** Links tried on a page before giving up: each costs a fetch. */
 const MAX_DISCOVERED_LINKS = 3;
 
-export async function loadFeedDocument(request: FetchRequest, fetchFeed: FeedFetcher, options: LoadOptions): Promise<FeedDocument> {
-  const fetched = await fetchFeed(request);
+type LoadDeps = Pick<RefreshDeps, "fetchFeed" | "parseFeed">;
+
+export async function loadFeedDocument(request: FetchRequest, deps: LoadDeps, options: LoadOptions): Promise<FeedDocument> {
+  const fetched = await deps.fetchFeed(request);
   const url = fetched.movedTo ?? request.url;
   if (fetched.status === "not-modified") return { status: "not-modified", fetched, url };
   const bodyHash = stableId(fetched.text);
   if (bodyHash === options.knownBodyHash) return { status: "not-modified", fetched, url };
   if (!looksLikeHtml(fetched.text, fetched.contentType)) {
-    return { status: "ok", fetched, parsed: await parseFeed(fetched.text, fetched.contentType, fetched.finalUrl), url, bodyHash };
+    return { status: "ok", fetched, parsed: await deps.parseFeed(fetched.text, fetched.contentType, fetched.finalUrl), url, bodyHash };
   }
-  return discover(fetched, fetchFeed, options.discovery);
+  return discover(fetched, deps, options.discovery);
 }
 
-async function discover(page: FetchedFeed, fetchFeed: FeedFetcher, scope: LoadOptions["discovery"]): Promise<FeedDocument> {
+async function discover(page: FetchedFeed, deps: LoadDeps, scope: LoadOptions["discovery"]): Promise<FeedDocument> {
   const links = discoverFeedLinks(page.text, page.finalUrl)
     .filter((link) => scope === "any" || sameSite(link, page.finalUrl))
     .slice(0, MAX_DISCOVERED_LINKS);
   let lastError: unknown;
   for (const link of links) {
     try {
-      const fetched = await fetchFeed({ url: link });
+      const fetched = await deps.fetchFeed({ url: link });
       if (fetched.status !== "ok") continue;
-      const parsed = await parseFeed(fetched.text, fetched.contentType, fetched.finalUrl);
+      const parsed = await deps.parseFeed(fetched.text, fetched.contentType, fetched.finalUrl);
       return { status: "ok", fetched, parsed, url: fetched.movedTo ?? link, bodyHash: stableId(fetched.text) };
     } catch (error) {
       lastError = error;

@@ -100,7 +100,7 @@ export async function addFeed(
 
   let document;
   try {
-    document = await loadFeedDocument({ url }, deps.fetchFeed, { discovery: "any" });
+    document = await loadFeedDocument({ url }, deps, { discovery: "any" });
   } catch (error) {
     // Told to a Slack channel, "refused" against "timed out" would map someone's intranet ports
     // (private addresses are allowed on one machine): one sentence for both; the detail is logged.

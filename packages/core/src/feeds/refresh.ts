@@ -54,7 +54,7 @@ export type RefreshOutcome =
 export async function refreshFeed(feed: Feed, deps: RefreshDeps): Promise<RefreshOutcome> {
   let document: FeedDocument;
   try {
-    document = await loadFeedDocument({ url: feed.url, etag: feed.etag, lastModified: feed.lastModified }, deps.fetchFeed, {
+    document = await loadFeedDocument({ url: feed.url, etag: feed.etag, lastModified: feed.lastModified }, deps, {
       knownBodyHash: feed.bodyHash,
       discovery: "same-site",
     });

@@ -10,6 +10,7 @@ import type { Logger } from "../shared/log";
 import type { EventPublisher } from "./events";
 import type { FeedFetcher } from "./fetch";
 import type { Metrics } from "./metrics";
+import type { FeedParser } from "./parse";
 import type { SlackOutbound, SlackRenderers } from "./slack";
 import type { Store } from "./store";
 
@@ -18,6 +19,7 @@ export interface RefreshDeps {
   store: Store;
   publisher: EventPublisher;
   fetchFeed: FeedFetcher;
+  parseFeed: FeedParser;
   /** The taxonomy in force now: the bundled topics plus the team's (read from the table each time). */
   taxonomy: () => Promise<Taxonomy>;
   clock: () => Date;

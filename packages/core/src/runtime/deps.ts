@@ -7,6 +7,8 @@ import type { EventPublisher } from "../ports/events";
 import { fetchFeed } from "../http";
 import type { RecapDeps } from "../ports/deps";
 import type { FeedFetcher } from "../ports/fetch";
+import type { FeedParser } from "../ports/parse";
+import { parseFeed } from "../feeds/parse";
 import { noMetrics, type Metrics } from "../ports/metrics";
 import { consoleLogger, type Logger } from "../shared/log";
 import { openStore, type Store, type TableRef } from "../store";
@@ -26,6 +28,8 @@ export function createDeps(
     clock?: () => Date;
     log?: Logger;
     fetchFeed?: FeedFetcher;
+    /** In this thread unless given (the local server's worker). */
+    parseFeed?: FeedParser;
     metrics?: Metrics;
   },
 ): RecapDeps {
@@ -41,6 +45,7 @@ export function createDeps(
     store,
     publisher: options.publisher,
     fetchFeed: options.fetchFeed ?? ((request, fetchOptions) => fetchFeed(request, config.fetch, fetchOptions)),
+    parseFeed: options.parseFeed ?? parseFeed,
     taxonomy: teamTaxonomy(() => store.topics.knowledge()),
     clock: options.clock ?? (() => new Date()),
     log,
