@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it, vi } from "vitest";
 import { silentLogger } from "@recap/core/shared";
 import { openLocalRecap, runCli } from "@recap/local";
 import { rss, startFeedServer } from "../helpers/feed-server";
-import { SIGNING_SECRET as SLACK_SIGNING_SECRET, slackHeaders, slashCommand } from "../helpers/slack";
+import { SIGNING_SECRET as SLACK_SIGNING_SECRET, slackHeaders, slashCommand, startFakeSlack } from "../helpers/slack";
 
 let child: ChildProcess | undefined;
 afterAll(() => {
@@ -154,6 +154,70 @@ describe("npm start", () => {
       server.kill("SIGTERM");
       expect(await exited).toBe(0);
     } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it("reads feeds in a worker: one too heavy to read in its budget is refused with a reason while commands are answered", async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), "recap-start-heavy-"));
+    const [feeds, slack] = await Promise.all([startFeedServer(), startFakeSlack()]);
+    // 12 MB of short tags, as markup, in one description: seconds to read, far past a 0.3 s budget.
+    feeds.route("/heavy.xml", {
+      body: rss([{ title: "Heavy", link: "https://blog.example.com/heavy", guid: "h", description: "MARKUP" }]).replace(
+        "MARKUP",
+        "<p>x</p>".repeat(1_500_000),
+      ),
+    });
+    feeds.route("/light.xml", {
+      body: rss([{ title: "Light", link: "https://blog.example.com/light", guid: "l" }], { title: "Light Blog" }),
+    });
+    try {
+      const server = spawn(process.execPath, ["--import", "tsx", "packages/local/src/start.ts"], {
+        env: {
+          ...process.env,
+          RECAP_DATA_DIR: dataDir,
+          RECAP_SEED_DEFAULT_FEEDS: "false",
+          RECAP_PARSE_BUDGET_MS: "300",
+          PORT: "0",
+          SLACK_SIGNING_SECRET,
+          SLACK_BOT_TOKEN: "xoxb-test",
+          RECAP_SLACK_TEAM_IDS: "T0001",
+          RECAP_SLACK_API_URL: slack.apiUrl,
+          RECAP_SLACK_RESPONSE_URL_PREFIX: slack.responseBase,
+        },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      child = server;
+      const banner = await waitForOutput(server, /Press Ctrl\+C to stop/);
+      const base = /Slack: HTTP on (http:\/\/127\.0\.0\.1:\d+)\/slack\/events/.exec(banner)?.[1];
+      const command = async (text: string, responsePath: string) => {
+        const body = slashCommand(text, {}, `${slack.responseBase}/${responsePath}`);
+        const answered = await fetch(`${base}/slack/events`, { method: "POST", headers: slackHeaders(body, new Date()), body });
+        expect(answered.status).toBe(200);
+        return JSON.stringify(await answered.json());
+      };
+      const reportTo = (path: string) =>
+        vi.waitFor(
+          () => {
+            const report = slack.responses.find((response) => response.path === `/respond/${path}`);
+            if (!report) throw new Error(`no report at /respond/${path} yet`);
+            return JSON.stringify(report.body);
+          },
+          { timeout: 30_000, interval: 50 },
+        );
+
+      expect(await command(`add ${feeds.at("/heavy.xml")}`, "heavy")).toMatch(/Adding/);
+      expect(await command("help", "help")).toMatch(/search (&lt;|<)words/);
+      expect(await reportTo("heavy")).toMatch(/Reading it took more than 0\.3 s: too large or too complex to read/);
+      // The reader that was stopped is replaced: the next feed is read.
+      await command(`add ${feeds.at("/light.xml")}`, "light");
+      expect(await reportTo("light")).toMatch(/Light Blog[\s\S]*1 post/);
+
+      const exited = new Promise<number | null>((resolve) => server.on("exit", resolve));
+      server.kill("SIGTERM");
+      expect(await exited).toBe(0);
+    } finally {
+      await Promise.all([feeds.close(), slack.close()]);
       await rm(dataDir, { recursive: true, force: true });
     }
   });

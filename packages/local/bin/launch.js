@@ -19,6 +19,8 @@ const DIST = join(LOCAL, "dist");
  * demand; the SQS and Lambda clients serve only `recap dlq --queue-url`, so no other command pays for them.
  */
 const EXTERNAL = ["dynalite", "iconv-lite", "@aws-sdk/client-sqs", "@aws-sdk/client-lambda"];
+/** Bundles an entry starts besides its own (as worker threads), built with it. */
+const COMPANIONS = { start: ["parse-worker"] };
 /** Read by the build besides the sources esbuild reports. */
 const MANIFESTS = ["package.json", "package-lock.json", "tsconfig.json", "packages/core/package.json", "packages/local/package.json"];
 
@@ -26,6 +28,7 @@ const MANIFESTS = ["package.json", "package-lock.json", "tsconfig.json", "packag
 export async function launch(entry) {
   let bundle;
   try {
+    for (const companion of COMPANIONS[entry] ?? []) await bundleFor(companion);
     bundle = await bundleFor(entry);
   } catch (error) {
     // A read-only install cannot keep a bundle: run the sources through tsx, slower but the same.
@@ -124,6 +127,9 @@ async function build(entry, bundle) {
     supported: { "dynamic-import": false },
     external: EXTERNAL,
     alias: { "@recap/core": join(ROOT, "packages/core/src") },
+    // import.meta.url, which CommonJS lacks, is the bundle's own file: code finds what sits beside it.
+    define: { "import.meta.url": "__recapModuleUrl" },
+    banner: { js: `var __recapModuleUrl = require("node:url").pathToFileURL(__filename).href;` },
     minify: true,
     metafile: true,
     logLevel: "warning",

@@ -15,6 +15,7 @@ import { localBus, type LocalBus } from "@recap/core/events";
 import { deadLetters, type DeadLetters } from "./dead-letters";
 import { lockDataDir, processExists, type DirLock } from "./dir-lock";
 import type { FeedFetcher } from "@recap/core/feeds";
+import type { FeedParser } from "@recap/core/ports";
 import { createDeps, depsFor, SUBSCRIPTIONS, subscriptionHandlers, type RecapDeps, type SubscriptionName } from "@recap/core/runtime";
 import { consoleLogger, type Logger, messageOf } from "@recap/core/shared";
 import { connectTable, memoryStore, type TableRef } from "@recap/core/store";
@@ -33,6 +34,8 @@ export interface LocalOptions {
   clock?: () => Date;
   log?: Logger;
   fetchFeed?: FeedFetcher;
+  /** Where feeds are read: this thread unless given (npm start's worker). */
+  parseFeed?: FeedParser;
   /** Listen on this dynalite port (0: any free one). */
   port?: number;
   /** Use the DynamoDB-compatible server already at this endpoint instead of starting one (tests). */
@@ -139,7 +142,15 @@ export async function openLocalRecap(options: LocalOptions = {}): Promise<LocalR
   const inbox = running?.events;
   const publisher = inbox ? inboxPublisher(inbox, log) : bus;
   const storage = table ? { table } : { store: memoryStore() };
-  const deps = createDeps({ ...storage, publisher, config, clock: options.clock, log, fetchFeed: options.fetchFeed });
+  const deps = createDeps({
+    ...storage,
+    publisher,
+    config,
+    clock: options.clock,
+    log,
+    fetchFeed: options.fetchFeed,
+    parseFeed: options.parseFeed,
+  });
   if (!inbox) {
     for (const name of Object.keys(SUBSCRIPTIONS) as SubscriptionName[]) {
       bus.subscribe({

@@ -5,16 +5,34 @@
  */
 import { seedDefaultFeeds } from "@recap/core/feeds";
 import { consoleLogger, messageOf } from "@recap/core/shared";
+import { loadConfig } from "@recap/core/config";
 import { advertiseServer, openLocalRecap } from "./environment";
 import { startEventInbox } from "./event-inbox";
+import { startWorkerParser } from "./feed-parser";
 import { startSchedules } from "./scheduler";
 import { startLocalSlack } from "./slack";
 
 /** Who started this process (npm's shell, a terminal): read before anything that could take a while. */
 const parent = process.ppid;
+
+/**
+ * Feeds are read in a worker thread: parse-worker's bundle beside this one (bin/launch.js builds
+ * both), or, run from the sources, parse-worker.ts through tsx as this process is.
+ */
+function workerParser(budgetMs: number) {
+  const here = import.meta.url;
+  if (here.endsWith(".cjs")) return startWorkerParser({ file: new URL("parse-worker.cjs", here), budgetMs });
+  const source = JSON.stringify(new URL("parse-worker.ts", here).href);
+  return startWorkerParser({
+    eval: true,
+    file: `import("tsx/esm/api").then(({ register }) => { register(); return import(${source}); });`,
+    budgetMs,
+  });
+}
 // No top-level await: the bundle is CommonJS, so that V8 can cache its compiled code (bin/launch.js).
 async function main(): Promise<void> {
-  const recap = await openLocalRecap({ port: Number(process.env.RECAP_DYNAMODB_PORT ?? 0) });
+  const parser = workerParser(loadConfig(process.env, "local").parseBudgetMs);
+  const recap = await openLocalRecap({ port: Number(process.env.RECAP_DYNAMODB_PORT ?? 0), parseFeed: parser.parse });
   // Events raised by `npx recap …` in another terminal are handled here, by this one Recap.
   const inbox = recap.ownsDatabase && recap.dataDir ? await startEventInbox(recap.bus, consoleLogger) : undefined;
   const withdraw = recap.dataDir && recap.endpoint && recap.ownsDatabase ? advertiseServer(recap.dataDir, recap.endpoint, inbox) : () => {};
@@ -64,6 +82,7 @@ async function main(): Promise<void> {
     withdraw();
     await inbox?.close();
     await recap.close();
+    await parser.close();
     process.exit(0);
   }
   process.on("SIGINT", stop);

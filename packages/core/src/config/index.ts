@@ -38,6 +38,8 @@ const EnvSchema = z.object({
    * 15 MiB feeds fetched at once well inside a 1 GB function.
    */
   RECAP_POLL_MAX_BYTES_IN_FLIGHT: count(48 * 1024 * 1024),
+  /** npm start reads feeds in a worker thread and refuses one still being read after this long. */
+  RECAP_PARSE_BUDGET_MS: count(20_000),
   RECAP_ALLOW_PRIVATE_NETWORK: flag(),
   RECAP_USER_AGENT: text(),
   RECAP_DIGEST_PER_TOPIC: count(DEFAULT_DIGEST_LIMITS.perTopic, 50),
@@ -68,6 +70,8 @@ export interface RecapConfig {
     batchSize: number;
     maxBytesInFlight: number;
   };
+  /** How long npm start's feed reader may take over one document (Lambda's budget is its timeout). */
+  parseBudgetMs: number;
   slack: SlackConfig;
   digest: DigestLimits;
   follow: FollowLimits;
@@ -118,6 +122,7 @@ export function loadConfig(env: Record<string, string | undefined>, mode: "local
       // Lambda never reaches private addresses, whatever the environment says.
       allowPrivateNetwork: mode === "local" ? (e.RECAP_ALLOW_PRIVATE_NETWORK ?? true) : false,
     },
+    parseBudgetMs: e.RECAP_PARSE_BUDGET_MS,
     poll: {
       baseIntervalMinutes: e.RECAP_POLL_INTERVAL_MINUTES,
       pauseAfterFailures: e.RECAP_PAUSE_AFTER_FAILURES,
