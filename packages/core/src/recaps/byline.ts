@@ -10,7 +10,7 @@ export interface Byline {
 }
 
 const PREFIX =
-  /^(?:(?:speakers?|presenters?|panell?ists?|hosts?|moderators?|presented by|by|intervenants?|orateurs?|referenten?|sprecher(?:innen)?|ponentes?)\s*:\s*|(?:presented|delivered|given|hosted|moderated) by\s+|(?:by|par|von|por|door|de|avec|mit|con)\s+|with\s+)/i;
+  /^(?:(?:🎙|🎤|🗣)\uFE0F?\s*:?\s*|(?:speakers?|presenters?|panell?ists?|hosts?|moderators?|presented by|by|intervenants?|orateurs?|referenten?|sprecher(?:innen)?|ponentes?)\s*:\s*|(?:presented|delivered|given|hosted|moderated) by\s+|(?:by|par|von|por|door|de|avec|mit|con)\s+|with\s+)/i;
 
 const NICKNAME = /(?<=\p{L})\s\((\p{Lu}[\p{L}'’.-]{0,20})\)\s(?=\p{Lu})/gu;
 const EVENT_TAIL = /\)\s+(?:at|during|for)\s+\p{Lu}[^()]{0,60}$/u;
@@ -72,7 +72,7 @@ function parenthesized(line: string): Person[] | undefined {
  */
 function grouped(line: string): Person[] | undefined {
   const people: Person[] = [];
-  const pieces = line.split(/(\s+&\s+|\s+(?:and|et|und|y|e|en)\s+|\s*\+\s*|\s*;\s*)/i);
+  const pieces = line.split(/(\s+&\s+|\s+(?:and|et|und|y|e|en)\s+|\s*\+\s*|\s*;\s*|\s+\/\s+)/i);
   for (let i = 0; i < pieces.length; i += 2) {
     const text = pieces[i]!.trim();
     if (!text) continue;
@@ -110,6 +110,10 @@ function person(text: string): Person[] {
   if (at && rest.length === 0 && !org) return [{ name: at[1]!.trim(), org: at[2]!.trim() }];
   if (org !== undefined && rest.length === 0) return [{ name: first, org }];
   if (rest.length === 1 && !text.endsWith(",")) return [{ name: first, org: rest[0]! }];
+  // "Ian Coldwater, Duffie Cooley, Rory McCune, Datadog": names, then the organization they came from.
+  const last = rest[rest.length - 1];
+  if (rest.length >= 2 && last !== undefined && !isName(last) && [first, ...rest.slice(0, -1)].every(isName))
+    return [first, ...rest.slice(0, -1)].map((name) => ({ name, org: last }));
   // Names only; a job title with no org after it ("Jane Doe, Staff Engineer") leaves the name alone.
   return rest.length === 0 && others.length > 0 ? [{ name: first }] : [first, ...rest].map((name) => ({ name }));
 }
@@ -129,7 +133,7 @@ function isJobTitle(text: string): boolean {
 
 function splitNames(text: string): string[] {
   return text
-    .split(/\s*(?:,|;|&|\+|\b(?:and|et|und|y|e|en)\b)\s*/i)
+    .split(/\s*(?:,|;|&|\+|\s\/\s|\b(?:and|et|und|y|e|en)\b)\s*/i)
     .map((s) => s.trim())
     .filter(Boolean);
 }
@@ -187,6 +191,8 @@ export function isName(written: string): boolean {
   // "Senior Scientist", "Professor Emeritus": what someone is, not who.
   if (words.length > 5 || isJobTitle(text)) return false;
   if (words.length < 2 && !/^\p{Lo}{2,}$/u.test(text)) return false;
+  // "le Waterfall", "de Gaulle": a name opens with a given name, not with a lowercase particle.
+  if (PARTICLES.has(words[0]!)) return false;
   return words.every((w) => !NOT_NAMES.has(w.toLowerCase()) && (PARTICLES.has(w) || /^(\p{Lu}|\p{Lt}|\p{Lo})[\p{L}\p{M}'’.-]*$/u.test(w)));
 }
 
@@ -232,7 +238,7 @@ export interface Parts {
 }
 
 /** "Title — Jane Doe, Intuit — takeaway" and friends, for an entry whose title is its leading text. */
-export function splitLeading(full: string): Parts {
+export function splitLeading(full: string, commaByline = false): Parts {
   const text = full.slice(0, MAX_PARSED_TEXT);
   // "Making Logic Monad @halcat0x15a (ねこはる)", "Title by @jdoe": a handle, and the name it stands for.
   const handle = HANDLE_BYLINE.exec(text);
@@ -253,6 +259,10 @@ export function splitLeading(full: string): Parts {
     if (last?.index && lastRest?.byline) return { title: text.slice(0, last.index), ...lastRest };
     return { title: text.slice(0, m.index), ...rest };
   }
+  if (commaByline) {
+    const parts = afterComma(text);
+    if (parts) return parts;
+  }
   for (const sep of WEAK) {
     const m = sep.exec(text);
     if (!m || m.index === 0) continue;
@@ -260,6 +270,22 @@ export function splitLeading(full: string): Parts {
     if (rest.byline) return { title: text.slice(0, m.index), ...rest };
   }
   return { title: text, note: "" };
+}
+
+/**
+ * "Enabling Real-Time Media in Kubernetes, Giles Heron", "Title: Subtitle, Andrew Martin & Matt
+ * Jarvis": a heading that names the talk, then after a comma its speakers. Only people written
+ * as names (two or three capitalised words each) after a title of three words or more: "Kubernetes,
+ * dépassionné et …" and "Rust, Go" stay whole.
+ */
+function afterComma(text: string): Parts | undefined {
+  for (const m of text.matchAll(/,\s+/g)) {
+    const title = text.slice(0, m.index);
+    if (title.split(/\s+/).length < 3) continue;
+    const byline = parseByline(text.slice(m.index! + m[0].length));
+    if (byline && byline.speakers.every((name) => /^\S+(?:\s\S+){1,2}$/.test(name))) return { title, byline, note: "" };
+  }
+  return undefined;
 }
 
 /** What follows a title: an optional byline (maybe in parentheses), then the author's note. */
@@ -278,7 +304,7 @@ export function splitRest(text: string): { byline?: Byline; note: string } {
   const body = rest.replace(PREFIX, "");
   // The byline ends at a separator, a sentence's end, or a comma before a lowercase word
   // ("by Kylie Stradley, was a popular talk").
-  const cut = /\s*[—–|]\s*|\s+-\s+|:\s+|(?<=\p{L}{2}|\))\.\s+|,\s+(?=\p{Ll})/u.exec(body);
+  const cut = bylineEnd(body);
   const byline = parseByline(cut ? body.slice(0, cut.index) : body);
   if (byline) return { byline, note: cut ? stripLead(body.slice(cut.index + cut[0].length)) : "" };
   // "by John Duff gives a great history …": after an explicit "by", the names up to the sentence's verb.
@@ -288,6 +314,27 @@ export function splitRest(text: string): { byline?: Byline; note: string } {
   }
   return { note: rest };
 }
+
+/**
+ * Where a byline ends: a separator, a sentence's end, or a comma before a lowercase word ("by Kylie
+ * Stradley, was a popular talk") — unless what follows that comma is a short lowercase name ending
+ * the byline or a person in it ("Vinay Kulkarni, eBay", "Nico Meisenzahl, white duck; Vlad …"):
+ * up to three words, not opening with a verb or a joining word.
+ */
+function bylineEnd(body: string): RegExpExecArray | null {
+  const ends = /\s*[—–|]\s*|\s+-\s+|:\s+|(?<=\p{L}{2}|\))\.\s+|,\s+(?=\p{Ll})/gu;
+  for (let m = ends.exec(body); m; m = ends.exec(body)) {
+    if (!m[0].startsWith(",")) return m;
+    const piece = /^[^,;—–|:.]*/u.exec(body.slice(m.index + m[0].length))![0].trim();
+    const next = body.slice(m.index + m[0].length + piece.length);
+    if (!(piece.split(/\s+/).length <= 3 && !CLAUSE_START.test(piece) && /^\s*(?:;|$)/.test(next))) return m;
+  }
+  return null;
+}
+
+/** Lowercase words that open a clause, never an organization's name. */
+const CLAUSE_START =
+  /^(?:is|was|are|were|be|been|has|had|have|gave|gives|did|does|do|who|which|that|where|when|and|but|or|so|then|talked|spoke|showed|explained|presented|shared|with|in|on|at|for|to|from|about|by|a|an|the|it|he|she|they|we|i|est|était|sont|ist|war|es|fue|y|et|und)\b/i;
 
 /** The shortest opening of `text` that is a byline and is followed by a lowercase word (a verb). */
 export function namesBeforeVerb(text: string, needsOrg = false): { byline: Byline; end: number } | undefined {

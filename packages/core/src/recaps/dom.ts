@@ -45,7 +45,9 @@ function isNoise(el: Element): boolean {
   if (NOISE_TAGS.has(el.name)) return true;
   const a = el.attribs;
   if ("hidden" in a || a["aria-hidden"] === "true" || /display:\s*none/i.test(a.style ?? "")) return true;
-  return NOISE_CLASS.test(`${a.class ?? ""} ${a.id ?? ""}`);
+  // A heading's id is a slug of its own text (Markdown renderers make them: "## Comment j'ai…" gets
+  // id="comment-jai-…"), so it says nothing about furniture; its class still does.
+  return NOISE_CLASS.test(`${a.class ?? ""} ${HEADING.test(el.name) ? "" : (a.id ?? "")}`);
 }
 
 function pickMain(nodes: AnyNode[]): Element | undefined {

@@ -243,10 +243,20 @@ function leadingBlocks(body: AnyNode[], walk: Walk): AnyNode[] {
  * ("all keynotes are on the <a>CNCF YouTube channel</a>") is not the heading's own.
  */
 function hasOwnEvidence(heading: Element, lead: AnyNode[], baseUrl: string): boolean {
-  if (/:$/.test(textOf([heading]))) return false;
-  if (splitLeading(textOf([heading])).byline !== undefined) return true;
+  const text = textOf([heading]);
+  if (/:$/.test(text)) return false;
+  if (splitLeading(text).byline !== undefined) return true;
   if (render([heading], baseUrl).links.some((link) => isTalkPage(link.url))) return true;
+  // "### [Title](recording)": a heading that links one recording or deck (not a playlist) names that
+  // talk, unless it names an event or track ("## [Keynotes](…)").
+  const own = render([heading], baseUrl).links;
+  if (own.length === 1 && isMedia(own[0]!) && !isPlaylist(own[0]!.url) && !namesEvent(sectionName(text))) return true;
   return render([heading, ...lead], baseUrl).links.some((link) => isMedia(link) && isGenericLabel(link.label));
+}
+
+/** A playlist or channel: many recordings, never one talk's own. */
+function isPlaylist(url: string): boolean {
+  return /[?&]list=|\/playlist\b|\/(?:channel|c|user)\/|\/@/i.test(url);
 }
 
 /** "From WasmCon", "At Observability Day", "Day 2 – …": a line that introduces what follows. */
@@ -295,10 +305,11 @@ function continuesEntry(line: AnyNode[], entry: Entry, baseUrl: string): boolean
 
 /** Labels of the lines that follow a talk's title line. */
 const CONTINUATION =
-  /^(?:(?:speakers?|presenters?|panell?ists?|moderators?|hosts?|(?:my |key )?takeaways?|(?:my )?take|tl;?dr|why it matters|notes?)\s*:|(?:presented|delivered|given|moderated) by\s)/i;
+  /^(?:🎙|🎤|🗣)|^(?:(?:speakers?|presenters?|panell?ists?|moderators?|hosts?|(?:my |key )?takeaways?|(?:my )?take|tl;?dr|why it matters|notes?)\s*:|(?:presented|delivered|given|moderated) by\s)/i;
 
+/** "Speakers: …", "Presented by …", "By Jane Doe", or a microphone emoji before the names ("🎙️ Jane Doe et Raj Patel"). */
 export const SPEAKER_LINE =
-  /^(?:speakers?|presenters?|panell?ists?|moderators?|hosts?)\s*:|^(?:presented|delivered|given|moderated) by\s|^by\s+\p{Lu}/iu;
+  /^(?:speakers?|presenters?|panell?ists?|moderators?|hosts?)\s*:|^(?:presented|delivered|given|moderated) by\s|^by\s+\p{Lu}|^(?:🎙|🎤|🗣)\uFE0F?\s*:?\s*\p{L}/iu;
 
 function walkList(list: Element, walk: Walk, section: string | undefined, depth: number): void {
   if (depth > MAX_DEPTH) return;
@@ -427,10 +438,17 @@ const DAY_OR_DATE = new RegExp(
 );
 const CO_LOCATED = /\p{Lu}[\p{L}+]*Con\b|\p{L}+[Cc]onf\b|[\p{L}\p{N}+&.-] (?:Day|Summit|Forum|Camp)\b|\bco-located\b/u;
 const TRACK_NAME =
-  /^(?:the )?main (?:conference|track|stage)$|^conference$|\b(?:keynotes?|lightning talks?|ignites?|open spaces?|workshops?|tutorials?|tracks?|birds of a feather|bofs?|unconference|maintainer talks?|project updates|breakout sessions?)\b|アンカンファレンス|ワークショップ|ライトニングトーク|基調講演|언컨퍼런스|워크숍|工作坊/i;
+  /^(?:the )?main (?:conference|track|stage)$|^conference$|^(?:(?:les|the) )?(?:conférences?|universit(?:y|ies|é|és)|tools?[- ]in[- ]action|hands[- ]on[- ]labs?|quickies?|ateliers?|charlas|ponencias|talleres|vorträge)$|\b(?:keynotes?|lightning talks?|ignites?|open spaces?|workshops?|tutorials?|tracks?|birds of a feather|bofs?|unconference|maintainer talks?|project updates|breakout sessions?)\b|アンカンファレンス|ワークショップ|ライトニングトーク|基調講演|언컨퍼런스|워크숍|工作坊/i;
 
-/** "From ArgoCon:" → "ArgoCon", "Day 2 – Cilium + eBPF Day" → "Cilium + eBPF Day". */
+/** "From ArgoCon:" → "ArgoCon", "Day 2 – Cilium + eBPF Day" → "Cilium + eBPF Day", "Les Keynotes" → "Keynotes". */
 export function sectionName(text: string): string {
+  const name = bareSectionName(text);
+  // "Les Keynotes", "The Workshops": an article before a track's name is not part of it.
+  const bare = name.replace(/^(?:the|les|la|le|die|der|das|los|las|el)\s+(?=\S)/i, "");
+  return bare !== name && TRACK_NAME.test(bare) ? bare : name;
+}
+
+function bareSectionName(text: string): string {
   return trimEndOf(
     cleanText(text.slice(0, MAX_PARSED_TEXT))
       // "1:25 p.m. (40m) Lightning Talks": a schedule's time is not part of the name.

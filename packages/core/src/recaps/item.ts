@@ -24,6 +24,8 @@ export interface Candidate {
 /** An entry's title and what follows it, with where the title came from. */
 interface Titled extends Parts {
   titleFrom: TitleSource;
+  /** The title is a whole heading that is one link: a name, whatever punctuation it ends with. */
+  named?: boolean;
 }
 
 /** Words by which a linked post announces itself as a recap. */
@@ -68,10 +70,13 @@ export function toCandidates(entry: Entry, baseUrl: string): Candidate[] {
 export function promotePeers(candidates: Candidate[]): Candidate[] {
   const talks = new Map<number, number>();
   const plain = new Map<number, number>();
+  const bylined = new Map<number, number>();
   for (const c of candidates) {
     if (!c.peers) continue;
     const counts = c.peers.tentative ? plain : c.shape === "talk" ? talks : undefined;
     counts?.set(c.peers.group, (counts.get(c.peers.group) ?? 0) + 1);
+    if (!c.peers.tentative && c.shape === "talk" && c.item.speakers.length > 0)
+      bylined.set(c.peers.group, (bylined.get(c.peers.group) ?? 0) + 1);
   }
   const out = [...candidates];
   let talkAfter = false;
@@ -84,7 +89,10 @@ export function promotePeers(candidates: Candidate[]): Candidate[] {
     }
     const group = c.peers!.group;
     const peers = talks.get(group) ?? 0;
-    const amongPeers: boolean = peers >= 3 && peers >= (plain.get(group) ?? 0) && (talkAfter || c.item.links.length > 0);
+    // Where every talk heading of the rank names its speakers, one naming nobody is the post's own
+    // part ("🥂 Meet and greet"), not a talk given without its byline.
+    const allBylined = (bylined.get(group) ?? 0) === peers && c.item.speakers.length === 0;
+    const amongPeers: boolean = peers >= 3 && peers >= (plain.get(group) ?? 0) && (talkAfter || c.item.links.length > 0) && !allBylined;
     const promoted: boolean = (tentative === "track" || amongPeers) && isTitle(c.item.title) && !readsAsProse(c.item.title);
     out[i] = promoted ? { ...c, shape: "talk", item: { ...c.item, kind: "talk" } } : { ...c, shape: "none" };
     talkAfter ||= promoted;
@@ -222,10 +230,17 @@ function splitArticles(candidate: Candidate): Candidate[] {
 
 function fromInline(entry: Entry, baseUrl: string): Candidate {
   const rendered = render(entry.nodes, baseUrl, entry.skip);
-  if (entry.body.length === 0) return candidate(leadingParts(rendered), rendered.links, entry);
+  // "🎙️ Jane Doe / Raj Patel<br><a>Slides</a>", "Speakers: …": a line saying who spoke belongs to the
+  // talk named above it (a heading, a bold line); it names no talk of its own.
+  if (SPEAKER_LINE.test(plain(rendered.raw))) return candidate({ title: "", titleFrom: "text", note: "" }, rendered.links, entry);
+  // "- <a>Notre cerveau est « null »! Quelques biais …</a>": an entry that is one link and nothing else is that link's name.
+  const only = rendered.anchors.length === 1 ? rendered.anchors[0]! : undefined;
+  const named = only !== undefined && plain(rendered.raw.slice(only.start, only.end)) === plain(rendered.raw);
+  const parts = { ...leadingParts(rendered), ...(named ? { named } : {}) };
+  if (entry.body.length === 0) return candidate(parts, rendered.links, entry);
   // A title line followed by its "Speakers: …" / "My take: …" lines.
   const links = render([...entry.nodes, ...entry.body.flat()], baseUrl, entry.skip).links;
-  return candidate(withBody(leadingParts(rendered), entry.body, baseUrl), links, entry);
+  return candidate(withBody(parts, entry.body, baseUrl), links, entry);
 }
 
 /** Title first: a leading link, bold run, table cell or quotation; else the leading text up to a separator. */
@@ -279,6 +294,13 @@ function leadingParts(r: Rendered): Titled {
     )
       continue;
     const label = /:$/.test(prefix) ? `${prefix} ` : "";
+    // "<a>Title - Jane Doe & Raj Patel, Acme</a>": a link named as schedules name talks carries
+    // its byline after a dash — one that names an organization or several people, so "Argo CD - Scaling
+    // Out" stays whole, and "CMP319: Coordinate Microservices, Build Apps" is no byline.
+    const inLink = !rest.byline && r.anchors.includes(span) ? splitLeading(title) : undefined;
+    const dashed = inLink !== undefined && /^\s*[—–|-]\s/.test(title.slice(inLink.title.length));
+    if (dashed && inLink?.byline && (inLink.byline.organizations.length > 0 || inLink.byline.speakers.length > 1))
+      return { title: label + inLink.title, titleFrom: "markup", byline: inLink.byline, note: rest.note };
     return { title: label + title, titleFrom: "markup", ...rest };
   }
   // "<a>video</a> — Jane Doe, Intuit": the title position holds only a link label, so there is no title.
@@ -301,9 +323,11 @@ function fromHeading(entry: Entry, baseUrl: string): Candidate {
   const links = render([...entry.nodes, ...entry.body.flat()], baseUrl).links;
   const headText = plain(dropMarks(render(entry.nodes, baseUrl).raw), true);
   // A heading splits only around a byline ("Title — Jane Doe, Intuit"); "Argo CD - Scaling Out" is one title.
-  const split = splitLeading(headText);
+  const split = splitLeading(headText, true);
   const parts: Parts = split.byline ? split : { title: headText, note: "" };
-  const titled = withBody({ ...parts, titleFrom: "markup" }, entry.body, baseUrl);
+  const anchors = elementsWhere((el) => el.name === "a", entry.nodes);
+  const named = anchors.length === 1 && textOf(anchors) === textOf(entry.nodes);
+  const titled = withBody({ ...parts, titleFrom: "markup", named }, entry.body, baseUrl);
   return candidate(titled.byline ? titled : { ...titled, byline: profileNameBeforeVerb(entry.body) }, links, entry);
 }
 
@@ -369,13 +393,33 @@ function withBody(parts: Titled, body: AnyNode[][], baseUrl: string): Titled {
   let byline = parts.byline;
   const notes: string[] = [parts.note];
   for (const block of body) {
-    const text = plain(dropMarks(render(block, baseUrl).raw), true);
+    const raw = dropMarks(render(block, baseUrl).raw);
+    const text = plain(raw, true);
     if (!text || isGenericLabel(text.replace(/\bon youtube\b/i, ""))) continue;
+    // "🎙️ Jane Doe et Raj Patel<br>📝 <a>Abstract</a> / <a>Slides</a>": a speaker line of its own
+    // inside the block is the byline; the lines after it are notes.
+    const [first, ...more] = raw
+      .split("\n")
+      .map((line) => plain(line, true))
+      .filter(Boolean);
+    const ownLine = !byline && more.length > 0 && first !== undefined && SPEAKER_LINE.test(first) ? splitRest(first) : undefined;
+    if (ownLine?.byline) {
+      byline = ownLine.byline;
+      notes.push(ownLine.note, more.join(" "));
+      continue;
+    }
     // "For a demo, see Jane Doe’s talk here:" under a talk's heading names its speaker.
     const possessive = !byline && text.length <= 300 ? POSSESSIVE_TALK.exec(text) : null;
     const possessed = possessive ? namesEnding(text.slice(0, possessive.index)) : undefined;
     if (possessed) {
       byline = possessed;
+      notes.push(text);
+      continue;
+    }
+    const thisTalkBy = !byline ? THIS_TALK_BY.exec(text) : null;
+    const namedBy = thisTalkBy ? splitRest(text.slice(thisTalkBy[0].length)) : undefined;
+    if (namedBy?.byline) {
+      byline = namedBy.byline;
       notes.push(text);
       continue;
     }
@@ -425,7 +469,7 @@ function shapeOf(item: RecapItem, parts: Titled, entry: Entry): Candidate["shape
   // A conference's session code ("GAM307: …", "… (CON203)") names a talk however the entry links it.
   if (media || parts.byline || item.code || item.links.some((l) => isTalkPage(l.url))) {
     // A sentence that links a video, or "Step 3: watch the demo video", is prose about a link, not a talk.
-    return parts.titleFrom === "sentence" || readsAsProse(item.title) ? "none" : "talk";
+    return parts.titleFrom === "sentence" || readsAsProse(item.title, parts.named === true) ? "none" : "talk";
   }
   // A sentence that mentions a takeaway and links something ("the top takeaways … <a>bringing a baby
   // to a conference</a>") is prose, not someone's write-up; "Other great write-ups: <a>…</a>" lists them.
@@ -504,8 +548,16 @@ const PUBLICATION =
 
 /** A title has words in it, and is not what a link is ("video", "slides") or a bare URL. */
 function isTitle(title: string): boolean {
-  return (title.match(/\p{L}/gu)?.length ?? 0) >= 3 && !isGenericLabel(title) && !isDayOrDate(title);
+  return (title.match(/\p{L}/gu)?.length ?? 0) >= 3 && !isGenericLabel(title) && !isDayOrDate(title) && !THIS_TALK.test(title);
 }
+
+/** "This session", "The talk was given": a reference to the talk named elsewhere, never a talk's name. */
+const THIS_TALK =
+  /^(?:this|that|the|our|my)\s+(?:talk|session|keynote|presentation|workshop|panel|lightning talk)(?:\s+(?:was|is))?(?:\s+(?:given|presented|delivered|led|hosted))?$/i;
+
+/** "This session by AJ Stuyvenberg, was about …", "The talk was given by Jane Doe": a note naming who gave the talk. */
+const THIS_TALK_BY =
+  /^(?:this|the|that)\s+(?:talk|session|keynote|presentation|workshop|panel)\s+(?:(?:was|is)\s+)?(?:(?:given|presented|delivered|led|hosted)\s+)?(?=by\s)/i;
 
 /** "My take:", "Takeaway:", "TL;DR:": the label of the author's note, not part of it. */
 export const NOTE_LABEL = /^(?:(?:my |key )?takeaways?|(?:my )?take|tl;?dr|why it matters|notes?|comment)\s*:\s*/i;

@@ -144,6 +144,8 @@ export function isTalkPage(url: string): boolean {
   // programme's talk or session page (Devoxx's /schedule/talk/?id=…, /programme/session/…).
   const page = /\/(?:schedule|program|programme|agenda)\/(?:event|talk|session)s?(\/[^/]+)?\/?/.exec(path);
   if (page && (page[1] !== undefined || (parsed?.search.length ?? 0) > 1)) return true;
+  // A call-for-papers system's talk page (cfp.devoxx.fr/2023/talk/QAG-3613/…): the talk as submitted and scheduled.
+  if (/^cfp\./.test(host) && /\/talks?\/[^/]+/.test(path)) return true;
   return isHost(host, "pretalx.com") && /\/talk\/[^/]+/.test(path);
 }
 

@@ -18,11 +18,22 @@ export type TitleSource = "markup" | "text" | "sentence";
  *   - longer than 25 words, which no talk title is.
  * Entries with such titles are never talks, whatever they link to.
  */
-export function readsAsProse(title: string): boolean {
+export function readsAsProse(title: string, named = false): boolean {
   const words = title.split(/\s+/).length;
   if (words > 25 || /^step\s*\d+\b/i.test(title)) return true;
+  // A title set apart as a whole — a heading that is one link — names something, even ending in a period.
+  if (named) return false;
   if (words >= 5 && /\p{L}{2}\.$/u.test(title)) return true;
-  return words > 12 && /[.!?]\s+\S/.test(title);
+  return words > 12 && /[.!?]\s+\S/.test(title) && !isTitleCase(title);
+}
+
+/**
+ * "What Is Going on Within My Network? A Subtle Introduction to Cilium Hubble": most of its longer
+ * words capitalised, as titles are written in English; a paragraph of sentences never is.
+ */
+function isTitleCase(text: string): boolean {
+  const long = text.split(/\s+/).filter((w) => /^\p{L}[\p{L}'’-]{3,}/u.test(w));
+  return long.length >= 5 && long.filter((w) => /^\p{Lu}/u.test(w)).length >= 0.8 * long.length;
 }
 
 /** Words that announce a write-up of talks. */
