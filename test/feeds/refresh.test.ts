@@ -9,7 +9,7 @@ import { depsFor, subscriptionHandlers, type BusEnvelope } from "@recap/core/run
 import { announce } from "../../packages/core/src/feeds/announce";
 import { DAY, HOUR, MINUTE } from "../helpers/clock";
 import { writesSince } from "../helpers/dynamo";
-import { rss } from "../helpers/feed-server";
+import { rss, startFeedServer } from "../helpers/feed-server";
 import { newRecap, useFreshRecap, type Harness, type TestRecap } from "../helpers/recap";
 
 let harness: Harness;
@@ -384,6 +384,54 @@ describe("failures", () => {
     expect(badFeed).toMatchObject({ consecutiveErrors: 1, lastError: expect.stringMatching(/HTTP 500/) });
     expect(brokenFeed).toMatchObject({ consecutiveErrors: 1, lastError: expect.any(String) });
     expect(badFeed?.failingSince).toBe(recap.clock().toISOString());
+  });
+
+  it("fetches at most two feeds from one host at once, while feeds on other hosts use the free slots", async () => {
+    const other = await startFeedServer();
+    try {
+      // Every response is held until no new request has come for 300 ms: all the fetches the poll
+      // has going at once are in flight together.
+      const inFlight = { [harness.feeds.url]: 0, [other.url]: 0 };
+      const most = { [harness.feeds.url]: 0, [other.url]: 0, total: 0 };
+      const holding: (() => void)[] = [];
+      let quiet: NodeJS.Timeout | undefined;
+      const held = (server: string, body: string) => async (_req: unknown, res: import("node:http").ServerResponse) => {
+        inFlight[server]! += 1;
+        most[server] = Math.max(most[server]!, inFlight[server]!);
+        most.total = Math.max(
+          most.total,
+          Object.values(inFlight).reduce((sum, n) => sum + n, 0),
+        );
+        clearTimeout(quiet);
+        quiet = setTimeout(() => holding.splice(0).forEach((release) => release()), 300);
+        await new Promise<void>((resolve) => holding.push(resolve));
+        inFlight[server]! -= 1;
+        res.writeHead(200, { "content-type": "application/rss+xml" });
+        res.end(body);
+      };
+      const paths = Array.from({ length: 5 }, () => uniquePath("shared-host"));
+      const elsewhere = Array.from({ length: 2 }, () => uniquePath("other-host"));
+      const body = (name: string) => rss([{ title: name, link: `https://blog.example.com/${name}`, guid: name }]);
+      paths.forEach((path) => harness.feeds.route(path, { body: body(path) }));
+      elsewhere.forEach((path) => other.route(path, { body: body(path) }));
+      const feeds = [
+        ...(await Promise.all(paths.map(follow))),
+        ...(await Promise.all(elsewhere.map((path) => addFeed(other.at(path), { via: "cli" }, recap.deps)))).map((result) => {
+          if (result.status !== "added") throw new Error(JSON.stringify(result));
+          return result.feed;
+        }),
+      ];
+      paths.forEach((path) => harness.feeds.route(path, held(harness.feeds.url, body(path))));
+      elsewhere.forEach((path) => other.route(path, held(other.url, body(path))));
+
+      const outcomes = await pollFeeds(await Promise.all(feeds.map(current)), recap.deps, { claim: false });
+      expect(outcomes.map((outcome) => outcome.status)).toEqual(Array(7).fill("ok"));
+      expect(most[harness.feeds.url]).toBe(2);
+      expect(most[other.url]).toBe(2);
+      expect(most.total).toBe(4);
+    } finally {
+      await other.close();
+    }
   });
 
   it("holds the bodies of feeds polled at once to the poll's byte budget, each feed's until its refresh ends", async () => {

@@ -30,6 +30,8 @@ const EnvSchema = z.object({
   RECAP_POLL_INTERVAL_MINUTES: minutes(60),
   RECAP_PAUSE_AFTER_FAILURES: count(11),
   RECAP_POLL_CONCURRENCY: count(8),
+  /** Of those, at most this many to one host (host and port) at once: many blogs share a host. */
+  RECAP_POLL_PER_HOST: count(2),
   /** Due feeds above this count are fanned out through the bus in batches of this size. */
   RECAP_POLL_BATCH_SIZE: count(40),
   /**
@@ -67,6 +69,7 @@ export interface RecapConfig {
     baseIntervalMinutes: number;
     pauseAfterFailures: number;
     concurrency: number;
+    perHost: number;
     batchSize: number;
     maxBytesInFlight: number;
   };
@@ -127,6 +130,7 @@ export function loadConfig(env: Record<string, string | undefined>, mode: "local
       baseIntervalMinutes: e.RECAP_POLL_INTERVAL_MINUTES,
       pauseAfterFailures: e.RECAP_PAUSE_AFTER_FAILURES,
       concurrency: e.RECAP_POLL_CONCURRENCY,
+      perHost: e.RECAP_POLL_PER_HOST,
       batchSize: e.RECAP_POLL_BATCH_SIZE,
       maxBytesInFlight: e.RECAP_POLL_MAX_BYTES_IN_FLIGHT,
     },

@@ -5,7 +5,7 @@
  */
 import type { BusEvent } from "../ports/events";
 import { ByteBudget } from "../shared/byte-budget";
-import { mapWithConcurrency } from "../shared/concurrency";
+import { mapWithLimits } from "../shared/concurrency";
 import { refreshFeed, type RefreshOutcome } from "./refresh";
 import type { PollDeps } from "../ports/deps";
 
@@ -50,7 +50,8 @@ export async function pollFeedBatch(feedIds: string[], deps: PollDeps): Promise<
  * Refreshes feeds concurrently. With `claim`, each feed is first taken with a conditional write so
  * that overlapping runs never poll the same feed twice; without it (an explicit `poll`), it is polled now.
  * Their bodies share one byte budget until each feed's refresh ends: a few huge feeds polled at
- * once take turns instead of exhausting the function's memory.
+ * once take turns instead of exhausting the function's memory. Feeds on one host (a blogging
+ * platform's, say) are fetched a few at a time, as a polite crawler does.
  */
 export async function pollFeeds(
   feeds: Feed[],
@@ -59,7 +60,8 @@ export async function pollFeeds(
 ): Promise<RefreshOutcome[]> {
   let done = 0;
   const budget = new ByteBudget(deps.poll.maxBytesInFlight);
-  const outcomes = await mapWithConcurrency(feeds, deps.poll.concurrency, async (feed) => {
+  const limits = { limit: deps.poll.concurrency, perKey: deps.poll.perHost, keyOf: (feed: Feed) => hostOf(feed.url) };
+  const outcomes = await mapWithLimits(feeds, limits, async (feed) => {
     let outcome: RefreshOutcome | undefined;
     const bytes = budget.lease();
     try {
@@ -109,4 +111,13 @@ function outcomeFields(outcome: RefreshOutcome): Record<string, unknown> {
     created: outcome.created,
     announced: outcome.announced,
   };
+}
+
+/** Where a feed is served from (host and port): the unit of politeness. */
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
 }

@@ -28,11 +28,11 @@ export interface RefreshDeps {
 }
 
 /**
- * What the scheduled poll needs besides: how many feeds at once, how many bytes of their bodies at
- * once, and how many feeds per fanned-out batch.
+ * What the scheduled poll needs besides: how many feeds at once (and to one host), how many bytes of
+ * their bodies at once, and how many feeds per fanned-out batch.
  */
 export interface PollDeps extends RefreshDeps {
-  poll: RefreshDeps["poll"] & { concurrency: number; maxBytesInFlight: number; batchSize: number };
+  poll: RefreshDeps["poll"] & { concurrency: number; perHost: number; maxBytesInFlight: number; batchSize: number };
 }
 
 /** All of it: what a Lambda handler or the local runner hands the core. */
