@@ -17,6 +17,9 @@ describe("script boundaries", () => {
     expect(tags({ title: "使用eBPF观测网络" })).toContain("ebpf");
     expect(tags({ title: "Wasmコンポーネント入門" })).toContain("webassembly");
     expect(tags({ title: "Istio로 트래픽 관리하기" })).toContain("service-mesh");
+    // And a term written in those scripts right after a Latin word: "Lambda関数", "Kubernetes可观测性".
+    expect(tags({ title: "Lambda関数でS3イベントを処理する" })).toContain("serverless");
+    expect(tags({ title: "Kubernetes可观测性实践" })).toContain("observability");
   });
 
   it("still needs a boundary between Latin letters, and finds terms written in those scripts", () => {
@@ -58,10 +61,23 @@ describe("a venue topic", () => {
     expect(tags({ title: "A guide to Kubernetes monitoring" })).not.toContain("kubernetes");
     expect(tags({ title: "Low-latency Kubernetes networking in AWS" })).not.toContain("kubernetes");
     expect(score({ title: "Kubernetes cluster costs explained" }, "kubernetes")?.evidence[0]).toMatchObject({ strength: "weak" });
+    // "Kubernetes development", "Kubernetes platform team": the post is about developing, or the platform.
+    expect(tags({ title: "Tilt and Skaffold compared for inner loop Kubernetes development" })).not.toContain("kubernetes");
+    expect(tags({ title: "Reducing cloud cost for a multi-tenancy Kubernetes platform" })).not.toContain("kubernetes");
+    expect(score({ title: "Our Kubernetes platform team" }, "kubernetes")?.evidence[0]).toMatchObject({ strength: "weak" });
     // Not when the noun after it is the project's own ("Kubernetes cost" is not "Kubernetes costume").
     expect(tags({ title: "Kubernetes costume contest at the booth" })).toContain("kubernetes");
     expect(tags({ title: "Kubernetes 1.31: what's new" })).toEqual(["kubernetes"]);
     expect(tags({ title: "Kubernetes RBAC mistakes we keep seeing" })).toContain("kubernetes");
+  });
+
+  it("reads its name among a post's categories as where the post's subject runs", () => {
+    // Publishers tag everything deployed on Kubernetes "k8s": the category alone is no case.
+    const post = { title: "Retries and dead letter sinks with the Kafka broker", categories: ["knative", "k8s"] };
+    expect(tags(post)).not.toContain("kubernetes");
+    expect(score(post, "kubernetes")?.evidence[0]).toMatchObject({ source: "categories", strength: "weak" });
+    // With the title naming it, it still counts.
+    expect(tags({ ...post, title: "What changed for pods this year" })).toContain("kubernetes");
   });
 
   it("gives the feed's prior no case when its only evidence is where something runs", () => {
@@ -93,6 +109,19 @@ describe("where evidence is found", () => {
     ).toEqual(["observability"]);
     // The lead and the summary together are enough.
     expect(tags({ title: "A quarter of onboarding", summary: "Tracing everywhere.", lead })).toEqual(["observability"]);
+  });
+
+  it("does not tag from the lead alone when the post's own summary says what it is about", () => {
+    const lead =
+      "Our gateways moved to Envoy Gateway. Reliability went up, resilience to zone loss improved, failover is automatic and our SLOs held.";
+    const summary = "How our product teams chose a gateway control plane, migrated their routes and what they would do again.";
+    // Title and summary are about gateways; the lead's words on reliability are a passing remark.
+    expect(tags({ title: "Our journey with a new API gateway", summary, lead })).not.toContain("reliability");
+    expect(score({ title: "Our journey with a new API gateway", summary, lead }, "reliability")?.score).toBe(1.5);
+    // A teaser is no summary of its own: the lead is all the post says, and several terms there tag.
+    expect(tags({ title: "Our journey with a new API gateway", summary: "Read on.", lead })).toContain("reliability");
+    // The feed's focus can still tip the lead's case.
+    expect(tags({ title: "Our journey with a new API gateway", summary, lead, feedFocus: { reliability: 0.8 } })).toContain("reliability");
   });
 
   it("counts one word said again once", () => {

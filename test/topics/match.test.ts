@@ -167,6 +167,32 @@ describe("matchTopics", () => {
     ["Green software patterns", undefined, ["sustainability"]],
     ["Open source sustainability is a funding problem", undefined, ["open-source-business"]],
     ["Kepler's laws of planetary motion", undefined, []],
+    // software pipelines, not oil, gas or sales ones
+    ["Keeping pipelines safe", "Operators inspect their pipelines with smart pigs.", []],
+    ["Speeding up our deploy pipeline", "Every commit now builds in four minutes.", ["ci-cd"]],
+    ["Faster pipelines and builds for every commit", undefined, ["ci-cd"]],
+    // testing and build times, in any language
+    ["Finding flaky tests with Allure", undefined, ["ci-cd"]],
+    ["テスト自動化の始め方", undefined, ["ci-cd"]],
+    ["Monorepo build time slowdown", undefined, ["ci-cd"]],
+    // Kubernetes extensions and tools are Kubernetes
+    ["KubeVirt v1.0 has landed!", undefined, ["kubernetes"]],
+    ["Minikube adds an addon for node inspection", undefined, ["kubernetes"]],
+    // signing projects, audits and DDoS are security
+    ["Notary Project announces Notation v1.1.0", undefined, ["security"]],
+    ["Karmada 安全审计结果发布", undefined, ["kubernetes", "security"]],
+    ["Dropping DDoS floods at line rate with XDP", undefined, ["ebpf", "security"]],
+    // a gateway built on Envoy is networking, not a mesh
+    ["Announcing Envoy Gateway 1.0", "A Gateway API implementation for north-south traffic.", ["networking"]],
+    // AWS Lambda by its short name, not the calculus
+    ["Lambda関数でS3イベントを処理する", undefined, ["serverless"]],
+    ["Lambda calculus for working programmers", "Functions, substitution and why it still matters.", []],
+    // a project's move through its foundation
+    ["Kubescape reaches incubation", "Congratulations on becoming a CNCF incubating project.", ["security", "open-source-business"]],
+    // platform orchestrators, productivity of engineers
+    ["What we learned running KusionStack at scale", undefined, ["platform-engineering"]],
+    ["DORA explores DevOps: how can engineers measure productivity?", undefined, ["developer-experience"]],
+    ["Bazel and JetBrains co-maintain the IntelliJ plugin", undefined, ["ci-cd", "developer-experience"]],
     // several topics at once, in taxonomy order
     [
       "KubeCon recap: platform engineering, eBPF and OpenTelemetry",

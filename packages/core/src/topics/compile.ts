@@ -32,6 +32,8 @@ const WORD_CHAR = "(?:(?![\\p{scx=Han}\\p{scx=Hiragana}\\p{scx=Katakana}\\p{scx=
 const NOT_WORD_AFTER = `(?!${WORD_CHAR})`;
 /** Sticky and empty: `test` at lastIndex i tells whether a word character (code point) ends at i. */
 const WORD_BEFORE = new RegExp(`(?<=${WORD_CHAR})`, "uy");
+/** Sticky: `test` at lastIndex i tells whether a word character (code point) starts at i. */
+const WORD_AT = new RegExp(WORD_CHAR, "uy");
 /** Masks negative phrases and joins a post's parts: not a letter (keeps boundaries), not a separator. */
 export const MASK = "\u0000";
 
@@ -158,6 +160,15 @@ function wordBefore(text: string, i: number): boolean {
   return WORD_BEFORE.test(text);
 }
 
+/** Whether a hit at i would start inside a word: a letter/digit of a spaced script on both sides. */
+function insideWord(text: string, i: number): boolean {
+  if (!wordBefore(text, i)) return false;
+  // A term that starts in Chinese or Japanese script ("関数", "可观测性") follows a Latin word with no
+  // space between them ("Lambda関数", "Kubernetes可观测性"), as a Latin term may follow such text.
+  WORD_AT.lastIndex = i;
+  return WORD_AT.test(text);
+}
+
 /**
  * The leftmost hit of `re` (from `alternation`) at or after `from` that does not start inside a
  * word: the same match the regex with a leading lookbehind guard would find. A candidate preceded
@@ -167,7 +178,7 @@ function wordBefore(text: string, i: number): boolean {
 export function find(re: RegExp, text: string, from = 0): RegExpExecArray | null {
   re.lastIndex = from;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    if (!wordBefore(text, m.index)) return m;
+    if (!insideWord(text, m.index)) return m;
     re.lastIndex = m.index + (text.codePointAt(m.index)! > 0xffff ? 2 : 1);
   }
   return null;
@@ -381,7 +392,7 @@ function ruleMatches(rule: Rule, text: string, starts: Starts): RegExpExecArray[
   }
   let after = 0;
   for (const start of starts) {
-    if (start < after || wordBefore(text, start)) continue;
+    if (start < after || insideWord(text, start)) continue;
     rule.at.lastIndex = start;
     const m = rule.at.exec(text);
     if (m === null) continue;

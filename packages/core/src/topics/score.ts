@@ -4,7 +4,8 @@ import type { Taxonomy } from "../model/topic";
 /*
  * Tagging weighs evidence the way a reader does. A term in the title or among the publisher's own
  * categories decides on its own; one in the summary needs a second piece of evidence; the body's
- * lead tags alone only when several of the topic's terms come up; a talk's event ("ArgoCon")
+ * lead tags alone only when several of the topic's terms come up and the post has no summary of its
+ * own that could have named the topic; a talk's event ("ArgoCon")
  * speaks for it, its speakers' organizations only a little. Generic words ("your platform", near "developers") and a team's
  * learned cues are weak: half a term. What a feed mostly publishes is a prior that can tip a weak
  * case, never tag a post alone. A topic is tagged at TAG_THRESHOLD points.
@@ -61,6 +62,15 @@ const WEIGHTS: Record<Exclude<EvidenceSource, "feed">, { points: number; cap: nu
  */
 const CATEGORY_DECAY = 0.5;
 const CATEGORY_FLOOR = 1;
+/**
+ * The most the lead can give when it is a topic's only evidence and the post has a summary of its
+ * own (SUMMARY_OF_ITS_OWN characters or more, not a teaser): a post whose title and summary never
+ * name a topic mentions it in passing, however often the body does. Below the threshold, so the
+ * lead can confirm what the feed mostly publishes but not tag alone. Without such a summary (none,
+ * or "Read on for the details") the lead is all a post says, and several terms there still tag.
+ */
+const LEAD_ALONE_CAP = 1.5;
+const SUMMARY_OF_ITS_OWN = 80;
 /** Weak and team terms count this much of a strong one. */
 const WEAK_FACTOR = 0.5;
 /** The most a team's learned cues can add to a post: they tip a case, never decide it. */
@@ -74,7 +84,7 @@ const VENUE_BEFORE =
  * field's work happens, not what the post is about: the noun after it is the subject.
  */
 const VENUE_AFTER =
-  /^[\s-]*(?:clusters?\s+|workloads?\s+)?(?:monitoring|observability|alerts|alerting|costs?|spend|spending|bills?|billing|energy|emissions|carbon|networking)(?![\p{L}\p{N}])/iu;
+  /^[\s-]*(?:clusters?\s+|workloads?\s+)?(?:monitoring|observability|alerts|alerting|costs?|spend|spending|bills?|billing|energy|emissions|carbon|networking|development|platforms?)(?![\p{L}\p{N}])/iu;
 /** A feed counts as focused on a topic when at least this share of its posts carries it. */
 export const FOCUS_SHARE = 0.5;
 const FOCUS_POINTS = 1;
@@ -143,12 +153,13 @@ function scoreTopic(
     }
   }
   // Then each part's cap, and the team's, strongest pieces first.
+  const leadAlone = best.size > 0 && [...best.values()].every((piece) => piece.source === "lead") && hasOwnSummary(parts);
   const evidence: Evidence[] = [];
   const venueOnly = new Set<Evidence>();
   const earned = new Map<Part["source"] | "team", number>();
   for (const piece of [...best.values()].sort((a, b) => b.points - a.points)) {
     const source = piece.source as Part["source"];
-    const cap = source === "categories" ? categoryPoints : WEIGHTS[source].cap;
+    const cap = source === "categories" ? categoryPoints : source === "lead" && leadAlone ? LEAD_ALONE_CAP : WEIGHTS[source].cap;
     let granted = Math.min(piece.points, cap - (earned.get(source) ?? 0));
     if (piece.strength === "team") granted = Math.min(granted, TEAM_CAP - (earned.get("team") ?? 0));
     if (granted <= 0) continue;
@@ -168,14 +179,20 @@ function scoreTopic(
   return { id: ct.topic.id, score, tagged: score >= TAG_THRESHOLD, evidence };
 }
 
+/** Whether the post has a summary that says what it is about, not a teaser (see LEAD_ALONE_CAP). */
+function hasOwnSummary(parts: Part[]): boolean {
+  return (parts.find((part) => part.source === "summary")?.text.trim().length ?? 0) >= SUMMARY_OF_ITS_OWN;
+}
+
 /**
  * Whether a venue topic's term is only where something runs: after a preposition ("on Kubernetes"),
- * before the noun of another field's concern ("Kubernetes costs", see VENUE_AFTER), or anywhere in
- * the body (summary, lead), where nearly every cloud-native post names it. In the
- * title, the categories or a talk's event it still speaks for the topic.
+ * before the noun of another field's concern ("Kubernetes costs", "Kubernetes development", see
+ * VENUE_AFTER), or anywhere in the body (summary, lead), where nearly every cloud-native post names
+ * it. Among the publisher's categories too: blogs tag everything they deploy on Kubernetes "k8s",
+ * so a category alone is no case. In the title or a talk's event it still speaks for the topic.
  */
 function isVenue(part: Part, index: number, length: number): boolean {
-  if (part.source === "summary" || part.source === "lead" || part.source === "organizations") return true;
+  if (part.source === "summary" || part.source === "lead" || part.source === "organizations" || part.source === "categories") return true;
   return (
     VENUE_BEFORE.test(part.text.slice(Math.max(0, index - 40), index)) ||
     VENUE_AFTER.test(part.text.slice(index + length, index + length + 40))
