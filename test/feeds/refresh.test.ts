@@ -460,7 +460,7 @@ describe("failures", () => {
       }),
     );
     const capacity = Math.floor(bodySize * 0.75);
-    const budgeted = await newRecap(harness, { RECAP_POLL_CONCURRENCY: "4", RECAP_POLL_MAX_BYTES_IN_FLIGHT: String(capacity) }, "memory");
+    const budgeted = await newRecap(harness, { RECAP_POLL_CONCURRENCY: "4", RECAP_POLL_PER_HOST: "4", RECAP_POLL_MAX_BYTES_IN_FLIGHT: String(capacity) }, "memory");
 
     // The real fetcher, watched: what each feed's fetch was let keep, until its refresh is over.
     const held = new Map<string, number>();
