@@ -11,7 +11,7 @@ import { loadConfig, type RecapConfig } from "@recap/core/config";
 import { localBus } from "@recap/core/events";
 import type { FeedFetcher } from "@recap/core/feeds";
 import { fetchFeed } from "@recap/core/http";
-import { createDeps, type RecapDeps } from "@recap/core/runtime";
+import { createDeps, feedReader, type RecapDeps } from "@recap/core/runtime";
 import { silentLogger } from "@recap/core/shared";
 import { connectTable, type TableRef } from "@recap/core/store";
 import { ensureTable, LOCAL_AWS, startDynalite, type DynaliteServer } from "@recap/local";
@@ -192,7 +192,15 @@ export async function startEnv(): Promise<BenchEnv> {
           fetchTimes.push(nowMs() - t0);
         }
       };
-      const deps = createDeps({ table, publisher: localBus(silentLogger), config, clock, log: silentLogger, fetchFeed: timedFetch });
+      const deps = createDeps({
+        table,
+        publisher: localBus(silentLogger),
+        config,
+        clock,
+        log: silentLogger,
+        ...feedReader(config),
+        fetchFeed: timedFetch,
+      });
       return { deps, table, clock, requests, fetchTimes, config };
     },
     async close() {

@@ -1,9 +1,9 @@
 /** Bus subscriber (SUBSCRIPTIONS.pollBatch): polls one batch of due feeds fanned out by the scheduled poll. */
 import type { Context, EventBridgeEvent } from "aws-lambda";
-import { subscriptionHandlers } from "@recap/core/runtime";
+import { subscriptionHandlers, feedReader } from "@recap/core/runtime";
 import { awsDeps, correlated } from "./lib/aws";
 
-const deps = awsDeps("pollBatch");
+const deps = awsDeps("pollBatch", feedReader);
 
 export async function handler(event: EventBridgeEvent<string, unknown>, context: Context) {
   await correlated(event, context, () => subscriptionHandlers.pollBatch(event, deps));

@@ -8,7 +8,15 @@ import { EventBridgeClient } from "@aws-sdk/client-eventbridge";
 import { Resource } from "sst";
 import { loadConfig, type RecapConfig } from "@recap/core/config";
 import { eventBridgePublisher, type EventPublisher } from "@recap/core/events";
-import { createDeps, SCHEDULES, SUBSCRIPTIONS, type RecapDeps, type ScheduleName, type SubscriptionName } from "@recap/core/runtime";
+import {
+  createDeps,
+  SCHEDULES,
+  SUBSCRIPTIONS,
+  type FeedReader,
+  type RecapDeps,
+  type ScheduleName,
+  type SubscriptionName,
+} from "@recap/core/runtime";
 import { jsonLogger, withCorrelation } from "@recap/core/shared";
 import { emfMetrics } from "./metrics";
 import { STAGE_SETTINGS, UNSET } from "./stage";
@@ -19,15 +27,18 @@ const log = jsonLogger();
 /**
  * The deps of one function, by what runs in it (runtime/definitions.ts): the bot token only where
  * its definition posts to Slack, the signing secret and the request-path bounds only in the Slack
- * function — the same facts stacks/ links the resources by.
+ * function — the same facts stacks/ links the resources by. A function that reads feeds passes the
+ * reader (`feedReader`): imported here, it would be bundled into every function, Slack's included.
  */
-export function awsDeps(runs: ScheduleName | SubscriptionName | "http"): RecapDeps {
+export function awsDeps(runs: ScheduleName | SubscriptionName | "http", reader?: (config: RecapConfig) => FeedReader): RecapDeps {
   const http = runs === "http";
+  const definition = http ? undefined : runs in SCHEDULES ? SCHEDULES[runs as ScheduleName] : SUBSCRIPTIONS[runs as SubscriptionName];
   const options = {
-    botToken: http || (runs in SCHEDULES ? SCHEDULES[runs as ScheduleName] : SUBSCRIPTIONS[runs as SubscriptionName]).slack,
+    botToken: http || definition?.slack === true,
     signingSecret: http,
     requestPath: http,
   };
+  if (definition?.readsFeeds && !reader) throw new Error(`${runs} reads feeds: its handler must pass feedReader to awsDeps`);
   const config: RecapConfig = loadConfig({ ...process.env, ...stageSettings() }, "lambda");
   if (options.botToken) config.slack.botToken = Resource.SlackBotToken.value;
   if (options.signingSecret) config.slack.signingSecret = Resource.SlackSigningSecret.value;
@@ -44,6 +55,7 @@ export function awsDeps(runs: ScheduleName | SubscriptionName | "http"): RecapDe
       }),
     ),
     config,
+    ...reader?.(config),
     log,
     metrics: emfMetrics({
       Stage: "App" in Resource ? Resource.App.stage : "unknown",

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import { loadConfig } from "@recap/core/config";
 import { eventBridgePublisher } from "@recap/core/events";
-import { createDeps, type RecapDeps } from "@recap/core/runtime";
+import { createDeps, feedReader, type RecapDeps } from "@recap/core/runtime";
 import { silentLogger } from "@recap/core/shared";
 import { memoryStore, type TableRef } from "@recap/core/store";
 import { testClock, type TestClock } from "./clock";
@@ -52,6 +52,7 @@ export async function newRecap(harness: Harness, env: Record<string, string> = {
     ...(table ? { table } : { store: memoryStore() }),
     publisher: eventBridgePublisher({ busName: "recap-test", client: harness.bridge.client, retryDelayMs: 1 }),
     config,
+    ...feedReader(config),
     clock,
     log: silentLogger,
   });

@@ -16,7 +16,15 @@ import { deadLetters, type DeadLetters } from "./dead-letters";
 import { lockDataDir, processExists, type DirLock } from "./dir-lock";
 import type { FeedFetcher } from "@recap/core/feeds";
 import type { FeedParser } from "@recap/core/ports";
-import { createDeps, depsFor, SUBSCRIPTIONS, subscriptionHandlers, type RecapDeps, type SubscriptionName } from "@recap/core/runtime";
+import {
+  createDeps,
+  depsFor,
+  feedReader,
+  SUBSCRIPTIONS,
+  subscriptionHandlers,
+  type RecapDeps,
+  type SubscriptionName,
+} from "@recap/core/runtime";
 import { consoleLogger, type Logger, messageOf } from "@recap/core/shared";
 import { connectTable, memoryStore, type TableRef } from "@recap/core/store";
 import { ensureTable, LOCAL_AWS, LOCAL_TABLE_NAME, startDynalite, type DynaliteServer } from "./dynalite";
@@ -148,8 +156,8 @@ export async function openLocalRecap(options: LocalOptions = {}): Promise<LocalR
     config,
     clock: options.clock,
     log,
-    fetchFeed: options.fetchFeed,
-    parseFeed: options.parseFeed,
+    ...feedReader(config, options.parseFeed),
+    ...(options.fetchFeed ? { fetchFeed: options.fetchFeed } : {}),
   });
   if (!inbox) {
     for (const name of Object.keys(SUBSCRIPTIONS) as SubscriptionName[]) {

@@ -1,7 +1,8 @@
 /**
  * What runs when, said once. `slack`: it posts to Slack (it gets the bot token); `publishes`: it
  * puts events on the bus (it alone is linked to the bus, and on one machine the others are handed a
- * publisher that refuses, so a wrong flag fails the tests). `reserved`: the Lambda concurrency kept
+ * publisher that refuses, so a wrong flag fails the tests); `readsFeeds`: it fetches and parses feeds
+ * (it alone bundles the fetcher and parser; on one machine the others get a reader that refuses). `reserved`: the Lambda concurrency kept
  * for it when a deploy asks for reservations (RECAP_RESERVE_CONCURRENCY), so a burst of polls never
  * takes the Slack function's room (22 in all). `stacks/` turns these into EventBridge schedules and bus
  * subscriptions (with the handler files of stacks/handlers.ts); the local runner (`npm start`) runs
@@ -15,6 +16,7 @@ export const SCHEDULES = {
     everyMinutes: 15,
     slack: false,
     publishes: true, // fans batches out; announces posts
+    readsFeeds: true,
     reserved: 1,
     // Up to RECAP_POLL_BATCH_SIZE feeds in-process; each fetch is capped at 20 s (plus up to three
     // autodiscovery fetches), so the worst case needs Lambda's full 15 minutes.
@@ -28,6 +30,7 @@ export const SCHEDULES = {
     everyMinutes: 15,
     slack: true,
     publishes: false,
+    readsFeeds: false,
     reserved: 1,
     timeoutSeconds: 300,
   },
@@ -40,6 +43,7 @@ export const SUBSCRIPTIONS = {
     timeoutSeconds: 900,
     slack: false,
     publishes: true, // post.ingested, feed.paused
+    readsFeeds: true,
     reserved: 10,
   },
   /** `/recap add` answered at once; this discovers, fetches, stores and reports to the response_url. */
@@ -48,6 +52,7 @@ export const SUBSCRIPTIONS = {
     timeoutSeconds: 120,
     slack: true,
     publishes: true, // the first poll of the feed it adds
+    readsFeeds: true,
     reserved: 2,
   },
   /** `/recap retag` answered at once; this re-tags stored posts and reports to the response_url. */
@@ -56,6 +61,7 @@ export const SUBSCRIPTIONS = {
     timeoutSeconds: 900,
     slack: true,
     publishes: false,
+    readsFeeds: false,
     reserved: 1,
   },
   /** Tells the channel a feed was added from that Recap paused it, and how to resume it. */
@@ -64,6 +70,7 @@ export const SUBSCRIPTIONS = {
     timeoutSeconds: 30,
     slack: true,
     publishes: false,
+    readsFeeds: false,
     reserved: 2,
   },
   /** Posts each new post in the channels following one of its topics (`/recap follow`), within their hourly budget. */
@@ -75,6 +82,7 @@ export const SUBSCRIPTIONS = {
     timeoutSeconds: 600,
     slack: true,
     publishes: false,
+    readsFeeds: false,
     reserved: 5,
   },
 } as const;

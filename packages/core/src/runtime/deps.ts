@@ -4,11 +4,9 @@
  */
 import type { RecapConfig } from "../config";
 import type { EventPublisher } from "../ports/events";
-import { fetchFeed } from "../http";
 import type { RecapDeps } from "../ports/deps";
 import type { FeedFetcher } from "../ports/fetch";
 import type { FeedParser } from "../ports/parse";
-import { parseFeed } from "../feeds/parse";
 import { noMetrics, type Metrics } from "../ports/metrics";
 import { consoleLogger, type Logger } from "../shared/log";
 import { openStore, type Store, type TableRef } from "../store";
@@ -17,6 +15,8 @@ import { slackOutbound } from "../slack/outbound";
 import { slackRenderers } from "../slack/renderers";
 
 export type { RecapDeps };
+
+const NO_READER = "This function reads no feeds: it was given no feed reader (runtime/feed-reader.ts)";
 
 /** Where data lives: a DynamoDB table, or a store given whole (the in-memory one). */
 type Storage = { table: TableRef; store?: never } | { store: Store; table?: never };
@@ -27,8 +27,11 @@ export function createDeps(
     config: RecapConfig;
     clock?: () => Date;
     log?: Logger;
+    /**
+     * How feeds are read (runtime/feed-reader.ts), given only where feeds are read: the Slack
+     * function hands every fetch to the bus and does not bundle a fetcher or parser at all.
+     */
     fetchFeed?: FeedFetcher;
-    /** In this thread unless given (the local server's worker). */
     parseFeed?: FeedParser;
     metrics?: Metrics;
   },
@@ -44,8 +47,8 @@ export function createDeps(
     render: slackRenderers,
     store,
     publisher: options.publisher,
-    fetchFeed: options.fetchFeed ?? ((request, fetchOptions) => fetchFeed(request, config.fetch, fetchOptions)),
-    parseFeed: options.parseFeed ?? parseFeed,
+    fetchFeed: options.fetchFeed ?? (() => Promise.reject(new Error(NO_READER))),
+    parseFeed: options.parseFeed ?? (() => Promise.reject(new Error(NO_READER))),
     taxonomy: teamTaxonomy(() => store.topics.knowledge()),
     clock: options.clock ?? (() => new Date()),
     log,

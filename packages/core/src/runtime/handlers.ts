@@ -23,17 +23,20 @@ export type BusEnvelope = EventBridgeEvent<string, unknown>;
 
 /**
  * The deps a schedule or subscriber runs with: without the bus when its definition says it does not
- * publish (it is not linked to it on AWS), so that on one machine a wrong flag fails loudly too.
+ * publish (it is not linked to it on AWS), without a feed reader when it says it reads no feeds (its
+ * Lambda bundles none), so that on one machine a wrong flag fails loudly too.
  */
 export function depsFor(name: ScheduleName | SubscriptionName, deps: RecapDeps): RecapDeps {
   const definition = name in SCHEDULES ? SCHEDULES[name as ScheduleName] : SUBSCRIPTIONS[name as SubscriptionName];
-  if (definition.publishes) return deps;
-  const publisher: EventPublisher = {
-    publish: async () => {
-      throw new Error(`${name} published an event, but runtime/definitions.ts says it does not (it has no bus on AWS)`);
-    },
+  const refuse = (what: string, flag: string) => () =>
+    Promise.reject(new Error(`${name} ${what}, but runtime/definitions.ts says it does not (${flag}: false; on AWS it could not)`));
+  return {
+    ...deps,
+    ...(definition.publishes ? {} : { publisher: { publish: refuse("published an event", "publishes") } satisfies EventPublisher }),
+    ...(definition.readsFeeds
+      ? {}
+      : { fetchFeed: refuse("fetched a feed", "readsFeeds"), parseFeed: refuse("parsed a feed", "readsFeeds") }),
   };
-  return { ...deps, publisher };
 }
 
 export const scheduleHandlers: Record<ScheduleName, (deps: RecapDeps) => Promise<unknown>> = {
