@@ -28,6 +28,7 @@ import { benchClock, countRequests, diffCounts, type BenchClock, type BenchEnv }
 import { SIGNING_SECRET, slackHeaders, slashCommand } from "../test/helpers/slack";
 import { rssDocument } from "./fixtures";
 import { fmt, nowMs, summarize, table } from "./stats";
+import slackBundlePlugins, { HTTP_BUNDLE_BUDGET_BYTES } from "../functions/lib/slack-bundle.mjs";
 
 const DAY = 86_400_000;
 const BOT_TOKEN = "xoxb-bench";
@@ -388,7 +389,10 @@ interface Bundle {
   largest: [string, number][];
 }
 
-/** functions/http.ts bundled with esbuild into one ESM file, everything inlined and minified, as SST ships a function. */
+/**
+ * functions/http.ts bundled with esbuild into one ESM file, everything inlined and minified, with
+ * the plugins stacks/http.ts gives SST: as SST ships the function.
+ */
 async function bundleHttpFunction(dir: string): Promise<Bundle> {
   const esbuild = await import("esbuild");
   const file = join(dir, "http.mjs");
@@ -403,6 +407,7 @@ async function bundleHttpFunction(dir: string): Promise<Bundle> {
     minify: true,
     metafile: true,
     logLevel: "silent",
+    plugins: slackBundlePlugins,
     // CommonJS dependencies call require() for Node built-ins; an ESM bundle needs one.
     banner: {
       js: "import { createRequire as __benchCreateRequire } from 'node:module'; const require = __benchCreateRequire(import.meta.url);",
@@ -520,7 +525,8 @@ async function benchCold(recap: LocalRecap, options: SlackBenchOptions) {
       "to 1st answer = boot + import + 1st req; process wall includes spawn and exit. Lambda's own init (runtime start, code",
       "load) is not included, and a 1024 MB function has ~0.6 vCPU: expect CPU-bound parts to take up to ~2× longer there.",
       bundle
-        ? `Bundle: ${(bundle.bytes / 2 ** 20).toFixed(1)} MB, built in ${fmt(bundle.buildMs / 1000)} s; largest inputs: ` +
+        ? `Bundle: ${(bundle.bytes / 2 ** 20).toFixed(2)} MB (budget ${(HTTP_BUNDLE_BUDGET_BYTES / 2 ** 20).toFixed(1)} MB: ` +
+          `${bundle.bytes <= HTTP_BUNDLE_BUDGET_BYTES ? "within" : "OVER"}), built in ${fmt(bundle.buildMs / 1000)} s; largest inputs: ` +
           bundle.largest.map(([name, bytes]) => `${name} ${(bytes / 1024).toFixed(0)} KB`).join(", ")
         : `esbuild bundle skipped: ${bundleProblem}`,
     ].join("\n");

@@ -11,6 +11,8 @@ export const http = new sst.aws.Function("RecapHttp", {
   link: [table, bus, botToken, signingSecret, slackAdmins, slackTeamIds],
   environment,
   timeout: `${HTTP_FUNCTION.timeoutSeconds} seconds`,
+  // Without Bolt's Socket Mode and Express receivers, which it never uses: see the plugins' file.
+  nodejs: { plugins: "./functions/lib/slack-bundle.mjs" },
   // Memory: SST's default, 1024 MB (more memory is more CPU: cold starts and lookups stay well
   // inside Slack's 3 seconds). Raise it here if lookups grow.
 });
