@@ -155,6 +155,8 @@ export interface PollResult {
 export async function benchPoll(env: BenchEnv, options: { feeds: number; items: number; concurrency: number }): Promise<PollResult> {
   const recap = await env.recap({
     RECAP_POLL_CONCURRENCY: String(options.concurrency),
+    // Every feed here is on one loopback server: the per-host cap would measure itself, not the poll.
+    RECAP_POLL_PER_HOST: String(options.concurrency),
     RECAP_POLL_BATCH_SIZE: String(options.feeds * 10),
   });
   const { deps, clock, requests } = recap;
