@@ -105,8 +105,6 @@ interface Prefilter {
 export interface Compiled {
   topics: CompiledTopic[];
   prefilter: Prefilter;
-  /** Lookup key (see `key`) → topic, filled in priority order: id, label, alias, related. */
-  index: Map<string, Topic>;
   /** Lookup key of each topic's id and label → its id (a publisher category naming the topic). */
   names: Map<string, string>;
 }
@@ -339,6 +337,19 @@ export function key(s: string): string {
   return s.normalize("NFKC").toLowerCase().replace(/^#/, "").replace(new RegExp(SEP_CLASS, "gu"), "");
 }
 
+const indexes = new WeakMap<Taxonomy, Map<string, Topic>>();
+
+/**
+ * Lookup key (see `key`) → topic, filled in priority order: id, label, alias, related. Apart from
+ * the matcher: finding `/recap gitops` needs only names, and compiling every topic's rules would
+ * cost a cold Slack function about 100 ms.
+ */
+export function topicIndex(taxonomy: Taxonomy): Map<string, Topic> {
+  let index = indexes.get(taxonomy);
+  if (!index) indexes.set(taxonomy, (index = buildIndex(taxonomy.topics)));
+  return index;
+}
+
 function buildIndex(topics: readonly Topic[]): Map<string, Topic> {
   const index = new Map<string, Topic>();
   const levels: ((t: Topic) => string[])[] = [
@@ -364,7 +375,6 @@ export function compiled(taxonomy: Taxonomy): Compiled {
     c = {
       topics: taxonomy.topics.map(compileTopic),
       prefilter: buildPrefilter(taxonomy.topics),
-      index: buildIndex(taxonomy.topics),
       names: new Map(taxonomy.topics.flatMap((t) => [[key(t.id), t.id] as const, [key(t.label), t.id] as const])),
     };
     cache.set(taxonomy, c);

@@ -1,4 +1,4 @@
-import { compiled, key } from "./compile";
+import { key, topicIndex } from "./compile";
 import { parseTerm } from "./taxonomy";
 import type { Taxonomy, Topic } from "../model/topic";
 import { editDistance } from "../shared/words";
@@ -11,7 +11,7 @@ export type { UnknownTopic } from "../model/topic";
 export function findTopic(query: string, taxonomy: Taxonomy): Topic | undefined {
   const k = key(query.trim());
   if (!k) return undefined;
-  const { index } = compiled(taxonomy);
+  const index = topicIndex(taxonomy);
   // Then try a singular: "service meshes", "LLMs".
   return index.get(k) ?? index.get(k.replace(/s$/, "")) ?? index.get(k.replace(/es$/, ""));
 }
