@@ -99,6 +99,8 @@ function grouped(line: string): Person[] | undefined {
 function person(text: string): Person[] {
   const [first, ...others] = text.split(/\s*,\s*/).filter(Boolean);
   if (!first) return [];
+  const pairs = alternating([first, ...others]);
+  if (pairs) return pairs;
   let org: string | undefined;
   const rest: string[] = [];
   for (const part of others) {
@@ -116,6 +118,21 @@ function person(text: string): Person[] {
     return [first, ...rest.slice(0, -1)].map((name) => ({ name, org: last }));
   // Names only; a job title with no org after it ("Jane Doe, Staff Engineer") leaves the name alone.
   return rest.length === 0 && others.length > 0 ? [{ name: first }] : [first, ...rest].map((name) => ({ name }));
+}
+
+/**
+ * "Nick Young, Isovalent, Rob Scott, Google": schedules write each speaker's organization right after
+ * their name, all separated by commas. Read so when the parts alternate name, organization — and an
+ * organization before the last part is no name ("Isovalent"), so "Ian Coldwater, Duffie Cooley, Rory
+ * McCune, Datadog" (names, then their shared organization) stays that.
+ */
+function alternating(parts: string[]): Person[] | undefined {
+  if (parts.length < 4 || parts.length % 2 !== 0) return undefined;
+  const names = parts.filter((_, i) => i % 2 === 0);
+  const orgs = parts.filter((_, i) => i % 2 === 1);
+  if (!names.every(isName) || !orgs.every((o) => isOrg(o) && !isJobTitle(o))) return undefined;
+  if (!orgs.slice(0, -1).some((o) => !isName(o))) return undefined;
+  return names.map((name, i) => ({ name, org: orgs[i]! }));
 }
 
 function isPersonAtOrg(text: string): boolean {

@@ -88,6 +88,7 @@ function walkFlow(nodes: AnyNode[], walk: Walk, depth: number): void {
     }
     flushInline();
     const el: Element = node;
+    if (isSocialEmbed(el)) continue;
     if (HEADING.test(el.name) || isBoldLine(el, walk.baseUrl)) i = onHeading(nodes, i, walk);
     else if (LIST.has(el.name)) {
       walkList(el, walk, walk.section, depth);
@@ -134,7 +135,8 @@ function onHeading(nodes: AnyNode[], i: number, walk: Walk): number {
     looksLikeRecapTitle(name) || LIST_LABEL.test(name) || (walk.entries.length === 0 && name.split(/\s+/).length >= POST_TITLE_WORDS);
   // The section is the nearest heading above that names an event or track: "Talks" or "March 20"
   // under "Platform Engineering Day" leave its talks there; a heading of the same rank ends it.
-  const names = (level > 1 || walk.h1Parts) && !postTitle && (namesEvent(name) || WRITE_UPS.test(name));
+  const names =
+    (level > 1 || walk.h1Parts) && !postTitle && (namesEvent(name) || WRITE_UPS.test(name) || namesDatedEvent(textOf([heading])));
   // A plain heading that could name a talk ("Running a self-managing team") among talk headings of
   // its rank is one too; `promotePeers` (item.ts) decides once every heading has been seen.
   // Right under a track's heading ("Open spaces", "Lightning talks", "Workshops") a plain heading
@@ -278,7 +280,7 @@ function isTalkHeading(heading: Element, body: AnyNode[], baseUrl: string): bool
   const ownMedia = render([heading, ...body.filter((b) => !isList(b))], baseUrl).links.some(isMedia);
   if (!ownMedia && lists.some((list) => list.children.some((li) => isTitledMediaItem(li, baseUrl)))) return false;
   if (ownMedia || splitLeading(textOf([heading])).byline) return true;
-  return body.some((b) => isTag(b) && SPEAKER_LINE.test(textOf([b])));
+  return body.some((b) => isTag(b) && isSpeakerLine(textOf([b])));
 }
 
 /** A list item with a video/slides link and words besides the link labels ("Talk title — video", not just "Slides"). */
@@ -296,7 +298,8 @@ function isTitledMediaItem(li: AnyNode, baseUrl: string): boolean {
  */
 function continuesEntry(line: AnyNode[], entry: Entry, baseUrl: string): boolean {
   const text = textOf(line);
-  if (CONTINUATION.test(text) || parseByline(text)) return true;
+  // A microphone emoji continues the entry only as a speaker line, not as the bullet of the next talk.
+  if ((CONTINUATION.test(text) && (!MICROPHONE.test(text) || isSpeakerLine(text))) || parseByline(text)) return true;
   const rendered = render(line, baseUrl);
   // Generic link labels render as MARK, so a links-only line has no letters left.
   if (rendered.links.length > 0) return !/[\p{L}\p{N}]/u.test(rendered.raw);
@@ -310,6 +313,20 @@ const CONTINUATION =
 /** "Speakers: …", "Presented by …", "By Jane Doe", or a microphone emoji before the names ("🎙️ Jane Doe et Raj Patel"). */
 export const SPEAKER_LINE =
   /^(?:speakers?|presenters?|panell?ists?|moderators?|hosts?)\s*:|^(?:presented|delivered|given|moderated) by\s|^by\s+\p{Lu}|^(?:🎙|🎤|🗣)\uFE0F?\s*:?\s*\p{L}/iu;
+export const MICROPHONE = /^(?:🎙|🎤|🗣)\uFE0F?\s*:?\s*/u;
+
+/**
+ * Whether a line says who spoke (`SPEAKER_LINE`). A microphone emoji is also a bullet people put before
+ * a talk's title ("🎤 <a>Reimagining Software Development</a>", Hugo's `:microphone:`): it marks a speaker
+ * line only when what follows it, up to a separator or the line's end, reads as names.
+ */
+export function isSpeakerLine(text: string): boolean {
+  if (!SPEAKER_LINE.test(text)) return false;
+  const emoji = MICROPHONE.exec(text);
+  if (!emoji) return true;
+  const names = text.slice(emoji[0].length).split(/\n|\s[—–|]\s|\uE000|\p{Extended_Pictographic}/u, 1)[0] ?? "";
+  return parseByline(names) !== undefined;
+}
 
 function walkList(list: Element, walk: Walk, section: string | undefined, depth: number): void {
   if (depth > MAX_DEPTH) return;
@@ -436,6 +453,32 @@ const DAY_OR_DATE = new RegExp(
   `^(?:day\\s*\\d{1,2}|(?:mon|tues|wednes|thurs|fri|satur|sun)day\\b.*|${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}(?:\\s+\\d{4})?|\\d{4}-\\d{2}-\\d{2})$`,
   "i",
 );
+/** ", Sunday November 10", " – March 19", " (Tuesday)": the day or date written after a part's name. */
+const TRAILING_WHEN = new RegExp(
+  `(?<=\\S)\\s*(?:,|\\s[–—-]|\\()\\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\\b[^()]{0,40}|${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}(?:\\s+\\d{4})?)\\)?$`,
+  "i",
+);
+
+/**
+ * "Cloud Native Rejekts, Sunday November 10", "OpenShift Commons, Tuesday": a heading that gives a name
+ * and then the day it ran names an event of that day — a co-located event, whatever it is called —
+ * unless the name is the conference's own day ("KubeCon Day 1, Wednesday"). Names are capitalised and short.
+ */
+export function namesDatedEvent(heading: string): boolean {
+  const text = cleanText(heading.slice(0, MAX_PARSED_TEXT));
+  const name = sectionName(text);
+  if (name === trimEndOf(text, " :–—-") || !TRAILING_WHEN.test(trimEndOf(text, " :–—-"))) return false;
+  const words = name.split(/\s+/);
+  return (
+    words.length >= 2 &&
+    words.length <= 5 &&
+    words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || /^(?:of|on|the|and|for|de|&|\+)$/i.test(w)) &&
+    !/\bday\s*\d/i.test(name) &&
+    !STRUCTURE.test(name) &&
+    !isDayOrDate(name)
+  );
+}
+
 const CO_LOCATED = /\p{Lu}[\p{L}+]*Con\b|\p{L}+[Cc]onf\b|[\p{L}\p{N}+&.-] (?:Day|Summit|Forum|Camp)\b|\bco-located\b/u;
 const TRACK_NAME =
   /^(?:the )?main (?:conference|track|stage)$|^conference$|^(?:(?:les|the) )?(?:conférences?|universit(?:y|ies|é|és)|tools?[- ]in[- ]action|hands[- ]on[- ]labs?|quickies?|ateliers?|charlas|ponencias|talleres|vorträge)$|\b(?:keynotes?|lightning talks?|ignites?|open spaces?|workshops?|tutorials?|tracks?|birds of a feather|bofs?|unconference|maintainer talks?|project updates|breakout sessions?)\b|アンカンファレンス|ワークショップ|ライトニングトーク|基調講演|언컨퍼런스|워크숍|工作坊/i;
@@ -457,10 +500,24 @@ function bareSectionName(text: string): string {
       // "Day 2 – Cilium + eBPF Day": when it happened is not part of the event's name.
       .replace(/^day\s*\d{1,2}\s*[–—:-]\s*(?=\S)/i, "")
       // "アンカンファレンスDAY": a Japanese or Chinese name with "DAY" after it is the day the part ran.
-      .replace(/(?<=[\p{Script=Katakana}\p{Script=Han}])\s*day$/iu, ""),
+      .replace(/(?<=[\p{Script=Katakana}\p{Script=Han}])\s*day$/iu, "")
+      // "Cloud Native Rejekts, Sunday November 10", "ArgoCon (March 19)": nor is the day after the name.
+      .replace(TRAILING_WHEN, ""),
     " :–—-",
   ).slice(0, 120);
 }
+
+/**
+ * An embedded social-media post (a tweet, toot, Bluesky or Instagram post, as their embed code writes it: a
+ * blockquote with the network's class) quotes someone else: its names, hashtags and links are that
+ * person's words, not the post's list of talks.
+ */
+function isSocialEmbed(el: Element): boolean {
+  return el.name === "blockquote" && SOCIAL_EMBED.test(el.attribs.class ?? "");
+}
+
+const SOCIAL_EMBED =
+  /(?:^|\s)(?:twitter-tweet|twitter-video|instagram-media|tiktok-embed|bluesky-embed|mastodon-embed|threads-post)(?:\s|$)/i;
 
 function nextElement(nodes: AnyNode[], i: number): Element | undefined {
   for (let j = i + 1; j < nodes.length; j++) {

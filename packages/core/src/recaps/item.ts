@@ -4,7 +4,7 @@ import { namesBeforeVerb, namesEnding, parseByline, POSSESSIVE_TALK, splitLeadin
 import { readsAsProse, type TitleSource } from "./titles";
 import { isTag, isText, type Element } from "domhandler";
 import { cleanText, elementsWhere, MAX_PARSED_TEXT, SCHEDULE_TIME, textOf, trimEndOf } from "./dom";
-import { isDayOrDate, SPEAKER_LINE, WRITE_UPS, type Entry } from "./entries";
+import { isDayOrDate, isSpeakerLine, MICROPHONE, WRITE_UPS, type Entry } from "./entries";
 import { isMedia, isTalkPage, parseHttp, toRecapLink } from "./links";
 import { isGenericLabel, MARK, render, type Rendered, type Span } from "./render";
 import type { RecapItem, RecapLink } from "./types";
@@ -232,7 +232,8 @@ function fromInline(entry: Entry, baseUrl: string): Candidate {
   const rendered = render(entry.nodes, baseUrl, entry.skip);
   // "🎙️ Jane Doe / Raj Patel<br><a>Slides</a>", "Speakers: …": a line saying who spoke belongs to the
   // talk named above it (a heading, a bold line); it names no talk of its own.
-  if (SPEAKER_LINE.test(plain(rendered.raw))) return candidate({ title: "", titleFrom: "text", note: "" }, rendered.links, entry);
+  if (isSpeakerLine(plain(rendered.raw)) && !talkAfterBullet(rendered))
+    return candidate({ title: "", titleFrom: "text", note: "" }, rendered.links, entry);
   // "- <a>Notre cerveau est « null »! Quelques biais …</a>": an entry that is one link and nothing else is that link's name.
   const only = rendered.anchors.length === 1 ? rendered.anchors[0]! : undefined;
   const named = only !== undefined && plain(rendered.raw.slice(only.start, only.end)) === plain(rendered.raw);
@@ -241,6 +242,19 @@ function fromInline(entry: Entry, baseUrl: string): Candidate {
   // A title line followed by its "Speakers: …" / "My take: …" lines.
   const links = render([...entry.nodes, ...entry.body.flat()], baseUrl, entry.skip).links;
   return candidate(withBody(parts, entry.body, baseUrl), links, entry);
+}
+
+/**
+ * "🎤 <a href=…/sessions/DEV303>Queues Without Tears</a>": after a microphone used as a bullet, one link to a
+ * recording or a session page is the talk's name, however much it reads like a person's ("Queues Without Tears").
+ */
+function talkAfterBullet(r: Rendered): boolean {
+  const line = plain(r.raw);
+  const bullet = MICROPHONE.exec(line);
+  if (!bullet || r.anchors.length !== 1) return false;
+  const label = plain(r.raw.slice(r.anchors[0]!.start, r.anchors[0]!.end));
+  const link = r.links.find((l) => l.label === label);
+  return label === line.slice(bullet[0].length) && !!link && (isMedia(link) || isTalkPage(link.url));
 }
 
 /** Title first: a leading link, bold run, table cell or quotation; else the leading text up to a separator. */
@@ -270,7 +284,7 @@ function leadingParts(r: Rendered): Titled {
   for (const span of presented ? [presented, ...spans.filter((s) => s !== presented)] : spans) {
     const prefix = plain(r.raw.slice(0, span.start));
     const title = plain(r.raw.slice(span.start, span.end));
-    if (!title || SPEAKER_LINE.test(title)) continue;
+    if (!title || isSpeakerLine(title)) continue;
     const rest = splitRest(dropMarks(r.raw.slice(span.end)));
     // "Jane Smith (Grafana Labs): <a>Title</a>": the speakers first.
     // … or "Jane Doe (Acme) - <a>Title</a>", or the names on a line of their own above the title.
@@ -402,7 +416,7 @@ function withBody(parts: Titled, body: AnyNode[][], baseUrl: string): Titled {
       .split("\n")
       .map((line) => plain(line, true))
       .filter(Boolean);
-    const ownLine = !byline && more.length > 0 && first !== undefined && SPEAKER_LINE.test(first) ? splitRest(first) : undefined;
+    const ownLine = !byline && more.length > 0 && first !== undefined && isSpeakerLine(first) ? splitRest(first) : undefined;
     if (ownLine?.byline) {
       byline = ownLine.byline;
       notes.push(ownLine.note, more.join(" "));
@@ -423,7 +437,7 @@ function withBody(parts: Titled, body: AnyNode[][], baseUrl: string): Titled {
       notes.push(text);
       continue;
     }
-    const speakerLine = SPEAKER_LINE.test(text) || (!byline && notes.length === 1 && text.length <= 120 && !/\.$/.test(text));
+    const speakerLine = isSpeakerLine(text) || (!byline && notes.length === 1 && text.length <= 120 && !/\.$/.test(text));
     const rest = speakerLine && !byline ? splitRest(text) : undefined;
     if (rest?.byline) {
       byline = rest.byline;

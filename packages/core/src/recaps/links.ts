@@ -146,6 +146,9 @@ export function isTalkPage(url: string): boolean {
   if (page && (page[1] !== undefined || (parsed?.search.length ?? 0) > 1)) return true;
   // A call-for-papers system's talk page (cfp.devoxx.fr/2023/talk/QAG-3613/…): the talk as submitted and scheduled.
   if (/^cfp\./.test(host) && /\/talks?\/[^/]+/.test(path)) return true;
+  // A page of its own for one session or presentation (build.microsoft.com/en-US/sessions/BRK100,
+  // rubykaigi.org/2023/presentations/mametter.html): the last step of the path names that one session.
+  if (/\/(?:sessions?|presentations?)\/[^/]+\/?$/.test(path)) return true;
   return isHost(host, "pretalx.com") && /\/talk\/[^/]+/.test(path);
 }
 

@@ -90,11 +90,15 @@ export function render(nodes: AnyNode[], baseUrl: string, skip: (el: Element) =>
 const GENERIC =
   /^(videos?|vidéos?|vídeos?|aufzeichnung|enregistrement|grabación|folien|diapositives|transparents|recordings?|the recording|this (video|talk|recording)|recorded talk|watch( it| now| here| the (video|talk|recording|session|keynote))?|watch on youtube|youtube|vimeo|(?:the )?live ?stream|stream|replay|slides?|slide deck|deck|presentation|the slides|pdf|here|link|talk|session|sched|schedule|abstract|details|more|read more|session page|talk page|video recording|slides and video|video and slides|\d{1,3}|スライド|発表資料|資料|動画|録画|ビデオ|幻灯片|视频|슬라이드|발표 ?자료|영상)$/i;
 
+const LINK_VERB = /^(?:watch|read|see|view|download|open|get|check out|grab)\s+(?:the\s+|this\s+|my\s+|our\s+)?(?=\S)/i;
+
 /** Anchor texts that say what a link is rather than what the talk is called. */
 export function isGenericLabel(label: string): boolean {
   const bare = label
     .replace(/[^\p{L}\p{N}\s]/gu, " ")
     .replace(/\s+/g, " ")
     .trim();
-  return bare === "" || GENERIC.test(bare) || /^(https?:\/\/|www\.)/i.test(label.trim());
+  // "Watch the replay", "Read the abstract", "See the slides": a verb before what the link is names no talk either.
+  const object = bare.replace(LINK_VERB, "");
+  return bare === "" || GENERIC.test(bare) || (object !== bare && GENERIC.test(object)) || /^(https?:\/\/|www\.)/i.test(label.trim());
 }
