@@ -96,30 +96,38 @@ describe("where evidence is found", () => {
     const many = ["news", "community", "events", "cloud", "people", "kubernetes"];
     expect(tags({ title: "Notes from our second year", categories: many })).toEqual([]);
     expect(score({ title: "x", categories: many }, "kubernetes")?.score).toBeLessThan(TAG_THRESHOLD);
+    // A sixth category weighs a sixth of a post's only one, less than a weak word in the summary.
+    const sixth = ["news", "community", "events", "cloud", "people", "Observability"];
+    expect(score({ title: "x", categories: sixth }, "observability")?.evidence).toEqual([
+      { source: "categories", strength: "strong", text: "Observability", points: 0.5 },
+    ]);
+    // With a weak word of the summary and one of the lead (1.125 points), that is no case yet.
+    const weak = { title: "Notes from our second year", summary: "New dashboards.", lead: "We added alerting to every service." };
+    expect(tags({ ...weak, categories: sixth })).toEqual([]);
+    expect(tags({ ...weak, categories: sixth.slice(2) })).toEqual(["observability"]); // the fourth of four: 1.5
   });
 
-  it("needs more than a passing mention or two in the body's lead", () => {
+  it("never tags from the body's lead alone, however often it names a topic", () => {
     const lead = "We spent the quarter on onboarding. Along the way we added OpenTelemetry to a few services.";
+    const often = `${lead} Traces in Jaeger, metrics in Prometheus and PromQL dashboards now guide us.`;
     expect(tags({ title: "A quarter of onboarding", lead })).toEqual([]);
-    expect(
-      tags({
-        title: "A quarter of onboarding",
-        lead: `${lead} Traces in Jaeger, metrics in Prometheus and PromQL dashboards now guide us.`,
-      }),
-    ).toEqual(["observability"]);
-    // The lead and the summary together are enough.
+    // Not even with no summary at all: a lead tours the stack, and names many topics in passing.
+    expect(tags({ title: "A quarter of onboarding", lead: often })).toEqual([]);
+    expect(score({ title: "A quarter of onboarding", lead: often }, "observability")?.score).toBe(1.5);
+    // The lead and the summary, or the title, together are enough.
     expect(tags({ title: "A quarter of onboarding", summary: "Tracing everywhere.", lead })).toEqual(["observability"]);
+    expect(tags({ title: "A quarter of dashboards", lead: often })).toEqual(["observability"]);
   });
 
-  it("does not tag from the lead alone when the post's own summary says what it is about", () => {
+  it("does not tag from the lead alone when the post's summary says what it is about, nor when it is a teaser", () => {
     const lead =
       "Our gateways moved to Envoy Gateway. Reliability went up, resilience to zone loss improved, failover is automatic and our SLOs held.";
     const summary = "How our product teams chose a gateway control plane, migrated their routes and what they would do again.";
     // Title and summary are about gateways; the lead's words on reliability are a passing remark.
     expect(tags({ title: "Our journey with a new API gateway", summary, lead })).not.toContain("reliability");
     expect(score({ title: "Our journey with a new API gateway", summary, lead }, "reliability")?.score).toBe(1.5);
-    // A teaser is no summary of its own: the lead is all the post says, and several terms there tag.
-    expect(tags({ title: "Our journey with a new API gateway", summary: "Read on.", lead })).toContain("reliability");
+    // A teaser changes nothing: the lead still names reliability in passing, among the gateway's merits.
+    expect(tags({ title: "Our journey with a new API gateway", summary: "Read on.", lead })).not.toContain("reliability");
     // The feed's focus can still tip the lead's case.
     expect(tags({ title: "Our journey with a new API gateway", summary, lead, feedFocus: { reliability: 0.8 } })).toContain("reliability");
   });
@@ -128,6 +136,16 @@ describe("where evidence is found", () => {
     const summary = "Security matters. Security is everyone's job. Security, security, security.";
     expect(tags({ title: "A note to the team", summary })).toEqual([]);
     expect(score({ title: "A note to the team", summary }, "security")?.evidence).toHaveLength(1);
+  });
+
+  it("counts a term inside a longer one as the longer term, once", () => {
+    // "availability" in "high availability", "CI" in "CI/CD": the same words, one piece of evidence.
+    const ha = { title: "Notes from the quarter", summary: "Our high availability setup." };
+    expect(score(ha, "reliability")?.evidence).toEqual([{ source: "summary", strength: "strong", text: "high availability", points: 1.5 }]);
+    expect(tags(ha)).toEqual([]);
+    expect(score({ title: "Notes from the quarter", summary: "Our CI/CD story." }, "ci-cd")?.evidence).toHaveLength(1);
+    // Two terms side by side are still two.
+    expect(tags({ ...ha, summary: "Our high availability setup and its failover." })).toEqual(["reliability"]);
   });
 
   it("lets generic words add up where a name is missing", () => {

@@ -33,26 +33,36 @@ describe("tagging a feed's items", () => {
     expect(await topicsOf("https://a.example.com/2")).toEqual([]);
   });
 
-  it("reads the body's lead when the summary is a teaser, and needs more than a passing mention there", async () => {
+  it("reads the body's lead, where a passing mention or the lead alone does not tag", async () => {
     const teaser = "Read on for the details.";
+    const otel = "We moved every service to OpenTelemetry: traces in Jaeger, metrics in Prometheus, PromQL for the dashboards.";
     await follow("/lead.xml", [
       {
-        title: "A quarter of onboarding",
+        title: "A quarter of dashboards",
         link: "https://b.example.com/1",
         guid: "1",
         description: teaser,
-        content: `<p>${teaser}</p><p>We moved every service to OpenTelemetry: traces in Jaeger, metrics in Prometheus, PromQL for the dashboards.</p>`,
+        content: `<p>${teaser}</p><p>${otel}</p>`,
       },
       {
-        title: "Another quarter of onboarding",
+        title: "Another quarter of dashboards",
         link: "https://b.example.com/2",
         guid: "2",
         description: teaser,
-        content: `<p>${teaser}</p><p>New hires paired for a week. One of them also tried OpenTelemetry.</p>`,
+        content: `<p>${teaser}</p><p>New hires paired for a week.</p>`,
+      },
+      {
+        title: "A quarter of onboarding",
+        link: "https://b.example.com/3",
+        guid: "3",
+        description: teaser,
+        content: `<p>${teaser}</p><p>${otel}</p>`,
       },
     ]);
+    // The title's weak word and the lead's terms together tag; either alone does not.
     expect(await topicsOf("https://b.example.com/1")).toEqual(["observability"]);
     expect(await topicsOf("https://b.example.com/2")).toEqual([]);
+    expect(await topicsOf("https://b.example.com/3")).toEqual([]);
     // What the feed said is kept, so a retag reads the same evidence and changes nothing.
     expect(await runCommand({ name: "retag" }, { via: "cli" }, recap.deps)).toMatchObject({ changed: 0, byTopic: [] });
   });

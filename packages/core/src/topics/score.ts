@@ -1,14 +1,15 @@
-import { compiled, hits, key, locate, MASK, normalizeText, type CompiledTopic, type Starts, type TermStrength } from "./compile";
+import { compiled, hits, key, locate, MASK, normalizeText, type CompiledTopic, type Hit, type Starts, type TermStrength } from "./compile";
 import type { Taxonomy } from "../model/topic";
 
 /*
  * Tagging weighs evidence the way a reader does. A term in the title or among the publisher's own
  * categories decides on its own; one in the summary needs a second piece of evidence; the body's
- * lead tags alone only when several of the topic's terms come up and the post has no summary of its
- * own that could have named the topic; a talk's event ("ArgoCon")
- * speaks for it, its speakers' organizations only a little. Generic words ("your platform", near "developers") and a team's
- * learned cues are weak: half a term. What a feed mostly publishes is a prior that can tip a weak
- * case, never tag a post alone. A topic is tagged at TAG_THRESHOLD points.
+ * lead never tags alone, however often it names a topic (see LEAD_ALONE_CAP); a talk's event
+ * ("ArgoCon") speaks for it, its speakers' organizations only a little. Words count once: a term
+ * said again, or a term inside a longer one ("Pod" in "Pod Security Standards"), is one piece of
+ * evidence. Generic words ("your platform", near "developers") and a team's learned cues are weak:
+ * half a term. What a feed mostly publishes is a prior that can tip a weak case, never tag a post
+ * alone. A topic is tagged at TAG_THRESHOLD points.
  */
 
 /** Everything a post says about its subject, in the parts a reader weighs differently. */
@@ -58,19 +59,18 @@ const WEIGHTS: Record<Exclude<EvidenceSource, "feed">, { points: number; cap: nu
 /**
  * A category among many says less than a post's only category: blogs that tag every post
  * "kubernetes" or "security" tag broadly. Each category beyond the first takes this off, down to
- * CATEGORY_FLOOR.
+ * CATEGORY_FLOOR: a sixth category weighs a sixth of the first.
  */
 const CATEGORY_DECAY = 0.5;
-const CATEGORY_FLOOR = 1;
+const CATEGORY_FLOOR = 0.5;
 /**
- * The most the lead can give when it is a topic's only evidence and the post has a summary of its
- * own (SUMMARY_OF_ITS_OWN characters or more, not a teaser): a post whose title and summary never
- * name a topic mentions it in passing, however often the body does. Below the threshold, so the
- * lead can confirm what the feed mostly publishes but not tag alone. Without such a summary (none,
- * or "Read on for the details") the lead is all a post says, and several terms there still tag.
+ * The most the lead can give when it is a topic's only evidence: a post whose title, summary and
+ * categories never name a topic mentions it in passing, however often the body's first 300 words do
+ * (a release's tour of its integrations, a how-to's list of tools). Below the threshold, so the lead
+ * can confirm what the feed mostly publishes but not tag alone. This holds for a teaser summary
+ * ("Read on") too: a lead that tours the stack names many topics in passing.
  */
 const LEAD_ALONE_CAP = 1.5;
-const SUMMARY_OF_ITS_OWN = 80;
 /** Weak and team terms count this much of a strong one. */
 const WEAK_FACTOR = 0.5;
 /** The most a team's learned cues can add to a post: they tip a case, never decide it. */
@@ -147,13 +147,13 @@ function scoreTopic(
     }
     const starts = part.starts?.[index];
     if (starts === undefined) continue; // the topic's terms are not in this part at all
-    for (const hit of hits(ct, part.text, context, starts)) {
+    for (const hit of distinct(hits(ct, part.text, context, starts))) {
       const venue = ct.topic.venue && hit.strength === "strong" && isVenue(part, hit.index, hit.text.length);
       offer(part.source, venue ? "weak" : hit.strength, hit.text, venue);
     }
   }
   // Then each part's cap, and the team's, strongest pieces first.
-  const leadAlone = best.size > 0 && [...best.values()].every((piece) => piece.source === "lead") && hasOwnSummary(parts);
+  const leadAlone = best.size > 0 && [...best.values()].every((piece) => piece.source === "lead");
   const evidence: Evidence[] = [];
   const venueOnly = new Set<Evidence>();
   const earned = new Map<Part["source"] | "team", number>();
@@ -179,9 +179,20 @@ function scoreTopic(
   return { id: ct.topic.id, score, tagged: score >= TAG_THRESHOLD, evidence };
 }
 
-/** Whether the post has a summary that says what it is about, not a teaser (see LEAD_ALONE_CAP). */
-function hasOwnSummary(parts: Part[]): boolean {
-  return (parts.find((part) => part.source === "summary")?.text.trim().length ?? 0) >= SUMMARY_OF_ITS_OWN;
+/**
+ * The hits of one part as distinct pieces of text: where hits overlap ("Pod Security Standards" and
+ * "Pod", "CI/CD" and "CI", "high availability" and "availability") the words are one term, the
+ * strongest found there and then the longest, not two pieces of evidence.
+ */
+function distinct(found: Hit[]): Hit[] {
+  if (found.length < 2) return found;
+  const rank: Record<TermStrength, number> = { strong: 0, weak: 1, team: 2 };
+  const kept: Hit[] = [];
+  for (const hit of [...found].sort((a, b) => rank[a.strength] - rank[b.strength] || b.text.length - a.text.length)) {
+    const end = hit.index + hit.text.length;
+    if (kept.every((k) => end <= k.index || k.index + k.text.length <= hit.index)) kept.push(hit);
+  }
+  return kept;
 }
 
 /**
