@@ -4,9 +4,10 @@
  * secret only where Slack's requests are verified), settings from the environment.
  * Built once per Lambda container, outside handlers.
  */
+import { EventBridgeClient } from "@aws-sdk/client-eventbridge";
 import { Resource } from "sst";
 import { loadConfig, type RecapConfig } from "@recap/core/config";
-import type { EventPublisher } from "@recap/core/events";
+import { eventBridgePublisher, type EventPublisher } from "@recap/core/events";
 import {
   createDeps,
   SCHEDULES,
@@ -43,20 +44,16 @@ export function awsDeps(runs: ScheduleName | SubscriptionName | "http", reader?:
   if (options.signingSecret) config.slack.signingSecret = Resource.SlackSigningSecret.value;
   return createDeps({
     table: connectTable(Resource.RecapTable.name, options.requestPath ? REQUEST_PATH_CLIENT : {}),
-    publisher: lazyPublisher(async () => {
-      const [{ eventBridgePublisher }, { EventBridgeClient }] = await Promise.all([
-        import("@recap/core/events"),
-        import("@aws-sdk/client-eventbridge"),
-      ]);
-      return eventBridgePublisher({
+    publisher: lazyPublisher(() =>
+      eventBridgePublisher({
         busName: Resource.RecapBus.name,
         log: (message) => log.warn(message),
         // On Slack's request path (handing `add` or `retag` to the bus) the same bounds as the table's.
         ...(options.requestPath
           ? { client: new EventBridgeClient({ maxAttempts: 2, requestHandler: REQUEST_PATH_CLIENT.requestHandler }), maxAttempts: 2 }
           : {}),
-      });
-    }),
+      }),
+    ),
     config,
     ...reader?.(config),
     log,
@@ -80,21 +77,10 @@ function stageSettings(): Record<string, string | undefined> {
   );
 }
 
-/**
- * Made on first use: only the functions that publish are linked to the bus (runtime/definitions.ts),
- * and a Slack lookup, which publishes nothing, does not pay for loading the EventBridge client.
- */
-function lazyPublisher(make: () => Promise<EventPublisher>): EventPublisher {
-  let publisher: Promise<EventPublisher> | undefined;
-  return {
-    publish: async (events) => {
-      publisher ??= make().catch((error: unknown) => {
-        publisher = undefined; // a failed load is tried again by the next publish
-        throw error;
-      });
-      return (await publisher).publish(events);
-    },
-  };
+/** Made on first use: only the functions that publish are linked to the bus (runtime/definitions.ts). */
+function lazyPublisher(make: () => EventPublisher): EventPublisher {
+  let publisher: EventPublisher | undefined;
+  return { publish: (events) => (publisher ??= make()).publish(events) };
 }
 
 /**

@@ -15,8 +15,6 @@ export const HTTP_BUNDLE_BUDGET_BYTES = 1.2 * 1024 * 1024;
 export const ABSENT_PACKAGES = ["@slack/socket-mode", "express", "raw-body"];
 
 const ABSENT = fileURLToPath(new URL("./absent-receivers.ts", import.meta.url));
-/** Bolt's index, which loads every receiver: the function constructs only App (bolt-app.ts). */
-const BOLT_APP = fileURLToPath(new URL("./bolt-app.ts", import.meta.url));
 const escape = (name) => name.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 
 export const absentReceivers = {
@@ -24,7 +22,6 @@ export const absentReceivers = {
   setup(build) {
     const filter = new RegExp(`^(?:${ABSENT_PACKAGES.map(escape).join("|")})$`);
     build.onResolve({ filter }, () => ({ path: ABSENT }));
-    build.onResolve({ filter: /^@slack\/bolt$/ }, () => ({ path: BOLT_APP }));
   },
 };
 
