@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { addFeed, newFeed, pollDueFeeds, pollFeedBatch, pollFeeds, refreshFeed, resumeFeed, type Feed } from "@recap/core/feeds";
 import { MAX_ITEMS_PER_DOCUMENT } from "../../packages/core/src/feeds/refresh";
 import { depsFor, subscriptionHandlers, type BusEnvelope } from "@recap/core/runtime";
+import { runCommand } from "@recap/core/commands";
 import { announce } from "../../packages/core/src/feeds/announce";
 import { DAY, HOUR, MINUTE } from "../helpers/clock";
 import { writesSince } from "../helpers/dynamo";
@@ -315,6 +316,39 @@ describe("later polls", () => {
   });
 });
 
+describe("the feed's item count", () => {
+  it("is kept on the feed as polls remember new items, equal to what the table holds, so listing feeds counts nothing", async () => {
+    recap = await newRecap(harness); // the table's own count is what it is checked against
+    const path = uniquePath("counted");
+    const item = (n: number, title = `Post ${n}`) => ({ title, link: `https://blog.example.com/counted-${n}`, guid: `c${n}` });
+    const exact = async (feed: Feed) => [(await current(feed)).itemCount, await recap.deps.store.posts.countItems(feed.id)];
+    harness.feeds.route(path, { body: rss([item(1), item(2)]) });
+    const feed = await follow(path);
+    expect(await exact(feed)).toEqual([2, 2]);
+
+    // A new item, an edited one, an unchanged one; then the same document again.
+    recap.clock.advance(DAY);
+    harness.feeds.route(path, { body: rss([item(1), item(2, "Post 2, edited"), item(3)]) });
+    await refreshFeed(await current(feed), recap.deps);
+    expect(await exact(feed)).toEqual([3, 3]);
+    recap.clock.advance(DAY);
+    await refreshFeed(await current(feed), recap.deps);
+    expect(await exact(feed)).toEqual([3, 3]);
+
+    // A feed stored before counts were kept is counted once, by its next poll.
+    await recap.deps.store.feeds.update(await current(feed), { itemCount: undefined });
+    recap.clock.advance(DAY);
+    harness.feeds.route(path, { body: rss([item(1), item(2, "Post 2, edited"), item(3), item(4)]) });
+    await refreshFeed(await current(feed), recap.deps);
+    expect(await exact(feed)).toEqual([4, 4]);
+
+    const mark = harness.dynamo.operations.length;
+    const outcome = await runCommand({ name: "feeds" }, { via: "cli" }, recap.deps);
+    expect(outcome).toMatchObject({ kind: "feeds", feeds: [expect.objectContaining({ id: feed.id, postCount: 4 })] });
+    expect(harness.dynamo.operations.slice(mark).filter((op) => op.body.Select === "COUNT")).toEqual([]);
+  });
+});
+
 describe("events", () => {
   it("publishes in calls of at most 10 entries and retries only the entries that failed", async () => {
     const path = uniquePath("events");
@@ -460,7 +494,11 @@ describe("failures", () => {
       }),
     );
     const capacity = Math.floor(bodySize * 0.75);
-    const budgeted = await newRecap(harness, { RECAP_POLL_CONCURRENCY: "4", RECAP_POLL_PER_HOST: "4", RECAP_POLL_MAX_BYTES_IN_FLIGHT: String(capacity) }, "memory");
+    const budgeted = await newRecap(
+      harness,
+      { RECAP_POLL_CONCURRENCY: "4", RECAP_POLL_PER_HOST: "4", RECAP_POLL_MAX_BYTES_IN_FLIGHT: String(capacity) },
+      "memory",
+    );
 
     // The real fetcher, watched: what each feed's fetch was let keep, until its refresh is over.
     const held = new Map<string, number>();

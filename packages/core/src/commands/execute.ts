@@ -262,7 +262,8 @@ export async function feedHealth(deps: Pick<CommandDeps, "store">): Promise<Feed
       ...(feed.lastPolledAt ? { lastPolledAt: feed.lastPolledAt } : {}),
       ...(feed.pausedReason ? { pausedReason: feed.pausedReason } : {}),
       ...(feed.isRecapFeed ? { recap: true } : {}),
-      postCount: await deps.store.posts.countItems(feed.id),
+      // Kept on the feed by its polls; counted here only for a feed none has counted yet.
+      postCount: feed.itemCount ?? (await deps.store.posts.countItems(feed.id)),
     })),
   );
 }

@@ -85,7 +85,7 @@ export async function applyDocument(feed: Feed, document: FeedDocument, deps: Re
     const { parsed } = document;
     const all = normalizeItems(parsed.items, { feedUrl: document.url, siteUrl: parsed.siteUrl, now });
     const items = newestItems(all);
-    const { newTopics, ...ingested } = await ingestItems({ ...feed, url: document.url }, items, deps, now);
+    const { newTopics, newItems, ...ingested } = await ingestItems({ ...feed, url: document.url }, items, deps, now);
     counts = ingested;
     seenDates = items.map((item) => (item.dateClamped ? undefined : item.publishedAt));
     patch = {
@@ -99,6 +99,8 @@ export async function applyDocument(feed: Feed, document: FeedDocument, deps: Re
       siteUrl: parsed.siteUrl ?? feed.siteUrl,
       ttlMinutes: parsed.ttlMinutes,
       ...(newTopics.length > 0 ? { topicTally: addToTally(feed.topicTally, newTopics) } : {}),
+      // Counted once from the table the first time, then kept: a poll adds the items it remembered.
+      itemCount: feed.itemCount === undefined ? await deps.store.posts.countItems(feed.id) : feed.itemCount + newItems,
       // Advance past this document only once everything in it is settled: while an announcement
       // is still owed, the next poll must fetch and process it again, not get a 304.
       // A document cut short is never "seen": the next poll fetches it whole, not a 304.
@@ -224,11 +226,11 @@ async function ingestItems(feed: Feed, items: NormalizedItem[], deps: RefreshDep
   const { waiting: unannounced, published } = await announce(feed, candidates, deps, now);
   // An item becomes "known" last, and only once its announcement is settled: a crash or a failed
   // publish before this point leaves it unknown, so the next poll picks it up again.
-  await posts.rememberItems(
-    feed.id,
-    settled.filter((identity) => !unannounced.has(identity.postId)),
-  );
+  const remembered = settled.filter((identity) => !unannounced.has(identity.postId));
+  await posts.rememberItems(feed.id, remembered);
   return {
+    /** Items the feed had not carried before, now remembered: the feed's item count grows by these. */
+    newItems: remembered.filter((identity) => !known.has(identity.itemKey)).length,
     created,
     edited: editedCount,
     announced: published,

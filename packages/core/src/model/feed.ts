@@ -138,6 +138,11 @@ export interface Feed {
   pausedReason?: string;
   /** The topics of the posts it has published, counted as they are first stored (a tagging prior). */
   topicTally?: TopicTally;
+  /**
+   * How many items it has carried (what `/recap feeds` shows), kept as polls remember new ones so
+   * that listing feeds reads no count per feed. Absent on a feed no poll has counted yet.
+   */
+  itemCount?: number;
 }
 
 /** The limits a fetch works within unless the settings say otherwise. */
