@@ -147,6 +147,29 @@ describe("recap CLI", () => {
     expect((await recap("posts", "--limit", "50")).stdout).toContain("[talk SVS401] Serverless best practices");
   });
 
+  it("reindex makes each feed's kept item count exact again, once, with progress on stderr and JSON on stdout", async () => {
+    const listed = (await recap("feeds", "--json")).json() as { id: string; url: string; postCount: number }[];
+    const gitops = listed.find((feed) => feed.url.endsWith("/gitops.xml"));
+    expect(gitops?.postCount).toBe(2);
+    // As a poll that died between remembering its items and recording its success leaves it.
+    const direct = await openLocalRecap({ dataDir, log: silentLogger, env: {} });
+    await direct.deps.store.feeds.setItemCount(gitops!.id, 1);
+    await direct.close();
+    expect(
+      ((await recap("feeds", "--json")).json() as { id: string; postCount: number }[]).find((f) => f.id === gitops!.id)?.postCount,
+    ).toBe(1);
+
+    const first = await recap("reindex", "--json");
+    expect(first.code).toBe(0);
+    expect(first.json()).toEqual({ feeds: listed.length, corrected: 1 });
+    expect(first.stderr).toContain(`${feeds.at("/gitops.xml")}: 2 items (was 1)`);
+    expect(
+      ((await recap("feeds", "--json")).json() as { id: string; postCount: number }[]).find((f) => f.id === gitops!.id)?.postCount,
+    ).toBe(2);
+    expect((await recap("reindex", "--json")).json()).toEqual({ feeds: listed.length, corrected: 0 });
+    expect((await recap("reindex")).stdout).toBe(`Recounted ${listed.length} feeds: 0 corrected.\n`);
+  });
+
   it("lists one feed's posts, by its URL or id", async () => {
     const byUrl = (await recap("posts", "--feed", feeds.at("/wasm.xml"), "--json")).json().posts as { title: string; id: string }[];
     expect(byUrl.map((post) => post.title)).toEqual(["WASI 0.3 lands"]);

@@ -248,6 +248,18 @@ export function describeStoreContract(name: string, open: OpenStore): void {
         expect(await store.feeds.due(at(60))).toEqual([]);
       });
 
+      it("setItemCount sets the count alone, leaves the indexes as they are, and never brings back a removed feed", async () => {
+        const store = await fresh();
+        const counted = feed({ nextPollAt: iso(5) });
+        await store.feeds.create(counted);
+        await store.feeds.setItemCount(counted.id, 12);
+        expect(await store.feeds.get(counted.id)).toEqual({ ...counted, itemCount: 12 });
+        expect((await store.feeds.due(at(5))).map((due) => due.id)).toEqual([counted.id]);
+        await store.feeds.remove(counted.id);
+        await store.feeds.setItemCount(counted.id, 13);
+        expect(await store.feeds.get(counted.id)).toBeUndefined();
+      });
+
       it("firstTime is true exactly once per name", async () => {
         const store = await fresh();
         expect(await store.feeds.firstTime("seeded-default-feeds", at(0))).toBe(true);

@@ -9,6 +9,7 @@ import {
   MAX_IMPORTED_FEEDS,
   parseOpml,
   pollFeeds,
+  recountItems,
   type Feed,
   type PollProgress,
   type RefreshOutcome,
@@ -239,6 +240,21 @@ const OPERATIONS: Record<string, Operation> = {
       }
       io.stderr(`Wrote ${plural(feeds.length, "feed")} to ${values.output}\n`);
       return values.json ? print(io, { output: values.output, feeds: feeds.length }) : 0;
+    },
+  },
+  reindex: {
+    usage: "reindex [--json]",
+    summary: "Make the counts kept as feeds are polled exact again, from what is stored (safe to run any time)",
+    options: { json },
+    async run(recap, { values }, io) {
+      const summary = await recountItems(recap.deps, (done, total, feed) =>
+        io.stderr(
+          `[${done}/${total}] ${feed.url}: ${plural(feed.to, "item")}${feed.from === feed.to ? "" : ` (was ${feed.from ?? "not counted"})`}\n`,
+        ),
+      );
+      if (values.json) return print(io, summary);
+      io.stdout(`Recounted ${plural(summary.feeds, "feed")}: ${summary.corrected} corrected.\n`);
+      return 0;
     },
   },
   dlq: {

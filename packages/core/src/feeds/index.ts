@@ -26,4 +26,5 @@ export {
 } from "./manage";
 export { nextPollAfterSuccess, nextPollAfterFailure, intervalAfterSuccess, recentDates, SCHEDULE_LIMITS } from "./schedule";
 export { parseOpml, buildOpml, type OpmlFeed } from "./opml";
+export { recountItems, type RecountSummary } from "./recount";
 export { DEFAULT_FEEDS } from "./default-feeds";

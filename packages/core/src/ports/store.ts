@@ -33,6 +33,8 @@ export interface FeedRepository {
   claim(feed: Feed, leaseUntil: Date): Promise<boolean>;
   /** Writes the given fields (undefined removes one) and keeps the indexes in step. */
   update(feed: Feed, patch: FeedPatch): Promise<Feed>;
+  /** Sets the kept item count alone (a recount), whatever else a poll records meanwhile; a removed feed stays removed. */
+  setItemCount(id: string, itemCount: number): Promise<void>;
   /** True exactly once per installation for `name` (e.g. seeding the default feeds). */
   firstTime(name: string, now: Date): Promise<boolean>;
   /** Deletes the feed and its item identities; the posts it brought stay searchable. */

@@ -117,6 +117,21 @@ export function feedRepository(table: TableRef): FeedRepository {
       return next;
     },
 
+    async setItemCount(id: string, itemCount: number): Promise<void> {
+      // A feed removed meanwhile has nothing to count: the condition keeps it removed.
+      await applied(
+        client.send(
+          new UpdateCommand({
+            TableName,
+            Key: keys.feed(id),
+            UpdateExpression: "SET itemCount = :count",
+            ConditionExpression: "attribute_exists(pk)",
+            ExpressionAttributeValues: { ":count": itemCount },
+          }),
+        ),
+      );
+    },
+
     /** True exactly once per installation for `name` (e.g. seeding the default feeds). */
     async firstTime(name: string, now: Date): Promise<boolean> {
       return applied(

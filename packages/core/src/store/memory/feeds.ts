@@ -46,6 +46,10 @@ export function memoryFeeds(feedItems: Map<string, Map<string, FeedItemIdentity>
       feeds.set(feed.id, next);
       return stored({ ...feed, ...patch });
     },
+    async setItemCount(id, itemCount) {
+      const current = feeds.get(id);
+      if (current) feeds.set(id, stored({ ...current, itemCount }));
+    },
     async firstTime(name) {
       if (facts.has(name)) return false;
       facts.add(name);
