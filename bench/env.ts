@@ -2,7 +2,9 @@
  * The I/O benchmarks' world, all on loopback: dynalite (in memory, in this process, as `npm start`
  * runs it), a feed server whose routes the benchmark sets, and Recap's real dependencies built
  * by `createDeps` around them. DynamoDB requests are counted by an SDK middleware on the table's
- * client (one count per HTTP attempt), so counting adds no proxy hop to the timings.
+ * client (one count per HTTP attempt), so counting adds no proxy hop to the timings. The same client
+ * asks for `ReturnConsumedCapacity: "TOTAL"` on every request that takes it, and the read and write
+ * units dynalite reports are summed (bench/cost.ts prices them).
  */
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
@@ -83,6 +85,13 @@ export interface RequestCounter {
   byOperation: Map<string, number>;
   /** Summed client-side latency (send → response parsed) by operation, ms. */
   latencyMs: Map<string, number>;
+  /**
+   * Capacity units dynalite reports (`ConsumedCapacity`), by operation. Reads follow DynamoDB's rule
+   * (4 KB per unit, half for eventually consistent reads; a query sums the items it reads). Writes are
+   * the table's own units only: dynalite reports no index writes and nothing for a failed conditional
+   * write (bench/cost.ts's audit adds both).
+   */
+  units: Map<string, number>;
   total(): number;
   snapshot(): Map<string, number>;
 }
@@ -91,6 +100,25 @@ export interface RequestCounter {
 export function countRequests(table: TableRef): RequestCounter {
   const byOperation = new Map<string, number>();
   const latencyMs = new Map<string, number>();
+  const units = new Map<string, number>();
+  table.client.middlewareStack.add(
+    (next, context) => async (args) => {
+      const name = (context.commandName ?? "Unknown").replace(/Command$/, "");
+      const operation = DOCUMENT_TO_OPERATION[name] ?? name;
+      const input = args.input as Record<string, unknown>;
+      const asks = CAPACITY_OPERATIONS.has(operation) && input.ReturnConsumedCapacity === undefined;
+      const result = await next(asks ? { ...args, input: { ...input, ReturnConsumedCapacity: "TOTAL" } } : args);
+      const consumed = (result.output as { ConsumedCapacity?: { CapacityUnits?: number } | { CapacityUnits?: number }[] }).ConsumedCapacity;
+      const reported = (Array.isArray(consumed) ? consumed : consumed ? [consumed] : []).reduce(
+        (sum, entry) => sum + (entry.CapacityUnits ?? 0),
+        0,
+      );
+      if (reported > 0) units.set(operation, (units.get(operation) ?? 0) + reported);
+      return result;
+    },
+    // Before the document client marshals the input: the added field is a plain string either way.
+    { step: "initialize", name: "benchCapacityCounter", priority: "low" },
+  );
   table.client.middlewareStack.add(
     (next, context) => async (args) => {
       // Document-client commands are named after the low-level operation: "BatchGetCommand" → "BatchGetItem".
@@ -110,6 +138,7 @@ export function countRequests(table: TableRef): RequestCounter {
   return {
     byOperation,
     latencyMs,
+    units,
     total: () => [...byOperation.values()].reduce((sum, count) => sum + count, 0),
     snapshot: () => new Map(byOperation),
   };
@@ -123,6 +152,23 @@ const DOCUMENT_TO_OPERATION: Record<string, string> = {
   BatchGet: "BatchGetItem",
   BatchWrite: "BatchWriteItem",
 };
+
+/** Operations whose input takes ReturnConsumedCapacity. */
+const CAPACITY_OPERATIONS = new Set([
+  "GetItem",
+  "PutItem",
+  "UpdateItem",
+  "DeleteItem",
+  "Query",
+  "Scan",
+  "BatchGetItem",
+  "BatchWriteItem",
+  "TransactGetItems",
+  "TransactWriteItems",
+]);
+
+/** Operations that read (their units are read request units); the rest write. */
+export const READ_OPERATIONS = new Set(["GetItem", "Query", "Scan", "BatchGetItem", "TransactGetItems"]);
 
 /** Requests made between two snapshots, by operation. */
 export function diffCounts(before: Map<string, number>, after: Map<string, number>): Map<string, number> {

@@ -38,6 +38,8 @@ const sum = (counts: Map<string, number>) => [...counts.values()].reduce((total,
 
 export interface RefreshResult {
   report: string;
+  /** Items in each feed's document (all new on its first poll). */
+  items: number;
   p50: { first: number; unchanged: number; notModified: number };
   requestsPerPoll: { first: number; unchanged: number; notModified: number };
 }
@@ -131,6 +133,7 @@ export async function benchRefresh(
   ].join("\n");
   return {
     report,
+    items: options.items,
     p50: { first: s.first.p50, unchanged: s.unchanged.p50, notModified: s.notModified.p50 },
     requestsPerPoll: {
       first: sum(counts.first) / s.first.n,

@@ -10,6 +10,7 @@
  *   4. Slack: /recap latency against the 3-second rule (cold start proxy in child processes, warm requests)
  *   5. Conference recaps and topics: extraction, a recap feed's refresh, retag
  *   6. The terminal: a `recap` process's wall time, alone and beside a running server
+ *   7. Cost per month at scale (1,000 feeds + 100 channels; 10,000 + 1,000), from this run's counts and timings
  *
  * Set BENCH_QUICK=1 for a fast smoke run with fewer iterations.
  */
@@ -21,6 +22,7 @@ import { benchPipeline } from "./pipeline";
 import { benchCli } from "./cli";
 import { benchRecaps } from "./recaps";
 import { benchSlack } from "./slack";
+import { costReport, measureCostInputs, type CostInputs } from "./cost";
 import { heading, nowMs } from "./stats";
 
 // The SDK warns about Node versions it will stop supporting; noise in a report.
@@ -49,6 +51,7 @@ async function main() {
   console.log(benchHostileInput({ samples: quick ? 3 : 7 }));
 
   let env: BenchEnv | undefined;
+  let costInputs: CostInputs | undefined;
   try {
     env = await startEnv();
 
@@ -79,12 +82,24 @@ async function main() {
     console.log(heading("5. Conference recaps and topics"));
     const recaps = await benchRecaps(env, { budgetMsPerCase: quick ? 300 : 2_000, retagPosts: quick ? 500 : 3_000 });
     console.log(recaps.report);
+
+    // Measured here, while the loopback world is up; printed as section 7.
+    costInputs = await measureCostInputs(
+      env,
+      { refresh, slack },
+      quick ? { feeds: 8, items: 10, channels: 4 } : { feeds: 20, items: 10, channels: 10 },
+    );
   } finally {
     await env?.close();
   }
 
   console.log(heading("6. The terminal: a recap command's process"));
   console.log((await benchCli({ runs: quick ? 2 : 5 })).report);
+
+  if (costInputs) {
+    console.log(heading("7. Cost per month at scale"));
+    console.log(costReport(costInputs, { quick }));
+  }
 
   console.log(`\nTotal bench time ${((nowMs() - started) / 1000).toFixed(1)} s`);
 }

@@ -64,7 +64,8 @@ export interface SlackBenchOptions {
 export interface SlackResult {
   report: string;
   cold: { variant: string; importP50: number; firstAnswerP50: number; firstAnswerMax: number }[];
-  warm: { label: string; p50: number; p95: number; p99: number }[];
+  /** Warm requests per command; DynamoDB requests and read units (as dynalite reports them) per request. */
+  warm: { label: string; p50: number; p95: number; p99: number; ddbRequests: number; readUnits: number }[];
 }
 
 export async function benchSlack(env: BenchEnv, options: SlackBenchOptions): Promise<SlackResult> {
@@ -242,6 +243,7 @@ async function benchWarm(recap: LocalRecap, clock: BenchClock, options: SlackBen
     const samples: number[] = [];
     const before = requests.snapshot();
     const latencyBefore = new Map(requests.latencyMs);
+    const unitsBefore = new Map(requests.units);
     const started = nowMs();
     for (let i = 0; i < options.iterations; i++) {
       const t0 = nowMs();
@@ -253,6 +255,7 @@ async function benchWarm(recap: LocalRecap, clock: BenchClock, options: SlackBen
     const s = summarize(samples);
     const ddbRequests = [...diffCounts(before, requests.snapshot()).values()].reduce((a, b) => a + b, 0);
     const ddbMs = [...diffCounts(latencyBefore, requests.latencyMs).values()].reduce((a, b) => a + b, 0);
+    const readUnits = [...diffCounts(unitsBefore, requests.units).values()].reduce((a, b) => a + b, 0) / s.n;
     rows.push([
       c.label,
       String(s.n),
@@ -261,17 +264,22 @@ async function benchWarm(recap: LocalRecap, clock: BenchClock, options: SlackBen
       fmt(s.p99),
       fmt(s.max),
       fmt(ddbRequests / s.n, 3),
+      fmt(readUnits, 3),
       fmt(ddbMs / s.n),
       fmt(s.mean),
       `${(Buffer.byteLength(first.text) / 1024).toFixed(1)}`,
       `${((s.p99 / 3000) * 100).toFixed(1)}%`,
     ]);
-    results.push({ label: c.label, p50: s.p50, p95: s.p95, p99: s.p99 });
+    results.push({ label: c.label, p50: s.p50, p95: s.p95, p99: s.p99, ddbRequests: ddbRequests / s.n, readUnits });
   }
 
   const breakdown = await searchBreakdown(recap, clock, search ?? (async () => undefined), options.breakdownRounds);
   const report = [
-    table(["command", "n", "p50 ms", "p95 ms", "p99 ms", "max ms", "DDB req/cmd", "DDB ms/cmd", "mean ms", "resp KB", "p99 ÷ 3 s"], rows),
+    table(
+      ["command", "n", "p50 ms", "p95 ms", "p99 ms", "max ms", "DDB req/cmd", "RRU/cmd", "DDB ms/cmd", "mean ms", "resp KB", "p99 ÷ 3 s"],
+      rows,
+    ),
+    "RRU/cmd: read request units per command as dynalite counts them (DynamoDB's rule: 4 KB per unit, half when eventually consistent).",
     "DDB ms/cmd: summed client-side time of the command's DynamoDB requests (dynalite, same process); `feeds` runs its",
     "per-feed counts in parallel, so its sum can exceed the wall time.",
     breakdown,
