@@ -69,4 +69,22 @@ describe("ByteBudget", () => {
     next.close();
     expect(budget.inUse).toBe(0);
   });
+
+  it("grants every take the oldest lease has waiting once it is the oldest, not only its first", async () => {
+    const budget = new ByteBudget(100);
+    const [first, second, third] = [budget.lease(), budget.lease(), budget.lease()];
+    await first.take(5);
+    await second.take(5);
+    await third.take(85);
+    // Two fetches of one feed's refresh wait at once, with another feed's take between them.
+    const a = second.take(10);
+    const x = third.take(10);
+    const b = second.take(10);
+    expect([await settled(a), await settled(x), await settled(b)]).toEqual([false, false, false]);
+    first.close();
+    expect([await settled(a), await settled(b)]).toEqual([true, true]);
+    expect(await settled(x)).toBe(false); // the budget is past full until the oldest lease is done
+    second.close();
+    expect(await settled(x)).toBe(true);
+  });
 });

@@ -76,9 +76,20 @@ export class ByteBudget {
   }
 
   private grantWaiting() {
-    // The oldest lease may be waiting behind others: it goes first, whatever it asks.
-    const oldest = this.waiting.findIndex((waiter) => waiter.lease === this.open[0]);
-    if (oldest > 0) this.waiting.unshift(...this.waiting.splice(oldest, 1));
+    // The oldest lease goes first, whatever it asks, with every take it has waiting (one feed's
+    // refresh may fetch several pages at once)...
+    const oldest = this.open[0];
+    for (let i = 0; i < this.waiting.length; ) {
+      const waiter = this.waiting[i] as Waiter;
+      if (waiter.lease !== oldest) {
+        i++;
+        continue;
+      }
+      this.waiting.splice(i, 1);
+      this.hold(waiter.lease, waiter.bytes);
+      waiter.grant();
+    }
+    // ...then the others in the order they asked, while they fit.
     while (this.waiting.length > 0) {
       const next = this.waiting[0] as Waiter;
       if (!this.fits(next.lease, next.bytes)) return;
