@@ -286,6 +286,23 @@ describe("fetchFeed: timeout", () => {
     expect(error.message).toBe("Timed out after 200 ms");
   });
 
+  it("does not count time spent waiting for room in the poll's byte budget, and still times out a body that stalls", async () => {
+    const server = await serve(feed(RSS));
+    // The wait is longer than the whole timeout: only the fetch's own time counts.
+    const waited: number[] = [];
+    const hold = (bytes: number) => new Promise<void>((resolve) => setTimeout(() => (waited.push(bytes), resolve()), 700));
+    const result = await fetchFeed({ url: server.url }, limits({ timeoutMs: 500 }), { hold });
+    expect(result).toMatchObject({ status: "ok", text: RSS });
+    expect(waited.reduce((sum, n) => sum + n, 0)).toBe(Buffer.byteLength(RSS));
+
+    const stalled = await serve((_req, res) => {
+      res.writeHead(200, { "Content-Type": "application/rss+xml" });
+      res.write("<rss><channel>"); // ... and never finishes
+    });
+    const error = await rejection(fetchFeed({ url: stalled.url }, limits({ timeoutMs: 300 }), { hold: async () => {} }));
+    expect(error).toMatchObject({ kind: "timeout", message: "Timed out after 300 ms" });
+  });
+
   it("times out a server that never sends headers", async () => {
     const server = await serve(() => {
       /* accept the request and say nothing */

@@ -52,10 +52,22 @@ export async function fetchFeedWithPolicy(
 
   // One deadline for the whole fetch (every hop and the body), not a per-socket idle timeout.
   const deadline = new AbortController();
-  const timer = setTimeout(
+  const clock = pausableTimer(
     () => deadline.abort(new FetchError("timeout", `Timed out after ${formatDuration(limits.timeoutMs)}`)),
     limits.timeoutMs,
   );
+  // Time spent waiting for room in the poll's byte budget is the poll's, not the feed's: the clock
+  // stops meanwhile (the connection is paused), so a feed never fails for others' bodies.
+  const hold = options.hold
+    ? async (bytes: number) => {
+        clock.pause();
+        try {
+          await options.hold?.(bytes);
+        } finally {
+          clock.resume();
+        }
+      }
+    : undefined;
   let redirects = 0;
   let allPermanent = true;
   try {
@@ -90,7 +102,7 @@ export async function fetchFeedWithPolicy(
         const declared = Number(res.headers["content-length"]);
         if (encoding === "identity" && declared > limits.maxBytes) throw tooLarge(limits.maxBytes);
 
-        const body = await readBody(res, limits.maxBytes, options.hold);
+        const body = await readBody(res, limits.maxBytes, hold);
         const contentType = res.headers["content-type"];
         return {
           status: "ok",
@@ -111,6 +123,26 @@ export async function fetchFeedWithPolicy(
     if (deadline.signal.aborted) throw deadline.signal.reason as FetchError;
     throw toFetchError(error, url);
   } finally {
-    clearTimeout(timer);
+    clock.pause();
   }
+}
+
+/** A timeout whose clock can be stopped and started again; `fire` runs once the time has run out. */
+function pausableTimer(fire: () => void, ms: number) {
+  let left = ms;
+  let startedAt = Date.now();
+  let timer: NodeJS.Timeout | undefined = setTimeout(fire, left);
+  return {
+    pause() {
+      if (!timer) return;
+      clearTimeout(timer);
+      timer = undefined;
+      left -= Date.now() - startedAt;
+    },
+    resume() {
+      if (timer) return;
+      startedAt = Date.now();
+      timer = setTimeout(fire, Math.max(0, left));
+    },
+  };
 }
