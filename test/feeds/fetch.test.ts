@@ -287,13 +287,17 @@ describe("fetchFeed: timeout", () => {
   });
 
   it("does not count time spent waiting for room in the poll's byte budget, and still times out a body that stalls", async () => {
-    const server = await serve(feed(RSS));
+    // Big enough to come in several pieces: the first waits, the rest must still arrive.
+    const big = RSS.replace("</channel>", `<!-- ${"x".repeat(300_000)} --></channel>`);
+    const server = await serve(feed(big));
     // The wait is longer than the whole timeout: only the fetch's own time counts.
     const waited: number[] = [];
-    const hold = (bytes: number) => new Promise<void>((resolve) => setTimeout(() => (waited.push(bytes), resolve()), 700));
+    const hold = (bytes: number) =>
+      new Promise<void>((resolve) => setTimeout(() => (waited.push(bytes), resolve()), waited.length === 0 ? 700 : 0));
     const result = await fetchFeed({ url: server.url }, limits({ timeoutMs: 500 }), { hold });
-    expect(result).toMatchObject({ status: "ok", text: RSS });
-    expect(waited.reduce((sum, n) => sum + n, 0)).toBe(Buffer.byteLength(RSS));
+    expect(result).toMatchObject({ status: "ok", text: big });
+    expect(waited.length).toBeGreaterThan(1);
+    expect(waited.reduce((sum, n) => sum + n, 0)).toBe(Buffer.byteLength(big));
 
     const stalled = await serve((_req, res) => {
       res.writeHead(200, { "Content-Type": "application/rss+xml" });
