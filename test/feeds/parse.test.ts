@@ -347,6 +347,16 @@ describe("parseFeed: a budget on nesting", () => {
     }
   });
 
+  it("keeps the complete items of a document cut short inside an item's HTML, however much of it never closes", async () => {
+    const item = (n: number, html: string) =>
+      `<item><title>T${n}</title><link>https://blog.example.com/${n}</link><description>${html}</description></item>`;
+    const full = `<rss version="2.0"><channel><title>t</title>${item(1, "<p>one</p>")}${item(2, "<p>two</p>")}${item(3, `<p>Intro</p>${"line<br>".repeat(80)}`)}</channel></rss>`;
+    const cut = full.slice(0, full.indexOf("line<br>") + 70 * 8); // inside item 3's description
+    const feed = await parseFeed(cut);
+    expect(feed.items.map((i) => i.title)).toEqual(["T1", "T2"]);
+    expect(feed.truncated).toBe(true);
+  });
+
   it("does not count markup inside a title, description or content, which is the post's HTML, nor closed or empty elements", async () => {
     const html = `${"<div>".repeat(500)}Deep HTML${"</div>".repeat(500)}`;
     const feed = await parseFeed(

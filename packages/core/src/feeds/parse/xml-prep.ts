@@ -23,7 +23,12 @@ export const MAX_XML_DEPTH = 64;
  * recognises `<rss version="2.0">` at all, and Atom links lose their `href`. Every repair here is
  * held by a test in test/feeds/parse.test.ts.
  */
-export function preprocessXml(xml: string, captureInline = true): string {
+/**
+ * `tooDeep`: what nesting past MAX_XML_DEPTH means. In a complete document it is refused; in one cut
+ * short ("cut") the repairs end there — an element left open at the cut (a description whose HTML
+ * never closes) makes any nesting after it meaningless, and the complete items before it are kept.
+ */
+export function preprocessXml(xml: string, captureInline = true, tooDeep: "refuse" | "cut" = "refuse"): string {
   // Only what changes is pushed; the stretches between are copied whole at the next change. (A
   // piece per tag would cost ~50 bytes of memory per tag: 400 MB for a 7 MB document of tags.)
   const out: string[] = [];
@@ -74,7 +79,11 @@ export function preprocessXml(xml: string, captureInline = true): string {
     if (captureInline) {
       if (tag[1] === "/") depth--;
       else if (!tag.endsWith("/>") && ++depth > MAX_XML_DEPTH) {
-        throw new FeedParseError("malformed", `Elements are nested more than ${MAX_XML_DEPTH} deep: not a feed Recap can read`);
+        if (tooDeep === "refuse") {
+          throw new FeedParseError("malformed", `Elements are nested more than ${MAX_XML_DEPTH} deep: not a feed Recap can read`);
+        }
+        if (lt > copiedTo) out.push(xml.slice(copiedTo, lt));
+        return out.join("");
       }
     }
     const captured = captureInline ? captureInlineMarkup(xml, tag, i, unclosed) : undefined;

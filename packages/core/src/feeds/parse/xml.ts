@@ -65,7 +65,7 @@ export async function parseXmlFeed(
   documentUrl?: string,
 ): Promise<ParsedFeed> {
   const isAtom = format === "atom";
-  const prepared = preprocessXml(text);
+  const prepared = preprocessXml(text, true, text.includes(`</${root}`) ? "refuse" : "cut");
   // A document cut short still holds the complete items before the cut: keep those, and say so.
   const closed = prepared.includes(`</${root}`);
   const repaired = closed ? undefined : closeAfterLastItem(prepared, isAtom ? "entry" : "item");
