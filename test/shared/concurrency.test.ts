@@ -53,4 +53,23 @@ describe("mapWithLimits", () => {
     expect(await done).toEqual(items.map((item) => item.toUpperCase()));
     expect(gated.most()).toBe(3);
   });
+
+  it("rejects with a task's error, and finishes thousands of items of a few keys in input order per key", async () => {
+    await expect(
+      mapWithLimits(["a/1", "a/2", "b/1"], { limit: 2, perKey: 1, keyOf: (item) => item[0] as string }, async (item) => {
+        if (item === "a/2") throw new Error("a/2 failed");
+        return item;
+      }),
+    ).rejects.toThrow("a/2 failed");
+
+    const items = Array.from({ length: 5_000 }, (_, i) => `${"abc"[i % 3]}/${i}`);
+    const started: string[] = [];
+    const results = await mapWithLimits(items, { limit: 8, perKey: 2, keyOf: (item) => item[0] as string }, async (item) => {
+      started.push(item);
+      await Promise.resolve();
+      return item;
+    });
+    expect(results).toEqual(items);
+    for (const key of ["a", "b", "c"]) expect(started.filter((item) => item[0] === key)).toEqual(items.filter((item) => item[0] === key));
+  });
 });
