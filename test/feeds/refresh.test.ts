@@ -578,6 +578,18 @@ describe("failures", () => {
     expect((await current(feed)).lastError).toBeUndefined();
   });
 
+  it("a poll out of time to start more feeds leaves them unclaimed and due, for the next poll", async () => {
+    const path = uniquePath("late");
+    harness.feeds.route(path, { body: rss([{ title: "Seed", link: "https://blog.example.com/late-seed", guid: "s" }]) });
+    const feed = await follow(path);
+    recap.clock.advance(2 * DAY);
+    const before = harness.feeds.hits(path);
+    expect(await pollFeeds([await current(feed)], recap.deps, { claim: true, startWithinMs: 0 })).toEqual([]);
+    expect(harness.feeds.hits(path)).toBe(before);
+    expect((await recap.deps.store.feeds.due(recap.clock())).map((due) => due.id)).toContain(feed.id);
+    expect((await pollDueFeeds(recap.deps)).polled.map((outcome) => outcome.feedId)).toContain(feed.id);
+  });
+
   it("a poller that died holding its claim (a Lambda killed mid-poll) delays its feed by the lease only", async () => {
     const path = uniquePath("orphaned");
     harness.feeds.route(path, { body: rss([{ title: "Seed", link: "https://blog.example.com/or-seed", guid: "s" }]) });

@@ -20,6 +20,14 @@ import type { FeedFetcher } from "../ports/fetch";
  */
 const CLAIM_LEASE_MS = 20 * 60_000;
 
+/**
+ * A scheduled poll or batch starts no feed after this long: what it started can still finish inside
+ * Lambda's 15 minutes (a fetch takes at most 20 s, autodiscovery three more), and what it did not
+ * start stays unclaimed and due, for the next poll. Feeds of one host are fetched two at a time,
+ * so a batch of many feeds on one slow host may need it.
+ */
+export const START_WITHIN_MS = 10 * 60_000;
+
 export interface PollSummary {
   due: number;
   polled: RefreshOutcome[];
@@ -34,7 +42,7 @@ export async function pollDueFeeds(deps: PollDeps, onProgress?: PollProgress): P
   if (due.length > deps.poll.batchSize) {
     return { due: due.length, polled: [], fannedOut: await fanOut(due, deps) };
   }
-  return { due: due.length, polled: await pollFeeds(due, deps, { claim: true, onProgress }), fannedOut: 0 };
+  return { due: due.length, polled: await pollFeeds(due, deps, { claim: true, onProgress, startWithinMs: START_WITHIN_MS }), fannedOut: 0 };
 }
 
 /** A batch handed over by `pollDueFeeds`: polls those of the feeds that are still due. */
@@ -43,7 +51,7 @@ export async function pollFeedBatch(feedIds: string[], deps: PollDeps): Promise<
   const feeds = (await Promise.all(feedIds.map((id) => deps.store.feeds.get(id)))).filter(
     (feed): feed is Feed => feed !== undefined && feed.status === "active" && Date.parse(feed.nextPollAt) <= now,
   );
-  return pollFeeds(feeds, deps, { claim: true });
+  return pollFeeds(feeds, deps, { claim: true, startWithinMs: START_WITHIN_MS });
 }
 
 /**
@@ -51,20 +59,24 @@ export async function pollFeedBatch(feedIds: string[], deps: PollDeps): Promise<
  * that overlapping runs never poll the same feed twice; without it (an explicit `poll`), it is polled now.
  * Their bodies share one byte budget until each feed's refresh ends: a few huge feeds polled at
  * once take turns instead of exhausting the function's memory. Feeds on one host (a blogging
- * platform's, say) are fetched a few at a time, as a polite crawler does.
+ * platform's, say) are fetched a few at a time, as a polite crawler does. With `startWithinMs`, no
+ * feed is started (or claimed) after that long: those are left for the next poll.
  */
 export async function pollFeeds(
   feeds: Feed[],
   deps: PollDeps,
-  options: { claim: boolean; onProgress?: PollProgress },
+  options: { claim: boolean; onProgress?: PollProgress; startWithinMs?: number },
 ): Promise<RefreshOutcome[]> {
   let done = 0;
+  let late = 0;
+  const started = Date.now();
   const budget = new ByteBudget(deps.poll.maxBytesInFlight);
   const limits = { limit: deps.poll.concurrency, perKey: deps.poll.perHost, keyOf: (feed: Feed) => hostOf(feed.url) };
   const outcomes = await mapWithLimits(feeds, limits, async (feed) => {
     let outcome: RefreshOutcome | undefined;
     const bytes = budget.lease();
     try {
+      if (options.startWithinMs !== undefined && Date.now() - started >= options.startWithinMs) return void late++;
       if (options.claim && !(await deps.store.feeds.claim(feed, new Date(deps.clock().getTime() + CLAIM_LEASE_MS)))) {
         return undefined; // another poller has it
       }
@@ -84,6 +96,7 @@ export async function pollFeeds(
     options.onProgress?.(done, feeds.length, outcome);
     return outcome;
   });
+  if (late > 0) deps.log.warn(`${late} due feeds left for the next poll: this one ran out of time to start them`, { late });
   return outcomes.filter((outcome): outcome is RefreshOutcome => outcome !== undefined);
 }
 

@@ -19,7 +19,8 @@ export const SCHEDULES = {
     readsFeeds: true,
     reserved: 1,
     // Up to RECAP_POLL_BATCH_SIZE feeds in-process; each fetch is capped at 20 s (plus up to three
-    // autodiscovery fetches), so the worst case needs Lambda's full 15 minutes.
+    // autodiscovery fetches). No feed starts after 10 minutes (feeds/poll.ts, START_WITHIN_MS): the
+    // rest stay due for the next poll, and what started finishes inside the 15.
     timeoutSeconds: 900,
   },
   /**
