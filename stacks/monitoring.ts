@@ -127,10 +127,12 @@ lambdaSum(
   "AsyncEventsDropped",
   asyncFunctionNames,
 );
-lambdaSum("LambdaThrottles", "Lambda throttled invocations: the account's concurrency is exhausted.", "Throttles", [
-  http.nodes.function.name,
-  ...asyncFunctionNames,
-]);
+lambdaSum(
+  "LambdaThrottles",
+  "Lambda throttled invocations: a function at its reserved concurrency, or the account's exhausted.",
+  "Throttles",
+  [http.nodes.function.name, ...asyncFunctionNames],
+);
 
 for (const [name, alarm] of Object.entries(ALARMS)) {
   new aws.cloudwatch.MetricAlarm(name, {

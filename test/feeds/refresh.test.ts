@@ -423,11 +423,13 @@ describe("failures", () => {
   it("fetches at most two feeds from one host at once, while feeds on other hosts use the free slots", async () => {
     const other = await startFeedServer();
     try {
-      // Every response is held until no new request has come for 300 ms: all the fetches the poll
-      // has going at once are in flight together.
+      // The first responses are held until four are in flight and no new request has come for 300 ms
+      // (1.5 s at most, within the fetch timeout): all the fetches the poll starts at once are in
+      // flight together. Later ones wait only for the quiet.
       const inFlight = { [harness.feeds.url]: 0, [other.url]: 0 };
       const most = { [harness.feeds.url]: 0, [other.url]: 0, total: 0 };
       const holding: (() => void)[] = [];
+      let released = false;
       let quiet: NodeJS.Timeout | undefined;
       const held = (server: string, body: string) => async (_req: unknown, res: import("node:http").ServerResponse) => {
         inFlight[server]! += 1;
@@ -437,7 +439,12 @@ describe("failures", () => {
           Object.values(inFlight).reduce((sum, n) => sum + n, 0),
         );
         clearTimeout(quiet);
-        quiet = setTimeout(() => holding.splice(0).forEach((release) => release()), 300);
+        const total = Object.values(inFlight).reduce((sum, n) => sum + n, 0);
+        const wait = total >= 4 || released ? 300 : 1_500;
+        quiet = setTimeout(() => {
+          released = true;
+          holding.splice(0).forEach((release) => release());
+        }, wait);
         await new Promise<void>((resolve) => holding.push(resolve));
         inFlight[server]! -= 1;
         res.writeHead(200, { "content-type": "application/rss+xml" });

@@ -1,7 +1,7 @@
 /**
  * Feeds read in a worker thread, for the long-running local server: parsing a large or hostile
  * document is seconds of CPU in one synchronous stretch, and in the server's own thread it would
- * hold up every Slack answer meanwhile. One worker reads one document at a time, within a CPU
+ * hold up every Slack answer meanwhile. One worker reads one document at a time, within a time
  * budget (a document still being read when it runs out is refused and the worker replaced) and a
  * memory cap (a worker out of memory fails that document, not the server).
  */
@@ -35,6 +35,9 @@ export interface WorkerParserOptions {
   maxHeapMb?: number;
 }
 
+/** How long a new worker may take to load before the documents waiting for it are refused. */
+const STARTUP_MS = 30_000;
+
 interface Pending {
   job: ParseJob;
   resolve: (parsed: ParsedFeed) => void;
@@ -55,8 +58,12 @@ export function startWorkerParser(options: WorkerParserOptions): WorkerParser {
       resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb ?? 1024 },
     });
     ready = false;
+    // A worker that neither starts nor dies would hold every document back.
+    const startup = setTimeout(() => died(started, `it did not start within ${STARTUP_MS / 1000} s`), STARTUP_MS);
+    startup.unref();
     started.on("message", (message: ParseReply | "ready") => {
       if (message === "ready") {
+        clearTimeout(startup);
         ready = true;
       } else if (current && message.id === current.pending.job.id) {
         const { pending } = finish();
@@ -76,6 +83,7 @@ export function startWorkerParser(options: WorkerParserOptions): WorkerParser {
 
   function died(which: Worker, why: string) {
     if (worker !== which) return; // one already replaced
+    void which.terminate();
     if (!ready) {
       // It never started: every document waiting is refused (the next one tries a new worker).
       worker = undefined;

@@ -41,7 +41,7 @@ const EnvSchema = z.object({
    */
   RECAP_POLL_MAX_BYTES_IN_FLIGHT: count(48 * 1024 * 1024),
   /** npm start reads feeds in a worker thread and refuses one still being read after this long. */
-  RECAP_PARSE_BUDGET_MS: count(20_000),
+  RECAP_PARSE_BUDGET_MS: count(20_000, 600_000),
   RECAP_ALLOW_PRIVATE_NETWORK: flag(),
   RECAP_USER_AGENT: text(),
   RECAP_DIGEST_PER_TOPIC: count(DEFAULT_DIGEST_LIMITS.perTopic, 50),
