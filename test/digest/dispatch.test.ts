@@ -7,6 +7,7 @@ import { runCommand } from "@recap/core/commands";
 import { dispatchDigests } from "@recap/core/digest";
 import { scheduleHandlers } from "@recap/core/runtime";
 import { silentLogger } from "@recap/core/shared";
+import { keys } from "@recap/core/store";
 import { checkLimits, renderOutcome } from "@recap/core/slack";
 import { openLocalRecap, runCli, type LocalRecap } from "@recap/local";
 import { HOUR, MINUTE, testClock, type TestClock } from "../helpers/clock";
@@ -257,6 +258,36 @@ describe("what a digest holds", () => {
   });
 });
 
+describe("what a digest run reads", () => {
+  it("names each post's feed by looking up only the feeds shown, each once a run, not every followed feed", async () => {
+    const dynamo = await startTestDynamo();
+    await recap.close();
+    await open({}, { endpoint: dynamo.endpoint });
+    try {
+      await publish([{ title: "Argo CD sync waves explained", link: "https://blog.example.com/waves", guid: "w" }]);
+      for (let i = 0; i < 4; i++)
+        await publish([{ title: `Backstage plugin ${i}`, link: `https://blog.example.com/bs-${i}`, guid: `b${i}` }]);
+      await subscribe("CONE", "09:00", "UTC", "gitops");
+      await subscribe("CTWO", "09:00", "UTC", "gitops");
+      clock.set("2026-11-20T09:00:00Z");
+      const mark = dynamo.operations.length;
+      expect(await dispatchDigests(recap.deps)).toEqual([
+        expect.objectContaining({ result: "posted" }),
+        expect.objectContaining({ result: "posted" }),
+      ]);
+      const feedQueries = dynamo.operations
+        .slice(mark)
+        .filter((op) => op.operation === "Query" && JSON.stringify(op.body.ExpressionAttributeValues).includes(`"${keys.feedList}"`));
+      // One feed is shown (in both digests): one lookup by its URL, and no list of all five.
+      expect(feedQueries).toHaveLength(1);
+      expect(feedQueries[0]?.body.KeyConditionExpression).toContain(":url");
+      expect(JSON.stringify(posts("CONE")[0]?.body.blocks)).toContain("Test feed");
+    } finally {
+      await dynamo.close();
+    }
+  });
+});
+
 describe("when Slack says no", () => {
   it("waits out a short rate limit and posts once", async () => {
     await publish([{ title: "Rate limited", link: "https://blog.example.com/rl", guid: "rl" }]);
@@ -348,7 +379,7 @@ describe("recovering the same day", () => {
       await publish([{ title: "Survives a hiccup", link: "https://blog.example.com/hiccup", guid: "h" }]);
       await subscribe("CHICCUP", "09:00", "UTC");
       clock.set("2026-11-20T09:00:00Z");
-      // The run's first Queries list subscriptions and feeds; the next reads the posts for the digest.
+      // The run's first Query lists subscriptions; the next read the posts and name their feeds.
       dynamo.failNext("Query", 1, { skip: 2 });
       expect(await dispatchDigests(recap.deps)).toEqual([expect.objectContaining({ channelId: "CHICCUP", result: "failed" })]);
       expect((await recap.deps.store.subscriptions.get("CHICCUP"))?.lastProblem).toMatch(/will retry/);

@@ -7,6 +7,7 @@ import type { RefreshDeps } from "../ports/deps";
 import { findTopic, suggestTopics } from "../topics";
 import type { Taxonomy } from "../model/topic";
 import { composeDigest } from "./compose";
+import { feedTitleLookup, type FeedTitles } from "../feeds/titles";
 import { localParts, nextDigestAt, parseTime, parseTimeZone } from "./schedule";
 import { DIGEST_SETTLE_MS, type DigestDays, type DigestLimits, type Subscription } from "../model/digest";
 
@@ -90,7 +91,7 @@ export async function digestFor(
   subscription: Pick<Subscription, "topics" | "lastDigestAt"> & Partial<Pick<Subscription, "timeZone">>,
   deps: DigestDeps,
   /** countWaiting: also count what the settle leaves for next time (a preview says so; a posting need not). */
-  options: { date?: string; feedTitles?: Record<string, string>; countWaiting?: boolean } = {},
+  options: { date?: string; feedTitles?: FeedTitles; countWaiting?: boolean } = {},
 ) {
   const now = deps.clock();
   // Ending the window a while ago leaves posts a poll is still writing for the next digest,
@@ -103,10 +104,7 @@ export async function digestFor(
       ? subscription.lastDigestAt
       : weekAgo
     : new Date(now.getTime() - DAY).toISOString();
-  const [posts, allTitles] = await Promise.all([
-    deps.store.posts.seenSince(now, { since: new Date(since) }),
-    options.feedTitles ?? feedTitlesOf(deps),
-  ]);
+  const posts = await deps.store.posts.seenSince(now, { since: new Date(since) });
   const taxonomy = await deps.taxonomy();
   const compose = (end: string) =>
     composeDigest({
@@ -122,16 +120,10 @@ export async function digestFor(
   const digest = compose(until);
   // What the settle leaves for next time, so a preview can say why a brand-new post is not in it.
   const waiting = options.countWaiting ? compose(new Date(now.getTime() + 1).toISOString()).postCount - digest.postCount : 0; // `until` is exclusive
-  // Only the feeds of the posts shown: the digest travels (preview JSON) and need not carry them all.
-  const shownFeeds = new Set(digest.sections.flatMap((section) => section.posts.flatMap((post) => post.feeds)));
-  const feedTitles = Object.fromEntries(Object.entries(allTitles).filter(([url]) => shownFeeds.has(url)));
+  // Only the feeds of the posts shown.
+  const shown = digest.sections.flatMap((section) => section.posts.flatMap((post) => post.feeds));
+  const feedTitles = await (options.feedTitles ?? feedTitleLookup(deps.store.feeds))(shown);
   return { ...digest, feedTitles, ...(waiting > 0 ? { waiting } : {}) };
-}
-
-/** Every followed feed's title by URL: how a digest names each post's source feed. */
-export async function feedTitlesOf(deps: Pick<DigestDeps, "store">): Promise<Record<string, string>> {
-  const feeds = await deps.store.feeds.list();
-  return Object.fromEntries(feeds.flatMap((feed) => (feed.title ? [[feed.url, feed.title]] : [])));
 }
 
 interface Settings {

@@ -5,7 +5,8 @@
 import { CHANNEL_GONE_ERRORS, type SlackOutbound, type SlackRenderers } from "../ports/slack";
 import { mapWithConcurrency } from "../shared/concurrency";
 import type { Logger } from "../shared/log";
-import { digestFor, feedTitlesOf, type DigestDeps } from "./commands";
+import { digestFor, type DigestDeps } from "./commands";
+import { feedTitleLookup, type FeedTitles } from "../feeds/titles";
 import { dueDigest } from "./schedule";
 import type { Subscription } from "../model/digest";
 import { messageOf } from "../shared/errors";
@@ -26,8 +27,8 @@ export async function dispatchDigests(deps: DispatchDeps): Promise<Delivery[]> {
     return verdict.due ? [{ subscription, date: verdict.date }] : [];
   });
   if (due.length === 0) return [];
-  // Read once per run, not once per channel.
-  const feedTitles = await feedTitlesOf(deps);
+  // Each feed's title looked up once per run, not once per channel.
+  const feedTitles = feedTitleLookup(deps.store.feeds);
   return mapWithConcurrency(due, CONCURRENCY, async ({ subscription, date }) => {
     try {
       return await deliver(subscription, date, feedTitles, deps);
@@ -39,12 +40,7 @@ export async function dispatchDigests(deps: DispatchDeps): Promise<Delivery[]> {
   });
 }
 
-async function deliver(
-  subscription: Subscription,
-  date: string,
-  feedTitles: Record<string, string>,
-  deps: DispatchDeps,
-): Promise<Delivery> {
+async function deliver(subscription: Subscription, date: string, feedTitles: FeedTitles, deps: DispatchDeps): Promise<Delivery> {
   const { channelId } = subscription;
   const { subscriptions } = deps.store;
   const now = deps.clock();

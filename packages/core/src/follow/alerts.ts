@@ -20,6 +20,7 @@ import { labelOf } from "./commands";
 import { disable, type AlertDelivery, type AlertDeps } from "./delivery";
 import { rollUp, settleRollup } from "./rollup";
 import { messageOf } from "../shared/errors";
+import { feedTitleLookup } from "../feeds/titles";
 
 const CONCURRENCY = 4;
 
@@ -36,7 +37,7 @@ export async function alertFollowers(event: EventDetail<"post.ingested">, deps: 
   });
   if (followers.size === 0) return [];
 
-  const [feedTitles, taxonomy] = await Promise.all([feedTitlesOf(post, deps), deps.taxonomy()]);
+  const [feedTitles, taxonomy] = await Promise.all([feedTitleLookup(deps.store.feeds)(post.feeds), deps.taxonomy()]);
   const deliveries = await mapWithConcurrency([...followers], CONCURRENCY, async ([channelId, topicIds]) => {
     const refs = topicIds.map((id) => ({ id, label: labelOf(id, taxonomy.topics) }));
     try {
@@ -108,10 +109,4 @@ async function alertChannel(
   await alerts.record(channelId, post.id, { status: "uncertain", hour });
   deps.log.warn("Follow alert outcome unknown; not retried to avoid a duplicate", { channelId, postId: post.id, error: posted.error });
   return { channelId, result: "uncertain", error: posted.error };
-}
-
-/** The titles of the feeds that carried the post, by URL: how the alert names its source. */
-async function feedTitlesOf(post: Post, deps: AlertDeps): Promise<Record<string, string>> {
-  const feeds = await Promise.all(post.feeds.map((url) => deps.store.feeds.findByUrl(url)));
-  return Object.fromEntries(feeds.flatMap((feed, index) => (feed?.title ? [[post.feeds[index]!, feed.title]] : [])));
 }
