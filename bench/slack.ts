@@ -280,8 +280,8 @@ async function benchWarm(recap: LocalRecap, clock: BenchClock, options: SlackBen
       rows,
     ),
     "RRU/cmd: read request units per command as dynalite counts them (DynamoDB's rule: 4 KB per unit, half when eventually consistent).",
-    "DDB ms/cmd: summed client-side time of the command's DynamoDB requests (dynalite, same process); `feeds` runs its",
-    "per-feed counts in parallel, so its sum can exceed the wall time.",
+    "DDB ms/cmd: summed client-side time of the command's DynamoDB requests (dynalite, same process); requests made in",
+    "parallel can sum to more than the wall time. `feeds` reads each feed's kept item count, no COUNT per feed.",
     breakdown,
   ].join("\n");
   return { report, rows: results };
