@@ -70,6 +70,17 @@ export const ALARMS: Record<string, AlarmSpec> = {
   },
 };
 
+/** A metric-math alarm: it fires when its expression is above zero for one period, and says so when it clears. */
+const MATH_ALARM = {
+  evaluationPeriods: 1,
+  threshold: 0,
+  comparisonOperator: "GreaterThanThreshold",
+  // No data means nothing happened: not an alarm.
+  treatMissingData: "notBreaching",
+  alarmActions: [alarmTopic.arn],
+  okActions: [alarmTopic.arn],
+};
+
 /**
  * Every feed polled in half an hour failed, at least a few of them, summed over the stage's whole
  * poll and every batch: the network, DNS or Recap itself, not the feeds. (One job's own feeds all
@@ -87,12 +98,7 @@ new aws.cloudwatch.MetricAlarm("AllFeedsFailing", {
     stageSum("failed", "FeedsFailed"),
     { id: "allFailing", expression: "IF(polled >= 3 AND failed >= polled, 1, 0)", label: "All feeds failing", returnData: true },
   ],
-  evaluationPeriods: 1,
-  threshold: 0,
-  comparisonOperator: "GreaterThanThreshold",
-  treatMissingData: "notBreaching",
-  alarmActions: [alarmTopic.arn],
-  okActions: [alarmTopic.arn],
+  ...MATH_ALARM,
 });
 
 /**
@@ -113,12 +119,7 @@ function lambdaSum(name: string, description: string, metricName: string, functi
       // FILL: a function with nothing to report has no data point, which is zero, not unknown.
       { id: "total", expression: "SUM(FILL(METRICS(), 0))", label: `${metricName}, every Recap function`, returnData: true },
     ],
-    evaluationPeriods: 1,
-    threshold: 0,
-    comparisonOperator: "GreaterThanThreshold",
-    treatMissingData: "notBreaching",
-    alarmActions: [alarmTopic.arn],
-    okActions: [alarmTopic.arn],
+    ...MATH_ALARM,
   });
 }
 lambdaSum(

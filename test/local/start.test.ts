@@ -18,6 +18,18 @@ afterAll(() => {
   child?.kill("SIGKILL");
 });
 
+/** `npm start` from its sources, no default feeds, any free port, with the test's settings. */
+function startFromSources(env: Record<string, string>): ChildProcess {
+  child = spawn(process.execPath, ["--import", "tsx", "packages/local/src/start.ts"], {
+    env: { ...process.env, RECAP_SEED_DEFAULT_FEEDS: "false", PORT: "0", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  return child;
+}
+
+/** Slack over HTTP for workspace T0001 (else the workspace is learnt from auth.test, which would leave this machine). */
+const SLACK_OVER_HTTP = { SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN: "xoxb-test", RECAP_SLACK_TEAM_IDS: "T0001" };
+
 function waitForOutput(process: ChildProcess, pattern: RegExp): Promise<string> {
   return new Promise((resolve, reject) => {
     let output = "";
@@ -39,11 +51,8 @@ describe("npm start", () => {
       body: rss([{ title: "Hello from loopback", link: "https://blog.example.com/hello", guid: "h" }], { title: "Loopback Blog" }),
     });
     try {
-      child = spawn(process.execPath, ["--import", "tsx", "packages/local/src/start.ts"], {
-        env: { ...process.env, RECAP_DATA_DIR: dataDir, RECAP_SEED_DEFAULT_FEEDS: "false", PORT: "0" },
-        stdio: ["ignore", "pipe", "pipe"],
-      });
-      const banner = await waitForOutput(child, /Press Ctrl\+C to stop/);
+      const server = startFromSources({ RECAP_DATA_DIR: dataDir });
+      const banner = await waitForOutput(server, /Press Ctrl\+C to stop/);
       expect(banner).toContain(`data in ${dataDir}`);
       expect(existsSync(join(dataDir, "server.json"))).toBe(true);
       // The same HTTP surface as the Function URL; Slack answers 503 until it is configured.
@@ -61,8 +70,8 @@ describe("npm start", () => {
       await runCli(["posts", "--json"], io, open);
       expect(JSON.parse(stdout).posts.map((post: { title: string }) => post.title)).toEqual(["Hello from loopback"]);
 
-      const exited = new Promise<number | null>((resolve) => child?.on("exit", resolve));
-      child.kill("SIGTERM");
+      const exited = new Promise<number | null>((resolve) => server.on("exit", resolve));
+      server.kill("SIGTERM");
       expect(await exited).toBe(0);
       expect(existsSync(join(dataDir, "server.json"))).toBe(false);
 
@@ -102,11 +111,7 @@ describe("npm start", () => {
   });
 
   it("in memory, does not send people to a CLI that cannot reach it", async () => {
-    const server = spawn(process.execPath, ["--import", "tsx", "packages/local/src/start.ts"], {
-      env: { ...process.env, RECAP_IN_MEMORY: "1", RECAP_SEED_DEFAULT_FEEDS: "false", PORT: "0" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    child = server;
+    const server = startFromSources({ RECAP_IN_MEMORY: "1" });
     try {
       const banner = await waitForOutput(server, /Press Ctrl\+C to stop/);
       expect(banner).toMatch(/in memory/);
@@ -121,20 +126,7 @@ describe("npm start", () => {
   it("serves /recap over signed HTTP on the local port when Slack is configured", async () => {
     const dataDir = await mkdtemp(join(tmpdir(), "recap-start-slack-"));
     try {
-      const server = spawn(process.execPath, ["--import", "tsx", "packages/local/src/start.ts"], {
-        env: {
-          ...process.env,
-          RECAP_DATA_DIR: dataDir,
-          RECAP_SEED_DEFAULT_FEEDS: "false",
-          PORT: "0",
-          SLACK_SIGNING_SECRET,
-          SLACK_BOT_TOKEN: "xoxb-test",
-          // Else the workspace is learnt from auth.test, which would leave this machine.
-          RECAP_SLACK_TEAM_IDS: "T0001",
-        },
-        stdio: ["ignore", "pipe", "pipe"],
-      });
-      child = server;
+      const server = startFromSources({ RECAP_DATA_DIR: dataDir, ...SLACK_OVER_HTTP });
       const banner = await waitForOutput(server, /Press Ctrl\+C to stop/);
       expect(banner).toMatch(/Slack: HTTP on http:\/\/127\.0\.0\.1:\d+\/slack\/events/);
       const base = /Slack: HTTP on (http:\/\/127\.0\.0\.1:\d+)\/slack\/events/.exec(banner)?.[1];
@@ -172,22 +164,13 @@ describe("npm start", () => {
       body: rss([{ title: "Light", link: "https://blog.example.com/light", guid: "l" }], { title: "Light Blog" }),
     });
     try {
-      const server = spawn(process.execPath, ["--import", "tsx", "packages/local/src/start.ts"], {
-        env: {
-          ...process.env,
-          RECAP_DATA_DIR: dataDir,
-          RECAP_SEED_DEFAULT_FEEDS: "false",
-          RECAP_PARSE_BUDGET_MS: "600",
-          PORT: "0",
-          SLACK_SIGNING_SECRET,
-          SLACK_BOT_TOKEN: "xoxb-test",
-          RECAP_SLACK_TEAM_IDS: "T0001",
-          RECAP_SLACK_API_URL: slack.apiUrl,
-          RECAP_SLACK_RESPONSE_URL_PREFIX: slack.responseBase,
-        },
-        stdio: ["ignore", "pipe", "pipe"],
+      const server = startFromSources({
+        RECAP_DATA_DIR: dataDir,
+        RECAP_PARSE_BUDGET_MS: "600",
+        ...SLACK_OVER_HTTP,
+        RECAP_SLACK_API_URL: slack.apiUrl,
+        RECAP_SLACK_RESPONSE_URL_PREFIX: slack.responseBase,
       });
-      child = server;
       const banner = await waitForOutput(server, /Press Ctrl\+C to stop/);
       const base = /Slack: HTTP on (http:\/\/127\.0\.0\.1:\d+)\/slack\/events/.exec(banner)?.[1];
       const command = async (text: string, responsePath: string) => {
