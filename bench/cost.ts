@@ -46,11 +46,6 @@ export const WORKLOAD = {
   newPostsPerChangedPoll: 1,
   /** One digest per subscribed channel per day (the design: `/recap subscribe`, daily or weekdays). */
   digestsPerChannelPerDay: 1,
-  /**
-   * Scheduled digest runs per day that find at least one digest due (each reads every feed once for
-   * titles, digest/dispatch.ts): channels pick a handful of local times. Assumed: 24 distinct slots.
-   */
-  digestSlotsPerDay: 24,
   /** Slash-command lookups per channel per day (topic pages, search, topics, feeds). Assumed. */
   lookupsPerChannelPerDay: 5,
   /** Follow alerts delivered per channel per day (`/recap follow`, ≤ 6 an hour per channel by default). Assumed. */
@@ -176,8 +171,6 @@ export interface CostInputs {
   digestReadUnitsPerChannel: number;
   /** One channel's digest: claim, posts read, render, post, record. */
   digest: OpCost;
-  /** Reading one feed for titles (once per digest run that has digests due). */
-  feedTitlesPerFeed: OpCost;
   /** A `post.ingested` invocation's own work (the post, its topics' followers) when nobody follows. */
   followEvent: OpCost;
   /** One follow alert delivered. */
@@ -243,7 +236,6 @@ export function monthlyCost(scenario: Scenario, inputs: CostInputs, workload: Wo
   const batchesPerRun = duePerRun > w.pollBatchSize ? Math.ceil(duePerRun / w.pollBatchSize) : 0;
   const fannedFeeds = batchesPerRun > 0 ? pollsPerDay : 0;
   const digests = channels * w.digestsPerChannelPerDay;
-  const digestSlots = Math.min(w.scheduleRunsPerDay, channels, w.digestSlotsPerDay);
   const lookups = channels * w.lookupsPerChannelPerDay;
   const alerts = channels * w.followAlertsPerChannelPerDay;
 
@@ -258,7 +250,6 @@ export function monthlyCost(scenario: Scenario, inputs: CostInputs, workload: Wo
   const digest = weigh([
     [digestRun, w.scheduleRunsPerDay],
     [inputs.digest, digests],
-    [inputs.feedTitlesPerFeed, digestSlots * feeds],
   ]);
   const follow = weigh([
     [inputs.followEvent, newPostsPerDay],
@@ -380,7 +371,6 @@ export function costReport(inputs: CostInputs, notes: { quick: boolean }, worklo
         op("fan-out, per feed in a batch", inputs.fanOutPerFeed),
         op("scheduled digest run, nothing due", inputs.digestRun),
         op("one channel's digest", inputs.digest),
-        op("feed titles, per feed per digest run", inputs.feedTitlesPerFeed),
         op("post.ingested, nobody follows", inputs.followEvent),
         op("one follow alert delivered", inputs.followAlert),
         op("/recap lookup (mean of section 4's)", inputs.lookup),
@@ -392,7 +382,7 @@ export function costReport(inputs: CostInputs, notes: { quick: boolean }, worklo
     "Workload (assumed; bench/cost.ts WORKLOAD says where each comes from):",
     `  each feed polled ${w.pollsPerFeedPerDay}×/day (schedule.ts: 7 days ÷ posts last week, 15 min…1 day); ${w.newPostsPerFeedPerDay} new posts/feed/day,` +
       ` ${w.newPostsPerChangedPoll} per changed poll; other polls ${w.share304 * 100}% 304, ${(1 - w.share304) * 100}% 200 same body;`,
-    `  ${w.digestsPerChannelPerDay} digest/channel/day in ${w.digestSlotsPerDay} distinct run slots; ${w.lookupsPerChannelPerDay} lookups and` +
+    `  ${w.digestsPerChannelPerDay} digest/channel/day; ${w.lookupsPerChannelPerDay} lookups and` +
       ` ${w.followAlertsPerChannelPerDay} follow alerts/channel/day; 2 schedules × ${w.scheduleRunsPerDay}/day; batches of ${w.pollBatchSize} when more are due;`,
     `  Lambda ${w.lambdaMemoryGb * 1024} MB, measured ms × ${w.lambdaCpuFactor} (≈0.6 vCPU), + ${w.fetchWaitMs} ms per fetch ÷ ${w.pollConcurrency} concurrent,` +
       ` + ${w.slackCallMs} ms per Slack post; cold starts ${w.coldShareScheduled * 100}% of schedule runs, ${w.coldShareOther * 100}% of others;`,
@@ -677,7 +667,6 @@ export async function measureCostInputs(
         status: "active",
       });
     }
-    const feedTitlesPerFeed = await measure(options.feeds, () => deps.store.feeds.list());
     const digestsAll = await measure(options.channels, async () => {
       const deliveries = await dispatchDigests(deps);
       if (deliveries.length !== options.channels || deliveries.some((d) => d.result !== "posted")) {
@@ -687,14 +676,15 @@ export async function measureCostInputs(
     const digestRun = await measure(1, async () => {
       if ((await dispatchDigests(deps)).length !== 0) throw new Error("cost probe: a digest was due twice");
     });
-    // One channel's digest: the whole run less its list and its read of every feed, per channel.
+    // One channel's digest: the whole run less its list of subscriptions, per channel (the feed
+    // titles its digests show are looked up once per run and shared: their cost is in here).
     const digest: OpCost = {
-      requests: digestsAll.requests - (digestRun.requests + feedTitlesPerFeed.requests * options.feeds) / options.channels,
-      readUnits: digestsAll.readUnits - (digestRun.readUnits + feedTitlesPerFeed.readUnits * options.feeds) / options.channels,
+      requests: digestsAll.requests - digestRun.requests / options.channels,
+      readUnits: digestsAll.readUnits - digestRun.readUnits / options.channels,
       writeUnits: digestsAll.writeUnits - digestRun.writeUnits / options.channels,
       events: digestsAll.events,
       logBytes: digestsAll.logBytes - digestRun.logBytes / options.channels,
-      ms: Math.max(0, digestsAll.ms - (digestRun.ms + feedTitlesPerFeed.ms * options.feeds) / options.channels),
+      ms: Math.max(0, digestsAll.ms - digestRun.ms / options.channels),
     };
 
     // Follow alerts: a new post's event with nobody following, then with one channel following its topic.
@@ -739,7 +729,6 @@ export async function measureCostInputs(
       digestRun: { ...digestRun, ms: cpu(digestRun.ms) },
       digestReadUnitsPerChannel: digestRun.readUnits / options.channels,
       digest: { ...digest, ms: cpu(digest.ms) + w.slackCallMs },
-      feedTitlesPerFeed: { ...feedTitlesPerFeed, ms: cpu(feedTitlesPerFeed.ms) },
       followEvent: { ...followEvent, ms: cpu(followEvent.ms) },
       followAlert: { ...followAlert, ms: cpu(followAlert.ms) + w.slackCallMs },
       lookup: {

@@ -16,7 +16,6 @@ const inputs: CostInputs = {
   digestRun: ZERO,
   digestReadUnitsPerChannel: 0,
   digest: ZERO,
-  feedTitlesPerFeed: ZERO,
   followEvent: ZERO,
   followAlert: ZERO,
   lookup: ZERO,
@@ -32,7 +31,6 @@ const workload: Workload = {
   newPostsPerChangedPoll: 1,
   share304: 0.5,
   digestsPerChannelPerDay: 1,
-  digestSlotsPerDay: 2,
   lookupsPerChannelPerDay: 1,
   followAlertsPerChannelPerDay: 0,
   scheduleRunsPerDay: 96,
@@ -91,18 +89,17 @@ describe("bench cost arithmetic", () => {
     expect(cost.usage.invocationsPerMonth).toBe((192 + 576 + 5_000) * 30);
   });
 
-  it("scales the digest's reads with channels and its feed-title reads with feeds × slots", () => {
+  it("scales the digest's reads with channels", () => {
     const digestInputs: CostInputs = {
       ...inputs,
       poll: { notModified: ZERO, unchanged: ZERO, newPost: ZERO },
       digestReadUnitsPerChannel: 0.01,
       digest: { ...ZERO, readUnits: 2, writeUnits: 4, ms: 300 },
-      feedTitlesPerFeed: { ...ZERO, readUnits: 0.1 },
       lookup: { ...ZERO, readUnits: 3, ms: 20 },
     };
     const cost = monthlyCost({ name: "T", feeds: 1_000, channels: 100 }, digestInputs, workload, PRICES);
-    // A day: 96 runs × 1 RRU (100 channels listed) + 100 digests × 2 + 2 slots × 1,000 feeds × 0.1 + 100 lookups × 3.
-    expect(cost.usage.rru).toBeCloseTo((96 + 200 + 200 + 300) * 30, 9);
+    // A day: 96 runs × 1 RRU (100 channels listed) + 100 digests × 2 + 100 lookups × 3.
+    expect(cost.usage.rru).toBeCloseTo((96 + 200 + 300) * 30, 9);
     expect(cost.usage.wru).toBeCloseTo(400 * 30, 9);
     expect(cost.usage.gbSeconds).toBeCloseTo(((100 * 300 + 100 * 20) / 1000) * 30, 9);
   });
