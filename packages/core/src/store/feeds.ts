@@ -19,9 +19,9 @@ const toFeed = (item: Record<string, unknown>): Feed => {
 /** Index attributes derived from the feed itself, so they can never disagree with it. */
 function indexAttributes(feed: Pick<Feed, "id" | "url" | "status" | "nextPollAt">) {
   return {
-    gsi1pk: keys.feedList,
+    gsi1pk: keys.feedList(feed.url),
     gsi1sk: feed.url,
-    ...(feed.status === "active" ? { gsi2pk: keys.feedDue, gsi2sk: keys.dueSort(feed.nextPollAt, feed.id) } : {}),
+    ...(feed.status === "active" ? { gsi2pk: keys.feedDue(feed.id), gsi2sk: keys.dueSort(feed.nextPollAt, feed.id) } : {}),
   };
 }
 
@@ -48,35 +48,50 @@ export function feedRepository(table: TableRef): FeedRepository {
     },
 
     async findByUrl(url: string): Promise<Feed | undefined> {
-      const items = await queryAll(table, {
-        IndexName: "gsi1",
-        KeyConditionExpression: "gsi1pk = :pk AND gsi1sk = :url",
-        ExpressionAttributeValues: { ":pk": keys.feedList, ":url": url },
-      });
-      return items[0] ? toFeed(items[0]) : undefined;
+      // Its shard, and the partition of feeds stored before the shards (until next written).
+      const found = await Promise.all(
+        [keys.feedList(url), keys.feedListPartitions[0]!].map((pk) =>
+          queryAll(table, {
+            IndexName: "gsi1",
+            KeyConditionExpression: "gsi1pk = :pk AND gsi1sk = :url",
+            ExpressionAttributeValues: { ":pk": pk, ":url": url },
+          }),
+        ),
+      );
+      const item = found.flat()[0];
+      return item ? toFeed(item) : undefined;
     },
 
     async list(): Promise<Feed[]> {
-      const items = await queryAll(table, {
-        IndexName: "gsi1",
-        KeyConditionExpression: "gsi1pk = :pk",
-        ExpressionAttributeValues: { ":pk": keys.feedList },
-      });
-      return items.map(toFeed);
+      const parts = await Promise.all(
+        keys.feedListPartitions.map((pk) =>
+          queryAll(table, { IndexName: "gsi1", KeyConditionExpression: "gsi1pk = :pk", ExpressionAttributeValues: { ":pk": pk } }),
+        ),
+      );
+      // By URL, as one partition would give them.
+      return parts
+        .flat()
+        .sort((a, b) => ((a.gsi1sk as string) < (b.gsi1sk as string) ? -1 : 1))
+        .map(toFeed);
     },
 
-    /** Active feeds whose next poll is at or before `now`, soonest first. */
     async due(now: Date, limit?: number): Promise<Feed[]> {
-      const items = await queryAll(
-        table,
-        {
-          IndexName: "gsi2",
-          KeyConditionExpression: "gsi2pk = :due AND gsi2sk <= :now",
-          ExpressionAttributeValues: { ":due": keys.feedDue, ":now": `${now.toISOString()}#\uffff` },
-        },
-        limit,
+      const parts = await Promise.all(
+        keys.feedDuePartitions.map((pk) =>
+          queryAll(
+            table,
+            {
+              IndexName: "gsi2",
+              KeyConditionExpression: "gsi2pk = :due AND gsi2sk <= :now",
+              ExpressionAttributeValues: { ":due": pk, ":now": `${now.toISOString()}#\uffff` },
+            },
+            limit,
+          ),
+        ),
       );
-      return items.map(toFeed);
+      // Soonest first across the shards; each gave at most `limit`, so the first `limit` are right.
+      const due = parts.flat().sort((a, b) => ((a.gsi2sk as string) < (b.gsi2sk as string) ? -1 : 1));
+      return (limit === undefined ? due : due.slice(0, limit)).map(toFeed);
     },
 
     /**

@@ -2,7 +2,7 @@
  * store — the single DynamoDB table: its schema (shared with stacks/ and tests), a configured
  * client, and repositories for feeds, posts, digest subscriptions and topic follows.
  */
-export { TABLE, KEY_ATTRIBUTES, createTableInput, sstDynamoArgs, keys } from "./schema";
+export { TABLE, KEY_ATTRIBUTES, createTableInput, sstDynamoArgs, keys, FEED_INDEX_SHARDS } from "./schema";
 export { connectTable, REQUEST_PATH_CLIENT, type TableRef } from "./client";
 export { batchGet, batchWrite } from "./batch";
 export { feedRepository } from "./feeds";

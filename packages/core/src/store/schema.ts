@@ -92,10 +92,24 @@ export function sstDynamoArgs() {
 }
 
 /** Key builders: the only place that knows how items are addressed. */
+/**
+ * The feed list and the due list are spread over this many index partitions each (by a hash of the
+ * feed's URL, and of its id), read in parallel: one partition takes about 1,000 writes a second, and
+ * every poll moves its feed's entries in both, so a burst of 10,000 feeds would throttle one.
+ */
+export const FEED_INDEX_SHARDS = 8;
+const shardOf = (value: string) => Number.parseInt(stableId(value).slice(0, 8), 16) % FEED_INDEX_SHARDS;
+const shards = (prefix: string) => Array.from({ length: FEED_INDEX_SHARDS }, (_, i) => `${prefix}#${i}`);
+
 export const keys = {
   feed: (feedId: string) => ({ pk: `FEED#${feedId}`, sk: "FEED" }),
-  feedList: "FEEDS",
-  feedDue: "DUE",
+  /** The feed list's partition for a URL (gsi1, sorted by URL). */
+  feedList: (url: string) => `FEEDS#${shardOf(url)}`,
+  /** The due list's partition for a feed (gsi2, sorted by next poll). */
+  feedDue: (feedId: string) => `DUE#${shardOf(feedId)}`,
+  /** Every partition of each list: its shards, and the one feeds stored before the shards stay in until next written. */
+  feedListPartitions: ["FEEDS", ...shards("FEEDS")],
+  feedDuePartitions: ["DUE", ...shards("DUE")],
   dueSort: (nextPollAt: string, feedId: string) => `${nextPollAt}#${feedId}`,
   // Item keys are GUIDs, URLs or titles of any length; sort keys are capped at 1 KB, so hash them.
   feedItem: (feedId: string, itemKey: string) => ({ pk: `FEED#${feedId}`, sk: `ITEM#${stableId(itemKey)}` }),

@@ -1,0 +1,67 @@
+/**
+ * The feed and due lists in the table: spread over index partitions, read across all of them, and
+ * a feed written before the partitions were split still found until its next write moves it.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { newFeed } from "@recap/core/feeds";
+import { FEED_INDEX_SHARDS, keys, openStore } from "@recap/core/store";
+import { startTestDynamo, type TestDynamo } from "../helpers/dynamo";
+
+let dynamo: TestDynamo;
+beforeAll(async () => {
+  dynamo = await startTestDynamo();
+});
+afterAll(async () => {
+  await dynamo?.close();
+});
+
+const T0 = new Date("2026-11-20T09:00:00Z");
+
+describe("the feed and due lists", () => {
+  it("spread feeds over their partitions, and list, find and return them due as one list would", async () => {
+    const table = await dynamo.newTable();
+    const store = openStore(table);
+    const feeds = Array.from({ length: 40 }, (_, i) =>
+      newFeed(`https://blog${i}.example.com/feed.xml`, { via: "cli" }, new Date(T0.getTime() + i * 60_000)),
+    );
+    for (const feed of feeds) expect(await store.feeds.create(feed)).toBe(true);
+
+    const partitions = new Set<string>();
+    for (const feed of feeds) {
+      const { Item } = await table.client.send(new GetCommand({ TableName: table.tableName, Key: keys.feed(feed.id) }));
+      partitions.add(Item?.gsi1pk as string).add(Item?.gsi2pk as string);
+    }
+    // Forty feeds land in most of the shards of both lists (8 + 8 partitions).
+    expect(partitions.size).toBeGreaterThan(FEED_INDEX_SHARDS);
+
+    expect((await store.feeds.list()).map((feed) => feed.url)).toEqual(feeds.map((feed) => feed.url).sort());
+    expect((await store.feeds.findByUrl(feeds[7]!.url))?.id).toBe(feeds[7]!.id);
+    const due = await store.feeds.due(new Date(T0.getTime() + 60 * 60_000), 10);
+    expect(due.map((feed) => feed.id)).toEqual(feeds.slice(0, 10).map((feed) => feed.id));
+  });
+
+  it("still lists, finds and polls a feed written before the lists were split, and moves it on its next write", async () => {
+    const table = await dynamo.newTable();
+    const store = openStore(table);
+    const feed = newFeed("https://old.example.com/feed.xml", { via: "cli" }, T0);
+    await store.feeds.create(feed);
+    // Its index entries as the single partitions had them.
+    await table.client.send(
+      new UpdateCommand({
+        TableName: table.tableName,
+        Key: keys.feed(feed.id),
+        UpdateExpression: "SET gsi1pk = :list, gsi2pk = :due",
+        ExpressionAttributeValues: { ":list": "FEEDS", ":due": "DUE" },
+      }),
+    );
+    expect((await store.feeds.list()).map((stored) => stored.id)).toEqual([feed.id]);
+    expect((await store.feeds.findByUrl(feed.url))?.id).toBe(feed.id);
+    expect((await store.feeds.due(T0)).map((stored) => stored.id)).toEqual([feed.id]);
+
+    await store.feeds.update(feed, { lastPolledAt: T0.toISOString() });
+    const { Item } = await table.client.send(new GetCommand({ TableName: table.tableName, Key: keys.feed(feed.id) }));
+    expect([Item?.gsi1pk, Item?.gsi2pk]).toEqual([keys.feedList(feed.url), keys.feedDue(feed.id)]);
+    expect((await store.feeds.due(T0)).map((stored) => stored.id)).toEqual([feed.id]);
+  });
+});
