@@ -4,6 +4,7 @@
  * fails fast, say) cannot pass for a fast one.
  */
 import { newFeed, pollDueFeeds, refreshFeed, type Feed, type RefreshOutcome } from "@recap/core/feeds";
+import { keys } from "@recap/core/store";
 import { diffCounts, type BenchEnv } from "./env";
 import { rssDocument } from "./fixtures";
 import { fmt, nowMs, summarize, table } from "./stats";
@@ -214,4 +215,39 @@ export async function benchPoll(env: BenchEnv, options: { feeds: number; items: 
 
   const report = table(["round", "wall ms", "feeds/s", "items/s", "ms/feed", "fetch p50 ms", "DDB req/feed", "DDB req/s"], rows);
   return { report, rounds };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * A 10,000-feed burst's index writes, by partition: every feed is due at once, fanned out in 250
+ * batches polled 8 at a time, about a second a poll — some 2,000 polls a second. Each poll moves its
+ * feed's due entry twice (the claim, then the next poll: a delete and a put each) and rewrites its
+ * list entry twice (both writes change attributes the list projects). One index partition takes
+ * about 1,000 writes a second; the feeds' spread over the partitions decides the hottest one.
+ */
+export function benchIndexBurst(options: { feeds: number; pollsPerSecond: number }): string {
+  const due = new Map<string, number>();
+  const list = new Map<string, number>();
+  for (let i = 0; i < options.feeds; i++) {
+    const id = `feed-${i.toString(16).padStart(6, "0")}`;
+    const url = `https://blog-${i}.example.com/feed.xml`;
+    due.set(keys.feedDue(id), (due.get(keys.feedDue(id)) ?? 0) + 1);
+    list.set(keys.feedList(url), (list.get(keys.feedList(url)) ?? 0) + 1);
+  }
+  const row = (name: string, partitions: Map<string, number>, writesPerPoll: number) => {
+    const hottest = Math.max(...partitions.values());
+    const perSecond = (options.pollsPerSecond * writesPerPoll * hottest) / options.feeds;
+    return [
+      name,
+      String(partitions.size),
+      `${fmt((100 * hottest) / options.feeds)}%`,
+      fmt(perSecond),
+      perSecond <= 1_000 ? "within 1,000" : "OVER 1,000",
+    ];
+  };
+  return table(
+    ["index", "partitions", "hottest holds", "its writes/s", "budget"],
+    [row("due list (gsi2 DUE#<n>)", due, 4), row("feed list (gsi1 FEEDS#<n>)", list, 2)],
+  );
 }

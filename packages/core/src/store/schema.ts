@@ -97,7 +97,7 @@ export function sstDynamoArgs() {
  * feed's URL, and of its id), read in parallel: one partition takes about 1,000 writes a second, and
  * every poll moves its feed's entries in both, so a burst of 10,000 feeds would throttle one.
  */
-export const FEED_INDEX_SHARDS = 8;
+export const FEED_INDEX_SHARDS = 16;
 const shardOf = (value: string) => Number.parseInt(stableId(value).slice(0, 8), 16) % FEED_INDEX_SHARDS;
 const shards = (prefix: string) => Array.from({ length: FEED_INDEX_SHARDS }, (_, i) => `${prefix}#${i}`);
 
