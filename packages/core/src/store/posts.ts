@@ -126,9 +126,7 @@ export function postRepository(table: TableRef): PostRepository {
       if (error instanceof ConditionalCheckFailedException) return false;
       throw error;
     }
-    // A post that becomes a recap keeps its topics but its rows stop counting: rewritten either way.
-    const had = (old?.topics as string[]) ?? [];
-    if (topics || extra.recap) await topicRows({ ...post, topics: topics ?? had }, had, !(extra.recap || old?.listed));
+    if (topics) await topicRows({ ...post, topics }, (old?.topics as string[]) ?? [], !(extra.recap || old?.listed));
     return true;
   }
 

@@ -61,8 +61,7 @@ export function memoryPosts(feedItems: Map<string, Map<string, FeedItemIdentity>
     const old = (row.topics as string[] | undefined) ?? [];
     if (topics) row.topics = [...topics];
     extra.apply?.(row);
-    // A post that becomes a recap keeps its topics but its rows stop counting: rewritten either way.
-    if (topics || row.listed) topicRows({ ...post, topics: topics ?? old }, old, !row.listed);
+    if (topics) topicRows({ ...post, topics }, old, !row.listed);
     return true;
   }
 
