@@ -678,53 +678,6 @@ export function describeStoreContract(name: string, open: OpenStore): void {
         expect((await store.posts.get("recap"))?.listed).toEqual(listed.slice(0, 1));
       });
 
-      it("topicCounts counts each post once per topic on its publication day, follows every change, and not a recap", async () => {
-        const store = await fresh();
-        const day = (minutes: number) => iso(minutes).slice(0, 10);
-        const counts = async (...days: string[]) => Object.fromEntries(await store.posts.topicCounts(days));
-        const today = day(0);
-        const yesterday = day(-DAY / MINUTE);
-        const article = post({ id: "article", topics: ["gitops", "security"], publishedAt: iso(-60) });
-        await store.posts.insert(article);
-        expect(await counts(today)).toEqual({ gitops: 1, security: 1 });
-        // Rewriting the same rows (a repair, twice) counts nothing again.
-        await store.posts.repairTopicRows(article);
-        await store.posts.repairTopicRows(article);
-        expect(await counts(today, yesterday)).toEqual({ gitops: 1, security: 1 });
-        expect(await store.posts.setTopics(article, ["gitops"])).toBe(true);
-        expect(await counts(today)).toEqual({ gitops: 1 });
-        // An edit moving its publication a day back moves its counts with it.
-        await store.posts.updateContent("article", {
-          title: "T",
-          summary: "S",
-          topics: ["gitops", "ai-ml"],
-          publishedAt: iso(-DAY / MINUTE),
-        });
-        expect(await counts(today)).toEqual({});
-        expect(await counts(yesterday)).toEqual({ gitops: 1, "ai-ml": 1 });
-
-        // A recap carries its talks' topics and is not counted; its talks are, until it drops them.
-        const recap = post({ id: "recap", topics: ["gitops"], publishedAt: iso(-30) });
-        await store.posts.insert(recap);
-        const listed: ListedItem[] = [{ id: "talk-1", kind: "talk", hash: "h1", topics: ["ebpf"] }];
-        expect(await store.posts.setListed({ ...recap, listedVersion: 0 }, ["gitops", "ebpf"], listed)).toBe(true);
-        const talk = post({
-          id: "talk-1",
-          kind: "talk",
-          topics: ["ebpf"],
-          publishedAt: iso(-30),
-          fresh: false,
-          listedIn: { postId: "recap", title: "Recap", url: "https://blog.example.com/recap" },
-        });
-        await store.posts.saveListed(talk);
-        await store.posts.repairTopicRows({ ...(await store.posts.get("recap"))! });
-        expect(await counts(today)).toEqual({ ebpf: 1 });
-        await store.posts.removeListed("talk-1");
-        expect(await counts(today)).toEqual({});
-        // Kept counts agree with the rows: a recount corrects nothing.
-        expect(await store.posts.recountTopics(["gitops", "security", "ai-ml", "ebpf"], [today, yesterday])).toBe(0);
-      });
-
       it("saveListed inserts a new item and returns its topics", async () => {
         const store = await fresh();
         const talk = post({

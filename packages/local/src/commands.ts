@@ -15,7 +15,7 @@ import {
   type RefreshOutcome,
 } from "@recap/core/feeds";
 import type { BusEvent, DeadLetter } from "@recap/core/events";
-import { findPosts, recountTopicDays } from "@recap/core/posts";
+import { findPosts } from "@recap/core/posts";
 import { editDistance, messageOf, plural, quietLogger, truncate } from "@recap/core/shared";
 import { explainTopics, findTopic, storedPostFocus, suggestTopics, type TopicEvidence, type TopicScore } from "@recap/core/topics";
 import { topicEvidence } from "@recap/core/topics";
@@ -244,7 +244,7 @@ const OPERATIONS: Record<string, Operation> = {
   },
   reindex: {
     usage: "reindex [--json]",
-    summary: "Make the kept counts (items per feed, this week's posts per topic) exact again from what is stored (safe to run any time)",
+    summary: "Make the counts kept as feeds are polled exact again, from what is stored (safe to run any time)",
     options: { json },
     async run(recap, { values }, io) {
       const summary = await recountItems(recap.deps, (done, total, feed) =>
@@ -252,13 +252,8 @@ const OPERATIONS: Record<string, Operation> = {
           `[${done}/${total}] ${feed.url}: ${plural(feed.to, "item")}${feed.from === feed.to ? "" : ` (was ${feed.from ?? "not counted"})`}\n`,
         ),
       );
-      const topicDays = await recountTopicDays(recap.deps, (posts) =>
-        io.stderr(`Topic counts: ${plural(posts, "post")} of the week checked\n`),
-      );
-      if (values.json) return print(io, { ...summary, topicDays: topicDays.corrected });
-      io.stdout(
-        `Recounted ${plural(summary.feeds, "feed")}: ${summary.corrected} corrected; this week's topic counts: ${topicDays.corrected} corrected.\n`,
-      );
+      if (values.json) return print(io, summary);
+      io.stdout(`Recounted ${plural(summary.feeds, "feed")}: ${summary.corrected} corrected.\n`);
       return 0;
     },
   },

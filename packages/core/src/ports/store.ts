@@ -100,15 +100,7 @@ export interface PostTopicStore {
     topics: string[],
   ): Promise<boolean>;
   /** Rewrites a stored post's topic rows (and lead): repairs an insert whose rows were never written. */
-  repairTopicRows(post: Pick<Post, "id" | "publishedAt" | "topics" | "lead" | "listed">): Promise<void>;
-  /**
-   * Posts per topic published on each of `days` (UTC, yyyy-mm-dd), summed: counts kept as topic rows
-   * are written, so this reads a row per topic and day, never the posts. A recap is not counted
-   * (its talks are, and it carries their topics).
-   */
-  topicCounts(days: readonly string[]): Promise<Map<string, number>>;
-  /** Makes the counts of `days` exact again from the topic rows of `topics`; how many it corrected. */
-  recountTopics(topics: readonly string[], days: readonly string[]): Promise<number>;
+  repairTopicRows(post: Pick<Post, "id" | "publishedAt" | "topics" | "lead">): Promise<void>;
 }
 
 /** A recap's list of talks and write-ups, each stored as a post of its own. */

@@ -8,5 +8,4 @@ export { parseFeedDate } from "./dates";
 export { htmlToText } from "./text";
 export { normalizeItems, type NormalizeContext } from "./normalize";
 export { findPosts, latestWindow, searchWindow, topicCounts, topicWindow, type PostQuery } from "./queries";
-export { recountTopicDays } from "./recount";
 export { PAGE_SIZE } from "../model/command";

@@ -59,18 +59,18 @@ export async function latestWindow(posts: PostRepository, page: number, now: Dat
   return windowOf(news, page);
 }
 
-/** The UTC days (yyyy-mm-dd) of the last TOPICS_WINDOW_DAYS, today included: the window `topics` counts. */
-export function topicWindowDays(now: Date): string[] {
-  return Array.from({ length: TOPICS_WINDOW_DAYS }, (_, i) => new Date(now.getTime() - i * DAY).toISOString().slice(0, 10));
-}
-
-/**
- * Posts published in the last TOPICS_WINDOW_DAYS per topic: the busy ones by count, the quiet ones
- * apart. Read from the counts kept as topic rows are written (a row per topic and day), however many
- * posts the week holds; a recap is not counted, its talks are.
- */
-export async function topicCounts(posts: Pick<PostRepository, "topicCounts">, taxonomy: Taxonomy, now: Date) {
-  const counts = await posts.topicCounts(topicWindowDays(now));
+/** Posts published in the last TOPICS_WINDOW_DAYS per topic: the busy ones by count, the quiet ones apart. */
+export async function topicCounts(posts: PostRepository, taxonomy: Taxonomy, now: Date) {
+  const weekAgo = new Date(now.getTime() - TOPICS_WINDOW_DAYS * DAY);
+  // Reading by first-seen time bounds the read; the publication date keeps a newly added feed's
+  // archive (all first seen today) out of this week's counts.
+  const recent = await posts.seenSince(now, { since: weekAgo, limit: REQUEST_READ_MAX });
+  const counts = new Map<string, number>();
+  for (const post of recent) {
+    // A recap carries its talks' topics; its talks are counted themselves.
+    if (post.publishedAt < weekAgo.toISOString() || post.listed) continue;
+    for (const topic of post.topics) counts.set(topic, (counts.get(topic) ?? 0) + 1);
+  }
   const all = taxonomy.topics.map(({ id, label }) => ({ id, label, count: counts.get(id) ?? 0 }));
   return {
     days: TOPICS_WINDOW_DAYS,

@@ -40,63 +40,24 @@ function overVersion(name: "listed" | "corrections", value: unknown, read: numbe
 export function postRepository(table: TableRef): PostRepository {
   const { client, tableName: TableName } = table;
 
-  /**
-   * The post's per-topic index rows: written for its topics, deleted for topics it lost, with its
-   * lead row when given. Idempotent. Each row says whether (and on which publication day) it is
-   * counted in the topic's day count (`countedOn`; a recap's rows are not), and the counts follow
-   * what each write replaced or removed — so a repair rewriting a row changes no count, and two
-   * writers racing on one row count it once.
-   */
-  async function topicRows(post: Pick<Post, "id" | "publishedAt" | "topics" | "lead">, previousTopics: string[], counted: boolean) {
+  /** The post's per-topic index rows: written for its topics, deleted for topics it lost. Idempotent. */
+  /** With `post.lead`, its lead row is written in the same batch (one request for both). */
+  async function topicRows(post: Pick<Post, "id" | "publishedAt" | "topics" | "lead">, previousTopics: string[]) {
     const stale = previousTopics.filter((topic) => !post.topics.includes(topic));
-    const day = post.publishedAt.slice(0, 10);
-    const deltas = new Map<string, { day: string; topic: string; by: number }>();
-    const count = (on: unknown, topic: string, by: number) => {
-      if (typeof on !== "string") return;
-      const delta = deltas.get(`${on} ${topic}`) ?? deltas.set(`${on} ${topic}`, { day: on, topic, by: 0 }).get(`${on} ${topic}`)!;
-      delta.by += by;
-    };
-    await Promise.all([
-      post.lead ? client.send(new PutCommand({ TableName, Item: { ...keys.postLead(post.id), lead: post.lead } })) : undefined,
-      ...post.topics.map(async (topic) => {
-        const { Attributes: old } = await client.send(
-          new PutCommand({
-            TableName,
-            Item: {
-              ...keys.postTopic(post.id, topic),
-              gsi1pk: keys.topicIndex(topic),
-              gsi1sk: keys.timeSort(post.publishedAt, post.id),
-              postId: post.id,
-              ...(counted ? { countedOn: day } : {}),
-            },
-            ReturnValues: "ALL_OLD",
-          }),
-        );
-        count(old?.countedOn, topic, -1);
-        count(counted ? day : undefined, topic, 1);
-      }),
-      ...stale.map(async (topic) => {
-        const { Attributes: old } = await client.send(
-          new DeleteCommand({ TableName, Key: keys.postTopic(post.id, topic), ReturnValues: "ALL_OLD" }),
-        );
-        count(old?.countedOn, topic, -1);
-      }),
+    await batchWrite(table, [
+      ...(post.lead ? [{ PutRequest: { Item: { ...keys.postLead(post.id), lead: post.lead } } }] : []),
+      ...post.topics.map((topic) => ({
+        PutRequest: {
+          Item: {
+            ...keys.postTopic(post.id, topic),
+            gsi1pk: keys.topicIndex(topic),
+            gsi1sk: keys.timeSort(post.publishedAt, post.id),
+            postId: post.id,
+          },
+        },
+      })),
+      ...stale.map((topic) => ({ DeleteRequest: { Key: keys.postTopic(post.id, topic) } })),
     ]);
-    await Promise.all(
-      [...deltas.values()]
-        .filter((delta) => delta.by !== 0)
-        .map((delta) =>
-          client.send(
-            new UpdateCommand({
-              TableName,
-              Key: keys.topicDay(delta.day, delta.topic),
-              UpdateExpression: "ADD #count :by",
-              ExpressionAttributeNames: aliases("count"),
-              ExpressionAttributeValues: { ":by": delta.by },
-            }),
-          ),
-        ),
-    );
   }
 
   /**
@@ -106,7 +67,7 @@ export function postRepository(table: TableRef): PostRepository {
   async function replaceTopics(
     post: Pick<Post, "id" | "publishedAt">,
     topics: string[] | undefined,
-    extra: { set?: string; condition?: string; names?: string[]; values?: Record<string, unknown>; recap?: boolean },
+    extra: { set?: string; condition?: string; names?: string[]; values?: Record<string, unknown> },
   ): Promise<boolean> {
     const set = [...(topics ? ["#topics = :topics"] : []), ...(extra.set ? [extra.set] : [])];
     let old: Record<string, unknown> | undefined;
@@ -126,7 +87,7 @@ export function postRepository(table: TableRef): PostRepository {
       if (error instanceof ConditionalCheckFailedException) return false;
       throw error;
     }
-    if (topics) await topicRows({ ...post, topics }, (old?.topics as string[]) ?? [], !(extra.recap || old?.listed));
+    if (topics) await topicRows({ ...post, topics }, (old?.topics as string[]) ?? []);
     return true;
   }
 
@@ -191,7 +152,7 @@ export function postRepository(table: TableRef): PostRepository {
           }),
         ),
       );
-      if (inserted) await topicRows(post, [], !post.listed);
+      if (inserted) await topicRows(post, []);
       return inserted;
     },
 
@@ -246,7 +207,7 @@ export function postRepository(table: TableRef): PostRepository {
         }),
       );
       const publishedAt = content.publishedAt ?? (Attributes?.publishedAt as string);
-      await topicRows({ id: postId, publishedAt, topics: content.topics }, (Attributes?.topics as string[]) ?? [], !Attributes?.listed);
+      await topicRows({ id: postId, publishedAt, topics: content.topics }, (Attributes?.topics as string[]) ?? []);
     },
 
     /**
@@ -279,7 +240,7 @@ export function postRepository(table: TableRef): PostRepository {
       topics: string[] | undefined,
       listed: ListedItem[],
     ): Promise<boolean> {
-      return replaceTopics(recap, topics, { ...overVersion("listed", listed, recap.listedVersion), recap: true });
+      return replaceTopics(recap, topics, overVersion("listed", listed, recap.listedVersion));
     },
 
     /**
@@ -314,7 +275,7 @@ export function postRepository(table: TableRef): PostRepository {
             await client.send(new UpdateCommand({ TableName, Key: keys.post(item.id), ...patchExpression({ topics })! }));
           }
           // Rows for the topics it is stored with; those of topics it had before this sync go.
-          await topicRows({ ...item, topics }, (Attributes?.topics as string[]) ?? [], true);
+          await topicRows({ ...item, topics }, (Attributes?.topics as string[]) ?? []);
           return topics;
         } catch (error) {
           if (!(error instanceof ConditionalCheckFailedException)) throw error;
@@ -330,76 +291,15 @@ export function postRepository(table: TableRef): PostRepository {
         ExpressionAttributeValues: { ":pk": keys.post(id).pk, ":topics": "TOPIC#" },
         ProjectionExpression: "pk, sk",
       });
-      // Its topic rows one by one, so that each counted one is uncounted; then the item.
-      const topics = rows.map((row) => (row.sk as string).slice("TOPIC#".length));
-      await topicRows({ id, publishedAt: "", topics: [] }, topics, false);
-      await client.send(new DeleteCommand({ TableName, Key: keys.post(id) }));
+      await batchWrite(table, [
+        ...rows.map((row) => ({ DeleteRequest: { Key: { pk: row.pk, sk: row.sk } } })),
+        { DeleteRequest: { Key: keys.post(id) } },
+      ]);
     },
 
     /** Rewrites a stored post's topic rows (and lead): repairs an insert whose rows were never written. */
-    async repairTopicRows(post: Pick<Post, "id" | "publishedAt" | "topics" | "lead" | "listed">): Promise<void> {
-      await topicRows(post, [], !post.listed);
-    },
-
-    async topicCounts(days: readonly string[]): Promise<Map<string, number>> {
-      const rows = await Promise.all(
-        days.map((day) =>
-          queryAll(table, { KeyConditionExpression: "pk = :pk", ExpressionAttributeValues: { ":pk": keys.topicDayPartition(day) } }),
-        ),
-      );
-      const counts = new Map<string, number>();
-      for (const row of rows.flat()) counts.set(row.sk as string, (counts.get(row.sk as string) ?? 0) + Number(row.count ?? 0));
-      for (const [topic, count] of counts) if (count === 0) counts.delete(topic); // a topic whose posts all went
-      return counts;
-    },
-
-    async recountTopics(topics: readonly string[], days: readonly string[]): Promise<number> {
-      if (days.length === 0) return 0;
-      const wanted = new Set(days);
-      const [first, last] = [[...days].sort()[0]!, [...days].sort().at(-1)!];
-      // What the rows say: each counted row of a post published on one of the days.
-      const exact = new Map<string, number>();
-      await Promise.all(
-        topics.map(async (topic) => {
-          const rows = await queryAll(table, {
-            IndexName: "gsi1",
-            // Sort keys start with the publication time: "2026-11-20T…" sorts before "2026-11-20~".
-            KeyConditionExpression: "gsi1pk = :topic AND gsi1sk BETWEEN :from AND :to",
-            ExpressionAttributeValues: { ":topic": keys.topicIndex(topic), ":from": first, ":to": `${last}~` },
-            ProjectionExpression: "countedOn",
-          });
-          for (const row of rows) {
-            if (typeof row.countedOn === "string" && wanted.has(row.countedOn)) {
-              exact.set(`${row.countedOn} ${topic}`, (exact.get(`${row.countedOn} ${topic}`) ?? 0) + 1);
-            }
-          }
-        }),
-      );
-      // What the counts say, and each that differs set right.
-      const kept = new Map<string, number>();
-      for (const day of days) {
-        const rows = await queryAll(table, {
-          KeyConditionExpression: "pk = :pk",
-          ExpressionAttributeValues: { ":pk": keys.topicDayPartition(day) },
-        });
-        for (const row of rows) kept.set(`${day} ${row.sk as string}`, Number(row.count ?? 0));
-      }
-      const wrong = [...new Set([...exact.keys(), ...kept.keys()])].filter((key) => (exact.get(key) ?? 0) !== (kept.get(key) ?? 0));
-      await Promise.all(
-        wrong.map((key) => {
-          const [day, topic] = key.split(" ") as [string, string];
-          return client.send(
-            new UpdateCommand({
-              TableName,
-              Key: keys.topicDay(day, topic),
-              UpdateExpression: "SET #count = :count",
-              ExpressionAttributeNames: aliases("count"),
-              ExpressionAttributeValues: { ":count": exact.get(key) ?? 0 },
-            }),
-          );
-        }),
-      );
-      return wrong.length;
+    async repairTopicRows(post: Pick<Post, "id" | "publishedAt" | "topics" | "lead">): Promise<void> {
+      await topicRows(post, []);
     },
 
     /**

@@ -118,9 +118,6 @@ export const keys = {
   postLead: (postId: string) => ({ pk: `POST#${postId}`, sk: "LEAD" }),
   postTopic: (postId: string, topic: string) => ({ pk: `POST#${postId}`, sk: `TOPIC#${topic}` }),
   topicIndex: (topic: string) => `TOPIC#${topic}`,
-  /** Counted posts of a topic published on a UTC day (yyyy-mm-dd), kept as topic rows come and go. */
-  topicDay: (day: string, topic: string) => ({ pk: `TOPICDAY#${day}`, sk: topic }),
-  topicDayPartition: (day: string) => `TOPICDAY#${day}`,
   seenBucket: (isoTime: string) => `SEEN#${isoTime.slice(0, 7)}`,
   timeSort: (isoTime: string, id: string) => `${isoTime}#${id}`,
   /** One-off facts about the installation, e.g. that the default feeds were seeded. */

@@ -23,8 +23,6 @@ export function memoryPosts(feedItems: Map<string, Map<string, FeedItemIdentity>
   const index = new Map<string, Map<string, string>>();
   /** post id → the topics it has index rows for. */
   const indexed = new Map<string, Set<string>>();
-  /** "<topic> <post id>" → the publication day its row is counted on (a recap's rows are not). */
-  const countedOn = new Map<string, string>();
 
   function writeIndexRow(topic: string, postId: string, publishedAt: string) {
     (index.get(topic) ?? index.set(topic, new Map()).get(topic)!).set(postId, timeSort(publishedAt, postId));
@@ -33,20 +31,12 @@ export function memoryPosts(feedItems: Map<string, Map<string, FeedItemIdentity>
   function deleteIndexRow(topic: string, postId: string) {
     index.get(topic)?.delete(postId);
     indexed.get(postId)?.delete(topic);
-    countedOn.delete(`${topic} ${postId}`);
   }
 
-  /**
-   * The post's index rows for its topics (and its lead, when given); rows of topics it lost go.
-   * `counted`: its rows count in their topic's day (a recap's do not).
-   */
-  function topicRows(post: Pick<Post, "id" | "publishedAt" | "topics" | "lead">, previousTopics: string[], counted: boolean) {
+  /** The post's index rows for its topics (and its lead, when given); rows of topics it lost go. */
+  function topicRows(post: Pick<Post, "id" | "publishedAt" | "topics" | "lead">, previousTopics: string[]) {
     if (post.lead) leads.set(post.id, post.lead);
-    for (const topic of post.topics) {
-      writeIndexRow(topic, post.id, post.publishedAt);
-      if (counted) countedOn.set(`${topic} ${post.id}`, post.publishedAt.slice(0, 10));
-      else countedOn.delete(`${topic} ${post.id}`);
-    }
+    for (const topic of post.topics) writeIndexRow(topic, post.id, post.publishedAt);
     for (const topic of previousTopics) if (!post.topics.includes(topic)) deleteIndexRow(topic, post.id);
   }
 
@@ -61,7 +51,7 @@ export function memoryPosts(feedItems: Map<string, Map<string, FeedItemIdentity>
     const old = (row.topics as string[] | undefined) ?? [];
     if (topics) row.topics = [...topics];
     extra.apply?.(row);
-    if (topics) topicRows({ ...post, topics }, old, !row.listed);
+    if (topics) topicRows({ ...post, topics }, old);
     return true;
   }
 
@@ -113,7 +103,7 @@ export function memoryPosts(feedItems: Map<string, Map<string, FeedItemIdentity>
       if (posts.has(post.id)) return false;
       const { lead: _lead, ...fields } = stored(post);
       posts.set(post.id, { ...fields, feeds: new Set(post.feeds) });
-      topicRows(post, [], !post.listed);
+      topicRows(post, []);
       return true;
     },
     async attachFeed(postId, feedUrl) {
@@ -136,7 +126,7 @@ export function memoryPosts(feedItems: Map<string, Map<string, FeedItemIdentity>
         if (value !== undefined && value !== "") row[name] = stored(value);
         else delete row[name];
       }
-      topicRows({ id: postId, publishedAt: row.publishedAt, topics: content.topics }, old, !row.listed);
+      topicRows({ id: postId, publishedAt: row.publishedAt, topics: content.topics }, old);
     },
 
     async setTopics(post, topics) {
@@ -146,19 +136,7 @@ export function memoryPosts(feedItems: Map<string, Map<string, FeedItemIdentity>
       return replaceTopics(post, topics, overVersion("corrections", corrections, post.correctionsVersion));
     },
     async repairTopicRows(post) {
-      topicRows(post, [], !post.listed);
-    },
-    async topicCounts(days) {
-      const wanted = new Set(days);
-      const counts = new Map<string, number>();
-      for (const [key, day] of countedOn) {
-        const topic = key.slice(0, key.indexOf(" "));
-        if (wanted.has(day)) counts.set(topic, (counts.get(topic) ?? 0) + 1);
-      }
-      return counts;
-    },
-    async recountTopics() {
-      return 0; // counted from the rows themselves: nothing kept that could drift
+      topicRows(post, []);
     },
 
     async setListed(recap, topics, listed) {
@@ -177,9 +155,9 @@ export function memoryPosts(feedItems: Map<string, Map<string, FeedItemIdentity>
       const topics = row.corrections ? corrected(toStoredPost(stored(row)).corrections!) : item.topics;
       if (topics.join() !== item.topics.join()) {
         row.topics = [...topics];
-        topicRows({ ...item, topics }, old, true);
+        topicRows({ ...item, topics }, old);
       } else {
-        topicRows(item, old, true);
+        topicRows(item, old);
       }
       return topics;
     },
