@@ -288,6 +288,26 @@ describe("what a digest run reads", () => {
   });
 });
 
+describe("when a feed's title cannot be looked up", () => {
+  it("leaves the post's source unnamed, and the digest still goes out", async () => {
+    const dynamo = await startTestDynamo();
+    await recap.close();
+    await open({}, { endpoint: dynamo.endpoint });
+    try {
+      await publish([{ title: "Argo CD sync waves explained", link: "https://blog.example.com/waves", guid: "w" }]);
+      await subscribe("CTITLE", "09:00", "UTC", "gitops");
+      clock.set("2026-11-20T09:00:00Z");
+      dynamo.failNext("Query", 9, { when: (body) => JSON.stringify(body.ExpressionAttributeValues ?? {}).includes('"FEEDS') });
+      expect(await dispatchDigests(recap.deps)).toEqual([expect.objectContaining({ channelId: "CTITLE", result: "posted" })]);
+      const digest = JSON.stringify(posts("CTITLE")[0]?.body.blocks);
+      expect(digest).toContain("Argo CD sync waves explained");
+      expect(digest).not.toContain("Test feed");
+    } finally {
+      await dynamo.close();
+    }
+  });
+});
+
 describe("when Slack says no", () => {
   it("waits out a short rate limit and posts once", async () => {
     await publish([{ title: "Rate limited", link: "https://blog.example.com/rl", guid: "rl" }]);

@@ -14,7 +14,13 @@ export function feedTitleLookup(feeds: Pick<FeedRepository, "findByUrl">): FeedT
     const titles = await Promise.all(
       unique.map((url) => {
         let title = known.get(url);
-        if (!title) known.set(url, (title = feeds.findByUrl(url).then((feed) => feed?.title)));
+        // A lookup that fails leaves that source unnamed (a title is cosmetic), and is not kept.
+        const lookup = () =>
+          feeds.findByUrl(url).then(
+            (feed) => feed?.title,
+            () => void known.delete(url),
+          );
+        if (!title) known.set(url, (title = lookup()));
         return title;
       }),
     );
