@@ -248,15 +248,21 @@ export function describeStoreContract(name: string, open: OpenStore): void {
         expect(await store.feeds.due(at(60))).toEqual([]);
       });
 
-      it("setItemCount sets the count alone, leaves the indexes as they are, and never brings back a removed feed", async () => {
+      it("setItemCount sets the count alone and addItemCount adds to it atomically; indexes untouched, a removed feed stays removed", async () => {
         const store = await fresh();
         const counted = feed({ nextPollAt: iso(5) });
         await store.feeds.create(counted);
+        // Adding to a count that was never set sets nothing: the feed is counted from its items first.
+        await store.feeds.addItemCount(counted.id, 3);
+        expect((await store.feeds.get(counted.id))?.itemCount).toBeUndefined();
         await store.feeds.setItemCount(counted.id, 12);
         expect(await store.feeds.get(counted.id)).toEqual({ ...counted, itemCount: 12 });
+        await Promise.all([store.feeds.addItemCount(counted.id, 2), store.feeds.addItemCount(counted.id, 3)]);
+        expect((await store.feeds.get(counted.id))?.itemCount).toBe(17);
         expect((await store.feeds.due(at(5))).map((due) => due.id)).toEqual([counted.id]);
         await store.feeds.remove(counted.id);
         await store.feeds.setItemCount(counted.id, 13);
+        await store.feeds.addItemCount(counted.id, 1);
         expect(await store.feeds.get(counted.id)).toBeUndefined();
       });
 

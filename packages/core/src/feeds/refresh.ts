@@ -80,13 +80,15 @@ export async function applyDocument(feed: Feed, document: FeedDocument, deps: Re
   let counts = { created: 0, edited: 0, announced: 0, items: 0, waiting: 0 };
   let seenDates: (string | undefined)[] = [];
   let patch: FeedPatch = {};
+  let newItems = 0;
 
   if (document.status === "ok") {
     const { parsed } = document;
     const all = normalizeItems(parsed.items, { feedUrl: document.url, siteUrl: parsed.siteUrl, now });
     const items = newestItems(all);
-    const { newTopics, newItems, ...ingested } = await ingestItems({ ...feed, url: document.url }, items, deps, now);
+    const { newTopics, newItems: remembered, ...ingested } = await ingestItems({ ...feed, url: document.url }, items, deps, now);
     counts = ingested;
+    newItems = remembered;
     seenDates = items.map((item) => (item.dateClamped ? undefined : item.publishedAt));
     patch = {
       // Its items before the cut are stored; the rest come with a whole document.
@@ -99,8 +101,6 @@ export async function applyDocument(feed: Feed, document: FeedDocument, deps: Re
       siteUrl: parsed.siteUrl ?? feed.siteUrl,
       ttlMinutes: parsed.ttlMinutes,
       ...(newTopics.length > 0 ? { topicTally: addToTally(feed.topicTally, newTopics) } : {}),
-      // Counted once from the table the first time, then kept: a poll adds the items it remembered.
-      itemCount: feed.itemCount === undefined ? await deps.store.posts.countItems(feed.id) : feed.itemCount + newItems,
       // Advance past this document only once everything in it is settled: while an announcement
       // is still owed, the next poll must fetch and process it again, not get a 304.
       // A document cut short is never "seen": the next poll fetches it whole, not a 304.
@@ -135,6 +135,10 @@ export async function applyDocument(feed: Feed, document: FeedDocument, deps: Re
     consecutiveErrors: 0,
     nextPollAt: nextPollAt.toISOString(),
   });
+  // The kept item count: counted from the table the first time, then grown by what each poll
+  // remembered, atomically (a poll run from the terminal may overlap a scheduled one).
+  if (feed.itemCount === undefined) await deps.store.feeds.setItemCount(feed.id, await deps.store.posts.countItems(feed.id));
+  else if (newItems > 0) await deps.store.feeds.addItemCount(feed.id, newItems);
   if (document.url !== feed.url) deps.log.info("Feed moved", { feedId: feed.id, from: feed.url, to: document.url });
   const { waiting: _waiting, ...reported } = counts;
   return { feedId: feed.id, url: document.url, status: "ok", notModified: document.status === "not-modified", ...reported };

@@ -35,6 +35,8 @@ export interface FeedRepository {
   update(feed: Feed, patch: FeedPatch): Promise<Feed>;
   /** Sets the kept item count alone (a recount), whatever else a poll records meanwhile; a removed feed stays removed. */
   setItemCount(id: string, itemCount: number): Promise<void>;
+  /** Adds to a kept item count, atomically (two polls of one feed both count); nothing for a feed not counted yet. */
+  addItemCount(id: string, items: number): Promise<void>;
   /** True exactly once per installation for `name` (e.g. seeding the default feeds). */
   firstTime(name: string, now: Date): Promise<boolean>;
   /** Deletes the feed and its item identities; the posts it brought stay searchable. */

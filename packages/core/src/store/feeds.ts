@@ -147,6 +147,20 @@ export function feedRepository(table: TableRef): FeedRepository {
       );
     },
 
+    async addItemCount(id: string, items: number): Promise<void> {
+      await applied(
+        client.send(
+          new UpdateCommand({
+            TableName,
+            Key: keys.feed(id),
+            UpdateExpression: "ADD itemCount :items",
+            ConditionExpression: "attribute_exists(itemCount)",
+            ExpressionAttributeValues: { ":items": items },
+          }),
+        ),
+      );
+    },
+
     /** True exactly once per installation for `name` (e.g. seeding the default feeds). */
     async firstTime(name: string, now: Date): Promise<boolean> {
       return applied(

@@ -117,6 +117,8 @@ export function postRepository(table: TableRef): PostRepository {
 
     async countItems(feedId: string): Promise<number> {
       return countAll(table, {
+        // Right after a poll's writes, as a recount reads it.
+        ConsistentRead: true,
         KeyConditionExpression: "pk = :pk AND begins_with(sk, :items)",
         ExpressionAttributeValues: { ":pk": keys.feed(feedId).pk, ":items": keys.feedItemPrefix },
       });

@@ -98,6 +98,8 @@ export function sstDynamoArgs() {
  * every poll moves its feed's entries in both, so a burst of 10,000 feeds would throttle one.
  */
 export const FEED_INDEX_SHARDS = 16;
+// Changing it moves every feed to another partition: findByUrl reads only a URL's own shard (and
+// the partition from before the split), so it needs a migration that rewrites every feed first.
 const shardOf = (value: string) => Number.parseInt(stableId(value).slice(0, 8), 16) % FEED_INDEX_SHARDS;
 const shards = (prefix: string) => Array.from({ length: FEED_INDEX_SHARDS }, (_, i) => `${prefix}#${i}`);
 

@@ -50,6 +50,10 @@ export function memoryFeeds(feedItems: Map<string, Map<string, FeedItemIdentity>
       const current = feeds.get(id);
       if (current) feeds.set(id, stored({ ...current, itemCount }));
     },
+    async addItemCount(id, items) {
+      const current = feeds.get(id);
+      if (current?.itemCount !== undefined) feeds.set(id, stored({ ...current, itemCount: current.itemCount + items }));
+    },
     async firstTime(name) {
       if (facts.has(name)) return false;
       facts.add(name);
