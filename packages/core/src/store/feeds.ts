@@ -28,6 +28,20 @@ function indexAttributes(feed: Pick<Feed, "id" | "url" | "status" | "nextPollAt"
 export function feedRepository(table: TableRef): FeedRepository {
   const { client, tableName: TableName } = table;
 
+  /** One conditional write of the kept item count; nothing when its condition does not hold. */
+  const changeItemCount = (id: string, update: string, condition: string, n: number) =>
+    applied(
+      client.send(
+        new UpdateCommand({
+          TableName,
+          Key: keys.feed(id),
+          UpdateExpression: update,
+          ConditionExpression: condition,
+          ExpressionAttributeValues: { ":n": n },
+        }),
+      ),
+    );
+
   return {
     /** Stores a new feed; false when a feed with that id already exists. */
     async create(feed: Feed): Promise<boolean> {
@@ -134,31 +148,11 @@ export function feedRepository(table: TableRef): FeedRepository {
 
     async setItemCount(id: string, itemCount: number): Promise<void> {
       // A feed removed meanwhile has nothing to count: the condition keeps it removed.
-      await applied(
-        client.send(
-          new UpdateCommand({
-            TableName,
-            Key: keys.feed(id),
-            UpdateExpression: "SET itemCount = :count",
-            ConditionExpression: "attribute_exists(pk)",
-            ExpressionAttributeValues: { ":count": itemCount },
-          }),
-        ),
-      );
+      await changeItemCount(id, "SET itemCount = :n", "attribute_exists(pk)", itemCount);
     },
 
     async addItemCount(id: string, items: number): Promise<void> {
-      await applied(
-        client.send(
-          new UpdateCommand({
-            TableName,
-            Key: keys.feed(id),
-            UpdateExpression: "ADD itemCount :items",
-            ConditionExpression: "attribute_exists(itemCount)",
-            ExpressionAttributeValues: { ":items": items },
-          }),
-        ),
-      );
+      await changeItemCount(id, "ADD itemCount :n", "attribute_exists(itemCount)", items);
     },
 
     /** True exactly once per installation for `name` (e.g. seeding the default feeds). */
