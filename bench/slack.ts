@@ -20,7 +20,7 @@ import os from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { SEARCH_WINDOW_DAYS } from "@recap/core/commands";
-import { addFeed } from "@recap/core/feeds";
+import { addFeed, newFeed } from "@recap/core/feeds";
 import { silentLogger } from "@recap/core/shared";
 import { createHttpApp, createSlackApp, SlackRequestReceiver } from "@recap/core/slack";
 import { LOCAL_TABLE_NAME, openLocalRecap, type LocalRecap } from "@recap/local";
@@ -197,6 +197,21 @@ interface WarmCase {
   forged?: boolean;
   /** What the first answer must show, so a broken setup cannot pass for a fast one. */
   expect: { status: number; contains?: string[]; lacks?: string[] };
+  /** Run once before this case is measured (it keeps its effect for the cases after it). */
+  before?: (recap: LocalRecap, clock: BenchClock) => Promise<void>;
+}
+
+/** Feeds in the store for the `feeds` case at scale (issue 14: p99 within 2× a topic page's). */
+const MANY_FEEDS = 1_000;
+
+/** Followed feeds up to MANY_FEEDS, as an import leaves them after their first polls (each counted). */
+async function followManyFeeds(recap: LocalRecap, clock: BenchClock): Promise<void> {
+  const existing = (await recap.deps.store.feeds.list()).length;
+  for (let i = existing; i < MANY_FEEDS; i++) {
+    const feed = newFeed(`https://many-${i}.example.com/feed.xml`, { via: "import" }, clock(), { title: `Blog ${i}` });
+    await recap.deps.store.feeds.create(feed);
+    await recap.deps.store.feeds.setItemCount(feed.id, 10);
+  }
 }
 
 const WARM_CASES: WarmCase[] = [
@@ -208,6 +223,7 @@ const WARM_CASES: WarmCase[] = [
   },
   { label: "/recap topics", text: "topics", expect: { status: 200, contains: ["Topics in the last"] } },
   { label: "/recap feeds", text: "feeds", expect: { status: 200, contains: ["Example Engineering"] } },
+  { label: `/recap feeds, ${MANY_FEEDS.toLocaleString("en-US")} feeds`, text: "feeds", expect: { status: 200 }, before: followManyFeeds },
   { label: "forged signature (401)", text: "gitops", forged: true, expect: { status: 401 } },
 ];
 
@@ -231,6 +247,7 @@ async function benchWarm(recap: LocalRecap, clock: BenchClock, options: SlackBen
     };
 
     if (c.text.startsWith("search ")) search = send;
+    await c.before?.(recap, clock);
     const first = await send();
     const problems = [
       first.status !== c.expect.status ? `status ${first.status}` : "",
@@ -282,9 +299,19 @@ async function benchWarm(recap: LocalRecap, clock: BenchClock, options: SlackBen
     "RRU/cmd: read request units per command as dynalite counts them (DynamoDB's rule: 4 KB per unit, half when eventually consistent).",
     "DDB ms/cmd: summed client-side time of the command's DynamoDB requests (dynalite, same process); requests made in",
     "parallel can sum to more than the wall time. `feeds` reads each feed's kept item count, no COUNT per feed.",
+    manyFeedsRatio(results),
     breakdown,
   ].join("\n");
   return { report, rows: results };
+}
+
+/** Issue 14's goal for `feeds` at scale: its p99 within 2× a topic page's, in the same run. */
+function manyFeedsRatio(results: SlackResult["warm"]): string {
+  const topic = results.find((r) => r.label.startsWith("/recap gitops"));
+  const many = results.find((r) => r.label.startsWith(`/recap feeds, `));
+  if (!topic || !many) return "";
+  const ratio = many.p99 / topic.p99;
+  return `feeds with ${MANY_FEEDS.toLocaleString("en-US")} feeds: p99 ${fmt(many.p99)} ms = ${fmt(ratio)}× a topic page's p99 (goal ≤ 2: ${ratio <= 2 ? "within" : "OVER"}).`;
 }
 
 /**
