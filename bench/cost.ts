@@ -14,11 +14,11 @@ import { alertFollowers } from "@recap/core/follow";
 import { dispatchDigests } from "@recap/core/digest";
 import type { RecapDeps } from "@recap/core/ports";
 import type { SlackOutbound } from "@recap/core/slack";
-import { newFeed, pollDueFeeds, pollFeedBatch } from "@recap/core/feeds";
+import { pollDueFeeds, pollFeedBatch } from "@recap/core/feeds";
 import { jsonLogger } from "@recap/core/shared";
 import type { TableRef } from "@recap/core/store";
 import { LOCAL_AWS } from "@recap/local";
-import { READ_OPERATIONS, type BenchEnv, type RequestCounter } from "./env";
+import { READ_OPERATIONS, serveAndFollow, type BenchEnv, type RequestCounter } from "./env";
 import { rssDocument } from "./fixtures";
 import type { RefreshResult } from "./ingest";
 import type { SlackResult } from "./slack";
@@ -605,22 +605,12 @@ export async function measureCostInputs(
 
     // Feeds: first polls, then a re-poll each way, then one new item each.
     const DAY = 86_400_000;
-    const routes = Array.from({ length: options.feeds }, (_, i) => {
-      const path = `/cost/${i}.xml`;
-      const route = {
-        body: rssDocument({ items: options.items, prefix: `cost-${i}`, newest: clock(), spacingHours: 30, seed: 7000 + i }),
-        etag: `"cost-${i}-v1"`,
-        honorValidators: false,
-      };
-      env.feeds.route(path, route);
-      return { path, route };
+    const { routes, feedIds } = await serveAndFollow(env, deps, clock(), {
+      count: options.feeds,
+      items: options.items,
+      name: "cost",
+      seed: 7000,
     });
-    const feedIds: string[] = [];
-    for (const { path } of routes) {
-      const feed = newFeed(env.feeds.at(path), { via: "import" }, clock());
-      if (!(await deps.store.feeds.create(feed))) throw new Error("cost probe: duplicate feed");
-      feedIds.push(feed.id);
-    }
     const pollRound = async (check: { created: number }) =>
       measure(options.feeds, async () => {
         const summary = await pollDueFeeds(deps);
@@ -635,11 +625,11 @@ export async function measureCostInputs(
     clock.advance(2 * DAY);
     const unchanged = await pollRound({ created: 0 });
     clock.advance(2 * DAY);
-    for (const { route } of routes) route.honorValidators = true;
+    for (const route of routes) route.honorValidators = true;
     const notModified = await pollRound({ created: 0 });
     clock.advance(2 * DAY);
     const storedBefore = audit.storedBytes();
-    routes.forEach(({ route }, i) => {
+    routes.forEach((route, i) => {
       const extra = rssDocument({ items: 1, prefix: `cost-new-${i}`, newest: clock(), seed: 7500 + i });
       route.body = withItemsOf(route.body, extra);
       route.etag = `"cost-${i}-v2"`;

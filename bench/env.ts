@@ -11,12 +11,13 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { loadConfig, type RecapConfig } from "@recap/core/config";
 import { localBus } from "@recap/core/events";
-import type { FeedFetcher } from "@recap/core/feeds";
+import { newFeed, type FeedFetcher } from "@recap/core/feeds";
 import { fetchFeed } from "@recap/core/http";
 import { createDeps, feedReader, type RecapDeps } from "@recap/core/runtime";
 import { silentLogger } from "@recap/core/shared";
 import { connectTable, type TableRef } from "@recap/core/store";
 import { ensureTable, LOCAL_AWS, startDynalite, type DynaliteServer } from "@recap/local";
+import { rssDocument } from "./fixtures";
 import { nowMs } from "./stats";
 
 // ---------------------------------------------------------------------------------------------
@@ -254,4 +255,32 @@ export async function startEnv(): Promise<BenchEnv> {
       await Promise.all([feeds.close(), dynalite.close()]);
     },
   };
+}
+
+/**
+ * `count` feeds of `items` items each, served at `/<name>/<i>.xml` (a validator the server ignores
+ * until told otherwise) and followed, all due now: what the poll and cost benchmarks start from.
+ */
+export async function serveAndFollow(
+  env: Pick<BenchEnv, "feeds">,
+  deps: Pick<RecapDeps, "store">,
+  now: Date,
+  options: { count: number; items: number; name: string; seed: number },
+): Promise<{ routes: FeedRoute[]; feedIds: string[] }> {
+  const routes: FeedRoute[] = [];
+  const feedIds: string[] = [];
+  for (let i = 0; i < options.count; i++) {
+    const path = `/${options.name}/${i}.xml`;
+    const route: FeedRoute = {
+      body: rssDocument({ items: options.items, prefix: `${options.name}-${i}`, newest: now, spacingHours: 30, seed: options.seed + i }),
+      etag: `"${options.name}-${i}-v1"`,
+      honorValidators: false,
+    };
+    env.feeds.route(path, route);
+    routes.push(route);
+    const feed = newFeed(env.feeds.at(path), { via: "import" }, now);
+    if (!(await deps.store.feeds.create(feed))) throw new Error(`${options.name}: duplicate feed`);
+    feedIds.push(feed.id);
+  }
+  return { routes, feedIds };
 }

@@ -5,7 +5,7 @@
  */
 import { newFeed, pollDueFeeds, refreshFeed, type Feed, type RefreshOutcome } from "@recap/core/feeds";
 import { keys } from "@recap/core/store";
-import { diffCounts, type BenchEnv } from "./env";
+import { diffCounts, serveAndFollow, type BenchEnv } from "./env";
 import { rssDocument } from "./fixtures";
 import { fmt, nowMs, summarize, table } from "./stats";
 
@@ -164,24 +164,12 @@ export async function benchPoll(env: BenchEnv, options: { feeds: number; items: 
     RECAP_POLL_BATCH_SIZE: String(options.feeds * 10),
   });
   const { deps, clock, requests } = recap;
-  const routes = Array.from({ length: options.feeds }, (_, i) => {
-    const path = `/poll/${i}.xml`;
-    const route = {
-      body: rssDocument({ items: options.items, prefix: `poll-${i}`, newest: clock(), spacingHours: 30, seed: 5000 + i }),
-      etag: `"poll-${i}-v1"`,
-      honorValidators: false,
-    };
-    env.feeds.route(path, route);
-    return { path, route };
-  });
-  for (const { path } of routes) {
-    if (!(await deps.store.feeds.create(newFeed(env.feeds.at(path), { via: "import" }, clock())))) throw new Error("duplicate feed");
-  }
+  const { routes } = await serveAndFollow(env, deps, clock(), { count: options.feeds, items: options.items, name: "poll", seed: 5000 });
 
   const rows: string[][] = [];
   const rounds: PollResult["rounds"] = [];
   const round = async (label: string, honorValidators: boolean, expected: { notModified: boolean; created: number }) => {
-    for (const { route } of routes) route.honorValidators = honorValidators;
+    for (const route of routes) route.honorValidators = honorValidators;
     const before = requests.snapshot();
     const fetchMark = recap.fetchTimes.length;
     const t0 = nowMs();
