@@ -12,7 +12,7 @@ import { openLocalRecap, runCli, type LocalRecap } from "@recap/local";
 import { HOUR, MINUTE, testClock, type TestClock } from "../helpers/clock";
 import type { FeedServer, TestItem } from "../helpers/feed-server";
 import { publishNews } from "../helpers/news";
-import { startTestDynamo } from "../helpers/dynamo";
+import { startTestDynamo, type TestDynamo } from "../helpers/dynamo";
 import type { FakeSlack } from "../helpers/slack";
 import { openRecapOnSlack, useFeedsAndSlack } from "../helpers/slack-world";
 
@@ -37,6 +37,20 @@ afterEach(async () => {
 });
 
 const publish = (items: TestItem[]) => publishNews(feeds, recap.deps, items);
+
+/** Runs `test` with this file's Recap on a dynalite behind a recording proxy instead of in memory. */
+async function onDynalite(test: (dynamo: TestDynamo) => Promise<void>): Promise<void> {
+  const dynamo = await startTestDynamo();
+  await recap.close();
+  await open({}, { endpoint: dynamo.endpoint });
+  try {
+    await test(dynamo);
+  } finally {
+    await recap.close();
+    await dynamo.close();
+    await open(); // afterEach closes it
+  }
+}
 
 const subscribe = (channelId: string, ...words: string[]) =>
   runCommand({ name: "subscribe", words }, { via: "slack", channelId }, recap.deps);
@@ -259,10 +273,7 @@ describe("what a digest holds", () => {
 
 describe("what a digest run reads", () => {
   it("names each post's feed by looking up only the feeds shown, each once a run, not every followed feed", async () => {
-    const dynamo = await startTestDynamo();
-    await recap.close();
-    await open({}, { endpoint: dynamo.endpoint });
-    try {
+    await onDynalite(async (dynamo) => {
       await publish([{ title: "Argo CD sync waves explained", link: "https://blog.example.com/waves", guid: "w" }]);
       for (let i = 0; i < 4; i++)
         await publish([{ title: `Backstage plugin ${i}`, link: `https://blog.example.com/bs-${i}`, guid: `b${i}` }]);
@@ -282,18 +293,13 @@ describe("what a digest run reads", () => {
       for (const query of feedQueries) expect(query.body.KeyConditionExpression).toContain(":url");
       expect(new Set(feedQueries.map((query) => JSON.stringify(query.body))).size).toBe(feedQueries.length);
       expect(JSON.stringify(posts("CONE")[0]?.body.blocks)).toContain("Test feed");
-    } finally {
-      await dynamo.close();
-    }
+    });
   });
 });
 
 describe("when a feed's title cannot be looked up", () => {
   it("leaves the post's source unnamed, and the digest still goes out", async () => {
-    const dynamo = await startTestDynamo();
-    await recap.close();
-    await open({}, { endpoint: dynamo.endpoint });
-    try {
+    await onDynalite(async (dynamo) => {
       await publish([{ title: "Argo CD sync waves explained", link: "https://blog.example.com/waves", guid: "w" }]);
       await subscribe("CTITLE", "09:00", "UTC", "gitops");
       clock.set("2026-11-20T09:00:00Z");
@@ -302,9 +308,7 @@ describe("when a feed's title cannot be looked up", () => {
       const digest = JSON.stringify(posts("CTITLE")[0]?.body.blocks);
       expect(digest).toContain("Argo CD sync waves explained");
       expect(digest).not.toContain("Test feed");
-    } finally {
-      await dynamo.close();
-    }
+    });
   });
 });
 
@@ -392,10 +396,7 @@ describe("on one machine without Slack", () => {
 describe("recovering the same day", () => {
   it("gives the day back when preparing the digest failed, and posts at the next run", async () => {
     // This Recap's DynamoDB sits behind a proxy that can fail requests.
-    const dynamo = await startTestDynamo();
-    await recap.close();
-    await open({}, { endpoint: dynamo.endpoint });
-    try {
+    await onDynalite(async (dynamo) => {
       await publish([{ title: "Survives a hiccup", link: "https://blog.example.com/hiccup", guid: "h" }]);
       await subscribe("CHICCUP", "09:00", "UTC");
       clock.set("2026-11-20T09:00:00Z");
@@ -406,11 +407,7 @@ describe("recovering the same day", () => {
       clock.advance(15 * MINUTE);
       await dispatchDigests(recap.deps);
       expect(posts("CHICCUP")).toHaveLength(1);
-    } finally {
-      await recap.close();
-      await dynamo.close();
-      await open(); // afterEach closes it
-    }
+    });
   });
 
   it("a channel fixed and subscribed again after a refusal still gets today's digest", async () => {
