@@ -25,4 +25,15 @@ export const absentReceivers = {
   },
 };
 
-export default [absentReceivers];
+/**
+ * stopword's `main` is one CommonJS file of all its 62 languages (236 KB); search needs English's
+ * list alone. Its ES source exports each language apart, so esbuild keeps only the one imported.
+ */
+export const englishStopWordsOnly = {
+  name: "recap-english-stop-words",
+  setup(build) {
+    build.onResolve({ filter: /^stopword$/ }, () => ({ path: fileURLToPath(import.meta.resolve("stopword/src/stopword.js")) }));
+  },
+};
+
+export default [absentReceivers, englishStopWordsOnly];

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { Subscription } from "@recap/core/digest";
 import type { Feed } from "@recap/core/feeds";
 import type { Follow } from "@recap/core/follow";
-import type { ListedItem, Post } from "@recap/core/posts";
+import { searchQuery, type ListedItem, type Post } from "@recap/core/posts";
 import { ROLLUP_TITLES, type RollupEntry, type Store } from "@recap/core/store";
 import type { TeamCue, TeamTopic } from "@recap/core/topics";
 
@@ -617,16 +617,96 @@ export function describeStoreContract(name: string, open: OpenStore): void {
         expect(ids(await store.posts.byTopic("kubernetes", 10))).toEqual(["post-a"]);
       });
 
-      it("repairTopicRows lists the post under its topics and stores its lead, idempotently", async () => {
+      it("repairIndexRows lists the post under its topics and stores its lead, idempotently", async () => {
         const store = await fresh();
         const p = post({ topics: ["kubernetes", "ebpf"] });
         await store.posts.insert(p);
-        await store.posts.repairTopicRows({ ...p, lead: "A repaired lead." });
-        await store.posts.repairTopicRows({ ...p, lead: "A repaired lead." });
+        await store.posts.repairIndexRows({ ...p, lead: "A repaired lead." });
+        await store.posts.repairIndexRows({ ...p, lead: "A repaired lead." });
         expect(ids(await store.posts.byTopic("kubernetes", 10))).toEqual([p.id]);
         expect(ids(await store.posts.byTopic("ebpf", 10))).toEqual([p.id]);
         expect((await store.posts.getWithLead(p.id))?.lead).toBe("A repaired lead.");
         expect(await store.posts.get(p.id)).toEqual(p);
+      });
+    });
+
+    // -----------------------------------------------------------------------------------------------------
+    describe("posts: the word index", () => {
+      const found = async (store: Store, ...words: string[]) => {
+        const matched: string[] = [];
+        for await (const id of store.posts.searchIds(searchQuery(words).terms)) matched.push(id);
+        return matched;
+      };
+
+      it("finds posts by every word of their title, summary, speakers, organizations and event, newest published first", async () => {
+        const store = await fresh();
+        await store.posts.insert(post({ id: "old", title: "Deploying eBPF probes", publishedAt: iso(-300) }));
+        await store.posts.insert(post({ id: "new", title: "eBPF at scale", summary: "How we deployed it.", publishedAt: iso(-100) }));
+        await store.posts.insert(
+          post({ id: "talk", kind: "talk", title: "Keynote", speakers: ["Grace Hopper"], organizations: ["Navy"], publishedAt: iso(-200) }),
+        );
+        expect(await found(store, "ebpf")).toEqual(["new", "old"]);
+        expect(await found(store, "deploy", "EBPF")).toEqual(["new", "old"]);
+        expect(await found(store, "hopper", "navy")).toEqual(["talk"]);
+        expect(await found(store, "ebpf", "hopper")).toEqual([]);
+        expect(await found(store, "nowhere")).toEqual([]);
+        expect(await found(store)).toEqual([]);
+      });
+
+      it("intersects long lists: a rare word among hundreds of posts with a common one", async () => {
+        const store = await fresh();
+        const all = Array.from({ length: 240 }, (_, i) =>
+          post({
+            id: `p${String(i).padStart(3, "0")}`,
+            title: i % 40 === 7 ? "Kubernetes and Wasm" : "Kubernetes news",
+            publishedAt: iso(-i),
+          }),
+        );
+        for (const p of all) await store.posts.insert(p);
+        const rare = all.filter((_, i) => i % 40 === 7).map((p) => p.id);
+        expect(await found(store, "wasm", "kubernetes")).toEqual(rare);
+        expect(await found(store, "kubernetes", "wasm")).toEqual(rare);
+        expect(await found(store, "kubernetes")).toEqual(all.map((p) => p.id));
+      });
+
+      it("follows a publisher's edit: words gained are found, words lost are not, a new date reorders", async () => {
+        const store = await fresh();
+        await store.posts.insert(post({ id: "a", title: "Cilium networking", publishedAt: iso(-10) }));
+        await store.posts.insert(post({ id: "b", title: "Cilium release", publishedAt: iso(-20) }));
+        await store.posts.updateContent("b", { title: "Cilium security", summary: "", topics: ["kubernetes"], publishedAt: iso(-5) });
+        expect(await found(store, "release")).toEqual([]);
+        expect(await found(store, "security")).toEqual(["b"]);
+        expect(await found(store, "cilium")).toEqual(["b", "a"]);
+      });
+
+      it("a recap's item is found by its new words after a sync, and not at all once removed", async () => {
+        const store = await fresh();
+        const talk = post({
+          id: "talk-1",
+          kind: "talk",
+          title: "Argo at scale",
+          speakers: ["Ada"],
+          listedIn: { postId: "recap", url: "https://r", title: "Recap", section: "ArgoCon" },
+        });
+        await store.posts.saveListed(talk);
+        expect(await found(store, "argocon")).toEqual(["talk-1"]);
+        await store.posts.saveListed({ ...talk, speakers: ["Grace"] });
+        expect(await found(store, "ada")).toEqual([]);
+        expect(await found(store, "grace", "argo")).toEqual(["talk-1"]);
+        await store.posts.removeListed("talk-1");
+        expect(await found(store, "argo")).toEqual([]);
+      });
+
+      it("repairIndexRows rewrites nothing for a post whose rows are right, and keeps it found", async () => {
+        const store = await fresh();
+        const p = post({ title: "Flux and Helm" });
+        await store.posts.insert(p);
+        expect(await store.posts.repairIndexRows(p)).toBe(0);
+        expect(await found(store, "helm", "flux")).toEqual([p.id]);
+        // Stored with other topics (a correction), repaired from the post as stored: its rows follow.
+        expect(await store.posts.repairIndexRows({ ...p, topics: ["gitops"] })).toBe(2);
+        expect(ids(await store.posts.byTopic("gitops", 10))).toEqual([p.id]);
+        expect(await store.posts.byTopic("kubernetes", 10)).toEqual([]);
       });
     });
 

@@ -15,15 +15,7 @@ import {
   type RefreshDeps,
 } from "../feeds";
 import type { Post } from "../model/post";
-import {
-  latestWindow,
-  SEARCH_MAX_CANDIDATES,
-  SEARCH_WINDOW_DAYS,
-  searchWindow,
-  topicCounts,
-  topicWindow,
-  withoutRepeats,
-} from "../posts/queries";
+import { latestWindow, searchWindow, topicCounts, topicWindow, withoutRepeats } from "../posts/queries";
 import { findTopic, unknownTopic } from "../topics/lookup";
 import { addTeamTopic, addTopicAlias, retagPosts } from "../topics/manage";
 import { correctPost, forgetCue, listCues } from "../topics/correct";
@@ -225,14 +217,12 @@ async function topicPosts(command: Extract<Command, { name: "topic" }>, deps: Co
 }
 
 async function searchPosts(command: Extract<Command, { name: "search" }>, deps: CommandDeps): Promise<Outcome> {
-  const { window, truncated } = await searchWindow(deps.store.posts, command.words, command.page, deps.clock());
+  const { window, unsearchable } = await searchWindow(deps.store.posts, command.words, command.page);
   return pageOf(
     command,
     window,
     `Search: ${command.words.join(" ")}`,
-    truncated
-      ? `No match among the ${SEARCH_MAX_CANDIDATES} most recent posts.`
-      : `No post in the last ${SEARCH_WINDOW_DAYS} days matches every word.`,
+    unsearchable ? "Search needs a word of two letters or more that is not as common as “the” or “with”." : "No post matches every word.",
   );
 }
 

@@ -7,4 +7,3 @@ export { PAGE_SIZE } from "../model/command";
 export { parseCommand, formatCommand, COMMAND_KEYWORDS, MAX_PAGE } from "./grammar";
 export { COMMAND_USAGE, helpText } from "./help";
 export { runCommand, addOutcome, feedHealth, feedState, type CommandContext, type CommandDeps } from "./execute";
-export { SEARCH_WINDOW_DAYS } from "../posts/queries";

@@ -101,8 +101,13 @@ export interface PostTopicStore {
     corrections: PostCorrections,
     topics: string[],
   ): Promise<boolean>;
-  /** Rewrites a stored post's topic rows (and lead): repairs an insert whose rows were never written. */
-  repairTopicRows(post: Pick<Post, "id" | "publishedAt" | "topics" | "lead">): Promise<void>;
+  /**
+   * Makes a stored post's index rows — a row per topic and per word (shared/search-terms.ts) — what its
+   * fields say, deleting any other, and stores `post.lead` when given: repairs an insert whose rows
+   * were never written, and rebuilds the index after the tokenizer changed. Returns the rows written
+   * or deleted (0 when all were right). Idempotent.
+   */
+  repairIndexRows(post: Post): Promise<number>;
 }
 
 /** A recap's list of talks and write-ups, each stored as a post of its own. */
@@ -155,6 +160,11 @@ export interface PostReads {
   getMany(ids: string[]): Promise<Post[]>;
   /** A topic's posts, newest published first, skipping the first `offset`. */
   byTopic(topic: string, limit: number, offset?: number): Promise<Post[]>;
+  /**
+   * Ids of the posts indexed under every term (shared/search-terms.ts), newest published first: a search
+   * through the word index, read only as far as the caller goes on.
+   */
+  searchIds(terms: string[]): AsyncGenerator<string>;
   /**
    * Posts first seen at or after `since` (all time when absent), newest first, a page at a time:
    * for walking the whole store without holding it in memory. Stops after `limit` posts.

@@ -8,11 +8,9 @@ import type { PostRepository } from "../ports/store";
 import type { Taxonomy } from "../model/topic";
 import type { Post } from "../model/post";
 import { PAGE_SIZE } from "../model/command";
+import { fold, holdsPhrases, searchQuery } from "../shared/search-terms";
 
 const DAY = 86_400_000;
-/** How far back `search` looks: it filters recent posts in memory (see docs/architecture.md). */
-export const SEARCH_WINDOW_DAYS = 180;
-export const SEARCH_MAX_CANDIDATES = 5_000;
 export const TOPICS_WINDOW_DAYS = 7;
 /**
  * The most posts `topics` reads on Slack's request path: each feed adds at most 1,000 items a poll
@@ -32,14 +30,29 @@ export function topicWindow(posts: PostRepository, topicId: string, page: number
 }
 
 /**
- * `page` of the posts of the last SEARCH_WINDOW_DAYS matching every word, newest published first,
- * and one beyond; `truncated` when the window held more posts than are searched.
+ * `page` of the posts matching every word, newest published first, and one beyond — from every
+ * stored post, through the word index (shared/search-terms.ts says what matches). `unsearchable` when no
+ * word can be looked up (each a stop word or a single character).
  */
-export async function searchWindow(posts: PostRepository, words: string[], page: number, now: Date) {
-  const recent = await posts.seenSince(now, { since: new Date(now.getTime() - SEARCH_WINDOW_DAYS * DAY), limit: SEARCH_MAX_CANDIDATES });
-  const folded = words.map(fold);
-  const matches = withoutRepeats(recent.filter((post) => matchesEveryWord(post, folded)).sort(newestPublishedFirst));
-  return { window: windowOf(matches, page), truncated: recent.length >= SEARCH_MAX_CANDIDATES };
+export async function searchWindow(posts: PostRepository, words: string[], page: number) {
+  const query = searchQuery(words);
+  if (query.terms.length === 0) return { window: [], unsearchable: true };
+  const wanted = page * PAGE_SIZE + 1;
+  let found: Post[] = [];
+  let batch: string[] = [];
+  const fill = async () => {
+    const read = await posts.getMany(batch);
+    found = withoutRepeats([...found, ...read.filter((post) => holdsPhrases(post, query))]);
+    batch = [];
+  };
+  // Posts are read in batches as ids come, and the index is read no further than the page needs.
+  for await (const id of posts.searchIds(query.terms)) {
+    batch.push(id);
+    if (batch.length >= Math.max(wanted - found.length, PAGE_SIZE)) await fill();
+    if (found.length >= wanted) break;
+  }
+  if (batch.length > 0) await fill();
+  return { window: windowOf(found, page), unsearchable: false };
 }
 
 /**
@@ -133,24 +146,7 @@ export function withoutRepeats(posts: Post[]): Post[] {
   return posts.filter((post) => kept.has(post));
 }
 
-/**
- * Every query word starts a word of the title or summary — and of a talk's speakers, organizations
- * and event ("argo" finds "Argo" and "ArgoCD", "ai" does not find "maintain"); a query word with
- * punctuation ("argo-cd", "k8s.io") matches as a phrase.
- */
-function matchesEveryWord(post: Post, words: string[]): boolean {
-  const talk = [...(post.speakers ?? []), ...(post.organizations ?? []), post.listedIn?.section ?? ""];
-  const text = fold([post.title, post.summary, ...talk].join(" "));
-  const tokens = text.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-  return words.every((word) => (/^[\p{L}\p{N}]+$/u.test(word) ? tokens.some((token) => token.startsWith(word)) : text.includes(word)));
-}
-
 /** This page and one beyond, out of a complete list held in memory. */
 const windowOf = (posts: Post[], page: number) => posts.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE + 1);
-
-/** Case- and accent-insensitive form for matching words. */
-function fold(text: string): string {
-  return text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
-}
 
 const newestPublishedFirst = (a: Post, b: Post) => b.publishedAt.localeCompare(a.publishedAt);

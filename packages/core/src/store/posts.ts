@@ -16,6 +16,9 @@ import type { FeedItemIdentity, PostContent, PostRepository, StoredPost } from "
 import { countAll, queryAll, queryPages } from "./query";
 import { toCorrections, toPost, toStoredPost } from "./records";
 import { keys } from "./schema";
+import { postTerms } from "../shared/search-terms";
+import { searchTerms } from "./term-search";
+import { termChange, termsToDelete, termsToWrite, type TermChange } from "./terms";
 
 const EMPTY_MONTHS_BEFORE_GIVING_UP = 12;
 
@@ -40,23 +43,22 @@ function overVersion(name: "listed" | "corrections", value: unknown, read: numbe
 export function postRepository(table: TableRef): PostRepository {
   const { client, tableName: TableName } = table;
 
-  /** The post's per-topic index rows: written for its topics, deleted for topics it lost. Idempotent. */
-  /** With `post.lead`, its lead row is written in the same batch (one request for both). */
-  async function topicRows(post: Pick<Post, "id" | "publishedAt" | "topics" | "lead">, previousTopics: string[]) {
+  /**
+   * The post's index rows: a row per topic (and its lead row, with `post.lead`), and with `terms` its
+   * word index rows — rows for terms it gained (all of them when its publication time moved, which is
+   * in their sort key), deletes for terms it lost. Rows of topics it lost go. Idempotent.
+   */
+  async function indexRows(post: Pick<Post, "id" | "publishedAt" | "topics" | "lead">, previousTopics: string[], terms?: TermChange) {
     const stale = previousTopics.filter((topic) => !post.topics.includes(topic));
+    const sorted = (partition: string) => ({ gsi1pk: partition, gsi1sk: keys.timeSort(post.publishedAt, post.id), postId: post.id });
     await batchWrite(table, [
       ...(post.lead ? [{ PutRequest: { Item: { ...keys.postLead(post.id), lead: post.lead } } }] : []),
-      ...post.topics.map((topic) => ({
-        PutRequest: {
-          Item: {
-            ...keys.postTopic(post.id, topic),
-            gsi1pk: keys.topicIndex(topic),
-            gsi1sk: keys.timeSort(post.publishedAt, post.id),
-            postId: post.id,
-          },
-        },
-      })),
+      ...post.topics.map((topic) => ({ PutRequest: { Item: { ...keys.postTopic(post.id, topic), ...sorted(keys.topicIndex(topic)) } } })),
       ...stale.map((topic) => ({ DeleteRequest: { Key: keys.postTopic(post.id, topic) } })),
+      ...termsToWrite(terms).map((term) => ({
+        PutRequest: { Item: { ...keys.postTerm(post.id, term), ...sorted(keys.termIndex(term)) } },
+      })),
+      ...termsToDelete(terms).map((term) => ({ DeleteRequest: { Key: keys.postTerm(post.id, term) } })),
     ]);
   }
 
@@ -87,7 +89,7 @@ export function postRepository(table: TableRef): PostRepository {
       if (error instanceof ConditionalCheckFailedException) return false;
       throw error;
     }
-    if (topics) await topicRows({ ...post, topics }, (old?.topics as string[]) ?? []);
+    if (topics) await indexRows({ ...post, topics }, (old?.topics as string[]) ?? []);
     return true;
   }
 
@@ -137,7 +139,7 @@ export function postRepository(table: TableRef): PostRepository {
     /** Inserts a post that does not exist yet; false (and nothing written) when it does. */
     async insert(post: Post): Promise<boolean> {
       // The lead is written with the topic rows: a crash before them is repaired by the next poll
-      // (refresh rewrites both through repairTopicRows).
+      // (refresh rewrites both through repairIndexRows).
       const { lead: _lead, ...row } = post;
       const inserted = await applied(
         client.send(
@@ -154,7 +156,7 @@ export function postRepository(table: TableRef): PostRepository {
           }),
         ),
       );
-      if (inserted) await topicRows(post, []);
+      if (inserted) await indexRows(post, [], termChange(post));
       return inserted;
     },
 
@@ -208,8 +210,10 @@ export function postRepository(table: TableRef): PostRepository {
           ReturnValues: "ALL_OLD",
         }),
       );
-      const publishedAt = content.publishedAt ?? (Attributes?.publishedAt as string);
-      await topicRows({ id: postId, publishedAt, topics: content.topics }, (Attributes?.topics as string[]) ?? []);
+      const before = toPost(Attributes ?? {});
+      const publishedAt = content.publishedAt ?? before.publishedAt;
+      const now = { ...before, title: content.title, summary: content.summary, publishedAt };
+      await indexRows({ id: postId, publishedAt, topics: content.topics }, before.topics, termChange(now, before));
     },
 
     /**
@@ -277,7 +281,7 @@ export function postRepository(table: TableRef): PostRepository {
             await client.send(new UpdateCommand({ TableName, Key: keys.post(item.id), ...patchExpression({ topics })! }));
           }
           // Rows for the topics it is stored with; those of topics it had before this sync go.
-          await topicRows({ ...item, topics }, (Attributes?.topics as string[]) ?? []);
+          await indexRows({ ...item, topics }, (Attributes?.topics as string[]) ?? [], termChange(item, toPost(Attributes ?? {})));
           return topics;
         } catch (error) {
           if (!(error instanceof ConditionalCheckFailedException)) throw error;
@@ -286,22 +290,44 @@ export function postRepository(table: TableRef): PostRepository {
       return item.topics;
     },
 
-    /** Deletes an item its recap no longer lists: every topic row it has in the table, then the item. */
+    /** Deletes an item its recap no longer lists: every index row it has in the table, then the item. */
     async removeListed(id: string): Promise<void> {
       const rows = await queryAll(table, {
-        KeyConditionExpression: "pk = :pk AND begins_with(sk, :topics)",
-        ExpressionAttributeValues: { ":pk": keys.post(id).pk, ":topics": "TOPIC#" },
+        KeyConditionExpression: "pk = :pk",
+        ExpressionAttributeValues: { ":pk": keys.post(id).pk },
         ProjectionExpression: "pk, sk",
       });
+      // The post's own row last: were the deletes cut short, its rows are still found from it.
+      const post = keys.post(id);
       await batchWrite(table, [
-        ...rows.map((row) => ({ DeleteRequest: { Key: { pk: row.pk, sk: row.sk } } })),
-        { DeleteRequest: { Key: keys.post(id) } },
+        ...rows.filter((row) => row.sk !== post.sk).map((row) => ({ DeleteRequest: { Key: { pk: row.pk, sk: row.sk } } })),
+        { DeleteRequest: { Key: post } },
       ]);
     },
 
-    /** Rewrites a stored post's topic rows (and lead): repairs an insert whose rows were never written. */
-    async repairTopicRows(post: Pick<Post, "id" | "publishedAt" | "topics" | "lead">): Promise<void> {
-      await topicRows(post, []);
+    /** Makes a stored post's index rows (topics, words) what its fields say, and stores `post.lead`: rows written or deleted. */
+    async repairIndexRows(post: Post): Promise<number> {
+      const rows = await queryAll(table, {
+        KeyConditionExpression: "pk = :pk AND begins_with(sk, :indexRows)",
+        ExpressionAttributeValues: { ":pk": keys.post(post.id).pk, ":indexRows": "T" },
+        ProjectionExpression: "sk, gsi1sk",
+      });
+      const sort = keys.timeSort(post.publishedAt, post.id);
+      const wanted = new Map([
+        ...post.topics.map((topic) => [keys.postTopic(post.id, topic).sk, keys.topicIndex(topic)] as const),
+        ...postTerms(post).map((term) => [keys.postTerm(post.id, term).sk, keys.termIndex(term)] as const),
+      ]);
+      const current = new Map(rows.map((row) => [row.sk as string, row.gsi1sk as string]));
+      const writes = [...wanted].filter(([sk]) => current.get(sk) !== sort);
+      const stale = [...current.keys()].filter((sk) => !wanted.has(sk));
+      await batchWrite(table, [
+        ...(post.lead ? [{ PutRequest: { Item: { ...keys.postLead(post.id), lead: post.lead } } }] : []),
+        ...writes.map(([sk, partition]) => ({
+          PutRequest: { Item: { pk: keys.post(post.id).pk, sk, gsi1pk: partition, gsi1sk: sort, postId: post.id } },
+        })),
+        ...stale.map((sk) => ({ DeleteRequest: { Key: { pk: keys.post(post.id).pk, sk } } })),
+      ]);
+      return writes.length + stale.length;
     },
 
     /**
@@ -414,6 +440,11 @@ export function postRepository(table: TableRef): PostRepository {
         offset + limit,
       );
       return this.getMany(rows.slice(offset).map((row) => row.postId as string));
+    },
+
+    /** Ids of the posts indexed under every term, newest published first. */
+    searchIds(terms: string[]): AsyncGenerator<string> {
+      return searchTerms(table, terms);
     },
 
     /**

@@ -11,6 +11,8 @@
  * - a post's lead (tagging only)    → pk POST#<id>, sk LEAD (kept apart: lists never read it)
  * - posts by topic, newest first   → gsi1 TOPIC#<topic>, sk <publishedAt>#<postId> on per-topic rows
  *                                    that live in the post's own partition (pk POST#<id>, sk TOPIC#<topic>)
+ * - posts with a word, newest first → gsi1 TERM#<term>, sk <publishedAt>#<postId> on per-term rows in the
+ *                                    post's own partition (pk POST#<id>, sk TERM#<term>; shared/search-terms.ts)
  * - posts first seen since a time  → gsi2 SEEN#<yyyy-mm>, sk <firstSeenAt>#<postId>
  * - per-channel settings           → pk CHANNEL#<id>, sk SETTINGS; all of them: gsi1 SUBSCRIPTIONS
  * - a channel's digest for a day    → pk CHANNEL#<id>, sk DIGEST#<local date> (the exactly-once claim)
@@ -120,6 +122,8 @@ export const keys = {
   postLead: (postId: string) => ({ pk: `POST#${postId}`, sk: "LEAD" }),
   postTopic: (postId: string, topic: string) => ({ pk: `POST#${postId}`, sk: `TOPIC#${topic}` }),
   topicIndex: (topic: string) => `TOPIC#${topic}`,
+  postTerm: (postId: string, term: string) => ({ pk: `POST#${postId}`, sk: `TERM#${term}` }),
+  termIndex: (term: string) => `TERM#${term}`,
   seenBucket: (isoTime: string) => `SEEN#${isoTime.slice(0, 7)}`,
   timeSort: (isoTime: string, id: string) => `${isoTime}#${id}`,
   /** One-off facts about the installation, e.g. that the default feeds were seeded. */

@@ -6,6 +6,8 @@
 import type { Post, PostCorrections } from "../../model/post";
 import type { FeedItemIdentity, PostContent, PostRepository } from "../../ports/store";
 import { toPost, toStoredPost } from "../records";
+import { postTerms } from "../../shared/search-terms";
+import { termChange, termsToDelete, termsToWrite, type TermChange } from "../terms";
 import { byKey, missing, stored } from "./shared";
 
 /** Months without a post after which a walk back through time stops (when no `since` bounds it). */
@@ -23,6 +25,9 @@ export function memoryPosts(feedItems: Map<string, Map<string, FeedItemIdentity>
   const index = new Map<string, Map<string, string>>();
   /** post id → the topics it has index rows for. */
   const indexed = new Map<string, Set<string>>();
+  /** term → post id → its sort key, and post id → its terms: the word index, as the table's rows. */
+  const words = new Map<string, Map<string, string>>();
+  const worded = new Map<string, Set<string>>();
 
   function writeIndexRow(topic: string, postId: string, publishedAt: string) {
     (index.get(topic) ?? index.set(topic, new Map()).get(topic)!).set(postId, timeSort(publishedAt, postId));
@@ -33,11 +38,19 @@ export function memoryPosts(feedItems: Map<string, Map<string, FeedItemIdentity>
     indexed.get(postId)?.delete(topic);
   }
 
-  /** The post's index rows for its topics (and its lead, when given); rows of topics it lost go. */
-  function topicRows(post: Pick<Post, "id" | "publishedAt" | "topics" | "lead">, previousTopics: string[]) {
+  /** The post's index rows for its topics (and its lead, when given), and with `terms` its words; rows of topics it lost go. */
+  function indexRows(post: Pick<Post, "id" | "publishedAt" | "topics" | "lead">, previousTopics: string[], terms?: TermChange) {
     if (post.lead) leads.set(post.id, post.lead);
     for (const topic of post.topics) writeIndexRow(topic, post.id, post.publishedAt);
     for (const topic of previousTopics) if (!post.topics.includes(topic)) deleteIndexRow(topic, post.id);
+    for (const term of termsToWrite(terms)) {
+      (words.get(term) ?? words.set(term, new Map()).get(term)!).set(post.id, timeSort(post.publishedAt, post.id));
+      (worded.get(post.id) ?? worded.set(post.id, new Set()).get(post.id)!).add(term);
+    }
+    for (const term of termsToDelete(terms)) {
+      words.get(term)?.delete(post.id);
+      worded.get(post.id)?.delete(term);
+    }
   }
 
   /** Sets topics (and `extra`) on an existing post when `allowed`, then its index rows from the topics it had. */
@@ -51,7 +64,7 @@ export function memoryPosts(feedItems: Map<string, Map<string, FeedItemIdentity>
     const old = (row.topics as string[] | undefined) ?? [];
     if (topics) row.topics = [...topics];
     extra.apply?.(row);
-    if (topics) topicRows({ ...post, topics }, old);
+    if (topics) indexRows({ ...post, topics }, old);
     return true;
   }
 
@@ -103,7 +116,7 @@ export function memoryPosts(feedItems: Map<string, Map<string, FeedItemIdentity>
       if (posts.has(post.id)) return false;
       const { lead: _lead, ...fields } = stored(post);
       posts.set(post.id, { ...fields, feeds: new Set(post.feeds) });
-      topicRows(post, []);
+      indexRows(post, [], termChange(post));
       return true;
     },
     async attachFeed(postId, feedUrl) {
@@ -118,6 +131,7 @@ export function memoryPosts(feedItems: Map<string, Map<string, FeedItemIdentity>
       const row = posts.get(postId);
       if (!row) throw missing(`Post ${postId}`);
       const old = (row.topics as string[] | undefined) ?? [];
+      const before = read(row);
       Object.assign(row, stored({ title: content.title, summary: content.summary, topics: content.topics }));
       if (content.publishedAt) row.publishedAt = content.publishedAt;
       // Optional fields the edit has are set; those it lacks are removed (the publisher dropped them).
@@ -126,7 +140,7 @@ export function memoryPosts(feedItems: Map<string, Map<string, FeedItemIdentity>
         if (value !== undefined && value !== "") row[name] = stored(value);
         else delete row[name];
       }
-      topicRows({ id: postId, publishedAt: row.publishedAt, topics: content.topics }, old);
+      indexRows({ id: postId, publishedAt: row.publishedAt, topics: content.topics }, old, termChange(read(row), before));
     },
 
     async setTopics(post, topics) {
@@ -135,8 +149,16 @@ export function memoryPosts(feedItems: Map<string, Map<string, FeedItemIdentity>
     async setCorrections(post, corrections: PostCorrections, topics) {
       return replaceTopics(post, topics, overVersion("corrections", corrections, post.correctionsVersion));
     },
-    async repairTopicRows(post) {
-      topicRows(post, []);
+    async repairIndexRows(post) {
+      const sort = timeSort(post.publishedAt, post.id);
+      const terms = postTerms(post);
+      let changed = 0;
+      for (const topic of post.topics) if (index.get(topic)?.get(post.id) !== sort) changed++;
+      for (const topic of indexed.get(post.id) ?? []) if (!post.topics.includes(topic)) changed++;
+      for (const term of terms) if (words.get(term)?.get(post.id) !== sort) changed++;
+      for (const term of worded.get(post.id) ?? []) if (!terms.includes(term)) changed++;
+      indexRows(post, [...(indexed.get(post.id) ?? [])], { now: terms, before: [...(worded.get(post.id) ?? [])], moved: true });
+      return changed;
     },
 
     async setListed(recap, topics, listed) {
@@ -146,6 +168,7 @@ export function memoryPosts(feedItems: Map<string, Map<string, FeedItemIdentity>
       if (await repository.insert(item)) return item.topics;
       const row = posts.get(item.id)!;
       const old = (row.topics as string[] | undefined) ?? [];
+      const terms = termChange(item, read(row));
       for (const field of ["url", "title", "summary", "publishedAt", "topics", "speakers", "organizations", "links", "listedIn"] as const) {
         (row as Record<string, unknown>)[field] = stored(item[field] ?? []);
       }
@@ -155,14 +178,17 @@ export function memoryPosts(feedItems: Map<string, Map<string, FeedItemIdentity>
       const topics = row.corrections ? corrected(toStoredPost(stored(row)).corrections!) : item.topics;
       if (topics.join() !== item.topics.join()) {
         row.topics = [...topics];
-        topicRows({ ...item, topics }, old);
+        indexRows({ ...item, topics }, old, terms);
       } else {
-        topicRows(item, old);
+        indexRows(item, old, terms);
       }
       return topics;
     },
     async removeListed(id) {
       for (const topic of [...(indexed.get(id) ?? [])]) deleteIndexRow(topic, id);
+      for (const term of worded.get(id) ?? []) words.get(term)?.delete(id);
+      worded.delete(id);
+      leads.delete(id);
       posts.delete(id);
     },
 
@@ -208,6 +234,14 @@ export function memoryPosts(feedItems: Map<string, Map<string, FeedItemIdentity>
     async byTopic(topic, limit, offset = 0) {
       const rows = [...(index.get(topic)?.entries() ?? [])].sort(byKey(([, sort]) => sort)).reverse();
       return repository.getMany(rows.slice(offset, offset + limit).map(([postId]) => postId));
+    },
+
+    async *searchIds(terms) {
+      if (terms.length === 0) return;
+      const lists = [...new Set(terms)].map((term) => words.get(term) ?? new Map<string, string>());
+      const [shortest] = [...lists].sort((a, b) => a.size - b.size);
+      const matches = [...shortest!.entries()].filter(([postId]) => lists.every((list) => list.has(postId)));
+      for (const [postId] of matches.sort(byKey(([, sort]) => sort)).reverse()) yield postId;
     },
 
     async *pagesSeenSince(now, options = {}) {

@@ -1,0 +1,131 @@
+/**
+ * The words a post is found by, and how a search's words become the same terms: one tokenizer for
+ * the word index written at ingest and for the query, so that whatever a post was indexed under, the
+ * same word typed into `/recap search` finds it.
+ *
+ * - Case and accents fold away ("Café" → "cafe"); English words are stemmed (Porter2: "deploying",
+ *   "deployments" → "deploy"); English stop words ("the", "with") are never terms.
+ * - A word written in camel case is also found by its parts ("ArgoCD" → "argocd", "argo", "cd";
+ *   "OpenTelemetry" → "opentelemetry", "open", "telemetry").
+ * - Chinese, Japanese and Korean are written without spaces: their runs become overlapping pairs of
+ *   characters ("可观测性" → "可观", "观测", "测性"), so any word of two characters or more inside a
+ *   run is found; the query checks the whole word afterwards (`phrases`).
+ * - Single letters, digits and CJK characters are not terms (they would each index half the store).
+ */
+import stem from "wink-porter2-stemmer";
+import { eng } from "stopword";
+
+/** Terms longer than this are cut: a sort key stays short, and no real word is that long. */
+const MAX_TERM_LENGTH = 40;
+/**
+ * The most terms one post is indexed under: every term of its title, people and event come first,
+ * then its summary's words, then its summary's CJK character pairs (a term per character, so a CJK
+ * summary alone would fill any cap: the names of things written in Latin letters among them go
+ * first). A summary is at most 500 characters, so this cuts CJK pairs only.
+ */
+export const MAX_TERMS_PER_POST = 120;
+
+const STOP_WORDS = new Set(eng);
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+const CJK_RUNS =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}ー]+|[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}ー]+/gu;
+
+/** Case- and accent-insensitive form of a text. */
+export function fold(text: string): string {
+  return text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
+}
+
+/** The distinct terms of some texts, in the order first met. */
+export function termsOf(texts: string[], limit = Number.POSITIVE_INFINITY): string[] {
+  const terms = new Set<string>();
+  for (const text of texts) {
+    for (const term of termsOfText(text)) {
+      if (terms.size >= limit) return [...terms];
+      terms.add(term);
+    }
+  }
+  return [...terms];
+}
+
+/** What a post is found by: its title, a talk's speakers, organizations and event, then its summary. */
+export function postTerms(post: {
+  title: string;
+  summary?: string;
+  speakers?: string[];
+  organizations?: string[];
+  listedIn?: { section?: string };
+}): string[] {
+  const named = termsOf([post.title, ...(post.speakers ?? []), ...(post.organizations ?? []), post.listedIn?.section ?? ""]);
+  const summary = termsOf([post.summary ?? ""]);
+  const pairs = summary.filter((term) => CJK.test(term));
+  const terms = new Set([...named, ...summary.filter((term) => !CJK.test(term)), ...pairs]);
+  return [...terms].slice(0, MAX_TERMS_PER_POST);
+}
+
+/** The text a search's phrases are checked against (the same fields the terms come from). */
+export function searchableText(post: Parameters<typeof postTerms>[0]): string {
+  const named = [post.title, ...(post.speakers ?? []), ...(post.organizations ?? []), post.listedIn?.section ?? ""];
+  return fold([...named, post.summary ?? ""].join(" "));
+}
+
+/** A search's words as index terms, and the words that must also appear as written. */
+export interface SearchQuery {
+  /** Every one must be a term of a match. Empty when every word was a stop word or a single letter. */
+  terms: string[];
+  /**
+   * Folded words a match's text must contain as written: a word with punctuation ("argo-cd",
+   * "k8s.io", "1.30") and a CJK word (its terms are only its character pairs).
+   */
+  phrases: string[];
+}
+
+export function searchQuery(words: string[]): SearchQuery {
+  const folded = words.map(fold).filter(Boolean);
+  return {
+    terms: termsOf(words),
+    phrases: [...new Set(folded.filter((word) => !/^[\p{L}\p{N}]+$/u.test(word) || CJK.test(word)))],
+  };
+}
+
+/** True when the post's text holds every phrase of the query (its terms are the index's business). */
+export function holdsPhrases(post: Parameters<typeof postTerms>[0], query: SearchQuery): boolean {
+  if (query.phrases.length === 0) return true;
+  const text = searchableText(post);
+  return query.phrases.every((phrase) => text.includes(phrase));
+}
+
+function* termsOfText(text: string): Generator<string> {
+  for (const word of text.split(/[^\p{L}\p{N}]+/u)) {
+    if (!word) continue;
+    for (const run of word.match(CJK_RUNS) ?? []) {
+      if (CJK.test(run)) yield* characterPairs(run);
+      else yield* wordTerms(run);
+    }
+  }
+}
+
+function* characterPairs(run: string): Generator<string> {
+  const characters = [...run];
+  for (let i = 0; i + 1 < characters.length; i++) yield characters[i]! + characters[i + 1]!;
+}
+
+/** A word, and its camel-case parts when it has several ("ArgoCD" → argocd, argo, cd). */
+function* wordTerms(word: string): Generator<string> {
+  const whole = term(word);
+  if (whole) yield whole;
+  const parts = word.split(/(?<=\p{Ll})(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})/u);
+  if (parts.length < 2) return;
+  for (const part of parts) {
+    const found = term(part);
+    if (found && found !== whole) yield found;
+  }
+}
+
+/** One word as a term, or undefined for a stop word or a single character. */
+function term(word: string): string | undefined {
+  const folded = fold(word);
+  if ([...folded].length < 2 || STOP_WORDS.has(folded)) return undefined;
+  // Porter2's rules are for words of letters: "k8s" or "v1beta1" stay as they are.
+  const stemmed = /^[a-z]+$/.test(folded) ? stem(folded) : folded;
+  return stemmed.slice(0, MAX_TERM_LENGTH);
+}

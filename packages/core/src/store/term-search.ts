@@ -1,0 +1,91 @@
+/**
+ * Search through the word index: each term's rows (gsi1 TERM#<term>, sorted by publication time)
+ * read newest first and intersected by leapfrogging — the list whose head is newer than the others'
+ * jumps straight to the oldest head with a `<=` key condition, so a rare word bounds what a common
+ * word costs, and a search never scans posts.
+ */
+import { QueryCommand } from "@aws-sdk/lib-dynamodb";
+import type { TableRef } from "./client";
+import { keys } from "./schema";
+
+/** Rows read by a term's first query; each further page of the same run doubles, up to the maximum. */
+const FIRST_PAGE = 32;
+const MAX_PAGE = 1_000;
+
+interface Entry {
+  sort: string;
+  postId: string;
+}
+
+/** One term's index rows, newest first, with a seek. */
+class TermCursor {
+  private buffer: Entry[] = [];
+  private position = 0;
+  private startKey: Record<string, unknown> | undefined;
+  private started = false;
+  private pageSize = FIRST_PAGE;
+
+  constructor(
+    private readonly table: TableRef,
+    private readonly term: string,
+  ) {}
+
+  /** The current entry, reading the next page when the buffer is spent; undefined at the end. */
+  async head(): Promise<Entry | undefined> {
+    while (this.position >= this.buffer.length) {
+      if (this.started && !this.startKey) return undefined;
+      await this.read(undefined);
+    }
+    return this.buffer[this.position];
+  }
+
+  advance(): void {
+    this.position += 1;
+  }
+
+  /** Moves to the first entry at or older than `sort`: within the buffer, or by a new query from there. */
+  async seek(sort: string): Promise<void> {
+    while (this.position < this.buffer.length && this.buffer[this.position]!.sort > sort) this.position += 1;
+    if (this.position < this.buffer.length || (this.started && !this.startKey)) return;
+    await this.read(sort);
+  }
+
+  private async read(atMost: string | undefined): Promise<void> {
+    const response = await this.table.client.send(
+      new QueryCommand({
+        TableName: this.table.tableName,
+        IndexName: "gsi1",
+        KeyConditionExpression: atMost === undefined ? "gsi1pk = :term" : "gsi1pk = :term AND gsi1sk <= :at",
+        ExpressionAttributeValues: { ":term": keys.termIndex(this.term), ...(atMost === undefined ? {} : { ":at": atMost }) },
+        ProjectionExpression: "gsi1sk, postId",
+        ScanIndexForward: false,
+        Limit: this.pageSize,
+        // A seek starts a new run from its key; a plain read goes on from the last page.
+        ...(atMost === undefined && this.startKey ? { ExclusiveStartKey: this.startKey } : {}),
+      }),
+    );
+    this.started = true;
+    this.buffer = (response.Items ?? []).map((item) => ({ sort: item.gsi1sk as string, postId: item.postId as string }));
+    this.position = 0;
+    this.startKey = response.LastEvaluatedKey;
+    this.pageSize = atMost === undefined ? Math.min(this.pageSize * 2, MAX_PAGE) : FIRST_PAGE;
+  }
+}
+
+/** Ids of the posts indexed under every term, newest published first. */
+export async function* searchTerms(table: TableRef, terms: string[]): AsyncGenerator<string> {
+  if (terms.length === 0) return;
+  const cursors = [...new Set(terms)].map((term) => new TermCursor(table, term));
+  for (;;) {
+    const heads = await Promise.all(cursors.map((cursor) => cursor.head()));
+    if (heads.some((head) => head === undefined)) return;
+    const entries = heads as Entry[];
+    const oldest = entries.reduce((min, entry) => (entry.sort < min ? entry.sort : min), entries[0]!.sort);
+    if (entries.every((entry) => entry.sort === oldest)) {
+      yield entries[0]!.postId;
+      for (const cursor of cursors) cursor.advance();
+      continue;
+    }
+    await Promise.all(cursors.filter((_, i) => entries[i]!.sort > oldest).map((cursor) => cursor.seek(oldest)));
+  }
+}
