@@ -161,13 +161,17 @@ describe("recap CLI", () => {
 
     const first = await recap("reindex", "--json");
     expect(first.code).toBe(0);
-    expect(first.json()).toEqual({ feeds: listed.length, corrected: 1 });
+    const posts = ((await recap("posts", "--limit", "50", "--json")).json().posts as unknown[]).length;
+    expect(first.json()).toEqual({ feeds: { total: listed.length, corrected: 1 }, posts: { total: posts, corrected: 0 } });
     expect(first.stderr).toContain(`${feeds.at("/gitops.xml")}: 2 items (was 1)`);
     expect(
       ((await recap("feeds", "--json")).json() as { id: string; postCount: number }[]).find((f) => f.id === gitops!.id)?.postCount,
     ).toBe(2);
-    expect((await recap("reindex", "--json")).json()).toEqual({ feeds: listed.length, corrected: 0 });
-    expect((await recap("reindex")).stdout).toBe(`Recounted ${listed.length} feeds: 0 corrected.\n`);
+    expect((await recap("reindex", "--json")).json()).toEqual({
+      feeds: { total: listed.length, corrected: 0 },
+      posts: { total: posts, corrected: 0 },
+    });
+    expect((await recap("reindex")).stdout).toBe(`Recounted ${listed.length} feeds: 0 corrected. Reindexed ${posts} posts: 0 corrected.\n`);
   });
 
   it("lists one feed's posts, by its URL or id", async () => {

@@ -15,7 +15,7 @@ import {
   type RefreshOutcome,
 } from "@recap/core/feeds";
 import type { BusEvent, DeadLetter } from "@recap/core/events";
-import { findPosts } from "@recap/core/posts";
+import { findPosts, reindexPosts } from "@recap/core/posts";
 import { editDistance, messageOf, plural, quietLogger, truncate } from "@recap/core/shared";
 import { explainTopics, findTopic, storedPostFocus, suggestTopics, type TopicEvidence, type TopicScore } from "@recap/core/topics";
 import { topicEvidence } from "@recap/core/topics";
@@ -244,16 +244,26 @@ const OPERATIONS: Record<string, Operation> = {
   },
   reindex: {
     usage: "reindex [--json]",
-    summary: "Make the counts kept as feeds are polled exact again, from what is stored (safe to run any time)",
+    summary:
+      "Make what is kept at ingest exact again from what is stored — each feed's item count, each post's topic and word index rows (safe to run any time)",
     options: { json },
     async run(recap, { values }, io) {
-      const summary = await recountItems(recap.deps, (done, total, feed) =>
+      const feeds = await recountItems(recap.deps, (done, total, feed) =>
         io.stderr(
           `[${done}/${total}] ${feed.url}: ${plural(feed.to, "item")}${feed.from === feed.to ? "" : ` (was ${feed.from ?? "not counted"})`}\n`,
         ),
       );
-      if (values.json) return print(io, summary);
-      io.stdout(`Recounted ${plural(summary.feeds, "feed")}: ${summary.corrected} corrected.\n`);
+      const posts = await reindexPosts(recap.deps.store.posts, recap.deps.clock(), (done, corrected) =>
+        io.stderr(`Reindexed ${plural(done, "post")} (${corrected} corrected)\n`),
+      );
+      if (values.json)
+        return print(io, {
+          feeds: { total: feeds.feeds, corrected: feeds.corrected },
+          posts: { total: posts.posts, corrected: posts.corrected },
+        });
+      io.stdout(
+        `Recounted ${plural(feeds.feeds, "feed")}: ${feeds.corrected} corrected. Reindexed ${plural(posts.posts, "post")}: ${posts.corrected} corrected.\n`,
+      );
       return 0;
     },
   },
