@@ -278,8 +278,11 @@ function isTalkHeading(heading: Element, body: AnyNode[], baseUrl: string): bool
   // A heading that links the talk's page on the schedule names that talk.
   if (render([heading], baseUrl).links.some((link) => isTalkPage(link.url))) return true;
   const ownMedia = render([heading, ...body.filter((b) => !isList(b))], baseUrl).links.some(isMedia);
-  if (!ownMedia && lists.some((list) => list.children.some((li) => isTitledMediaItem(li, baseUrl)))) return false;
-  if (ownMedia || splitLeading(textOf([heading])).byline) return true;
+  const items = lists.flatMap((list) => list.children);
+  if (!ownMedia && items.some((li) => isTitledMediaItem(li, baseUrl))) return false;
+  // "* https://youtu.be/…", "- [Video](…)": a list item that is only a recording names no talk of its own, so it is the heading's.
+  const untitledMedia = items.some((li) => isTag(li) && render([li], baseUrl).links.some(isMedia));
+  if (ownMedia || untitledMedia || splitLeading(textOf([heading])).byline) return true;
   return body.some((b) => isTag(b) && isSpeakerLine(textOf([b])));
 }
 

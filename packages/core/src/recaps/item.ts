@@ -499,7 +499,35 @@ function shapeOf(item: RecapItem, parts: Titled, entry: Entry): Candidate["shape
  * lowercase word. Names alone are not enough there ("Argo Rollouts makes …" opens with a project).
  */
 function speakersLeadingNote(note: string | undefined): Byline | undefined {
-  return note ? namesBeforeVerb(note, true)?.byline : undefined;
+  if (!note) return undefined;
+  const withOrg = namesBeforeVerb(note, true)?.byline;
+  if (withOrg) return withOrg;
+  // "Lætitia Avrot présente …", "Loïc Ortola et Mathilde Lorrain ont présenté …": names alone, then a verb of presenting
+  // (a project's name is followed by other verbs: "Argo Rollouts makes …").
+  const named = namesBeforeVerb(note);
+  if (named && PRESENTS.test(note.slice(named.end))) return named.byline;
+  return speakersAfterTalkWord(note);
+}
+
+/** What someone does on stage, right after their name, in the languages recaps are written in. */
+const PRESENTS =
+  /^\s+(?:(?:a|ont|hat|haben|has|have)\s+)?(?:present(?:s|ed)?|présent(?:e|ent|é)|explain(?:s|ed)?|expliqu(?:e|ent|é)|show(?:s|ed)|montr(?:e|ent|é)|demo(?:s|ed)|walk(?:s|ed) (?:us )?through|fait|font|nous (?:parle|explique|présente|montre)|zeigt|zeigen|erklärt|erklären|präsentiert|presenta|explica|muestra)(?!\p{L})/iu;
+
+/**
+ * "Excellent talk d'Olivier Poncet sur …", "Un chouette REX de David Pilato", "La keynote d'ouverture … de Luc Julia": a word
+ * for the talk, then later in the same sentence "de", "d'", "par", "by", "von" or "por" and who gave it.
+ */
+function speakersAfterTalkWord(note: string): Byline | undefined {
+  const talkWord = /(?<!\p{L})(?:talks?|keynotes?|rex|conférences?|présentations?|sessions?|vortrag|charlas?|ponencias?)(?!\p{L})/iu.exec(
+    note.slice(0, MAX_PARSED_TEXT),
+  );
+  if (!talkWord) return undefined;
+  const sentence = note.slice(talkWord.index).split(/[.!?](?:\s|$)/u)[0] ?? "";
+  for (const by of sentence.matchAll(/(?:^|\s)(?:de|par|by|von|por)\s+|(?:^|\s)d['’](?=\p{Lu})/giu)) {
+    const byline = namesOpening(sentence.slice(by.index + by[0].length));
+    if (byline) return byline;
+  }
+  return undefined;
 }
 
 /** A recording named "Title - Jane Doe & Raj Patel" (YouTube's own titles are often that) names the speakers. */
