@@ -17,6 +17,7 @@ import {
 import type { BusEvent, DeadLetter } from "@recap/core/events";
 import { findPosts, reindexPosts } from "@recap/core/posts";
 import { editDistance, messageOf, plural, quietLogger, truncate } from "@recap/core/shared";
+import { connectTable, openStore, type Store } from "@recap/core/store";
 import { explainTopics, findTopic, storedPostFocus, suggestTopics, type TopicEvidence, type TopicScore } from "@recap/core/topics";
 import { topicEvidence } from "@recap/core/topics";
 import { listQueuedLetters, replayQueuedLetters } from "./aws-dead-letters";
@@ -243,29 +244,16 @@ const OPERATIONS: Record<string, Operation> = {
     },
   },
   reindex: {
-    usage: "reindex [--json]",
+    usage: "reindex [--table <name>] [--json]",
     summary:
-      "Make what is kept at ingest exact again from what is stored — each feed's item count, each post's topic and word index rows (safe to run any time)",
-    options: { json },
-    async run(recap, { values }, io) {
-      const feeds = await recountItems(recap.deps, (done, total, feed) =>
-        io.stderr(
-          `[${done}/${total}] ${feed.url}: ${plural(feed.to, "item")}${feed.from === feed.to ? "" : ` (was ${feed.from ?? "not counted"})`}\n`,
-        ),
-      );
-      const posts = await reindexPosts(recap.deps.store.posts, recap.deps.clock(), (done, corrected) =>
-        io.stderr(`Reindexed ${plural(done, "post")} (${corrected} corrected)\n`),
-      );
-      if (values.json)
-        return print(io, {
-          feeds: { total: feeds.feeds, corrected: feeds.corrected },
-          posts: { total: posts.posts, corrected: posts.corrected },
-        });
-      io.stdout(
-        `Recounted ${plural(feeds.feeds, "feed")}: ${feeds.corrected} corrected. Reindexed ${plural(posts.posts, "post")}: ${posts.corrected} corrected.\n`,
-      );
-      return 0;
+      "Make what is kept at ingest exact again from what is stored — each feed's item count, each post's topic and word index rows (safe to run any time; --table: a deployed stage's table)",
+    options: { json, table: { type: "string" } },
+    standalone({ values }, io) {
+      if (typeof values.table !== "string") return undefined;
+      // A deployed stage's table, with the AWS credentials and region of this shell.
+      return reindex({ store: openStore(connectTable(values.table)) }, new Date(), values.json === true, io);
     },
+    run: (recap, { values }, io) => reindex(recap.deps, recap.deps.clock(), values.json === true, io),
   },
   dlq: {
     usage: "dlq [replay] [--queue-url <url>] [--json]",
@@ -328,6 +316,27 @@ function dlqAction(positionals: string[], io: CliIo): "list" | "replay" | "bad" 
 }
 
 /** `recap dlq --queue-url`: the deployed stage's queue, with the operator's AWS credentials. */
+/** `reindex` on a store: feeds' item counts, then every post's index rows, with progress on stderr. */
+async function reindex(deps: { store: Store }, now: Date, asJson: boolean, io: CliIo): Promise<number> {
+  const feeds = await recountItems(deps, (done, total, feed) =>
+    io.stderr(
+      `[${done}/${total}] ${feed.url}: ${plural(feed.to, "item")}${feed.from === feed.to ? "" : ` (was ${feed.from ?? "not counted"})`}\n`,
+    ),
+  );
+  const posts = await reindexPosts(deps.store.posts, now, (done, corrected) =>
+    io.stderr(`Reindexed ${plural(done, "post")} (${corrected} corrected)\n`),
+  );
+  if (asJson)
+    return print(io, {
+      feeds: { total: feeds.feeds, corrected: feeds.corrected },
+      posts: { total: posts.posts, corrected: posts.corrected },
+    });
+  io.stdout(
+    `Recounted ${plural(feeds.feeds, "feed")}: ${feeds.corrected} corrected. Reindexed ${plural(posts.posts, "post")}: ${posts.corrected} corrected.\n`,
+  );
+  return 0;
+}
+
 async function awsDlq(queueUrl: string, replay: boolean, asJson: boolean, io: CliIo): Promise<number> {
   if (!replay) return showLetters(await listQueuedLetters(queueUrl), asJson, `recap dlq replay --queue-url ${queueUrl}`, io);
   const { replayed, failed } = await replayQueuedLetters(queueUrl);
