@@ -193,6 +193,31 @@ describe("matchTopics", () => {
     ["What we learned running KusionStack at scale", undefined, ["platform-engineering"]],
     ["DORA explores DevOps: how can engineers measure productivity?", undefined, ["developer-experience"]],
     ["Bazel and JetBrains co-maintain the IntelliJ plugin", undefined, ["ci-cd", "developer-experience"]],
+    // security's everyday vocabulary, in English and German
+    ["Post-quantum cryptography and TLS", undefined, ["security"]],
+    ["Continuous fuzzing for Go projects", undefined, ["security"]],
+    ["The backdoor that almost shipped", undefined, ["security"]],
+    ["Hunting malware with eBPF", undefined, ["ebpf", "security"]],
+    ["Zwei Schwachstellen in Nagios", undefined, ["security", "observability"]], // Nagios is a monitoring system
+    // homonyms: a house's security, a film called Argo
+    ["Home security on a budget", "Cameras, locks and alarms against burglars.", []],
+    ["Argo ★★★★½", "Ben Affleck directs a tense political thriller.", []],
+    ["Argo at scale", "Syncing 5,000 applications to 200 clusters.", ["gitops"]],
+    // projects whose purpose is the topic
+    ["etcd 3.6 released", undefined, ["kubernetes", "data-storage"]], // Kubernetes' store, and a key-value store
+    ["Kubewarden 1.20 released", undefined, ["security"]], // a policy engine
+    ["Kmesh 1.0 released", undefined, ["ebpf", "service-mesh"]], // an eBPF-based sidecarless mesh
+    ["Introducing kctrl, kapp-controller's CLI", undefined, ["kubernetes"]],
+    ["k3d v5: local clusters in Docker", undefined, ["kubernetes"]],
+    // kinds of database, testing and cost
+    ["Choosing a key-value store", undefined, ["data-storage"]],
+    ["We built a time-series database", undefined, ["data-storage"]],
+    ["Running UI tests in containers", undefined, ["ci-cd"]],
+    ["Making e2e tests fast", undefined, ["ci-cd"]],
+    ["Over-provisioned clusters", "Costs we could cut.", ["finops"]],
+    ["Over-provisioned clusters", undefined, []], // one cost word is a hint, not a case
+    // open source program offices run open source's business side
+    ["What an OSPO does all day", undefined, ["open-source-business"]],
     // several topics at once, in taxonomy order
     [
       "KubeCon recap: platform engineering, eBPF and OpenTelemetry",
