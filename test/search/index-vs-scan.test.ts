@@ -3,7 +3,7 @@
  * posts and talks (the topic evaluation's dev items: English, Chinese, Japanese, German, French):
  * - the same posts, pages and order as a scan applying the index's own rule (shared/search-terms.ts);
  * - every post the scan it replaced found by whole words (the old scan also matched any word's
- *   beginning — "kube" found "kubernetes" — which a word index does not).
+ *   beginning — "kube" found "kubernetes" — and stop words, which a word index does not).
  */
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -74,6 +74,8 @@ const searchable = new Map(
 /** Every post, newest published first, that the index's rule says matches. */
 function scan(words: string[]): string[] {
   const query = searchQuery(words);
+  // Only stop words ("should about"): nothing to look up, and search says so.
+  if (query.terms.length === 0) return [];
   return posts
     .filter((post) => {
       const { terms, text } = searchable.get(post.id)!;
@@ -136,7 +138,9 @@ describe("search through the word index", () => {
   }
 
   it("finds everything the scan it replaced found by whole words", () => {
-    for (const words of QUERIES) {
+    // Stop words and single letters are no terms: the index looks up the other words.
+    for (const words of QUERIES.map((query) => query.filter((word) => searchQuery([word]).terms.length > 0))) {
+      if (words.length === 0) continue;
       const found = new Set(scan(words));
       for (const id of oldScanByWholeWords(words)) expect(found.has(id), `${words.join(" ")}: ${id}`).toBe(true);
     }

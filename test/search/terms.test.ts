@@ -26,6 +26,8 @@ describe("search terms", () => {
     expect(finds("Upgrading ArgoCD", "argocd")).toBe(true);
     expect(finds("OpenTelemetry collector", "telemetry")).toBe(true);
     expect(finds("XMLHttpRequest tricks", "http")).toBe(true);
+    // The query looks the word up whole: written in camel case or not, it finds the other spelling.
+    expect(finds("The go.opentelemetry.io incident", "OpenTelemetry")).toBe(true);
   });
 
   it("words glued to Chinese or Japanese text are found, and a CJK word by its character pairs", () => {

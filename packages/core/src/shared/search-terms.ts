@@ -35,12 +35,14 @@ export function fold(text: string): string {
   return text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
 }
 
-/** The distinct terms of some texts, in the order first met. */
-export function termsOf(texts: string[], limit = Number.POSITIVE_INFINITY): string[] {
+/**
+ * The distinct terms of some texts, in the order first met. With `parts` (indexing), a camel-case
+ * word's parts too; a query looks a word up whole, so "OpenTelemetry" also finds "opentelemetry".
+ */
+function termsOf(texts: string[], parts: boolean): string[] {
   const terms = new Set<string>();
   for (const text of texts) {
-    for (const term of termsOfText(text)) {
-      if (terms.size >= limit) return [...terms];
+    for (const term of termsOfText(text, parts)) {
       terms.add(term);
     }
   }
@@ -55,8 +57,8 @@ export function postTerms(post: {
   organizations?: string[];
   listedIn?: { section?: string };
 }): string[] {
-  const named = termsOf([post.title, ...(post.speakers ?? []), ...(post.organizations ?? []), post.listedIn?.section ?? ""]);
-  const summary = termsOf([post.summary ?? ""]);
+  const named = termsOf([post.title, ...(post.speakers ?? []), ...(post.organizations ?? []), post.listedIn?.section ?? ""], true);
+  const summary = termsOf([post.summary ?? ""], true);
   const pairs = summary.filter((term) => CJK.test(term));
   const terms = new Set([...named, ...summary.filter((term) => !CJK.test(term)), ...pairs]);
   return [...terms].slice(0, MAX_TERMS_PER_POST);
@@ -82,7 +84,7 @@ export interface SearchQuery {
 export function searchQuery(words: string[]): SearchQuery {
   const folded = words.map(fold).filter(Boolean);
   return {
-    terms: termsOf(words),
+    terms: termsOf(words, false),
     phrases: [...new Set(folded.filter((word) => !/^[\p{L}\p{N}]+$/u.test(word) || CJK.test(word)))],
   };
 }
@@ -94,12 +96,12 @@ export function holdsPhrases(post: Parameters<typeof postTerms>[0], query: Searc
   return query.phrases.every((phrase) => text.includes(phrase));
 }
 
-function* termsOfText(text: string): Generator<string> {
+function* termsOfText(text: string, parts: boolean): Generator<string> {
   for (const word of text.split(/[^\p{L}\p{N}]+/u)) {
     if (!word) continue;
     for (const run of word.match(CJK_RUNS) ?? []) {
       if (CJK.test(run)) yield* characterPairs(run);
-      else yield* wordTerms(run);
+      else yield* wordTerms(run, parts);
     }
   }
 }
@@ -110,9 +112,10 @@ function* characterPairs(run: string): Generator<string> {
 }
 
 /** A word, and its camel-case parts when it has several ("ArgoCD" → argocd, argo, cd). */
-function* wordTerms(word: string): Generator<string> {
+function* wordTerms(word: string, withParts: boolean): Generator<string> {
   const whole = term(word);
   if (whole) yield whole;
+  if (!withParts) return;
   const parts = word.split(/(?<=\p{Ll})(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})/u);
   if (parts.length < 2) return;
   for (const part of parts) {
