@@ -631,6 +631,44 @@ export function describeStoreContract(name: string, open: OpenStore): void {
     });
 
     // -----------------------------------------------------------------------------------------------------
+    describe("posts: counts per topic", () => {
+      it("counts a topic's posts published since a time, from its index rows, through retags and edits", async () => {
+        const store = await fresh();
+        await store.posts.insert(post({ id: "old", topics: ["ebpf"], publishedAt: iso((-3 * DAY) / MINUTE) }));
+        await store.posts.insert(post({ id: "a", topics: ["ebpf", "kubernetes"], publishedAt: iso(-60) }));
+        await store.posts.insert(post({ id: "b", topics: ["ebpf"], publishedAt: iso(-30) }));
+        const since = at(-DAY / MINUTE);
+        expect(await store.posts.countByTopic("ebpf", since)).toBe(2);
+        expect(await store.posts.countByTopic("ebpf", at((-4 * DAY) / MINUTE))).toBe(3);
+        expect(await store.posts.countByTopic("gitops", since)).toBe(0);
+        await store.posts.setTopics({ id: "b", publishedAt: iso(-30) }, ["gitops"]);
+        expect(await store.posts.countByTopic("ebpf", since)).toBe(1);
+        expect(await store.posts.countByTopic("gitops", since)).toBe(1);
+        // A publisher's new date moves the post out of the window.
+        await store.posts.updateContent("a", { title: "A", summary: "", topics: ["ebpf"], publishedAt: iso((-2 * DAY) / MINUTE) });
+        expect(await store.posts.countByTopic("ebpf", since)).toBe(0);
+      });
+
+      it("leaves a recap out while it lists talks (they count), and counts it again once it lists none", async () => {
+        const store = await fresh();
+        const recap = post({ id: "recap", topics: ["gitops"] });
+        await store.posts.insert(recap);
+        const since = at(-DAY / MINUTE);
+        expect(await store.posts.countByTopic("gitops", since)).toBe(1);
+        // The list is written before its items (topics unchanged): the recap is a recap from then on.
+        expect(
+          await store.posts.setListed({ ...recap, listedVersion: 0 }, undefined, [{ id: "talk-1", kind: "talk", hash: "", topics: [] }]),
+        ).toBe(true);
+        expect(await store.posts.countByTopic("gitops", since)).toBe(0);
+        await store.posts.saveListed(post({ id: "talk-1", kind: "talk", topics: ["gitops"] }));
+        expect(await store.posts.countByTopic("gitops", since)).toBe(1);
+        await store.posts.removeListed("talk-1");
+        expect(await store.posts.setListed({ ...recap, listedVersion: 1 }, ["gitops"], [])).toBe(true);
+        expect(await store.posts.countByTopic("gitops", since)).toBe(1);
+      });
+    });
+
+    // -----------------------------------------------------------------------------------------------------
     describe("posts: the word index", () => {
       const found = async (store: Store, ...words: string[]) => {
         const matched: string[] = [];

@@ -161,6 +161,11 @@ export interface PostReads {
   /** A topic's posts, newest published first, skipping the first `offset`. */
   byTopic(topic: string, limit: number, offset?: number): Promise<Post[]>;
   /**
+   * Posts with the topic published at or after `since`, read from its index rows (never the posts);
+   * a recap is left out — the talks it lists count, each a post of its own.
+   */
+  countByTopic(topic: string, since: Date): Promise<number>;
+  /**
    * Ids of the posts indexed under every term (shared/search-terms.ts), newest published first: a search
    * through the word index, read only as far as the caller goes on.
    */

@@ -8,16 +8,13 @@ import type { PostRepository } from "../ports/store";
 import type { Taxonomy } from "../model/topic";
 import type { Post } from "../model/post";
 import { PAGE_SIZE } from "../model/command";
+import { mapWithConcurrency } from "../shared/concurrency";
 import { fold, holdsPhrases, searchQuery } from "../shared/search-terms";
 
 const DAY = 86_400_000;
 export const TOPICS_WINDOW_DAYS = 7;
-/**
- * The most posts `topics` reads on Slack's request path: each feed adds at most 1,000 items a poll
- * (feeds/refresh.ts), so this is reached only by a week of many new large feeds, and the counts are
- * then those of the newest posts read. (Counters kept at ingest would lift it; see issue 14.)
- */
-export const REQUEST_READ_MAX = 5_000;
+/** Topics counted at once: one query each, in parallel, on Slack's request path. */
+const COUNTS_AT_ONCE = 16;
 /**
  * The most posts `latest` reads to fill a page with news: it stops as soon as the page is full, so
  * this is reached only when a day's backfill (feeds added today) outnumbers it.
@@ -72,18 +69,14 @@ export async function latestWindow(posts: PostRepository, page: number, now: Dat
   return windowOf(news, page);
 }
 
-/** Posts published in the last TOPICS_WINDOW_DAYS per topic: the busy ones by count, the quiet ones apart. */
+/**
+ * Posts published in the last TOPICS_WINDOW_DAYS per topic, counted on each topic's index rows (a
+ * recap left out: its talks count): the busy ones by count, the quiet ones apart.
+ */
 export async function topicCounts(posts: PostRepository, taxonomy: Taxonomy, now: Date) {
   const weekAgo = new Date(now.getTime() - TOPICS_WINDOW_DAYS * DAY);
-  // Reading by first-seen time bounds the read; the publication date keeps a newly added feed's
-  // archive (all first seen today) out of this week's counts.
-  const recent = await posts.seenSince(now, { since: weekAgo, limit: REQUEST_READ_MAX });
-  const counts = new Map<string, number>();
-  for (const post of recent) {
-    // A recap carries its talks' topics; its talks are counted themselves.
-    if (post.publishedAt < weekAgo.toISOString() || post.listed) continue;
-    for (const topic of post.topics) counts.set(topic, (counts.get(topic) ?? 0) + 1);
-  }
+  const counted = await mapWithConcurrency(taxonomy.topics, COUNTS_AT_ONCE, (topic) => posts.countByTopic(topic.id, weekAgo));
+  const counts = new Map(taxonomy.topics.map((topic, i) => [topic.id, counted[i]!]));
   const all = taxonomy.topics.map(({ id, label }) => ({ id, label, count: counts.get(id) ?? 0 }));
   return {
     days: TOPICS_WINDOW_DAYS,

@@ -48,12 +48,22 @@ export function postRepository(table: TableRef): PostRepository {
    * word index rows — rows for terms it gained (all of them when its publication time moved, which is
    * in their sort key), deletes for terms it lost. Rows of topics it lost go. Idempotent.
    */
-  async function indexRows(post: Pick<Post, "id" | "publishedAt" | "topics" | "lead">, previousTopics: string[], terms?: TermChange) {
+  async function indexRows(
+    post: Pick<Post, "id" | "publishedAt" | "topics" | "lead"> & { lists?: boolean },
+    previousTopics: string[],
+    terms?: TermChange,
+  ) {
     const stale = previousTopics.filter((topic) => !post.topics.includes(topic));
     const sorted = (partition: string) => ({ gsi1pk: partition, gsi1sk: keys.timeSort(post.publishedAt, post.id), postId: post.id });
+    // A recap's topic rows say so: `topics` counts its talks, not the recap besides.
+    const topicRow = (topic: string) => ({
+      ...keys.postTopic(post.id, topic),
+      ...sorted(keys.topicIndex(topic)),
+      ...(post.lists ? { lists: true } : {}),
+    });
     await batchWrite(table, [
       ...(post.lead ? [{ PutRequest: { Item: { ...keys.postLead(post.id), lead: post.lead } } }] : []),
-      ...post.topics.map((topic) => ({ PutRequest: { Item: { ...keys.postTopic(post.id, topic), ...sorted(keys.topicIndex(topic)) } } })),
+      ...post.topics.map((topic) => ({ PutRequest: { Item: topicRow(topic) } })),
       ...stale.map((topic) => ({ DeleteRequest: { Key: keys.postTopic(post.id, topic) } })),
       ...termsToWrite(terms).map((term) => ({
         PutRequest: { Item: { ...keys.postTerm(post.id, term), ...sorted(keys.termIndex(term)) } },
@@ -64,12 +74,13 @@ export function postRepository(table: TableRef): PostRepository {
 
   /**
    * SET topics (and `extra`) on an existing post, then its topic rows from the topics it had; with
-   * `topics` undefined, only `extra` (the topics, and their rows, stay as they are).
+   * `topics` undefined, only `extra` (the topics stay, and their rows unless `listed` made the post
+   * a recap or no longer one).
    */
   async function replaceTopics(
     post: Pick<Post, "id" | "publishedAt">,
     topics: string[] | undefined,
-    extra: { set?: string; condition?: string; names?: string[]; values?: Record<string, unknown> },
+    extra: { set?: string; condition?: string; names?: string[]; values?: Record<string, unknown>; listed?: ListedItem[] },
   ): Promise<boolean> {
     const set = [...(topics ? ["#topics = :topics"] : []), ...(extra.set ? [extra.set] : [])];
     let old: Record<string, unknown> | undefined;
@@ -89,7 +100,10 @@ export function postRepository(table: TableRef): PostRepository {
       if (error instanceof ConditionalCheckFailedException) return false;
       throw error;
     }
-    if (topics) await indexRows({ ...post, topics }, (old?.topics as string[]) ?? []);
+    const before = (old?.topics as string[]) ?? [];
+    const listedBefore = listsTalks(old?.listed);
+    const lists = extra.listed ? extra.listed.length > 0 : listedBefore;
+    if (topics || lists !== listedBefore) await indexRows({ ...post, topics: topics ?? before, lists }, before);
     return true;
   }
 
@@ -156,7 +170,7 @@ export function postRepository(table: TableRef): PostRepository {
           }),
         ),
       );
-      if (inserted) await indexRows(post, [], termChange(post));
+      if (inserted) await indexRows({ ...post, lists: listsTalks(post.listed) }, [], termChange(post));
       return inserted;
     },
 
@@ -213,7 +227,11 @@ export function postRepository(table: TableRef): PostRepository {
       const before = toPost(Attributes ?? {});
       const publishedAt = content.publishedAt ?? before.publishedAt;
       const now = { ...before, title: content.title, summary: content.summary, publishedAt };
-      await indexRows({ id: postId, publishedAt, topics: content.topics }, before.topics, termChange(now, before));
+      await indexRows(
+        { id: postId, publishedAt, topics: content.topics, lists: listsTalks(before.listed) },
+        before.topics,
+        termChange(now, before),
+      );
     },
 
     /**
@@ -246,7 +264,7 @@ export function postRepository(table: TableRef): PostRepository {
       topics: string[] | undefined,
       listed: ListedItem[],
     ): Promise<boolean> {
-      return replaceTopics(recap, topics, overVersion("listed", listed, recap.listedVersion));
+      return replaceTopics(recap, topics, { ...overVersion("listed", listed, recap.listedVersion), listed });
     },
 
     /**
@@ -310,20 +328,31 @@ export function postRepository(table: TableRef): PostRepository {
       const rows = await queryAll(table, {
         KeyConditionExpression: "pk = :pk AND begins_with(sk, :indexRows)",
         ExpressionAttributeValues: { ":pk": keys.post(post.id).pk, ":indexRows": "T" },
-        ProjectionExpression: "sk, gsi1sk",
+        ProjectionExpression: "sk, gsi1sk, lists",
       });
       const sort = keys.timeSort(post.publishedAt, post.id);
+      const lists = listsTalks(post.listed);
+      // Each row as it should be: its index partition, and whether it is a recap's topic row.
       const wanted = new Map([
-        ...post.topics.map((topic) => [keys.postTopic(post.id, topic).sk, keys.topicIndex(topic)] as const),
-        ...postTerms(post).map((term) => [keys.postTerm(post.id, term).sk, keys.termIndex(term)] as const),
+        ...post.topics.map((topic) => [keys.postTopic(post.id, topic).sk, { partition: keys.topicIndex(topic), lists }] as const),
+        ...postTerms(post).map((term) => [keys.postTerm(post.id, term).sk, { partition: keys.termIndex(term), lists: false }] as const),
       ]);
-      const current = new Map(rows.map((row) => [row.sk as string, row.gsi1sk as string]));
-      const writes = [...wanted].filter(([sk]) => current.get(sk) !== sort);
+      const current = new Map(rows.map((row) => [row.sk as string, `${row.gsi1sk as string}|${row.lists === true}`]));
+      const writes = [...wanted].filter(([sk, row]) => current.get(sk) !== `${sort}|${row.lists}`);
       const stale = [...current.keys()].filter((sk) => !wanted.has(sk));
       await batchWrite(table, [
         ...(post.lead ? [{ PutRequest: { Item: { ...keys.postLead(post.id), lead: post.lead } } }] : []),
-        ...writes.map(([sk, partition]) => ({
-          PutRequest: { Item: { pk: keys.post(post.id).pk, sk, gsi1pk: partition, gsi1sk: sort, postId: post.id } },
+        ...writes.map(([sk, row]) => ({
+          PutRequest: {
+            Item: {
+              pk: keys.post(post.id).pk,
+              sk,
+              gsi1pk: row.partition,
+              gsi1sk: sort,
+              postId: post.id,
+              ...(row.lists ? { lists: true } : {}),
+            },
+          },
         })),
         ...stale.map((sk) => ({ DeleteRequest: { Key: { pk: keys.post(post.id).pk, sk } } })),
       ]);
@@ -442,6 +471,17 @@ export function postRepository(table: TableRef): PostRepository {
       return this.getMany(rows.slice(offset).map((row) => row.postId as string));
     },
 
+    /** Posts with a topic published at or after `since`, recaps left out (their talks count). */
+    async countByTopic(topic: string, since: Date): Promise<number> {
+      return countAll(table, {
+        IndexName: "gsi1",
+        KeyConditionExpression: "gsi1pk = :topic AND gsi1sk >= :since",
+        FilterExpression: "attribute_not_exists(#lists)",
+        ExpressionAttributeNames: { "#lists": "lists" },
+        ExpressionAttributeValues: { ":topic": keys.topicIndex(topic), ":since": since.toISOString() },
+      });
+    },
+
     /** Ids of the posts indexed under every term, newest published first. */
     searchIds(terms: string[]): AsyncGenerator<string> {
       return searchTerms(table, terms);
@@ -484,6 +524,9 @@ export function postRepository(table: TableRef): PostRepository {
     },
   };
 }
+
+/** Whether a stored `listed` attribute lists anything: the post is then a recap. */
+const listsTalks = (listed: unknown) => Array.isArray(listed) && listed.length > 0;
 
 /** "2026-11", "2026-10", … starting at now's month (UTC). */
 function* monthsBackFrom(now: Date): Generator<string> {

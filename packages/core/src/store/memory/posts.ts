@@ -236,6 +236,12 @@ export function memoryPosts(feedItems: Map<string, Map<string, FeedItemIdentity>
       return repository.getMany(rows.slice(offset, offset + limit).map(([postId]) => postId));
     },
 
+    async countByTopic(topic, since) {
+      const from = since.toISOString();
+      const isRecap = (id: string) => ((posts.get(id)?.listed as unknown[] | undefined) ?? []).length > 0;
+      return [...(index.get(topic)?.entries() ?? [])].filter(([id, sort]) => sort >= from && !isRecap(id)).length;
+    },
+
     async *searchIds(terms) {
       if (terms.length === 0) return;
       const lists = [...new Set(terms)].map((term) => words.get(term) ?? new Map<string, string>());

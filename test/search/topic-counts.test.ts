@@ -1,0 +1,72 @@
+/**
+ * `/recap topics` counted on the topic index answers what reading a week of posts answered, on a
+ * store of 900 real items (the topic evaluation's dev split, with their labeled topics) published
+ * over three weeks, a few of them recaps listing talks.
+ */
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { topicCounts, type Post } from "@recap/core/posts";
+import { mapWithConcurrency } from "@recap/core/shared";
+import { memoryStore, openStore, type Store } from "@recap/core/store";
+import { loadTaxonomy } from "@recap/core/topics";
+import { startTestDynamo, type TestDynamo } from "../helpers/dynamo";
+
+const items = JSON.parse(readFileSync(new URL("../topics/eval/dev.json", import.meta.url), "utf8")) as {
+  title: string;
+  topics: string[];
+}[];
+const NOW = new Date("2026-11-30T12:00:00Z");
+const taxonomy = loadTaxonomy();
+
+/** Item i, published (and first seen) i × 37 minutes before NOW: about three weeks in all; every 50th a recap. */
+const posts: Post[] = items.map((item, i) => {
+  const at = new Date(NOW.getTime() - i * 37 * 60_000).toISOString();
+  return {
+    id: `p-${i}`,
+    kind: "article",
+    url: `https://example.com/${i}`,
+    title: item.title,
+    summary: "",
+    publishedAt: at,
+    firstSeenAt: at,
+    topics: item.topics,
+    feeds: ["https://example.com/feed.xml"],
+    fresh: false,
+    ...(i % 50 === 0 ? { listed: [{ id: `talk-of-${i}`, kind: "talk" as const, hash: "h", topics: item.topics }] } : {}),
+  };
+});
+
+/** What `topics` answered before the index: a week of posts read, recaps left out, counted per topic. */
+function countedFromPosts(): Map<string, number> {
+  const weekAgo = new Date(NOW.getTime() - 7 * 86_400_000).toISOString();
+  const counts = new Map<string, number>();
+  for (const post of posts) {
+    if (post.firstSeenAt < weekAgo || post.publishedAt < weekAgo || post.listed?.length) continue;
+    for (const topic of post.topics) counts.set(topic, (counts.get(topic) ?? 0) + 1);
+  }
+  return counts;
+}
+
+let dynamo: TestDynamo;
+const stores: [string, Store][] = [];
+beforeAll(async () => {
+  dynamo = await startTestDynamo();
+  stores.push(["DynamoDB (dynalite)", openStore(await dynamo.newTable())], ["memory", memoryStore()]);
+  for (const [, store] of stores) await mapWithConcurrency(posts, 16, (post) => store.posts.insert(post));
+}, 120_000);
+afterAll(async () => {
+  await dynamo?.close();
+});
+
+describe("topics counted on the topic index", () => {
+  for (const name of ["DynamoDB (dynalite)", "memory"]) {
+    it(`${name}: the same counts as reading the week's posts`, async () => {
+      const store = stores.find(([n]) => n === name)![1];
+      const { topics, quiet } = await topicCounts(store.posts, taxonomy, NOW);
+      const expected = countedFromPosts();
+      expect(topics.length).toBeGreaterThan(10);
+      expect(Object.fromEntries(topics.map((t) => [t.id, t.count]))).toEqual(Object.fromEntries(expected));
+      for (const t of quiet) expect(expected.has(t.id)).toBe(false);
+    });
+  }
+});
