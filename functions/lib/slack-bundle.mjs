@@ -1,6 +1,8 @@
 // How the Slack function is bundled, besides SST's defaults (esbuild, ESM, minified): said once for
 // the deploy (stacks/http.ts hands this file to SST as its esbuild plugins), the size budget's test
 // (test/functions/bundle.test.ts) and the bench.
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 /** The Slack function's bundle may not grow past this. */
@@ -32,7 +34,8 @@ export const absentReceivers = {
 export const englishStopWordsOnly = {
   name: "recap-english-stop-words",
   setup(build) {
-    build.onResolve({ filter: /^stopword$/ }, () => ({ path: fileURLToPath(import.meta.resolve("stopword/src/stopword.js")) }));
+    const source = join(dirname(createRequire(import.meta.url).resolve("stopword/package.json")), "src", "stopword.js");
+    build.onResolve({ filter: /^stopword$/ }, () => ({ path: source }));
   },
 };
 

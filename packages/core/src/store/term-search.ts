@@ -8,8 +8,12 @@ import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import type { TableRef } from "./client";
 import { keys } from "./schema";
 
-/** Rows read by a term's first query; each further page of the same run doubles, up to the maximum. */
-const FIRST_PAGE = 32;
+/**
+ * Rows read by a term's first query; each further query of the same list reads twice as many, up to
+ * the maximum: a search that needs few rows reads few, one that walks far does it in few requests
+ * (and reads at most twice the rows it needed).
+ */
+const FIRST_PAGE = 100;
 const MAX_PAGE = 1_000;
 
 interface Entry {
@@ -68,7 +72,7 @@ class TermCursor {
     this.buffer = (response.Items ?? []).map((item) => ({ sort: item.gsi1sk as string, postId: item.postId as string }));
     this.position = 0;
     this.startKey = response.LastEvaluatedKey;
-    this.pageSize = atMost === undefined ? Math.min(this.pageSize * 2, MAX_PAGE) : FIRST_PAGE;
+    this.pageSize = Math.min(this.pageSize * 2, MAX_PAGE);
   }
 }
 
