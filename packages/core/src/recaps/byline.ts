@@ -333,13 +333,14 @@ export function splitRest(text: string): { byline?: Byline; note: string } {
 }
 
 /**
- * Where a byline ends: a separator, a sentence's end, or a comma before a lowercase word ("by Kylie
+ * Where a byline ends: a line break (`<br>`: "by Jane Doe, Acme<br>Tuesday, March 19 • 10:00"), a separator, a
+ * sentence's end, or a comma before a lowercase word ("by Kylie
  * Stradley, was a popular talk") — unless what follows that comma is a short lowercase name ending
  * the byline or a person in it ("Vinay Kulkarni, eBay", "Nico Meisenzahl, white duck; Vlad …"):
  * up to three words, not opening with a verb or a joining word.
  */
 function bylineEnd(body: string): RegExpExecArray | null {
-  const ends = /\s*[—–|]\s*|\s+-\s+|:\s+|(?<=\p{L}{2}|\))\.\s+|,\s+(?=\p{Ll})/gu;
+  const ends = /\s*\n\s*|\s*[—–|]\s*|\s+-\s+|:\s+|(?<=\p{L}{2}|\))\.\s+|,\s+(?=\p{Ll})/gu;
   for (let m = ends.exec(body); m; m = ends.exec(body)) {
     if (!m[0].startsWith(",")) return m;
     const piece = /^[^,;—–|:.]*/u.exec(body.slice(m.index + m[0].length))![0].trim();

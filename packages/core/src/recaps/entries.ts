@@ -18,6 +18,7 @@ import {
   textOf,
 } from "./dom";
 import { isMedia, isTalkPage } from "./links";
+import type { RecapLink } from "./types";
 import { isGenericLabel, render } from "./render";
 
 /**
@@ -256,10 +257,16 @@ function hasOwnEvidence(heading: Element, lead: AnyNode[], baseUrl: string): boo
   return render([heading, ...lead], baseUrl).links.some((link) => isMedia(link) && isGenericLabel(link.label));
 }
 
-/** A playlist or channel: many recordings, never one talk's own. */
-function isPlaylist(url: string): boolean {
-  return /[?&]list=|\/playlist\b|\/(?:channel|c|user)\/|\/@/i.test(url);
+/**
+ * A playlist or channel: many recordings, never one talk's own. A video watched within a playlist
+ * (`watch?v=…&list=…`) is that one video.
+ */
+export function isPlaylist(url: string): boolean {
+  return (/[?&]list=/i.test(url) && !/[?&]v=/i.test(url)) || /\/playlist\b|\/(?:channel|c|user)\/|\/@/i.test(url);
 }
+
+/** A talk's own recording or deck: not a playlist or channel. */
+const ownRecording = (link: RecapLink): boolean => isMedia(link) && !isPlaylist(link.url);
 
 /** "From WasmCon", "At Observability Day", "Day 2 – …": a line that introduces what follows. */
 const INTRODUCES = /^(?:(?:talks|sessions|highlights|notes)\s+)?(?:from|at)\s+\p{Lu}|^day\s*\d{1,2}\b/iu;
@@ -277,11 +284,12 @@ function isTalkHeading(heading: Element, body: AnyNode[], baseUrl: string): bool
   const lists = body.filter(isList);
   // A heading that links the talk's page on the schedule names that talk.
   if (render([heading], baseUrl).links.some((link) => isTalkPage(link.url))) return true;
-  const ownMedia = render([heading, ...body.filter((b) => !isList(b))], baseUrl).links.some(isMedia);
+  // A playlist ("Watch all the recordings") is many talks' recordings, none of them the heading's own.
+  const ownMedia = render([heading, ...body.filter((b) => !isList(b))], baseUrl).links.some(ownRecording);
   const items = lists.flatMap((list) => list.children);
   if (!ownMedia && items.some((li) => isTitledMediaItem(li, baseUrl))) return false;
   // "* https://youtu.be/…", "- [Video](…)": a list item that is only a recording names no talk of its own, so it is the heading's.
-  const untitledMedia = items.some((li) => isTag(li) && render([li], baseUrl).links.some(isMedia));
+  const untitledMedia = items.some((li) => isTag(li) && render([li], baseUrl).links.some(ownRecording));
   if (ownMedia || untitledMedia || splitLeading(textOf([heading])).byline) return true;
   return body.some((b) => isTag(b) && isSpeakerLine(textOf([b])));
 }
@@ -488,10 +496,22 @@ const TRACK_NAME =
 
 /** "From ArgoCon:" → "ArgoCon", "Day 2 – Cilium + eBPF Day" → "Cilium + eBPF Day", "Les Keynotes" → "Keynotes". */
 export function sectionName(text: string): string {
-  const name = bareSectionName(text);
+  const name = eventAfterPreposition(bareSectionName(text));
   // "Les Keynotes", "The Workshops": an article before a track's name is not part of it.
   const bare = name.replace(/^(?:the|les|la|le|die|der|das|los|las|el)\s+(?=\S)/i, "");
   return bare !== name && TRACK_NAME.test(bare) ? bare : name;
+}
+
+/**
+ * "Scenes from BackstageCon", "What we saw at Cilium + eBPF Day", "Our week during ArgoCon": the words
+ * before "from", "at" or "during" say what the part of the post is about; the co-located event it
+ * names is what follows. Only a short event name there ("from KubeCon" names the conference itself).
+ */
+function eventAfterPreposition(name: string): string {
+  const m = /^\S.{0,60}?\s(?:from|at|during)\s+(\S.*)$/iu.exec(name);
+  const event = m?.[1];
+  if (!event || event.split(/\s+/).length > 5 || DAY_OR_DATE.test(event)) return name;
+  return CO_LOCATED.test(event.replace(/\b(?:kubecon|cloudnativecon)\b/gi, "")) ? event : name;
 }
 
 function bareSectionName(text: string): string {

@@ -335,7 +335,8 @@ function leadingParts(r: Rendered): Titled {
 
 function fromHeading(entry: Entry, baseUrl: string): Candidate {
   const links = render([...entry.nodes, ...entry.body.flat()], baseUrl).links;
-  const headText = plain(dropMarks(render(entry.nodes, baseUrl).raw), true);
+  // "#1: Unlocking Backstage's Potential: …": the numbering is no part of the title, nor a label before a byline.
+  const headText = plain(dropMarks(render(entry.nodes, baseUrl).raw), true).replace(LIST_NUMBER, "");
   // A heading splits only around a byline ("Title — Jane Doe, Intuit"); "Argo CD - Scaling Out" is one title.
   const split = splitLeading(headText, true);
   const parts: Parts = split.byline ? split : { title: headText, note: "" };
@@ -506,12 +507,42 @@ function speakersLeadingNote(note: string | undefined): Byline | undefined {
   // (a project's name is followed by other verbs: "Argo Rollouts makes …").
   const named = namesBeforeVerb(note);
   if (named && PRESENTS.test(note.slice(named.end))) return named.byline;
-  return speakersAfterTalkWord(note);
+  return speakersAfterTalkWord(note) ?? speakersInNoteSentence(note);
 }
+
+/**
+ * Who gave the talk, named in a later sentence of the note under its title, as wrap-ups write it:
+ * "… John Collier from Red Hat walks through …", "Spotify's Stanley Nicholl shares …", "This panel —
+ * featuring Jane Doe (Acme), Raj Patel (Initech) — brings …". The names must open their sentence
+ * (after an organization's possessive) and be followed by a verb of presenting, or follow
+ * "featuring" between dashes: a sentence that only mentions someone names no speaker.
+ */
+function speakersInNoteSentence(note: string): Byline | undefined {
+  const sentences = note
+    .slice(0, MAX_PARSED_TEXT)
+    .split(/(?<=\p{L}{2}[.!?)])\s+(?=\p{Lu})/u)
+    .slice(0, 4);
+  for (const sentence of sentences) {
+    const featuring = FEATURING.exec(sentence);
+    const listed = featuring ? parseByline(featuring[1]!) : undefined;
+    if (listed) return listed;
+    // "Spotify's Stanley Nicholl shares …": the organization's possessive before the name.
+    const possessive = ORG_POSSESSIVE.exec(sentence);
+    const rest = possessive ? sentence.slice(possessive[0].length) : sentence;
+    const named = namesBeforeVerb(rest, !possessive);
+    if (!named || !PRESENTS.test(rest.slice(named.end))) continue;
+    if (!possessive) return named.byline;
+    if (named.byline.organizations.length === 0) return { speakers: named.byline.speakers, organizations: [possessive[1]!] };
+  }
+  return undefined;
+}
+
+const FEATURING = /(?:^|\s)featuring\s+([^—–]{3,240}?)\s+[—–]\s/u;
+const ORG_POSSESSIVE = /^(\p{Lu}[\p{L}\p{N}&.-]*(?: \p{Lu}[\p{L}\p{N}&.-]*){0,2})['’]s\s+(?=\p{Lu})/u;
 
 /** What someone does on stage, right after their name, in the languages recaps are written in. */
 const PRESENTS =
-  /^\s+(?:(?:a|ont|hat|haben|has|have)\s+)?(?:present(?:s|ed)?|présent(?:e|ent|é)|explain(?:s|ed)?|expliqu(?:e|ent|é)|show(?:s|ed)|montr(?:e|ent|é)|demo(?:s|ed)|walk(?:s|ed) (?:us )?through|fait|font|nous (?:parle|explique|présente|montre)|zeigt|zeigen|erklärt|erklären|präsentiert|presenta|explica|muestra)(?!\p{L})/iu;
+  /^\s+(?:(?:a|ont|hat|haben|has|have)\s+)?(?:present(?:s|ed)?|présent(?:e|ent|é)|explain(?:s|ed)?|expliqu(?:e|ent|é)|show(?:s|ed)|montr(?:e|ent|é)|demo(?:s|ed)|walk(?:s|ed) (?:us )?through|shar(?:es|ed)|discuss(?:es|ed)|introduc(?:es|ed)|cover(?:s|ed)|fait|font|nous (?:parle|explique|présente|montre)|zeigt|zeigen|erklärt|erklären|präsentiert|presenta|explica|muestra)(?!\p{L})/iu;
 
 /**
  * "Excellent talk d'Olivier Poncet sur …", "Un chouette REX de David Pilato", "La keynote d'ouverture … de Luc Julia": a word
@@ -568,8 +599,8 @@ export function splitSessionCode(title: string): { title: string; code?: string 
   return { title };
 }
 
-/** "1. ", "#3 ", "2) ": a top-N list's numbering, not part of the talk's title. */
-const LIST_NUMBER = /^(?:#?\d{1,3}[.)]\s+|#\d{1,3}\s+)(?=\p{L})/u;
+/** "1. ", "#3 ", "2) ", "#1: ": a top-N list's numbering, not part of the talk's title. */
+export const LIST_NUMBER = /^(?:#?\d{1,3}[.)]\s+|#\d{1,3}:?\s+)(?=\p{L})/u;
 
 /**
  * A linked post's title without the site it appeared on: "KubeCon from the booth | The Acme

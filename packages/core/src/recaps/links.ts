@@ -144,6 +144,12 @@ export function isTalkPage(url: string): boolean {
   // programme's talk or session page (Devoxx's /schedule/talk/?id=…, /programme/session/…).
   const page = /\/(?:schedule|program|programme|agenda)\/(?:event|talk|session)s?(\/[^/]+)?\/?/.exec(path);
   if (page && (page[1] !== undefined || (parsed?.search.length ?? 0) > 1)) return true;
+  // A schedule page's anchor for one session, named by its slug (cloudnext.withgoogle.com/schedule#target=where-should-i-run-my-code-…).
+  if (
+    /\/(?:schedule|program|programme|agenda)\/?$/.test(path) &&
+    /^#(?:[\w-]{1,20}=)?[a-z0-9]+(?:-[a-z0-9]+){3,}/i.test(parsed?.hash ?? "")
+  )
+    return true;
   // A call-for-papers system's talk page (cfp.devoxx.fr/2023/talk/QAG-3613/…): the talk as submitted and scheduled.
   if (/^cfp\./.test(host) && /\/talks?\/[^/]+/.test(path)) return true;
   // A page of its own for one session or presentation (build.microsoft.com/en-US/sessions/BRK100,

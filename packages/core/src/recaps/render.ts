@@ -53,7 +53,13 @@ export function render(nodes: AnyNode[], baseUrl: string, skip: (el: Element) =>
         return;
       }
       // An entry is a line or a short block; past this it is prose nobody lists talks in, and the cap bounds later regexes.
-      if (out.raw.length < MAX_ENTRY_TEXT) out.raw += node.data.slice(0, MAX_ENTRY_TEXT).replace(/[\uE000-\uF8FF]/g, "");
+      // A line break in the source text is a soft break (the browser shows a space); only `<br>` and
+      // blocks break lines.
+      if (out.raw.length < MAX_ENTRY_TEXT)
+        out.raw += node.data
+          .slice(0, MAX_ENTRY_TEXT)
+          .replace(/[\uE000-\uF8FF]/g, "")
+          .replace(/[\r\n]/g, " ");
       return;
     }
     if (!isTag(node) || depth > MAX_DEPTH || skip(node)) return;
