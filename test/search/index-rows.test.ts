@@ -1,10 +1,13 @@
 /**
- * `recap reindex`'s posts half (posts/reindex.ts) on the table itself: posts stored before the word
- * index existed get their rows, rows a tokenizer no longer makes go, and a second run writes nothing.
+ * A post's index rows on the table itself: a write cut short and retried finishes them (the rows
+ * are matched against the table, not against what the caller last read); `recap reindex`'s posts
+ * half (posts/reindex.ts) gives posts stored before the word index their rows, drops rows a
+ * tokenizer no longer makes, and then writes nothing; a search stops at its read budget and says so.
  */
 import { DeleteCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { reindexPosts, searchQuery, type Post } from "@recap/core/posts";
+import { reindexPosts, searchQuery, searchWindow, type Post } from "@recap/core/posts";
+import { mapWithConcurrency } from "@recap/core/shared";
 import { keys, openStore, type TableRef } from "@recap/core/store";
 import { startTestDynamo, writesSince, type TestDynamo } from "../helpers/dynamo";
 
@@ -81,5 +84,74 @@ describe("reindexing posts", () => {
     const mark = dynamo.operations.length;
     expect(await reindexPosts(store.posts, NOW)).toEqual({ posts: 3, corrected: 0 });
     expect(writesSince(dynamo, mark)).toEqual([]);
+  });
+});
+
+describe("index rows after a write cut short", () => {
+  const found = async (store: ReturnType<typeof openStore>, ...words: string[]) => {
+    const ids: string[] = [];
+    for await (const id of store.posts.searchIds(searchQuery(words).terms)) ids.push(id);
+    return ids;
+  };
+
+  it("a publisher's edit whose index write failed is finished by its retry", async () => {
+    const store = openStore(await dynamo.newTable());
+    await store.posts.insert(post("a", "Cilium release notes", 10));
+    const edit = { title: "Cilium security notes", summary: "", topics: ["ebpf"] };
+    dynamo.failNext("BatchWriteItem", 1);
+    await expect(store.posts.updateContent("a", edit)).rejects.toThrow();
+    await store.posts.updateContent("a", edit);
+    expect(await found(store, "security")).toEqual(["a"]);
+    expect(await found(store, "release")).toEqual([]);
+  });
+
+  it("a new date whose rows were half rewritten is finished by the retry: every word is found together", async () => {
+    const store = openStore(await dynamo.newTable());
+    const words = Array.from(
+      { length: 40 },
+      (_, i) => `word${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`,
+    );
+    await store.posts.insert(post("b", `Zebra ${words.join(" ")}`, 30));
+    const moved = {
+      title: `Zebra ${words.join(" ")}`,
+      summary: "",
+      topics: ["ebpf"],
+      publishedAt: new Date(NOW.getTime() - 5 * 60_000).toISOString(),
+    };
+    // The second batch of 25 rows fails: half the rows carry the new date, half the old.
+    dynamo.failNext("BatchWriteItem", 1, { skip: 1 });
+    await expect(store.posts.updateContent("b", moved)).rejects.toThrow();
+    await store.posts.updateContent("b", moved);
+    expect(await found(store, "zebra", words.at(-1)!)).toEqual(["b"]);
+  });
+
+  it("a recap's item whose rows failed is found once the sync is retried", async () => {
+    const store = openStore(await dynamo.newTable());
+    const talk: Post = { ...post("talk", "Tetragon in production", 10), kind: "talk", speakers: ["Ada"] };
+    await store.posts.saveListed(talk);
+    const edited = { ...talk, title: "Tetragon enforcement in production" };
+    dynamo.failNext("BatchWriteItem", 1);
+    await expect(store.posts.saveListed(edited)).rejects.toThrow();
+    await store.posts.saveListed(edited);
+    expect(await found(store, "enforcement", "tetragon")).toEqual(["talk"]);
+  });
+});
+
+describe("a search's read budget", () => {
+  it("stops after its index rows, answers with the newest matches found, and says it stopped", async () => {
+    const store = openStore(await dynamo.newTable());
+    // Two common words never in one post, and one post far back with both.
+    const posts = Array.from({ length: 300 }, (_, i) => post(`p${i}`, i === 299 ? "alpha beta" : i % 2 ? "alpha news" : "beta news", i));
+    await mapWithConcurrency(posts, 16, (p) => store.posts.insert(p));
+    const unbounded = await searchWindow(store.posts, ["alpha", "beta"], 1);
+    expect(unbounded.window.map((p) => p.id)).toEqual(["p299"]);
+    expect(unbounded.stopped).toBe(false);
+    const bounded = await searchWindow(store.posts, ["alpha", "beta"], 1, { indexRows: 120, posts: 2_000 });
+    expect(bounded.window).toEqual([]);
+    expect(bounded.stopped).toBe(true);
+    // Matches found before the budget ran out are shown, newest first.
+    const common = await searchWindow(store.posts, ["news"], 1, { indexRows: 120, posts: 2_000 });
+    expect(common.window.map((p) => p.id)).toEqual(Array.from({ length: 11 }, (_, i) => `p${i}`));
+    expect(common.stopped).toBe(false);
   });
 });

@@ -3,7 +3,7 @@
  * case, scripts written without spaces, stop words), on both sides — a post's terms and a query's.
  */
 import { describe, expect, it } from "vitest";
-import { postTerms, searchQuery } from "@recap/core/posts";
+import { holdsPhrases, postTerms, searchQuery } from "@recap/core/posts";
 
 /** True when every word of `query` finds a post with this title (terms only; phrases apart). */
 const finds = (title: string, query: string) => {
@@ -47,6 +47,28 @@ describe("search terms", () => {
   it("a word with punctuation is looked up by its parts and kept as a phrase to check as written", () => {
     expect(searchQuery(["argo-cd", "k8s.io"])).toEqual({ terms: ["argo", "cd", "k8s", "io"], phrases: ["argo-cd", "k8s.io"] });
     expect(searchQuery(["Kubernetes"]).phrases).toEqual([]);
+  });
+
+  it("text is compared in its usual form: decomposed accents, half-width kana, curly quotes, long dashes", () => {
+    expect(finds("nai\u0308ve approach", "naïve")).toBe(true);
+    expect(finds("de\u0301ploiement rapide", "déploiement")).toBe(true);
+    expect(finds("ｸﾗｳﾄﾞの話", "クラウド")).toBe(true);
+    const post = { title: "Notes from O’Reilly — the cloud–native track", summary: "" };
+    expect(holdsPhrases(post, searchQuery(["O'Reilly"]))).toBe(true);
+    expect(holdsPhrases(post, searchQuery(["cloud-native"]))).toBe(true);
+  });
+
+  it("a very long word is cut between characters, never inside one", () => {
+    const [term] = postTerms({ title: `a${"𐐀".repeat(45)}`, summary: "" });
+    expect([...term!]).toHaveLength(40);
+    expect(term).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
+  });
+
+  it("a CJK summary's character pairs have their own cap, so its words in Latin letters are kept", () => {
+    const summary = `${"云原生可观测性实践和平台工程".repeat(40)} Kubernetes`;
+    const terms = postTerms({ title: "标题", summary });
+    expect(terms).toContain("kubernet");
+    expect(terms.filter((term) => /\p{Script=Han}/u.test(term)).length).toBeLessThanOrEqual(200);
   });
 
   it("a post is indexed under a bounded number of terms, its title's first", () => {

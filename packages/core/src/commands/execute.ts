@@ -217,12 +217,17 @@ async function topicPosts(command: Extract<Command, { name: "topic" }>, deps: Co
 }
 
 async function searchPosts(command: Extract<Command, { name: "search" }>, deps: CommandDeps): Promise<Outcome> {
-  const { window, unsearchable } = await searchWindow(deps.store.posts, command.words, command.page);
+  const { window, unsearchable, stopped } = await searchWindow(deps.store.posts, command.words, command.page);
+  const heading = `Search: ${command.words.join(" ")}`;
   return pageOf(
     command,
     window,
-    `Search: ${command.words.join(" ")}`,
-    unsearchable ? "Search needs a word of two letters or more that is not as common as “the” or “with”." : "No post matches every word.",
+    stopped ? `${heading} (the newest matches only: add a rarer word to search all posts)` : heading,
+    unsearchable
+      ? "Search needs a word of two letters or more that is not as common as “the” or “with”."
+      : stopped
+        ? "No match among the newest posts searched: add a rarer word to search all posts."
+        : "No post matches every word.",
   );
 }
 

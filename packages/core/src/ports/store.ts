@@ -144,6 +144,11 @@ export interface AnnouncementStore {
   releaseAnnouncement(postId: string, claimedAt: Date): Promise<void>;
 }
 
+/** How a search through the word index ended: every match given, or stopped at its read budget. */
+export interface SearchEnd {
+  complete: boolean;
+}
+
 /** Reading posts: one, many, a topic's, the newest seen. */
 export interface PostReads {
   get(id: string): Promise<StoredPost | undefined>;
@@ -167,9 +172,10 @@ export interface PostReads {
   countByTopic(topic: string, since: Date): Promise<number>;
   /**
    * Ids of the posts indexed under every term (shared/search-terms.ts), newest published first: a search
-   * through the word index, read only as far as the caller goes on.
+   * through the word index, read only as far as the caller goes on — and, with `maxRows`, no further
+   * than that many index rows (then it ends with `complete: false`).
    */
-  searchIds(terms: string[]): AsyncGenerator<string>;
+  searchIds(terms: string[], options?: { maxRows?: number }): AsyncGenerator<string, SearchEnd>;
   /**
    * Posts first seen at or after `since` (all time when absent), newest first, a page at a time:
    * for walking the whole store without holding it in memory. Stops after `limit` posts.

@@ -7,7 +7,7 @@ export { canonicalizeUrl } from "./canonical-url";
 export { parseFeedDate } from "./dates";
 export { htmlToText } from "./text";
 export { normalizeItems, type NormalizeContext } from "./normalize";
-export { postTerms, searchQuery, type SearchQuery } from "../shared/search-terms";
+export { holdsPhrases, postTerms, searchQuery, type SearchQuery } from "../shared/search-terms";
 export { reindexPosts, type ReindexSummary } from "./reindex";
 export { findPosts, latestWindow, searchWindow, topicCounts, topicWindow, type PostQuery } from "./queries";
 export { PAGE_SIZE } from "../model/command";

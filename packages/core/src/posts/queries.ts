@@ -27,29 +27,59 @@ export function topicWindow(posts: PostRepository, topicId: string, page: number
 }
 
 /**
- * `page` of the posts matching every word, newest published first, and one beyond — from every
- * stored post, through the word index (shared/search-terms.ts says what matches). `unsearchable` when no
- * word can be looked up (each a stop word or a single character).
+ * The most index rows one search reads, and the most posts it reads to check words as written
+ * ("argo-cd", a CJK word): past either it answers with what it found, newest first, and says it
+ * stopped (Slack allows 3 seconds; a few thousand rows take well under one).
  */
-export async function searchWindow(posts: PostRepository, words: string[], page: number) {
+export const SEARCH_MAX_INDEX_ROWS = 20_000;
+export const SEARCH_MAX_POSTS_READ = 2_000;
+
+/**
+ * `page` of the posts matching every word, newest published first, and one beyond — from every
+ * stored post, through the word index (shared/search-terms.ts says what matches). `unsearchable`
+ * when no word can be looked up (each a stop word or a single character); `stopped` when the search
+ * reached its read budget before filling the page.
+ */
+export async function searchWindow(
+  posts: PostRepository,
+  words: string[],
+  page: number,
+  budget = { indexRows: SEARCH_MAX_INDEX_ROWS, posts: SEARCH_MAX_POSTS_READ },
+) {
   const query = searchQuery(words);
-  if (query.terms.length === 0) return { window: [], unsearchable: true };
+  if (query.terms.length === 0) return { window: [], unsearchable: true, stopped: false };
   const wanted = page * PAGE_SIZE + 1;
+  // Checking words as written drops some posts read: read them a hundred at a time then.
+  const batchSize = query.phrases.length > 0 ? 100 : PAGE_SIZE;
   let found: Post[] = [];
   let batch: string[] = [];
+  let read = 0;
   const fill = async () => {
-    const read = await posts.getMany(batch);
-    found = withoutRepeats([...found, ...read.filter((post) => holdsPhrases(post, query))]);
+    read += batch.length;
+    const got = await posts.getMany(batch);
+    found = withoutRepeats([...found, ...got.filter((post) => holdsPhrases(post, query))]);
     batch = [];
   };
-  // Posts are read in batches as ids come, and the index is read no further than the page needs.
-  for await (const id of posts.searchIds(query.terms)) {
-    batch.push(id);
-    if (batch.length >= Math.max(wanted - found.length, PAGE_SIZE)) await fill();
+  // Posts are read in batches as ids come, and the index no further than the page needs.
+  const ids = posts.searchIds(query.terms, { maxRows: budget.indexRows });
+  let stopped = false;
+  for (;;) {
+    const next = await ids.next();
+    if (next.done) {
+      stopped = !next.value.complete;
+      break;
+    }
+    batch.push(next.value);
+    if (batch.length >= Math.max(wanted - found.length, batchSize)) await fill();
     if (found.length >= wanted) break;
+    if (read >= budget.posts) {
+      stopped = true;
+      break;
+    }
   }
+  if (found.length < wanted) await ids.return({ complete: true });
   if (batch.length > 0) await fill();
-  return { window: windowOf(found, page), unsearchable: false };
+  return { window: windowOf(found, page), unsearchable: false, stopped: stopped && found.length < wanted };
 }
 
 /**
@@ -129,14 +159,19 @@ export function withoutRepeats(posts: Post[]): Post[] {
     if (post.listedIn && post.url === post.listedIn.url) return `id:${post.id}`;
     return post.kind === "talk" ? `talk:${post.url}\n${fold(post.title)}` : `url:${post.url}`;
   };
-  const chosen = new Map<string, Post>();
+  // Each thing keeps the place of its first copy (so a later, better copy never shifts the posts
+  // around it from one page to the next), shown by its best copy.
+  const kept: Post[] = [];
+  const at = new Map<string, number>();
   for (const post of posts) {
     const key = keyOf(post);
-    const current = chosen.get(key);
-    if (!current || (current.listedIn && !post.listedIn)) chosen.set(key, post);
+    const place = at.get(key);
+    if (place === undefined) {
+      at.set(key, kept.length);
+      kept.push(post);
+    } else if (kept[place]!.listedIn && !post.listedIn) kept[place] = post;
   }
-  const kept = new Set(chosen.values());
-  return posts.filter((post) => kept.has(post));
+  return kept;
 }
 
 /** This page and one beyond, out of a complete list held in memory. */

@@ -1,7 +1,7 @@
 /**
  * The index rows of every stored post rebuilt from its fields: its topic rows and its word index
  * (shared/search-terms.ts) — for posts stored before the word index existed, or after the tokenizer
- * changed. Safe to run any time, as often as wanted: a post whose rows are right costs one read.
+ * changed. Safe to run any time, as often as wanted: a post whose rows are right costs two reads.
  */
 import type { PostRepository } from "../ports/store";
 import { mapWithConcurrency } from "../shared/concurrency";
@@ -24,7 +24,12 @@ export async function reindexPosts(
   let corrected = 0;
   // Walks every post, newest first seen first, a page at a time (never the whole store in memory).
   for await (const page of posts.pagesSeenSince(now)) {
-    const changed = await mapWithConcurrency(page, AT_ONCE, (post) => posts.repairIndexRows(post));
+    // Each post read again, consistently: the page can be seconds old, and repairing from an older
+    // version than an edit just written would put back the words the edit removed.
+    const changed = await mapWithConcurrency(page, AT_ONCE, async (listed) => {
+      const post = await posts.get(listed.id);
+      return post ? posts.repairIndexRows(post) : 0;
+    });
     corrected += changed.filter((rows) => rows > 0).length;
     done += page.length;
     onProgress?.(done, corrected);

@@ -11,6 +11,8 @@
  *   characters ("可观测性" → "可观", "观测", "测性"), so any word of two characters or more inside a
  *   run is found; the query checks the whole word afterwards (`phrases`).
  * - Single letters, digits and CJK characters are not terms (they would each index half the store).
+ * - Texts are compared in compatibility form (NFKC: half-width katakana, ligatures, decomposed
+ *   accents all read as their usual letters), with curly quotes and long dashes as plain ones.
  */
 import stem from "wink-porter2-stemmer";
 import { eng } from "stopword";
@@ -18,21 +20,30 @@ import { eng } from "stopword";
 /** Terms longer than this are cut: a sort key stays short, and no real word is that long. */
 const MAX_TERM_LENGTH = 40;
 /**
- * The most terms one post is indexed under: every term of its title, people and event come first,
- * then its summary's words, then its summary's CJK character pairs (a term per character, so a CJK
- * summary alone would fill any cap: the names of things written in Latin letters among them go
- * first). A summary is at most 500 characters, so this cuts CJK pairs only.
+ * The most word terms one post is indexed under: every term of its title, people and event come
+ * first, then its summary's words. A summary is at most 500 characters, so in practice none is cut.
  */
 export const MAX_TERMS_PER_POST = 120;
+/**
+ * The most CJK character pairs, besides: a CJK text has a pair per character, so a summary of 500
+ * yields about 400 rows. Its first 200 or so characters are searchable word by word (the title's
+ * pairs come first); past that, its words in Latin letters (product names) still are.
+ */
+export const MAX_CJK_PAIRS_PER_POST = 200;
 
 const STOP_WORDS = new Set(eng);
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 const CJK_RUNS =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}ー]+|[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}ー]+/gu;
 
-/** Case- and accent-insensitive form of a text. */
+/** Case- and accent-insensitive form of a text (quotes and dashes as their plain ASCII forms). */
 export function fold(text: string): string {
-  return text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
+  return text
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .replace(/[‘’ʼ′]/gu, "'")
+    .replace(/[‐‑‒–—―−]/gu, "-")
+    .toLowerCase();
 }
 
 /**
@@ -57,11 +68,13 @@ export function postTerms(post: {
   organizations?: string[];
   listedIn?: { section?: string };
 }): string[] {
-  const named = termsOf([post.title, ...(post.speakers ?? []), ...(post.organizations ?? []), post.listedIn?.section ?? ""], true);
-  const summary = termsOf([post.summary ?? ""], true);
-  const pairs = summary.filter((term) => CJK.test(term));
-  const terms = new Set([...named, ...summary.filter((term) => !CJK.test(term)), ...pairs]);
-  return [...terms].slice(0, MAX_TERMS_PER_POST);
+  const all = new Set([
+    ...termsOf([post.title, ...(post.speakers ?? []), ...(post.organizations ?? []), post.listedIn?.section ?? ""], true),
+    ...termsOf([post.summary ?? ""], true),
+  ]);
+  const words = [...all].filter((term) => !CJK.test(term));
+  const pairs = [...all].filter((term) => CJK.test(term));
+  return [...words.slice(0, MAX_TERMS_PER_POST), ...pairs.slice(0, MAX_CJK_PAIRS_PER_POST)];
 }
 
 /** The text a search's phrases are checked against (the same fields the terms come from). */
@@ -97,7 +110,8 @@ export function holdsPhrases(post: Parameters<typeof postTerms>[0], query: Searc
 }
 
 function* termsOfText(text: string, parts: boolean): Generator<string> {
-  for (const word of text.split(/[^\p{L}\p{N}]+/u)) {
+  // Marks belong to their letters (a decomposed "é", Devanagari's vowel signs): split between words only.
+  for (const word of text.normalize("NFKC").split(/[^\p{L}\p{M}\p{N}]+/u)) {
     if (!word) continue;
     for (const run of word.match(CJK_RUNS) ?? []) {
       if (CJK.test(run)) yield* characterPairs(run);
@@ -130,5 +144,5 @@ function term(word: string): string | undefined {
   if ([...folded].length < 2 || STOP_WORDS.has(folded)) return undefined;
   // Porter2's rules are for words of letters: "k8s" or "v1beta1" stay as they are.
   const stemmed = /^[a-z]+$/.test(folded) ? stem(folded) : folded;
-  return stemmed.slice(0, MAX_TERM_LENGTH);
+  return [...stemmed].slice(0, MAX_TERM_LENGTH).join("");
 }

@@ -16,9 +16,8 @@ import type { FeedItemIdentity, PostContent, PostRepository, StoredPost } from "
 import { countAll, queryAll, queryPages } from "./query";
 import { toCorrections, toPost, toStoredPost } from "./records";
 import { keys } from "./schema";
-import { postTerms } from "../shared/search-terms";
 import { searchTerms } from "./term-search";
-import { termChange, termsToDelete, termsToWrite, type TermChange } from "./terms";
+import { indexRowsOf, type Indexed } from "./index-rows";
 
 const EMPTY_MONTHS_BEFORE_GIVING_UP = 12;
 
@@ -43,33 +42,35 @@ function overVersion(name: "listed" | "corrections", value: unknown, read: numbe
 export function postRepository(table: TableRef): PostRepository {
   const { client, tableName: TableName } = table;
 
-  /**
-   * The post's index rows: a row per topic (and its lead row, with `post.lead`), and with `terms` its
-   * word index rows — rows for terms it gained (all of them when its publication time moved, which is
-   * in their sort key), deletes for terms it lost. Rows of topics it lost go. Idempotent.
-   */
-  async function indexRows(
-    post: Pick<Post, "id" | "publishedAt" | "topics" | "lead"> & { lists?: boolean },
-    previousTopics: string[],
-    terms?: TermChange,
-  ) {
-    const stale = previousTopics.filter((topic) => !post.topics.includes(topic));
-    const sorted = (partition: string) => ({ gsi1pk: partition, gsi1sk: keys.timeSort(post.publishedAt, post.id), postId: post.id });
-    // A recap's topic rows say so: `topics` counts its talks, not the recap besides.
-    const topicRow = (topic: string) => ({
-      ...keys.postTopic(post.id, topic),
-      ...sorted(keys.topicIndex(topic)),
-      ...(post.lists ? { lists: true } : {}),
-    });
+  /** A new post's rows: its lead, a row per topic and a row per word. */
+  async function writeNewRows(post: Post) {
+    const rows = indexRowsOf(post);
     await batchWrite(table, [
       ...(post.lead ? [{ PutRequest: { Item: { ...keys.postLead(post.id), lead: post.lead } } }] : []),
-      ...post.topics.map((topic) => ({ PutRequest: { Item: topicRow(topic) } })),
-      ...stale.map((topic) => ({ DeleteRequest: { Key: keys.postTopic(post.id, topic) } })),
-      ...termsToWrite(terms).map((term) => ({
-        PutRequest: { Item: { ...keys.postTerm(post.id, term), ...sorted(keys.termIndex(term)) } },
-      })),
-      ...termsToDelete(terms).map((term) => ({ DeleteRequest: { Key: keys.postTerm(post.id, term) } })),
+      ...[...rows.values()].map((Item) => ({ PutRequest: { Item } })),
     ]);
+  }
+
+  /**
+   * Makes a stored post's index rows what its fields say: reads the rows it has (one query), writes
+   * those missing or different, deletes the others. Diffing against the table, not against what
+   * the caller last read, is what lets a retry after a crash or a half-written batch finish the job.
+   */
+  async function matchIndexRows(post: Indexed): Promise<number> {
+    const rows = await queryAll(table, {
+      KeyConditionExpression: "pk = :pk AND sk BETWEEN :first AND :last",
+      ExpressionAttributeValues: { ":pk": keys.post(post.id).pk, ":first": "TERM#", ":last": "TOPIC#\uffff" },
+      ProjectionExpression: "sk, gsi1sk, lists",
+    });
+    const current = new Map(rows.map((row) => [row.sk as string, `${row.gsi1sk as string}|${row.lists === true}`]));
+    const wanted = indexRowsOf(post);
+    const writes = [...wanted.values()].filter((row) => current.get(row.sk) !== `${row.gsi1sk}|${row.lists === true}`);
+    const stale = [...current.keys()].filter((sk) => (sk.startsWith("TERM#") || sk.startsWith("TOPIC#")) && !wanted.has(sk));
+    await batchWrite(table, [
+      ...writes.map((Item) => ({ PutRequest: { Item } })),
+      ...stale.map((sk) => ({ DeleteRequest: { Key: { pk: keys.post(post.id).pk, sk } } })),
+    ]);
+    return writes.length + stale.length;
   }
 
   /**
@@ -100,10 +101,11 @@ export function postRepository(table: TableRef): PostRepository {
       if (error instanceof ConditionalCheckFailedException) return false;
       throw error;
     }
-    const before = (old?.topics as string[]) ?? [];
-    const listedBefore = listsTalks(old?.listed);
-    const lists = extra.listed ? extra.listed.length > 0 : listedBefore;
-    if (topics || lists !== listedBefore) await indexRows({ ...post, topics: topics ?? before, lists }, before);
+    const stored = toPost(old ?? {});
+    const listed = extra.listed ?? stored.listed;
+    // Topics and, for a recap, whether it lists talks are on the topic rows; the words did not change.
+    if (topics || listsTalks(listed) !== listsTalks(stored.listed))
+      await matchIndexRows({ ...stored, topics: topics ?? stored.topics, listed });
     return true;
   }
 
@@ -170,7 +172,7 @@ export function postRepository(table: TableRef): PostRepository {
           }),
         ),
       );
-      if (inserted) await indexRows({ ...post, lists: listsTalks(post.listed) }, [], termChange(post));
+      if (inserted) await writeNewRows(post);
       return inserted;
     },
 
@@ -225,13 +227,13 @@ export function postRepository(table: TableRef): PostRepository {
         }),
       );
       const before = toPost(Attributes ?? {});
-      const publishedAt = content.publishedAt ?? before.publishedAt;
-      const now = { ...before, title: content.title, summary: content.summary, publishedAt };
-      await indexRows(
-        { id: postId, publishedAt, topics: content.topics, lists: listsTalks(before.listed) },
-        before.topics,
-        termChange(now, before),
-      );
+      await matchIndexRows({
+        ...before,
+        title: content.title,
+        summary: content.summary,
+        topics: content.topics,
+        publishedAt: content.publishedAt ?? before.publishedAt,
+      });
     },
 
     /**
@@ -299,7 +301,7 @@ export function postRepository(table: TableRef): PostRepository {
             await client.send(new UpdateCommand({ TableName, Key: keys.post(item.id), ...patchExpression({ topics })! }));
           }
           // Rows for the topics it is stored with; those of topics it had before this sync go.
-          await indexRows({ ...item, topics }, (Attributes?.topics as string[]) ?? [], termChange(item, toPost(Attributes ?? {})));
+          await matchIndexRows({ ...item, topics });
           return topics;
         } catch (error) {
           if (!(error instanceof ConditionalCheckFailedException)) throw error;
@@ -325,38 +327,8 @@ export function postRepository(table: TableRef): PostRepository {
 
     /** Makes a stored post's index rows (topics, words) what its fields say, and stores `post.lead`: rows written or deleted. */
     async repairIndexRows(post: Post): Promise<number> {
-      const rows = await queryAll(table, {
-        KeyConditionExpression: "pk = :pk AND begins_with(sk, :indexRows)",
-        ExpressionAttributeValues: { ":pk": keys.post(post.id).pk, ":indexRows": "T" },
-        ProjectionExpression: "sk, gsi1sk, lists",
-      });
-      const sort = keys.timeSort(post.publishedAt, post.id);
-      const lists = listsTalks(post.listed);
-      // Each row as it should be: its index partition, and whether it is a recap's topic row.
-      const wanted = new Map([
-        ...post.topics.map((topic) => [keys.postTopic(post.id, topic).sk, { partition: keys.topicIndex(topic), lists }] as const),
-        ...postTerms(post).map((term) => [keys.postTerm(post.id, term).sk, { partition: keys.termIndex(term), lists: false }] as const),
-      ]);
-      const current = new Map(rows.map((row) => [row.sk as string, `${row.gsi1sk as string}|${row.lists === true}`]));
-      const writes = [...wanted].filter(([sk, row]) => current.get(sk) !== `${sort}|${row.lists}`);
-      const stale = [...current.keys()].filter((sk) => !wanted.has(sk));
-      await batchWrite(table, [
-        ...(post.lead ? [{ PutRequest: { Item: { ...keys.postLead(post.id), lead: post.lead } } }] : []),
-        ...writes.map(([sk, row]) => ({
-          PutRequest: {
-            Item: {
-              pk: keys.post(post.id).pk,
-              sk,
-              gsi1pk: row.partition,
-              gsi1sk: sort,
-              postId: post.id,
-              ...(row.lists ? { lists: true } : {}),
-            },
-          },
-        })),
-        ...stale.map((sk) => ({ DeleteRequest: { Key: { pk: keys.post(post.id).pk, sk } } })),
-      ]);
-      return writes.length + stale.length;
+      if (post.lead) await client.send(new PutCommand({ TableName, Item: { ...keys.postLead(post.id), lead: post.lead } }));
+      return matchIndexRows(post);
     },
 
     /**
@@ -483,8 +455,8 @@ export function postRepository(table: TableRef): PostRepository {
     },
 
     /** Ids of the posts indexed under every term, newest published first. */
-    searchIds(terms: string[]): AsyncGenerator<string> {
-      return searchTerms(table, terms);
+    searchIds(terms: string[], options: { maxRows?: number } = {}) {
+      return searchTerms(table, terms, options.maxRows);
     },
 
     /**

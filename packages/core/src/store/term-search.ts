@@ -6,12 +6,13 @@
  */
 import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import type { TableRef } from "./client";
+import type { SearchEnd } from "../ports/store";
 import { keys } from "./schema";
 
 /**
- * Rows read by a term's first query; each further query of the same list reads twice as many, up to
- * the maximum: a search that needs few rows reads few, one that walks far does it in few requests
- * (and reads at most twice the rows it needed).
+ * Rows read by a term's first query. A list read on from where its page ended reads twice as many
+ * next time, up to the maximum (a search walking far does it in few requests, reading at most twice
+ * what it needed); a seek keeps the size, since what follows its landing may go unread.
  */
 const FIRST_PAGE = 100;
 const MAX_PAGE = 1_000;
@@ -32,6 +33,8 @@ class TermCursor {
   constructor(
     private readonly table: TableRef,
     private readonly term: string,
+    /** Rows read so far by every cursor of the search. */
+    private readonly readSoFar: { rows: number },
   ) {}
 
   /** The current entry, reading the next page when the buffer is spent; undefined at the end. */
@@ -69,20 +72,30 @@ class TermCursor {
       }),
     );
     this.started = true;
+    this.readSoFar.rows += response.Items?.length ?? 0;
     this.buffer = (response.Items ?? []).map((item) => ({ sort: item.gsi1sk as string, postId: item.postId as string }));
     this.position = 0;
     this.startKey = response.LastEvaluatedKey;
-    this.pageSize = Math.min(this.pageSize * 2, MAX_PAGE);
+    if (atMost === undefined) this.pageSize = Math.min(this.pageSize * 2, MAX_PAGE);
   }
 }
 
-/** Ids of the posts indexed under every term, newest published first. */
-export async function* searchTerms(table: TableRef, terms: string[]): AsyncGenerator<string> {
-  if (terms.length === 0) return;
-  const cursors = [...new Set(terms)].map((term) => new TermCursor(table, term));
+/**
+ * Ids of the posts indexed under every term, newest published first; stops early (and says so)
+ * once its lists have read `maxRows` rows between them.
+ */
+export async function* searchTerms(
+  table: TableRef,
+  terms: string[],
+  maxRows = Number.POSITIVE_INFINITY,
+): AsyncGenerator<string, SearchEnd> {
+  if (terms.length === 0) return { complete: true };
+  const read = { rows: 0 };
+  const cursors = [...new Set(terms)].map((term) => new TermCursor(table, term, read));
   for (;;) {
+    if (read.rows > maxRows) return { complete: false };
     const heads = await Promise.all(cursors.map((cursor) => cursor.head()));
-    if (heads.some((head) => head === undefined)) return;
+    if (heads.some((head) => head === undefined)) return { complete: true };
     const entries = heads as Entry[];
     const oldest = entries.reduce((min, entry) => (entry.sort < min ? entry.sort : min), entries[0]!.sort);
     if (entries.every((entry) => entry.sort === oldest)) {

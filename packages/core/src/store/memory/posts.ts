@@ -6,8 +6,8 @@
 import type { Post, PostCorrections } from "../../model/post";
 import type { FeedItemIdentity, PostContent, PostRepository } from "../../ports/store";
 import { toPost, toStoredPost } from "../records";
-import { postTerms } from "../../shared/search-terms";
-import { termChange, termsToDelete, termsToWrite, type TermChange } from "../terms";
+import { indexRowsOf, type Indexed, type IndexRow } from "../index-rows";
+import { keys } from "../schema";
 import { byKey, missing, stored } from "./shared";
 
 /** Months without a post after which a walk back through time stops (when no `since` bounds it). */
@@ -21,50 +21,44 @@ const timeSort = (isoTime: string, id: string) => `${isoTime}#${id}`;
 export function memoryPosts(feedItems: Map<string, Map<string, FeedItemIdentity>>): PostRepository {
   const posts = new Map<string, Row>();
   const leads = new Map<string, string>();
-  /** topic → post id → its sort key (published time, then id), as the table's index rows. */
-  const index = new Map<string, Map<string, string>>();
-  /** post id → the topics it has index rows for. */
-  const indexed = new Map<string, Set<string>>();
-  /** term → post id → its sort key, and post id → its terms: the word index, as the table's rows. */
-  const words = new Map<string, Map<string, string>>();
-  const worded = new Map<string, Set<string>>();
+  /** Index partition (TOPIC#<topic>, TERM#<term>) → post id → its row, and post id → its rows by sort key: as the table's gsi1. */
+  const partitions = new Map<string, Map<string, IndexRow>>();
+  const rowsOf = new Map<string, Map<string, IndexRow>>();
 
-  function writeIndexRow(topic: string, postId: string, publishedAt: string) {
-    (index.get(topic) ?? index.set(topic, new Map()).get(topic)!).set(postId, timeSort(publishedAt, postId));
-    (indexed.get(postId) ?? indexed.set(postId, new Set()).get(postId)!).add(topic);
-  }
-  function deleteIndexRow(topic: string, postId: string) {
-    index.get(topic)?.delete(postId);
-    indexed.get(postId)?.delete(topic);
-  }
-
-  /** The post's index rows for its topics (and its lead, when given), and with `terms` its words; rows of topics it lost go. */
-  function indexRows(post: Pick<Post, "id" | "publishedAt" | "topics" | "lead">, previousTopics: string[], terms?: TermChange) {
-    if (post.lead) leads.set(post.id, post.lead);
-    for (const topic of post.topics) writeIndexRow(topic, post.id, post.publishedAt);
-    for (const topic of previousTopics) if (!post.topics.includes(topic)) deleteIndexRow(topic, post.id);
-    for (const term of termsToWrite(terms)) {
-      (words.get(term) ?? words.set(term, new Map()).get(term)!).set(post.id, timeSort(post.publishedAt, post.id));
-      (worded.get(post.id) ?? worded.set(post.id, new Set()).get(post.id)!).add(term);
+  /** Makes the post's index rows what its fields say (a row per topic, a row per word); the number changed. */
+  function matchIndexRows(post: Indexed): number {
+    const wanted = indexRowsOf(post);
+    const current = rowsOf.get(post.id) ?? new Map<string, IndexRow>();
+    let changed = 0;
+    for (const [sk, row] of current) {
+      if (wanted.has(sk)) continue;
+      partitions.get(row.gsi1pk)?.delete(post.id);
+      changed++;
     }
-    for (const term of termsToDelete(terms)) {
-      words.get(term)?.delete(post.id);
-      worded.get(post.id)?.delete(term);
+    for (const [sk, row] of wanted) {
+      const had = current.get(sk);
+      if (had && had.gsi1sk === row.gsi1sk && had.lists === row.lists) continue;
+      (partitions.get(row.gsi1pk) ?? partitions.set(row.gsi1pk, new Map()).get(row.gsi1pk)!).set(post.id, row);
+      changed++;
     }
+    rowsOf.set(post.id, wanted);
+    return changed;
   }
 
-  /** Sets topics (and `extra`) on an existing post when `allowed`, then its index rows from the topics it had. */
+  /** A partition's rows, newest published first. */
+  const newestFirst = (partition: string) => [...(partitions.get(partition)?.values() ?? [])].sort(byKey((row) => row.gsi1sk)).reverse();
+
+  /** Sets topics (and `extra`) on an existing post when `allowed`, then its index rows. */
   function replaceTopics(
-    post: Pick<Post, "id" | "publishedAt"> & { lead?: string },
+    post: Pick<Post, "id" | "publishedAt">,
     topics: string[] | undefined,
     extra: { allowed?: (row: Row) => boolean; apply?: (row: Row) => void } = {},
   ): boolean {
     const row = posts.get(post.id);
     if (!row || (extra.allowed && !extra.allowed(row))) return false;
-    const old = (row.topics as string[] | undefined) ?? [];
     if (topics) row.topics = [...topics];
     extra.apply?.(row);
-    if (topics) indexRows({ ...post, topics }, old);
+    matchIndexRows(read(row));
     return true;
   }
 
@@ -116,7 +110,8 @@ export function memoryPosts(feedItems: Map<string, Map<string, FeedItemIdentity>
       if (posts.has(post.id)) return false;
       const { lead: _lead, ...fields } = stored(post);
       posts.set(post.id, { ...fields, feeds: new Set(post.feeds) });
-      indexRows(post, [], termChange(post));
+      if (post.lead) leads.set(post.id, post.lead);
+      matchIndexRows(post);
       return true;
     },
     async attachFeed(postId, feedUrl) {
@@ -130,8 +125,6 @@ export function memoryPosts(feedItems: Map<string, Map<string, FeedItemIdentity>
       else leads.delete(postId);
       const row = posts.get(postId);
       if (!row) throw missing(`Post ${postId}`);
-      const old = (row.topics as string[] | undefined) ?? [];
-      const before = read(row);
       Object.assign(row, stored({ title: content.title, summary: content.summary, topics: content.topics }));
       if (content.publishedAt) row.publishedAt = content.publishedAt;
       // Optional fields the edit has are set; those it lacks are removed (the publisher dropped them).
@@ -140,7 +133,7 @@ export function memoryPosts(feedItems: Map<string, Map<string, FeedItemIdentity>
         if (value !== undefined && value !== "") row[name] = stored(value);
         else delete row[name];
       }
-      indexRows({ id: postId, publishedAt: row.publishedAt, topics: content.topics }, old, termChange(read(row), before));
+      matchIndexRows(read(row));
     },
 
     async setTopics(post, topics) {
@@ -150,15 +143,8 @@ export function memoryPosts(feedItems: Map<string, Map<string, FeedItemIdentity>
       return replaceTopics(post, topics, overVersion("corrections", corrections, post.correctionsVersion));
     },
     async repairIndexRows(post) {
-      const sort = timeSort(post.publishedAt, post.id);
-      const terms = postTerms(post);
-      let changed = 0;
-      for (const topic of post.topics) if (index.get(topic)?.get(post.id) !== sort) changed++;
-      for (const topic of indexed.get(post.id) ?? []) if (!post.topics.includes(topic)) changed++;
-      for (const term of terms) if (words.get(term)?.get(post.id) !== sort) changed++;
-      for (const term of worded.get(post.id) ?? []) if (!terms.includes(term)) changed++;
-      indexRows(post, [...(indexed.get(post.id) ?? [])], { now: terms, before: [...(worded.get(post.id) ?? [])], moved: true });
-      return changed;
+      if (post.lead) leads.set(post.id, post.lead);
+      return matchIndexRows(post);
     },
 
     async setListed(recap, topics, listed) {
@@ -167,8 +153,6 @@ export function memoryPosts(feedItems: Map<string, Map<string, FeedItemIdentity>
     async saveListed(item, corrected = () => item.topics) {
       if (await repository.insert(item)) return item.topics;
       const row = posts.get(item.id)!;
-      const old = (row.topics as string[] | undefined) ?? [];
-      const terms = termChange(item, read(row));
       for (const field of ["url", "title", "summary", "publishedAt", "topics", "speakers", "organizations", "links", "listedIn"] as const) {
         (row as Record<string, unknown>)[field] = stored(item[field] ?? []);
       }
@@ -176,18 +160,13 @@ export function memoryPosts(feedItems: Map<string, Map<string, FeedItemIdentity>
       else delete row.sessionCode;
       // A team's corrections of the item (kept by the update) still win over its new topics.
       const topics = row.corrections ? corrected(toStoredPost(stored(row)).corrections!) : item.topics;
-      if (topics.join() !== item.topics.join()) {
-        row.topics = [...topics];
-        indexRows({ ...item, topics }, old, terms);
-      } else {
-        indexRows(item, old, terms);
-      }
+      row.topics = [...topics];
+      matchIndexRows(read(row));
       return topics;
     },
     async removeListed(id) {
-      for (const topic of [...(indexed.get(id) ?? [])]) deleteIndexRow(topic, id);
-      for (const term of worded.get(id) ?? []) words.get(term)?.delete(id);
-      worded.delete(id);
+      for (const row of rowsOf.get(id)?.values() ?? []) partitions.get(row.gsi1pk)?.delete(id);
+      rowsOf.delete(id);
       leads.delete(id);
       posts.delete(id);
     },
@@ -232,22 +211,24 @@ export function memoryPosts(feedItems: Map<string, Map<string, FeedItemIdentity>
       });
     },
     async byTopic(topic, limit, offset = 0) {
-      const rows = [...(index.get(topic)?.entries() ?? [])].sort(byKey(([, sort]) => sort)).reverse();
-      return repository.getMany(rows.slice(offset, offset + limit).map(([postId]) => postId));
+      const rows = newestFirst(keys.topicIndex(topic));
+      return repository.getMany(rows.slice(offset, offset + limit).map((row) => row.postId));
     },
 
     async countByTopic(topic, since) {
       const from = since.toISOString();
-      const isRecap = (id: string) => ((posts.get(id)?.listed as unknown[] | undefined) ?? []).length > 0;
-      return [...(index.get(topic)?.entries() ?? [])].filter(([id, sort]) => sort >= from && !isRecap(id)).length;
+      return [...(partitions.get(keys.topicIndex(topic))?.values() ?? [])].filter((row) => row.gsi1sk >= from && !row.lists).length;
     },
 
+    // In memory a search costs no reads: it always gives every match.
     async *searchIds(terms) {
-      if (terms.length === 0) return;
-      const lists = [...new Set(terms)].map((term) => words.get(term) ?? new Map<string, string>());
+      if (terms.length === 0) return { complete: true };
+      const lists = [...new Set(terms)].map((term) => partitions.get(keys.termIndex(term)) ?? new Map<string, IndexRow>());
       const [shortest] = [...lists].sort((a, b) => a.size - b.size);
-      const matches = [...shortest!.entries()].filter(([postId]) => lists.every((list) => list.has(postId)));
-      for (const [postId] of matches.sort(byKey(([, sort]) => sort)).reverse()) yield postId;
+      // As the table's intersection: one post, under the same sort key, in every word's list.
+      const matches = [...shortest!.values()].filter((row) => lists.every((list) => list.get(row.postId)?.gsi1sk === row.gsi1sk));
+      for (const row of matches.sort(byKey((row) => row.gsi1sk)).reverse()) yield row.postId;
+      return { complete: true };
     },
 
     async *pagesSeenSince(now, options = {}) {
