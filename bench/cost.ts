@@ -389,7 +389,7 @@ export function costReport(inputs: CostInputs, notes: { quick: boolean }, worklo
     `  logs: measured lines + ${w.platformLogBytesPerInvocation} B platform records per invocation + ${w.emfLogBytesPerJob} B EMF per job;` +
       ` storage after ${w.storageAfterDays} days of posts; a month is 730 h.`,
     "  Left out: feed adds, retags, paused notices, SQS/SNS (near zero), data transfer out, Logs storage and queries.",
-    "Lookups were measured on the bench's store (section 4's size): search reads grow with posts in its window.",
+    "Lookups were measured on the bench's store (section 4's size); a search reads its words' index rows only (section 4b).",
     `Prices: Lambda arm64 $${prices.lambdaArmPerGbSecond}/GB-s + $${prices.lambdaPerMillionRequests}/M requests; DynamoDB on-demand $${prices.dynamoPerMillionWru}/M WRU,` +
       ` $${prices.dynamoPerMillionRru}/M RRU, $${prices.dynamoPerGbMonth}/GB-month; EventBridge $${prices.eventBridgePerMillionEvents}/M events, Scheduler` +
       ` $${prices.schedulerPerMillionInvocations}/M; Logs $${prices.logsPerGbIngested}/GB; metrics $${prices.customMetricPerMonth}, alarms $${prices.alarmMetricPerMonth} per metric-month.`,

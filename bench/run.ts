@@ -8,6 +8,7 @@
  *   2. One feed's refresh end to end (dynalite + local bus + loopback feed server)
  *   3. Scheduled poll throughput: pollDueFeeds over many feeds
  *   4. Slack: /recap latency against the 3-second rule (cold start proxy in child processes, warm requests)
+ *  4b. Search through the word index at 100,000 posts, against a topic page
  *   5. Conference recaps and topics: extraction, a recap feed's refresh, retag
  *   6. The terminal: a `recap` process's wall time, alone and beside a running server
  *   7. Cost per month at scale (1,000 feeds + 100 channels; 10,000 + 1,000), from this run's counts and timings
@@ -21,6 +22,7 @@ import { benchHostileInput } from "./hostile";
 import { benchPipeline } from "./pipeline";
 import { benchCli } from "./cli";
 import { benchRecaps } from "./recaps";
+import { benchSearch } from "./search";
 import { benchSlack } from "./slack";
 import { costReport, measureCostInputs, type CostInputs } from "./cost";
 import { heading, nowMs } from "./stats";
@@ -76,10 +78,14 @@ async function main() {
     const slack = await benchSlack(
       env,
       quick
-        ? { feeds: 10, items: 100, spawns: 2, warmup: 3, iterations: 30, minIterations: 10, budgetMsPerCase: 1_000, breakdownRounds: 5 }
-        : { feeds: 30, items: 100, spawns: 5, warmup: 5, iterations: 200, minIterations: 40, budgetMsPerCase: 4_000, breakdownRounds: 10 },
+        ? { feeds: 10, items: 100, spawns: 2, warmup: 3, iterations: 30, minIterations: 10, budgetMsPerCase: 1_000 }
+        : { feeds: 30, items: 100, spawns: 5, warmup: 5, iterations: 200, minIterations: 40, budgetMsPerCase: 4_000 },
     );
     console.log(slack.report);
+
+    const searchPosts = quick ? 10_000 : 100_000;
+    console.log(heading(`4b. Search at ${searchPosts.toLocaleString("en-US")} posts: the word index against a topic page`));
+    console.log(await benchSearch({ posts: searchPosts, samples: quick ? 20 : 100 }));
 
     console.log(heading("5. Conference recaps and topics"));
     const recaps = await benchRecaps(env, { budgetMsPerCase: quick ? 300 : 2_000, retagPosts: quick ? 500 : 3_000 });

@@ -19,7 +19,6 @@ import { mkdtempSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { SEARCH_WINDOW_DAYS } from "@recap/core/commands";
 import { addFeed, newFeed } from "@recap/core/feeds";
 import { silentLogger } from "@recap/core/shared";
 import { createHttpApp, createSlackApp, SlackRequestReceiver } from "@recap/core/slack";
@@ -57,8 +56,6 @@ export interface SlackBenchOptions {
   iterations: number;
   minIterations: number;
   budgetMsPerCase: number;
-  /** Alternating search request / seenSince samples for the search breakdown. */
-  breakdownRounds: number;
 }
 
 export interface SlackResult {
@@ -87,8 +84,8 @@ export async function benchSlack(env: BenchEnv, options: SlackBenchOptions): Pro
     const cold = await benchCold(recap, options);
     const report = [
       `Store: ${fmt(seeded.posts)} posts from ${options.feeds} feeds × ${options.items} items, first seen over ${SEED_SPAN_DAYS} days ` +
-        `(seeded through addFeed in ${fmt(seeded.ms / 1000)} s): ${fmt(seeded.inSearchWindow)} in search's ${SEARCH_WINDOW_DAYS}-day ` +
-        `window, ${fmt(seeded.inTopicsWindow)} in topics' 7 days, ${fmt(seeded.gitops)} tagged gitops.`,
+        `(seeded through addFeed in ${fmt(seeded.ms / 1000)} s): ` +
+        `${fmt(seeded.inTopicsWindow)} in topics' 7 days, ${fmt(seeded.gitops)} tagged gitops.`,
       "",
       "(a) Cold start proxy: a fresh `node` process imports functions/http.ts (SST_RESOURCE_* set, DynamoDB at the seeded table)",
       cold.report,
@@ -108,7 +105,6 @@ export async function benchSlack(env: BenchEnv, options: SlackBenchOptions): Pro
 interface Seeded {
   posts: number;
   ms: number;
-  inSearchWindow: number;
   inTopicsWindow: number;
   gitops: number;
 }
@@ -148,7 +144,6 @@ async function seed(env: BenchEnv, recap: LocalRecap, clock: BenchClock, options
   return {
     posts,
     ms,
-    inSearchWindow: (await recap.deps.store.posts.seenSince(now, since(SEARCH_WINDOW_DAYS))).length,
     inTopicsWindow: (await recap.deps.store.posts.seenSince(now, since(7))).length,
     gitops: (await recap.deps.store.posts.byTopic("gitops", 100_000)).length,
   };
@@ -219,7 +214,7 @@ const WARM_CASES: WarmCase[] = [
   {
     label: "/recap search kubernetes ebpf",
     text: "search kubernetes ebpf",
-    expect: { status: 200, contains: ["Search: kubernetes ebpf", "eBPF"], lacks: ["No post in the last"] },
+    expect: { status: 200, contains: ["Search: kubernetes ebpf", "eBPF"], lacks: ["No post matches"] },
   },
   { label: "/recap topics", text: "topics", expect: { status: 200, contains: ["Topics in the last"] } },
   { label: "/recap feeds", text: "feeds", expect: { status: 200, contains: ["Example Engineering"] } },
@@ -236,7 +231,6 @@ async function benchWarm(recap: LocalRecap, clock: BenchClock, options: SlackBen
 
   const rows: string[][] = [];
   const results: SlackResult["warm"] = [];
-  let search: (() => Promise<unknown>) | undefined;
   for (const c of WARM_CASES) {
     // Signed once: the clock stands still, and the receiver keeps no replay cache.
     const body = slashCommand(c.text);
@@ -246,7 +240,6 @@ async function benchWarm(recap: LocalRecap, clock: BenchClock, options: SlackBen
       return { status: response.status, text: await response.text() };
     };
 
-    if (c.text.startsWith("search ")) search = send;
     await c.before?.(recap, clock);
     const first = await send();
     const problems = [
@@ -290,7 +283,6 @@ async function benchWarm(recap: LocalRecap, clock: BenchClock, options: SlackBen
     results.push({ label: c.label, p50: s.p50, p95: s.p95, p99: s.p99, ddbRequests: ddbRequests / s.n, readUnits });
   }
 
-  const breakdown = await searchBreakdown(recap, clock, search ?? (async () => undefined), options.breakdownRounds);
   const report = [
     table(
       ["command", "n", "p50 ms", "p95 ms", "p99 ms", "max ms", "DDB req/cmd", "RRU/cmd", "DDB ms/cmd", "mean ms", "resp KB", "p99 ÷ 3 s"],
@@ -300,7 +292,6 @@ async function benchWarm(recap: LocalRecap, clock: BenchClock, options: SlackBen
     "DDB ms/cmd: summed client-side time of the command's DynamoDB requests (dynalite, same process); requests made in",
     "parallel can sum to more than the wall time. `feeds` reads each feed's kept item count, no COUNT per feed.",
     manyFeedsRatio(results),
-    breakdown,
   ].join("\n");
   return { report, rows: results };
 }
@@ -312,36 +303,6 @@ function manyFeedsRatio(results: SlackResult["warm"]): string {
   if (!topic || !many) return "";
   const ratio = many.p99 / topic.p99;
   return `feeds with ${MANY_FEEDS.toLocaleString("en-US")} feeds: p99 ${fmt(many.p99)} ms = ${fmt(ratio)}× a topic page's p99 (goal ≤ 2: ${ratio <= 2 ? "within" : "OVER"}).`;
-}
-
-/**
- * Where search's time goes: its read of every recent post (seenSince, as execute.ts's searchPosts
- * calls it) against the whole request, sampled alternately so both see the same machine load.
- */
-async function searchBreakdown(recap: LocalRecap, clock: BenchClock, search: () => Promise<unknown>, rounds: number): Promise<string> {
-  const now = clock();
-  const window = { since: new Date(now.getTime() - SEARCH_WINDOW_DAYS * DAY), limit: 5_000 }; // 5,000: SEARCH_MAX_CANDIDATES
-  const reads: number[] = [];
-  const requests: number[] = [];
-  let posts = 0;
-  let bytes = 0;
-  for (let i = 0; i < rounds; i++) {
-    let t0 = nowMs();
-    const recent = await recap.deps.store.posts.seenSince(now, window);
-    reads.push(nowMs() - t0);
-    t0 = nowMs();
-    await search();
-    requests.push(nowMs() - t0);
-    posts = recent.length;
-    if (i === 0) bytes = recent.reduce((total, post) => total + Buffer.byteLength(JSON.stringify(post)), 0);
-  }
-  const read = summarize(reads).p50;
-  const request = summarize(requests).p50;
-  return [
-    `search, ${rounds} alternating samples: reading its ${fmt(posts)} candidate posts (${(bytes / 2 ** 20).toFixed(1)} MB as JSON, one query per`,
-    `monthly bucket) takes p50 ${fmt(read)} ms of the request's ${fmt(request)} ms (${((read / request) * 100).toFixed(0)}%); folding, filtering and sorting them,`,
-    `Bolt and Block Kit take the other ~${fmt(request - read)} ms. Both grow linearly with posts in the ${SEARCH_WINDOW_DAYS}-day window (at most 5,000).`,
-  ].join("\n");
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,0 +1,149 @@
+/**
+ * Search at scale (issue 14, goal 1): a store of many posts written through the store's own insert
+ * (post, topic rows, word index rows), then `/recap search` of two words against a topic page in
+ * the same run — p50/p99 through runCommand, DynamoDB requests and read units per query.
+ *
+ * The measured words are in a set share of posts each (kubernetes in a fifth, dapr in 0.4%), drawn
+ * independently, so how often two meet is the product of their shares: the hard case for an index,
+ * where common words rarely meet. Besides them a post has one filler word (Zipf frequencies) and
+ * no summary: a search reads only its own words' index rows, so more words per
+ * post would change nothing measured here but slow the seeding (dynalite writes ~5,000 rows/s).
+ */
+import { runCommand } from "@recap/core/commands";
+import type { Post } from "@recap/core/posts";
+import { mapWithConcurrency, silentLogger } from "@recap/core/shared";
+import { openLocalRecap } from "@recap/local";
+import { benchClock, countRequests, diffCounts } from "./env";
+import { fmt, nowMs, summarize, table } from "./stats";
+
+export interface SearchBenchOptions {
+  posts: number;
+  /** Measured queries per case (after a few unmeasured ones). */
+  samples: number;
+}
+
+/** Words and the share of posts that carry each (in the title or the summary). */
+const WORDS: [string, number][] = [
+  ["kubernetes", 0.2],
+  ["security", 0.08],
+  ["observability", 0.05],
+  ["platform", 0.06],
+  ["gitops", 0.03],
+  ["ebpf", 0.03],
+  ["wasm", 0.01],
+  ["dapr", 0.004],
+];
+/** Filler words, the k-th in about 1/k of a base share of posts (Zipf). */
+const FILLER = 5_000;
+
+const CASES: { label: string; text: string }[] = [
+  { label: "topic page (gitops)", text: "gitops" },
+  { label: "search, one common word", text: "search kubernetes" },
+  { label: "search, common + common", text: "search kubernetes security" },
+  { label: "search, common + less common", text: "search kubernetes ebpf" },
+  { label: "search, two less common, rarely together", text: "search ebpf wasm" },
+  { label: "search, two rare, rarely together", text: "search wasm dapr" },
+  { label: "search, a word no post has", text: "search zanzibar" },
+];
+
+export async function benchSearch(options: SearchBenchOptions): Promise<string> {
+  const clock = benchClock();
+  const recap = await openLocalRecap({ inMemory: true, clock, log: silentLogger, env: {} });
+  try {
+    const started = nowMs();
+    const random = seeded(42);
+    const now = clock().getTime();
+    const posts = Array.from({ length: options.posts }, (_, i) => syntheticPost(i, now, random));
+    await mapWithConcurrency(posts, 32, (post) => recap.deps.store.posts.insert(post));
+    const seedSeconds = (nowMs() - started) / 1000;
+
+    const requests = countRequests(recap.table!);
+    const rows: string[][] = [];
+    let topicP99 = Number.NaN;
+    const ratios: string[] = [];
+    for (const c of CASES) {
+      const words = c.text.split(" ");
+      const command =
+        words[0] === "search"
+          ? { name: "search" as const, words: words.slice(1), page: 1 }
+          : { name: "topic" as const, topic: c.text, page: 1 };
+      const run = () => runCommand(command, { via: "cli" }, recap.deps);
+      const first = await run();
+      const shown = first.kind === "posts" ? first.posts.length : 0;
+      for (let i = 0; i < 3; i++) await run();
+      const before = requests.snapshot();
+      const unitsBefore = new Map(requests.units);
+      const samples: number[] = [];
+      for (let i = 0; i < options.samples; i++) {
+        const t0 = nowMs();
+        await run();
+        samples.push(nowMs() - t0);
+      }
+      const s = summarize(samples);
+      const perQuery = (counts: Map<string, number>) => [...counts.values()].reduce((a, b) => a + b, 0) / s.n;
+      const ddb = perQuery(diffCounts(before, requests.snapshot()));
+      const units = perQuery(diffCounts(unitsBefore, requests.units));
+      if (command.name === "topic") topicP99 = s.p99;
+      const ratio = s.p99 / topicP99;
+      if (command.name === "search" && words.length === 3) ratios.push(`${c.text.slice("search ".length)} ${fmt(ratio)}×`);
+      rows.push([
+        c.label,
+        String(shown),
+        String(s.n),
+        fmt(s.p50),
+        fmt(s.p99),
+        fmt(ddb, 3),
+        fmt(units, 3),
+        command.name === "topic" ? "1" : fmt(ratio),
+      ]);
+    }
+    const worst = Math.max(...ratios.map((r) => Number.parseFloat(r.split(" ").at(-1)!)));
+    return [
+      `Store: ${options.posts.toLocaleString("en-US")} posts written through the store's insert in ${fmt(seedSeconds)} s (post, topic rows, word index rows).`,
+      table(["query (page 1, runCommand)", "shown", "n", "p50 ms", "p99 ms", "DDB req/query", "RRU/query", "p99 ÷ topic p99"], rows),
+      "RRU/query: read request units as dynalite counts them (DynamoDB's rule: 4 KB per unit, half when eventually consistent).",
+      `Two-word searches' p99 against a topic page's: ${ratios.join(", ")} (goal ≤ 3: ${worst <= 3 ? "within" : "OVER"}).`,
+    ].join("\n");
+  } finally {
+    await recap.close();
+  }
+}
+
+/** Post i: its measured words and a filler word, published three hours apart, a tenth tagged gitops. */
+function syntheticPost(i: number, now: number, random: () => number): Post {
+  const topical = WORDS.filter(([, share]) => random() < share).map(([word]) => word);
+  const title = [...topical, `w${zipf(random)}`].join(" ");
+  const summary = "";
+  const at = new Date(now - i * 3 * 3_600_000).toISOString();
+  return {
+    id: `bench-${i}`,
+    kind: "article",
+    url: `https://bench.example.com/${i}`,
+    title,
+    summary,
+    publishedAt: at,
+    firstSeenAt: at,
+    topics: i % 10 === 0 ? ["gitops"] : [],
+    feeds: ["https://bench.example.com/feed.xml"],
+    fresh: false,
+  };
+}
+
+/** A filler word's rank, 1..FILLER, with probability ∝ 1/rank. */
+function zipf(random: () => number): number {
+  const harmonic = Math.log(FILLER) + 0.5772;
+  const target = random() * harmonic;
+  return Math.min(FILLER, Math.max(1, Math.round(Math.exp(target - 0.5772))));
+}
+
+/** A small deterministic PRNG (mulberry32): the same store every run. */
+function seeded(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
