@@ -149,9 +149,12 @@ describe("a search's read budget", () => {
     const bounded = await searchWindow(store.posts, ["alpha", "beta"], 1, { indexRows: 120, posts: 2_000 });
     expect(bounded.window).toEqual([]);
     expect(bounded.stopped).toBe(true);
-    // Matches found before the budget ran out are shown, newest first.
-    const common = await searchWindow(store.posts, ["news"], 1, { indexRows: 120, posts: 2_000 });
+    // The budget is checked before a read: rows in hand are used, and fill this page.
+    const common = await searchWindow(store.posts, ["news"], 1, { indexRows: 50, posts: 2_000 });
     expect(common.window.map((p) => p.id)).toEqual(Array.from({ length: 11 }, (_, i) => `p${i}`));
     expect(common.stopped).toBe(false);
+    // Words checked as written read posts until their own budget: 150 have both words, none "news-alpha".
+    const phrase = await searchWindow(store.posts, ["news-alpha"], 1, { indexRows: 20_000, posts: 100 });
+    expect(phrase).toMatchObject({ window: [], stopped: true });
   });
 });

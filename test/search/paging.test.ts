@@ -6,7 +6,9 @@
 import { describe, expect, it } from "vitest";
 import { PAGE_SIZE } from "@recap/core/commands";
 import { searchWindow, type Post } from "@recap/core/posts";
-import { memoryStore } from "@recap/core/store";
+import { afterAll, beforeAll } from "vitest";
+import { memoryStore, openStore, type Store } from "@recap/core/store";
+import { startTestDynamo, type TestDynamo } from "../helpers/dynamo";
 
 const NOW = Date.parse("2026-12-01T10:00:00Z");
 const post = (i: number, extra: Partial<Post> = {}): Post => {
@@ -26,9 +28,20 @@ const post = (i: number, extra: Partial<Post> = {}): Post => {
   };
 };
 
-describe("search pages", () => {
+let dynamo: TestDynamo;
+beforeAll(async () => {
+  dynamo = await startTestDynamo();
+});
+afterAll(async () => {
+  await dynamo?.close();
+});
+
+describe.each([
+  ["DynamoDB (dynalite)", async (): Promise<Store> => openStore(await dynamo.newTable())],
+  ["memory", async (): Promise<Store> => memoryStore()],
+])("search pages (%s)", (_name, open) => {
   it("show each thing once, in the place of its first copy, skipping nothing", async () => {
-    const store = memoryStore();
+    const store = await open();
     for (let i = 0; i < 25; i++) {
       // p03 is a recap's copy of the article p12 is, from its own feed.
       const extra =

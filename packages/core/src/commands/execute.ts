@@ -226,7 +226,7 @@ async function searchPosts(command: Extract<Command, { name: "search" }>, deps: 
     unsearchable
       ? "Search needs a word of two letters or more that is not as common as “the” or “with”."
       : stopped
-        ? "No match among the newest posts searched: add a rarer word to search all posts."
+        ? `No ${command.page > 1 ? "more matches" : "match"} among the newest posts searched: add a rarer word to search all posts.`
         : "No post matches every word.",
   );
 }

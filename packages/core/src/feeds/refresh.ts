@@ -212,7 +212,7 @@ async function ingestItems(feed: Feed, items: NormalizedItem[], deps: RefreshDep
       // Another feed, a concurrent poll or an earlier attempt stored it first: the same article.
       // Remember this feed too, and rewrite its topic rows in case that attempt died before them.
       stored = await posts.attachFeed(post.id, feed.url);
-      await posts.repairIndexRows({ ...stored, ...(item.lead ? { lead: item.lead } : {}) });
+      await posts.repairIndexRows(stored.id, item.lead);
     }
     let again = false;
     if (plan.recap || stored.listed) {

@@ -102,12 +102,12 @@ export interface PostTopicStore {
     topics: string[],
   ): Promise<boolean>;
   /**
-   * Makes a stored post's index rows — a row per topic and per word (shared/search-terms.ts) — what its
-   * fields say, deleting any other, and stores `post.lead` when given: repairs an insert whose rows
-   * were never written, and rebuilds the index after the tokenizer changed. Returns the rows written
-   * or deleted (0 when all were right). Idempotent.
+   * Makes a post's index rows — a row per topic and per word (shared/search-terms.ts) — what the post
+   * as stored says, deleting any other (all of them when it is gone), and stores `lead` when given:
+   * repairs a write whose rows were cut short, and rebuilds the index after the tokenizer changed.
+   * Returns the rows written or deleted (0 when all were right). Idempotent.
    */
-  repairIndexRows(post: Post): Promise<number>;
+  repairIndexRows(postId: string, lead?: string): Promise<number>;
 }
 
 /** A recap's list of talks and write-ups, each stored as a post of its own. */

@@ -63,22 +63,26 @@ export async function searchWindow(
   // Posts are read in batches as ids come, and the index no further than the page needs.
   const ids = posts.searchIds(query.terms, { maxRows: budget.indexRows });
   let stopped = false;
-  for (;;) {
-    const next = await ids.next();
-    if (next.done) {
-      stopped = !next.value.complete;
-      break;
+  try {
+    for (;;) {
+      const next = await ids.next();
+      if (next.done) {
+        stopped = !next.value.complete;
+        break;
+      }
+      batch.push(next.value);
+      if (batch.length >= Math.max(wanted - found.length, batchSize)) await fill();
+      if (found.length >= wanted) break;
+      // Only words checked as written drop posts read: without them every post read is shown.
+      if (query.phrases.length > 0 && read >= budget.posts) {
+        stopped = true;
+        break;
+      }
     }
-    batch.push(next.value);
-    if (batch.length >= Math.max(wanted - found.length, batchSize)) await fill();
-    if (found.length >= wanted) break;
-    if (read >= budget.posts) {
-      stopped = true;
-      break;
-    }
+    if (batch.length > 0) await fill();
+  } finally {
+    await ids.return({ complete: true });
   }
-  if (found.length < wanted) await ids.return({ complete: true });
-  if (batch.length > 0) await fill();
   return { window: windowOf(found, page), unsearchable: false, stopped: stopped && found.length < wanted };
 }
 

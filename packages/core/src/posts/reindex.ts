@@ -24,12 +24,8 @@ export async function reindexPosts(
   let corrected = 0;
   // Walks every post, newest first seen first, a page at a time (never the whole store in memory).
   for await (const page of posts.pagesSeenSince(now)) {
-    // Each post read again, consistently: the page can be seconds old, and repairing from an older
-    // version than an edit just written would put back the words the edit removed.
-    const changed = await mapWithConcurrency(page, AT_ONCE, async (listed) => {
-      const post = await posts.get(listed.id);
-      return post ? posts.repairIndexRows(post) : 0;
-    });
+    // Each post's rows are matched against the post as stored then (not as this page read it).
+    const changed = await mapWithConcurrency(page, AT_ONCE, (post) => posts.repairIndexRows(post.id));
     corrected += changed.filter((rows) => rows > 0).length;
     done += page.length;
     onProgress?.(done, corrected);

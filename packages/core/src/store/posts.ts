@@ -17,7 +17,10 @@ import { countAll, queryAll, queryPages } from "./query";
 import { toCorrections, toPost, toStoredPost } from "./records";
 import { keys } from "./schema";
 import { searchTerms } from "./term-search";
-import { indexRowsOf, type Indexed } from "./index-rows";
+import { indexRowsOf, type IndexRow } from "./index-rows";
+
+/** Rounds of matching a post's index rows while other writers keep changing it. */
+const MATCH_ROUNDS = 4;
 
 const EMPTY_MONTHS_BEFORE_GIVING_UP = 12;
 
@@ -42,35 +45,53 @@ function overVersion(name: "listed" | "corrections", value: unknown, read: numbe
 export function postRepository(table: TableRef): PostRepository {
   const { client, tableName: TableName } = table;
 
-  /** A new post's rows: its lead, a row per topic and a row per word. */
-  async function writeNewRows(post: Post) {
-    const rows = indexRowsOf(post);
-    await batchWrite(table, [
-      ...(post.lead ? [{ PutRequest: { Item: { ...keys.postLead(post.id), lead: post.lead } } }] : []),
-      ...[...rows.values()].map((Item) => ({ PutRequest: { Item } })),
-    ]);
+  /**
+   * Makes a post's index rows what the post, as stored now, says: one consistent query reads the
+   * post item and its rows together, then the difference is written — missing or different rows
+   * put, others deleted (all of them when the post is gone). Built from the table, never from what
+   * a writer last read, so whichever writer indexes last leaves the rows right, and a retry after
+   * a crash or a half-written batch finishes the job. If the post changed while its rows were being
+   * written (another writer), it goes round again. Returns the rows written or deleted.
+   */
+  async function matchIndexRows(postId: string): Promise<number> {
+    let changed = 0;
+    for (let round = 0; round < MATCH_ROUNDS; round++) {
+      const { post, version, rows } = await readIndexed(postId);
+      const current = new Map(rows.map((row) => [row.sk as string, `${row.gsi1sk as string}|${row.lists === true}`]));
+      const wanted = post ? indexRowsOf(post) : new Map<string, IndexRow>();
+      const writes = [...wanted.values()].filter((row) => current.get(row.sk) !== `${row.gsi1sk}|${row.lists === true}`);
+      const stale = [...current.keys()].filter((sk) => !wanted.has(sk));
+      if (writes.length + stale.length === 0) return changed;
+      await batchWrite(table, [
+        ...writes.map((Item) => ({ PutRequest: { Item } })),
+        ...stale.map((sk) => ({ DeleteRequest: { Key: { pk: keys.post(postId).pk, sk } } })),
+      ]);
+      changed += writes.length + stale.length;
+      // Unchanged since it was read: what was written is what it says.
+      if ((await readIndexed(postId, true)).version === version) return changed;
+    }
+    return changed;
   }
 
   /**
-   * Makes a stored post's index rows what its fields say: reads the rows it has (one query), writes
-   * those missing or different, deletes the others. Diffing against the table, not against what
-   * the caller last read, is what lets a retry after a crash or a half-written batch finish the job.
+   * A post item and its index rows, in one consistent query (LEAD sorts before POST, and TERM# and
+   * TOPIC# after it); `version`, a fingerprint of what the rows are built from. With `postOnly`,
+   * the post item alone.
    */
-  async function matchIndexRows(post: Indexed): Promise<number> {
-    const rows = await queryAll(table, {
-      KeyConditionExpression: "pk = :pk AND sk BETWEEN :first AND :last",
-      ExpressionAttributeValues: { ":pk": keys.post(post.id).pk, ":first": "TERM#", ":last": "TOPIC#\uffff" },
-      ProjectionExpression: "sk, gsi1sk, lists",
+  async function readIndexed(postId: string, postOnly = false) {
+    const items = await queryAll(table, {
+      ConsistentRead: true,
+      KeyConditionExpression: postOnly ? "pk = :pk AND sk = :post" : "pk = :pk AND sk BETWEEN :post AND :last",
+      ExpressionAttributeValues: {
+        ":pk": keys.post(postId).pk,
+        ":post": keys.post(postId).sk,
+        ...(postOnly ? {} : { ":last": "TOPIC#\uffff" }),
+      },
     });
-    const current = new Map(rows.map((row) => [row.sk as string, `${row.gsi1sk as string}|${row.lists === true}`]));
-    const wanted = indexRowsOf(post);
-    const writes = [...wanted.values()].filter((row) => current.get(row.sk) !== `${row.gsi1sk}|${row.lists === true}`);
-    const stale = [...current.keys()].filter((sk) => (sk.startsWith("TERM#") || sk.startsWith("TOPIC#")) && !wanted.has(sk));
-    await batchWrite(table, [
-      ...writes.map((Item) => ({ PutRequest: { Item } })),
-      ...stale.map((sk) => ({ DeleteRequest: { Key: { pk: keys.post(post.id).pk, sk } } })),
-    ]);
-    return writes.length + stale.length;
+    const item = items.find((row) => row.sk === keys.post(postId).sk && row.id !== undefined);
+    const post = item ? toPost(item) : undefined;
+    const rows = items.filter((row) => typeof row.sk === "string" && (row.sk.startsWith("TERM#") || row.sk.startsWith("TOPIC#")));
+    return { post, version: post ? JSON.stringify([...indexRowsOf(post).values()]) : "gone", rows };
   }
 
   /**
@@ -101,11 +122,8 @@ export function postRepository(table: TableRef): PostRepository {
       if (error instanceof ConditionalCheckFailedException) return false;
       throw error;
     }
-    const stored = toPost(old ?? {});
-    const listed = extra.listed ?? stored.listed;
     // Topics and, for a recap, whether it lists talks are on the topic rows; the words did not change.
-    if (topics || listsTalks(listed) !== listsTalks(stored.listed))
-      await matchIndexRows({ ...stored, topics: topics ?? stored.topics, listed });
+    if (topics || (extra.listed && listsTalks(extra.listed) !== listsTalks(old?.listed))) await matchIndexRows(post.id);
     return true;
   }
 
@@ -172,7 +190,10 @@ export function postRepository(table: TableRef): PostRepository {
           }),
         ),
       );
-      if (inserted) await writeNewRows(post);
+      if (inserted) {
+        if (post.lead) await client.send(new PutCommand({ TableName, Item: { ...keys.postLead(post.id), lead: post.lead } }));
+        await matchIndexRows(post.id);
+      }
       return inserted;
     },
 
@@ -202,7 +223,7 @@ export function postRepository(table: TableRef): PostRepository {
       const absent = Object.keys(optional).filter((name) => !present.some(([present]) => present === name));
       const set = ["#title = :title", "#summary = :summary", "#topics = :topics", ...present.map(([name]) => `#${name} = :${name}`)];
       if (content.publishedAt) set.push("#publishedAt = :publishedAt");
-      const { Attributes } = await client.send(
+      await client.send(
         new UpdateCommand({
           TableName,
           Key: keys.post(postId),
@@ -223,17 +244,9 @@ export function postRepository(table: TableRef): PostRepository {
             ...(content.publishedAt ? { ":publishedAt": content.publishedAt } : {}),
             ...Object.fromEntries(present.map(([name, value]) => [`:${name}`, value])),
           },
-          ReturnValues: "ALL_OLD",
         }),
       );
-      const before = toPost(Attributes ?? {});
-      await matchIndexRows({
-        ...before,
-        title: content.title,
-        summary: content.summary,
-        topics: content.topics,
-        publishedAt: content.publishedAt ?? before.publishedAt,
-      });
+      await matchIndexRows(postId);
     },
 
     /**
@@ -298,10 +311,18 @@ export function postRepository(table: TableRef): PostRepository {
           const topics = Attributes?.corrections ? corrected(toCorrections(Attributes.corrections)) : item.topics;
           if (topics.join() !== item.topics.join()) {
             // The topics only: their rows are written once, below.
-            await client.send(new UpdateCommand({ TableName, Key: keys.post(item.id), ...patchExpression({ topics })! }));
+            // Only over the item just updated: a removal meanwhile must not leave a stub item behind.
+            await client.send(
+              new UpdateCommand({
+                TableName,
+                Key: keys.post(item.id),
+                ...patchExpression({ topics })!,
+                ConditionExpression: "attribute_exists(pk)",
+              }),
+            );
           }
           // Rows for the topics it is stored with; those of topics it had before this sync go.
-          await matchIndexRows({ ...item, topics });
+          await matchIndexRows(item.id);
           return topics;
         } catch (error) {
           if (!(error instanceof ConditionalCheckFailedException)) throw error;
@@ -312,23 +333,26 @@ export function postRepository(table: TableRef): PostRepository {
 
     /** Deletes an item its recap no longer lists: every index row it has in the table, then the item. */
     async removeListed(id: string): Promise<void> {
+      // The item first: a writer indexing it meanwhile then finds it gone and deletes its own rows
+      // (matchIndexRows); were the deletes below cut short, the recap still lists the item, and its
+      // next sync removes it again.
+      await client.send(new DeleteCommand({ TableName, Key: keys.post(id) }));
       const rows = await queryAll(table, {
+        ConsistentRead: true,
         KeyConditionExpression: "pk = :pk",
         ExpressionAttributeValues: { ":pk": keys.post(id).pk },
         ProjectionExpression: "pk, sk",
       });
-      // The post's own row last: were the deletes cut short, its rows are still found from it.
-      const post = keys.post(id);
-      await batchWrite(table, [
-        ...rows.filter((row) => row.sk !== post.sk).map((row) => ({ DeleteRequest: { Key: { pk: row.pk, sk: row.sk } } })),
-        { DeleteRequest: { Key: post } },
-      ]);
+      await batchWrite(
+        table,
+        rows.map((row) => ({ DeleteRequest: { Key: { pk: row.pk, sk: row.sk } } })),
+      );
     },
 
-    /** Makes a stored post's index rows (topics, words) what its fields say, and stores `post.lead`: rows written or deleted. */
-    async repairIndexRows(post: Post): Promise<number> {
-      if (post.lead) await client.send(new PutCommand({ TableName, Item: { ...keys.postLead(post.id), lead: post.lead } }));
-      return matchIndexRows(post);
+    /** Makes a post's index rows (topics, words) what the stored post says, and stores `lead`: rows written or deleted. */
+    async repairIndexRows(postId: string, lead?: string): Promise<number> {
+      if (lead) await client.send(new PutCommand({ TableName, Item: { ...keys.postLead(postId), lead } }));
+      return matchIndexRows(postId);
     },
 
     /**

@@ -10,9 +10,10 @@ import type { SearchEnd } from "../ports/store";
 import { keys } from "./schema";
 
 /**
- * Rows read by a term's first query. A list read on from where its page ended reads twice as many
- * next time, up to the maximum (a search walking far does it in few requests, reading at most twice
- * what it needed); a seek keeps the size, since what follows its landing may go unread.
+ * Rows read by a term's first query. A list read on from where its page ended, or sent to a point
+ * its last page's density says is less than a page away, reads twice as many next time, up to the
+ * maximum: walking a list far takes few requests, reading at most about twice what it needed. A
+ * seek far ahead keeps the size, since what follows its landing may go unread.
  */
 const FIRST_PAGE = 100;
 const MAX_PAGE = 1_000;
@@ -33,8 +34,8 @@ class TermCursor {
   constructor(
     private readonly table: TableRef,
     private readonly term: string,
-    /** Rows read so far by every cursor of the search. */
-    private readonly readSoFar: { rows: number },
+    /** Rows read so far by every cursor of the search, and how many they may read. */
+    private readonly budget: { rows: number; maxRows: number },
   ) {}
 
   /** The current entry, reading the next page when the buffer is spent; undefined at the end. */
@@ -54,10 +55,23 @@ class TermCursor {
   async seek(sort: string): Promise<void> {
     while (this.position < this.buffer.length && this.buffer[this.position]!.sort > sort) this.position += 1;
     if (this.position < this.buffer.length || (this.started && !this.startKey)) return;
+    const near = this.rowsBefore(sort) < this.pageSize;
     await this.read(sort);
+    if (near) this.pageSize = Math.min(this.pageSize * 2, MAX_PAGE);
+  }
+
+  /** About how many of this list's rows lie between its last page's end and `sort`, at that page's density. */
+  private rowsBefore(sort: string): number {
+    const first = this.buffer[0];
+    const last = this.buffer.at(-1);
+    if (!first || !last || this.buffer.length < 2) return Number.POSITIVE_INFINITY;
+    const spanMs = timeOf(first.sort) - timeOf(last.sort);
+    return spanMs > 0 ? ((timeOf(last.sort) - timeOf(sort)) * (this.buffer.length - 1)) / spanMs : Number.POSITIVE_INFINITY;
   }
 
   private async read(atMost: string | undefined): Promise<void> {
+    // Checked before a read, so the rows in hand are always used.
+    if (this.budget.rows >= this.budget.maxRows) throw new BudgetSpent();
     const response = await this.table.client.send(
       new QueryCommand({
         TableName: this.table.tableName,
@@ -72,13 +86,19 @@ class TermCursor {
       }),
     );
     this.started = true;
-    this.readSoFar.rows += response.Items?.length ?? 0;
+    this.budget.rows += response.Items?.length ?? 0;
     this.buffer = (response.Items ?? []).map((item) => ({ sort: item.gsi1sk as string, postId: item.postId as string }));
     this.position = 0;
     this.startKey = response.LastEvaluatedKey;
     if (atMost === undefined) this.pageSize = Math.min(this.pageSize * 2, MAX_PAGE);
   }
 }
+
+/** A list would read past the search's budget. */
+class BudgetSpent extends Error {}
+
+/** The publication time at the head of a sort key (`<publishedAt>#<postId>`), in ms. */
+const timeOf = (sort: string) => Date.parse(sort.slice(0, sort.indexOf("#")));
 
 /**
  * Ids of the posts indexed under every term, newest published first; stops early (and says so)
@@ -90,19 +110,23 @@ export async function* searchTerms(
   maxRows = Number.POSITIVE_INFINITY,
 ): AsyncGenerator<string, SearchEnd> {
   if (terms.length === 0) return { complete: true };
-  const read = { rows: 0 };
-  const cursors = [...new Set(terms)].map((term) => new TermCursor(table, term, read));
-  for (;;) {
-    if (read.rows > maxRows) return { complete: false };
-    const heads = await Promise.all(cursors.map((cursor) => cursor.head()));
-    if (heads.some((head) => head === undefined)) return { complete: true };
-    const entries = heads as Entry[];
-    const oldest = entries.reduce((min, entry) => (entry.sort < min ? entry.sort : min), entries[0]!.sort);
-    if (entries.every((entry) => entry.sort === oldest)) {
-      yield entries[0]!.postId;
-      for (const cursor of cursors) cursor.advance();
-      continue;
+  const budget = { rows: 0, maxRows };
+  const cursors = [...new Set(terms)].map((term) => new TermCursor(table, term, budget));
+  try {
+    for (;;) {
+      const heads = await Promise.all(cursors.map((cursor) => cursor.head()));
+      if (heads.some((head) => head === undefined)) return { complete: true };
+      const entries = heads as Entry[];
+      const oldest = entries.reduce((min, entry) => (entry.sort < min ? entry.sort : min), entries[0]!.sort);
+      if (entries.every((entry) => entry.sort === oldest)) {
+        yield entries[0]!.postId;
+        for (const cursor of cursors) cursor.advance();
+        continue;
+      }
+      await Promise.all(cursors.filter((_, i) => entries[i]!.sort > oldest).map((cursor) => cursor.seek(oldest)));
     }
-    await Promise.all(cursors.filter((_, i) => entries[i]!.sort > oldest).map((cursor) => cursor.seek(oldest)));
+  } catch (error) {
+    if (error instanceof BudgetSpent) return { complete: false };
+    throw error;
   }
 }

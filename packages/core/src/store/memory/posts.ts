@@ -26,8 +26,8 @@ export function memoryPosts(feedItems: Map<string, Map<string, FeedItemIdentity>
   const rowsOf = new Map<string, Map<string, IndexRow>>();
 
   /** Makes the post's index rows what its fields say (a row per topic, a row per word); the number changed. */
-  function matchIndexRows(post: Indexed): number {
-    const wanted = indexRowsOf(post);
+  function matchIndexRows(post: Indexed | { id: string; gone: true }): number {
+    const wanted = "gone" in post ? new Map<string, IndexRow>() : indexRowsOf(post);
     const current = rowsOf.get(post.id) ?? new Map<string, IndexRow>();
     let changed = 0;
     for (const [sk, row] of current) {
@@ -142,9 +142,10 @@ export function memoryPosts(feedItems: Map<string, Map<string, FeedItemIdentity>
     async setCorrections(post, corrections: PostCorrections, topics) {
       return replaceTopics(post, topics, overVersion("corrections", corrections, post.correctionsVersion));
     },
-    async repairIndexRows(post) {
-      if (post.lead) leads.set(post.id, post.lead);
-      return matchIndexRows(post);
+    async repairIndexRows(postId, lead) {
+      if (lead) leads.set(postId, lead);
+      const row = posts.get(postId);
+      return matchIndexRows(row ? read(row) : { id: postId, gone: true });
     },
 
     async setListed(recap, topics, listed) {
