@@ -1,7 +1,8 @@
 /**
  * By hand, while tuning: `npx tsx test/topics/eval/subsets.ts [--misses] [--topic id]` prints dev's figures
- * split into the items from the second batch (ids "fr-": feeds the taxonomy was never tuned on, a
- * validation set for generalization) and the older items. Dev only: test is never tuned on.
+ * split into the items from the second batch (ids "fr-") and the third (ids "f3-"), both from feeds
+ * the taxonomy was not tuned on (validation sets for generalization), and the older items. Dev only:
+ * test is never tuned on.
  */
 import { readFileSync } from "node:fs";
 import { loadTaxonomy } from "../../../packages/core/src/topics";
@@ -22,7 +23,8 @@ const line = (name: string, n: number, c: Counts) =>
 const summary: string[] = [];
 for (const [name, items] of [
   ["fresh", dev.filter((i) => i.id.startsWith("fr-"))],
-  ["old", dev.filter((i) => !i.id.startsWith("fr-"))],
+  ["third", dev.filter((i) => i.id.startsWith("f3-"))],
+  ["old", dev.filter((i) => !i.id.startsWith("fr-") && !i.id.startsWith("f3-"))],
   ["all", dev],
 ] as const) {
   const result = evaluate(items, taxonomy, history);

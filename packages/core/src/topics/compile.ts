@@ -1,4 +1,5 @@
 import { parseTerm } from "./taxonomy";
+import { projectTerms } from "./projects";
 import type { Taxonomy, Topic } from "../model/topic";
 
 /*
@@ -38,11 +39,11 @@ const WORD_AT = new RegExp(WORD_CHAR, "uy");
 export const MASK = "\u0000";
 
 /**
- * How much a term says: a name of the topic or a project that implies it (`strong`), a generic word
- * that hints at it ("platform" near "developers", `weak`), or a word a team's corrections taught
- * (`team`, weak too).
+ * How much a term says: a name of the topic or a project that implies it (`strong`), a project the
+ * Landscape catalog files under the topic (`project`, see projects.ts), a generic word that hints at
+ * it ("platform" near "developers", `weak`), or a word a team's corrections taught (`team`, weak too).
  */
-export type TermStrength = "strong" | "weak" | "team";
+export type TermStrength = "strong" | "project" | "weak" | "team";
 
 /** Terms of one strength as one alternation; with `cue`, a hit counts only if a cue occurs in the post. */
 interface Rule {
@@ -295,21 +296,32 @@ export function locate(pf: Prefilter, count: number, text: string): (Starts | un
   return starts;
 }
 
-/** Every term of a topic, of every strength (the prefilter must know them all). */
+/** Every term of a topic, of every strength, the catalog's too (the prefilter must know them all). */
 function termsOf(topic: Topic): string[] {
-  return [...topic.aliases, ...topic.related, ...(topic.weak ?? []), ...(topic.teamCues ?? [])];
+  return [...topic.aliases, ...topic.related, ...projectTerms(topic.id), ...(topic.weak ?? []), ...(topic.teamCues ?? [])];
 }
 
 function compileRules(strength: TermStrength, terms: readonly string[]): Rule[] {
   const plain: string[] = [];
   const exact: string[] = [];
-  const rules: Rule[] = [];
+  // Terms that need the same cues share one rule: the catalog's homonyms of a topic all need its
+  // context words, and a regex per term would cost a cold start tens of milliseconds.
+  const cued = new Map<string, { phrases: string[]; flags: "u" | "iu"; cues: string[] }>();
   for (const raw of terms) {
     const t = parseTerm(raw);
     const flags = t.caseSensitive ? "u" : "iu";
-    if (t.cues.length > 0) rules.push({ strength, ...both(alternation([t.phrase], flags)!), cue: alternation(t.cues, "iu")! });
-    else (t.caseSensitive ? exact : plain).push(t.phrase);
+    if (t.cues.length === 0) (t.caseSensitive ? exact : plain).push(t.phrase);
+    else {
+      const key = `${flags} ${t.cues.join("|")}`;
+      const group = cued.get(key) ?? cued.set(key, { phrases: [], flags, cues: t.cues }).get(key)!;
+      group.phrases.push(t.phrase);
+    }
   }
+  const rules: Rule[] = [...cued.values()].map((g) => ({
+    strength,
+    ...both(alternation(g.phrases, g.flags)!),
+    cue: alternation(g.cues, "iu")!,
+  }));
   for (const [phrases, flags] of [
     [plain, "iu"],
     [exact, "u"],
@@ -325,6 +337,7 @@ function compileTopic(topic: Topic): CompiledTopic {
     topic,
     rules: [
       ...compileRules("strong", [...topic.aliases, ...topic.related]),
+      ...compileRules("project", projectTerms(topic.id)),
       ...compileRules("weak", topic.weak ?? []),
       ...compileRules("team", topic.teamCues ?? []),
     ],

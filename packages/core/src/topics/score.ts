@@ -8,8 +8,9 @@ import type { Taxonomy } from "../model/topic";
  * ("ArgoCon") speaks for it, its speakers' organizations only a little. Words count once: a term
  * said again, or a term inside a longer one ("Pod" in "Pod Security Standards"), is one piece of
  * evidence. Generic words ("your platform", near "developers") and a team's learned cues are weak:
- * half a term. What a feed mostly publishes is a prior that can tip a weak case, never tag a post
- * alone. A topic is tagged at TAG_THRESHOLD points.
+ * half a term; a project known only from the Landscape catalog (projects.ts), three quarters of
+ * one. What a feed mostly publishes is a prior that can tip a weak case, never tag a post alone. A
+ * topic is tagged at TAG_THRESHOLD points.
  */
 
 /** Everything a post says about its subject, in the parts a reader weighs differently. */
@@ -73,6 +74,12 @@ const CATEGORY_FLOOR = 0.5;
 const LEAD_ALONE_CAP = 1.5;
 /** Weak and team terms count this much of a strong one. */
 const WEAK_FACTOR = 0.5;
+/**
+ * A catalog project (projects.ts) counts this much of a strong term: the Landscape files a project
+ * under one subcategory, coarser than the taxonomy's hand-picked names. In a title it still tags
+ * alone (a release of Keycloak is a security post); in a summary it needs more than a generic word.
+ */
+const PROJECT_FACTOR = 0.75;
 /** The most a team's learned cues can add to a post: they tip a case, never decide it. */
 const TEAM_CAP = 1;
 /** A venue topic's term right after one of these is where something runs, not what it is about. */
@@ -123,7 +130,7 @@ function scoreTopic(
   const categoryPoints = Math.max(CATEGORY_FLOOR, WEIGHTS.categories.points - CATEGORY_DECAY * (categoryCount - 1));
   const worth = (source: Part["source"], strength: TermStrength) => {
     const points = source === "categories" ? categoryPoints : WEIGHTS[source].points;
-    return strength === "strong" ? points : points * WEAK_FACTOR;
+    return strength === "strong" ? points : strength === "project" ? points * PROJECT_FACTOR : points * WEAK_FACTOR;
   };
   // One word said again is one piece of evidence: each term counts once, where it weighs most. A
   // category that repeats the title's word ("Cilium" on Cilium's own blog) adds nothing to it.
@@ -148,7 +155,8 @@ function scoreTopic(
     const starts = part.starts?.[index];
     if (starts === undefined) continue; // the topic's terms are not in this part at all
     for (const hit of distinct(hits(ct, part.text, context, starts))) {
-      const venue = ct.topic.venue && hit.strength === "strong" && isVenue(part, hit.index, hit.text.length);
+      const venue =
+        ct.topic.venue && (hit.strength === "strong" || hit.strength === "project") && isVenue(part, hit.index, hit.text.length);
       offer(part.source, venue ? "weak" : hit.strength, hit.text, venue);
     }
   }
@@ -186,7 +194,7 @@ function scoreTopic(
  */
 function distinct(found: Hit[]): Hit[] {
   if (found.length < 2) return found;
-  const rank: Record<TermStrength, number> = { strong: 0, weak: 1, team: 2 };
+  const rank: Record<TermStrength, number> = { strong: 0, project: 1, weak: 2, team: 3 };
   const kept: Hit[] = [];
   for (const hit of [...found].sort((a, b) => rank[a.strength] - rank[b.strength] || b.text.length - a.text.length)) {
     const end = hit.index + hit.text.length;
