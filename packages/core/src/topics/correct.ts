@@ -50,6 +50,9 @@ export async function correctPost(
     if (!already || topics.join() !== post.topics.join()) {
       if (!(await deps.store.posts.setCorrections(post, corrections, topics))) continue; // corrected meanwhile: read again
       if (post.listedIn) await updateRecapList(post.listedIn.postId, post.id, topics, taxonomy, deps);
+    } else {
+      // Said again (a retry after an error): finish the index rows the first attempt may have left.
+      await deps.store.posts.repairIndexRows(post.id);
     }
     if (cue)
       await deps.store.topics.teachCue({ ...cue, addedAt: deps.clock().toISOString(), ...(userId ? { addedBy: userId } : {}) }, post.id);
