@@ -18,7 +18,11 @@ import { fileURLToPath } from "node:url";
 
 /** [landscape path ("Category / *": the rest of a category; an exact path wins), topic id or null, why]. */
 const MAPPING = [
-  ["Provisioning / Automation & Configuration", null, "infrastructure as code and config management: no topic covers them"],
+  [
+    "Provisioning / Automation & Configuration",
+    null,
+    "infrastructure as code and config management: no topic covers them (its edge Kubernetes projects, KubeEdge, OpenYurt and SuperEdge, are hand-picked in taxonomy.json as kubernetes)",
+  ],
   [
     "Provisioning / Container Registry",
     null,
@@ -52,7 +56,7 @@ const MAPPING = [
   [
     "App Definition and Development / Application Definition & Image Build",
     null,
-    "mixed: Helm, portals, dev tools, image builders, runtimes",
+    "mixed: Helm, portals, dev tools, image builders, runtimes. Its image builders (Shipwright, kaniko, Buildpacks) and its inner-loop and API-mocking tools (Telepresence, mirrord, Microcks) are hand-picked in taxonomy.json instead (ci-cd, developer-experience); ko is too short to tell from the word",
   ],
   [
     "App Definition and Development / Continuous Integration & Delivery",

@@ -80,6 +80,33 @@ describe("a venue topic", () => {
     expect(tags({ ...post, title: "What changed for pods this year" })).toContain("kubernetes");
   });
 
+  it("reads a category that is the topic's own name as where the post's subject runs, too", () => {
+    // A blog that files every post it deploys on Kubernetes under "kubernetes" says where, not what.
+    const post = { title: "Read-only functions for tighter isolation", categories: ["openfaas", "kubernetes"] };
+    expect(tags(post)).not.toContain("kubernetes");
+    expect(score(post, "kubernetes")?.evidence).toEqual([{ source: "categories", strength: "weak", text: "kubernetes", points: 1.25 }]);
+    expect(tags({ ...post, feedFocus: { kubernetes: 0.9 } })).not.toContain("kubernetes"); // and no case for the prior
+    // A topic that is not a venue keeps its own name as a category at full weight.
+    expect(tags({ title: "Notes from our second year", categories: ["observability", "news"] })).toEqual(["observability"]);
+    // The title naming a Kubernetes feature still decides.
+    expect(tags({ ...post, title: "What changed for pods and DaemonSets this year" })).toContain("kubernetes");
+  });
+
+  it('is the place a tool works when "in" or "to" comes before it and "with" after it', () => {
+    expect(tags({ title: "Building resilient observability pipelines in Kubernetes with OpenTelemetry Collector" })).toEqual([
+      "observability",
+    ]);
+    expect(tags({ title: "Migrate your AWS Lambda functions to Kubernetes with OpenFaaS" })).toEqual(["serverless"]);
+    expect(tags({ title: "Optimierung der Laufzeitsicherheit in Kubernetes durch den Einsatz von eBPF" })).not.toContain("kubernetes");
+    expect(score({ title: "Multi-tenancy in Kubernetes with Cilium" }, "kubernetes")?.evidence[0]).toMatchObject({ strength: "weak" });
+    // Either word alone leaves the topic its subject.
+    expect(tags({ title: "Soft vs hard multi-tenancy in Kubernetes" })).toContain("kubernetes");
+    expect(tags({ title: "Debugging Kubernetes with eBPF gadgets" })).toContain("kubernetes");
+    // Only the topic's own name is such a place: a Kubernetes project or API there is still the subject.
+    expect(tags({ title: "Persistent storage for virtual machines in KubeVirt with Rook" })).toContain("kubernetes");
+    expect(tags({ title: "How to move from Ingress to Gateway API with minimal hassle" })).toContain("kubernetes");
+  });
+
   it("gives the feed's prior no case when its only evidence is where something runs", () => {
     const runsOn = { title: "Serverless functions for Kubernetes" };
     expect(tags({ ...runsOn, feedFocus: { kubernetes: 0.9 } })).not.toContain("kubernetes");

@@ -175,8 +175,23 @@ describe("matchTopics", () => {
     ["Finding flaky tests with Allure", undefined, ["ci-cd"]],
     ["テスト自動化の始め方", undefined, ["ci-cd"]],
     ["Monorepo build time slowdown", undefined, ["ci-cd"]],
-    // Kubernetes extensions and tools are Kubernetes
+    // Kubernetes extensions and tools are Kubernetes, edge ones too
     ["KubeVirt v1.0 has landed!", undefined, ["kubernetes"]],
+    ["深度解读OpenYurt：边缘自治能力设计解析", undefined, ["kubernetes"]],
+    ["SuperEdge 0.9 released", undefined, ["kubernetes"]],
+    // container image builders build software: ci-cd ("container image builds")
+    ["Introducing Shipwright - Part 1", undefined, ["ci-cd"]],
+    ["Rootless Buildah in unprivileged environments", undefined, ["ci-cd"]],
+    ["kpack 0.13 released", undefined, ["ci-cd"]],
+    ["Containerizing a Spring Boot app with Jib", "No Dockerfile: Jib builds the image from Maven.", ["ci-cd"]],
+    ["Jib and mainsail trim for light air", "How to set the sails upwind.", []],
+    ["Reproducible container images", undefined, ["ci-cd"]],
+    ["Reproducible builds for Go binaries", undefined, ["ci-cd"]],
+    // contract tests gate a release (ci-cd); API mocks let developers work without the real dependency
+    ["Contract testing microservices with Pact", undefined, ["ci-cd"]],
+    ["A pact between two families", "The treaty lasted a century.", []],
+    ["Simulating CloudEvents with AsyncAPI and Microcks", undefined, ["developer-experience"]],
+    ["API mocking for frontend teams with WireMock", undefined, ["developer-experience"]],
     ["Minikube adds an addon for node inspection", undefined, ["kubernetes"]],
     // signing projects, audits and DDoS are security
     ["Notary Project announces Notation v1.1.0", undefined, ["security"]],

@@ -92,6 +92,17 @@ const VENUE_BEFORE =
  */
 const VENUE_AFTER =
   /^[\s-]*(?:clusters?\s+|workloads?\s+)?(?:monitoring|observability|alerts|alerting|costs?|spend|spending|bills?|billing|energy|emissions|carbon|networking|development|platforms?)(?![\p{L}\p{N}])/iu;
+/**
+ * A venue topic's term as the place a tool does its work: "in"/"to" before it and "with"/"using"
+ * after it ("Observability Pipelines in Kubernetes with OpenTelemetry", "Migrate Lambda Functions to
+ * Kubernetes with OpenFaaS"): the subject is what is done and the tool that does it. Either word
+ * alone is not enough ("Multi-tenancy in Kubernetes", "Debugging Kubernetes with eBPF"), and only the
+ * topic's own name (its label) is such a place: "storage in KubeVirt with Rook" is about KubeVirt,
+ * "moving to Gateway API with minimal hassle" about the API.
+ */
+const VENUE_INTO =
+  /(?:^|[\s(])(?:in|into|inside(?:\s+of)?|within|to|dans|vers|im|in\s+der|zu)\s+(?:(?:the|a|an|your|our|any|managed|multiple|many|existing|large|production)\s+)*$/iu;
+const VENUE_WITH = /^\s*(?:with|using|via|avec|mit|durch|par)\s/iu;
 /** A feed counts as focused on a topic when at least this share of its posts carries it. */
 export const FOCUS_SHARE = 0.5;
 const FOCUS_POINTS = 1;
@@ -147,16 +158,20 @@ function scoreTopic(
     }
   };
   for (const part of parts) {
-    // A category that is the topic's own name ("AI & ML", "ai-ml") says so outright.
+    // A category that is the topic's own name ("AI & ML", "ai-ml") says so outright; for a venue
+    // topic it says where, as its terms among the categories do (see `isVenue`): blogs file every
+    // post they deploy on Kubernetes under "kubernetes".
     if (part.source === "categories" && categoryTopics.has(part.text)) {
-      offer("categories", "strong", part.text);
+      offer("categories", ct.topic.venue ? "weak" : "strong", part.text, ct.topic.venue);
       continue;
     }
     const starts = part.starts?.[index];
     if (starts === undefined) continue; // the topic's terms are not in this part at all
     for (const hit of distinct(hits(ct, part.text, context, starts))) {
       const venue =
-        ct.topic.venue && (hit.strength === "strong" || hit.strength === "project") && isVenue(part, hit.index, hit.text.length);
+        ct.topic.venue &&
+        (hit.strength === "strong" || hit.strength === "project") &&
+        isVenue(part, hit.index, hit.text.length, key(hit.text) === key(ct.topic.label));
       offer(part.source, venue ? "weak" : hit.strength, hit.text, venue);
     }
   }
@@ -206,15 +221,19 @@ function distinct(found: Hit[]): Hit[] {
 /**
  * Whether a venue topic's term is only where something runs: after a preposition ("on Kubernetes"),
  * before the noun of another field's concern ("Kubernetes costs", "Kubernetes development", see
- * VENUE_AFTER), or anywhere in the body (summary, lead), where nearly every cloud-native post names
+ * VENUE_AFTER), as the place a tool works ("in Kubernetes with X", for the topic's own name only, see
+ * VENUE_INTO), or anywhere in the body (summary, lead), where nearly every cloud-native post names
  * it. Among the publisher's categories too: blogs tag everything they deploy on Kubernetes "k8s",
  * so a category alone is no case. In the title or a talk's event it still speaks for the topic.
  */
-function isVenue(part: Part, index: number, length: number): boolean {
+function isVenue(part: Part, index: number, length: number, ownName: boolean): boolean {
   if (part.source === "summary" || part.source === "lead" || part.source === "organizations" || part.source === "categories") return true;
   return (
     VENUE_BEFORE.test(part.text.slice(Math.max(0, index - 40), index)) ||
-    VENUE_AFTER.test(part.text.slice(index + length, index + length + 40))
+    VENUE_AFTER.test(part.text.slice(index + length, index + length + 40)) ||
+    (ownName &&
+      VENUE_INTO.test(part.text.slice(Math.max(0, index - 40), index)) &&
+      VENUE_WITH.test(part.text.slice(index + length, index + length + 20)))
   );
 }
 
