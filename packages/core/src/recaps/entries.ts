@@ -425,10 +425,22 @@ function onTable(table: Element, walk: Walk): void {
   };
   collect(table, 0);
   for (const row of rows) {
-    if (row.children.some((c) => isTag(c) && c.name === "td")) {
-      walk.entries.push(lineEntry([row], walk));
-    }
+    if (!row.children.some((c) => isTag(c) && c.name === "td")) continue;
+    // A timetable's row ("11:30 | Title A 📄 | Title B 📄 | Title C 📄"): several cells that each name
+    // something and link it are several talks, one per cell; a row "Title | Speaker | Video" is one.
+    const titled = row.children.filter((c): c is Element => isTag(c) && c.name === "td" && isTitledLinkCell(c, walk.baseUrl));
+    if (titled.length >= 2) for (const cell of titled) walk.entries.push(lineEntry([cell], walk));
+    else walk.entries.push(lineEntry([row], walk));
   }
+}
+
+/** A table cell with words of its own and a link after them: "Title <a>📄</a>", not "<a>Video</a>" nor "Jane Doe". */
+function isTitledLinkCell(cell: Element, baseUrl: string): boolean {
+  const rendered = render([cell], baseUrl);
+  const firstLink = elementsWhere((el) => el.name === "a", [cell])[0];
+  if (!firstLink || rendered.links.length === 0) return false;
+  const before = textOf(cell.children.slice(0, Math.max(0, cell.children.indexOf(firstLink))));
+  return (before.match(/\p{L}/gu)?.length ?? 0) >= 3 && !parseByline(before);
 }
 
 function lineEntry(nodes: AnyNode[], walk: Walk): Entry {

@@ -315,6 +315,9 @@ function leadingParts(r: Rendered): Titled {
     const dashed = inLink !== undefined && /^\s*[—–|-]\s/.test(title.slice(inLink.title.length));
     if (dashed && inLink?.byline && (inLink.byline.organizations.length > 0 || inLink.byline.speakers.length > 1))
       return { title: label + inLink.title, titleFrom: "markup", byline: inLink.byline, note: rest.note };
+    // "<a>Stefan Tilkov – Architektur 201x</a>": a link named speaker first, then a dash and the title.
+    const first = !rest.byline && r.anchors.includes(span) ? speakerFirst(title) : undefined;
+    if (first) return { title: label + first.title, titleFrom: "markup", byline: first.byline, note: rest.note };
     return { title: label + title, titleFrom: "markup", ...rest };
   }
   // "<a>video</a> — Jane Doe, Intuit": the title position holds only a link label, so there is no title.
@@ -331,6 +334,19 @@ function leadingParts(r: Rendered): Titled {
   // "Last week I watched a <a>talk about Argo CD</a>.": a link inside the leading text is a link in a sentence.
   const linkInside = r.anchors.some((span) => parts.title.includes(plain(r.raw.slice(span.start, span.end))));
   return { ...parts, titleFrom: linkInside ? "sentence" : "text" };
+}
+
+/**
+ * "Stefan Tilkov – Architektur 201x", "Jane Doe (Acme) — Title": who spoke, a spaced en or em dash, then the talk's name.
+ * Only when the part before the dash is a byline and the part after is not: "Apache TomEE – Jane Doe" reads the other way.
+ */
+function speakerFirst(text: string): { title: string; byline: Byline } | undefined {
+  // Only an en or em dash: "Building AI-Ready Platforms - Symphony for …" is a title with a hyphen in it.
+  const m = /^([^—–|]{3,80}?)\s+[—–]\s+(\S.*)$/u.exec(text);
+  if (!m || /\s[—–]\s/.test(m[2]!)) return undefined;
+  const byline = parseByline(m[1]!);
+  if (!byline || parseByline(m[2]!) || !isTitle(m[2]!)) return undefined;
+  return { title: m[2]!, byline };
 }
 
 function fromHeading(entry: Entry, baseUrl: string): Candidate {

@@ -135,6 +135,9 @@ function watchUrl(url: URL, depth = 0): string | undefined {
 }
 
 /** Conference schedule pages: a link there marks an entry as a talk even without video or slides. */
+const TALK_DETAILS =
+  /\/(?:vortrag|vortr[aä]ge|talk|session|charla|ponencia|expos[eé]|conf[eé]rence)[_-]?details?(?:[_-][a-z0-9]{1,8})?(?:\.\w{2,4})?$/;
+
 export function isTalkPage(url: string): boolean {
   const parsed = parseHttp(url);
   const host = parsed?.hostname.toLowerCase() ?? "";
@@ -142,6 +145,9 @@ export function isTalkPage(url: string): boolean {
   if (isHost(host, "sched.com") || host === "sched.co") return true;
   // A conference's own schedule pages: FOSDEM's (and other Pentabarf/pretalx-built) event pages, a
   // programme's talk or session page (Devoxx's /schedule/talk/?id=…, /programme/session/…).
+  // A programme's details page for one talk, as conference sites name it in their language
+  // (JavaLand's /konferenz/vortrag_details.php?…&id=…, …/session-detail?id=…): one talk per page, picked by its query.
+  if (TALK_DETAILS.test(path) && (parsed?.search.length ?? 0) > 1) return true;
   const page = /\/(?:schedule|program|programme|agenda)\/(?:event|talk|session)s?(\/[^/]+)?\/?/.exec(path);
   if (page && (page[1] !== undefined || (parsed?.search.length ?? 0) > 1)) return true;
   // A schedule page's anchor for one session, named by its slug (cloudnext.withgoogle.com/schedule#target=where-should-i-run-my-code-…).
