@@ -18,7 +18,7 @@ export interface FeedOptions {
 }
 
 /** mulberry32: small, fast, good enough for picking words. */
-function rng(seed: number): () => number {
+export function rng(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

@@ -14,6 +14,7 @@ import type { Post } from "@recap/core/posts";
 import { mapWithConcurrency, silentLogger } from "@recap/core/shared";
 import { openLocalRecap } from "@recap/local";
 import { benchClock, countRequests, diffCounts } from "./env";
+import { rng } from "./fixtures";
 import { fmt, nowMs, summarize, table } from "./stats";
 
 export interface SearchBenchOptions {
@@ -51,7 +52,8 @@ export async function benchSearch(options: SearchBenchOptions): Promise<string> 
   const recap = await openLocalRecap({ inMemory: true, clock, log: silentLogger, env: {} });
   try {
     const started = nowMs();
-    const random = seeded(42);
+    // The same store every run.
+    const random = rng(42);
     const now = clock().getTime();
     const posts = Array.from({ length: options.posts }, (_, i) => syntheticPost(i, now, random));
     await mapWithConcurrency(posts, 32, (post) => recap.deps.store.posts.insert(post));
@@ -134,16 +136,4 @@ function zipf(random: () => number): number {
   const harmonic = Math.log(FILLER) + 0.5772;
   const target = random() * harmonic;
   return Math.min(FILLER, Math.max(1, Math.round(Math.exp(target - 0.5772))));
-}
-
-/** A small deterministic PRNG (mulberry32): the same store every run. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }

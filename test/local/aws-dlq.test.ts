@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "@recap/local";
+import { recapAgainstAws } from "../helpers/aws-cli";
 
 interface Queued {
   id: string;
@@ -80,14 +80,7 @@ afterAll(async () => {
 const arn = (name: string) => `arn:aws:lambda:eu-west-1:123456789012:function:${name}`;
 const alertEvent = { id: "evt-1", "detail-type": "post.ingested", source: "recap", detail: { postId: "p1", title: "Argo CD 3.0" } };
 
-async function recap(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(argv, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) }, () => {
-    throw new Error("a command against AWS must not open this machine's Recap");
-  });
-  return { code, stdout, stderr };
-}
+const recap = recapAgainstAws;
 
 describe("recap dlq --queue-url", () => {
   it("lists both kinds of dead letter, replays each to its function once, and keeps what Lambda would not take", async () => {

@@ -7,7 +7,8 @@ import { DeleteCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { searchQuery, type Post } from "@recap/core/posts";
 import { connectTable, openStore } from "@recap/core/store";
-import { ensureTable, LOCAL_AWS, runCli, startDynalite, type DynaliteServer } from "@recap/local";
+import { ensureTable, LOCAL_AWS, startDynalite, type DynaliteServer } from "@recap/local";
+import { recapAgainstAws } from "../helpers/aws-cli";
 
 const TABLE = "recap-prod-table";
 const saved = { ...process.env };
@@ -28,14 +29,7 @@ afterAll(async () => {
   await dynalite?.close();
 });
 
-async function recap(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(argv, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) }, () => {
-    throw new Error("a command against AWS must not open this machine's Recap");
-  });
-  return { code, stdout, stderr };
-}
+const recap = recapAgainstAws;
 
 describe("recap reindex --table", () => {
   it("indexes the deployed table's posts that have no word rows, then finds nothing to do", async () => {
