@@ -47,6 +47,8 @@ describe("search terms", () => {
   it("a word with punctuation is looked up by its parts and kept as a phrase to check as written", () => {
     expect(searchQuery(["argo-cd", "k8s.io"])).toEqual({ terms: ["argo", "cd", "k8s", "io"], phrases: ["argo-cd", "k8s.io"] });
     expect(searchQuery(["Kubernetes"]).phrases).toEqual([]);
+    // Punctuation alone is nothing to look for.
+    expect(searchQuery(["-", "gitops"])).toEqual({ terms: ["gitop"], phrases: [] });
   });
 
   it("text is compared in its usual form: decomposed accents, half-width kana, curly quotes, long dashes", () => {

@@ -483,6 +483,12 @@ export function describeStoreContract(name: string, open: OpenStore): void {
         expect(ids(await store.posts.byTopic("kubernetes", 10))).toEqual([original.id, "between"]);
       });
 
+      it("updateContent of a post that is gone fails and leaves no lead behind", async () => {
+        const store = await fresh();
+        await expect(store.posts.updateContent("gone", { title: "T", summary: "", topics: [], lead: "An orphan lead." })).rejects.toThrow();
+        expect(await store.posts.leads(["gone"])).toEqual(new Map());
+      });
+
       it("byTopic lists a topic's posts newest published first, with limit and offset", async () => {
         const store = await fresh();
         await store.posts.insert(post({ id: "mid", publishedAt: iso(-120), firstSeenAt: iso(-1) }));

@@ -98,7 +98,8 @@ export function searchQuery(words: string[]): SearchQuery {
   const folded = words.map(fold).filter(Boolean);
   return {
     terms: termsOf(words, false),
-    phrases: [...new Set(folded.filter((word) => !/^[\p{L}\p{N}]+$/u.test(word) || CJK.test(word)))],
+    // A word of punctuation alone ("-") is nothing to look for.
+    phrases: [...new Set(folded.filter((word) => /[\p{L}\p{N}]/u.test(word) && (!/^[\p{L}\p{N}]+$/u.test(word) || CJK.test(word))))],
   };
 }
 

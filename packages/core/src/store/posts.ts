@@ -217,8 +217,6 @@ export function postRepository(table: TableRef): PostRepository {
     async updateContent(postId: string, content: PostContent): Promise<void> {
       // Optional fields the edit has are set; those it lacks are removed (the publisher dropped them).
       const optional = { author: content.author, categories: content.categories };
-      if (content.lead) await client.send(new PutCommand({ TableName, Item: { ...keys.postLead(postId), lead: content.lead } }));
-      else await client.send(new DeleteCommand({ TableName, Key: keys.postLead(postId) }));
       const present = Object.entries(optional).filter(([, value]) => value !== undefined && value !== "");
       const absent = Object.keys(optional).filter((name) => !present.some(([present]) => present === name));
       const set = ["#title = :title", "#summary = :summary", "#topics = :topics", ...present.map(([name]) => `#${name} = :${name}`)];
@@ -246,6 +244,10 @@ export function postRepository(table: TableRef): PostRepository {
           },
         }),
       );
+      // After the post (an edit of a missing post leaves no lead behind); a crash before it is
+      // repaired by the next poll, which applies the edit again (the feed remembers it last).
+      if (content.lead) await client.send(new PutCommand({ TableName, Item: { ...keys.postLead(postId), lead: content.lead } }));
+      else await client.send(new DeleteCommand({ TableName, Key: keys.postLead(postId) }));
       await matchIndexRows(postId);
     },
 

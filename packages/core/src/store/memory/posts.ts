@@ -121,10 +121,10 @@ export function memoryPosts(feedItems: Map<string, Map<string, FeedItemIdentity>
       return toStoredPost(stored(row));
     },
     async updateContent(postId, content: PostContent) {
-      if (content.lead) leads.set(postId, content.lead);
-      else leads.delete(postId);
       const row = posts.get(postId);
       if (!row) throw missing(`Post ${postId}`);
+      if (content.lead) leads.set(postId, content.lead);
+      else leads.delete(postId);
       Object.assign(row, stored({ title: content.title, summary: content.summary, topics: content.topics }));
       if (content.publishedAt) row.publishedAt = content.publishedAt;
       // Optional fields the edit has are set; those it lacks are removed (the publisher dropped them).
