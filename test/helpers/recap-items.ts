@@ -25,3 +25,8 @@ export function talk(
 export function article(title: string, links: RecapLink[], rest: Partial<RecapItem> = {}): RecapItem {
   return { kind: "article", title, speakers: [], organizations: [], links, ...rest };
 }
+
+/** The items of a post body's HTML, read as a feed's full content is (marked-up), at `base`. */
+export const extractAt = (base: string) => (html: string) => extractRecap(html, { baseUrl: base, marked: true }).items;
+export const talksOf = (items: RecapItem[]) => items.filter((item) => item.kind === "talk");
+export const youtube = (id: string) => `https://www.youtube.com/watch?v=${id}`;

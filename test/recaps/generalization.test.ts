@@ -5,12 +5,12 @@
  * is made up here, in more than one markup where the rule is about structure.
  */
 import { describe, expect, it } from "vitest";
-import { extractRecap, type RecapItem } from "@recap/core/recaps";
+import { extractAt, talksOf, youtube } from "../helpers/recap-items";
 
 const baseUrl = "https://blog.example.com/2024/05/notes/";
-const extract = (html: string) => extractRecap(html, { baseUrl, marked: true }).items;
-const talks = (items: RecapItem[]) => items.filter((item) => item.kind === "talk");
-const yt = (id: string) => `https://www.youtube.com/watch?v=${id}`;
+const extract = extractAt(baseUrl);
+const talks = talksOf;
+const yt = youtube;
 
 describe("a heading's id is not page furniture", () => {
   it("keeps headings whose generated id contains a furniture word (comment, share, tags)", () => {

@@ -5,13 +5,14 @@
  * All examples are made up.
  */
 import { describe, expect, it } from "vitest";
-import { extractRecap, type RecapItem } from "@recap/core/recaps";
+import { type RecapItem } from "@recap/core/recaps";
+import { extractAt, talksOf, youtube } from "../helpers/recap-items";
 
 const baseUrl = "https://blog.example.com/2025/05/recap/";
-const extract = (html: string) => extractRecap(html, { baseUrl, marked: true }).items;
-const yt = (id: string) => `https://www.youtube.com/watch?v=${id}`;
+const extract = extractAt(baseUrl);
+const yt = youtube;
 const talk = (slug: string) => `https://conf.example.org/2025/${slug}.html`;
-const talks = (items: RecapItem[]) => items.filter((item) => item.kind === "talk");
+const talks = talksOf;
 const row = (item: RecapItem) => [item.title, item.speakers, item.section ?? null];
 
 describe("quoted talk titles in running prose", () => {

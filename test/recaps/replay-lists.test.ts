@@ -5,12 +5,12 @@
  * fixture is made up here.
  */
 import { describe, expect, it } from "vitest";
-import { extractRecap, type RecapItem } from "@recap/core/recaps";
+import { extractAt, talksOf, youtube } from "../helpers/recap-items";
 
 const baseUrl = "https://blog.example.fr/2025/05/replays/";
-const extract = (html: string) => extractRecap(html, { baseUrl, marked: true }).items;
-const talks = (items: RecapItem[]) => items.filter((item) => item.kind === "talk");
-const yt = (id: string) => `https://www.youtube.com/watch?v=${id}`;
+const extract = extractAt(baseUrl);
+const talks = talksOf;
+const yt = youtube;
 const replay = (title: string, prose: string, id: string) =>
   `<h2>${title}</h2><p>${prose}</p><ul><li><a href="${yt(id)}">${yt(id)}</a></li></ul>`;
 

@@ -4,12 +4,13 @@
  * headings that are talks, other people's write-ups, and one talk listed twice.
  */
 import { describe, expect, it } from "vitest";
-import { extractRecap, type RecapItem } from "@recap/core/recaps";
+import { type RecapItem } from "@recap/core/recaps";
+import { extractAt, talksOf, youtube } from "../helpers/recap-items";
 
 const baseUrl = "https://blog.example.com/2024/12/recap/";
-const extract = (html: string) => extractRecap(html, { baseUrl, marked: true }).items;
-const yt = (id: string) => `https://www.youtube.com/watch?v=${id}`;
-const talks = (items: RecapItem[]) => items.filter((item) => item.kind === "talk");
+const extract = extractAt(baseUrl);
+const yt = youtube;
+const talks = talksOf;
 const brief = (item: RecapItem) => ({
   kind: item.kind,
   title: item.title,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { extractRecap } from "../../packages/core/src/recaps";
+import { extractAt, talksOf } from "../helpers/recap-items";
 
 const base = "https://blog.example.org/2024/05/conference-notes/";
-const talks = (html: string) => extractRecap(html, { baseUrl: base, marked: true }).items.filter((i) => i.kind === "talk");
+const talks = (html: string) => talksOf(extractAt(base)(html));
 
 describe("timetable rows, speaker-first links and talk details pages", () => {
   it("reads each titled cell of a timetable row as its own talk", () => {

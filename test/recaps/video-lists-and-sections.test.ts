@@ -7,14 +7,14 @@
  * is made up here.
  */
 import { describe, expect, it } from "vitest";
-import { extractRecap, type RecapItem } from "@recap/core/recaps";
+import { extractAt, talksOf, youtube } from "../helpers/recap-items";
 import { isPlaylist, sectionName } from "../../packages/core/src/recaps/entries";
 import { isTalkPage } from "../../packages/core/src/recaps/links";
 
 const baseUrl = "https://project.example.org/blog/2025/conf-recap/";
-const extract = (html: string) => extractRecap(html, { baseUrl, marked: true }).items;
-const talks = (items: RecapItem[]) => items.filter((item) => item.kind === "talk");
-const video = (id: string) => `https://www.youtube.com/watch?v=${id}`;
+const extract = extractAt(baseUrl);
+const talks = talksOf;
+const video = youtube;
 
 describe("a byline on the line under a linked title", () => {
   it("ends at the <br> before the time slot, across the source's own line breaks", () => {

@@ -5,15 +5,15 @@
  * embedded social posts, and "Watch the replay" links. Every fixture is made up here.
  */
 import { describe, expect, it } from "vitest";
-import { extractRecap, type RecapItem } from "@recap/core/recaps";
+import { extractAt, talksOf } from "../helpers/recap-items";
 import { parseByline } from "../../packages/core/src/recaps/byline";
 import { isSpeakerLine, namesDatedEvent, sectionName } from "../../packages/core/src/recaps/entries";
 import { isTalkPage } from "../../packages/core/src/recaps/links";
 import { isGenericLabel } from "../../packages/core/src/recaps/render";
 
 const baseUrl = "https://notes.example.net/2025/10/trip/";
-const extract = (html: string) => extractRecap(html, { baseUrl, marked: true }).items;
-const talks = (items: RecapItem[]) => items.filter((item) => item.kind === "talk");
+const extract = extractAt(baseUrl);
+const talks = talksOf;
 const sched = (id: string) => `https://conf2025.sched.com/event/${id}/slug`;
 
 describe("a heading that names an event and the day it ran", () => {
