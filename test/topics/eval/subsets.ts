@@ -1,7 +1,8 @@
 /**
  * By hand, while tuning: `npx tsx test/topics/eval/subsets.ts [--misses] [--topic id]` prints dev's figures
- * split into the items from the second batch (ids "fr-") and the third (ids "f3-"), both from feeds
- * the taxonomy was not tuned on (validation sets for generalization), and the older items. Dev only:
+ * split into the items from the second batch (ids "fr-"), the third ("f3-") and the fourth ("b4-"),
+ * each from feeds the taxonomy had not been tuned on when they were added (validation sets for
+ * generalization), and the older items. Dev only:
  * test is never tuned on.
  */
 import { readFileSync } from "node:fs";
@@ -24,7 +25,8 @@ const summary: string[] = [];
 for (const [name, items] of [
   ["fresh", dev.filter((i) => i.id.startsWith("fr-"))],
   ["third", dev.filter((i) => i.id.startsWith("f3-"))],
-  ["old", dev.filter((i) => !i.id.startsWith("fr-") && !i.id.startsWith("f3-"))],
+  ["fourth", dev.filter((i) => i.id.startsWith("b4-"))],
+  ["old", dev.filter((i) => !/^(fr|f3|b4)-/.test(i.id))],
   ["all", dev],
 ] as const) {
   const result = evaluate(items, taxonomy, history);
