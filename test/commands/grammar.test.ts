@@ -21,8 +21,10 @@ function assertValid(parsed: ParsedCommand): void {
   switch (c.name) {
     case "help":
     case "topics":
-    case "feeds":
       expect(Object.keys(c)).toEqual(["name"]);
+      break;
+    case "feeds":
+      expect(c.all === undefined || c.all === true).toBe(true);
       break;
     case "topic":
       expect(validWord(c.topic) && validPage(c.page)).toBe(true);
@@ -167,6 +169,8 @@ describe("parseCommand: topics, feeds, latest", () => {
     ok(" TOPICS\n", { name: "topics" });
     ok("feeds", { name: "feeds" });
     ok("Feeds", { name: "feeds" });
+    ok("feeds all", { name: "feeds", all: true });
+    ok("FEEDS All", { name: "feeds", all: true });
     ok("latest", { name: "latest", page: 1 });
     ok("LATEST", { name: "latest", page: 1 });
   });
@@ -351,7 +355,9 @@ describe("parseCommand: problems", () => {
     ["topic", /topic platform engineering/],
     ["topic page 2", /topic/],
     ["topics gitops", /`topics`/],
-    ["feeds all", /`feeds`/],
+    ["feeds everything", /`feeds all`/],
+    ['feeds "all"', /`feeds all`/],
+    ["feeds all now", /`feeds all`/],
     ["feeds --json", /`feeds`/],
     ["latest gitops", /latest page 2/],
     ["latest 2", /latest page 2/],
@@ -465,6 +471,7 @@ describe("formatCommand", () => {
     [search(["argo"], 3), "search argo page 3"],
     [{ name: "topics" }, "topics"],
     [{ name: "feeds" }, "feeds"],
+    [{ name: "feeds", all: true }, "feeds all"],
     [{ name: "latest", page: 1 }, "latest"],
     [{ name: "latest", page: 2 }, "latest page 2"],
     [{ name: "add", url: "https://kubernetes.io/feed.xml", recap: false }, "add https://kubernetes.io/feed.xml"],
@@ -532,6 +539,7 @@ describe("formatCommand", () => {
     search(["page 2"], 5),
     { name: "topics" },
     { name: "feeds" },
+    { name: "feeds", all: true },
     { name: "latest", page: 1 },
     { name: "latest", page: 42 },
     { name: "add", url: "https://kubernetes.io/feed.xml", recap: false },

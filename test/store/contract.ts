@@ -301,6 +301,58 @@ export function describeStoreContract(name: string, open: OpenStore): void {
         await store.feeds.create(doomed);
         expect(await store.posts.countItems(doomed.id)).toBe(0);
       });
+
+      it("count, once a list has counted the feeds, follows each create and remove exactly once", async () => {
+        const store = await fresh();
+        for (const id of ["a", "b", "c"]) await store.feeds.create(feed({ id, url: `https://${id}.example.com/feed` }));
+        expect(await store.feeds.list()).toHaveLength(3);
+        expect(await store.feeds.count()).toBe(3);
+        await store.feeds.create(feed({ id: "d", url: "https://d.example.com/feed" }));
+        expect(await store.feeds.create(feed({ id: "d", url: "https://d.example.com/feed" }))).toBe(false);
+        expect(await store.feeds.count()).toBe(4);
+        await store.feeds.remove("a");
+        await store.feeds.remove("a");
+        await store.feeds.remove("never-there");
+        expect(await store.feeds.count()).toBe(3);
+        expect(await store.feeds.list()).toHaveLength(3);
+        expect(await store.feeds.count()).toBe(3);
+      });
+
+      it("needingAttention lists the failing, paused and never-polled feeds by URL, within a limit, and follows their state", async () => {
+        const store = await fresh();
+        const polled = { lastSuccessAt: iso(0), lastPolledAt: iso(0) };
+        let fine = feed({ id: "fine", url: "https://a-fine.example.com/feed", ...polled });
+        const failing = feed({
+          id: "failing",
+          url: "https://b-failing.example.com/feed",
+          ...polled,
+          consecutiveErrors: 2,
+          failingSince: iso(-60),
+        });
+        const paused = feed({
+          id: "paused",
+          url: "https://c-paused.example.com/feed",
+          ...polled,
+          status: "paused",
+          pausedReason: "410 Gone",
+        });
+        const fresh1 = feed({ id: "new", url: "https://d-new.example.com/feed" });
+        for (const each of [fine, failing, paused, fresh1]) await store.feeds.create(each);
+
+        expect(await store.feeds.needingAttention(10)).toEqual({ feeds: [failing, paused, fresh1], complete: true });
+        expect(await store.feeds.needingAttention(3)).toEqual({ feeds: [failing, paused, fresh1], complete: true });
+        const two = await store.feeds.needingAttention(2);
+        expect(two.complete).toBe(false);
+        expect(two.feeds).toHaveLength(2);
+
+        // A failure brings a fine feed in; its recovery takes it out again.
+        fine = await store.feeds.update(fine, { consecutiveErrors: 1, failingSince: iso(5), lastError: "HTTP 503" });
+        expect(ids((await store.feeds.needingAttention(10)).feeds)).toEqual(["fine", "failing", "paused", "new"]);
+        await store.feeds.update(fine, { consecutiveErrors: 0, failingSince: undefined, lastError: undefined, lastSuccessAt: iso(10) });
+        await store.feeds.update(fresh1, { lastSuccessAt: iso(10), lastPolledAt: iso(10) });
+        await store.feeds.remove("failing");
+        expect(ids((await store.feeds.needingAttention(10)).feeds)).toEqual(["paused"]);
+      });
     });
 
     // -----------------------------------------------------------------------------------------------------

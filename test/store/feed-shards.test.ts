@@ -61,7 +61,58 @@ describe("the feed and due lists", () => {
 
     await store.feeds.update(feed, { lastPolledAt: T0.toISOString() });
     const { Item } = await table.client.send(new GetCommand({ TableName: table.tableName, Key: keys.feed(feed.id) }));
-    expect([Item?.gsi1pk, Item?.gsi2pk]).toEqual([keys.feedList(feed.url), keys.feedDue(feed.id)]);
+    expect([Item?.gsi1pk, Item?.gsi2pk]).toEqual([keys.feedListEntry(feed.url, 1).gsi1pk, keys.feedDue(feed.id)]);
     expect((await store.feeds.due(T0)).map((stored) => stored.id)).toEqual([feed.id]);
+  });
+
+  it("a full list moves older rows to the attention partitions they belong in, and only then counts the feeds", async () => {
+    const table = await dynamo.newTable();
+    const store = openStore(table);
+    const broken = {
+      ...newFeed("https://broken.example.com/feed.xml", { via: "cli" }, T0),
+      consecutiveErrors: 3,
+      lastSuccessAt: T0.toISOString(),
+    };
+    const fine = { ...newFeed("https://fine.example.com/feed.xml", { via: "cli" }, T0), lastSuccessAt: T0.toISOString() };
+    await store.feeds.create(broken);
+    await store.feeds.create(fine);
+    // As older versions wrote them: the single partition, and a feed-list shard whatever the state.
+    const setList = (id: string, pk: string, sk: string) =>
+      table.client.send(
+        new UpdateCommand({
+          TableName: table.tableName,
+          Key: keys.feed(id),
+          UpdateExpression: "SET gsi1pk = :pk, gsi1sk = :sk",
+          ExpressionAttributeValues: { ":pk": pk, ":sk": sk },
+        }),
+      );
+    await setList(broken.id, "FEEDS", broken.url);
+    await setList(fine.id, keys.feedListEntry(fine.url, 2).gsi1pk, fine.url);
+    expect(await store.feeds.count()).toBeUndefined();
+    expect((await store.feeds.needingAttention(10)).feeds).toEqual([]);
+    expect((await store.feeds.findByUrl(fine.url))?.id).toBe(fine.id);
+
+    expect((await store.feeds.list()).map((feed) => feed.id).sort()).toEqual([broken.id, fine.id].sort());
+    expect(await store.feeds.count()).toBe(2);
+    expect((await store.feeds.needingAttention(10)).feeds.map((feed) => feed.id)).toEqual([broken.id]);
+    expect((await store.feeds.findByUrl(broken.url))?.id).toBe(broken.id);
+  });
+
+  it("a count left wrong (a process died between a feed's write and its count's) is set right by the next list", async () => {
+    const table = await dynamo.newTable();
+    const store = openStore(table);
+    for (const i of [1, 2, 3]) await store.feeds.create(newFeed(`https://blog${i}.example.com/feed.xml`, { via: "cli" }, T0));
+    await store.feeds.list();
+    await table.client.send(
+      new UpdateCommand({
+        TableName: table.tableName,
+        Key: keys.feedCount,
+        UpdateExpression: "SET feeds = :n",
+        ExpressionAttributeValues: { ":n": 7 },
+      }),
+    );
+    expect(await store.feeds.count()).toBe(7);
+    await store.feeds.list();
+    expect(await store.feeds.count()).toBe(3);
   });
 });

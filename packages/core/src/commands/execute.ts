@@ -15,6 +15,7 @@ import {
   type RefreshDeps,
 } from "../feeds";
 import type { Post } from "../model/post";
+import { feedState } from "../model/feed";
 import { latestWindow, searchWindow, topicCounts, topicWindow, withoutRepeats } from "../posts/queries";
 import { findTopic, unknownTopic } from "../topics/lookup";
 import { addTeamTopic, addTopicAlias, retagPosts } from "../topics/manage";
@@ -55,7 +56,7 @@ export async function runCommand(command: Command, context: CommandContext, deps
     case "topics":
       return countTopics(deps);
     case "feeds":
-      return { kind: "feeds", feeds: await feedHealth(deps) };
+      return listFeeds(command, context, deps);
     case "subscribe":
       return subscribe(command.words, context, deps);
     case "unsubscribe":
@@ -240,31 +241,49 @@ async function countTopics(deps: CommandDeps): Promise<Outcome> {
   return { kind: "topics", ...(await topicCounts(deps.store.posts, await deps.taxonomy(), deps.clock())) };
 }
 
+/**
+ * Slack lists every feed up to this many; past it, only those needing attention (unless `feeds all`),
+ * so that the answer reads O(those) rows, never one per followed feed.
+ */
+export const FEEDS_LISTED_WHOLE = 50;
+
+async function listFeeds(command: Extract<Command, { name: "feeds" }>, context: CommandContext, deps: CommandDeps): Promise<Outcome> {
+  if (context.via === "slack" && !command.all) {
+    // Not counted yet (a table from before the count): the whole list below counts them.
+    const followed = await deps.store.feeds.count();
+    if (followed !== undefined && followed > FEEDS_LISTED_WHOLE) {
+      const attention = await deps.store.feeds.needingAttention(FEEDS_LISTED_WHOLE);
+      return {
+        kind: "feeds",
+        feeds: await Promise.all(attention.feeds.map((feed) => healthOf(feed, deps))),
+        attentionOnly: { followed, complete: attention.complete },
+      };
+    }
+  }
+  return { kind: "feeds", feeds: await feedHealth(deps) };
+}
+
 /** Every followed feed with its state, for `feeds` in Slack and the CLI. */
 export async function feedHealth(deps: Pick<CommandDeps, "store">): Promise<FeedHealth[]> {
   const feeds = await deps.store.feeds.list();
-  return Promise.all(
-    feeds.map(async (feed) => ({
-      id: feed.id,
-      url: shownUrl(feed.url),
-      ...(feed.title ? { title: feed.title } : {}),
-      state: feedState(feed),
-      ...(feed.failingSince ? { failingSince: feed.failingSince } : {}),
-      ...(feed.consecutiveErrors > 0 ? { failures: feed.consecutiveErrors } : {}),
-      ...(feed.status === "active" ? { nextPollAt: feed.nextPollAt } : {}),
-      ...(feed.lastError ? { lastError: feed.lastError } : {}),
-      ...(feed.lastWarning ? { lastWarning: feed.lastWarning } : {}),
-      ...(feed.lastPolledAt ? { lastPolledAt: feed.lastPolledAt } : {}),
-      ...(feed.pausedReason ? { pausedReason: feed.pausedReason } : {}),
-      ...(feed.isRecapFeed ? { recap: true } : {}),
-      // Kept on the feed by its polls; counted here only for a feed none has counted yet.
-      postCount: feed.itemCount ?? (await deps.store.posts.countItems(feed.id)),
-    })),
-  );
+  return Promise.all(feeds.map((feed) => healthOf(feed, deps)));
 }
 
-export function feedState(feed: Feed): FeedHealth["state"] {
-  if (feed.status === "paused") return "paused";
-  if (feed.consecutiveErrors > 0) return "failing";
-  return feed.lastSuccessAt ? "ok" : "new";
+async function healthOf(feed: Feed, deps: Pick<CommandDeps, "store">): Promise<FeedHealth> {
+  return {
+    id: feed.id,
+    url: shownUrl(feed.url),
+    ...(feed.title ? { title: feed.title } : {}),
+    state: feedState(feed),
+    ...(feed.failingSince ? { failingSince: feed.failingSince } : {}),
+    ...(feed.consecutiveErrors > 0 ? { failures: feed.consecutiveErrors } : {}),
+    ...(feed.status === "active" ? { nextPollAt: feed.nextPollAt } : {}),
+    ...(feed.lastError ? { lastError: feed.lastError } : {}),
+    ...(feed.lastWarning ? { lastWarning: feed.lastWarning } : {}),
+    ...(feed.lastPolledAt ? { lastPolledAt: feed.lastPolledAt } : {}),
+    ...(feed.pausedReason ? { pausedReason: feed.pausedReason } : {}),
+    ...(feed.isRecapFeed ? { recap: true } : {}),
+    // Kept on the feed by its polls; counted here only for a feed none has counted yet.
+    postCount: feed.itemCount ?? (await deps.store.posts.countItems(feed.id)),
+  };
 }

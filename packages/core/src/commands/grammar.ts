@@ -11,7 +11,7 @@
  *   correct <post-id> not|also|undo <topic…>   the team's word on one topic of one post (--not, --also, --undo too)
  *   retag [--since <YYYY-MM-DD>]         re-tag stored posts
  *   search <words…> [page <n>]           words as typed, de-duplicated case-insensitively
- *   topics | feeds
+ *   topics | feeds [all]
  *   latest [page <n>]
  *   add <url> [recap | --recap]
  *   remove <url|id> | resume <url|id>
@@ -39,7 +39,7 @@
 import type { Command, ParsedCommand } from "../model/command";
 
 /** Commands that are one word and take nothing after it: parsed and written as just that word. */
-const BARE_COMMANDS = ["topics", "feeds", "unsubscribe", "subscription", "digest", "following"] as const;
+const BARE_COMMANDS = ["topics", "unsubscribe", "subscription", "digest", "following"] as const;
 type BareCommand = Extract<Command, { name: (typeof BARE_COMMANDS)[number] }>;
 const isBareWord = (word: string | undefined): word is BareCommand["name"] => (BARE_COMMANDS as readonly string[]).includes(word ?? "");
 const isBareCommand = (command: Command): command is BareCommand => isBareWord(command.name);
@@ -50,6 +50,7 @@ const isBareCommand = (command: Command): command is BareCommand => isBareWord(c
  */
 export const COMMAND_KEYWORDS: readonly string[] = [
   ...BARE_COMMANDS,
+  "feeds",
   "help",
   "topic",
   "retag",
@@ -108,6 +109,7 @@ const PROBLEMS = {
   follow: (name: string) => `${name} needs a topic, e.g. \`${name} gitops\` (\`topics\` lists them).`,
   pageNumber: (example: string) => `page needs a number after it, e.g. \`${example} page 2\`.${PAGE_WORD}`,
   pageRange: (example: string) => `page takes a whole number from 1 to ${MAX_PAGE}, e.g. \`${example} page 2\`.${PAGE_WORD}`,
+  feeds: "feeds takes nothing after it, or `all` to list every feed in Slack too: `feeds` or `feeds all`.",
   nothingAfter: (name: string) => `${name} takes nothing after it: just \`${name}\`.`,
   feedNone: (name: string) => `${name} needs a feed's address or id (\`feeds\` lists them), e.g. \`${name} ${EXAMPLE_URL}\`.`,
   feedMany: (name: string) => `${name} takes one feed at a time, by address or id (\`feeds\` lists them), e.g. \`${name} ${EXAMPLE_URL}\`.`,
@@ -150,6 +152,8 @@ export function formatCommand(command: Command): string {
   let text: string;
   if (command.name === "help" || isBareCommand(command)) return command.name;
   switch (command.name) {
+    case "feeds":
+      return command.all ? "feeds all" : "feeds";
     case "follow":
     case "unfollow":
       text = `${command.name} ${formatWords(command.topic, [])}`;
@@ -209,6 +213,9 @@ function readCommand(tokens: Token[]): Command | string {
     case "-h":
     case "--help":
       return { name: "help" };
+    case "feeds":
+      if (args.length === 0) return { name: "feeds" };
+      return args.length === 1 && keywordOf(args[0]) === "all" ? { name: "feeds", all: true } : PROBLEMS.feeds;
     case "topic":
       return readTopicCommand(args);
     case "retag":

@@ -3,7 +3,7 @@
 export const COMMAND_USAGE: readonly (readonly [usage: string, summary: string])[] = [
   ["help", "this list"],
   ["<topic>, topic <topic>", "newest posts of a topic, e.g. gitops"],
-  ["search <words>", "posts with every word (or a word starting with it) in the title, summary, or a talk's speakers and event"],
+  ["search <words>", "posts with every word (or a form of it: deploy, deploying) in the title, summary, or a talk's speakers and event"],
   ["topics", "topics with posts in the last 7 days (counted), then the quiet ones"],
   ["topic add <id> <label> [aliases…]", "a new topic, e.g. topic add accessibility Accessibility a11y"],
   ["topic alias <id> <alias>", "one more name for a topic"],
@@ -11,7 +11,7 @@ export const COMMAND_USAGE: readonly (readonly [usage: string, summary: string])
   ["topic cues <topic>", "what corrections taught about a topic"],
   ["topic forget <topic> <cue-id>", "unlearn one of those cues"],
   ["retag [--since <YYYY-MM-DD>]", "apply the topics again to stored posts"],
-  ["feeds", "followed feeds and their health"],
+  ["feeds [all]", "followed feeds and their health (past 50 feeds, Slack lists those needing a look unless all)"],
   ["add <url> [recap]", 'follow a feed ("recap": it carries conference recaps)'],
   ["remove <url|id>", "stop following a feed"],
   ["resume <url|id>", "bring a paused feed back"],

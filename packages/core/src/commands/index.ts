@@ -6,4 +6,4 @@ export type * from "../model/command";
 export { PAGE_SIZE } from "../model/command";
 export { parseCommand, formatCommand, COMMAND_KEYWORDS, MAX_PAGE } from "./grammar";
 export { COMMAND_USAGE, helpText } from "./help";
-export { runCommand, addOutcome, feedHealth, feedState, type CommandContext, type CommandDeps } from "./execute";
+export { runCommand, addOutcome, feedHealth, type CommandContext, type CommandDeps } from "./execute";

@@ -5,6 +5,7 @@
  */
 import type { Digest, Subscription } from "./digest";
 import type { Follow } from "./follow";
+import type { FeedState } from "./feed";
 import type { Post } from "./post";
 import type { Verdict } from "./topic";
 import type { UnknownTopic } from "./topic";
@@ -30,8 +31,8 @@ export type Command =
   | { name: "topic-forget"; topic: string; cueId: string }
   /** `retag [--since <YYYY-MM-DD>]`: re-applies the taxonomy to stored posts (first seen since then). */
   | { name: "retag"; since?: string }
-  /** `feeds`: followed feeds and their health. */
-  | { name: "feeds" }
+  /** `feeds [all]`: followed feeds and their health (at scale, Slack shows those needing attention unless `all`). */
+  | { name: "feeds"; all?: true }
   /** `add <url> [recap]`: follow a feed. */
   | { name: "add"; url: string; recap: boolean }
   /** `remove <url|id>`. */
@@ -68,7 +69,7 @@ export interface FeedHealth {
   id: string;
   url: string;
   title?: string;
-  state: "new" | "ok" | "failing" | "paused";
+  state: FeedState;
   /** ISO time of the first failure in the current run of failures. */
   failingSince?: string;
   /** Failed polls in a row; absent when the last poll worked. */
@@ -141,7 +142,11 @@ export type Outcome =
       /** Per topic (taxonomy order), how many posts gained and lost it; topics with no change left out. */
       byTopic: { id: string; added: number; removed: number }[];
     }
-  | { kind: "feeds"; feeds: FeedHealth[] }
+  /**
+   * Followed feeds: all of them, or (`attentionOnly`) only those needing attention, with how many
+   * feeds are followed and whether `feeds` holds every one needing attention.
+   */
+  | { kind: "feeds"; feeds: FeedHealth[]; attentionOnly?: { followed: number; complete: boolean } }
   /** Slack: the add runs in the background and reports back. */
   | { kind: "add-accepted"; url: string }
   | { kind: "added"; url: string; title?: string; postCount: number }

@@ -145,6 +145,29 @@ export interface Feed {
   itemCount?: number;
 }
 
+/** A feed as people see it: never polled yet, fine, failing, or paused. */
+export type FeedState = "new" | "ok" | "failing" | "paused";
+
+export function feedState(feed: Pick<Feed, "status" | "consecutiveErrors" | "lastSuccessAt">): FeedState {
+  if (feed.status === "paused") return "paused";
+  if (feed.consecutiveErrors > 0) return "failing";
+  return feed.lastSuccessAt ? "ok" : "new";
+}
+
+/**
+ * How urgently a feed asks for a look: 0 failing or paused, 1 never polled yet, 2 fine. `/recap feeds`
+ * at scale lists the first two kinds alone, the worst first.
+ */
+export function attentionRank(feed: Pick<Feed, "status" | "consecutiveErrors" | "lastSuccessAt">): 0 | 1 | 2 {
+  const state = feedState(feed);
+  return state === "ok" ? 2 : state === "new" ? 1 : 0;
+}
+
+export const needsAttention = (feed: Pick<Feed, "status" | "consecutiveErrors" | "lastSuccessAt">) => attentionRank(feed) < 2;
+
+/** Feeds needing attention in the order they are listed: the worst first, then by URL. */
+export const byAttention = (a: Feed, b: Feed) => attentionRank(a) - attentionRank(b) || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0);
+
 /** The limits a fetch works within unless the settings say otherwise. */
 export const DEFAULT_FETCH_LIMITS: Omit<FetchLimits, "userAgent" | "allowPrivateNetwork"> = Object.freeze({
   timeoutMs: 20_000,

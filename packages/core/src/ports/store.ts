@@ -23,7 +23,20 @@ export interface FeedRepository {
   create(feed: Feed): Promise<boolean>;
   get(id: string): Promise<Feed | undefined>;
   findByUrl(url: string): Promise<Feed | undefined>;
+  /** Every feed, by URL. Also sets the kept count (see `count`) right. */
   list(): Promise<Feed[]>;
+  /**
+   * How many feeds there are without reading them: kept by `create` and `remove`, and set right by
+   * every `list()` (a process that died between a feed's write and its count's is off by one until
+   * then). Undefined until a `list()` has counted them.
+   */
+  count(): Promise<number | undefined>;
+  /**
+   * Feeds needing attention (failing or paused, then never polled: `byAttention`), at most `limit`;
+   * `complete` when that is every one of them. Reads a few more rows than `limit` at most, never
+   * every feed: when it is not complete, which of the many are shown may differ between stores.
+   */
+  needingAttention(limit: number): Promise<{ feeds: Feed[]; complete: boolean }>;
   /** Active feeds whose next poll is at or before `now`, soonest first. */
   due(now: Date, limit?: number): Promise<Feed[]>;
   /**

@@ -142,7 +142,8 @@ const RENDERERS: OutcomeRenderers = {
         ` Re-tagged ${plural(outcome.examined, "stored post")}${sinceWords(outcome.since)}: ${plural(outcome.changed, "post")} changed topics${describeTopicChanges(outcome.byTopic)}.`,
       ),
     ]),
-  feeds: (outcome) => renderFeeds(outcome.feeds),
+  feeds: (outcome) =>
+    outcome.attentionOnly ? renderFeedsNeedingAttention(outcome.feeds, outcome.attentionOnly) : renderFeeds(outcome.feeds),
   "add-accepted": (outcome) =>
     sentence([emoji("hourglass_flowing_sand"), words(" Adding "), link(outcome.url, outcome.url, LINK), words("… I'll report back here.")]),
   added: (outcome) =>
@@ -503,6 +504,32 @@ function renderFeeds(feeds: FeedHealth[]): RenderedMessage {
   const tally = (["ok", "new", "failing", "paused"] as const).filter((s) => count(s) > 0).map((s) => `${count(s)} ${s}`);
   const text = `Following ${plural(feeds.length, "feed")}: ${tally.join(", ")}.`;
   return list(`*Feeds* (${tally.join(", ")})`, items, text, (hidden) => `…and ${plural(hidden, "more feed")}.`);
+}
+
+/** At scale: the feeds that need a look, the worst first, and how many are fine. */
+function renderFeedsNeedingAttention(
+  feeds: FeedHealth[],
+  { followed, complete }: { followed: number; complete: boolean },
+): RenderedMessage {
+  const allFeeds = `${mrkdwnCode("/recap feeds all")} lists every feed.`;
+  const following = `Following ${plural(followed, "feed")}`;
+  if (feeds.length === 0) return plain(`${following}, all polled fine. ${allFeeds}`);
+  const count = (state: FeedHealth["state"]) => feeds.filter((f) => f.state === state).length;
+  const tally = (["failing", "paused", "new"] as const).filter((s) => count(s) > 0).map((s) => `${count(s)} ${s}`);
+  const summary = complete
+    ? `${[`${followed - feeds.length} ok`, ...tally].join(", ")}`
+    : `at least ${feeds.length} need a look (${tally.join(", ")} so far)`;
+  const text = `${following}: ${summary}.`;
+  const message = list(
+    `*Feeds needing a look* (${followed} followed: ${summary})`,
+    feeds.map(feedItem),
+    text,
+    (hidden) => `…and ${plural(hidden, "more feed")}.`,
+  );
+  return {
+    ...message,
+    blocks: [...message.blocks, context(complete ? `The other ${followed - feeds.length} are fine. ${allFeeds}` : allFeeds)],
+  };
 }
 
 function feedItem(feed: FeedHealth): Piece[] {

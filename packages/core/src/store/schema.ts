@@ -4,7 +4,11 @@
  *
  * Access patterns (→ how):
  * - feed by id                     → pk FEED#<id>, sk FEED
- * - all feeds, feed by URL         → gsi1 FEEDS, sk <url>
+ * - all feeds, feed by URL         → gsi1 FEEDS#<shard>, sk <url> for fine feeds, and ATTN#<shard of 8>, sk
+ *                                    <rank>#<url> for feeds needing attention (rank 0 failing or paused,
+ *                                    1 never polled); feeds stored before the shards: FEEDS, sk <url>
+ * - feeds needing attention, the worst first → gsi1 ATTN#<shard of 8> (only those feeds: a few small reads)
+ * - how many feeds                 → pk META, sk FEEDCOUNT (kept by create/remove, set right by every full list)
  * - feeds due for polling          → gsi2 DUE, sk <nextPollAt>#<id> (paused feeds drop out: sparse)
  * - a feed's items (identity)      → pk FEED#<id>, sk ITEM#<itemKey>
  * - post by id                     → pk POST#<id>, sk POST
@@ -103,16 +107,28 @@ export const FEED_INDEX_SHARDS = 16;
 // Changing it moves every feed to another partition: findByUrl reads only a URL's own shard (and
 // the partition from before the split), so it needs a migration that rewrites every feed first.
 const shardOf = (value: string) => Number.parseInt(stableId(value).slice(0, 8), 16) % FEED_INDEX_SHARDS;
-const shards = (prefix: string) => Array.from({ length: FEED_INDEX_SHARDS }, (_, i) => `${prefix}#${i}`);
+const shards = (prefix: string, n = FEED_INDEX_SHARDS) => Array.from({ length: n }, (_, i) => `${prefix}#${i}`);
+/**
+ * Feeds needing attention are few but for a mass import's feeds before their first polls: 8 shards
+ * take those polls' writes (~2,000 polls a second, two writes each) within each partition's budget,
+ * and `feeds` reads 8.
+ */
+export const ATTENTION_SHARDS = 8;
 
 export const keys = {
   feed: (feedId: string) => ({ pk: `FEED#${feedId}`, sk: "FEED" }),
-  /** The feed list's partition for a URL (gsi1, sorted by URL). */
-  feedList: (url: string) => `FEEDS#${shardOf(url)}`,
+  /** Where a feed's row is in the feed list (gsi1): fine feeds by URL, those needing attention apart, the worst first. */
+  feedListEntry: (url: string, rank: 0 | 1 | 2) =>
+    rank === 2
+      ? { gsi1pk: `FEEDS#${shardOf(url)}`, gsi1sk: url }
+      : { gsi1pk: `ATTN#${shardOf(url) % ATTENTION_SHARDS}`, gsi1sk: `${rank}#${url}` },
   /** The due list's partition for a feed (gsi2, sorted by next poll). */
   feedDue: (feedId: string) => `DUE#${shardOf(feedId)}`,
   /** Every partition of each list: its shards, and the one feeds stored before the shards stay in until next written. */
-  feedListPartitions: ["FEEDS", ...shards("FEEDS")],
+  feedListPartitions: ["FEEDS", ...shards("FEEDS"), ...shards("ATTN", ATTENTION_SHARDS)],
+  feedAttentionPartitions: shards("ATTN", ATTENTION_SHARDS),
+  /** How many feeds there are (kept by create and remove, set right by every full list). */
+  feedCount: { pk: "META", sk: "FEEDCOUNT" },
   feedDuePartitions: ["DUE", ...shards("DUE")],
   dueSort: (nextPollAt: string, feedId: string) => `${nextPollAt}#${feedId}`,
   // Item keys are GUIDs, URLs or titles of any length; sort keys are capped at 1 KB, so hash them.

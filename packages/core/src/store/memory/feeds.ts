@@ -1,5 +1,5 @@
 /** Feeds and their poll state, in memory: the same contract as store/feeds.ts. */
-import type { Feed } from "../../model/feed";
+import { byAttention, needsAttention, type Feed } from "../../model/feed";
 import type { FeedItemIdentity, FeedPatch, FeedRepository } from "../../ports/store";
 import { byKey, missing, stored } from "./shared";
 
@@ -23,6 +23,13 @@ export function memoryFeeds(feedItems: Map<string, Map<string, FeedItemIdentity>
     },
     async list() {
       return [...feeds.values()].sort(byKey((feed) => feed.url)).map((feed) => stored(feed));
+    },
+    async count() {
+      return feeds.size;
+    },
+    async needingAttention(limit) {
+      const needing = [...feeds.values()].filter(needsAttention).sort(byAttention);
+      return { feeds: needing.slice(0, limit).map((feed) => stored(feed)), complete: needing.length <= limit };
     },
     async due(now, limit) {
       const until = `${now.toISOString()}#\uffff`;
