@@ -15,6 +15,7 @@ export {
   addFeed,
   importFeeds,
   MAX_IMPORTED_FEEDS,
+  IMPORT_FIRST_POLLS_PER_MINUTE,
   seedDefaultFeeds,
   findFeed,
   resumeFeed,
