@@ -3,7 +3,7 @@
  * a feed written before the partitions were split still found until its next write moves it.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { newFeed } from "@recap/core/feeds";
 import { FEED_INDEX_SHARDS, keys, openStore } from "@recap/core/store";
 import { startTestDynamo, type TestDynamo } from "../helpers/dynamo";
@@ -98,21 +98,44 @@ describe("the feed and due lists", () => {
     expect((await store.feeds.findByUrl(broken.url))?.id).toBe(broken.id);
   });
 
-  it("a count left wrong (a process died between a feed's write and its count's) is set right by the next list", async () => {
+  it("a count left wrong by a process that died between a feed's two writes is set right by a retry or the next list", async () => {
     const table = await dynamo.newTable();
     const store = openStore(table);
-    for (const i of [1, 2, 3]) await store.feeds.create(newFeed(`https://blog${i}.example.com/feed.xml`, { via: "cli" }, T0));
-    await store.feeds.list();
-    await table.client.send(
-      new UpdateCommand({
-        TableName: table.tableName,
-        Key: keys.feedCount,
-        UpdateExpression: "SET feeds = :n",
-        ExpressionAttributeValues: { ":n": 7 },
-      }),
-    );
-    expect(await store.feeds.count()).toBe(7);
+    const feeds = [1, 2, 3].map((i) => newFeed(`https://blog${i}.example.com/feed.xml`, { via: "cli" }, T0));
+    for (const feed of feeds) await store.feeds.create(feed);
     await store.feeds.list();
     expect(await store.feeds.count()).toBe(3);
+    // A create that stored its feed and died before registering it; a remove that died the same way.
+    const orphan = newFeed("https://orphan.example.com/feed.xml", { via: "cli" }, T0);
+    await table.client.send(
+      new PutCommand({ TableName: table.tableName, Item: { ...keys.feed(orphan.id), ...keys.feedListEntry(orphan.url, 1), ...orphan } }),
+    );
+    await table.client.send(new DeleteCommand({ TableName: table.tableName, Key: keys.feed(feeds[0]!.id) }));
+    expect(await store.feeds.count()).toBe(3);
+    // The create retried registers it; the next list finds the removed one gone.
+    expect(await store.feeds.create(orphan)).toBe(false);
+    expect(await store.feeds.count()).toBe(4);
+    await store.feeds.list();
+    expect(await store.feeds.count()).toBe(3);
+    // Said twice, a create or a remove counts once.
+    await store.feeds.remove(feeds[1]!.id);
+    await store.feeds.remove(feeds[1]!.id);
+    expect(await store.feeds.count()).toBe(2);
+  });
+
+  it("a write from a stale copy of a feed leaves its list and due rows where the stored feed puts them", async () => {
+    const table = await dynamo.newTable();
+    const store = openStore(table);
+    const feed = { ...newFeed("https://stale.example.com/feed.xml", { via: "cli" }, T0), lastSuccessAt: T0.toISOString() };
+    await store.feeds.create(feed);
+    // Paused meanwhile (e.g. as a duplicate), while a poller still holds its active copy.
+    await store.feeds.update(feed, { status: "paused", pausedReason: "duplicate" });
+    await store.feeds.update(feed, { lastPolledAt: T0.toISOString(), consecutiveErrors: 0 });
+    const { Item } = await table.client.send(new GetCommand({ TableName: table.tableName, Key: keys.feed(feed.id) }));
+    expect(Item?.status).toBe("paused");
+    expect([Item?.gsi1pk, Item?.gsi1sk]).toEqual(Object.values(keys.feedListEntry(feed.url, 0)));
+    expect(Item).not.toHaveProperty("gsi2pk");
+    expect((await store.feeds.needingAttention(10)).feeds.map((f) => f.id)).toEqual([feed.id]);
+    expect(await store.feeds.due(new Date(T0.getTime() + 86_400_000))).toEqual([]);
   });
 });

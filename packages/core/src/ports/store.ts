@@ -26,9 +26,10 @@ export interface FeedRepository {
   /** Every feed, by URL. Also sets the kept count (see `count`) right. */
   list(): Promise<Feed[]>;
   /**
-   * How many feeds there are without reading them: kept by `create` and `remove`, and set right by
-   * every `list()` (a process that died between a feed's write and its count's is off by one until
-   * then). Undefined until a `list()` has counted them.
+   * How many feeds there are without reading them: `create` and `remove` keep it (each idempotent,
+   * so a retry after a crash between a feed's write and its count's sets it right), and every
+   * `list()` corrects it from what it read. Undefined until a `list()` has counted them (a table
+   * from before the count).
    */
   count(): Promise<number | undefined>;
   /**

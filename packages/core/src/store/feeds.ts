@@ -8,17 +8,32 @@ import type { TableRef } from "./client";
 import type { FeedPatch, FeedRepository } from "../ports/store";
 import { keys } from "./schema";
 import { queryAll } from "./query";
+import { mapWithConcurrency } from "../shared/concurrency";
 
 type FeedItem = Feed & Record<string, unknown>;
 
+/** Index attributes as the item says they should be (undefined: not in that index). */
+function placeOf(feed: Feed) {
+  const attributes = indexAttributes(feed);
+  return { gsi2pk: undefined, gsi2sk: undefined, ...attributes };
+}
+
+/** Whether an item's index rows are where its own fields put them. */
+const inPlace = (item: Record<string, unknown>) => Object.entries(placeOf(toFeed(item))).every(([name, value]) => item[name] === value);
+
 /**
- * A feed list row where this version puts it: rows from before the attention partitions (or the
- * shards) are not, until their feed is next written.
+ * The fields a feed's index rows follow, as a condition: a write of the rows from a copy of the
+ * feed holds only while the stored feed still says what the copy says.
  */
-const isCurrentRow = (item: Record<string, unknown>) => {
-  const { gsi1pk, gsi1sk } = keys.feedListEntry(item.url as string, attentionRank(toFeed(item)));
-  return item.gsi1pk === gsi1pk && item.gsi1sk === gsi1sk;
-};
+function unchangedSince(feed: Feed) {
+  return {
+    ConditionExpression: `#url = :wasUrl AND #status = :wasStatus AND #errors = :wasErrors AND #next = :wasNext AND ${
+      feed.lastSuccessAt ? "attribute_exists(#success)" : "attribute_not_exists(#success)"
+    }`,
+    names: { "#url": "url", "#status": "status", "#errors": "consecutiveErrors", "#next": "nextPollAt", "#success": "lastSuccessAt" },
+    values: { ":wasUrl": feed.url, ":wasStatus": feed.status, ":wasErrors": feed.consecutiveErrors, ":wasNext": feed.nextPollAt },
+  };
+}
 
 const byUrl = (a: Feed, b: Feed) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0);
 
@@ -38,42 +53,66 @@ function indexAttributes(feed: Feed) {
 export function feedRepository(table: TableRef): FeedRepository {
   const { client, tableName: TableName } = table;
 
-  /** The feed count moves only once a full list has set it (until then an ADD would start it from nothing). */
-  const addToCount = (n: number) =>
-    applied(
-      client.send(
-        new UpdateCommand({
-          TableName,
-          Key: keys.feedCount,
-          UpdateExpression: "ADD feeds :n",
-          ConditionExpression: "attribute_exists(feeds)",
-          ExpressionAttributeValues: { ":n": n },
-        }),
-      ),
+  /** Adds a feed's id to the registry, or removes it: doing either twice is nothing. */
+  const register = (feedId: string, action: "ADD" | "DELETE") =>
+    client.send(
+      new UpdateCommand({
+        TableName,
+        Key: keys.feedRegistry(feedId),
+        UpdateExpression: `${action} #ids :ids`,
+        ExpressionAttributeNames: { "#ids": "ids" },
+        ExpressionAttributeValues: { ":ids": new Set([feedId]) },
+      }),
     );
 
-  const count = async (): Promise<number | undefined> => {
-    const { Item } = await client.send(new GetCommand({ TableName, Key: keys.feedCount, ConsistentRead: true }));
-    return typeof Item?.feeds === "number" ? Item.feeds : undefined;
+  /** The registry's sets and whether a full list has completed them (one consistent query). */
+  const readRegistry = async () => {
+    const rows = await queryAll(table, {
+      ConsistentRead: true,
+      KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
+      ExpressionAttributeValues: { ":pk": keys.feedRegistryMarker.pk, ":prefix": keys.feedRegistryPrefix },
+    });
+    const ids = new Set(rows.flatMap((row) => (row.ids instanceof Set ? [...(row.ids as Set<string>)] : [])));
+    return { complete: rows.some((row) => row.sk === keys.feedRegistryMarker.sk), ids };
   };
 
   /**
-   * Rewrites an older row's index keys from the feed itself, unless a write meanwhile already did
-   * (every write sets them): once none is left, the attention part of each shard is complete.
+   * Writes a feed's index rows from the item as stored, unless the feed changed since (its writer
+   * places them): a write from a stale copy (a poller's, while the feed was paused) never leaves a
+   * feed's rows where another state puts them. False when the rows were not written.
    */
-  const upgradeRow = (item: Record<string, unknown>) => {
-    const { gsi1pk, gsi1sk } = indexAttributes(toFeed(item));
+  const placeRows = (item: Record<string, unknown>) => {
+    const feed = toFeed(item);
+    const unchanged = unchangedSince(feed);
+    const expression = patchExpression(placeOf(feed))!;
     return applied(
       client.send(
         new UpdateCommand({
           TableName,
-          Key: { pk: item.pk, sk: item.sk },
-          UpdateExpression: "SET gsi1pk = :pk, gsi1sk = :sk",
-          ConditionExpression: "gsi1pk = :oldPk AND gsi1sk = :oldSk",
-          ExpressionAttributeValues: { ":pk": gsi1pk, ":sk": gsi1sk, ":oldPk": item.gsi1pk, ":oldSk": item.gsi1sk },
+          Key: keys.feed(feed.id),
+          ...expression,
+          ConditionExpression: unchanged.ConditionExpression,
+          ExpressionAttributeNames: { ...expression.ExpressionAttributeNames, ...unchanged.names },
+          ExpressionAttributeValues: { ...expression.ExpressionAttributeValues, ...unchanged.values },
         }),
       ),
     );
+  };
+
+  /** Every feed list row, read so that a feed moving between its partitions meanwhile is still read once. */
+  const listRows = async () => {
+    const read = (partitions: readonly string[]) =>
+      Promise.all(
+        partitions.map((pk) =>
+          queryAll(table, { IndexName: "gsi1", KeyConditionExpression: "gsi1pk = :pk", ExpressionAttributeValues: { ":pk": pk } }),
+        ),
+      ).then((parts) => parts.flat());
+    // A feed leaving the attention partitions is read there first or in its shard after; one
+    // entering them is read in its shard first or there after.
+    const attention = keys.feedAttentionPartitions;
+    const others = keys.feedListPartitions.filter((pk) => !attention.includes(pk));
+    const rows = [...(await read(attention)), ...(await read(others)), ...(await read(attention))];
+    return [...new Map(rows.map((row) => [row.pk as string, row])).values()];
   };
 
   /** One conditional write of the kept item count; nothing when its condition does not hold. */
@@ -102,7 +141,8 @@ export function feedRepository(table: TableRef): FeedRepository {
           }),
         ),
       );
-      if (created) await addToCount(1);
+      // Also when it existed: a create retried after a crash between the two writes registers it then.
+      await register(feed.id, "ADD");
       return created;
     },
 
@@ -132,33 +172,35 @@ export function feedRepository(table: TableRef): FeedRepository {
     },
 
     async list(): Promise<Feed[]> {
-      // Read before the list: a create or remove meanwhile changes it, and then the count is left alone.
-      const seen = await count();
-      const parts = await Promise.all(
-        keys.feedListPartitions.map((pk) =>
-          queryAll(table, { IndexName: "gsi1", KeyConditionExpression: "gsi1pk = :pk", ExpressionAttributeValues: { ":pk": pk } }),
-        ),
+      const registry = await readRegistry();
+      const rows = await listRows();
+      const placed = await mapWithConcurrency(
+        rows.filter((row) => !inPlace(row)),
+        16,
+        placeRows,
       );
-      const rows = parts.flat();
-      const older = rows.filter((row) => !isCurrentRow(row));
-      const upgraded = await Promise.all(older.map(upgradeRow));
-      if (upgraded.every(Boolean) && rows.length !== seen) {
+      // The registry made right from what was read: ids of feeds read are added; an id of no feed
+      // read is removed only once its feed is found gone (a create meanwhile keeps its own).
+      const listed = new Set(rows.map((row) => row.id as string));
+      for (const id of listed) if (!registry.ids.has(id)) await register(id, "ADD");
+      for (const id of registry.ids) {
+        if (!listed.has(id) && !(await client.send(new GetCommand({ TableName, Key: keys.feed(id), ConsistentRead: true }))).Item) {
+          await register(id, "DELETE");
+        }
+      }
+      // Complete once every row was in place: the attention partitions then hold every feed needing attention.
+      if (!registry.complete && placed.every(Boolean)) {
         await applied(
-          client.send(
-            new UpdateCommand({
-              TableName,
-              Key: keys.feedCount,
-              UpdateExpression: "SET feeds = :n",
-              ConditionExpression: seen === undefined ? "attribute_not_exists(feeds)" : "feeds = :seen",
-              ExpressionAttributeValues: { ":n": rows.length, ...(seen === undefined ? {} : { ":seen": seen }) },
-            }),
-          ),
+          client.send(new PutCommand({ TableName, Item: { ...keys.feedRegistryMarker }, ConditionExpression: "attribute_not_exists(pk)" })),
         );
       }
       return rows.map(toFeed).sort(byUrl);
     },
 
-    count,
+    async count(): Promise<number | undefined> {
+      const registry = await readRegistry();
+      return registry.complete ? registry.ids.size : undefined;
+    },
 
     async needingAttention(limit: number): Promise<{ feeds: Feed[]; complete: boolean }> {
       // Each shard gives its worst first, so the worst `limit` overall are among each shard's first
@@ -229,9 +271,18 @@ export function feedRepository(table: TableRef): FeedRepository {
       // The indexes follow the feed: a feed that is not active leaves the due list.
       const inactive = next.status !== "active" ? { gsi2pk: undefined, gsi2sk: undefined } : {};
       const expression = patchExpression({ ...patch, ...indexAttributes(next), ...inactive })!;
-      await client.send(
-        new UpdateCommand({ TableName, Key: keys.feed(feed.id), ...expression, ConditionExpression: "attribute_exists(pk)" }),
+      const { Attributes: stored } = await client.send(
+        new UpdateCommand({
+          TableName,
+          Key: keys.feed(feed.id),
+          ...expression,
+          ConditionExpression: "attribute_exists(pk)",
+          ReturnValues: "ALL_NEW",
+        }),
       );
+      // The index rows came from the caller's copy: if another writer changed the feed since that
+      // copy was read, put them where the feed as stored says.
+      if (stored && !inPlace(stored)) await placeRows(stored);
       for (const [name, value] of Object.entries(patch)) if (value === undefined) delete (next as unknown as FeedItem)[name];
       return next;
     },
@@ -269,8 +320,9 @@ export function feedRepository(table: TableRef): FeedRepository {
         table,
         rows.map((row) => ({ DeleteRequest: { Key: { pk: row.pk, sk: row.sk } } })),
       );
-      const { Attributes } = await client.send(new DeleteCommand({ TableName, Key: keys.feed(id), ReturnValues: "ALL_OLD" }));
-      if (Attributes) await addToCount(-1);
+      await client.send(new DeleteCommand({ TableName, Key: keys.feed(id) }));
+      // Also when it was gone already: a remove retried after a crash between the two writes.
+      await register(id, "DELETE");
     },
   };
 }

@@ -8,7 +8,7 @@
  *                                    <rank>#<url> for feeds needing attention (rank 0 failing or paused,
  *                                    1 never polled); feeds stored before the shards: FEEDS, sk <url>
  * - feeds needing attention, the worst first → gsi1 ATTN#<shard of 8> (only those feeds: a few small reads)
- * - how many feeds                 → pk META, sk FEEDCOUNT (kept by create/remove, set right by every full list)
+ * - how many feeds                 → pk META, sk FEEDIDS#<shard> (string sets of feed ids) and the marker FEEDIDS
  * - feeds due for polling          → gsi2 DUE, sk <nextPollAt>#<id> (paused feeds drop out: sparse)
  * - a feed's items (identity)      → pk FEED#<id>, sk ITEM#<itemKey>
  * - post by id                     → pk POST#<id>, sk POST
@@ -127,8 +127,14 @@ export const keys = {
   /** Every partition of each list: its shards, and the one feeds stored before the shards stay in until next written. */
   feedListPartitions: ["FEEDS", ...shards("FEEDS"), ...shards("ATTN", ATTENTION_SHARDS)],
   feedAttentionPartitions: shards("ATTN", ATTENTION_SHARDS),
-  /** How many feeds there are (kept by create and remove, set right by every full list). */
-  feedCount: { pk: "META", sk: "FEEDCOUNT" },
+  /**
+   * Which feeds exist, without reading them: each shard's row holds a string set of feed ids (adding
+   * or removing an id twice is nothing, so a retried write never counts twice), and the marker row
+   * says the sets are complete (a full list filled them). `feedRegistryPrefix` reads them all at once.
+   */
+  feedRegistry: (feedId: string) => ({ pk: "META", sk: `FEEDIDS#${shardOf(feedId)}` }),
+  feedRegistryMarker: { pk: "META", sk: "FEEDIDS" },
+  feedRegistryPrefix: "FEEDIDS",
   feedDuePartitions: ["DUE", ...shards("DUE")],
   dueSort: (nextPollAt: string, feedId: string) => `${nextPollAt}#${feedId}`,
   // Item keys are GUIDs, URLs or titles of any length; sort keys are capped at 1 KB, so hash them.
