@@ -92,6 +92,33 @@ describe("a venue topic", () => {
     expect(tags({ ...post, title: "What changed for pods and DaemonSets this year" })).toContain("kubernetes");
   });
 
+  it("reads only its own name (label, clipping, numeronym) among the categories as a place", () => {
+    const post = { title: "Notes from our second year", categories: ["kubevirt"] };
+    // A category naming a project or part of Kubernetes files the post under what it is about.
+    expect(tags(post)).toEqual(["kubernetes"]);
+    expect(score(post, "kubernetes")?.evidence[0]).toMatchObject({ source: "categories", strength: "strong", text: "kubevirt" });
+    for (const name of ["kubernetes", "k8s", "kube"]) expect(tags({ ...post, categories: [name] })).toEqual([]);
+  });
+
+  it("reads a part of the topic (an API, a component) as the subject wherever it stands", () => {
+    expect(tags({ title: "Isolating tenants with ResourceQuotas" })).toContain("kubernetes");
+    expect(tags({ title: "Hardening your clusters with Pod Security Standards" })).toContain("kubernetes");
+    // Its name after the same word is still only where something runs.
+    expect(tags({ title: "Serving LLMs with Kubernetes" })).not.toContain("kubernetes");
+  });
+
+  it("is no subject when every piece only says where, however many there are", () => {
+    // The title's name before another field's noun ("K8s network", "Kubernetes security"), plus a category.
+    const post = { title: "Securing your K8s network with ClusterNetworkPolicy", categories: ["kubernetes", "team"] };
+    expect(score(post, "kubernetes")!.score).toBeGreaterThanOrEqual(TAG_THRESHOLD);
+    expect(tags(post)).not.toContain("kubernetes");
+    expect(tags({ title: "Exploring Kubernetes security in a dashboard", summary: "Kubernetes posture at a glance." })).toEqual([
+      "security",
+    ]);
+    // Japanese and Chinese mark the place after the noun: "on the k8s cluster".
+    expect(tags({ title: "おうちk8sクラスタにVaultを構築する" })).not.toContain("kubernetes");
+    expect(tags({ title: "Kubernetesクラスタの運用を自動化する" })).toContain("kubernetes");
+  });
   it('is the place a tool works when "in" or "to" comes before it and "with" after it', () => {
     expect(tags({ title: "Building resilient observability pipelines in Kubernetes with OpenTelemetry Collector" })).toEqual([
       "observability",

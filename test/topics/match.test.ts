@@ -231,6 +231,14 @@ describe("matchTopics", () => {
     ["Making e2e tests fast", undefined, ["ci-cd"]],
     ["Over-provisioned clusters", "Costs we could cut.", ["finops"]],
     ["Over-provisioned clusters", undefined, []], // one cost word is a hint, not a case
+    // compliance regimes and certificates are security; a certificate's hot reload is no inner loop
+    ["What GDPR means for your logs", undefined, ["security"]],
+    ["Hot-reload certificates without restarts", "Rotating TLS certificates for the proxy.", ["security"]],
+    // Cluster API providers and multi-cluster managers run Kubernetes clusters; CNAB bundles ship releases
+    ["Metal3 introduces pivoting", undefined, ["kubernetes"]],
+    ["High availability hubs in Open Cluster Management", undefined, ["kubernetes", "reliability"]],
+    ["Porter bundles with mixins", undefined, ["ci-cd"]],
+    ["The porter carried our bags", undefined, []],
     // open source program offices run open source's business side
     ["What an OSPO does all day", undefined, ["open-source-business"]],
     // several topics at once, in taxonomy order

@@ -48,6 +48,8 @@ export type TermStrength = "strong" | "project" | "weak" | "team";
 /** Terms of one strength as one alternation; with `cue`, a hit counts only if a cue occurs in the post. */
 interface Rule {
   strength: TermStrength;
+  /** From the topic's aliases: its own names and the parts of what it is (see `Hit.alias`). */
+  alias?: boolean;
   re: RegExp;
   /** The same, sticky: tried only where the prefilter saw a phrase start (see `Starts`). */
   at: RegExp;
@@ -75,6 +77,11 @@ export interface Hit {
   text: string;
   /** Where it starts in the text searched. */
   index: number;
+  /**
+   * Found among the topic's aliases: its names and the parts of what it is (Kubernetes' kubectl,
+   * ResourceQuota, admission control), not a product built on it or with it (`related`).
+   */
+  alias?: boolean;
 }
 
 /**
@@ -301,7 +308,7 @@ function termsOf(topic: Topic): string[] {
   return [...topic.aliases, ...topic.related, ...projectTerms(topic.id), ...(topic.weak ?? []), ...(topic.teamCues ?? [])];
 }
 
-function compileRules(strength: TermStrength, terms: readonly string[]): Rule[] {
+function compileRules(strength: TermStrength, terms: readonly string[], alias = false): Rule[] {
   const plain: string[] = [];
   const exact: string[] = [];
   // Terms that need the same cues share one rule: the catalog's homonyms of a topic all need its
@@ -319,6 +326,7 @@ function compileRules(strength: TermStrength, terms: readonly string[]): Rule[] 
   }
   const rules: Rule[] = [...cued.values()].map((g) => ({
     strength,
+    ...(alias ? { alias } : {}),
     ...both(alternation(g.phrases, g.flags)!),
     cue: alternation(g.cues, "iu")!,
   }));
@@ -327,7 +335,7 @@ function compileRules(strength: TermStrength, terms: readonly string[]): Rule[] 
     [exact, "u"],
   ] as const) {
     const re = alternation(phrases, flags);
-    if (re) rules.unshift({ strength, ...both(re) });
+    if (re) rules.unshift({ strength, ...(alias ? { alias } : {}), ...both(re) });
   }
   return rules;
 }
@@ -336,7 +344,9 @@ function compileTopic(topic: Topic): CompiledTopic {
   return {
     topic,
     rules: [
-      ...compileRules("strong", [...topic.aliases, ...topic.related]),
+      // Aliases before related terms: where both match the same words, the alias is kept.
+      ...compileRules("strong", topic.aliases, true),
+      ...compileRules("strong", topic.related),
       ...compileRules("project", projectTerms(topic.id)),
       ...compileRules("weak", topic.weak ?? []),
       ...compileRules("team", topic.teamCues ?? []),
@@ -431,7 +441,7 @@ function rawHits(ct: CompiledTopic, text: string, context: string, starts: Start
   for (const rule of ct.rules) {
     const found = ruleMatches(rule, text, starts);
     if (found.length === 0 || (rule.cue && find(rule.cue, context) === null)) continue;
-    for (const m of found) hits.push({ strength: rule.strength, text: m[0], index: m.index });
+    for (const m of found) hits.push({ strength: rule.strength, text: m[0], index: m.index, ...(rule.alias ? { alias: true } : {}) });
   }
   return hits;
 }

@@ -91,7 +91,7 @@ const VENUE_BEFORE =
  * field's work happens, not what the post is about: the noun after it is the subject.
  */
 const VENUE_AFTER =
-  /^[\s-]*(?:clusters?\s+|workloads?\s+)?(?:monitoring|observability|alerts|alerting|costs?|spend|spending|bills?|billing|energy|emissions|carbon|networking|development|platforms?)(?![\p{L}\p{N}])/iu;
+  /^[\s-]*(?:clusters?\s+|workloads?\s+)?(?:monitoring|observability|alerts|alerting|costs?|spend|spending|bills?|billing|energy|emissions|carbon|networking|networks?(?!\s*polic)|connectivity|security|development|platforms?)(?![\p{L}\p{N}])/iu;
 /**
  * A venue topic's term as the place a tool does its work: "in"/"to" before it and "with"/"using"
  * after it ("Observability Pipelines in Kubernetes with OpenTelemetry", "Migrate Lambda Functions to
@@ -100,6 +100,11 @@ const VENUE_AFTER =
  * topic's own name (its label) is such a place: "storage in KubeVirt with Rook" is about KubeVirt,
  * "moving to Gateway API with minimal hassle" about the API.
  */
+/**
+ * The same in Japanese and Chinese, which mark the place after the noun: "k8sクラスタにVaultを構築",
+ * "Kubernetes上で動かす", "在Kubernetes集群上部署" (a cluster, or "on top of", then the particle).
+ */
+const VENUE_AFTER_CJK = /^\s*(?:(?:クラスター?|集群)\s*(?:上\s*)?(?:に|で|へ|中)|上\s*(?:に|で|へ)|集群上|上部署|上运行)/u;
 const VENUE_INTO =
   /(?:^|[\s(])(?:in|into|inside(?:\s+of)?|within|to|dans|vers|im|in\s+der|zu)\s+(?:(?:the|a|an|your|our|any|managed|multiple|many|existing|large|production)\s+)*$/iu;
 const VENUE_WITH = /^\s*(?:with|using|via|avec|mit|durch|par)\s/iu;
@@ -148,13 +153,16 @@ function scoreTopic(
   const best = new Map<string, Evidence>();
   // Pieces that only say where something runs (a venue topic's term, see `isVenue`).
   const where = new Set<Evidence>();
+  // Terms named somewhere as the subject, not as a place: their piece is never "where" only.
+  const subject = new Set<string>();
   const offer = (source: Part["source"], strength: TermStrength, text: string, venue = false) => {
     const key = text.toLowerCase();
     const points = worth(source, strength);
+    if (!venue && subject.add(key) && best.has(key)) where.delete(best.get(key)!);
     if ((best.get(key)?.points ?? 0) < points) {
       const piece: Evidence = { source, strength, text, points };
       best.set(key, piece);
-      if (venue) where.add(piece);
+      if (venue && !subject.has(key)) where.add(piece);
     }
   };
   for (const part of parts) {
@@ -171,7 +179,7 @@ function scoreTopic(
       const venue =
         ct.topic.venue &&
         (hit.strength === "strong" || hit.strength === "project") &&
-        isVenue(part, hit.index, hit.text.length, key(hit.text) === key(ct.topic.label));
+        isVenue(part, hit, key(hit.text) === key(ct.topic.label), isOwnName(hit.text, ct.topic.label));
       offer(part.source, venue ? "weak" : hit.strength, hit.text, venue);
     }
   }
@@ -199,7 +207,10 @@ function scoreTopic(
     evidence.push({ source: "feed", strength: "prior", text: `${Math.round(focus * 100)}% of the feed's posts`, points: FOCUS_POINTS });
     score += FOCUS_POINTS;
   }
-  return { id: ct.topic.id, score, tagged: score >= TAG_THRESHOLD, evidence };
+  // Nor is a venue topic a subject when every piece only says where ("on Kubernetes", a "k8s"
+  // category, the body's mentions): however many places a post names, it is about something else.
+  const whereOnly = evidence.length > 0 && evidence.every((e) => venueOnly.has(e));
+  return { id: ct.topic.id, score, tagged: score >= TAG_THRESHOLD && !whereOnly, evidence };
 }
 
 /**
@@ -226,15 +237,35 @@ function distinct(found: Hit[]): Hit[] {
  * it. Among the publisher's categories too: blogs tag everything they deploy on Kubernetes "k8s",
  * so a category alone is no case. In the title or a talk's event it still speaks for the topic.
  */
-function isVenue(part: Part, index: number, length: number, ownName: boolean): boolean {
-  if (part.source === "summary" || part.source === "lead" || part.source === "organizations" || part.source === "categories") return true;
+function isVenue(part: Part, hit: Hit, ownName: boolean, nameOrShortName: boolean): boolean {
+  if (part.source === "summary" || part.source === "lead" || part.source === "organizations") return true;
+  if (part.source === "categories") return nameOrShortName;
+  // A part of what the topic is (an API, a component, a feature) is the subject wherever it stands:
+  // "isolating tenants with ResourceQuotas" is about ResourceQuotas.
+  if (hit.alias && !nameOrShortName) return false;
+  const { index } = hit;
+  const length = hit.text.length;
   return (
     VENUE_BEFORE.test(part.text.slice(Math.max(0, index - 40), index)) ||
     VENUE_AFTER.test(part.text.slice(index + length, index + length + 40)) ||
+    VENUE_AFTER_CJK.test(part.text.slice(index + length, index + length + 12)) ||
     (ownName &&
       VENUE_INTO.test(part.text.slice(Math.max(0, index - 40), index)) &&
       VENUE_WITH.test(part.text.slice(index + length, index + length + 20)))
   );
+}
+
+/**
+ * Whether a term is the topic's own name or a short form of it: the label ("Kubernetes"), a
+ * clipping of it ("kube") or its numeronym ("k8s"). Among a publisher's categories only these say
+ * where a post runs; a category naming one of the topic's components or projects ("Cluster API",
+ * "KubeVirt", "containerd") files the post under what it is about.
+ */
+function isOwnName(text: string, label: string): boolean {
+  const term = key(text);
+  const name = key(label);
+  if (term.length < 3) return false;
+  return name.startsWith(term.replace(/e?s$/u, "")) || (name.length > 3 && term === `${name[0]}${name.length - 2}${name.at(-1)}`);
 }
 
 /** Every topic with any evidence, best first, with what gave it its points. */
