@@ -144,7 +144,7 @@ function isPersonAtOrg(text: string): boolean {
 const JOB_TITLE =
   /^(?:[\p{L}-]+\s+){0,3}(?:ceo|cto|cio|coo|cfo|cpo|ciso|vp|svp|evp|founder|co-?founder|president|chair|director|head|lead|manager|engineer|architect|developer|advocate|evangelist|fellow|maintainer|officer|scientist|researcher|consultant|sre|devrel|ambassador|professor|emeritus|lecturer|student|intern)\b/iu;
 
-function isJobTitle(text: string): boolean {
+export function isJobTitle(text: string): boolean {
   return JOB_TITLE.test(text);
 }
 
@@ -295,10 +295,10 @@ export function splitLeading(full: string, commaByline = false): Parts {
  * as names (two or three capitalised words each) after a title of three words or more: "Kubernetes,
  * dépassionné et …" and "Rust, Go" stay whole.
  */
-function afterComma(text: string): Parts | undefined {
+export function afterComma(text: string, minTitleWords = 3): Parts | undefined {
   for (const m of text.matchAll(/,\s+/g)) {
     const title = text.slice(0, m.index);
-    if (title.split(/\s+/).length < 3) continue;
+    if (title.split(/\s+/).length < minTitleWords) continue;
     const byline = parseByline(text.slice(m.index! + m[0].length));
     if (byline && byline.speakers.every((name) => /^\S+(?:\s\S+){1,2}$/.test(name))) return { title, byline, note: "" };
   }

@@ -50,7 +50,9 @@ const MIN_EVIDENCE = 6;
  * talk list from any other list of names, so such posts count as recaps only when the feed marks
  * them. A newsletter whose "talks worth watching" list names three or more talks with their
  * speakers and videos does pass: for a reader that list is a recap of talks, and its news items
- * (sentences with links) are not taken for talks.
+ * (sentences with links) are not taken for talks. Talks known only by the shape of their list or
+ * table (a link-less "Title, Speaker" list, links to the author's own notes, a timetable's cells
+ * without slides) carry no recording, so they add nothing to (a), (b) or the talk side of (c).
  */
 export function detectRecap(candidates: Candidate[]): boolean {
   const evidenceByTitle = new Map<string, number>();
@@ -64,7 +66,8 @@ export function detectRecap(candidates: Candidate[]): boolean {
   }
   const evidence = [...evidenceByTitle.values()].reduce((sum, n) => sum + n, 0);
   if (evidenceByTitle.size < 3 || mediaUrls.size < 3 || evidence < MIN_EVIDENCE) return false;
-  const shaped = candidates.filter((c) => c.shape !== "none").length;
+  // A talk known only by its list's shape, with no recording of its own, is no evidence of a recap either.
+  const shaped = candidates.filter((c) => c.shape !== "none" && !(c.listed && !c.item.links.some(isMedia))).length;
   const structured = candidates.filter((c) => c.shape !== "none" || c.source !== "line").length;
   return shaped / structured >= 0.25;
 }

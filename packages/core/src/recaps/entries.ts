@@ -20,6 +20,7 @@ import {
 import { isMedia, isTalkPage } from "./links";
 import type { RecapLink } from "./types";
 import { isGenericLabel, render } from "./render";
+import { isTimetable, itemsWithSpeakers, ownNotesItems, textBeforeLink } from "./shapes";
 
 /**
  * A piece of the post that may reference one talk: a list item, a talk heading with the blocks
@@ -45,6 +46,12 @@ export interface Entry {
    * heading ("track"). See `promotePeers` in item.ts.
    */
   peers?: { group: number; tentative?: "peers" | "track" };
+  /**
+   * A talk by the shape of the list or table it is in (see shapes.ts), though it has no evidence of its own:
+   * "speakers-after-comma" ("Title, Jane Doe" in a list of such, introduced as talks), "own-notes" (a link
+   * to the author's notes in a list of such under a day's heading), "timetable-cell" (a cell of a timetable grid).
+   */
+  listed?: "speakers-after-comma" | "own-notes" | "timetable-cell";
 }
 
 interface Walk {
@@ -61,6 +68,8 @@ interface Walk {
   writeUps?: boolean;
   /** `writeUps` was set by a sentence, for the next list only. */
   invitedList?: boolean;
+  /** The text of the last heading (or bold line) seen. */
+  heading?: string;
   entries: Entry[];
 }
 
@@ -92,7 +101,7 @@ function walkFlow(nodes: AnyNode[], walk: Walk, depth: number): void {
     if (isSocialEmbed(el)) continue;
     if (HEADING.test(el.name) || isBoldLine(el, walk.baseUrl)) i = onHeading(nodes, i, walk);
     else if (LIST.has(el.name)) {
-      walkList(el, walk, walk.section, depth);
+      walkList(el, walk, walk.section, depth, listShapes(el, previousElement(nodes, i), walk));
       if (walk.invitedList) walk.writeUps = walk.invitedList = false;
     } else if (el.name === "table") onTable(el, walk);
     else if (el.name === "p" || el.name === "dd" || el.name === "dt") onParagraph(el, nextElement(nodes, i), walk);
@@ -104,6 +113,7 @@ function walkFlow(nodes: AnyNode[], walk: Walk, depth: number): void {
 /** Returns the index of the last node it consumed. */
 function onHeading(nodes: AnyNode[], i: number, walk: Walk): number {
   const heading = nodes[i] as Element;
+  walk.heading = textOf([heading]);
   let end = i + 1;
   while (end < nodes.length && !startsNewPart(nodes[end]!, walk)) end++;
   const body = nodes.slice(i + 1, end);
@@ -339,13 +349,29 @@ export function isSpeakerLine(text: string): boolean {
   return parseByline(names) !== undefined;
 }
 
-function walkList(list: Element, walk: Walk, section: string | undefined, depth: number): void {
+function walkList(
+  list: Element,
+  walk: Walk,
+  section: string | undefined,
+  depth: number,
+  shapes: Map<Element, NonNullable<Entry["listed"]>> = new Map(),
+): void {
   if (depth > MAX_DEPTH) return;
   for (const li of list.children) {
     if (!isTag(li) || li.name !== "li") continue;
     const sublists = li.children.filter(isList);
     const skip = (el: Element) => sublists.includes(el);
-    const entry: Entry = { source: "list", nodes: [li], body: [], skip, section, writeUps: walk.writeUps, nested: [] };
+    const listed = shapes.get(li);
+    const entry: Entry = {
+      source: "list",
+      nodes: [li],
+      body: [],
+      skip,
+      section,
+      writeUps: walk.writeUps,
+      nested: [],
+      ...(listed ? { listed } : {}),
+    };
     if (sublists.length > 0) {
       const label = sectionName(textOf(li.children.filter((c) => !sublists.includes(c as Element))));
       const inner: Walk = { ...walk, entries: entry.nested };
@@ -353,6 +379,22 @@ function walkList(list: Element, walk: Walk, section: string | undefined, depth:
     }
     walk.entries.push(entry);
   }
+}
+
+/**
+ * Items of a top-level list that are talks by the list's shape (shapes.ts): "Title, Jane Doe" lines
+ * introduced as talks by the block right above or the heading, or links to the author's own notes
+ * under a conference day's or a track's heading. Not among write-ups.
+ */
+function listShapes(list: Element, before: Element | undefined, walk: Walk): Map<Element, NonNullable<Entry["listed"]>> {
+  const shapes = new Map<Element, NonNullable<Entry["listed"]>>();
+  if (walk.writeUps) return shapes;
+  const intro = `${before && !isList(before) ? textOf([before]) : ""}\n${walk.heading ?? ""}`;
+  for (const li of itemsWithSpeakers(list, intro, walk.baseUrl)) shapes.set(li, "speakers-after-comma");
+  const heading = sectionName(walk.heading ?? "");
+  const dayOrTrack = /^day\s*\d{1,2}\b/i.test(walk.heading ?? "") || isDayOrDate(heading) || walk.section !== undefined;
+  if (shapes.size === 0 && dayOrTrack) for (const li of ownNotesItems(list, walk.baseUrl)) shapes.set(li, "own-notes");
+  return shapes;
 }
 
 function onParagraph(p: Element, next: Element | undefined, walk: Walk): void {
@@ -424,23 +466,45 @@ function onTable(table: Element, walk: Walk): void {
     }
   };
   collect(table, 0);
+  const titledCells = (row: Element) =>
+    row.children.filter((c): c is Element => isTag(c) && c.name === "td" && isTitledLinkCell(c, walk.baseUrl));
+  // A timetable grid (shapes.ts): every cell written as its talks are — words, then a link, even an
+  // empty one ("Title 📄(soon)") — is a talk of its own, in rows of one talk too.
+  const grid = isTimetable(rows, titledCells);
   for (const row of rows) {
     if (!row.children.some((c) => isTag(c) && c.name === "td")) continue;
+    if (grid) {
+      const cells = row.children.filter((c): c is Element => isTag(c) && c.name === "td" && isGridTalkCell(c, walk.baseUrl));
+      for (const cell of cells) walk.entries.push({ ...lineEntry([cell], walk), listed: "timetable-cell" });
+      if (cells.length > 0) continue;
+    }
     // A timetable's row ("11:30 | Title A 📄 | Title B 📄 | Title C 📄"): several cells that each name
     // something and link it are several talks, one per cell; a row "Title | Speaker | Video" is one.
-    const titled = row.children.filter((c): c is Element => isTag(c) && c.name === "td" && isTitledLinkCell(c, walk.baseUrl));
+    const titled = titledCells(row);
     if (titled.length >= 2) for (const cell of titled) walk.entries.push(lineEntry([cell], walk));
     else walk.entries.push(lineEntry([row], walk));
   }
 }
 
-/** A table cell with words of its own and a link after them: "Title <a>📄</a>", not "<a>Video</a>" nor "Jane Doe". */
+/**
+ * A timetable's cell naming a talk: words (not a time) before an anchor, whatever the anchor links —
+ * not a speaker's name before a link to their profile ("Jane Doe 🐦"). Words before a recording or
+ * deck name its talk even when they read like names ("Real World Type Puzzle and Code Generation 📄").
+ */
+function isGridTalkCell(cell: Element, baseUrl: string): boolean {
+  const before = textBeforeLink(cell);
+  if (before === undefined || (before.match(/\p{L}/gu)?.length ?? 0) < 3) return false;
+  return !parseByline(before) || render([cell], baseUrl).links.some(isMedia);
+}
+
+/** A table cell with words of its own and a link after them: "Title <a>📄</a>", not "<a>Video</a>" nor "Jane Doe <a>🐦</a>". */
 function isTitledLinkCell(cell: Element, baseUrl: string): boolean {
   const rendered = render([cell], baseUrl);
   const firstLink = elementsWhere((el) => el.name === "a", [cell])[0];
   if (!firstLink || rendered.links.length === 0) return false;
   const before = textOf(cell.children.slice(0, Math.max(0, cell.children.indexOf(firstLink))));
-  return (before.match(/\p{L}/gu)?.length ?? 0) >= 3 && !parseByline(before);
+  // Words before a recording or deck name its talk, even when they read like names ("Effects Without Fear 📄").
+  return (before.match(/\p{L}/gu)?.length ?? 0) >= 3 && (!parseByline(before) || rendered.links.some(isMedia));
 }
 
 function lineEntry(nodes: AnyNode[], walk: Walk): Entry {
@@ -553,6 +617,15 @@ function isSocialEmbed(el: Element): boolean {
 
 const SOCIAL_EMBED =
   /(?:^|\s)(?:twitter-tweet|twitter-video|instagram-media|tiktok-embed|bluesky-embed|mastodon-embed|threads-post)(?:\s|$)/i;
+
+function previousElement(nodes: AnyNode[], i: number): Element | undefined {
+  for (let j = i - 1; j >= 0; j--) {
+    const n = nodes[j]!;
+    if (isTag(n)) return n;
+    if (isText(n) && n.data.trim()) return undefined;
+  }
+  return undefined;
+}
 
 function nextElement(nodes: AnyNode[], i: number): Element | undefined {
   for (let j = i + 1; j < nodes.length; j++) {

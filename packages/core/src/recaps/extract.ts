@@ -30,7 +30,7 @@ export function extractRecap(html: string, options: ExtractOptions): RecapExtrac
 
 /**
  * One talk listed twice (a summary list, then the detailed section) is one item: the same title in
- * the same section, or the same recording or schedule page — unless that recording is shared by more than two
+ * the same section (not when each names other speakers), or the same recording or schedule page — unless that recording is shared by more than two
  * entries (a day's livestream linked under every talk). The entries merge where the first stood,
  * keeping the richer byline, every link and the longer note. An article is its link.
  */
@@ -49,7 +49,10 @@ function unique(items: RecapItem[]): RecapItem[] {
               .filter((url) => (videoUses.get(url) ?? 0) <= 2)
               .map((url) => `video\n${url}`),
           ];
-    const earlier = keys.map((key) => byKey.get(key)).find((found) => found !== undefined);
+    // "Keynote, Jane Doe" and "Keynote, Raj Patel": one title given by different people is two talks.
+    const earlier = keys
+      .map((key) => byKey.get(key))
+      .find((found) => found !== undefined && !(found.kind === "talk" && otherSpeakers(found, item)));
     if (earlier) {
       const merged = merge(earlier, item);
       out[out.indexOf(earlier)] = merged;
@@ -61,6 +64,11 @@ function unique(items: RecapItem[]): RecapItem[] {
     out.push(item);
   }
   return out;
+}
+
+/** Both name their speakers, and no one is in both. */
+function otherSpeakers(a: RecapItem, b: RecapItem): boolean {
+  return a.speakers.length > 0 && b.speakers.length > 0 && !a.speakers.some((name) => b.speakers.includes(name));
 }
 
 /** A talk's own recordings and schedule pages: two entries sharing one are one talk. */

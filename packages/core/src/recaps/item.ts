@@ -7,6 +7,7 @@ import { cleanText, elementsWhere, MAX_PARSED_TEXT, SCHEDULE_TIME, textOf, trimE
 import { isDayOrDate, isSpeakerLine, MICROPHONE, WRITE_UPS, type Entry } from "./entries";
 import { isMedia, isTalkPage, parseHttp, toRecapLink } from "./links";
 import { isGenericLabel, MARK, render, type Rendered, type Span } from "./render";
+import { textBeforeLink, titleCommaSpeakers } from "./shapes";
 import type { RecapItem, RecapLink } from "./types";
 
 /** What an entry turned out to be: a talk, someone else's article, or nothing (prose, furniture). */
@@ -19,6 +20,8 @@ export interface Candidate {
   writeUps: boolean;
   /** A heading's rank among talk headings, and whether it is only a talk if its peers are. */
   peers?: Entry["peers"];
+  /** A talk only by the shape of its list or table (`Entry.listed`). */
+  listed?: boolean;
 }
 
 /** An entry's title and what follows it, with where the title came from. */
@@ -46,6 +49,19 @@ export function toCandidates(entry: Entry, baseUrl: string): Candidate[] {
         mentioned.some((c) => c.titleFrom === "markup" && quotedTitle(c.item.links[0]?.label ?? "") !== undefined))
     )
       return mentioned;
+  }
+  // "La conférence <b>X</b> de Jane Doe était …": prose naming a talk by a bold or quoted title and who gave it.
+  // It is read so too when the line's leading text, cut at "by" or "with", made a talk of a sentence that
+  // speaks of the talk ("I loved the talk “X” by Jane Doe" is the talk X, not "I loved the talk “X”").
+  if (
+    entry.source === "line" &&
+    own.titleFrom !== "markup" &&
+    (own.shape === "none" || !own.item.links.some((l) => isMedia(l) || isTalkPage(l.url)))
+  ) {
+    const named = talksNamedInProse(entry);
+    const aboutTalk =
+      own.shape === "none" || TALK_IN_PROSE.test(own.item.title) || named.some((c) => own.item.title.includes(c.item.title));
+    if (named.length > 0 && aboutTalk) return named;
   }
   // "- <a>Great recap on InfoQ</a>" among a talk's notes: someone's write-up of that talk.
   if (entry.source === "heading" && own.shape === "talk") return [own, ...writeUpsInNotes(entry, baseUrl)];
@@ -131,6 +147,73 @@ function talksMentioned(entry: Entry, baseUrl: string): Candidate[] {
   }
   return found;
 }
+
+/**
+ * Talks a paragraph of prose names by a bold or quoted title, without linking them: "Si on devait
+ * retenir une chose de la conférence **The Rise and Fall of Feature Teams** de Danny Preussler, …",
+ * "the talk “Going on a Road Trip” by Jane Doe was …", "**Un Design System**, avec Jane Doe et Raj Patel,
+ * nous présente …". The title must be followed by who gave it ("by", "de", "par", "von", "avec", "with"
+ * and names), and the paragraph must speak of a talk before it (a word for one: "talk", "la
+ * conférence", "Vortrag"): a bold phrase followed by a name is no talk in a paragraph about the venue.
+ */
+function talksNamedInProse(entry: Entry): Candidate[] {
+  const found: Candidate[] = [];
+  const consider = (title: string, before: string, after: string): void => {
+    const name = cleanText(title);
+    if (!isTitle(name) || name.split(/\s+/).length < 2 || readsAsProse(name) || !TALK_IN_PROSE.test(before)) return;
+    const by = PROSE_BY.exec(cleanText(after.slice(0, MAX_PARSED_TEXT)));
+    const names = by ? (by[2]!.split(MENTION_END)[0] ?? "") : "";
+    const byline = by ? namesOpening(names) : undefined;
+    if (!byline) return;
+    // "with Jane Doe and Raj Patel" is company, unless they present it: "…, avec Jane Doe et Raj Patel, nous présente …".
+    if (/^(?:avec|with|mit|con)$/i.test(by![1]!)) {
+      const last = byline.speakers[byline.speakers.length - 1] ?? "";
+      const rest = by![2]!.slice(by![2]!.indexOf(last) + last.length).replace(/^\s*,/, "");
+      if (!last || !PRESENTS.test(rest)) return;
+    }
+    const item: RecapItem = { kind: "talk", title: truncate(name, 300), ...byline, links: [] };
+    if (entry.section) item.section = entry.section;
+    found.push({ shape: "talk", item, source: entry.source, titleFrom: "markup", writeUps: entry.writeUps === true });
+  };
+  // Text runs in document order, each marked whether it is bold.
+  const runs: { text: string; bold: boolean }[] = [];
+  const walk = (nodes: AnyNode[], depth: number): void => {
+    for (const node of nodes) {
+      if (isText(node)) runs.push({ text: node.data, bold: false });
+      else if (isTag(node) && depth < 8) {
+        if (node.name === "strong" || node.name === "b") runs.push({ text: textOf([node]), bold: true });
+        else walk(node.children, depth + 1);
+      }
+    }
+  };
+  walk(entry.nodes, 0);
+  if (runs.length > 200) return [];
+  // Where each run starts in the paragraph's text, so the text around one is a slice, not a join.
+  const starts: number[] = [];
+  let full = "";
+  for (const run of runs) {
+    starts.push(full.length);
+    full += run.text;
+  }
+  const textBefore = (i: number) => full.slice(Math.max(0, starts[i]! - MAX_PARSED_TEXT), starts[i]);
+  const textAfter = (i: number) => full.slice(starts[i]! + runs[i]!.text.length, starts[i]! + runs[i]!.text.length + MAX_PARSED_TEXT);
+  runs.forEach((run, i) => {
+    if (run.bold) return consider(run.text, textBefore(i), textAfter(i));
+    for (const quote of run.text.slice(0, MAX_PARSED_TEXT).matchAll(PROSE_QUOTE)) {
+      const at = quote.index ?? 0;
+      consider(quote[1]!, textBefore(i) + run.text.slice(0, at), run.text.slice(at + quote[0].length) + textAfter(i));
+    }
+  });
+  return found;
+}
+
+/** “Title”, "Title", « Title », „Title“ in running text. */
+const PROSE_QUOTE = /[“"«„]\s*([^“”"«»„\n]{3,200}?)\s*[”"»“]/gu;
+/** A word for a talk somewhere before the title in the paragraph. */
+const TALK_IN_PROSE =
+  /(?<!\p{L})(?:talks?|keynotes?|sessions?|presentations?|conférences?|présentations?|vortrag|vorträge|vortrags|charlas?|ponencias?|palestras?)(?!\p{L})/iu;
+/** Right after the title: "by", "de", "par", "von", "avec", "with" and who gave it. */
+const PROSE_BY = new RegExp(String.raw`^[\s“”"»’]*,?\s*(by|von|par|por|de|door|di|av|af|avec|with|mit|con)\s+(.{3,200})`, "iu");
 
 /** „Title“, “Title”, "Title", «Title», 「Title」: a link text in quotation marks is a name. The closing mark may be missing. */
 function quotedTitle(label: string): string | undefined {
@@ -230,6 +313,8 @@ function splitArticles(candidate: Candidate): Candidate[] {
 
 function fromInline(entry: Entry, baseUrl: string): Candidate {
   const rendered = render(entry.nodes, baseUrl, entry.skip);
+  const listed = listedParts(entry);
+  if (listed) return candidate(listed, rendered.links, entry);
   // "🎙️ Jane Doe / Raj Patel<br><a>Slides</a>", "Speakers: …": a line saying who spoke belongs to the
   // talk named above it (a heading, a bold line); it names no talk of its own.
   if (isSpeakerLine(plain(rendered.raw)) && !talkAfterBullet(rendered))
@@ -242,6 +327,19 @@ function fromInline(entry: Entry, baseUrl: string): Candidate {
   // A title line followed by its "Speakers: …" / "My take: …" lines.
   const links = render([...entry.nodes, ...entry.body.flat()], baseUrl, entry.skip).links;
   return candidate(withBody(parts, entry.body, baseUrl), links, entry);
+}
+
+/** The title (and byline) of an entry that is a talk by its list's or table's shape (shapes.ts). */
+function listedParts(entry: Entry): Titled | undefined {
+  const node = entry.nodes.length === 1 && isTag(entry.nodes[0]!) ? entry.nodes[0] : undefined;
+  if (!entry.listed || !node || entry.body.length > 0) return undefined;
+  if (entry.listed === "speakers-after-comma") {
+    const parts = titleCommaSpeakers(textOf([node]), true);
+    return parts && { ...parts, titleFrom: "text" };
+  }
+  if (entry.listed === "own-notes") return { title: textOf([node]), titleFrom: "markup", named: true, note: "" };
+  const title = textBeforeLink(node);
+  return title ? { title, titleFrom: "markup", note: "" } : undefined;
 }
 
 /**
@@ -487,11 +585,14 @@ function candidate(parts: Titled, links: RecapLink[], entry: Entry): Candidate {
     titleFrom: parts.titleFrom,
     writeUps: entry.writeUps === true,
     ...(entry.peers ? { peers: entry.peers } : {}),
+    ...(entry.listed ? { listed: true } : {}),
   };
 }
 
 function shapeOf(item: RecapItem, parts: Titled, entry: Entry): Candidate["shape"] {
   if (!isTitle(item.title)) return "none";
+  // A talk by the shape of its list or table (shapes.ts), which has judged its title already.
+  if (entry.listed && parts.titleFrom !== "sentence") return "talk";
   const media = item.links.some(isMedia);
   // Among write-ups only a talk's own recording, slides or schedule page make a talk: what follows
   // "Title | " or "Title - " there names the publication, not a speaker.

@@ -1,0 +1,138 @@
+/**
+ * Lists and tables whose items carry no evidence of their own (no recording, no session page), but
+ * whose shape as a whole says they list talks. Each rule judges the whole list or table, never
+ * one item: a single "Title, Jane Doe" line proves nothing, a list where most lines read so does.
+ */
+import { isTag, type AnyNode, type Element } from "domhandler";
+import { afterComma, isJobTitle, isName, type Parts } from "./byline";
+import { cleanText, elementsWhere, isList, MAX_PARSED_TEXT, SCHEDULE_TIME, textOf } from "./dom";
+import { parseHttp } from "./links";
+import { render } from "./render";
+import { readsAsProse } from "./titles";
+
+/** A list needs this many items of the shape, and they must be most of it. */
+const MIN_ITEMS = 3;
+const SHARE = 2 / 3;
+
+/** Words for talks and their speakers, in the languages recaps are written in. */
+const TALK_WORDS =
+  /(?<!\p{L})(?:talks?|sessions?|keynotes?|presentations?|lectures?|speakers?|charlas?|ponencias?|ponentes?|conférences?|présentations?|exposés?|intervenants?|vorträge?|vortrag|referenten?|palestras?|interventi)(?!\p{L})|セッション|講演|発表|トーク|登壇|발표|세션|演讲|讲座/iu;
+
+/** Whether a sentence or heading speaks of talks ("Las charlas, como siempre, sublimes", "Talks I attended"). */
+export function speaksOfTalks(text: string): boolean {
+  return TALK_WORDS.test(text.slice(0, MAX_PARSED_TEXT));
+}
+
+const items = (list: Element): Element[] => list.children.filter((c): c is Element => isTag(c) && c.name === "li");
+
+/**
+ * "Better async code with Python 3, Anton Caceres": a link-less item that ends in ", " and the
+ * names of people (two or three words each, "y"/"and" between two of them), after a title that is
+ * not itself a name ("New York, United States" — unless the list is known to list talks), a job title ("Head of Platform, Jane Doe") nor a sentence.
+ */
+export function titleCommaSpeakers(text: string, inTalkList = false): Parts | undefined {
+  const line = cleanText(text.slice(0, MAX_PARSED_TEXT));
+  if (line.length > 300) return undefined;
+  const parts = afterComma(line, 1);
+  if (!parts?.byline || parts.byline.organizations.length > 0) return undefined;
+  const title = parts.title.trim();
+  if (
+    (title.match(/\p{L}/gu)?.length ?? 0) < 3 ||
+    (!inTalkList && isName(title)) ||
+    isJobTitle(title) ||
+    readsAsProse(title) ||
+    /[.;]$/.test(title)
+  )
+    return undefined;
+  return { ...parts, title };
+}
+
+/**
+ * A list of talks with their speakers, written plainly: most of its items (three or more) are
+ * "Title, Speaker Name(s)" without links, and the sentence or heading right above it speaks of talks
+ * ("The talks were great:", "Charlas"). A list of places ("Paris, France"), tools ("Node, 20.1") or
+ * people by role reads otherwise; a reading list ("Title, Author") is not introduced as talks.
+ * Returns the items read so.
+ */
+export function itemsWithSpeakers(list: Element, intro: string, baseUrl: string): Set<Element> {
+  const found = new Set<Element>();
+  if (!speaksOfTalks(intro)) return found;
+  const all = items(list);
+  const plain = all.filter((li) => !li.children.some(isList) && render([li], baseUrl).links.length === 0);
+  const votes = plain.filter((li) => titleCommaSpeakers(textOf([li])) !== undefined).length;
+  if (votes < MIN_ITEMS || votes < SHARE * all.length) return found;
+  // The list is one of talks: an item whose title reads like a name ("Comparing Python ORM", "Charla
+  // Plenaria") is a talk there too.
+  for (const li of plain) if (titleCommaSpeakers(textOf([li]), true)) found.add(li);
+  return found;
+}
+
+/**
+ * A list under a conference day's (or a track's) heading whose items are each one link to a page
+ * of the author's own site — their notes on the talk — named like talks: three words or more (or,
+ * in Japanese or Chinese, eight characters), not a person's name, not a sentence. Most of the list
+ * (three items or more) must read so. Returns those items.
+ */
+export function ownNotesItems(list: Element, baseUrl: string): Set<Element> {
+  const found = new Set<Element>();
+  const all = items(list);
+  for (const li of all) {
+    if (li.children.some(isList)) continue;
+    const anchors = elementsWhere((el) => el.name === "a", [li]);
+    if (anchors.length !== 1) continue;
+    const label = cleanText(textOf(anchors));
+    if (label !== cleanText(textOf([li])) || !isOwnPage(anchors[0]!.attribs.href ?? "", baseUrl)) continue;
+    if (looksLikeTalkTitle(label)) found.add(li);
+  }
+  return found.size >= MIN_ITEMS && found.size >= SHARE * all.length ? found : new Set();
+}
+
+function looksLikeTalkTitle(label: string): boolean {
+  const cjk = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(label);
+  const long = cjk ? label.replace(/\s/g, "").length >= 8 : label.split(/\s+/).length >= 3;
+  return long && label.length <= 200 && !isName(label) && !readsAsProse(label) && !/[.!?:]$/.test(label);
+}
+
+/** Hosts where the first path segment is the owner: github.com/jdoe/… is jdoe's, not GitHub's. */
+const SHARED_HOSTS = /^(?:github\.com|gitlab\.com|bitbucket\.org|medium\.com|dev\.to|codeberg\.org)$/;
+
+/** A page of the site `baseUrl` is on (on a shared host, of the same owner), other than the post itself. */
+export function isOwnPage(href: string, baseUrl: string): boolean {
+  const base = parseHttp(baseUrl);
+  const url = href.trim() ? parseHttp(href, baseUrl) : undefined;
+  if (!base || !url) return false;
+  const host = (u: URL) => u.hostname.toLowerCase().replace(/^www\./, "");
+  if (host(url) !== host(base) || url.pathname.replace(/\/$/, "") === base.pathname.replace(/\/$/, "")) return false;
+  if (!SHARED_HOSTS.test(host(base))) return url.pathname.replace(/\/+$/, "") !== "";
+  const owner = (u: URL) => u.pathname.split("/")[1]?.toLowerCase() ?? "";
+  return owner(base) !== "" && owner(url) === owner(base);
+}
+
+/**
+ * A timetable: a table where at least two rows each name two or more talks, one per cell, each a
+ * title followed by its link ("11:30 | Title A 📄 | Title B 📄"). In such a grid every cell written
+ * the same way — words, then a link, even an empty one ("Title 📄(soon)") — is a talk; a cell with
+ * only a time, a break ("Lunch") or a name is not.
+ */
+export function isTimetable(rows: Element[], titledCells: (row: Element) => Element[]): boolean {
+  return rows.filter((row) => titledCells(row).length >= 2).length >= 2;
+}
+
+/** Words before the first anchor of a cell ("Title <a>📄</a>"), when the cell has an anchor. */
+export function textBeforeLink(cell: Element): string | undefined {
+  const anchor = elementsWhere((el) => el.name === "a", [cell])[0];
+  if (!anchor) return undefined;
+  let text = "";
+  const visit = (nodes: AnyNode[]): boolean => {
+    for (const node of nodes) {
+      if (node === anchor) return true;
+      if (isTag(node)) {
+        if (visit(node.children)) return true;
+      } else if (node.type === "text") text += (node as unknown as { data: string }).data;
+    }
+    return false;
+  };
+  visit(cell.children);
+  const words = cleanText(text);
+  return words && !SCHEDULE_TIME.test(words) ? words : undefined;
+}
