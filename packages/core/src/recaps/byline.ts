@@ -274,6 +274,15 @@ export function splitLeading(full: string, commaByline = false): Parts {
     const last = rest.byline ? undefined : [...text.matchAll(new RegExp(sep.source, "g"))].at(-1);
     const lastRest = last?.index && last.index > m.index ? splitRest(text.slice(last.index + last[0].length)) : undefined;
     if (last?.index && lastRest?.byline) return { title: text.slice(0, last.index), ...lastRest };
+    // "Shrinking Images - Chaos Engineering with Images, by Jane Doe": the dash is the title's own, its
+    // speakers follow "by" after it.
+    if (!rest.byline) {
+      const by = new RegExp(WEAK[0]!.source, "gi");
+      for (const b of text.matchAll(by)) {
+        const byRest = b.index > m.index ? splitRest(text.slice(b.index + b[0].length)) : undefined;
+        if (byRest?.byline) return { title: text.slice(0, b.index), ...byRest };
+      }
+    }
     return { title: text.slice(0, m.index), ...rest };
   }
   if (commaByline) {

@@ -60,12 +60,14 @@ interface Walk {
   /** How many of these entries are talks: decides whether a heading is one talk or the section of several. */
   countTalks: (entries: Entry[]) => number;
   /** The headings above this point, outermost first, with the event or track each names, if any. */
-  outline: readonly { level: number; event?: string }[];
+  outline: readonly { level: number; event?: string; heading?: Element }[];
   /** The post uses several <h1>s: they divide the post (as Markdown's setext headings do), none is its title. */
   h1Parts: boolean;
   section?: string;
   /** Set by a heading that names write-ups, until the next heading, or by a sentence introducing the list after it. */
   writeUps?: boolean;
+  /** The heading that set `writeUps`: a heading of its rank or above ends that part. */
+  writeUpsHeading?: { level: number; heading: Element };
   /** `writeUps` was set by a sentence, for the next list only. */
   invitedList?: boolean;
   /** The text of the last heading (or bold line) seen. */
@@ -120,7 +122,7 @@ function onHeading(nodes: AnyNode[], i: number, walk: Walk): number {
   const level = HEADING.test(heading.name) ? headingLevel(heading) : BOLD_LINE_LEVEL;
   const pushTalk = (blocks: AnyNode[]) => walk.entries.push(pushTalkEntry(heading, blocks, walk, { group: level }));
   let lists: boolean | undefined;
-  if (level > 1 && !INTRODUCES.test(textOf([heading]))) {
+  if (level > 1 && !INTRODUCES.test(textOf([heading])) && !SOCIAL_EVENT.test(sectionName(textOf([heading])))) {
     // A heading with a recording or byline of its own is a talk, even with more talks after it:
     // those keep the section they were in ("Keynote: … — Jane Doe" is nobody's event).
     const lead = leadingBlocks(body, walk);
@@ -158,9 +160,10 @@ function onHeading(nodes: AnyNode[], i: number, walk: Walk): number {
     const blocks = body.filter((b) => !isList(b));
     walk.entries.push(pushTalkEntry(heading, blocks, walk, { group: level, tentative: underTrack ? "track" : "peers" }));
   }
-  walk.outline = [...walk.outline.filter((h) => h.level < level), { level, ...(names ? { event: name } : {}) }];
+  walk.outline = [...walk.outline.filter((h) => h.level < level), { level, ...(names ? { event: name, heading } : {}) }];
   walk.section = [...walk.outline].reverse().find((h) => h.event)?.event;
   walk.writeUps = WRITE_UPS.test(name);
+  walk.writeUpsHeading = walk.writeUps ? { level, heading } : undefined;
   return i;
 }
 
@@ -171,10 +174,37 @@ function pushTalkEntry(heading: Element, blocks: AnyNode[], walk: Walk, peers: E
     nodes: [heading],
     body: blocks.map((node) => [node]),
     skip: noSkip,
-    section: walk.section,
-    writeUps: walk.writeUps,
+    section: sectionAbove(heading, walk, peers?.group ?? BOLD_LINE_LEVEL),
+    writeUps: walk.writeUps && !endsWriteUps(heading, walk, peers?.group ?? BOLD_LINE_LEVEL),
     nested: [],
   };
+}
+
+/**
+ * The section a heading of this rank is listed under: the nearest heading above it of a higher rank that
+ * names an event or track. A heading of the same rank ends the one before ("## Other recaps" does not
+ * hold the "## After the facts" after it), unless that one is right above it with nothing between: a
+ * track's heading over its talk's ("#### Ignites" then "#### Title"). A section set by a label line stays.
+ */
+function sectionAbove(heading: Element, walk: Walk, level: number): string | undefined {
+  const fromOutline = walk.outline.find((h) => h.event !== undefined && h.event === walk.section);
+  if (!fromOutline || fromOutline.level < level) return walk.section;
+  if (fromOutline.heading && previousSiblingElement(heading) === fromOutline.heading) return walk.section;
+  return [...walk.outline].reverse().find((h) => h.level < level && h.event)?.event;
+}
+
+/** A heading of the rank of the one over the write-ups ("## Other recaps", then "## After the facts") is past them. */
+function endsWriteUps(heading: Element, walk: Walk, level: number): boolean {
+  const over = walk.writeUpsHeading;
+  return over !== undefined && over.level >= level && previousSiblingElement(heading) !== over.heading;
+}
+
+function previousSiblingElement(el: Element): Element | undefined {
+  for (let node = el.prev; node; node = node.prev) {
+    if (isTag(node)) return node;
+    if (isText(node) && node.data.trim()) return undefined;
+  }
+  return undefined;
 }
 
 /**
@@ -183,6 +213,14 @@ function pushTalkEntry(heading: Element, blocks: AnyNode[], walk: Walk, peers: E
  */
 const STRUCTURE =
   /^(?:some |my |our |final |closing |other |last |general |overall )?(?:conclusions?|summary|wrap[- ]?up|thoughts|impressions|takeaways?|intro(?:duction)?|overview|background|resources|links|references|misc(?:ellaneous)?|others?|extras?|acknowledge?ments?|thanks|thank you|about(?: me| us)?|what'?s next|next steps|tl;?dr|updates?|notes?|agenda|schedule|venue|location|food|swag|sponsors?|party|afterparty|networking|faq|q&a|recap|highlights|bonus|epilogue|prologue|preface|disclaimer|contents|table of contents|videos|slides|photos|pictures)\b|^(?:the )?(?:venue|food|party|hallway track|booth|expo)\b/i;
+
+/**
+ * A heading that is only the name of the conference's social side — the party, the speakers' dinner,
+ * the eve party (前夜祭), the get-together (懇親会) — is the post's account of it, never a talk, whatever
+ * slides or photos are linked under it.
+ */
+const SOCIAL_EVENT =
+  /^(?:(?:the|our|a)\s+)?(?:speakers?['’]?\s+)?(?:(?:after|pre|closing|opening)[- ]?)?(?:party|parties|dinner|reception|happy hour|social|get-together|drinks|networking(?: event)?)$|^(?:懇親会|前夜祭|後夜祭|打ち上げ|二次会|アフターパーティー?|afterparty)$/iu;
 
 /** "Talks and panel discussions", "More sessions", "Meetups": a heading over several talks or events, not one. */
 const GROUP_OF_TALKS = /\b(?:talks|sessions|panels|discussions|presentations|keynotes|workshops|meetups|events|videos|recordings)\b/i;
@@ -195,6 +233,7 @@ function mayNameTalk(name: string): boolean {
     !/(?:[:?…]|\.\.\.)$/.test(name) &&
     !STRUCTURE.test(name) &&
     !GROUP_OF_TALKS.test(name) &&
+    !SOCIAL_EVENT.test(name) &&
     !isDayOrDate(name)
   );
 }
@@ -401,13 +440,15 @@ function onParagraph(p: Element, next: Element | undefined, walk: Walk): void {
   if (next && isList(next) && isLabel(p, walk.baseUrl)) {
     const name = sectionName(textOf([p]));
     if (namesEvent(name) || WRITE_UPS.test(name)) walk.section = name;
-    walk.writeUps = WRITE_UPS.test(name);
+    // Under "Other recaps", "YouTube:" and "Blogs:" sort the write-ups by where they appeared: they are
+    // still write-ups, unless the label names an event or track of its own.
+    walk.writeUps = WRITE_UPS.test(name) || (walk.writeUps === true && !walk.invitedList && !namesEvent(name));
     return;
   }
   // "Curious what others thought? Here are a few write-ups:" introduces a list of other people's posts:
   // that list, not the sentence itself nor what follows the list.
   pushLines(p.children, walk);
-  if (next && isList(next) && !walk.writeUps && INVITES_TO_WRITE_UPS.test(textOf([p]))) walk.writeUps = walk.invitedList = true;
+  if (next && isList(next) && !walk.writeUps && invitesToWriteUps(textOf([p]))) walk.writeUps = walk.invitedList = true;
 }
 
 /**
@@ -416,9 +457,19 @@ function onParagraph(p: Element, next: Element | undefined, walk: Walk): void {
  */
 export const WRITE_UPS =
   /\b(?:recaps|other recap|more recap|further reading|read more|more reading|reading list|worth reading|related (?:posts|articles|reading)|write-?ups|blog posts|coverage|(?:what|how) others (?:wrote|said|thought|saw|shared)|other (?:takes|posts|perspectives|voices|articles)|around the web|elsewhere|in the press)\b/i;
-/** A sentence that sends the reader to what others wrote about the event. */
+/**
+ * A sentence that sends the reader to what others wrote about the event. "Other people", "other folks"
+ * only when it speaks of writing too ("what other attendees wrote"): "I had great conversations with
+ * other folks. In particular:" introduces people, not their posts.
+ */
+function invitesToWriteUps(text: string): boolean {
+  if (INVITES_TO_WRITE_UPS.test(text)) return true;
+  return /\bother (?:people|folks|attendees)\b/i.test(text) && WRITING.test(text);
+}
 const INVITES_TO_WRITE_UPS =
-  /\b(?:what others|others(?:'|’)? (?:thoughts|takes|write-?ups|recaps)|other (?:people|folks|attendees)|(?:recaps|write-?ups|posts|takes) (?:by|from) (?:others|other|the community|fellow))\b/i;
+  /\b(?:what others|others(?:'|’)? (?:thoughts|takes|write-?ups|recaps)|(?:recaps|write-?ups|posts|takes) (?:by|from) (?:others|other|the community|fellow))\b/i;
+const WRITING =
+  /\b(?:wrote|written|writes?|write-?ups?|posts?|blogs?|blogged|recaps?|articles?|takes|thoughts|impressions|notes|read|reading)\b/i;
 
 /** Words of someone talking, which an event's or track's name never has. */
 const SPEAKS = /\b(?:i|i'm|i've|we|we're|my|our|you|your|here are|these are|some of|a few)\b/i;
@@ -531,9 +582,14 @@ export function isDayOrDate(text: string): boolean {
 
 export function namesEvent(name: string): boolean {
   if (!name || DAY_OR_DATE.test(name)) return false;
-  const beyondConference = name.replace(/\b(?:kubecon|cloudnativecon)\b/gi, "");
+  // "Some Day 1 Talks", "The first day": a day of the conference is when, not an event called "… Day".
+  const beyondConference = name.replace(/\b(?:kubecon|cloudnativecon)\b/gi, "").replace(CONFERENCE_DAY, "");
   return CO_LOCATED.test(beyondConference) || TRACK_NAME.test(name);
 }
+
+/** "Day 1", "Some Day 2", "first day", "the last day": one of the conference's days, never a co-located event's name. */
+const CONFERENCE_DAY =
+  /\b(?:(?:some|the|first|second|third|fourth|last|final|each|every|one|two|three|next|other|same|whole|full|half)\s+)?day\s*\d{1,2}\b|\b(?:some|first|second|third|fourth|last|final|each|every|one|two|three|next|previous|other|same|whole|full|half)\s+day\b/gi;
 
 const MONTH = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?";
 const DAY_OR_DATE = new RegExp(
@@ -575,6 +631,9 @@ export function sectionName(text: string): string {
   const name = eventAfterPreposition(bareSectionName(text));
   // "Les Keynotes", "The Workshops": an article before a track's name is not part of it.
   const bare = name.replace(/^(?:the|les|la|le|die|der|das|los|las|el)\s+(?=\S)/i, "");
+  // "The conference" (beside "The venue", "The speakers dinner") is the whole conference the post is
+  // about, not a part of it: only a bare "Conference" is a part's name ("Conference" and "Bonusconf").
+  if (bare !== name && /^conference$/i.test(bare)) return name;
   return bare !== name && TRACK_NAME.test(bare) ? bare : name;
 }
 

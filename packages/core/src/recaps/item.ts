@@ -4,7 +4,7 @@ import { namesBeforeVerb, namesEnding, parseByline, POSSESSIVE_TALK, splitLeadin
 import { readsAsProse, type TitleSource } from "./titles";
 import { isTag, isText, type Element } from "domhandler";
 import { cleanText, elementsWhere, MAX_PARSED_TEXT, SCHEDULE_TIME, textOf, trimEndOf } from "./dom";
-import { isDayOrDate, isSpeakerLine, MICROPHONE, WRITE_UPS, type Entry } from "./entries";
+import { isDayOrDate, isPlaylist, isSpeakerLine, MICROPHONE, WRITE_UPS, type Entry } from "./entries";
 import { isMedia, isTalkPage, parseHttp, toRecapLink } from "./links";
 import { isGenericLabel, MARK, render, type Rendered, type Span } from "./render";
 import { textBeforeLink, titleCommaSpeakers } from "./shapes";
@@ -39,13 +39,19 @@ export function toCandidates(entry: Entry, baseUrl: string): Candidate[] {
   // Prose that names talks as it goes: "my favourite was <a>Lazy image distribution</a> by Akihiro Suda".
   // A line whose leading text is prose ("Nach der Pause ging es weiter mit „X“ von Jane Doe") names its
   // talks by quoted titles, even when a "von …" made the prose read like a byline.
-  if (own.titleFrom !== "markup" && (own.shape === "none" ? own.titleFrom === "sentence" : own.item.links.length > 0)) {
+  // "<a>Rawb Herb</a>’s <a>UI design talk</a> was …": a leading link followed by a possessive is whose talk it is, not its title.
+  const ownerFirst = own.titleFrom === "markup" && entry.source === "line" && leadsWithPossessive(entry);
+  if (
+    (own.titleFrom !== "markup" || ownerFirst) &&
+    (own.shape === "none" ? own.titleFrom === "sentence" || ownerFirst : own.item.links.length > 0)
+  ) {
     const mentioned = talksMentioned(entry, baseUrl);
     if (
       mentioned.length > 0 &&
       (own.shape === "none" ||
         mentioned.length > 1 ||
         readsAsProse(own.item.title) ||
+        ownerFirst ||
         mentioned.some((c) => c.titleFrom === "markup" && quotedTitle(c.item.links[0]?.label ?? "") !== undefined))
     )
       return mentioned;
@@ -65,13 +71,16 @@ export function toCandidates(entry: Entry, baseUrl: string): Candidate[] {
   }
   // "- <a>Great recap on InfoQ</a>" among a talk's notes: someone's write-up of that talk.
   if (entry.source === "heading" && own.shape === "talk") return [own, ...writeUpsInNotes(entry, baseUrl)];
-  if (entry.nested.length === 0) return splitArticles(own);
+  // "<a>Qt GUIs with Rust</a> and <a>GStreamer & Rust</a> because …": two talks' pages joined in one item.
+  const joined = own.shape === "talk" && entry.source !== "heading" ? joinedTalks(entry, own, baseUrl) : [];
+  if (joined.length >= 2) return joined;
+  if (entry.nested.length === 0) return splitArticles(own, entry, baseUrl);
   const children = entry.nested.flatMap((e) => toCandidates(e, baseUrl));
   // The item is the section of a nested list of talks, or a talk whose sub-bullets belong to it:
   // its video link, its speakers, a note ("1. **Title (CON203)** description" over "- [Video](…)").
   if (children.some((c) => c.shape !== "none")) return children;
   const withSubBullets: Entry = { ...entry, body: [...entry.body, ...entry.nested.map((e) => e.nodes)], nested: [] };
-  return splitArticles(fromInline(withSubBullets, baseUrl));
+  return splitArticles(fromInline(withSubBullets, baseUrl), entry, baseUrl);
 }
 
 /**
@@ -136,10 +145,13 @@ function talksMentioned(entry: Entry, baseUrl: string): Candidate[] {
     const by =
       BY_AFTER.exec(after)?.[1] ??
       (quoted !== undefined ? (BY_AFTER_APPOSITION.exec(after)?.[1] ?? RELATIVE_AFTER.exec(after)?.[1]) : undefined);
+    const owner = ownRecording(link) ? possessiveOwner(anchor) : undefined;
     const byline =
-      (by ? namesOpening(by.split(MENTION_END)[0] ?? "") : undefined) ?? (quoted !== undefined ? namesClosing(before) : undefined);
+      (by ? namesOpening(by.split(MENTION_END)[0] ?? "") : undefined) ?? (quoted !== undefined ? namesClosing(before) : undefined) ?? owner;
     if (!byline && !(quoted !== undefined && TALK_WORD_BEFORE.test(before))) continue;
-    const title = truncate(cleanText(quoted ?? link.label), 300);
+    // "Chris Ridenour’s <a>Multiplayer Dome Keeper talk</a>": the words for the link are not the title's.
+    const label = owner ? link.label.replace(/\s+talk(?:\s+here)?$/u, "") : link.label;
+    const title = truncate(cleanText(quoted ?? label), 300);
     const item: RecapItem = { kind: "talk", title, speakers: [], organizations: [], ...byline, links: [link] };
     const section = trackNamedBefore(anchor) ?? entry.section;
     if (section) item.section = section;
@@ -275,6 +287,73 @@ const ARTICLES = new Set(
   ),
 );
 
+/**
+ * An item that opens with two or more links, each to a talk's schedule page or its own recording, with
+ * nothing between them but "and", "&", "+" or a comma: each link is a talk, named by its text (the
+ * note after them is said of both). A link to a project's site between them is no talk's, so no split.
+ */
+function joinedTalks(entry: Entry, own: Candidate, baseUrl: string): Candidate[] {
+  const anchors = elementsWhere((el) => el.name === "a", entry.nodes);
+  const leading: RecapLink[] = [];
+  for (const [i, anchor] of anchors.entries()) {
+    const link = toRecapLink(anchor.attribs.href ?? "", textOf([anchor]), baseUrl);
+    if (!link || !(isTalkPage(link.url) || ownRecording(link)) || !isTitle(link.label) || isGenericLabel(link.label)) break;
+    const gap = cleanText(i === 0 ? textBefore(anchor) : anchor.prev && isText(anchor.prev) ? anchor.prev.data : "x");
+    if (i === 0 ? !/^[^\p{L}\p{N}]*$/u.test(gap) : !/^(?:and|&|\+|,|, and|et|und|y)$/iu.test(gap)) break;
+    if (i > 0 && anchor.prev !== anchors[i - 1]!.next) break;
+    leading.push(link);
+  }
+  if (leading.length < 2 || new Set(leading.map((l) => l.url)).size < leading.length) return [];
+  return leading.map((link) => {
+    const item: RecapItem = { kind: "talk", title: truncate(cleanText(link.label), 300), speakers: [], organizations: [], links: [link] };
+    if (own.item.section) item.section = own.item.section;
+    if (own.item.note) item.note = own.item.note;
+    return { ...own, item };
+  });
+}
+
+/** A talk's own recording or deck, not a playlist or channel. */
+function ownRecording(link: RecapLink): boolean {
+  return isMedia(link) && !isPlaylist(link.url);
+}
+
+/** The text of the siblings before a node, nearest last, up to `max` characters. */
+function textBefore(node: AnyNode, max = 200): string {
+  let text = "";
+  for (let n = node.prev; n && text.length < max; n = n.prev) text = (isText(n) ? n.data : isTag(n) ? textOf([n]) : "") + text;
+  return text;
+}
+
+/** "’s ", "’s (Baja The Frog) ": a possessive right before a link, maybe with an aside in parentheses. */
+const POSSESSIVE_BEFORE = /['’]s?\s+(?:\([^()]{1,60}\)\s*)?$/u;
+
+/**
+ * "Jane Doe’s <a>recording</a>", "<a>Jane Doe</a>’s <a>…</a>", "Chad Stewart’s (binarysolo) <a>…</a>",
+ * "<a>badcop</a>’s <a>…</a>": who a linked recording belongs to, named right before it with a possessive —
+ * a person's name, or a handle that links to its owner's page.
+ */
+function possessiveOwner(anchor: Element): Byline | undefined {
+  const before = cleanText(textBefore(anchor).slice(-MAX_PARSED_TEXT));
+  const possessive = POSSESSIVE_BEFORE.exec(`${before} `);
+  if (!possessive) return undefined;
+  const owner = before.slice(0, possessive.index);
+  const named = namesEnding(owner.split(/[.;:!?]\s/).pop() ?? "");
+  if (named) return named;
+  // A one-word handle is a person's only as the text of a link of its own, right before the possessive.
+  let n = anchor.prev;
+  while (n && isText(n) && !/['’]/.test(n.data)) n = n.prev;
+  const handleLink = n && isText(n) && /^['’]s?\s+(?:\(|$)/u.test(n.data) ? n.prev : undefined;
+  const handle = handleLink && isTag(handleLink) && handleLink.name === "a" ? cleanText(textOf([handleLink])) : "";
+  return /^[\p{L}\p{N}_.-]{2,30}$/u.test(handle) && /\p{L}/u.test(handle) ? { speakers: [handle], organizations: [] } : undefined;
+}
+
+/** A line that opens with a link and a possessive after it: "<a>Jane Doe</a>’s <a>Title</a> was …". */
+function leadsWithPossessive(entry: Entry): boolean {
+  const first = elementsWhere((el) => el.name === "a", entry.nodes)[0];
+  const after = first?.next && isText(first.next) ? first.next.data : "";
+  return first !== undefined && /^['’]s?\s/u.test(after) && cleanText(textBefore(first)) === "";
+}
+
 /** "In the **Containers** devroom … <a>talk</a>": the track a sentence names before the talk. */
 function trackNamedBefore(anchor: Element): string | undefined {
   for (let node = anchor.prev; node; node = node.prev) {
@@ -289,13 +368,19 @@ function trackNamedBefore(anchor: Element): string | undefined {
 const MENTION_END = /(?<!\b\p{Lu})\.(?:\s|$)|[;:!?]|\s\+\s|,\s+(?=\p{Ll})|\s(?:were|was|is|are|which|who|in|at|on|as|with|about)\s/u;
 
 /** "Other write-ups: <a>Alex's recap</a>, <a>Yuki's takeaways</a>": one article per linked post. */
-function splitArticles(candidate: Candidate): Candidate[] {
+function splitArticles(candidate: Candidate, entry: Entry, baseUrl: string): Candidate[] {
   if (candidate.shape !== "article") return [candidate];
   const { section } = candidate.item;
   // Under "Other recaps" every linked post counts; elsewhere each must call itself a recap.
   const listed = candidate.writeUps;
+  // "<a>A devlog</a> by <a>Jane Doe</a>": the link after "by" is its author's page, not a post of its own.
+  const authors = new Set(
+    elementsWhere((el) => el.name === "a", entry.nodes)
+      .filter((a) => /(?:^|\s)(?:by|von|par|por|de)\s*$/i.test(a.prev && isText(a.prev) ? a.prev.data : ""))
+      .map((a) => toRecapLink(a.attribs.href ?? "", textOf([a]), baseUrl)?.url),
+  );
   const posts = candidate.item.links.filter(
-    (link) => link.kind === "other" && isTitle(link.label) && (listed || RECAP_WORDS.test(link.label)),
+    (link) => link.kind === "other" && isTitle(link.label) && (listed || RECAP_WORDS.test(link.label)) && !authors.has(link.url),
   );
   if (posts.length < 2) return [candidate];
   return posts.map((link) => ({
@@ -563,7 +648,9 @@ function withBody(parts: Titled, body: AnyNode[][], baseUrl: string): Titled {
 }
 
 function candidate(parts: Titled, links: RecapLink[], entry: Entry): Candidate {
-  const written = cleanText(trimEndOf(parts.title.slice(0, MAX_PARSED_TEXT), " \t\n\r:–—|-")).replace(LIST_NUMBER, "");
+  const written = cleanText(trimEndOf(parts.title.slice(0, MAX_PARSED_TEXT), " \t\n\r:–—|-,"))
+    .replace(LIST_NUMBER, "")
+    .replace(ROOM_TAG, "");
   const { title, code } = splitSessionCode(truncate(written, 300));
   const base: RecapItem = { kind: "talk", title, speakers: [], organizations: [], links, ...(code ? { code } : {}) };
   if (entry.section) base.section = entry.section;
@@ -575,7 +662,7 @@ function candidate(parts: Titled, links: RecapLink[], entry: Entry): Candidate {
     item.kind = "article";
     delete item.code;
     // "Also worth reading: <a>Five takeaways from …</a>": the linked post's own name is the title.
-    const label = links.find((l) => l.kind === "other" && isTitle(l.label))?.label;
+    const label = links.find((l) => l.kind === "other" && isTitle(l.label) && !isProfile(l.url))?.label;
     item.title = articleTitle(label ?? item.title);
   }
   return {
@@ -598,6 +685,17 @@ function shapeOf(item: RecapItem, parts: Titled, entry: Entry): Candidate["shape
   // "Title | " or "Title - " there names the publication, not a speaker.
   if (entry.writeUps && !media && !item.links.some((l) => isTalkPage(l.url)))
     return item.links.some((l) => !isProfile(l.url)) ? "article" : "none";
+  // A video among write-ups that names no speaker nor session and does not call itself a talk ("Interviews with
+  // every developer", not "Watch DHH’s Keynote"), or calls itself a recap ("My GodotCon Recap by Jane Doe"), is
+  // someone's video write-up: an article.
+  if (
+    entry.writeUps &&
+    (!parts.byline || RECAP_WORDS.test(item.title)) &&
+    !item.code &&
+    !TALK_IN_PROSE.test(item.title) &&
+    !item.links.some((l) => isTalkPage(l.url) || l.kind === "slides")
+  )
+    return readsAsProse(item.title) || parts.titleFrom === "sentence" ? "none" : "article";
   // A conference's session code ("GAM307: …", "… (CON203)") names a talk however the entry links it.
   if (media || parts.byline || item.code || item.links.some((l) => isTalkPage(l.url))) {
     // A sentence that links a video, or "Step 3: watch the demo video", is prose about a link, not a talk.
@@ -639,20 +737,47 @@ function speakersInNoteSentence(note: string): Byline | undefined {
     .slice(0, MAX_PARSED_TEXT)
     .split(/(?<=\p{L}{2}[.!?)])\s+(?=\p{Lu})/u)
     .slice(0, 4);
-  for (const sentence of sentences) {
-    const featuring = FEATURING.exec(sentence);
+  for (const [i, written] of sentences.entries()) {
+    const featuring = FEATURING.exec(written);
     const listed = featuring ? parseByline(featuring[1]!) : undefined;
     if (listed) return listed;
+    // "In this keynote, Oliver Beattie runs us through …": the talk, then who gave it.
+    const sentence = written.replace(THIS_TALK_LEAD, "");
     // "Spotify's Stanley Nicholl shares …": the organization's possessive before the name.
     const possessive = ORG_POSSESSIVE.exec(sentence);
     const rest = possessive ? sentence.slice(possessive[0].length) : sentence;
     const named = namesBeforeVerb(rest, !possessive);
-    if (!named || !PRESENTS.test(rest.slice(named.end))) continue;
-    if (!possessive) return named.byline;
-    if (named.byline.organizations.length === 0) return { speakers: named.byline.speakers, organizations: [possessive[1]!] };
+    if (named && tells(rest.slice(named.end))) {
+      if (!possessive) return named.byline;
+      if (named.byline.organizations.length === 0) return { speakers: named.byline.speakers, organizations: [possessive[1]!] };
+    }
+    // In the first two sentences, names alone will do before a verb of telling the talk ("Tim Allclair dives deep into …").
+    const alone = i < 2 && !possessive ? namesBeforeVerb(sentence) : undefined;
+    if (alone && tells(sentence.slice(alone.end))) return alone.byline;
+    const told = i < 2 ? speakerInSentence(sentence) : undefined;
+    if (told) return told;
   }
   return undefined;
 }
+
+/**
+ * Who gave the talk, named inside one of the first sentences of the note under its linked title:
+ * "… goes to Thomas Graf, who shows how …" (a name, then "who" and a verb of presenting), or "… were
+ * drawn to Dave Cheney's talk" (a name's possessive before a word for a talk).
+ */
+function speakerInSentence(sentence: string): Byline | undefined {
+  for (const who of sentence.matchAll(/,\s+who(?=\s)/gu)) {
+    if (!tells(sentence.slice(who.index + who[0].length))) continue;
+    const byline = namesEnding(sentence.slice(0, who.index));
+    if (byline) return byline;
+  }
+  const possessive = POSSESSIVE_TALK.exec(sentence);
+  return possessive ? namesEnding(sentence.slice(0, possessive.index)) : undefined;
+}
+
+/** "In this keynote, ", "During the talk, ": a sentence's opening that speaks of the talk before naming who gave it. */
+const THIS_TALK_LEAD =
+  /^(?:in|during)\s+(?:this|that|the|his|her|their)\s+(?:(?:opening|closing|lightning)\s+)?(?:talk|keynote|session|presentation|panel|workshop|demo),?\s+(?=\p{Lu})/iu;
 
 const FEATURING = /(?:^|\s)featuring\s+([^—–]{3,240}?)\s+[—–]\s/u;
 const ORG_POSSESSIVE = /^(\p{Lu}[\p{L}\p{N}&.-]*(?: \p{Lu}[\p{L}\p{N}&.-]*){0,2})['’]s\s+(?=\p{Lu})/u;
@@ -660,6 +785,17 @@ const ORG_POSSESSIVE = /^(\p{Lu}[\p{L}\p{N}&.-]*(?: \p{Lu}[\p{L}\p{N}&.-]*){0,2}
 /** What someone does on stage, right after their name, in the languages recaps are written in. */
 const PRESENTS =
   /^\s+(?:(?:a|ont|hat|haben|has|have)\s+)?(?:present(?:s|ed)?|présent(?:e|ent|é)|explain(?:s|ed)?|expliqu(?:e|ent|é)|show(?:s|ed)|montr(?:e|ent|é)|demo(?:s|ed)|walk(?:s|ed) (?:us )?through|shar(?:es|ed)|discuss(?:es|ed)|introduc(?:es|ed)|cover(?:s|ed)|fait|font|nous (?:parle|explique|présente|montre)|zeigt|zeigen|erklärt|erklären|präsentiert|presenta|explica|muestra)(?!\p{L})/iu;
+
+/**
+ * Right after a name: a verb of presenting, or one recaps use for telling a story on stage ("Tim
+ * Allclair dives deep into …", "Oliver Beattie runs us through …", "Sarah Wells told one of the best …").
+ */
+function tells(text: string): boolean {
+  return PRESENTS.test(text) || STORY_VERB.test(text);
+}
+
+const STORY_VERB =
+  /^\s+(?:(?:dives?|dived|dove)(?: deep)? into|(?:runs?|ran|takes?|took|walks?|walked|guides?|guided) (?:us|you|the audience) through|(?:tells?|told) (?!(?:me|us|him|her|them)\b)|(?:goes|went) (?:through|over)|(?:explores?|explored|describes?|described|demonstrates?|demonstrated|unpacks?|unpacked|breaks? down|broke down)(?!\p{L}))/iu;
 
 /**
  * "Excellent talk d'Olivier Poncet sur …", "Un chouette REX de David Pilato", "La keynote d'ouverture … de Luc Julia": a word
@@ -715,6 +851,12 @@ export function splitSessionCode(title: string): { title: string; code?: string 
   if (leading) return { title: leading[2]!, code: leading[1]! };
   return { title };
 }
+
+/**
+ * "[K6] Title", "[Hall A] Title", "[EN] Title": a short bracketed tag before the title says where (a room,
+ * a stage) or in what language the talk was given; it is not part of its name, and names no event.
+ */
+export const ROOM_TAG = /^\[[^[\]]{1,16}\]\s+(?=\S)/u;
 
 /** "1. ", "#3 ", "2) ", "#1: ": a top-N list's numbering, not part of the talk's title. */
 export const LIST_NUMBER = /^(?:#?\d{1,3}[.)]\s+|#\d{1,3}:?\s+)(?=\p{L})/u;
