@@ -449,7 +449,9 @@ async function benchCold(recap: LocalRecap, options: SlackBenchOptions) {
   try {
     try {
       bundle = await bundleHttpFunction(dir);
-      variants.push({ name: "esbuild bundle (plain node)", args: [CHILD, pathToFileURL(bundle.file).href] });
+      // BENCH_COLD_PROFILE=<dir>: each bundle child writes a V8 CPU profile there (what the cold start spends on).
+      const profile = process.env.BENCH_COLD_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_COLD_PROFILE}`] : [];
+      variants.push({ name: "esbuild bundle (plain node)", args: [...profile, CHILD, pathToFileURL(bundle.file).href] });
     } catch (error) {
       bundleProblem = error instanceof Error ? error.message.split("\n")[0] : String(error);
     }
