@@ -80,9 +80,6 @@ export async function benchSlack(env: BenchEnv, options: SlackBenchOptions): Pro
   });
   try {
     const seeded = await seed(env, recap, clock, options);
-    // Every post was stored with its topic counts kept; as after `recap reindex` (or 8 days after
-    // the first count), `topics` reads them, not a COUNT per topic.
-    await recap.deps.store.posts.topicDaysComplete();
     const warm = await benchWarm(recap, clock, options);
     const cold = await benchCold(recap, options);
     const report = [

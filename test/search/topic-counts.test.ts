@@ -5,10 +5,9 @@
  */
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { reindexPosts, topicCounts, type Post } from "@recap/core/posts";
+import { topicCounts, type Post } from "@recap/core/posts";
 import { mapWithConcurrency } from "@recap/core/shared";
-import { keys, memoryStore, openStore, type Store } from "@recap/core/store";
-import { DeleteCommand, ScanCommand } from "@aws-sdk/lib-dynamodb";
+import { memoryStore, openStore, type Store } from "@recap/core/store";
 import { loadTaxonomy } from "@recap/core/topics";
 import { startTestDynamo, type TestDynamo } from "../helpers/dynamo";
 
@@ -37,12 +36,9 @@ const posts: Post[] = items.map((item, i) => {
   };
 });
 
-/** The window `topics` counts: since the start of the UTC day a week ago. */
-const SINCE_DAY = new Date(NOW.getTime() - 7 * 86_400_000).toISOString().slice(0, 10);
-
-/** What `topics` answered before the index: the window's posts read, recaps left out, counted per topic. */
+/** What `topics` answered before the index: a week of posts read, recaps left out, counted per topic. */
 function countedFromPosts(): Map<string, number> {
-  const weekAgo = SINCE_DAY;
+  const weekAgo = new Date(NOW.getTime() - 7 * 86_400_000).toISOString();
   const counts = new Map<string, number>();
   for (const post of posts) {
     if (post.firstSeenAt < weekAgo || post.publishedAt < weekAgo || post.listed?.length) continue;
@@ -73,51 +69,4 @@ describe("topics counted on the topic index", () => {
       for (const t of quiet) expect(expected.has(t.id)).toBe(false);
     });
   }
-
-  it("DynamoDB: the counts kept at ingest (a set of post ids per topic and day) answer the same once known complete", async () => {
-    const store = stores.find(([n]) => n === "DynamoDB (dynalite)")![1];
-    // The sets are kept from the first read on: a window starting before it is not trusted...
-    await store.posts.countByTopicSince(SINCE_DAY, NOW);
-    expect(await store.posts.countByTopicSince(SINCE_DAY, NOW)).toBeUndefined();
-    // ...one starting after it is.
-    const later = new Date(NOW.getTime() + 9 * 86_400_000);
-    expect(await store.posts.countByTopicSince(later.toISOString().slice(0, 10), later)).toEqual(new Map());
-    // After a full repair (recap reindex), every window.
-    await store.posts.topicDaysComplete();
-    const kept = await store.posts.countByTopicSince(SINCE_DAY, NOW);
-    expect(kept).toEqual(countedFromPosts());
-    const { topics } = await topicCounts(store.posts, taxonomy, NOW);
-    expect(Object.fromEntries(topics.map((t) => [t.id, t.count]))).toEqual(Object.fromEntries(countedFromPosts()));
-  });
-
-  it("DynamoDB: recap reindex fills the counts of posts stored before they were kept, and then trusts them", async () => {
-    const table = await dynamo.newTable();
-    const store = openStore(table);
-    const some = posts.slice(0, 300);
-    await mapWithConcurrency(some, 16, (post) => store.posts.insert(post));
-    // As a table from before the counts: no day sets, no marker.
-    const { Items = [] } = await table.client.send(
-      new ScanCommand({
-        TableName: table.tableName,
-        FilterExpression: "begins_with(pk, :days)",
-        ExpressionAttributeValues: { ":days": "TOPICDAYS#" },
-      }),
-    );
-    expect(Items.length).toBeGreaterThan(0);
-    for (const item of Items) await table.client.send(new DeleteCommand({ TableName: table.tableName, Key: { pk: item.pk, sk: item.sk } }));
-    expect(await store.posts.countByTopicSince(SINCE_DAY, NOW)).toBeUndefined();
-
-    await reindexPosts(store.posts, NOW);
-    const expected = new Map<string, number>();
-    for (const post of some) {
-      if (post.publishedAt < SINCE_DAY || post.listed?.length) continue;
-      for (const topic of post.topics) expected.set(topic, (expected.get(topic) ?? 0) + 1);
-    }
-    expect(await store.posts.countByTopicSince(SINCE_DAY, NOW)).toEqual(expected);
-    expect(
-      (await table.client.send(new ScanCommand({ TableName: table.tableName }))).Items?.some(
-        (i) => i.pk === keys.topicDaysMarker.pk && i.sk === keys.topicDaysMarker.sk,
-      ),
-    ).toBe(true);
-  });
 });

@@ -706,35 +706,6 @@ export function describeStoreContract(name: string, open: OpenStore): void {
         expect(await store.posts.countByTopic("ebpf", since)).toBe(0);
       });
 
-      it("countByTopicSince, once complete, counts what countByTopic counts from the day's start, through retags, edits, removals and recaps", async () => {
-        const store = await fresh();
-        await store.posts.topicDaysComplete();
-        const day = iso(-DAY / MINUTE).slice(0, 10);
-        const dayStart = new Date(`${day}T00:00:00Z`);
-        const agree = async (expected: Record<string, number>) => {
-          expect(Object.fromEntries((await store.posts.countByTopicSince(day, at(0)))!)).toEqual(expected);
-          for (const [topic, n] of Object.entries(expected)) expect(await store.posts.countByTopic(topic, dayStart)).toBe(n);
-        };
-        await store.posts.insert(post({ id: "old", topics: ["ebpf"], publishedAt: iso((-3 * DAY) / MINUTE) }));
-        await store.posts.insert(post({ id: "a", topics: ["ebpf", "kubernetes"], publishedAt: iso(-60) }));
-        await store.posts.insert(post({ id: "b", topics: ["ebpf"], publishedAt: iso(-30) }));
-        await agree({ ebpf: 2, kubernetes: 1 });
-        await store.posts.setTopics({ id: "b", publishedAt: iso(-30) }, ["gitops"]);
-        await agree({ ebpf: 1, kubernetes: 1, gitops: 1 });
-        await store.posts.updateContent("a", { title: "A", summary: "", topics: ["ebpf"], publishedAt: iso((-2 * DAY) / MINUTE) });
-        await agree({ gitops: 1 });
-        // Repairs said twice count once; a recap listing talks is left out.
-        await store.posts.repairIndexRows("b");
-        await store.posts.repairIndexRows("b");
-        const recap = post({ id: "recap", topics: ["gitops"], publishedAt: iso(-10) });
-        await store.posts.insert(recap);
-        await agree({ gitops: 2 });
-        await store.posts.setListed(recap, recap.topics, [{ id: "talk-1", kind: "talk", hash: "h", topics: ["gitops"] }]);
-        await agree({ gitops: 1 });
-        await store.posts.removeListed("b");
-        expect(Object.fromEntries((await store.posts.countByTopicSince(day, at(0)))!)).toEqual({});
-      });
-
       it("leaves a recap out while it lists talks (they count), and counts it again once it lists none", async () => {
         const store = await fresh();
         const recap = post({ id: "recap", topics: ["gitops"] });

@@ -185,14 +185,6 @@ export interface PostReads {
    */
   countByTopic(topic: string, since: Date): Promise<number>;
   /**
-   * Posts per topic published since the start of the UTC day `sinceDay` (yyyy-mm-dd), recaps left
-   * out, from the counts kept at ingest (topics with none left out); undefined while those are not
-   * known to hold every post of that window (a table from before them: `countByTopic` then).
-   */
-  countByTopicSince(sinceDay: string, now: Date): Promise<Map<string, number> | undefined>;
-  /** After a repair of every post's index rows: the kept counts hold every stored post. */
-  topicDaysComplete(): Promise<void>;
-  /**
    * Ids of the posts indexed under every term (shared/search-terms.ts), newest published first: a search
    * through the word index, read only as far as the caller goes on — and, with `maxRows`, no further
    * than that many index rows (then it ends with `complete: false`).

@@ -104,21 +104,13 @@ export async function latestWindow(posts: PostRepository, page: number, now: Dat
 }
 
 /**
- * Posts published per topic since the start of the UTC day TOPICS_WINDOW_DAYS ago (a recap left out:
- * its talks count): the busy ones by count, the quiet ones apart. Read from the counts kept at ingest
- * (a few rows per topic); until those are known complete, a COUNT of each topic's index rows.
+ * Posts published in the last TOPICS_WINDOW_DAYS per topic, counted on each topic's index rows (a
+ * recap left out: its talks count): the busy ones by count, the quiet ones apart.
  */
 export async function topicCounts(posts: PostRepository, taxonomy: Taxonomy, now: Date) {
-  const sinceDay = new Date(now.getTime() - TOPICS_WINDOW_DAYS * DAY).toISOString().slice(0, 10);
-  const counts =
-    (await posts.countByTopicSince(sinceDay, now)) ??
-    new Map(
-      await mapWithConcurrency(
-        taxonomy.topics,
-        COUNTS_AT_ONCE,
-        async (topic) => [topic.id, await posts.countByTopic(topic.id, new Date(`${sinceDay}T00:00:00Z`))] as const,
-      ),
-    );
+  const weekAgo = new Date(now.getTime() - TOPICS_WINDOW_DAYS * DAY);
+  const counted = await mapWithConcurrency(taxonomy.topics, COUNTS_AT_ONCE, (topic) => posts.countByTopic(topic.id, weekAgo));
+  const counts = new Map(taxonomy.topics.map((topic, i) => [topic.id, counted[i]!]));
   const all = taxonomy.topics.map(({ id, label }) => ({ id, label, count: counts.get(id) ?? 0 }));
   return {
     days: TOPICS_WINDOW_DAYS,

@@ -30,7 +30,5 @@ export async function reindexPosts(
     done += page.length;
     onProgress?.(done, corrected);
   }
-  // Every stored post was counted under its topics and days just now (repairs add them all).
-  await posts.topicDaysComplete();
   return { posts: done, corrected };
 }

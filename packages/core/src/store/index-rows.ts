@@ -36,16 +36,3 @@ export function indexRowsOf(post: Indexed): Map<string, IndexRow> {
   ];
   return new Map(rows.map((row) => [row.sk, row]));
 }
-
-/**
- * The (topic, UTC day of publication) pairs a post's rows count it under in the day sets — every
- * topic row but a recap's. Each as "topic\nyyyy-mm-dd".
- */
-export function topicDaysOf(rows: Iterable<Pick<IndexRow, "sk" | "gsi1sk" | "lists">>): Set<string> {
-  const topicRow = keys.postTopic("", "").sk;
-  const pairs = new Set<string>();
-  for (const row of rows) {
-    if (row.sk.startsWith(topicRow) && row.lists !== true) pairs.add(`${row.sk.slice(topicRow.length)}\n${row.gsi1sk.slice(0, 10)}`);
-  }
-  return pairs;
-}

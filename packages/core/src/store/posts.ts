@@ -17,7 +17,7 @@ import { countAll, queryAll, queryPages } from "./query";
 import { toCorrections, toPost, toStoredPost } from "./records";
 import { keys } from "./schema";
 import { searchTerms } from "./term-search";
-import { indexRowsOf, topicDaysOf, type IndexRow } from "./index-rows";
+import { indexRowsOf, type IndexRow } from "./index-rows";
 
 /** Rounds of matching a post's index rows while other writers keep changing it. */
 const MATCH_ROUNDS = 4;
@@ -52,13 +52,8 @@ export function postRepository(table: TableRef): PostRepository {
    * a writer last read, so whichever writer indexes last leaves the rows right, and a retry after
    * a crash or a half-written batch finishes the job. If the post changed while its rows were being
    * written (another writer), it goes round again. Returns the rows written or deleted.
-   *
-   * The topic day sets change first, by the same difference: adding or removing an id twice is
-   * nothing, so a retry after a crash between the two repeats them harmlessly, and the rows are
-   * only written once the counts agree with them. With `recount`, every pair the post should be
-   * counted under is added, changed or not (a repair of counts kept before they existed).
    */
-  async function matchIndexRows(postId: string, options: { recount?: boolean } = {}): Promise<number> {
+  async function matchIndexRows(postId: string): Promise<number> {
     let changed = 0;
     for (let round = 0; round < MATCH_ROUNDS; round++) {
       const { post, version, rows } = await readIndexed(postId);
@@ -66,20 +61,6 @@ export function postRepository(table: TableRef): PostRepository {
       const wanted = post ? indexRowsOf(post) : new Map<string, IndexRow>();
       const writes = [...wanted.values()].filter((row) => current.get(row.sk) !== `${row.gsi1sk}|${row.lists === true}`);
       const stale = [...current.keys()].filter((sk) => !wanted.has(sk));
-      const indexed = topicDaysOf(rows as IndexRow[]);
-      const counts = topicDaysOf(wanted.values());
-      // A repair checks the sets themselves; otherwise the rows say what the sets hold.
-      const counted = options.recount && round === 0 ? await topicDaysHolding(postId, counts) : indexed;
-      await changeTopicDays(
-        postId,
-        "ADD",
-        [...counts].filter((pair) => !counted.has(pair)),
-      );
-      await changeTopicDays(
-        postId,
-        "DELETE",
-        [...indexed].filter((pair) => !counts.has(pair)),
-      );
       if (writes.length + stale.length === 0) return changed;
       await batchWrite(table, [
         ...writes.map((Item) => ({ PutRequest: { Item } })),
@@ -90,34 +71,6 @@ export function postRepository(table: TableRef): PostRepository {
       if ((await readIndexed(postId, true)).version === version) return changed;
     }
     return changed;
-  }
-
-  /** Which of these "topic\nday" pairs' day sets hold the post's id (a repair's check: reads, no writes). */
-  async function topicDaysHolding(postId: string, pairs: Set<string>): Promise<Set<string>> {
-    const sets = await batchGet<Record<string, unknown>>(
-      table,
-      [...pairs].map((pair) => keys.topicDay(...(pair.split("\n") as [string, string]))),
-      { consistent: true },
-    );
-    return new Set(sets.filter((row) => row.ids instanceof Set && row.ids.has(postId)).map((row) => keys.topicDayPair(row.sk as string)));
-  }
-
-  /** Adds a post's id to the day sets of these "topic\nday" pairs, or removes it. */
-  async function changeTopicDays(postId: string, action: "ADD" | "DELETE", pairs: string[]): Promise<void> {
-    await Promise.all(
-      pairs.map((pair) => {
-        const [topic, day] = pair.split("\n") as [string, string];
-        return client.send(
-          new UpdateCommand({
-            TableName,
-            Key: keys.topicDay(topic, day),
-            UpdateExpression: `${action} #ids :id`,
-            ExpressionAttributeNames: { "#ids": "ids" },
-            ExpressionAttributeValues: { ":id": new Set([postId]) },
-          }),
-        );
-      }),
-    );
   }
 
   /**
@@ -386,8 +339,6 @@ export function postRepository(table: TableRef): PostRepository {
       // (matchIndexRows); were the deletes below cut short, the recap still lists the item, and its
       // next sync removes it again.
       await client.send(new DeleteCommand({ TableName, Key: keys.post(id) }));
-      // Its counts and index rows go as any gone post's do; then the rest of its partition (its lead).
-      await matchIndexRows(id);
       const rows = await queryAll(table, {
         ConsistentRead: true,
         KeyConditionExpression: "pk = :pk",
@@ -403,7 +354,7 @@ export function postRepository(table: TableRef): PostRepository {
     /** Makes a post's index rows (topics, words) what the stored post says, and stores `lead`: rows written or deleted. */
     async repairIndexRows(postId: string, lead?: string): Promise<number> {
       if (lead) await client.send(new PutCommand({ TableName, Item: { ...keys.postLead(postId), lead } }));
-      return matchIndexRows(postId, { recount: true });
+      return matchIndexRows(postId);
     },
 
     /**
@@ -518,42 +469,6 @@ export function postRepository(table: TableRef): PostRepository {
       return this.getMany(rows.slice(offset).map((row) => row.postId as string));
     },
 
-    async countByTopicSince(sinceDay: string, now: Date): Promise<Map<string, number> | undefined> {
-      const { Item: marker } = await client.send(new GetCommand({ TableName, Key: keys.topicDaysMarker, ConsistentRead: true }));
-      if (!marker) {
-        // From now on every post stored is counted: a window starting later can trust the sets.
-        await applied(
-          client.send(
-            new PutCommand({
-              TableName,
-              Item: { ...keys.topicDaysMarker, since: now.toISOString() },
-              ConditionExpression: "attribute_not_exists(pk)",
-            }),
-          ),
-        );
-        return undefined;
-      }
-      if (typeof marker.since !== "string" || marker.since > sinceDay) return undefined;
-      const counts = new Map<string, number>();
-      for (const month of monthsBetween(sinceDay, now)) {
-        const rows = await queryAll(table, {
-          KeyConditionExpression: "pk = :month AND sk >= :day",
-          ExpressionAttributeValues: { ":month": keys.topicDaysMonth(month), ":day": sinceDay },
-        });
-        for (const row of rows) {
-          const topic = (row.sk as string).slice(sinceDay.length + 1);
-          const ids = row.ids instanceof Set ? row.ids.size : 0;
-          if (ids > 0) counts.set(topic, (counts.get(topic) ?? 0) + ids);
-        }
-      }
-      return counts;
-    },
-
-    async topicDaysComplete(): Promise<void> {
-      const { Item } = await client.send(new GetCommand({ TableName, Key: keys.topicDaysMarker, ConsistentRead: true }));
-      if (Item?.since !== "") await client.send(new PutCommand({ TableName, Item: { ...keys.topicDaysMarker, since: "" } }));
-    },
-
     /** Posts with a topic published at or after `since`, recaps left out (their talks count). */
     async countByTopic(topic: string, since: Date): Promise<number> {
       return countAll(table, {
@@ -610,16 +525,6 @@ export function postRepository(table: TableRef): PostRepository {
 
 /** Whether a stored `listed` attribute lists anything: the post is then a recap. */
 const listsTalks = (listed: unknown) => Array.isArray(listed) && listed.length > 0;
-
-/** The months ("2026-11") from a day's to now's (UTC), oldest first. */
-function monthsBetween(sinceDay: string, now: Date): string[] {
-  const months: string[] = [];
-  for (const month of monthsBackFrom(now)) {
-    if (month < sinceDay.slice(0, 7)) break;
-    months.unshift(month);
-  }
-  return months;
-}
 
 /** "2026-11", "2026-10", … starting at now's month (UTC). */
 function* monthsBackFrom(now: Date): Generator<string> {

@@ -18,8 +18,6 @@
  * - posts with a word, newest first → gsi1 TERM#<term>, sk <publishedAt>#<postId> on per-term rows in the
  *                                    post's own partition (pk POST#<id>, sk TERM#<term>; shared/search-terms.ts)
  * - posts first seen since a time  → gsi2 SEEN#<yyyy-mm>, sk <firstSeenAt>#<postId>
- * - posts per topic and day        → pk TOPICDAYS#<yyyy-mm>, sk <yyyy-mm-dd>#<topic>: a string set of post ids
- *                                    (published that UTC day; recaps left out), kept with the topic rows
  * - per-channel settings           → pk CHANNEL#<id>, sk SETTINGS; all of them: gsi1 SUBSCRIPTIONS
  * - a channel's digest for a day    → pk CHANNEL#<id>, sk DIGEST#<local date> (the exactly-once claim)
  * - team-defined topics and aliases → pk TOPICS, sk TOPIC#<id> (few rows: read whole)
@@ -149,13 +147,6 @@ export const keys = {
   postTerm: (postId: string, term: string) => ({ pk: `POST#${postId}`, sk: `TERM#${term}` }),
   termIndex: (term: string) => `TERM#${term}`,
   seenBucket: (isoTime: string) => `SEEN#${isoTime.slice(0, 7)}`,
-  /** The ids of a topic's posts published on a UTC day (yyyy-mm-dd), as a string set: the topic counts. */
-  topicDay: (topic: string, day: string) => ({ pk: `TOPICDAYS#${day.slice(0, 7)}`, sk: `${day}#${topic}` }),
-  topicDaysMonth: (month: string) => `TOPICDAYS#${month}`,
-  /** A day set's sort key back to its "topic\nday" pair. */
-  topicDayPair: (sk: string) => `${sk.slice(11)}\n${sk.slice(0, 10)}`,
-  /** Since when the day sets are kept (`since`): they count every post stored after it. */
-  topicDaysMarker: { pk: "META", sk: "TOPICDAYS" },
   timeSort: (isoTime: string, id: string) => `${isoTime}#${id}`,
   /** One-off facts about the installation, e.g. that the default feeds were seeded. */
   meta: (name: string) => ({ pk: "META", sk: name }),

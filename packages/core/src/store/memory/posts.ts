@@ -216,19 +216,6 @@ export function memoryPosts(feedItems: Map<string, Map<string, FeedItemIdentity>
       return repository.getMany(rows.slice(offset, offset + limit).map((row) => row.postId));
     },
 
-    // In memory the counts are read off the index itself: always complete.
-    async countByTopicSince(sinceDay) {
-      const counts = new Map<string, number>();
-      for (const [partition, rows] of partitions) {
-        if (!partition.startsWith(keys.topicIndex(""))) continue;
-        const n = [...rows.values()].filter((row) => row.gsi1sk >= sinceDay && !row.lists).length;
-        if (n > 0) counts.set(partition.slice(keys.topicIndex("").length), n);
-      }
-      return counts;
-    },
-
-    async topicDaysComplete() {},
-
     async countByTopic(topic, since) {
       const from = since.toISOString();
       return [...(partitions.get(keys.topicIndex(topic))?.values() ?? [])].filter((row) => row.gsi1sk >= from && !row.lists).length;
