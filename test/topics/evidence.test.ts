@@ -235,8 +235,8 @@ describe("team cues", () => {
   const withCues = (cues: Partial<Topic>) => loadTaxonomy(taxonomy.topics.filter((t) => t.id === "finops").map((t) => ({ ...t, ...cues })));
 
   it("are weak evidence, capped so they tip a case and never decide it", () => {
-    const taught = withCues({ teamCues: ["chargeback", "showback", "unit economics"] });
-    const title = "Chargeback, showback and unit economics";
+    const taught = withCues({ teamCues: ["ledger", "invoice", "procurement"] });
+    const title = "Ledger, invoice and procurement";
     expect(matchTopics({ title }, taught)).toEqual([]);
     expect(explainTopics({ title }, taught).find((s) => s.id === "finops")?.score).toBe(1);
     expect(matchTopics({ title, summary: "Our cloud costs per team." }, taught)).toEqual(["finops"]);

@@ -241,6 +241,37 @@ describe("matchTopics", () => {
     ["The porter carried our bags", undefined, []],
     // open source program offices run open source's business side
     ["What an OSPO does all day", undefined, ["open-source-business"]],
+    // the fields' ordinary vocabulary, not only project names
+    ["Cutting a release train every two weeks", undefined, ["ci-cd"]],
+    ["Artifact promotion from staging to prod", undefined, ["ci-cd"]],
+    ["Scaling self-hosted runners", undefined, ["ci-cd"]],
+    ["Semantic versioning for Helm charts", undefined, []], // weak: release notes say it in passing
+    ["Our Dockerfile tips", undefined, []],
+    ["Writing runbooks people actually use", undefined, ["reliability"]],
+    ["Cutting MTTR in half", undefined, ["reliability"]],
+    ["Load shedding and graceful degradation under overload", undefined, ["reliability"]],
+    ["Toil is everywhere", undefined, []], // the everyday word alone
+    ["Burn rate alerts for your SLOs", undefined, ["reliability"]],
+    ["Our startup's burn rate", undefined, []], // cash burn: no SRE cue
+    ["Showback before chargeback", undefined, ["finops"]],
+    ["Disputing a credit card chargeback", undefined, []], // payments, no cost-allocation cue
+    ["Unit economics of a SaaS startup", undefined, []],
+    ["Spot VMs for batch jobs", undefined, ["finops"]],
+    ["Spot the difference", undefined, []],
+    ["Cognitive load and the inner loop", undefined, ["developer-experience"]],
+    ["It works on my machine, again", undefined, ["developer-experience"]],
+    ["Onboarding new engineers", "Cutting onboarding time from weeks to days", ["developer-experience"]],
+    ["Customer onboarding checklist", undefined, []],
+    ["Backup and restore for Postgres on Kubernetes", undefined, ["data-storage"]],
+    ["Point-in-time recovery explained", undefined, ["data-storage"]],
+    ["Restore your faith in meetings", undefined, []],
+    ["The replication crisis in psychology", undefined, []], // no database or storage cue
+    ["Thinnest viable platform", undefined, ["platform-engineering"]],
+    ["Paved paths and developer self-service", undefined, ["platform-engineering"]],
+    ["Our developer platform pricing", undefined, []], // a vendor's product
+    ["Threat modeling for beginners", undefined, ["security"]],
+    ["Container escape via a privileged container", undefined, ["security"]],
+    ["Configuring SSO for your team", undefined, []], // weak: setup steps name it in passing
     // several topics at once, in taxonomy order
     [
       "KubeCon recap: platform engineering, eBPF and OpenTelemetry",
