@@ -1,7 +1,7 @@
 /** Feeds and their poll state in the table. */
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { attentionRank, byAttention, type Feed } from "../model/feed";
-import { batchWrite } from "./batch";
+import { batchGet, batchWrite } from "./batch";
 import { applied } from "./conditional";
 import { patchExpression } from "./expressions";
 import type { TableRef } from "./client";
@@ -54,21 +54,34 @@ export function feedRepository(table: TableRef): FeedRepository {
   const { client, tableName: TableName } = table;
 
   /** Adds a feed's id to the registry, or removes it: doing either twice is nothing. */
-  const register = (feedId: string, action: "ADD" | "DELETE") =>
-    client.send(
-      new UpdateCommand({
-        TableName,
-        Key: keys.feedRegistry(feedId),
-        UpdateExpression: `${action} #ids :ids`,
-        ExpressionAttributeNames: { "#ids": "ids" },
-        ExpressionAttributeValues: { ":ids": new Set([feedId]) },
-      }),
-    );
+  const register = (feedId: string, action: "ADD" | "DELETE") => registerAll([feedId], action);
 
-  /** The registry's sets and whether a full list has completed them (one consistent query). */
-  const readRegistry = async () => {
+  /** Adds feed ids to the registry, or removes them: one write per registry row they fall in. */
+  const registerAll = async (feedIds: readonly string[], action: "ADD" | "DELETE") => {
+    const byRow = new Map<string, string[]>();
+    for (const id of feedIds) {
+      const sk = keys.feedRegistry(id).sk;
+      byRow.set(sk, [...(byRow.get(sk) ?? []), id]);
+    }
+    await Promise.all(
+      [...byRow].map(([sk, ids]) =>
+        client.send(
+          new UpdateCommand({
+            TableName,
+            Key: { pk: keys.feedRegistryMarker.pk, sk },
+            UpdateExpression: `${action} #ids :ids`,
+            ExpressionAttributeNames: { "#ids": "ids" },
+            ExpressionAttributeValues: { ":ids": new Set(ids) },
+          }),
+        ),
+      ),
+    );
+  };
+
+  /** The registry's sets and whether a full list has completed them (one query). */
+  const readRegistry = async (consistent = true) => {
     const rows = await queryAll(table, {
-      ConsistentRead: true,
+      ConsistentRead: consistent,
       KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
       ExpressionAttributeValues: { ":pk": keys.feedRegistryMarker.pk, ":prefix": keys.feedRegistryPrefix },
     });
@@ -182,12 +195,18 @@ export function feedRepository(table: TableRef): FeedRepository {
       // The registry made right from what was read: ids of feeds read are added; an id of no feed
       // read is removed only once its feed is found gone (a create meanwhile keeps its own).
       const listed = new Set(rows.map((row) => row.id as string));
-      for (const id of listed) if (!registry.ids.has(id)) await register(id, "ADD");
-      for (const id of registry.ids) {
-        if (!listed.has(id) && !(await client.send(new GetCommand({ TableName, Key: keys.feed(id), ConsistentRead: true }))).Item) {
-          await register(id, "DELETE");
-        }
-      }
+      await registerAll(
+        [...listed].filter((id) => !registry.ids.has(id)),
+        "ADD",
+      );
+      const unlisted = [...registry.ids].filter((id) => !listed.has(id));
+      const stillThere = new Set(
+        (await batchGet<Record<string, unknown>>(table, unlisted.map(keys.feed), { consistent: true })).map((item) => item.id as string),
+      );
+      await registerAll(
+        unlisted.filter((id) => !stillThere.has(id)),
+        "DELETE",
+      );
       // Complete once every row was in place: the attention partitions then hold every feed needing attention.
       if (!registry.complete && placed.every(Boolean)) {
         await applied(
@@ -198,7 +217,8 @@ export function feedRepository(table: TableRef): FeedRepository {
     },
 
     async count(): Promise<number | undefined> {
-      const registry = await readRegistry();
+      // What is shown: a create a moment ago may be missed, never counted twice.
+      const registry = await readRegistry(false);
       return registry.complete ? registry.ids.size : undefined;
     },
 
