@@ -4,12 +4,12 @@
  * handed to the background through `context.addInBackground` (Slack's 3-second rule).
  */
 import {
-  addFeed,
   findFeed,
   markRecapFeed,
   parseFeedUrl,
   resumeFeed,
   shownUrl,
+  type AddFeedResult,
   type Feed,
   type FeedOrigin,
   type RefreshDeps,
@@ -158,16 +158,14 @@ async function add(command: Extract<Command, { name: "add" }>, context: CommandC
     await context.addInBackground({ url, recap: command.recap });
     return { kind: "add-accepted", url: shownUrl(url) };
   }
+  // Here and now: only where feeds are read (the CLI, npm start, the feed-adding function).
+  if (!deps.addFeed) throw new Error("Adding a feed here needs the feed reader (runtime/feed-reader.ts) or a background to hand it to");
   const origin: FeedOrigin = { via: context.via, channelId: context.channelId, userId: context.userId };
-  return addOutcome(command.url, await addFeed(command.url, origin, deps, { isRecapFeed: command.recap }), deps);
+  return addOutcome(command.url, await deps.addFeed(command.url, origin, deps, { isRecapFeed: command.recap }), deps);
 }
 
 /** What adding a feed came to, in the words both Slack and the CLI show. */
-export async function addOutcome(
-  url: string,
-  result: Awaited<ReturnType<typeof addFeed>>,
-  deps: Pick<CommandDeps, "store">,
-): Promise<Outcome> {
+export async function addOutcome(url: string, result: AddFeedResult, deps: Pick<CommandDeps, "store">): Promise<Outcome> {
   if (result.status === "failed") return { kind: "add-failed", url: shownUrl(url), reason: result.error };
   if (result.status === "exists")
     return {

@@ -4,14 +4,10 @@ import { stableId } from "../shared/hash";
 import { DEFAULT_FEEDS } from "./default-feeds";
 import { describeFailure, loadFeedDocument } from "./document";
 import { FetchError } from "../ports/fetch";
-import { applyDocument, type RefreshDeps, type RefreshOutcome } from "./refresh";
-import type { Feed, FeedOrigin } from "../model/feed";
+import { applyDocument, type RefreshDeps } from "./refresh";
+import type { AddFeedResult, Feed, FeedOrigin, RefreshOutcome } from "../model/feed";
 
-export type AddFeedResult =
-  | { status: "added"; feed: Feed; outcome: RefreshOutcome }
-  /** `markedRecap`: the followed feed became a recap feed (added again with `recap`). */
-  | { status: "exists"; feed: Feed; markedRecap?: boolean }
-  | { status: "failed"; error: string };
+export type { AddFeedResult };
 
 /** Feed URLs are index sort keys (at most 1 KB); no real feed URL comes close. */
 const MAX_URL_LENGTH = 1000;

@@ -5,6 +5,7 @@
  * Every failure is recorded on the feed (with backoff and, eventually, a pause) — never thrown
  * into the caller's loop, so one bad feed cannot stop the others.
  */
+import type { RefreshOutcome } from "../model/feed";
 import { normalizeItems } from "../posts";
 import type { NormalizedItem, Post } from "../model/post";
 import { mapWithConcurrency } from "../shared/concurrency";
@@ -35,21 +36,7 @@ const RECAP_PAGE_RETRY_MS = 24 * HOUR;
 /** After a storage failure (ours, not the feed's), try again this soon. */
 const STORAGE_RETRY_MS = 5 * 60_000;
 
-export type RefreshOutcome =
-  | {
-      feedId: string;
-      url: string;
-      status: "ok";
-      notModified: boolean;
-      /** Posts this poll stored for the first time. */
-      created: number;
-      /** Items edited by their publisher since the last poll. */
-      edited: number;
-      /** Posts announced on the bus as news. */
-      announced: number;
-      items: number;
-    }
-  | { feedId: string; url: string; status: "failed"; error: string; paused: boolean };
+export type { RefreshOutcome };
 
 export async function refreshFeed(feed: Feed, deps: RefreshDeps): Promise<RefreshOutcome> {
   let document: FeedDocument;

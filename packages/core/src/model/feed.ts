@@ -174,3 +174,27 @@ export const DEFAULT_FETCH_LIMITS: Omit<FetchLimits, "userAgent" | "allowPrivate
   maxBytes: 15 * 1024 * 1024,
   maxRedirects: 5,
 });
+
+/** What one refresh of a feed came to. */
+export type RefreshOutcome =
+  | {
+      feedId: string;
+      url: string;
+      status: "ok";
+      notModified: boolean;
+      /** Posts this poll stored for the first time. */
+      created: number;
+      /** Items edited by their publisher since the last poll. */
+      edited: number;
+      /** Posts announced on the bus as news. */
+      announced: number;
+      items: number;
+    }
+  | { feedId: string; url: string; status: "failed"; error: string; paused: boolean };
+
+/** What following a feed came to: added (with its first poll), already followed, or not a feed. */
+export type AddFeedResult =
+  | { status: "added"; feed: Feed; outcome: RefreshOutcome }
+  /** `markedRecap`: the followed feed became a recap feed (added again with `recap`). */
+  | { status: "exists"; feed: Feed; markedRecap?: boolean }
+  | { status: "failed"; error: string };

@@ -5,6 +5,7 @@
  */
 import type { FollowLimits, RecapConfig } from "../config";
 import type { DigestLimits } from "../model/digest";
+import type { AddFeedResult, FeedOrigin } from "../model/feed";
 import type { Taxonomy } from "../model/topic";
 import type { Logger } from "../shared/log";
 import type { EventPublisher } from "./events";
@@ -25,6 +26,12 @@ export interface RefreshDeps {
   clock: () => Date;
   log: Logger;
   poll: { baseIntervalMinutes: number; pauseAfterFailures: number };
+  /**
+   * Follows a feed here and now (autodiscovery, its first poll: feeds/manage.ts's addFeed). Given
+   * with the feed reader, only where feeds are read: the Slack function hands adds to the bus, and
+   * so bundles neither the parser nor the recap extractor.
+   */
+  addFeed?: (url: string, origin: FeedOrigin, deps: RefreshDeps, options?: { isRecapFeed?: boolean }) => Promise<AddFeedResult>;
 }
 
 /**

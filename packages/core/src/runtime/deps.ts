@@ -33,6 +33,7 @@ export function createDeps(
      */
     fetchFeed?: FeedFetcher;
     parseFeed?: FeedParser;
+    addFeed?: RecapDeps["addFeed"];
     metrics?: Metrics;
   },
 ): RecapDeps {
@@ -49,6 +50,7 @@ export function createDeps(
     publisher: options.publisher,
     fetchFeed: options.fetchFeed ?? (() => Promise.reject(new Error(NO_READER))),
     parseFeed: options.parseFeed ?? (() => Promise.reject(new Error(NO_READER))),
+    ...(options.addFeed ? { addFeed: options.addFeed } : {}),
     taxonomy: teamTaxonomy(() => store.topics.knowledge()),
     clock: options.clock ?? (() => new Date()),
     log,

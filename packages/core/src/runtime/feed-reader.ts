@@ -6,12 +6,13 @@
 import type { RecapConfig } from "../config";
 import { parseFeed } from "../feeds/parse";
 import { fetchFeed } from "../http";
+import { addFeed } from "../feeds/manage";
 import type { RecapDeps } from "../ports/deps";
 import type { FeedParser } from "../ports/parse";
 
-export type FeedReader = Pick<RecapDeps, "fetchFeed" | "parseFeed">;
+export type FeedReader = Required<Pick<RecapDeps, "fetchFeed" | "parseFeed" | "addFeed">>;
 
-/** The fetcher with the configured limits, and the parser: in this thread unless one is given. */
+/** The fetcher with the configured limits, the parser (in this thread unless one is given), and adding a feed now. */
 export function feedReader(config: RecapConfig, parser: FeedParser = parseFeed): FeedReader {
-  return { fetchFeed: (request, options) => fetchFeed(request, config.fetch, options), parseFeed: parser };
+  return { fetchFeed: (request, options) => fetchFeed(request, config.fetch, options), parseFeed: parser, addFeed };
 }
