@@ -272,6 +272,29 @@ describe("matchTopics", () => {
     ["Threat modeling for beginners", undefined, ["security"]],
     ["Container escape via a privileged container", undefined, ["security"]],
     ["Configuring SSO for your team", undefined, []], // weak: setup steps name it in passing
+    ["Dynamic Resource Allocation reaches GA", undefined, ["kubernetes"]],
+    ["Writing your first controller with kubebuilder", undefined, ["kubernetes"]],
+    ["Feature gates in our mobile app", undefined, []], // no Kubernetes cue
+    ["Overlay networks and IPAM explained", undefined, ["networking"]],
+    ["Network effects in marketplaces", undefined, []],
+    ["Networking opportunities at the conference", undefined, []],
+    ["Alert fatigue and golden signals", undefined, ["observability"]],
+    ["Data observability for your warehouse", undefined, []],
+    ["Copyleft versus permissive licenses", undefined, ["open-source-business"]],
+    ["An open source initiative for schools", undefined, []], // not the OSI: case-sensitive
+    ["Hosted control planes and shared clusters", undefined, ["multi-tenancy"]],
+    ["Finding your Azure tenant ID", undefined, []],
+    ["Attaching kprobes and uprobes", undefined, ["ebpf"]],
+    ["Ztunnel and waypoint proxies in ambient mode", undefined, ["service-mesh"]],
+    ["Edge functions with Step Functions", undefined, ["serverless"]],
+    ["Aurora Serverless v2 pricing", undefined, []], // a database, not FaaS-style compute
+    ["Prompt injection and deep learning models", undefined, ["ai-ml", "security"]],
+    ["ApplicationSets and the app of apps pattern", undefined, ["gitops"]],
+    ["Building wasm32 targets before WasmCon", undefined, ["webassembly"]],
+    ["Embodied carbon and greenhouse gas accounting for servers", undefined, ["sustainability"]],
+    ["Blue-green deployments, the green way", undefined, ["ci-cd"]], // not sustainability: a deployment strategy
+    ["Writing a Backstage software template", undefined, ["developer-portals"]],
+    ["Running daprd next to your app", undefined, ["dapr"]],
     // several topics at once, in taxonomy order
     [
       "KubeCon recap: platform engineering, eBPF and OpenTelemetry",
