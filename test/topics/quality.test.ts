@@ -21,8 +21,9 @@ const topicIds = taxonomy.topics.map((t) => t.id);
 
 // The held-back split grew on 2026-12-03 by 89 and then 87 items from feeds the matcher had never
 // seen (its recall on them: 0.66, then 0.62), so its recall floor went from 0.81 to what the larger
-// set measures; rules validated on the unseen feeds' dev halves then raised it (0.836 / 0.799).
-const TEST_FLOOR = { precision: 0.83, recall: 0.79 };
+// set measures; rules validated on the unseen feeds' dev halves then raised it (0.836 / 0.799). A
+// fourth batch (71 test items) and vocabulary written from the definitions: 0.840 / 0.816.
+const TEST_FLOOR = { precision: 0.83, recall: 0.81 };
 const MIN_ITEMS = 400;
 const MIN_TEST_POSITIVES_PER_TOPIC = 3;
 
