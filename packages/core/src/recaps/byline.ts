@@ -10,7 +10,7 @@ export interface Byline {
 }
 
 const PREFIX =
-  /^(?:(?:🎙|🎤|🗣)\uFE0F?\s*:?\s*|(?:speakers?|presenters?|panell?ists?|hosts?|moderators?|presented by|by|intervenants?|orateurs?|referenten?|sprecher(?:innen)?|ponentes?)\s*:\s*|(?:presented|delivered|given|hosted|moderated) by\s+|(?:by|par|von|por|door|de|avec|mit|con)\s+|with\s+)/i;
+  /^(?:(?:🎙|🎤|🗣)\uFE0F?\s*:?\s*|(?:speakers?|presenters?|panell?ists?|hosts?|moderators?|presented by|by|intervenants?|orateurs?|referenten?|sprecher(?:innen)?|ponentes?)\s*:\s*|(?:presented|delivered|given|hosted|moderated|led|run) by\s+|(?:vorgestellt|präsentiert|gehalten) von\s+|présentée?s? par\s+|(?:presentad[oa]s?|impartid[oa]s?) por\s+|přednášel[ai]?\s+|(?:přednášející|řeční(?:k|ci|ce))\s*:\s*|(?:by|par|von|por|door|de|avec|mit|con)\s+|with\s+)/i;
 
 const NICKNAME = /(?<=\p{L})\s\((\p{Lu}[\p{L}'’.-]{0,20})\)\s(?=\p{Lu})/gu;
 const EVENT_TAIL = /\)\s+(?:at|during|for)\s+\p{Lu}[^()]{0,60}$/u;
@@ -72,7 +72,7 @@ function parenthesized(line: string): Person[] | undefined {
  */
 function grouped(line: string): Person[] | undefined {
   const people: Person[] = [];
-  const pieces = line.split(/(\s+&\s+|\s+(?:and|et|und|y|e|en)\s+|\s*\+\s*|\s*;\s*|\s+\/\s+)/i);
+  const pieces = joinJobTitles(line.split(/(\s+&\s+|\s+(?:and|et|und|y|e|en)\s+|\s*\+\s*|\s*;\s*|\s+\/\s+)/i));
   for (let i = 0; i < pieces.length; i += 2) {
     const text = pieces[i]!.trim();
     if (!text) continue;
@@ -89,6 +89,23 @@ function grouped(line: string): Person[] | undefined {
     people.push(...person(text));
   }
   return people;
+}
+
+/**
+ * "Sebastian Scheele, Co-founder and CEO, Loodse": an "and" between two job titles joins the titles of
+ * one person, not two people. Pieces alternate text and joiner; the joined piece keeps both.
+ */
+function joinJobTitles(pieces: string[]): string[] {
+  const out = [...pieces];
+  for (let i = 2; i < out.length; i += 2) {
+    const before = out[i - 2]!.split(/\s*,\s*/).pop() ?? "";
+    const after = out[i]!.split(/\s*,\s*/)[0] ?? "";
+    if (!/^(?:and|&|et|und|y|e)$/i.test(out[i - 1]!.trim()) || !isJobTitle(after) || isName(after)) continue;
+    if (!isJobTitle(before) || isName(before)) continue;
+    out.splice(i - 2, 3, `${out[i - 2]} ${out[i - 1]!.trim()} ${out[i]}`);
+    i -= 2;
+  }
+  return out;
 }
 
 /**
@@ -223,7 +240,11 @@ function unique(values: string[]): string[] {
 
 /** Separators between title, byline and note, strongest first; the weak ones only count before a byline. */
 const STRONG = [/\s*—\s*/, /\s+–\s*|\s*–\s+/, /\s+\|\s+/, /\s+-\s+/];
-const WEAK = [/\s+(?=(?:presented |delivered )?(?:by|par|von|por|door)\s)/i, /\s+(?=(?:with|avec|mit|con)\s)/i, /:\s+/];
+const WEAK = [
+  /\s+(?=(?:presented |delivered |led |hosted |given |vorgestellt |présentée? |presentad[oa] )?(?:by|par|von|por|door)\s)/i,
+  /\s+(?=(?:with|avec|mit|con)\s)/i,
+  /:\s+/,
+];
 
 // "@gakuzzzz (中村学（がくぞ）)": a nickname in parentheses may follow the name inside them.
 const HANDLE = String.raw`(?:by\s+)?@([\w.-]{2,30})(?:\s*[(（]([^()（）]{2,40}?)\s*(?:[(（][^()（）]{1,20}[)）])?\s*[)）])?`;
@@ -327,7 +348,10 @@ export function splitRest(text: string): { byline?: Byline; note: string } {
   const paren = /^\(([^()]*)\)/.exec(rest);
   const inParens = paren ? parseByline(paren[1]!) : undefined;
   if (paren && inParens) return { byline: inParens, note: stripLead(rest.slice(paren[0].length)) };
-  const body = rest.replace(PREFIX, "");
+  const czech = CZECH_LEAD.test(rest);
+  const stripped = rest.replace(PREFIX, "");
+  // "Přednášeli Jan Novák a Eva Dvořáková z Red Hatu": Czech joins names with "a" and gives the company after "z".
+  const body = czech ? stripped.replace(/\s+a\s+(?=\p{Lu})/gu, " and ").replace(/\s+ze?\s+(?=\p{Lu})/gu, " from ") : stripped;
   // The byline ends at a separator, a sentence's end, or a comma before a lowercase word
   // ("by Kylie Stradley, was a popular talk").
   const cut = bylineEnd(body);
@@ -340,6 +364,9 @@ export function splitRest(text: string): { byline?: Byline; note: string } {
   }
   return { note: rest };
 }
+
+/** A Czech speaker line: "Přednášel …", "Řečník: …". */
+const CZECH_LEAD = /^(?:přednášel[ai]?\s|přednášející\s*:|řeční(?:k|ci|ce)\s*:)/iu;
 
 /**
  * Where a byline ends: a line break (`<br>`: "by Jane Doe, Acme<br>Tuesday, March 19 • 10:00"), a separator, a

@@ -1,6 +1,6 @@
 import { isTag, isText, type AnyNode, type Element } from "domhandler";
 import { looksLikeRecapTitle } from "./titles";
-import { parseByline, splitLeading } from "./byline";
+import { namesBeforeVerb, parseByline, splitLeading, splitRest } from "./byline";
 import {
   BLOCKISH,
   cleanText,
@@ -20,7 +20,8 @@ import {
 import { isMedia, isTalkPage } from "./links";
 import type { RecapLink } from "./types";
 import { isGenericLabel, render } from "./render";
-import { isTimetable, itemsWithSpeakers, ownNotesItems, textBeforeLink } from "./shapes";
+import { isTimetable, itemsWithSpeakers, ownNotesItems, speaksOfTalks, textBeforeLink } from "./shapes";
+import { isEventName, readsAsProse } from "./titles";
 
 /**
  * A piece of the post that may reference one talk: a list item, a talk heading with the blocks
@@ -45,18 +46,24 @@ export interface Entry {
    * its own, a talk only if most of its peers are ("peers"), or because it sits right under a track's
    * heading ("track"). See `promotePeers` in item.ts.
    */
-  peers?: { group: number; tentative?: "peers" | "track" };
+  peers?: { group: number; tentative?: "peers" | "track" | "called" };
   /**
    * A talk by the shape of the list or table it is in (see shapes.ts), though it has no evidence of its own:
    * "speakers-after-comma" ("Title, Jane Doe" in a list of such, introduced as talks), "own-notes" (a link
    * to the author's notes in a list of such under a day's heading), "timetable-cell" (a cell of a timetable grid).
    */
   listed?: "speakers-after-comma" | "own-notes" | "timetable-cell";
+  /** A title followed by a line naming its speakers, in a post of several such (`titlesWithSpeakers`). */
+  titled?: boolean;
 }
 
 interface Walk {
   baseUrl: string;
   withHeadings: Set<Element>;
+  /** Titles (headings, or paragraphs that are only a title) each followed by a line saying who gave it; see `titlesWithSpeakers`. */
+  titled: Set<Element>;
+  /** The post names a conference (`aboutConference`). */
+  aboutConference: boolean;
   /** How many of these entries are talks: decides whether a heading is one talk or the section of several. */
   countTalks: (entries: Entry[]) => number;
   /** The headings above this point, outermost first, with the event or track each names, if any. */
@@ -77,7 +84,17 @@ interface Walk {
 
 export function collectEntries(roots: AnyNode[], baseUrl: string, countTalks: (entries: Entry[]) => number): Entry[] {
   const h1Parts = elementsWhere((el) => el.name === "h1", roots).length >= 2;
-  const walk: Walk = { baseUrl, withHeadings: elementsWithHeadings(roots), countTalks, outline: [], h1Parts, entries: [] };
+  const titled = aboutConference(roots, true) ? titlesWithSpeakers(roots, baseUrl) : new Set<Element>();
+  const walk: Walk = {
+    baseUrl,
+    withHeadings: elementsWithHeadings(roots),
+    titled,
+    aboutConference: aboutConference(roots, false),
+    countTalks,
+    outline: [],
+    h1Parts,
+    entries: [],
+  };
   walkFlow(roots, walk, 0);
   return walk.entries;
 }
@@ -101,7 +118,7 @@ function walkFlow(nodes: AnyNode[], walk: Walk, depth: number): void {
     flushInline();
     const el: Element = node;
     if (isSocialEmbed(el)) continue;
-    if (HEADING.test(el.name) || isBoldLine(el, walk.baseUrl)) i = onHeading(nodes, i, walk);
+    if (HEADING.test(el.name) || isBoldLine(el, walk.baseUrl) || walk.titled.has(el)) i = onHeading(nodes, i, walk);
     else if (LIST.has(el.name)) {
       walkList(el, walk, walk.section, depth, listShapes(el, previousElement(nodes, i), walk));
       if (walk.invitedList) walk.writeUps = walk.invitedList = false;
@@ -121,6 +138,12 @@ function onHeading(nodes: AnyNode[], i: number, walk: Walk): number {
   const body = nodes.slice(i + 1, end);
   const level = HEADING.test(heading.name) ? headingLevel(heading) : BOLD_LINE_LEVEL;
   const pushTalk = (blocks: AnyNode[]) => walk.entries.push(pushTalkEntry(heading, blocks, walk, { group: level }));
+  // A title followed by who gave it, in a post of several such (`titlesWithSpeakers`): one talk, and
+  // what is under it (the author's bullets) its notes.
+  if (walk.titled.has(heading)) {
+    walk.entries.push({ ...pushTalkEntry(heading, body, walk, { group: level }), titled: true });
+    return end - 1;
+  }
   let lists: boolean | undefined;
   if (level > 1 && !INTRODUCES.test(textOf([heading])) && !SOCIAL_EVENT.test(sectionName(textOf([heading])))) {
     // A heading with a recording or byline of its own is a talk, even with more talks after it:
@@ -158,7 +181,8 @@ function onHeading(nodes: AnyNode[], i: number, walk: Walk): number {
     const parent = [...walk.outline].reverse().find((h) => h.level < level);
     const underTrack = parent?.event !== undefined && TRACK_NAME.test(parent.event) && walk.section === parent.event;
     const blocks = body.filter((b) => !isList(b));
-    walk.entries.push(pushTalkEntry(heading, blocks, walk, { group: level, tentative: underTrack ? "track" : "peers" }));
+    const tentative = underTrack ? "track" : walk.aboutConference && callsItTheTalk(blocks) ? "called" : "peers";
+    walk.entries.push(pushTalkEntry(heading, blocks, walk, { group: level, tentative }));
   }
   walk.outline = [...walk.outline.filter((h) => h.level < level), { level, ...(names ? { event: name, heading } : {}) }];
   walk.section = [...walk.outline].reverse().find((h) => h.event)?.event;
@@ -239,7 +263,93 @@ function mayNameTalk(name: string): boolean {
 }
 
 function startsNewPart(node: AnyNode, walk: Walk): boolean {
-  return isHeading(node) || (isTag(node) && (walk.withHeadings.has(node) || isBoldLine(node, walk.baseUrl)));
+  return isHeading(node) || (isTag(node) && (walk.withHeadings.has(node) || walk.titled.has(node) || isBoldLine(node, walk.baseUrl)));
+}
+
+/**
+ * Titles given with who gave them: a heading, or a paragraph that is only a title (no sentence,
+ * at most one link — "##Title:" that a broken Markdown heading left as text), whose next block is a
+ * line naming the speakers ("Speaker: Jane Doe, Acme", "presented by …", "Přednášel …", "vorgestellt
+ * von …") or a sentence opening with them and their organization ("Jane Doe from Acme showed …").
+ * One such pair proves nothing — an interview's "Speaker: …" answers name no one, a blog's "By Jane
+ * Doe" lines are its authors — so they count only when the post has at least three of them and
+ * speaks of a conference or its talks besides. Returns those titles, or none.
+ */
+function titlesWithSpeakers(roots: AnyNode[], baseUrl: string): Set<Element> {
+  const found = new Set<Element>();
+  for (const el of elementsWhere((e) => HEADING.test(e.name) || e.name === "p", roots)) {
+    if (found.size > MAX_TITLED) break;
+    const next = nextSiblingElement(el);
+    if (!next || !(next.name === "p" || next.name === "div")) continue;
+    if (!namesSpeakers(textOf([next]))) continue;
+    if (HEADING.test(el.name) ? !mayNameTalk(sectionName(textOf([el]))) : !isTitleParagraph(el, baseUrl)) continue;
+    found.add(el);
+  }
+  return found.size >= MIN_TITLED ? found : new Set();
+}
+
+/**
+ * Whether the post, without its speaker lines, names a conference ("KubeCon", "the conference",
+ * "konference") or, when `talks` is set, at least speaks of talks ("sessions", "Vorträge").
+ */
+function aboutConference(roots: AnyNode[], talks: boolean): boolean {
+  const rest = cleanText(textOf(roots).slice(0, 20 * MAX_PARSED_TEXT)).replace(/\b(?:speakers?|presenters?)\s*:/gi, " ");
+  for (let at = 0; at < rest.length; at += MAX_PARSED_TEXT) {
+    const chunk = rest.slice(at, at + MAX_PARSED_TEXT + 100);
+    if (isEventName(chunk) || CONFERENCE_WORD.test(chunk) || (talks && speaksOfTalks(chunk))) return true;
+  }
+  return false;
+}
+
+/**
+ * "Moc pěkná přednáška o platformách …", "This talk was …", "Der Vortrag zeigte …": the first sentence
+ * under a plain heading calls what the heading names a talk (one talk: the singular). Such a heading
+ * is a talk when enough of its rank are (`promotePeers`), as one with a recording is.
+ */
+function callsItTheTalk(blocks: AnyNode[]): boolean {
+  const first = blocks.find((b) => isTag(b) && !isList(b) && textOf([b]) !== "");
+  if (!first) return false;
+  const sentence =
+    textOf([first])
+      .slice(0, 300)
+      .split(/(?<=\p{L}{2}[.!?])\s/u, 1)[0] ?? "";
+  return THE_TALK.test(sentence);
+}
+
+/** The talk word opens the sentence, at most two words in ("Moc pěkná přednáška", "Really great talk"), not after a preposition ("In the keynote, we …"). */
+const THE_TALK =
+  /^(?!(?:in|at|during|from|after|before|since|im|beim|nach|dans|pendant|après|en|durante|tras|na|v|ve|po|při|během)\s)(?:\p{L}+\s+){0,2}(?:(?:this|the|that|a|great|good|nice|excellent|interesting|fascinating|fun|solid)\s+(?:\p{L}+\s+)?(?:talk|session|keynote|presentation)|(?:der|dieser|ein|guter|toller|spannender)\s+vortrag|(?:cette|la|une)\s+(?:\p{L}+\s+)?(?:conférence|présentation)|(?:esta|la|una)\s+(?:\p{L}+\s+)?(?:charla|ponencia)|přednáš(?:ka|ku|ce|kou))(?!\p{L})/iu;
+
+const MIN_TITLED = 3;
+const BY_NAMES = /^(?:por|par|von|door|di)\s+\p{Lu}/u;
+const MAX_TITLED = 300;
+/** Words for a conference beyond the event names `isEventName` knows, in the languages recaps are written in. */
+const CONFERENCE_WORD = /(?<!\p{L})(?:conferences?|konferenz(?:en)?|conférences?|conferencias?|konferenc\p{L}{0,3}|meetups?)(?!\p{L})/iu;
+
+/** A line naming who gave the talk above it: a speaker line with names, or a sentence opening with names and their organization. */
+export function namesSpeakers(text: string): boolean {
+  const line = cleanText(text.slice(0, MAX_PARSED_TEXT));
+  if (line.length < 5) return false;
+  // "por Jane Doe", "par Jane Doe", "von Jane Doe": a line of its own that is only who gave it.
+  if (isSpeakerLine(line) || BY_NAMES.test(line)) return line.length <= 300 && splitRest(line).byline !== undefined;
+  return namesBeforeVerb(line, true) !== undefined;
+}
+
+/** A paragraph that is only a title: short, no sentence, at most one link, not itself a speaker line. */
+function isTitleParagraph(p: Element, baseUrl: string): boolean {
+  const text = cleanText(textOf([p]));
+  const title = trimEndOf(text.replace(/^#{1,6}(?=\s*\p{L})\s*/u, ""), " :");
+  if ((title.match(/\p{L}/gu)?.length ?? 0) < 3 || title.length > 200 || title.split(/\s+/).length > 20) return false;
+  if (/[.!?…]$/.test(title) && !/[?!]{2}$/.test(title)) return false;
+  return render([p], baseUrl).links.length <= 1 && !isSpeakerLine(title) && !readsAsProse(title);
+}
+
+function nextSiblingElement(el: Element): Element | undefined {
+  for (let node = el.next; node; node = node.next) {
+    if (isTag(node)) return node;
+    if (isText(node) && node.data.trim()) return undefined;
+  }
+  return undefined;
 }
 
 /**
@@ -368,11 +478,11 @@ function continuesEntry(line: AnyNode[], entry: Entry, baseUrl: string): boolean
 
 /** Labels of the lines that follow a talk's title line. */
 const CONTINUATION =
-  /^(?:🎙|🎤|🗣)|^(?:(?:speakers?|presenters?|panell?ists?|moderators?|hosts?|(?:my |key )?takeaways?|(?:my )?take|tl;?dr|why it matters|notes?)\s*:|(?:presented|delivered|given|moderated) by\s)/i;
+  /^(?:🎙|🎤|🗣)|^(?:(?:speakers?|presenters?|panell?ists?|moderators?|hosts?|(?:my |key )?takeaways?|(?:my )?take|tl;?dr|why it matters|notes?)\s*:|(?:presented|delivered|given|moderated|led|hosted) by\s)/i;
 
 /** "Speakers: …", "Presented by …", "By Jane Doe", or a microphone emoji before the names ("🎙️ Jane Doe et Raj Patel"). */
 export const SPEAKER_LINE =
-  /^(?:speakers?|presenters?|panell?ists?|moderators?|hosts?)\s*:|^(?:presented|delivered|given|moderated) by\s|^by\s+\p{Lu}|^(?:🎙|🎤|🗣)\uFE0F?\s*:?\s*\p{L}/iu;
+  /^(?:speakers?|presenters?|panell?ists?|moderators?|hosts?|sprecher(?:in|innen)?|referent(?:in|innen|en)?|intervenant(?:e|s|es)?|orateurs?|ponentes?|řeční(?:k|ci|ce)|přednášející)\s*:|^(?:presented|delivered|given|moderated|led|hosted) by\s|^(?:vorgestellt|präsentiert|gehalten) von\s|^présentée?s? par\s|^(?:presentad[oa]s?|impartid[oa]s?) por\s|^přednášel[ai]?\s+\p{Lu}|^by\s+\p{Lu}|^(?:🎙|🎤|🗣)\uFE0F?\s*:?\s*\p{L}/iu;
 export const MICROPHONE = /^(?:🎙|🎤|🗣)\uFE0F?\s*:?\s*/u;
 
 /**

@@ -4,7 +4,7 @@ import { namesBeforeVerb, namesEnding, parseByline, POSSESSIVE_TALK, splitLeadin
 import { readsAsProse, type TitleSource } from "./titles";
 import { isTag, isText, type Element } from "domhandler";
 import { cleanText, elementsWhere, MAX_PARSED_TEXT, SCHEDULE_TIME, textOf, trimEndOf } from "./dom";
-import { isDayOrDate, isPlaylist, isSpeakerLine, MICROPHONE, WRITE_UPS, type Entry } from "./entries";
+import { isDayOrDate, isPlaylist, isSpeakerLine, MICROPHONE, namesSpeakers, WRITE_UPS, type Entry } from "./entries";
 import { isMedia, isTalkPage, parseHttp, toRecapLink } from "./links";
 import { isGenericLabel, MARK, render, type Rendered, type Span } from "./render";
 import { textBeforeLink, titleCommaSpeakers } from "./shapes";
@@ -98,7 +98,8 @@ export function promotePeers(candidates: Candidate[]): Candidate[] {
   const bylined = new Map<number, number>();
   for (const c of candidates) {
     if (!c.peers) continue;
-    const counts = c.peers.tentative ? plain : c.shape === "talk" ? talks : undefined;
+    // A heading whose note calls it a talk ("called") counts as a talk of its rank, as one with a recording does.
+    const counts = c.peers.tentative === "called" ? talks : c.peers.tentative ? plain : c.shape === "talk" ? talks : undefined;
     counts?.set(c.peers.group, (counts.get(c.peers.group) ?? 0) + 1);
     if (!c.peers.tentative && c.shape === "talk" && c.item.speakers.length > 0)
       bylined.set(c.peers.group, (bylined.get(c.peers.group) ?? 0) + 1);
@@ -117,7 +118,9 @@ export function promotePeers(candidates: Candidate[]): Candidate[] {
     // Where every talk heading of the rank names its speakers, one naming nobody is the post's own
     // part ("🥂 Meet and greet"), not a talk given without its byline.
     const allBylined = (bylined.get(group) ?? 0) === peers && c.item.speakers.length === 0;
-    const amongPeers: boolean = peers >= 3 && peers >= (plain.get(group) ?? 0) && (talkAfter || c.item.links.length > 0) && !allBylined;
+    const ownWord = tentative === "called";
+    const amongPeers: boolean =
+      peers >= 3 && peers >= (plain.get(group) ?? 0) && (talkAfter || ownWord || c.item.links.length > 0) && (ownWord || !allBylined);
     const promoted: boolean = (tentative === "track" || amongPeers) && isTitle(c.item.title) && !readsAsProse(c.item.title);
     out[i] = promoted ? { ...c, shape: "talk", item: { ...c.item, kind: "talk" } } : { ...c, shape: "none" };
     talkAfter ||= promoted;
@@ -535,14 +538,21 @@ function speakerFirst(text: string): { title: string; byline: Byline } | undefin
 function fromHeading(entry: Entry, baseUrl: string): Candidate {
   const links = render([...entry.nodes, ...entry.body.flat()], baseUrl).links;
   // "#1: Unlocking Backstage's Potential: …": the numbering is no part of the title, nor a label before a byline.
-  const headText = plain(dropMarks(render(entry.nodes, baseUrl).raw), true).replace(LIST_NUMBER, "");
+  // "##Title": a Markdown heading left as text by a missing space.
+  const headText = plain(dropMarks(render(entry.nodes, baseUrl).raw), true)
+    .replace(LIST_NUMBER, "")
+    .replace(/^#{1,6}(?=\p{L})/u, "");
   // A heading splits only around a byline ("Title — Jane Doe, Intuit"); "Argo CD - Scaling Out" is one title.
+  // A speaker line right under it says who gave the talk: then the heading is all title ("Get Started with Non-Code Contributions").
   const split = splitLeading(headText, true);
-  const parts: Parts = split.byline ? split : { title: headText, note: "" };
+  const first = entry.body.find((block) => textOf(block) !== "");
+  const parts: Parts = split.byline && !(first && namesSpeakers(textOf(first))) ? split : { title: headText, note: "" };
   const anchors = elementsWhere((el) => el.name === "a", entry.nodes);
   const named = anchors.length === 1 && textOf(anchors) === textOf(entry.nodes);
   const titled = withBody({ ...parts, titleFrom: "markup", named }, entry.body, baseUrl);
-  return candidate(titled.byline ? titled : { ...titled, byline: profileNameBeforeVerb(entry.body) }, links, entry);
+  // "Jane Doe from Acme showed …" right under a title of a post of such pairs: who gave the talk.
+  const opening = entry.titled && first ? namesBeforeVerb(plain(dropMarks(render(first, baseUrl).raw), true), true)?.byline : undefined;
+  return candidate(titled.byline ? titled : { ...titled, byline: opening ?? profileNameBeforeVerb(entry.body) }, links, entry);
 }
 
 /**
@@ -880,8 +890,17 @@ const PUBLICATION =
 
 /** A title has words in it, and is not what a link is ("video", "slides") or a bare URL. */
 function isTitle(title: string): boolean {
-  return (title.match(/\p{L}/gu)?.length ?? 0) >= 3 && !isGenericLabel(title) && !isDayOrDate(title) && !THIS_TALK.test(title);
+  return (
+    (title.match(/\p{L}/gu)?.length ?? 0) >= 3 &&
+    !isGenericLabel(title) &&
+    !isDayOrDate(title) &&
+    !THIS_TALK.test(title) &&
+    !ASIDE_LABEL.test(title)
+  );
 }
+
+/** "Note: Jane Doe from Acme wrote the defaults": a label of an aside names no talk. */
+const ASIDE_LABEL = /^\s*(?:notes?|tips?|warning|caution|important|hint|info|update|edit|todo|p\.?s\.?|n\.?b\.?)\s*$/i;
 
 /** "This session", "The talk was given": a reference to the talk named elsewhere, never a talk's name. */
 const THIS_TALK =
