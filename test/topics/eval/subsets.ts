@@ -1,6 +1,6 @@
 /**
  * By hand, while tuning: `npx tsx test/topics/eval/subsets.ts [--misses] [--topic id]` prints dev's figures
- * split into the items from the second batch (ids "fr-"), the third ("f3-") and the fourth ("b4-"),
+ * split into the items from the second batch (ids "fr-"), the third ("f3-"), the fourth ("b4-") and the fifth ("b5-"),
  * each from feeds the taxonomy had not been tuned on when they were added (validation sets for
  * generalization), and the older items. Dev only:
  * test is never tuned on.
@@ -26,7 +26,8 @@ for (const [name, items] of [
   ["fresh", dev.filter((i) => i.id.startsWith("fr-"))],
   ["third", dev.filter((i) => i.id.startsWith("f3-"))],
   ["fourth", dev.filter((i) => i.id.startsWith("b4-"))],
-  ["old", dev.filter((i) => !/^(fr|f3|b4)-/.test(i.id))],
+  ["fifth", dev.filter((i) => i.id.startsWith("b5-"))],
+  ["old", dev.filter((i) => !/^(fr|f3|b4|b5)-/.test(i.id))],
   ["all", dev],
 ] as const) {
   const result = evaluate(items, taxonomy, history);
