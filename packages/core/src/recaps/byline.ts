@@ -206,6 +206,66 @@ const NOT_NAMES = new Set(
   ).split(" "),
 );
 
+/**
+ * Words that name things, never people, even capitalised: technology terms ("Functor", "Kubernetes",
+ * "Cluster"), fields of study ("Computer Science") and the kinds of organization ("Labs", "Systems").
+ * A name with one of them in it is a product, a field or a company — or a fragment of a talk's title.
+ * Only words that are no one's given name or surname are here ("Mark", "Elder", "Foster" are not).
+ */
+const THING_WORDS = new Set(
+  (
+    "kubernetes k8s cloud clusters cluster container containers docker serverless functor functors monad monads api apis sdk cli " +
+    "ci cd ai ml llm llms gpu data database databases cache scheduling scheduler observability telemetry tracing metrics logging " +
+    "security devops gitops platform platforms infrastructure network networking networks service services microservices server " +
+    "servers web mobile app apps application applications software hardware code compiler runtime framework frameworks library " +
+    "libraries operator operators controller controllers pipeline pipelines workflow workflows agent agents agentic model models " +
+    "inventory engine engines compute storage mesh proxy gateway autoscaler testing tests user users stories scaling performance " +
+    "architecture patterns deployment deployments automation analytics intelligence learning machine quantum blockchain protocol " +
+    "protocols backend frontend javascript typescript python java golang kotlin rails react programming programs functional " +
+    "science sciences engineering mathematics physics chemistry biology economics studies computing informatics statistics " +
+    "management research technology technologies computer computers " +
+    "labs lab inc ltd llc gmbh corp corporation company systems solutions consulting foundation university institute college " +
+    "academy studios ventures hat " +
+    // Places and venues: "Salt Lake City", "United Kingdom", "Moscone Center".
+    "city county kingdom republic united states island islands valley center centre convention expo arena stadium hotel"
+  ).split(" "),
+);
+
+/** Name-part prefixes before a capital inside one word: "McCune", "MacDonald", "DeShawn", "LaToya", "VanDyke". */
+const INNER_CAPITAL_PREFIX = /^(?:mc|mac|o|d|de|di|da|du|la|le|van|von|fitz|st|del|della)$/i;
+
+/**
+ * A word that names a thing: one of THING_WORDS, or one with a capital inside it that no surname's
+ * prefix explains ("GitOps", "ServiceNow", "TomEE", "JavaScript" — not "McCune", "O’Brien", "Kim-Adeline").
+ */
+export function isThingWord(word: string): boolean {
+  if (THING_WORDS.has(word.toLowerCase().replace(/[.,]+$/, ""))) return true;
+  return word.split(/[-'’]/).some((part) => {
+    const inner = /^(\p{L}*?\p{Ll})\p{Lu}/u.exec(part);
+    return inner !== null && !INNER_CAPITAL_PREFIX.test(inner[1]!);
+  });
+}
+
+/**
+ * What a talk's speaker must be, wherever it was read: no word naming a thing (isThingWord), and not a
+ * fragment of the talk's own title — unless the title gives the name after "with", "by", "featuring"
+ * ("Inside Azure innovations with Mark Russinovich") or as a possessive.
+ */
+export function isSpeakerName(name: string, title = ""): boolean {
+  const words = name.trim().split(/\s+/);
+  // A one-word handle ("StayAtHomeDev", "badcop") came from a handle's own byline shape: only the word list applies.
+  if (words.length === 1 ? THING_WORDS.has(name.toLowerCase()) : words.some(isThingWord)) return false;
+  // "Raj Patel I travelled …": an initial goes before a surname; a lone capital letter ending the name is the pronoun.
+  if (words.length > 1 && /^\p{Lu}$/u.test(words[words.length - 1]!)) return false;
+  const at = title ? title.toLowerCase().indexOf(name.toLowerCase()) : -1;
+  if (at < 0) return true;
+  const before = title.slice(0, at);
+  const after = title.slice(at + name.length).trim();
+  // "Title - Jane Doe": a byline the title kept at its end is no fragment of the title.
+  if (after === "" && /\s[-–—|]\s*$|,\s*$/u.test(before)) return true;
+  return /(?:^|\s)(?:with|by|featuring|feat\.|ft\.|and|&|mit|avec|con|par|von|por)\s+$/iu.test(before) || /^['’]s?(?:\s|$)/u.test(after);
+}
+
 /** 2–5 words, each capitalised (or a particle, or an initial), no digits or sentence punctuation. */
 export function isName(written: string): boolean {
   // "Mauricio “Salaboy” Salatino": a nickname in quotes between the names.

@@ -3,6 +3,7 @@ import { countsAsTalk, detectRecap } from "./detect";
 import { collectEntries, type Entry } from "./entries";
 import { promotePeers, toCandidates } from "./item";
 import { talkPageKey } from "./links";
+import { isSpeakerName } from "./byline";
 import type { ExtractOptions, RecapExtraction, RecapItem } from "./types";
 
 const MAX_ITEMS = 300;
@@ -19,13 +20,20 @@ export function extractRecap(html: string, options: ExtractOptions): RecapExtrac
     const candidates = promotePeers(entries.flatMap((e) => toCandidates(e, baseUrl)));
     const detected = detectRecap(candidates);
     if (!detected && !marked) return { isRecap: false, detected, items: [] };
-    const items = unique(candidates.filter((c) => c.shape !== "none").map((c) => c.item)).slice(0, MAX_ITEMS);
+    const items = unique(candidates.filter((c) => c.shape !== "none").map((c) => onlyPeople(c.item))).slice(0, MAX_ITEMS);
     return { isRecap: true, detected, items };
   } catch {
     // A parser or walker bug on some unforeseen input must not sink the feed poll that called us,
     // nor pass for a recap that lists nothing (which would remove its stored talks).
     return { isRecap: false, detected: false, items: [] };
   }
+}
+
+/** Every source of speakers ends here: a talk's speakers are people (isSpeakerName), whoever read them. */
+function onlyPeople(item: RecapItem): RecapItem {
+  if (item.kind !== "talk" || item.speakers.every((name) => isSpeakerName(name, item.title))) return item;
+  const speakers = item.speakers.filter((name) => isSpeakerName(name, item.title));
+  return { ...item, speakers, organizations: speakers.length > 0 ? item.organizations : [] };
 }
 
 /**

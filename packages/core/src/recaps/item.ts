@@ -1,6 +1,16 @@
 import type { AnyNode } from "domhandler";
 import { truncate } from "../shared/truncate";
-import { namesBeforeVerb, namesEnding, parseByline, POSSESSIVE_TALK, splitLeading, splitRest, type Byline, type Parts } from "./byline";
+import {
+  isSpeakerName,
+  namesBeforeVerb,
+  namesEnding,
+  parseByline,
+  POSSESSIVE_TALK,
+  splitLeading,
+  splitRest,
+  type Byline,
+  type Parts,
+} from "./byline";
 import { readsAsProse, type TitleSource } from "./titles";
 import { isTag, isText, type Element } from "domhandler";
 import { cleanText, elementsWhere, MAX_PARSED_TEXT, SCHEDULE_TIME, textOf, trimEndOf } from "./dom";
@@ -666,7 +676,9 @@ function candidate(parts: Titled, links: RecapLink[], entry: Entry): Candidate {
   if (entry.section) base.section = entry.section;
   const item = withNote(base, parts.note);
   const shape = shapeOf(item, parts, entry);
-  const byline = parts.byline ?? (shape === "talk" ? (speakersLeadingNote(item.note) ?? bylineOfRecording(links)) : undefined);
+  const byline =
+    people(parts.byline, title) ??
+    (shape === "talk" ? (people(speakersLeadingNote(item.note), title) ?? people(bylineOfRecording(links), title)) : undefined);
   if (shape === "talk" && byline) Object.assign(item, byline satisfies Byline);
   if (shape === "article") {
     item.kind = "article";
@@ -684,6 +696,14 @@ function candidate(parts: Titled, links: RecapLink[], entry: Entry): Candidate {
     ...(entry.peers ? { peers: entry.peers } : {}),
     ...(entry.listed ? { listed: true } : {}),
   };
+}
+
+/** A byline's speakers that are people (isSpeakerName against the talk's title); none left, no byline. */
+export function people(byline: Byline | undefined, title: string): Byline | undefined {
+  if (!byline) return undefined;
+  const speakers = byline.speakers.filter((name) => isSpeakerName(name, title));
+  if (speakers.length === 0) return undefined;
+  return speakers.length === byline.speakers.length ? byline : { ...byline, speakers };
 }
 
 function shapeOf(item: RecapItem, parts: Titled, entry: Entry): Candidate["shape"] {
@@ -761,9 +781,17 @@ function speakersInNoteSentence(note: string): Byline | undefined {
       if (!possessive) return named.byline;
       if (named.byline.organizations.length === 0) return { speakers: named.byline.speakers, organizations: [possessive[1]!] };
     }
-    // In the first two sentences, names alone will do before a verb of telling the talk ("Tim Allclair dives deep into …").
-    const alone = i < 2 && !possessive ? namesBeforeVerb(sentence) : undefined;
-    if (alone && tells(sentence.slice(alone.end))) return alone.byline;
+    // In the first two sentences, names alone will do before a verb of telling the talk ("Tim Allclair dives
+    // deep into …") — at the sentence's start or after a clause leading to them ("Encore de l’IA, Kim-Adeline Miguel et Sandra
+    // Parlant ont présenté …").
+    const nearTalk = i < 2;
+    if (nearTalk && !possessive) {
+      for (const start of [0, ...[...sentence.matchAll(/,\s+(?=\p{Lu})/gu)].map((m) => m.index + m[0].length)].slice(0, 4)) {
+        const clause = sentence.slice(start);
+        const alone = namesBeforeVerb(clause);
+        if (alone && tells(clause.slice(alone.end))) return alone.byline;
+      }
+    }
     const told = i < 2 ? speakerInSentence(sentence) : undefined;
     if (told) return told;
   }
