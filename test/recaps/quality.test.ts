@@ -16,7 +16,7 @@ import { caseSlugs, loadCases, report, scoreCase, totals } from "./eval/evaluate
 const { dev, test } = loadCases();
 
 /** What `test` must keep: the issue's bar where the extractor reaches it, else today's figure. */
-const FLOOR = { talks: 0.9, speakers: 0.71, events: 0.9, articles: 0, extra: 0.07 };
+const FLOOR = { talks: 0.9, speakers: 0.73, events: 0.9, articles: 0, extra: 0.07 };
 
 describe("recap extraction quality", () => {
   it("has at least ten real posts, each in exactly one split", () => {
