@@ -411,3 +411,61 @@ describe("the prefilter", () => {
     }
   });
 });
+
+describe("project classes (round 3 vocabulary)", () => {
+  it.each([
+    ["OKD 4.15 is out", "kubernetes"],
+    ["Installing Kubermatic on bare metal", "kubernetes"],
+    ["Konveyor Community HackFest", "kubernetes"],
+    ["Move2Kube: migrating Cloud Foundry apps", "kubernetes"],
+    ["Writing controllers with Kubebuilder", "kubernetes"],
+    ["HAMi graduates to incubation", "ai-ml"],
+    ["Fair sharing with the KAI Scheduler", "ai-ml"],
+    ["Serving models with llm-d", "ai-ml"],
+    ["Getting started with TensorRT-LLM", "ai-ml"],
+    ["Eclipse Che 7.90 released", "developer-experience"],
+    ["Writing a devfile for your project", "developer-experience"],
+    ["Running SeaweedFS in production", "data-storage"],
+    ["StackGres 1.10 brings new Postgres extensions", "data-storage"],
+    ["Redpanda vs Apache Kafka", "data-storage"],
+    ["SSO for Grafana with Authelia", "security"],
+    ["Syncing secrets with Infisical", "security"],
+    ["What's new in Grafana Alloy", "observability"],
+    ["On-call rotations in Opsgenie", "reliability"],
+    ["Flux Operator 0.10 released", "gitops"],
+    ["Migrating from Bitbucket Pipelines", "ci-cd"],
+    ["Feature experiments with GrowthBook", "ci-cd"],
+    ["Deploying to Kong Gateway", "networking"],
+    ["Anthos Service Mesh deep dive", "service-mesh"],
+    ["Hosted clusters with KubeSlice", "multi-tenancy"],
+    ["Introducing Qovery environments", "platform-engineering"],
+    ["Harness Internal Developer Portal now GA", "developer-portals"],
+    ["Building agents with Dapr Agents", "dapr"],
+    ["Forgejo's governance model", "open-source-business"],
+    ["Cutting our bill with CloudZero", "finops"],
+    ["Measuring emissions with Cloud Carbon Footprint", "sustainability"],
+    ["Debugging packets with pwru", "ebpf"],
+    ["Compiling JavaScript to Wasm with Javy", "webassembly"],
+  ])("tags %j as %s", (title, topic) => {
+    expect(ids(title)).toContain(topic);
+  });
+
+  it("keeps ambiguous project names untagged without their topic's context", () => {
+    expect(ids("Coder of the year: a profile")).not.toContain("developer-experience");
+    expect(ids("The Garden in spring")).not.toContain("developer-experience");
+    expect(ids("A Forklift driver's story")).not.toContain("kubernetes");
+    expect(ids("Cursor position in terminals")).not.toContain("ai-ml");
+    expect(ids("Harbor seals return to the bay")).not.toContain("ci-cd");
+    expect(ids("Dragonfly sightings this summer")).not.toContain("data-storage");
+    expect(ids("Grok the basics of Go")).not.toContain("ai-ml");
+    expect(ids("Port of Rotterdam expands")).not.toContain("developer-portals");
+  });
+
+  it("tags ambiguous names with their context", () => {
+    expect(ids("Coder workspaces on Kubernetes", "Self-hosted development environments with Terraform templates")).toContain(
+      "developer-experience",
+    );
+    expect(ids("Forklift 2.5 migrates VMs to KubeVirt")).toContain("kubernetes");
+    expect(ids("Dragonfly as a Redis replacement", "An in-memory cache compatible with Redis")).toContain("data-storage");
+  });
+});
