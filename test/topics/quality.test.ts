@@ -23,8 +23,9 @@ const topicIds = taxonomy.topics.map((t) => t.id);
 // seen (its recall on them: 0.66, then 0.62), so its recall floor went from 0.81 to what the larger
 // set measures; rules validated on the unseen feeds' dev halves then raised it (0.836 / 0.799). A
 // fourth batch (71 test items) and vocabulary written from the definitions: 0.840 / 0.816; a fifth
-// batch (75 test items, recall 0.66 on the whole batch before tuning): 0.843 / 0.808.
-const TEST_FLOOR = { precision: 0.83, recall: 0.8 };
+// batch (75 test items, recall 0.66 on the whole batch before tuning): 0.843 / 0.808; classes of
+// projects per topic from the definitions: 0.838 / 0.818.
+const TEST_FLOOR = { precision: 0.83, recall: 0.81 };
 const MIN_ITEMS = 400;
 const MIN_TEST_POSITIVES_PER_TOPIC = 3;
 
