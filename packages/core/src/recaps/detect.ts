@@ -16,15 +16,17 @@ import { isEventName } from "./titles";
 export function talkEvidence(c: Candidate): number {
   if (c.shape !== "talk" || !c.item.links.some(isMedia)) return 0;
   const markup = c.titleFrom === "markup" ? 1 : 0;
-  const byline = c.item.speakers.length > 0 || c.item.organizations.length > 0 ? 1 : 0;
+  // Speakers read only by the shape of the text around the talk (`Candidate.bylineByShape`) are no evidence.
+  const byline = !c.bylineByShape && (c.item.speakers.length > 0 || c.item.organizations.length > 0) ? 1 : 0;
   const event = isEventSection(c.item.section ?? "") || c.item.links.some((l) => isTalkPage(l.url)) ? 1 : 0;
   // "<a>Recording</a> · <a>Slides</a>": a link named as the talk's recording or deck is the talk's own.
-  const named = c.item.links.some((l) => isMedia(l) && l.label.trim() !== "" && isGenericLabel(l.label)) ? 1 : 0;
+  const named = !c.recordingInNotes && c.item.links.some((l) => isMedia(l) && l.label.trim() !== "" && isGenericLabel(l.label)) ? 1 : 0;
   return markup + byline + event + named;
 }
 
+/** Whether an entry reads as a talk at all (the walk asks, to tell a talk's heading from a section's): any byline counts here. */
 export function countsAsTalk(c: Candidate): boolean {
-  return talkEvidence(c) > 0;
+  return talkEvidence(c.bylineByShape ? { ...c, bylineByShape: false } : c) > 0;
 }
 
 /** At least two kinds of evidence per talk over three talks, or markup alone over six. */
@@ -60,7 +62,8 @@ export function detectRecap(candidates: Candidate[]): boolean {
   for (const c of candidates) {
     const evidence = talkEvidence(c);
     if (evidence === 0) continue;
-    const title = c.item.title.toLowerCase();
+    // Talks split from one item (`joinedTalks`) are one entry here: one bullet, however many links it opens with.
+    const title = c.joined ?? c.item.title.toLowerCase();
     evidenceByTitle.set(title, Math.max(evidence, evidenceByTitle.get(title) ?? 0));
     for (const link of c.item.links) if (isMedia(link)) mediaUrls.add(link.url);
   }

@@ -20,7 +20,7 @@ import {
 import { isMedia, isTalkPage } from "./links";
 import type { RecapLink } from "./types";
 import { isGenericLabel, render } from "./render";
-import { isTimetable, itemsWithSpeakers, ownNotesItems, speaksOfTalks, textBeforeLink } from "./shapes";
+import { hasScheduleAxis, isTimetable, itemsWithSpeakers, ownNotesItems, speaksOfTalks, textBeforeLink } from "./shapes";
 import { isEventName, readsAsProse } from "./titles";
 
 /**
@@ -84,7 +84,7 @@ interface Walk {
 
 export function collectEntries(roots: AnyNode[], baseUrl: string, countTalks: (entries: Entry[]) => number): Entry[] {
   const h1Parts = elementsWhere((el) => el.name === "h1", roots).length >= 2;
-  const titled = aboutConference(roots, true) ? titlesWithSpeakers(roots, baseUrl) : new Set<Element>();
+  const titled = titlesWithSpeakers(roots, baseUrl);
   const walk: Walk = {
     baseUrl,
     withHeadings: elementsWithHeadings(roots),
@@ -285,8 +285,32 @@ function titlesWithSpeakers(roots: AnyNode[], baseUrl: string): Set<Element> {
     if (HEADING.test(el.name) ? !mayNameTalk(sectionName(textOf([el]))) : !isTitleParagraph(el, baseUrl)) continue;
     found.add(el);
   }
-  return found.size >= MIN_TITLED ? found : new Set();
+  return found.size >= MIN_TITLED && nearConference(roots, found) ? found : new Set();
 }
+
+/**
+ * Whether the pairs are said to be a conference's talks where they stand: a conference, an event or
+ * talks are named in the post's first paragraphs, or in the section that holds the pairs (from the
+ * heading above the first of them to the next heading of that rank after the last). A release note
+ * that mentions the conference booth further down, or "session replay", does not make its feature
+ * headings talks.
+ */
+function nearConference(roots: AnyNode[], pairs: Set<Element>): boolean {
+  const blocks = elementsWhere((e) => HEADING.test(e.name) || e.name === "p" || e.name === "li", roots);
+  const opening = blocks.filter((b) => !pairs.has(b) && textOf([b]) !== "").slice(0, FIRST_PARAGRAPHS);
+  if (aboutConference(opening, true)) return true;
+  const at = blocks.map((b, i) => (pairs.has(b) ? i : -1)).filter((i) => i >= 0);
+  const first = at[0]!;
+  const rank = (b: Element) => (HEADING.test(b.name) ? headingLevel(b) : 7);
+  let start = first;
+  while (start > 0 && !(HEADING.test(blocks[start - 1]!.name) && rank(blocks[start - 1]!) < rank(blocks[first]!))) start--;
+  const over = start > 0 ? rank(blocks[start - 1]!) : 0;
+  let end = at[at.length - 1]! + 1;
+  while (end < blocks.length && !(HEADING.test(blocks[end]!.name) && rank(blocks[end]!) <= over)) end++;
+  return aboutConference(blocks.slice(Math.max(0, start - 1), end), true);
+}
+
+const FIRST_PARAGRAPHS = 3;
 
 /**
  * Whether the post, without its speaker lines, names a conference ("KubeCon", "the conference",
@@ -296,7 +320,8 @@ function aboutConference(roots: AnyNode[], talks: boolean): boolean {
   const rest = cleanText(textOf(roots).slice(0, 20 * MAX_PARSED_TEXT)).replace(/\b(?:speakers?|presenters?)\s*:/gi, " ");
   for (let at = 0; at < rest.length; at += MAX_PARSED_TEXT) {
     const chunk = rest.slice(at, at + MAX_PARSED_TEXT + 100);
-    if (isEventName(chunk) || CONFERENCE_WORD.test(chunk) || (talks && speaksOfTalks(chunk))) return true;
+    // "Session replay", "a session cookie": the singular names no conference's talks.
+    if (isEventName(chunk) || CONFERENCE_WORD.test(chunk) || (talks && speaksOfTalks(chunk.replace(/\bsession\b/giu, " ")))) return true;
   }
   return false;
 }
@@ -632,6 +657,7 @@ function onTable(table: Element, walk: Walk): void {
   // A timetable grid (shapes.ts): every cell written as its talks are — words, then a link, even an
   // empty one ("Title 📄(soon)") — is a talk of its own, in rows of one talk too.
   const grid = isTimetable(rows, titledCells);
+  const schedule = grid || hasScheduleAxis(rows);
   for (const row of rows) {
     if (!row.children.some((c) => isTag(c) && c.name === "td")) continue;
     if (grid) {
@@ -642,7 +668,7 @@ function onTable(table: Element, walk: Walk): void {
     // A timetable's row ("11:30 | Title A 📄 | Title B 📄 | Title C 📄"): several cells that each name
     // something and link it are several talks, one per cell; a row "Title | Speaker | Video" is one.
     const titled = titledCells(row);
-    if (titled.length >= 2) for (const cell of titled) walk.entries.push(lineEntry([cell], walk));
+    if (titled.length >= 2 && schedule) for (const cell of titled) walk.entries.push(lineEntry([cell], walk));
     else walk.entries.push(lineEntry([row], walk));
   }
 }

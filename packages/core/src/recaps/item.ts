@@ -13,7 +13,7 @@ import {
 } from "./byline";
 import { readsAsProse, type TitleSource } from "./titles";
 import { isTag, isText, type Element } from "domhandler";
-import { cleanText, elementsWhere, MAX_PARSED_TEXT, SCHEDULE_TIME, textOf, trimEndOf } from "./dom";
+import { cleanText, elementsWhere, isList, MAX_PARSED_TEXT, SCHEDULE_TIME, textOf, trimEndOf } from "./dom";
 import { isDayOrDate, isPlaylist, isSpeakerLine, MICROPHONE, namesSpeakers, WRITE_UPS, type Entry } from "./entries";
 import { isMedia, isTalkPage, parseHttp, toRecapLink } from "./links";
 import { isGenericLabel, MARK, render, type Rendered, type Span } from "./render";
@@ -32,6 +32,31 @@ export interface Candidate {
   peers?: Entry["peers"];
   /** A talk only by the shape of its list or table (`Entry.listed`). */
   listed?: boolean;
+  /**
+   * Its speakers were read only by the shape of the text around the talk — a story verb in its note
+   * ("Jane Doe explores …"), a possessive before its link ("Jane Doe’s <a>video</a>"), a title over a
+   * speaker line in a post of such pairs — which newsletters and release notes write too: they name
+   * the talk's speakers for a marked feed, and are no evidence of a recap (`talkEvidence`).
+   */
+  bylineByShape?: boolean;
+  /**
+   * A title over a speaker line (`titlesWithSpeakers`) whose recordings are all in the bullets under it —
+   * the author's notes ("Demo: <a>watch it</a>"): a generic label there says what the note links, not
+   * that the talk's own recording is named (`talkEvidence`).
+   */
+  recordingInNotes?: boolean;
+  /** Split from one item with others (`joinedTalks`): for detection the item is one entry, this key. */
+  joined?: string;
+}
+
+/**
+ * Bylines read by shape only (see `Candidate.bylineByShape`): the objects the readers return, so a
+ * candidate can tell where its byline came from.
+ */
+const BY_SHAPE = new WeakSet<Byline>();
+function byShape(byline: Byline | undefined): Byline | undefined {
+  if (byline) BY_SHAPE.add(byline);
+  return byline;
 }
 
 /** An entry's title and what follows it, with where the title came from. */
@@ -159,8 +184,9 @@ function talksMentioned(entry: Entry, baseUrl: string): Candidate[] {
       BY_AFTER.exec(after)?.[1] ??
       (quoted !== undefined ? (BY_AFTER_APPOSITION.exec(after)?.[1] ?? RELATIVE_AFTER.exec(after)?.[1]) : undefined);
     const owner = ownRecording(link) ? possessiveOwner(anchor) : undefined;
-    const byline =
-      (by ? namesOpening(by.split(MENTION_END)[0] ?? "") : undefined) ?? (quoted !== undefined ? namesClosing(before) : undefined) ?? owner;
+    const written =
+      (by ? namesOpening(by.split(MENTION_END)[0] ?? "") : undefined) ?? (quoted !== undefined ? namesClosing(before) : undefined);
+    const byline = written ?? owner;
     if (!byline && !(quoted !== undefined && TALK_WORD_BEFORE.test(before))) continue;
     // "Chris Ridenour’s <a>Multiplayer Dome Keeper talk</a>": the words for the link are not the title's.
     const label = owner ? link.label.replace(/\s+talk(?:\s+here)?$/u, "") : link.label;
@@ -168,7 +194,14 @@ function talksMentioned(entry: Entry, baseUrl: string): Candidate[] {
     const item: RecapItem = { kind: "talk", title, speakers: [], organizations: [], ...byline, links: [link] };
     const section = trackNamedBefore(anchor) ?? entry.section;
     if (section) item.section = section;
-    found.push({ shape: "talk", item, source: entry.source, titleFrom: "markup", writeUps: entry.writeUps === true });
+    found.push({
+      shape: "talk",
+      item,
+      source: entry.source,
+      titleFrom: "markup",
+      writeUps: entry.writeUps === true,
+      ...(!written && owner ? { bylineByShape: true } : {}),
+    });
   }
   return found;
 }
@@ -321,7 +354,7 @@ function joinedTalks(entry: Entry, own: Candidate, baseUrl: string): Candidate[]
     const item: RecapItem = { kind: "talk", title: truncate(cleanText(link.label), 300), speakers: [], organizations: [], links: [link] };
     if (own.item.section) item.section = own.item.section;
     if (own.item.note) item.note = own.item.note;
-    return { ...own, item };
+    return { ...own, item, joined: `${own.item.title}\n${leading[0]!.url}` };
   });
 }
 
@@ -562,8 +595,19 @@ function fromHeading(entry: Entry, baseUrl: string): Candidate {
   const titled = withBody({ ...parts, titleFrom: "markup", named }, entry.body, baseUrl);
   // "Jane Doe from Acme showed …" right under a title of a post of such pairs: who gave the talk.
   const opening = entry.titled && first ? namesBeforeVerb(plain(dropMarks(render(first, baseUrl).raw), true), true)?.byline : undefined;
-  return candidate(titled.byline ? titled : { ...titled, byline: opening ?? profileNameBeforeVerb(entry.body) }, links, entry);
+  // Who gave it, read only because the title is one of the post's title-and-speaker pairs: a line "Led by …", "Vorgestellt von …", "Présenté par …" (as a project's lead
+  // is written too). A "Speaker: …" or "Presented by …" line names a talk's speakers anywhere.
+  const pairOnly = entry.titled && first !== undefined && PAIR_ONLY_LEAD.test(cleanText(textOf(first)));
+  const byline = titled.byline ?? opening ?? profileNameBeforeVerb(entry.body);
+  const made = candidate({ ...titled, byline: pairOnly && byline ? byShape({ ...byline }) : byline }, links, entry);
+  if (!entry.titled || made.shape !== "talk") return made;
+  const ownMedia = render([...entry.nodes, ...entry.body.flat().filter((node) => !isList(node))], baseUrl).links.some(isMedia);
+  return ownMedia ? made : { ...made, recordingInNotes: true };
 }
+
+/** Speaker lines read as such only under a title of a post of title-and-speaker pairs (`titlesWithSpeakers`). */
+const PAIR_ONLY_LEAD =
+  /^(?:(?:led|hosted|run) by\s|(?:vorgestellt|präsentiert|gehalten) von\s|présentée?s? par\s|(?:presentad[oa]s?|impartid[oa]s?) por\s|přednášel[ai]?\s|(?:přednášející|řeční(?:k|ci|ce))\s*:)/iu;
 
 /**
  * Who gave the talk, from the first paragraph under its heading: a name linked to its owner's
@@ -676,10 +720,15 @@ function candidate(parts: Titled, links: RecapLink[], entry: Entry): Candidate {
   if (entry.section) base.section = entry.section;
   const item = withNote(base, parts.note);
   const shape = shapeOf(item, parts, entry);
+  const fromNote = shape === "talk" && !people(parts.byline, title) ? speakersLeadingNote(item.note) : undefined;
   const byline =
-    people(parts.byline, title) ??
-    (shape === "talk" ? (people(speakersLeadingNote(item.note), title) ?? people(bylineOfRecording(links), title)) : undefined);
+    people(parts.byline, title) ?? (shape === "talk" ? (people(fromNote, title) ?? people(bylineOfRecording(links), title)) : undefined);
   if (shape === "talk" && byline) Object.assign(item, byline satisfies Byline);
+  // Names before a story verb in the note, or read by a title-and-speaker pair only (`fromHeading`).
+  const bylineByShape =
+    shape === "talk" &&
+    byline !== undefined &&
+    (parts.byline ? BY_SHAPE.has(parts.byline) : fromNote !== undefined && BY_SHAPE.has(fromNote));
   if (shape === "article") {
     item.kind = "article";
     delete item.code;
@@ -695,6 +744,7 @@ function candidate(parts: Titled, links: RecapLink[], entry: Entry): Candidate {
     writeUps: entry.writeUps === true,
     ...(entry.peers ? { peers: entry.peers } : {}),
     ...(entry.listed ? { listed: true } : {}),
+    ...(bylineByShape ? { bylineByShape: true } : {}),
   };
 }
 
@@ -778,8 +828,12 @@ function speakersInNoteSentence(note: string): Byline | undefined {
     const rest = possessive ? sentence.slice(possessive[0].length) : sentence;
     const named = namesBeforeVerb(rest, !possessive);
     if (named && tells(rest.slice(named.end))) {
-      if (!possessive) return named.byline;
-      if (named.byline.organizations.length === 0) return { speakers: named.byline.speakers, organizations: [possessive[1]!] };
+      const story = !PRESENTS.test(rest.slice(named.end));
+      const found =
+        possessive && named.byline.organizations.length === 0
+          ? { speakers: named.byline.speakers, organizations: [possessive[1]!] }
+          : named.byline;
+      if (!possessive || named.byline.organizations.length === 0) return story ? byShape({ ...found }) : found;
     }
     // In the first two sentences, names alone will do before a verb of telling the talk ("Tim Allclair dives
     // deep into …") — at the sentence's start or after a clause leading to them ("Encore de l’IA, Kim-Adeline Miguel et Sandra
@@ -789,7 +843,8 @@ function speakersInNoteSentence(note: string): Byline | undefined {
       for (const start of [0, ...[...sentence.matchAll(/,\s+(?=\p{Lu})/gu)].map((m) => m.index + m[0].length)].slice(0, 4)) {
         const clause = sentence.slice(start);
         const alone = namesBeforeVerb(clause);
-        if (alone && tells(clause.slice(alone.end))) return alone.byline;
+        if (alone && tells(clause.slice(alone.end)))
+          return PRESENTS.test(clause.slice(alone.end)) ? alone.byline : byShape({ ...alone.byline });
       }
     }
     const told = i < 2 ? speakerInSentence(sentence) : undefined;
@@ -805,9 +860,10 @@ function speakersInNoteSentence(note: string): Byline | undefined {
  */
 function speakerInSentence(sentence: string): Byline | undefined {
   for (const who of sentence.matchAll(/,\s+who(?=\s)/gu)) {
-    if (!tells(sentence.slice(who.index + who[0].length))) continue;
+    const verb = sentence.slice(who.index + who[0].length);
+    if (!tells(verb)) continue;
     const byline = namesEnding(sentence.slice(0, who.index));
-    if (byline) return byline;
+    if (byline) return PRESENTS.test(verb) ? byline : byShape({ ...byline });
   }
   const possessive = POSSESSIVE_TALK.exec(sentence);
   return possessive ? namesEnding(sentence.slice(0, possessive.index)) : undefined;

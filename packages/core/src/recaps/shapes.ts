@@ -5,7 +5,7 @@
  */
 import { isTag, type AnyNode, type Element } from "domhandler";
 import { afterComma, isJobTitle, isName, type Parts } from "./byline";
-import { cleanText, elementsWhere, isList, MAX_PARSED_TEXT, SCHEDULE_TIME, textOf } from "./dom";
+import { cleanText, elementsWhere, isList, LEADING_TIME, MAX_PARSED_TEXT, SCHEDULE_TIME, textOf } from "./dom";
 import { parseHttp } from "./links";
 import { render } from "./render";
 import { readsAsProse } from "./titles";
@@ -115,8 +115,31 @@ export function isOwnPage(href: string, baseUrl: string): boolean {
  * only a time, a break ("Lunch") or a name is not.
  */
 export function isTimetable(rows: Element[], titledCells: (row: Element) => Element[]): boolean {
-  return rows.filter((row) => titledCells(row).length >= 2).length >= 2;
+  return rows.filter((row) => titledCells(row).length >= 2).length >= 2 && hasScheduleAxis(rows);
 }
+
+/**
+ * A table is a schedule when it says when or where: a time or slot in at least two rows ("11:30",
+ * "Slot 3"), or a header naming rooms, tracks, stages or times ("Time | Room A | Room B", "時刻 | Track1").
+ * A benchmark's "Parser | Laptop | Server" or a CI matrix's "System | Node 20 | Node 22" does not.
+ */
+export function hasScheduleAxis(rows: Element[]): boolean {
+  const cells = (row: Element) => row.children.filter((c): c is Element => isTag(c) && (c.name === "td" || c.name === "th"));
+  const timed = rows.filter((row) => cells(row).some((cell) => isSlot(cleanText(textOf([cell]))))).length;
+  if (timed >= 2) return true;
+  const inHead = (row: Element) => isTag(row.parent as AnyNode) && (row.parent as Element).name === "thead";
+  const header = rows.find((row) => inHead(row) || (cells(row).length > 0 && cells(row).every((c) => c.name === "th")));
+  return header !== undefined && cells(header).some((cell) => AXIS.test(cleanText(textOf([cell]))));
+}
+
+function isSlot(text: string): boolean {
+  return text !== "" && text.length <= 40 && (SCHEDULE_TIME.test(text) || LEADING_TIME.test(text) || SLOT.test(text));
+}
+
+const SLOT = /^(?:slot|session|sesión|séance|block|bloc|zeitfenster)\s*\d{1,2}\b/iu;
+/** Header words of a schedule's axes: rooms, tracks, stages, halls, times, in the languages recaps are written in. */
+const AXIS =
+  /(?<!\p{L})(?:rooms?|tracks?|stages?|halls?|times?|slots?|schedule|salles?|salas?|räume|raum|saal|bühne|zeit|uhrzeit|heure|horaire|hora|horario|sala|aula|auditorium|amphi(?:théâtre)?)(?!\p{L})|時刻|時間|トラック|ルーム|会場|ホール|시간|트랙|时间|会场|分会场/iu;
 
 /** Words before the first anchor of a cell ("Title <a>📄</a>"), when the cell has an anchor. */
 export function textBeforeLink(cell: Element): string | undefined {
