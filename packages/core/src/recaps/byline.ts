@@ -450,14 +450,20 @@ function bylineEnd(body: string): RegExpExecArray | null {
 const CLAUSE_START =
   /^(?:is|was|are|were|be|been|has|had|have|gave|gives|did|does|do|who|which|that|where|when|and|but|or|so|then|talked|spoke|showed|explained|presented|shared|with|in|on|at|for|to|from|about|by|a|an|the|it|he|she|they|we|i|est|était|sont|ist|war|es|fue|y|et|und)\b/i;
 
+const ORG_MARK = /\(|\s(?:from|at|of|@)\s/;
+
 /** The shortest opening of `text` that is a byline and is followed by a lowercase word (a verb). */
 export function namesBeforeVerb(text: string, needsOrg = false): { byline: Byline; end: number } | undefined {
-  const words = text.slice(0, 300).split(" ");
+  const head = text.slice(0, 300);
+  // Every lead tried below is a prefix of these 300 characters: without an organization's mark in
+  // them, none can have one (a cheap no for most paragraphs).
+  if (needsOrg && !ORG_MARK.test(head)) return undefined;
+  const words = head.split(" ");
   for (let end = 2; end < Math.min(words.length, 24); end++) {
     const next = words[end]!;
     if (!/^\p{Ll}/u.test(next) || VERB_JOINERS.has(next)) continue;
     const lead = words.slice(0, end).join(" ");
-    if (needsOrg && !/\(|\s(?:from|at|of|@)\s/.test(lead)) continue;
+    if (needsOrg && !ORG_MARK.test(lead)) continue;
     const byline = parseByline(lead);
     if (byline && (!needsOrg || byline.organizations.length > 0)) return { byline, end: lead.length };
   }

@@ -157,18 +157,26 @@ export const LEADING_TIME = new RegExp(`^${TIME}\\s*`, "i");
 export const MAX_DEPTH = 64;
 
 /** Text of a subtree, with block boundaries as spaces. */
-export function textOf(nodes: AnyNode[]): string {
+export function textOf(nodes: AnyNode[], atMost = Number.POSITIVE_INFINITY): string {
   const out: string[] = [];
+  let length = 0;
+  const push = (text: string) => {
+    out.push(text);
+    length += text.length;
+  };
+  // With `atMost`, the walk stops once that much text is in hand: a look at how a block opens
+  // never reads a whole section (a paragraph before a large <div>, thousands of times over).
   const visit = (n: AnyNode, depth: number): void => {
-    if (isText(n)) out.push(n.data);
+    if (length > atMost) return;
+    if (isText(n)) push(n.data);
     else if (isTag(n) && depth < MAX_DEPTH) {
-      if (n.name === "br") out.push(" ");
+      if (n.name === "br") push(" ");
       for (const c of n.children) visit(c, depth + 1);
-      if (BLOCKISH.has(n.name)) out.push(" ");
+      if (BLOCKISH.has(n.name)) push(" ");
     }
   };
   for (const n of nodes) visit(n, 0);
-  return cleanText(out.join(""));
+  return cleanText(out.join("")).slice(0, atMost);
 }
 
 export const BLOCKISH = new Set([

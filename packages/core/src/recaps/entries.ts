@@ -281,7 +281,8 @@ function titlesWithSpeakers(roots: AnyNode[], baseUrl: string): Set<Element> {
     if (found.size > MAX_TITLED) break;
     const next = nextSiblingElement(el);
     if (!next || !(next.name === "p" || next.name === "div")) continue;
-    if (!namesSpeakers(textOf([next]))) continue;
+    // A speaker line is at most 300 characters (namesSpeakers): a look at how the block opens.
+    if (!namesSpeakers(textOf([next], 400))) continue;
     if (HEADING.test(el.name) ? !mayNameTalk(sectionName(textOf([el]))) : !isTitleParagraph(el, baseUrl)) continue;
     found.add(el);
   }
@@ -317,7 +318,7 @@ const FIRST_PARAGRAPHS = 3;
  * "konference") or, when `talks` is set, at least speaks of talks ("sessions", "Vorträge").
  */
 function aboutConference(roots: AnyNode[], talks: boolean): boolean {
-  const rest = cleanText(textOf(roots).slice(0, 20 * MAX_PARSED_TEXT)).replace(/\b(?:speakers?|presenters?)\s*:/gi, " ");
+  const rest = cleanText(textOf(roots, 20 * MAX_PARSED_TEXT)).replace(/\b(?:speakers?|presenters?)\s*:/gi, " ");
   for (let at = 0; at < rest.length; at += MAX_PARSED_TEXT) {
     const chunk = rest.slice(at, at + MAX_PARSED_TEXT + 100);
     // "Session replay", "a session cookie": the singular names no conference's talks.

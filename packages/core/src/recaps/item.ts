@@ -589,7 +589,7 @@ function fromHeading(entry: Entry, baseUrl: string): Candidate {
   // A speaker line right under it says who gave the talk: then the heading is all title ("Get Started with Non-Code Contributions").
   const split = splitLeading(headText, true);
   const first = entry.body.find((block) => textOf(block) !== "");
-  const parts: Parts = split.byline && !(first && namesSpeakers(textOf(first))) ? split : { title: headText, note: "" };
+  const parts: Parts = split.byline && !(first && namesSpeakers(textOf(first, MAX_PARSED_TEXT))) ? split : { title: headText, note: "" };
   const anchors = elementsWhere((el) => el.name === "a", entry.nodes);
   const named = anchors.length === 1 && textOf(anchors) === textOf(entry.nodes);
   const titled = withBody({ ...parts, titleFrom: "markup", named }, entry.body, baseUrl);
