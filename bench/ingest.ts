@@ -3,7 +3,7 @@
  * the scheduled poll over many feeds. Every outcome is checked, so a broken setup (a fetch that
  * fails fast, say) cannot pass for a fast one.
  */
-import { IMPORT_FIRST_POLLS_PER_MINUTE, newFeed, pollDueFeeds, refreshFeed, type Feed, type RefreshOutcome } from "@recap/core/feeds";
+import { newFeed, pollDueFeeds, refreshFeed, type Feed, type RefreshOutcome } from "@recap/core/feeds";
 import { keys } from "@recap/core/store";
 import { diffCounts, serveAndFollow, type BenchEnv } from "./env";
 import { rssDocument } from "./fixtures";
@@ -239,7 +239,7 @@ export function benchIndexBurst(options: { feeds: number; pollsPerSecond: number
       perSecond <= 1_000 ? "within 1,000" : "OVER 1,000",
     ];
   };
-  const burst = table(
+  return table(
     ["index", "partitions", "hottest holds", "its writes/s", "budget"],
     [
       row("due list (gsi2 DUE#<n>)", due, 4),
@@ -247,31 +247,4 @@ export function benchIndexBurst(options: { feeds: number; pollsPerSecond: number
       row("first polls after an import (gsi1 ATTN#<n>)", attention, 2),
     ],
   );
-  return `${burst}
-
-${importBackfill(options.pollsPerSecond)}`;
-}
-
-/**
- * An import's first polls store every feed's backlog, and each new post writes its month's SEEN#
- * entry (the insert, and conservatively one more update in the same poll) and one row in each of
- * its topics' and words' partitions: the hottest topic or word is assumed in half of all posts.
- */
-function importBackfill(pollsPerSecond: number): string {
-  const backlog = 50;
-  const budget = (writes: number) => (writes <= 1_000 ? "within 1,000" : "OVER 1,000");
-  const rows = [
-    ["unpaced: every first poll at once", pollsPerSecond],
-    [`paced: ${IMPORT_FIRST_POLLS_PER_MINUTE} first polls a minute`, IMPORT_FIRST_POLLS_PER_MINUTE / 60],
-  ].flatMap(([name, polls]) => {
-    const posts = (polls as number) * backlog;
-    return [
-      [`${name}: SEEN#<month>`, fmt(posts), fmt(posts * 2), budget(posts * 2)],
-      [`${name}: hottest TOPIC#/TERM#`, fmt(posts), fmt(posts / 2), budget(posts / 2)],
-    ];
-  });
-  return [
-    `After an import, each first poll stores a backlog of up to ${backlog} posts (importFeeds paces the first polls):`,
-    table(["partition", "posts/s", "its writes/s", "budget"], rows),
-  ].join("\n");
 }

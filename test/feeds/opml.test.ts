@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildOpml, parseOpml, type OpmlFeed } from "../../packages/core/src/feeds/opml";
 import { DEFAULT_FEEDS } from "../../packages/core/src/feeds/default-feeds";
-import { IMPORT_FIRST_POLLS_PER_MINUTE, importFeeds, MAX_IMPORTED_FEEDS } from "../../packages/core/src/feeds/manage";
+import { importFeeds, MAX_IMPORTED_FEEDS } from "../../packages/core/src/feeds/manage";
 import { useFreshRecap, type TestRecap } from "../helpers/recap";
 
 // Fixtures in the shapes real readers export (trimmed to a few feeds each).
@@ -198,20 +198,5 @@ describe("importFeeds", () => {
     expect(result.added).toHaveLength(MAX_IMPORTED_FEEDS);
     expect(result).toMatchObject({ existing: 3, invalid: ["not a url"], overLimit: 2 });
     expect(await recap.deps.store.feeds.list()).toHaveLength(MAX_IMPORTED_FEEDS + 3);
-  });
-
-  it("paces the first polls: IMPORT_FIRST_POLLS_PER_MINUTE due now, the next as many a minute later, in list order", async () => {
-    const now = recap.deps.clock().getTime();
-    const n = 2 * IMPORT_FIRST_POLLS_PER_MINUTE + 7;
-    const entries = Array.from({ length: n }, (_, i) => ({ url: `https://paced${i}.example.com/feed.xml` }));
-    const { added } = await importFeeds(entries, { via: "import" }, recap.deps);
-    const minutes = added.map((feed) => (Date.parse(feed.nextPollAt) - now) / 60_000);
-    expect(minutes.slice(0, IMPORT_FIRST_POLLS_PER_MINUTE).every((m) => m === 0)).toBe(true);
-    expect(minutes.slice(IMPORT_FIRST_POLLS_PER_MINUTE, 2 * IMPORT_FIRST_POLLS_PER_MINUTE).every((m) => m === 1)).toBe(true);
-    expect(minutes.slice(2 * IMPORT_FIRST_POLLS_PER_MINUTE)).toEqual(Array(7).fill(2));
-    // As stored, and polled on that schedule: only the first minute's are due now.
-    expect(await recap.deps.store.feeds.due(new Date(now))).toHaveLength(IMPORT_FIRST_POLLS_PER_MINUTE);
-    expect(await recap.deps.store.feeds.due(new Date(now + 60_000))).toHaveLength(2 * IMPORT_FIRST_POLLS_PER_MINUTE);
-    expect(added.every((feed) => feed.addedAt === new Date(now).toISOString())).toBe(true);
   });
 });

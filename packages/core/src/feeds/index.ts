@@ -15,7 +15,6 @@ export {
   addFeed,
   importFeeds,
   MAX_IMPORTED_FEEDS,
-  IMPORT_FIRST_POLLS_PER_MINUTE,
   seedDefaultFeeds,
   findFeed,
   resumeFeed,

@@ -133,17 +133,8 @@ export async function addFeed(
 export const MAX_IMPORTED_FEEDS = 1_000;
 
 /**
- * An import's feeds take their first polls at this pace, in order: each first poll stores a feed's
- * whole backlog (often 20–50 posts), and every new post writes to a few shared index partitions
- * (its month's SEEN# bucket, its topics' and common words' rows), each of which takes about 1,000
- * writes a second. 300 a minute at 50 posts each is ~250 posts a second: within that, with room.
- */
-export const IMPORT_FIRST_POLLS_PER_MINUTE = 300;
-
-/**
- * Stores feeds without fetching them (OPML import, seeding): they are polled on schedule, the first
- * polls paced (IMPORT_FIRST_POLLS_PER_MINUTE). At most MAX_IMPORTED_FEEDS new ones; the entries after
- * that are counted in `overLimit`, not looked up.
+ * Stores feeds without fetching them (OPML import, seeding): they are polled on schedule. At most
+ * MAX_IMPORTED_FEEDS new ones; the entries after that are counted in `overLimit`, not looked up.
  */
 export async function importFeeds(
   entries: { url: string; title?: string }[],
@@ -173,9 +164,7 @@ export async function importFeeds(
       existing++;
       continue;
     }
-    const now = deps.clock();
-    const paced = Math.floor(added.length / IMPORT_FIRST_POLLS_PER_MINUTE) * 60_000;
-    const feed = { ...newFeed(url, origin, now, { title: entry.title }), nextPollAt: new Date(now.getTime() + paced).toISOString() };
+    const feed = newFeed(url, origin, deps.clock(), { title: entry.title });
     if (await deps.store.feeds.create(feed)) added.push(feed);
     else existing++;
   }
