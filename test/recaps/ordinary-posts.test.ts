@@ -5,7 +5,9 @@
  * talks only where a reader could take them for talks.
  */
 import { describe, expect, it } from "vitest";
+import { parseDocument } from "htmlparser2";
 import { extractRecap } from "@recap/core/recaps";
+import { textOf } from "../../packages/core/src/recaps/dom";
 
 interface Fixture {
   name: string;
@@ -423,4 +425,17 @@ describe("ordinary posts are not recaps", () => {
         expect(talks(f, true).length).toBeLessThanOrEqual(most);
       });
   }
+});
+
+describe("how far a look at a block reads", () => {
+  it("counts text as cleaned: indentation never cuts the look short", () => {
+    const indent = (depth: number) => "\n" + "\t".repeat(depth);
+    let html = "<p>Speaker: Jane Doe, Acme Corp.</p>" + "<p>This part explains at length how the setting works.</p>".repeat(12);
+    for (let depth = 12; depth > 0; depth--) html = `${indent(depth)}<div>${html}${indent(depth)}</div>`;
+    const nodes = parseDocument(html).children;
+    const full = textOf(nodes);
+    expect(full.length).toBeGreaterThan(600);
+    // As much cleaned text as asked for: the speaker line and what follows it.
+    expect(textOf(nodes, 400)).toBe(full.slice(0, 400));
+  });
 });

@@ -162,12 +162,14 @@ export function textOf(nodes: AnyNode[], atMost = Number.POSITIVE_INFINITY): str
   let length = 0;
   const push = (text: string) => {
     out.push(text);
-    length += text.length;
+    // Counted as cleanText will leave it (runs of whitespace as one space): indentation is no text.
+    if (atMost !== Number.POSITIVE_INFINITY) length += text.replace(/\s+/g, " ").length;
   };
   // With `atMost`, the walk stops once that much text is in hand: a look at how a block opens
   // never reads a whole section (a paragraph before a large <div>, thousands of times over).
   const visit = (n: AnyNode, depth: number): void => {
-    if (length > atMost) return;
+    // A little past the bound: separators counted here may merge once cleaned.
+    if (length > atMost + 64) return;
     if (isText(n)) push(n.data);
     else if (isTag(n) && depth < MAX_DEPTH) {
       if (n.name === "br") push(" ");

@@ -195,8 +195,15 @@ export function feedRepository(table: TableRef): FeedRepository {
       // The registry made right from what was read: ids of feeds read are added; an id of no feed
       // read is removed only once its feed is found gone (a create meanwhile keeps its own).
       const listed = new Set(rows.map((row) => row.id as string));
+      // The index can lag a removal: an id is added only once its feed is found (consistently) to exist.
+      const unregistered = [...listed].filter((id) => !registry.ids.has(id));
+      const existing = new Set(
+        (await batchGet<Record<string, unknown>>(table, unregistered.map(keys.feed), { consistent: true })).map(
+          (item) => item.id as string,
+        ),
+      );
       await registerAll(
-        [...listed].filter((id) => !registry.ids.has(id)),
+        unregistered.filter((id) => existing.has(id)),
         "ADD",
       );
       const unlisted = [...registry.ids].filter((id) => !listed.has(id));
