@@ -41,10 +41,10 @@ describe("the Slack function's bundle", () => {
       .filter(([, input]) => input.bytesInOutput > 0)
       .map(([path]) => path);
     const packages = new Set(inputs.map((path) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path)?.[1]).filter(Boolean));
-    for (const absent of [...ABSENT_PACKAGES, "undici", "ws", "iconv-lite", "body-parser", "mime-db"])
+    for (const absent of [...ABSENT_PACKAGES, "undici", "ws", "iconv-lite", "body-parser", "mime-db", "htmlparser2", "entities"])
       expect(packages).not.toContain(absent);
-    // Our fetcher stays with the functions that read feeds.
-    expect(inputs.filter((path) => path.includes("packages/core/src/http/"))).toEqual([]);
+    // Our fetcher, the feed parsers and the recap extractor stay with the functions that read feeds.
+    expect(inputs.filter((path) => /packages\/core\/src\/(?:http|feeds\/parse|recaps)\//.test(path))).toEqual([]);
     expect(packages).toContain("@slack/bolt");
     expect(packages).toContain("hono");
   });
