@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { extractRecap } from "@recap/core/recaps";
 import { extractAt, talksOf } from "../helpers/recap-items";
-import { isOwnPage, titleCommaSpeakers } from "../../packages/core/src/recaps/shapes";
+import { introducesTalks, isOwnPage, titleCommaSpeakers } from "../../packages/core/src/recaps/shapes";
 
 const baseUrl = "https://notes.example.net/2025/10/trip/";
 const extract = extractAt(baseUrl);
@@ -57,6 +57,30 @@ describe("a plain list of talks, each 'Title, Speaker'", () => {
     expect(brief(talkList.replace("The talks I caught on Saturday:", "Books I read on the train:"))).toEqual([]);
     const underHeading = talkList.replace(/<p>.*?<\/p>/, "<h2>Charlas</h2><p>Lo que vi.</p>");
     expect(brief(underHeading)).toHaveLength(5);
+  });
+
+  it("needs the talks to introduce the list, not a mention of a talk above it", () => {
+    for (const intro of [
+      "Talks:",
+      "The conference was great. The talks I caught on Saturday:",
+      "Here are the talks I attended:",
+      "I went to three sessions:",
+      "Interesting talks I saw:",
+      "Las charlas como siempre, sublimes, este año incluso hemos podido asistir a un taller.",
+      "Les conférences que j'ai vues :",
+      "Die Vorträge, die ich gesehen habe:",
+      "Talks and workshops I attended:",
+    ])
+      expect(introducesTalks(intro, ""), intro).toBe(true);
+    for (const heading of ["Charlas", "Talks I attended", "Some Day 1 Talks", "セッション"])
+      expect(introducesTalks("", heading), heading).toBe(true);
+    for (const intro of [
+      "After my talk last month, a lot of you asked whether we have open roles. We do! Each lead is happy to chat.",
+      "We host tech talks every Friday. Our teams:",
+      "Habrá charlas y clases prácticas en el aula 3, los martes y jueves por la tarde:",
+      "Las charlas y clases del curso:",
+    ])
+      expect(introducesTalks(intro, ""), intro).toBe(false);
   });
 
   it("leaves lists of places, versions and people by role alone, even introduced as talks", () => {

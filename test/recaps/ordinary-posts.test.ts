@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { parseDocument } from "htmlparser2";
 import { extractRecap } from "@recap/core/recaps";
 import { textOf } from "../../packages/core/src/recaps/dom";
+import { isDayOrDate } from "../../packages/core/src/recaps/entries";
 
 interface Fixture {
   name: string;
@@ -387,6 +388,75 @@ const fixtures: Fixture[] = [
 <tr><td>macOS</td><td>bestanden <a href="/logs/3">Log</a></td><td>fehlgeschlagen <a href="/logs/4">Log</a></td></tr>
 </table>`,
   },
+  {
+    name: "27 course syllabus (es) 'Clase 1: …, Profesora …' after 'charlas y clases'",
+    baseUrl: "https://academia.example.es/2025/curso-python/",
+    html: `<h1>Curso de Python desde cero</h1>
+<p>Abrimos inscripciones para el curso de otoño. Plazas limitadas.</p>
+<p>Habrá charlas y clases prácticas en el aula 3, los martes y jueves por la tarde:</p>
+<ul>
+<li>Clase 1: Variables y tipos de datos, Profesora Lucía Romero</li>
+<li>Clase 2: Bucles y condiciones, Profesora Lucía Romero</li>
+<li>Clase 3: Funciones y módulos, Profesor Andrés Molina</li>
+<li>Clase 4: Ficheros y excepciones, Profesor Andrés Molina</li>
+</ul>
+<p>Escríbenos para reservar la tuya.</p>`,
+  },
+  {
+    name: "28 team diary (de): 'Tag 1' / 'Tag 2' headings with a day's video and links to its own pages",
+    baseUrl: "https://team.example.de/2025/offsite-lissabon/",
+    html: `<h1>Unser Team-Offsite in Lissabon</h1>
+<p>Eine Woche lang haben wir als Team zusammen gearbeitet, gekocht und geplant. Hier unser Tagebuch.</p>
+<h2>Tag 1</h2>
+<ul>
+<li><a href="/wiki/planung-des-naechsten-quartals/">Planung des nächsten Quartals</a></li>
+<li><a href="/wiki/retro-zum-release/">Retro zum Release 4.2</a></li>
+<li><a href="/wiki/migration-auf-die-neue-datenbank/">Migration auf die neue Datenbank</a></li>
+</ul>
+<p>Ankunft, Planung und ein langer Abend. <iframe src="https://www.youtube.com/embed/tag1aa"></iframe></p>
+<h2>Tag 2</h2>
+<ul>
+<li><a href="/wiki/aufraeumen-im-alten-monorepo/">Aufräumen im alten Monorepo</a></li>
+<li><a href="/wiki/workshop-such-api/">Workshop zur neuen Such-API</a></li>
+<li><a href="/wiki/wanderung-an-der-kueste/">Wanderung an der Küste entlang</a></li>
+</ul>
+<p>Aufräumen und Kochen. <iframe src="https://www.youtube.com/embed/tag2bb"></iframe></p>
+<h2>Tag 3</h2>
+<p>Rückreise. <iframe src="https://www.youtube.com/embed/tag3cc"></iframe></p>
+<p>Nächstes Jahr wieder!</p>`,
+  },
+  {
+    name: "30 team diary (en): 'Day 1' / 'Day 2' headings over links to its own pages, no conference",
+    baseUrl: "https://team.example.com/2025/offsite-lisbon/",
+    html: `<h1>Our team offsite in Lisbon</h1>
+<p>For a week we worked, cooked and planned together. Here is our diary, with the notes we wrote each day.</p>
+<h2>Day 1</h2>
+<ul>
+<li><a href="/wiki/planning-the-next-quarter/">Planning the next quarter</a></li>
+<li><a href="/wiki/new-on-call-rotation/">A new on-call rotation structure</a></li>
+<li><a href="/wiki/migrating-the-database/">Migrating to the new database</a></li>
+</ul>
+<h2>Day 2</h2>
+<ul>
+<li><a href="/wiki/cleaning-up-the-monorepo/">Cleaning up the old monorepo</a></li>
+<li><a href="/wiki/search-api-workshop/">Workshop on the new search API</a></li>
+<li><a href="/wiki/coastal-hike/">A hike along the coast</a></li>
+</ul>
+<p>See you next year!</p>`,
+  },
+  {
+    name: "29 job post (en) mentioning 'my talk': teams 'Area, Lead'",
+    baseUrl: "https://blog.acme.dev/2025/09/we-are-hiring/",
+    html: `<h1>We are hiring</h1>
+<p>After my talk last month, a lot of you asked whether we have open roles. We do! We are growing four teams this autumn, and each lead is happy to chat.</p>
+<ul>
+<li>Payments and billing backend, Jana Novak</li>
+<li>Search ranking and relevance, Omar Haddad</li>
+<li>Mobile release tooling, Priya Raman</li>
+<li>Internal developer portal, Tomasz Nowak</li>
+</ul>
+<p>Apply on our careers page.</p>`,
+  },
 ];
 
 /**
@@ -406,6 +476,10 @@ const MARKED_TALKS: Record<string, number> = {
   "22": 3,
   "23": 6,
   "24": 3,
+  "27": 0, // "charlas y clases" mentions talks; it does not introduce the list as talks
+  "28": 0, // "Tag 1" is a day, not a talk; and a diary about no conference has no conference days
+  "29": 0, // "after my talk" is a mention, not an introduction of the list
+  "30": 0, // a diary's days are no conference's days: no notes on talks under them
 };
 
 const talks = (f: Fixture, marked: boolean) => extractRecap(f.html, { baseUrl: f.baseUrl, marked }).items.filter((i) => i.kind === "talk");
@@ -425,6 +499,15 @@ describe("ordinary posts are not recaps", () => {
         expect(talks(f, true).length).toBeLessThanOrEqual(most);
       });
   }
+});
+
+describe("numbered days in other languages", () => {
+  it("are days, not talks or events", () => {
+    for (const day of ["Day 1", "Tag 1", "Día 1", "Dia 2", "Jour 1", "Dag 3", "1日目", "第一天", "第2日", "2. Tag"])
+      expect(isDayOrDate(day), day).toBe(true);
+    for (const title of ["Tagging at scale", "Diablo 2", "Dagger in practice", "Journey 2", "Denial 1"])
+      expect(isDayOrDate(title), title).toBe(false);
+  });
 });
 
 describe("how far a look at a block reads", () => {

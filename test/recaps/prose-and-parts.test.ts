@@ -16,6 +16,18 @@ const talks = talksOf;
 const row = (item: RecapItem) => [item.title, item.speakers, item.section ?? null];
 
 describe("quoted talk titles in running prose", () => {
+  it("takes 'During “Title”, Jane Doe and Raj Patel presented …': what took place, then who presented it", () => {
+    const html = [
+      `<p>KubeCon was packed this year.</p>`,
+      `<p>During “Developers Demand Better Tooling”, Jane Roe and Raj Patel presented the results of a survey of cluster users.</p>`,
+      // A book is read, not attended; a quoted phrase without presenters is no talk.
+      `<p>In “The Pragmatic Programmer”, Andy Hunt explained why tools matter.</p>`,
+      `<p>During “the lunch break”, Ann Lee showed us the old town.</p>`,
+      `<p>During “Office Hours”, we handed out stickers.</p>`,
+    ].join("\n");
+    expect(talks(extract(html)).map(row)).toEqual([["Developers Demand Better Tooling", ["Jane Roe", "Raj Patel"], null]]);
+  });
+
   it("takes German prose: names before ('X und Y erklärten in „…“'), after ('„…“ von X'), after an apposition, and a relative clause", () => {
     const found = extract(
       [

@@ -322,7 +322,13 @@ function aboutConference(roots: AnyNode[], talks: boolean): boolean {
   for (let at = 0; at < rest.length; at += MAX_PARSED_TEXT) {
     const chunk = rest.slice(at, at + MAX_PARSED_TEXT + 100);
     // "Session replay", "a session cookie": the singular names no conference's talks.
-    if (isEventName(chunk) || CONFERENCE_WORD.test(chunk) || (talks && speaksOfTalks(chunk.replace(/\bsession\b/giu, " ")))) return true;
+    // "We wrote notes each day", "every day": a day is no event's name ("Observability Day" is).
+    if (
+      isEventName(chunk.replace(CONFERENCE_DAY, " ")) ||
+      CONFERENCE_WORD.test(chunk) ||
+      (talks && speaksOfTalks(chunk.replace(/\bsession\b/giu, " ")))
+    )
+      return true;
   }
   return false;
 }
@@ -350,7 +356,9 @@ const MIN_TITLED = 3;
 const BY_NAMES = /^(?:por|par|von|door|di)\s+\p{Lu}/u;
 const MAX_TITLED = 300;
 /** Words for a conference beyond the event names `isEventName` knows, in the languages recaps are written in. */
-const CONFERENCE_WORD = /(?<!\p{L})(?:conferences?|konferenz(?:en)?|conférences?|conferencias?|konferenc\p{L}{0,3}|meetups?)(?!\p{L})/iu;
+/** "the conference", "Konferenz", "meetup", or "Conf" with its year ("Conf 2025", "conf '24"). */
+const CONFERENCE_WORD =
+  /(?<!\p{L})(?:conferences?|konferenz(?:en)?|conférences?|conferencias?|konferenc\p{L}{0,3}|meetups?|conf(?=\s*(?:'\d{2}|20\d{2})(?!\p{N})))(?!\p{L})/iu;
 
 /** A line naming who gave the talk above it: a speaker line with names, or a sentence opening with names and their organization. */
 export function namesSpeakers(text: string): boolean {
@@ -564,11 +572,13 @@ function walkList(
 function listShapes(list: Element, before: Element | undefined, walk: Walk): Map<Element, NonNullable<Entry["listed"]>> {
   const shapes = new Map<Element, NonNullable<Entry["listed"]>>();
   if (walk.writeUps) return shapes;
-  const intro = `${before && !isList(before) ? textOf([before]) : ""}\n${walk.heading ?? ""}`;
-  for (const li of itemsWithSpeakers(list, intro, walk.baseUrl)) shapes.set(li, "speakers-after-comma");
+  const intro = before && !isList(before) ? textOf([before]) : "";
+  for (const li of itemsWithSpeakers(list, intro, walk.heading ?? "", walk.baseUrl)) shapes.set(li, "speakers-after-comma");
   const heading = sectionName(walk.heading ?? "");
-  const dayOrTrack = /^day\s*\d{1,2}\b/i.test(walk.heading ?? "") || isDayOrDate(heading) || walk.section !== undefined;
-  if (shapes.size === 0 && dayOrTrack) for (const li of ownNotesItems(list, walk.baseUrl)) shapes.set(li, "own-notes");
+  const dayOrTrack = DAY_FIRST.test(walk.heading ?? "") || isDayOrDate(heading) || walk.section !== undefined;
+  // A diary's "Tag 1", "Tag 2" over links to its own pages: days of a conference only in a post about one.
+  if (shapes.size === 0 && dayOrTrack && walk.aboutConference)
+    for (const li of ownNotesItems(list, walk.baseUrl)) shapes.set(li, "own-notes");
   return shapes;
 }
 
@@ -729,9 +739,17 @@ const CONFERENCE_DAY =
   /\b(?:(?:some|the|first|second|third|fourth|last|final|each|every|one|two|three|next|other|same|whole|full|half)\s+)?day\s*\d{1,2}\b|\b(?:some|first|second|third|fourth|last|final|each|every|one|two|three|next|previous|other|same|whole|full|half)\s+day\b/gi;
 
 const MONTH = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?";
+/**
+ * A numbered day, in the languages recaps are written in: "Day 1", "Tag 2", "Día 3", "Dia 1", "Jour 1",
+ * "Journée 2", "Dag 1", "Giorno 2", "Dzień 1", "Den 2", "2. Tag", "1er jour", "1日目", "第一天", "第2日", "1일차".
+ */
+const NUMBERED_DAY =
+  "(?:(?:day|tag|d[ií]a|jour|journ[ée]e|dag|giorno|dzie[ńn]|den|päivä|gün)\\s*\\d{1,2}|\\d{1,2}(?:st|nd|rd|th|er|re|e|ème|º|ª|°|\\.)?\\s*(?:day|tag|d[ií]a|jour|journ[ée]e|dag|giorno)|[\\d一二三四五六七八九十]{1,3}\\s*日目|第\\s*[\\d一二三四五六七八九十]{1,3}\\s*[天日]|\\d{1,2}\\s*일\\s*차)(?![\\p{L}\\p{N}])";
+/** A heading that opens with a numbered day ("Day 2 – Keynotes", "Tag 1: Workshops"). */
+const DAY_FIRST = new RegExp(`^${NUMBERED_DAY}`, "iu");
 const DAY_OR_DATE = new RegExp(
-  `^(?:day\\s*\\d{1,2}|(?:mon|tues|wednes|thurs|fri|satur|sun)day\\b.*|${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}(?:\\s+\\d{4})?|\\d{4}-\\d{2}-\\d{2})$`,
-  "i",
+  `^(?:${NUMBERED_DAY}|(?:mon|tues|wednes|thurs|fri|satur|sun)day\\b.*|${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}(?:\\s+\\d{4})?|\\d{4}-\\d{2}-\\d{2})$`,
+  "iu",
 );
 /** ", Sunday November 10", " – March 19", " (Tuesday)": the day or date written after a part's name. */
 const TRAILING_WHEN = new RegExp(

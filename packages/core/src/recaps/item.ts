@@ -218,7 +218,20 @@ function talksNamedInProse(entry: Entry): Candidate[] {
   const found: Candidate[] = [];
   const consider = (title: string, before: string, after: string): void => {
     const name = cleanText(title);
-    if (!isTitle(name) || name.split(/\s+/).length < 2 || readsAsProse(name) || !TALK_IN_PROSE.test(before)) return;
+    if (!isTitle(name) || name.split(/\s+/).length < 2 || readsAsProse(name)) return;
+    // "During “Title”, Jane Doe and Raj Patel presented …": the quoted name of what happened, then who presented it.
+    if (DURING_END.test(before) && /^\p{Lu}/u.test(name)) {
+      const presenter = DURING_WHO.exec(cleanText(after.slice(0, MAX_PARSED_TEXT)));
+      const byline = presenter ? namesOpening(presenter[1]!) : undefined;
+      const last = byline?.speakers[byline.speakers.length - 1];
+      if (byline && last && PRESENTS.test(presenter![1]!.slice(presenter![1]!.indexOf(last) + last.length))) {
+        const item: RecapItem = { kind: "talk", title: truncate(name, 300), ...byline, links: [] };
+        if (entry.section) item.section = entry.section;
+        found.push({ shape: "talk", item, source: entry.source, titleFrom: "markup", writeUps: entry.writeUps === true });
+        return;
+      }
+    }
+    if (!TALK_IN_PROSE.test(before)) return;
     const by = PROSE_BY.exec(cleanText(after.slice(0, MAX_PARSED_TEXT)));
     const names = by ? (by[2]!.split(MENTION_END)[0] ?? "") : "";
     const byline = by ? namesOpening(names) : undefined;
@@ -264,6 +277,11 @@ function talksNamedInProse(entry: Entry): Candidate[] {
   });
   return found;
 }
+
+/** "During", "Pendant", "Während", "Durante" right before a quoted name: it names something that took place, not a book. */
+const DURING_END = /(?:^|[\s(])(?:during|pendant|während|durante)\s*$/iu;
+/** ", Jane Doe and Raj Patel presented …" right after the quoted name. */
+const DURING_WHO = /^[\s”"»“]*,\s*(\p{Lu}.{2,200})/u;
 
 /** “Title”, "Title", « Title », „Title“ in running text. */
 const PROSE_QUOTE = /[“"«„]\s*([^“”"«»„\n]{3,200}?)\s*[”"»“]/gu;

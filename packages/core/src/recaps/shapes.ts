@@ -23,6 +23,67 @@ export function speaksOfTalks(text: string): boolean {
   return TALK_WORDS.test(text.slice(0, MAX_PARSED_TEXT));
 }
 
+/**
+ * Whether the block right above a list, or the heading over it, introduces talks: the talk word heads
+ * what is said ("Talks:", "The talks I caught on Saturday:", "Las charlas, como siempre, sublimes",
+ * "Here are the sessions I attended:") or names the part ("Charlas", "Day 1 talks"). A mere mention
+ * does not: "After my talk last month …", "We host tech talks every Friday", "Habrá charlas y clases
+ * prácticas:" (talks beside something else, not talks alone).
+ */
+export function introducesTalks(before: string, heading: string): boolean {
+  const head = cleanText(heading.slice(0, MAX_PARSED_TEXT));
+  if (head) {
+    const words = tokens(head);
+    const at = words.findIndex(isTalkWord);
+    if (leadsWithTalks(words) || (words.length <= 6 && at >= words.length - 2 && at >= 0 && !coordinated(words, at))) return true;
+    if (CJK_TALK.test(head)) return true;
+  }
+  const block = cleanText(before.slice(0, MAX_PARSED_TEXT));
+  if (!block) return false;
+  const sentences = block.split(/(?<=[.!?。！？])\s+/u).filter((x) => x.trim() !== "");
+  const first = sentences[0] ?? "";
+  const last = sentences[sentences.length - 1] ?? "";
+  if (CJK_TALK.test(last)) return true;
+  if (leadsWithTalks(tokens(first)) || leadsWithTalks(tokens(last))) return true;
+  // "Here are the talks I attended:", "I went to these sessions:": a sentence ending in a colon, its talks named as such.
+  if (!/:\s*$/.test(last)) return false;
+  const words = tokens(last);
+  const short = words.length <= 5;
+  return words.some((w, i) => isTalkWord(w) && (short || (i > 0 && LEAD_WORD.test(words[i - 1]!))) && !coordinated(words, i));
+}
+
+const tokens = (text: string): string[] =>
+  text
+    .split(/\s+/)
+    .map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ""))
+    .filter((w) => w !== "");
+const isTalkWord = (word: string): boolean => TALK_WORDS.test(word);
+
+/** "Talks", "The talks …", "Las charlas …", "My favourite sessions …": the sentence opens with the talks, a few small words before. */
+function leadsWithTalks(words: string[]): boolean {
+  const at = words.findIndex(isTalkWord);
+  return at >= 0 && at <= 3 && words.slice(0, at).every((w) => LEAD_WORD.test(w)) && !coordinated(words, at);
+}
+
+/** "charlas y clases", "talks and drinks": talks beside something that is not a session. "Talks and workshops" are both sessions. */
+function coordinated(words: string[], at: number): boolean {
+  const next = words[at + 1];
+  const other = words[at + 2];
+  return (
+    next !== undefined &&
+    /^(?:and|y|e|et|und|&|or|o|ou|oder)$/i.test(next) &&
+    (other === undefined || !(isTalkWord(other) || SESSION_KIND.test(other)))
+  );
+}
+
+/** Determiners, possessives, quantifiers and a few adjectives that may come before the talk word it opens with. */
+const LEAD_WORD =
+  /^(?:the|these|those|some|all|few|many|several|other|more|my|our|their|favou?rite|best|top|great|interesting|notable|selected|following|remaining|first|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}|of|main|las|los|mis|nuestras|nuestros|algunas|algunos|otras|otros|estas|estos|mejores|les|mes|nos|ces|quelques|autres|meilleures?|die|diese|meine|unsere|einige|andere|besten|as|os|minhas|meus|algumas|alguns|outras|outros|gli|le|alcuni|alcune|miei|mie|nostri|nostre)$/iu;
+/** Kinds of sessions a post may name beside talks ("talks and workshops"). */
+const SESSION_KIND =
+  /^(?:workshops?|talleres?|taller|ateliers?|panels?|paneles|demos?|tutorials?|labs?|lightning|keynotes?|workshops|bofs?|meetups?)$/iu;
+const CJK_TALK = /セッション|講演|発表|トーク|登壇|발표|세션|演讲|讲座/u;
+
 const items = (list: Element): Element[] => list.children.filter((c): c is Element => isTag(c) && c.name === "li");
 
 /**
@@ -50,13 +111,13 @@ export function titleCommaSpeakers(text: string, inTalkList = false): Parts | un
 /**
  * A list of talks with their speakers, written plainly: most of its items (three or more) are
  * "Title, Speaker Name(s)" without links, and the sentence or heading right above it speaks of talks
- * ("The talks were great:", "Charlas"). A list of places ("Paris, France"), tools ("Node, 20.1") or
+ * ("The talks were great:", "Charlas"; see `introducesTalks`). A list of places ("Paris, France"), tools ("Node, 20.1") or
  * people by role reads otherwise; a reading list ("Title, Author") is not introduced as talks.
  * Returns the items read so.
  */
-export function itemsWithSpeakers(list: Element, intro: string, baseUrl: string): Set<Element> {
+export function itemsWithSpeakers(list: Element, before: string, heading: string, baseUrl: string): Set<Element> {
   const found = new Set<Element>();
-  if (!speaksOfTalks(intro)) return found;
+  if (!introducesTalks(before, heading)) return found;
   const all = items(list);
   const plain = all.filter((li) => !li.children.some(isList) && render([li], baseUrl).links.length === 0);
   const votes = plain.filter((li) => titleCommaSpeakers(textOf([li])) !== undefined).length;
