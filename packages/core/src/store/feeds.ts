@@ -12,10 +12,9 @@ import { mapWithConcurrency } from "../shared/concurrency";
 
 type FeedItem = Feed & Record<string, unknown>;
 
-/** Index attributes as the item says they should be (undefined: not in that index). */
+/** Index attributes as the feed says they should be, undefined where it is in no such index (to REMOVE). */
 function placeOf(feed: Feed) {
-  const attributes = indexAttributes(feed);
-  return { gsi2pk: undefined, gsi2sk: undefined, ...attributes };
+  return { gsi2pk: undefined, gsi2sk: undefined, ...indexAttributes(feed) };
 }
 
 /** Whether an item's index rows are where its own fields put them. */
@@ -295,9 +294,8 @@ export function feedRepository(table: TableRef): FeedRepository {
     /** Writes the given fields (undefined removes one) and keeps the indexes in step. */
     async update(feed: Feed, patch: FeedPatch): Promise<Feed> {
       const next: Feed = { ...feed, ...patch };
-      // The indexes follow the feed: a feed that is not active leaves the due list.
-      const inactive = next.status !== "active" ? { gsi2pk: undefined, gsi2sk: undefined } : {};
-      const expression = patchExpression({ ...patch, ...indexAttributes(next), ...inactive })!;
+      // The indexes follow the feed (a feed that is not active leaves the due list).
+      const expression = patchExpression({ ...patch, ...placeOf(next) })!;
       const { Attributes: stored } = await client.send(
         new UpdateCommand({
           TableName,
