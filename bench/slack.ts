@@ -303,7 +303,7 @@ async function benchWarm(recap: LocalRecap, clock: BenchClock, options: SlackBen
     "RRU/cmd: read request units per command as dynalite counts them (DynamoDB's rule: 4 KB per unit, half when eventually consistent).",
     "DDB ms/cmd: summed client-side time of the command's DynamoDB requests (dynalite, same process); requests made in",
     "parallel can sum to more than the wall time. `feeds` up to 50 feeds reads each feed's row (its kept item count, no COUNT",
-    "per feed); past 50, Slack's `feeds` reads the feed count and the rows of feeds needing a look (a few per shard at most).",
+    "per feed); past 50, Slack's `feeds` reads the feed count and the rows of feeds needing a look (at most 51 per attention partition).",
     manyFeedsRatio(results),
   ].join("\n");
   return { report, rows: results };
