@@ -10,13 +10,13 @@ import { caseSlugs, loadCases, report, scoreCase, totals } from "./eval/evaluate
  * write-ups as articles. The floors are what the extractor reaches today where that is less (see
  * the figures this prints), and only go up — except when `test` grows: five fresh posts joined it
  * on 2026-12-03 (talks 96% → 93%, speakers 66% → 70%, extra 5/133 → 10/158), then two more (talks
- * 87%, extra 12/160, and the split's first write-up, which is missed), and the floors follow what
- * the larger set measures.
+ * 87%, extra 12/160, and the split's first write-up, which is missed), then five more (`r7`:
+ * talks 91% → 89%, speakers 74% → 77%), and the floors follow what the larger set measures.
  */
 const { dev, test } = loadCases();
 
 /** What `test` must keep: the issue's bar where the extractor reaches it, else today's figure. */
-const FLOOR = { talks: 0.9, speakers: 0.73, events: 0.9, articles: 0, extra: 0.07 };
+const FLOOR = { talks: 0.88, speakers: 0.73, events: 0.9, articles: 0, extra: 0.07 };
 
 describe("recap extraction quality", () => {
   it("has at least ten real posts, each in exactly one split", () => {
