@@ -1,7 +1,7 @@
 /**
  * `recap reindex --table`: a deployed stage's table (here dynalite on loopback, reached the way the
  * AWS SDK reaches any endpoint: AWS_ENDPOINT_URL_DYNAMODB) gets the word index for posts stored
- * before it existed, without opening this machine's Recap.
+ * before it existed, and the topic-count snapshot `topics` reads, without opening this machine's Recap.
  */
 import { DeleteCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -64,12 +64,16 @@ describe("recap reindex --table", () => {
       return ids;
     };
     expect(await found()).toEqual([]);
+    expect(await store.posts.topicCountSnapshot()).toBeUndefined();
 
     const first = await recap("reindex", "--table", TABLE, "--json");
     expect(first.code).toBe(0);
     expect(JSON.parse(first.stdout)).toEqual({ feeds: { total: 0, corrected: 0 }, posts: { total: 1, corrected: 1 } });
     expect(first.stderr).toContain("Reindexed 1 post (1 corrected)");
     expect(await found()).toEqual(["legacy"]);
+    // Then what `topics` reads, counted from the rows just rebuilt.
+    expect(first.stderr).toContain("Counted posts per topic for `topics`");
+    expect((await store.posts.topicCountSnapshot())?.counts).toMatchObject({ security: 1, kubernetes: 0 });
 
     const second = await recap("reindex", "--table", TABLE);
     expect(second.stdout).toBe("Recounted 0 feeds: 0 corrected. Reindexed 1 post: 0 corrected.\n");

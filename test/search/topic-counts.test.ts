@@ -1,11 +1,11 @@
 /**
  * `/recap topics` counted on the topic index answers what reading a week of posts answered, on a
  * store of 900 real items (the topic evaluation's dev split, with their labeled topics) published
- * over three weeks, a few of them recaps listing talks.
+ * over three weeks, a few of them recaps listing talks; and so does its snapshot, read in one request.
  */
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { topicCounts, type Post } from "@recap/core/posts";
+import { refreshTopicCounts, topicCounts, type Post } from "@recap/core/posts";
 import { mapWithConcurrency } from "@recap/core/shared";
 import { memoryStore, openStore, type Store } from "@recap/core/store";
 import { loadTaxonomy } from "@recap/core/topics";
@@ -67,6 +67,22 @@ describe("topics counted on the topic index", () => {
       expect(topics.length).toBeGreaterThan(10);
       expect(Object.fromEntries(topics.map((t) => [t.id, t.count]))).toEqual(Object.fromEntries(expected));
       for (const t of quiet) expect(expected.has(t.id)).toBe(false);
+    });
+
+    it(`${name}: the snapshot gives what counting each topic's index rows gives, in one read`, async () => {
+      const store = stores.find(([n]) => n === name)![1];
+      const weekAgo = new Date(NOW.getTime() - 7 * 86_400_000);
+      const live = new Map<string, number>();
+      for (const topic of taxonomy.topics) live.set(topic.id, await store.posts.countByTopic(topic.id, weekAgo));
+      // Counted at NOW (or found counted then by the case above), read five minutes later.
+      await refreshTopicCounts(store.posts, taxonomy, NOW);
+      const mark = dynamo.operations.length;
+      const answer = await topicCounts(store.posts, taxonomy, new Date(NOW.getTime() + 5 * 60_000));
+      if (name !== "memory") expect(dynamo.operations.slice(mark).map((op) => op.operation)).toEqual(["GetItem"]);
+      expect(answer.asOf).toBe(NOW.toISOString());
+      const answered = new Map([...answer.topics.map((t) => [t.id, t.count] as const), ...answer.quiet.map((t) => [t.id, 0] as const)]);
+      expect(answered).toEqual(live);
+      expect(Object.fromEntries([...answered].filter(([, count]) => count > 0))).toEqual(Object.fromEntries(countedFromPosts()));
     });
   }
 });

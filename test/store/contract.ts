@@ -726,6 +726,42 @@ export function describeStoreContract(name: string, open: OpenStore): void {
     });
 
     // -----------------------------------------------------------------------------------------------------
+    describe("posts: the topic-count snapshot", () => {
+      const snapshot = (minutes: number, counts: Record<string, number>) => ({ computedAt: iso(minutes), days: 7, counts });
+
+      it("is none at first, then the one saved, replaced only by one counted later", async () => {
+        const store = await fresh();
+        expect(await store.posts.topicCountSnapshot()).toBeUndefined();
+        const first = snapshot(0, { ebpf: 2, gitops: 0, "platform-engineering": 1 });
+        expect(await store.posts.saveTopicCountSnapshot(first)).toBe(true);
+        expect(await store.posts.topicCountSnapshot()).toEqual(first);
+        // A counting that began earlier (however late it ends), or at the same time, never replaces it.
+        expect(await store.posts.saveTopicCountSnapshot(snapshot(-1, { ebpf: 1 }))).toBe(false);
+        expect(await store.posts.saveTopicCountSnapshot(snapshot(0, { ebpf: 5 }))).toBe(false);
+        expect(await store.posts.topicCountSnapshot()).toEqual(first);
+        const later = { ...snapshot(15, { ebpf: 3 }), days: 6 };
+        expect(await store.posts.saveTopicCountSnapshot(later)).toBe(true);
+        expect(await store.posts.topicCountSnapshot()).toEqual(later);
+        expect(await store.posts.saveTopicCountSnapshot(first)).toBe(false);
+        expect(await store.posts.topicCountSnapshot()).toEqual(later);
+      });
+
+      it("keeps what was saved, whatever the caller does with its copies, and leaves the feed count alone", async () => {
+        const store = await fresh();
+        const saved = snapshot(0, { ebpf: 2 });
+        await store.posts.saveTopicCountSnapshot(saved);
+        saved.counts.ebpf = 9;
+        const read = await store.posts.topicCountSnapshot();
+        read!.counts.ebpf = 8;
+        expect(await store.posts.topicCountSnapshot()).toEqual(snapshot(0, { ebpf: 2 }));
+        // It shares the installation's bookkeeping partition with the feed registry.
+        await store.feeds.create(feed());
+        await store.feeds.list();
+        expect(await store.feeds.count()).toBe(1);
+      });
+    });
+
+    // -----------------------------------------------------------------------------------------------------
     describe("posts: the word index", () => {
       const found = async (store: Store, ...words: string[]) => {
         const matched: string[] = [];

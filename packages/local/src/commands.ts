@@ -15,11 +15,11 @@ import {
   type RefreshOutcome,
 } from "@recap/core/feeds";
 import type { BusEvent, DeadLetter } from "@recap/core/events";
-import { findPosts, reindexPosts } from "@recap/core/posts";
+import { findPosts, refreshTopicCounts, reindexPosts } from "@recap/core/posts";
 import { editDistance, messageOf, plural, quietLogger, truncate } from "@recap/core/shared";
 import { connectTable, openStore, type Store } from "@recap/core/store";
 import { explainTopics, findTopic, storedPostFocus, suggestTopics, type TopicEvidence, type TopicScore } from "@recap/core/topics";
-import { topicEvidence } from "@recap/core/topics";
+import { teamTaxonomy, topicEvidence } from "@recap/core/topics";
 import { listQueuedLetters, replayQueuedLetters } from "./aws-dead-letters";
 import { openLocalRecap, type LocalRecap } from "./environment";
 import { failed, outcomeJson, pageJson, postLines, terminalText } from "./terminal";
@@ -246,14 +246,14 @@ const OPERATIONS: Record<string, Operation> = {
   reindex: {
     usage: "reindex [--table <name>] [--json]",
     summary:
-      "Make what is kept at ingest exact again from what is stored — each feed's item count, each post's topic and word index rows (safe to run any time; --table: a deployed stage's table)",
+      "Make what is kept at ingest exact again from what is stored — each feed's item count, each post's topic and word index rows, the posts per topic `topics` shows (safe to run any time; --table: a deployed stage's table)",
     options: { json, table: { type: "string" } },
     standalone({ values }, io) {
       if (typeof values.table !== "string") return undefined;
       // A deployed stage's table, with the AWS credentials and region of this shell.
-      return reindex({ store: openStore(connectTable(values.table)) }, new Date(), values.json === true, io);
+      return reindex({ store: openStore(connectTable(values.table)) }, () => new Date(), values.json === true, io);
     },
-    run: (recap, { values }, io) => reindex(recap.deps, recap.deps.clock(), values.json === true, io),
+    run: (recap, { values }, io) => reindex(recap.deps, recap.deps.clock, values.json === true, io),
   },
   dlq: {
     usage: "dlq [replay] [--queue-url <url>] [--json]",
@@ -316,8 +316,12 @@ function dlqAction(positionals: string[], io: CliIo): "list" | "replay" | "bad" 
 }
 
 /** `recap dlq --queue-url`: the deployed stage's queue, with the operator's AWS credentials. */
-/** `reindex` on a store: feeds' item counts, then every post's index rows, with progress on stderr. */
-async function reindex(deps: { store: Store }, now: Date, asJson: boolean, io: CliIo): Promise<number> {
+/**
+ * `reindex` on a store: feeds' item counts, then every post's index rows, then the topic-count
+ * snapshot `topics` reads (counted from the rows just rebuilt), with progress on stderr.
+ */
+async function reindex(deps: { store: Store }, clock: () => Date, asJson: boolean, io: CliIo): Promise<number> {
+  const now = clock();
   const feeds = await recountItems(deps, (done, total, feed) =>
     io.stderr(
       `[${done}/${total}] ${feed.url}: ${plural(feed.to, "item")}${feed.from === feed.to ? "" : ` (was ${feed.from ?? "not counted"})`}\n`,
@@ -325,6 +329,14 @@ async function reindex(deps: { store: Store }, now: Date, asJson: boolean, io: C
   );
   const posts = await reindexPosts(deps.store.posts, now, (done, corrected) =>
     io.stderr(`Reindexed ${plural(done, "post")} (${corrected} corrected)\n`),
+  );
+  // Counted when the rows are right, at the time it is counted (a reindex can take long).
+  const taxonomy = await teamTaxonomy(() => deps.store.topics.knowledge())();
+  const counted = await refreshTopicCounts(deps.store.posts, taxonomy, clock());
+  io.stderr(
+    counted.saved
+      ? `Counted posts per topic for \`topics\` (${plural(taxonomy.topics.length, "topic")})\n`
+      : "Posts per topic: a later count is saved already (kept)\n",
   );
   if (asJson)
     return print(io, {

@@ -236,7 +236,9 @@ async function latestPosts(command: Extract<Command, { name: "latest" }>, deps: 
 }
 
 async function countTopics(deps: CommandDeps): Promise<Outcome> {
-  return { kind: "topics", ...(await topicCounts(deps.store.posts, await deps.taxonomy(), deps.clock())) };
+  // `asOf` (when the counts were taken) is not part of the outcome: its renderings do not show it.
+  const { days, topics, quiet } = await topicCounts(deps.store.posts, await deps.taxonomy(), deps.clock());
+  return { kind: "topics", days, topics, quiet };
 }
 
 /**

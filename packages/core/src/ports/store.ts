@@ -199,7 +199,33 @@ export interface PostReads {
   seenSince(now: Date, options?: { since?: Date; limit?: number }): Promise<Post[]>;
 }
 
-export interface PostRepository extends FeedItemStore, PostWrites, PostTopicStore, RecapListStore, AnnouncementStore, PostReads {}
+/**
+ * Posts per topic in a window, every topic counted by `countByTopic` at one time (`computedAt`, where
+ * the window ends): what `/recap topics` reads instead of a COUNT per topic. Always counted whole
+ * from the index rows, never added to, so it is exactly what counting said then.
+ */
+export interface TopicCountSnapshot {
+  /** When the counting began (ISO): the window is the `days` before it. */
+  computedAt: string;
+  /** The window's length, in days. */
+  days: number;
+  /** Topic id → its count, 0 included: a topic absent was not counted. */
+  counts: Record<string, number>;
+}
+
+/** The one topic-count snapshot (posts/topic-counts.ts keeps it). */
+export interface TopicCountSnapshotStore {
+  /** The snapshot last saved (one read), or undefined when there is none. */
+  topicCountSnapshot(): Promise<TopicCountSnapshot | undefined>;
+  /**
+   * Replaces the snapshot only with one counted later (a conditional write on `computedAt`): false,
+   * and nothing written, when the one stored was counted at the same time or after.
+   */
+  saveTopicCountSnapshot(snapshot: TopicCountSnapshot): Promise<boolean>;
+}
+
+export interface PostRepository
+  extends FeedItemStore, PostWrites, PostTopicStore, RecapListStore, AnnouncementStore, PostReads, TopicCountSnapshotStore {}
 
 // ---------------------------------------------------------------------------------------------------------
 // Digest subscriptions and the digests they got

@@ -5,16 +5,13 @@
  * caller knows whether to offer More without counting everything).
  */
 import type { PostRepository } from "../ports/store";
-import type { Taxonomy } from "../model/topic";
 import type { Post } from "../model/post";
 import { PAGE_SIZE } from "../model/command";
-import { mapWithConcurrency } from "../shared/concurrency";
 import { fold, holdsPhrases, searchQuery } from "../shared/search-terms";
 
 const DAY = 86_400_000;
-export const TOPICS_WINDOW_DAYS = 7;
-/** Topics counted at once: one query each, in parallel, on Slack's request path. */
-const COUNTS_AT_ONCE = 16;
+// Posts per topic this week: counted, and kept as a snapshot, in topic-counts.ts.
+export { TOPICS_WINDOW_DAYS, topicCounts } from "./topic-counts";
 /**
  * The most posts `latest` reads to fill a page with news: it stops as soon as the page is full, so
  * this is reached only when a day's backfill (feeds added today) outnumbers it.
@@ -101,25 +98,6 @@ export async function latestWindow(posts: PostRepository, page: number, now: Dat
     if (news.length >= wanted || read >= LATEST_READ_MAX) break;
   }
   return windowOf(news, page);
-}
-
-/**
- * Posts published in the last TOPICS_WINDOW_DAYS per topic, counted on each topic's index rows (a
- * recap left out: its talks count): the busy ones by count, the quiet ones apart.
- */
-export async function topicCounts(posts: PostRepository, taxonomy: Taxonomy, now: Date) {
-  const weekAgo = new Date(now.getTime() - TOPICS_WINDOW_DAYS * DAY);
-  const counted = await mapWithConcurrency(taxonomy.topics, COUNTS_AT_ONCE, (topic) => posts.countByTopic(topic.id, weekAgo));
-  const counts = new Map(taxonomy.topics.map((topic, i) => [topic.id, counted[i]!]));
-  const all = taxonomy.topics.map(({ id, label }) => ({ id, label, count: counts.get(id) ?? 0 }));
-  return {
-    days: TOPICS_WINDOW_DAYS,
-    topics: all.filter((topic) => topic.count > 0).sort((a, b) => b.count - a.count || a.label.localeCompare(b.label)),
-    quiet: all
-      .filter((topic) => topic.count === 0)
-      .map(({ id, label }) => ({ id, label }))
-      .sort((a, b) => a.label.localeCompare(b.label)),
-  };
 }
 
 export interface PostQuery {

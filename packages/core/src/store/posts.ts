@@ -12,7 +12,7 @@ import { batchGet, batchWrite } from "./batch";
 import { applied } from "./conditional";
 import { patchExpression } from "./expressions";
 import type { TableRef } from "./client";
-import type { FeedItemIdentity, PostContent, PostRepository, StoredPost } from "../ports/store";
+import type { FeedItemIdentity, PostContent, PostRepository, StoredPost, TopicCountSnapshot } from "../ports/store";
 import { countAll, queryAll, queryPages } from "./query";
 import { toCorrections, toPost, toStoredPost } from "./records";
 import { keys } from "./schema";
@@ -480,6 +480,27 @@ export function postRepository(table: TableRef): PostRepository {
       });
     },
 
+    /** The topic-count snapshot last saved; one GetItem. */
+    async topicCountSnapshot(): Promise<TopicCountSnapshot | undefined> {
+      const { Item } = await client.send(new GetCommand({ TableName, Key: keys.topicCountSnapshot }));
+      return Item ? toTopicCountSnapshot(Item) : undefined;
+    },
+
+    /** Puts the snapshot only over none or one counted earlier: an older count never replaces a newer one. */
+    async saveTopicCountSnapshot(snapshot: TopicCountSnapshot): Promise<boolean> {
+      return applied(
+        client.send(
+          new PutCommand({
+            TableName,
+            Item: { ...keys.topicCountSnapshot, computedAt: snapshot.computedAt, days: snapshot.days, counts: snapshot.counts },
+            ConditionExpression: "attribute_not_exists(pk) OR #computedAt < :computedAt",
+            ExpressionAttributeNames: { "#computedAt": "computedAt" },
+            ExpressionAttributeValues: { ":computedAt": snapshot.computedAt },
+          }),
+        ),
+      );
+    },
+
     /** Ids of the posts indexed under every term, newest published first. */
     searchIds(terms: string[], options: { maxRows?: number } = {}) {
       return searchTerms(table, terms, options.maxRows);
@@ -538,4 +559,14 @@ function* monthsBackFrom(now: Date): Generator<string> {
       year -= 1;
     }
   }
+}
+
+/**
+ * The snapshot item as the port gives it: undefined when it is not one (then `topics` counts again),
+ * and a count that is not a number left out (that topic is counted again).
+ */
+function toTopicCountSnapshot(item: Record<string, unknown>): TopicCountSnapshot | undefined {
+  const { computedAt, days, counts } = item;
+  if (typeof computedAt !== "string" || typeof days !== "number" || typeof counts !== "object" || counts === null) return undefined;
+  return { computedAt, days, counts: Object.fromEntries(Object.entries(counts).filter(([, count]) => typeof count === "number")) };
 }

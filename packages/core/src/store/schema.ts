@@ -9,6 +9,8 @@
  *                                    1 never polled); feeds stored before the shards: FEEDS, sk <url>
  * - feeds needing attention, the worst first → gsi1 ATTN#<shard of 8> (only those feeds: a few small reads)
  * - how many feeds                 → pk META, sk FEEDIDS#<shard> (string sets of feed ids) and the marker FEEDIDS
+ * - posts per topic this week (`topics`) → pk META, sk TOPICCOUNTS: one snapshot of every topic's count,
+ *                                    recounted from the TOPIC# index rows, replaced only by a later count
  * - feeds due for polling          → gsi2 DUE, sk <nextPollAt>#<id> (paused feeds drop out: sparse)
  * - a feed's items (identity)      → pk FEED#<id>, sk ITEM#<itemKey>
  * - post by id                     → pk POST#<id>, sk POST
@@ -148,6 +150,8 @@ export const keys = {
   termIndex: (term: string) => `TERM#${term}`,
   seenBucket: (isoTime: string) => `SEEN#${isoTime.slice(0, 7)}`,
   timeSort: (isoTime: string, id: string) => `${isoTime}#${id}`,
+  /** The topic-count snapshot: every topic's posts in the window, as counted at one time (posts/topic-counts.ts). */
+  topicCountSnapshot: { pk: "META", sk: "TOPICCOUNTS" },
   /** One-off facts about the installation, e.g. that the default feeds were seeded. */
   meta: (name: string) => ({ pk: "META", sk: name }),
   channel: (channelId: string) => ({ pk: `CHANNEL#${channelId}`, sk: "SETTINGS" }),

@@ -4,7 +4,7 @@
  * retag or a removed recap item behave exactly as they do there.
  */
 import type { Post, PostCorrections } from "../../model/post";
-import type { FeedItemIdentity, PostContent, PostRepository } from "../../ports/store";
+import type { FeedItemIdentity, PostContent, PostRepository, TopicCountSnapshot } from "../../ports/store";
 import { toPost, toStoredPost } from "../records";
 import { indexRowsOf, type Indexed, type IndexRow } from "../index-rows";
 import { keys } from "../schema";
@@ -24,6 +24,8 @@ export function memoryPosts(feedItems: Map<string, Map<string, FeedItemIdentity>
   /** Index partition (TOPIC#<topic>, TERM#<term>) → post id → its row, and post id → its rows by sort key: as the table's gsi1. */
   const partitions = new Map<string, Map<string, IndexRow>>();
   const rowsOf = new Map<string, Map<string, IndexRow>>();
+  /** The topic-count snapshot (the table's META / TOPICCOUNTS). */
+  let snapshot: TopicCountSnapshot | undefined;
 
   /** Makes the post's index rows what its fields say (a row per topic, a row per word); the number changed. */
   function matchIndexRows(post: Indexed | { id: string; gone: true }): number {
@@ -219,6 +221,16 @@ export function memoryPosts(feedItems: Map<string, Map<string, FeedItemIdentity>
     async countByTopic(topic, since) {
       const from = since.toISOString();
       return [...(partitions.get(keys.topicIndex(topic))?.values() ?? [])].filter((row) => row.gsi1sk >= from && !row.lists).length;
+    },
+
+    async topicCountSnapshot() {
+      return snapshot && stored(snapshot);
+    },
+    async saveTopicCountSnapshot(counted) {
+      // As the table's condition: only over none, or one counted earlier.
+      if (snapshot && !(snapshot.computedAt < counted.computedAt)) return false;
+      snapshot = stored(counted);
+      return true;
     },
 
     // In memory a search costs no reads: it always gives every match.
