@@ -114,6 +114,40 @@ describe("recap poll", () => {
   });
 });
 
+describe("recap topics after a poll from the terminal", () => {
+  it("counts the posts that poll stored at once, though its snapshot of the counts was fresh", async () => {
+    const dataDir = await newDataDir();
+    const url = feeds.at("/kubernetes.xml");
+    feeds.route("/kubernetes.xml", {
+      body: rss(
+        [
+          {
+            title: "Kubernetes 1.31 released",
+            link: "https://k8s.example.com/131",
+            guid: "k131",
+            pubDate: new Date(Date.now() - 3600_000),
+          },
+          {
+            title: "Kubernetes 1.32 released",
+            link: "https://k8s.example.com/132",
+            guid: "k132",
+            pubDate: new Date(Date.now() - 7200_000),
+          },
+        ],
+        { title: "Kubernetes blog" },
+      ),
+    });
+    const countOf = async (topic: string) => {
+      const listed = (await recap(dataDir, {}, "topics", "--json")).json() as { id: string; count: number }[];
+      return listed.find((t) => t.id === topic)?.count;
+    };
+    expect(await countOf("kubernetes")).toBe(0); // counted now, and kept for the next 20 minutes
+    await followWithoutPolling(dataDir, {}, [url]);
+    expect((await recap(dataDir, {}, "poll")).stdout).toBe("Polled 1 feed: 2 new posts, 0 failed.\n");
+    expect(await countOf("kubernetes")).toBe(2);
+  });
+});
+
 describe("a stale server.json", () => {
   it("is ignored and removed when nothing answers on its port, even though its PID is alive", async () => {
     const dataDir = await newDataDir();

@@ -9,6 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { refreshTopicCounts, SNAPSHOT_MAX_AGE_MS, topicCounts, type Post } from "@recap/core/posts";
 import { memoryStore, openStore, type Store } from "@recap/core/store";
 import { loadTaxonomy, type Taxonomy, type Topic } from "@recap/core/topics";
+import { scheduleHandlers } from "@recap/core/runtime";
+import { silentLogger } from "@recap/core/shared";
+import { openLocalRecap } from "@recap/local";
+import { testClock } from "../helpers/clock";
 import { startTestDynamo, type TestDynamo } from "../helpers/dynamo";
 
 const T0 = new Date("2026-12-01T10:00:00Z");
@@ -171,3 +175,25 @@ for (const kind of kinds) {
     });
   });
 }
+
+describe("the scheduled poll", () => {
+  it("counts posts per topic every run, so `topics` answers from a snapshot the run just took", async () => {
+    const clock = testClock(T0);
+    const recap = await openLocalRecap({ inMemory: true, clock, log: silentLogger, env: { RECAP_SLACK_TEAM_IDS: "T0001" } });
+    try {
+      await recap.deps.store.posts.insert(post("a", ["ebpf"]));
+      await scheduleHandlers.poll(recap.deps);
+      expect(await recap.deps.store.posts.topicCountSnapshot()).toMatchObject({ computedAt: T0.toISOString(), counts: { ebpf: 1 } });
+
+      await recap.deps.store.posts.insert(post("b", ["ebpf"]));
+      clock.advance(15 * MINUTE);
+      await scheduleHandlers.poll(recap.deps);
+      expect(await recap.deps.store.posts.topicCountSnapshot()).toMatchObject({
+        computedAt: clock().toISOString(),
+        counts: { ebpf: 2 },
+      });
+    } finally {
+      await recap.close();
+    }
+  });
+});

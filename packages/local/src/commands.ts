@@ -77,6 +77,7 @@ const OPERATIONS: Record<string, Operation> = {
             `${plural(elsewhere, "due feed")} ${elsewhere === 1 ? "was" : "were"} already being polled by another Recap process.\n`,
           );
       }
+      await recountTopics(recap, outcomes);
       if (values.json) return print(io, outcomes);
       const failed = outcomes.filter((outcome) => outcome.status === "failed").length;
       const created = outcomes.reduce((sum, outcome) => sum + (outcome.status === "ok" ? outcome.created : 0), 0);
@@ -163,6 +164,7 @@ const OPERATIONS: Record<string, Operation> = {
             claim: false,
             onProgress: (done, total, outcome) => io.stderr(`[${done}/${total}] ${describeOutcome(outcome)}\n`),
           });
+      await recountTopics(recap, outcomes);
       if (values.json) {
         return print(io, {
           added: result.added.map((feed) => feed.url),
@@ -313,6 +315,15 @@ function dlqAction(positionals: string[], io: CliIo): "list" | "replay" | "bad" 
     `recap dlq: ${JSON.stringify(positionals.join(" "))} is not an action.\nUsage: recap dlq [replay] [--queue-url <url>] [--json]\n`,
   );
   return "bad";
+}
+
+/**
+ * After a poll from the terminal stored posts, `topics` should count them at once rather than when
+ * its snapshot next ages out (the scheduled poll recounts every run; this poll is not one).
+ */
+async function recountTopics(recap: LocalRecap, outcomes: readonly RefreshOutcome[]) {
+  if (!outcomes.some((outcome) => outcome.status === "ok" && outcome.created > 0)) return;
+  await refreshTopicCounts(recap.deps.store.posts, await recap.deps.taxonomy(), recap.deps.clock());
 }
 
 /** `recap dlq --queue-url`: the deployed stage's queue, with the operator's AWS credentials. */

@@ -13,6 +13,7 @@ import type { AlertDelivery } from "../follow/delivery";
 import type { RefreshOutcome } from "../feeds/refresh";
 import { AUTH_ERRORS } from "../ports/slack";
 import { pollDueFeeds, pollFeedBatch } from "../feeds/poll";
+import { refreshTopicCounts } from "../posts/topic-counts";
 import { retagPosts } from "../topics/manage";
 import { renderOutcome, renderPausedNotice } from "../slack/render";
 import type { RecapDeps } from "./deps";
@@ -41,7 +42,15 @@ export function depsFor(name: ScheduleName | SubscriptionName, deps: RecapDeps):
 
 export const scheduleHandlers: Record<ScheduleName, (deps: RecapDeps) => Promise<unknown>> = {
   async poll(deps) {
+    // `/recap topics` answers from this snapshot (posts/topic-counts.ts): recounted every run, so it
+    // is never older than an interval. Beside the polls, and never failing them: a count that failed
+    // is only redone by the next `topics` or run.
+    const counting = deps
+      .taxonomy()
+      .then((taxonomy) => refreshTopicCounts(deps.store.posts, taxonomy, deps.clock()))
+      .catch((error: unknown) => deps.log.warn("Counting posts per topic failed", { error: messageOf(error) }));
     const summary = await pollDueFeeds(deps);
+    await counting;
     const counts = pollCounts(summary.polled);
     deps.log.info("Scheduled poll finished", {
       due: summary.due,
