@@ -36,7 +36,14 @@ const answers = [];
 for (const { label, event } of JSON.parse(process.env.BENCH_LAMBDA_EVENTS ?? "[]")) {
   const started = performance.now();
   const response = await handler(event, context);
-  answers.push({ label, ms: performance.now() - started, status: response.statusCode, body: String(response.body ?? "").slice(0, 2000) });
+  answers.push({
+    label,
+    ms: performance.now() - started,
+    status: response.statusCode,
+    body: String(response.body ?? "").slice(0, 2000),
+    headers: response.headers,
+    isBase64Encoded: response.isBase64Encoded,
+  });
 }
 
 console.log(`BENCH_RESULT ${JSON.stringify({ bootMs, importMs, answers })}`);

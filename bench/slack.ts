@@ -6,7 +6,8 @@
  *   (a) cold start proxy: a fresh child process per sample (bench/lambda-child.mjs) imports
  *       functions/http.ts with SST's SST_RESOURCE_* variables set, as Lambda's init does, then
  *       answers Function URL events; its DynamoDB client points at the seeded local table. Run under
- *       tsx (transpiles on load: an upper bound) and as an esbuild bundle (closer to what ships).
+ *       tsx (transpiles on load: an upper bound) and bundled as SST builds it (what ships; bench/cold.ts
+ *       runs this part alone).
  *   (b) warm requests: the Hono app and Bolt receiver exactly as test/slack/slack-app.test.ts builds
  *       them (openLocalRecap in memory), signed requests through `app.request`, ~3,000 stored posts
  *       ingested from generated feeds on the loopback feed server.
@@ -27,7 +28,7 @@ import { benchClock, countRequests, diffCounts, type BenchClock, type BenchEnv }
 import { SIGNING_SECRET, slackHeaders, slashCommand } from "../test/helpers/slack";
 import { rssDocument } from "./fixtures";
 import { fmt, nowMs, summarize, table } from "./stats";
-import slackBundlePlugins, { HTTP_BUNDLE_BUDGET_BYTES } from "../functions/lib/slack-bundle.mjs";
+import slackBundlePlugins, { HTTP_BUNDLE_BUDGET_BYTES, SLACK_FUNCTION_NODEJS, sstBuildOptions } from "../functions/lib/slack-bundle.mjs";
 
 const DAY = 86_400_000;
 const BOT_TOKEN = "xoxb-bench";
@@ -56,6 +57,8 @@ export interface SlackBenchOptions {
   iterations: number;
   minIterations: number;
   budgetMsPerCase: number;
+  /** Only (a)'s bundled cold starts: no warm requests, no tsx variants (bench/cold.ts). */
+  coldBundleOnly?: boolean;
 }
 
 export interface SlackResult {
@@ -80,7 +83,7 @@ export async function benchSlack(env: BenchEnv, options: SlackBenchOptions): Pro
   });
   try {
     const seeded = await seed(env, recap, clock, options);
-    const warm = await benchWarm(recap, clock, options);
+    const warm = options.coldBundleOnly ? { report: "(skipped)", rows: [] } : await benchWarm(recap, clock, options);
     const cold = await benchCold(recap, options);
     const report = [
       `Store: ${fmt(seeded.posts)} posts from ${options.feeds} feeds × ${options.items} items, first seen over ${SEED_SPAN_DAYS} days ` +
@@ -392,54 +395,72 @@ function lambdaEnv(recap: LocalRecap): NodeJS.ProcessEnv {
 }
 
 interface Bundle {
+  /** The entry file the child imports. */
   file: string;
+  /** All files (with splitting, the entry and every chunk). */
   bytes: number;
+  files: number;
+  /** The entry and the chunks it imports statically: what a cold start reads and compiles. */
+  startBytes: number;
+  startFiles: number;
   buildMs: number;
   largest: [string, number][];
 }
 
 /**
- * functions/http.ts bundled with esbuild into one ESM file, everything inlined and minified, with
- * the plugins stacks/http.ts gives SST: as SST ships the function.
+ * functions/http.ts bundled as SST ships it: the esbuild options of SST's Node runtime for the
+ * `nodejs` options stacks/http.ts gives it (SLACK_FUNCTION_NODEJS: its plugins, minified, split).
  */
 async function bundleHttpFunction(dir: string): Promise<Bundle> {
   const esbuild = await import("esbuild");
-  const file = join(dir, "http.mjs");
   const t0 = nowMs();
   const result = await esbuild.build({
-    entryPoints: [join(REPO, "functions/http.ts")],
-    outfile: file,
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    minify: true,
+    ...sstBuildOptions(SLACK_FUNCTION_NODEJS, { entry: join(REPO, "functions/http.ts"), outdir: dir, plugins: slackBundlePlugins }),
+    absWorkingDir: REPO,
     metafile: true,
     logLevel: "silent",
-    plugins: slackBundlePlugins,
-    // CommonJS dependencies call require() for Node built-ins; an ESM bundle needs one.
-    banner: {
-      js: "import { createRequire as __benchCreateRequire } from 'node:module'; const require = __benchCreateRequire(import.meta.url);",
-    },
   });
   const buildMs = nowMs() - t0;
+  const outputs = result.metafile.outputs;
+  const entry = Object.keys(outputs).find((path) => outputs[path]?.entryPoint?.endsWith("functions/http.ts"));
+  if (!entry) throw new Error("esbuild wrote no entry for functions/http.ts");
+  // What the entry loads before it runs: its static imports of other chunks, transitively.
+  const atStart = new Set<string>();
+  const visit = (path: string) => {
+    if (atStart.has(path) || !outputs[path]) return;
+    atStart.add(path);
+    for (const imported of outputs[path].imports) if (imported.kind === "import-statement") visit(imported.path);
+  };
+  visit(entry);
   const bySource = new Map<string, number>();
-  for (const output of Object.values(result.metafile.outputs)) {
-    for (const [path, input] of Object.entries(output.inputs)) {
-      const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path)?.[1] ?? "(recap's own code)";
+  for (const path of atStart) {
+    for (const [source, input] of Object.entries(outputs[path]?.inputs ?? {})) {
+      const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(source)?.[1] ?? "(recap's own code)";
       bySource.set(pkg, (bySource.get(pkg) ?? 0) + input.bytesInOutput);
     }
   }
   const largest = [...bySource.entries()].sort((a, b) => b[1] - a[1]).slice(0, 6);
-  return { file, bytes: statSync(file).size, buildMs, largest };
+  const size = (paths: Iterable<string>) => [...paths].reduce((sum, path) => sum + statSync(join(REPO, path)).size, 0);
+  const written = Object.keys(outputs).filter((path) => path.endsWith(".mjs"));
+  return {
+    file: join(REPO, entry),
+    bytes: size(written),
+    files: written.length,
+    startBytes: size(atStart),
+    startFiles: atStart.size,
+    buildMs,
+    largest,
+  };
 }
 
 async function benchCold(recap: LocalRecap, options: SlackBenchOptions) {
   const handlerUrl = pathToFileURL(join(REPO, "functions/http.ts")).href;
-  const variants: Variant[] = [
-    { name: "tsx (transform cache on)", args: ["--import", "tsx", CHILD, handlerUrl] },
-    { name: "tsx, TSX_DISABLE_CACHE=1", args: ["--import", "tsx", CHILD, handlerUrl], env: { TSX_DISABLE_CACHE: "1" } },
-  ];
+  const variants: Variant[] = options.coldBundleOnly
+    ? []
+    : [
+        { name: "tsx (transform cache on)", args: ["--import", "tsx", CHILD, handlerUrl] },
+        { name: "tsx, TSX_DISABLE_CACHE=1", args: ["--import", "tsx", CHILD, handlerUrl], env: { TSX_DISABLE_CACHE: "1" } },
+      ];
   const dir = mkdtempSync(join(os.tmpdir(), "recap-bench-"));
   let bundle: Bundle | undefined;
   let bundleProblem: string | undefined;
@@ -536,8 +557,9 @@ async function benchCold(recap: LocalRecap, options: SlackBenchOptions) {
       "to 1st answer = boot + import + 1st req; process wall includes spawn and exit. Lambda's own init (runtime start, code",
       "load) is not included, and a 1024 MB function has ~0.6 vCPU: expect CPU-bound parts to take up to ~2× longer there.",
       bundle
-        ? `Bundle: ${(bundle.bytes / 2 ** 20).toFixed(2)} MB (budget ${(HTTP_BUNDLE_BUDGET_BYTES / 2 ** 20).toFixed(1)} MB: ` +
-          `${bundle.bytes <= HTTP_BUNDLE_BUDGET_BYTES ? "within" : "OVER"}), built in ${fmt(bundle.buildMs / 1000)} s; largest inputs: ` +
+        ? `Bundle: ${(bundle.bytes / 2 ** 20).toFixed(2)} MB in ${bundle.files} file(s) (budget ${(HTTP_BUNDLE_BUDGET_BYTES / 2 ** 20).toFixed(1)} MB: ` +
+          `${bundle.bytes <= HTTP_BUNDLE_BUDGET_BYTES ? "within" : "OVER"}), of which a cold start loads ${(bundle.startBytes / 2 ** 20).toFixed(2)} MB ` +
+          `in ${bundle.startFiles} file(s); built in ${fmt(bundle.buildMs / 1000)} s; largest inputs loaded at start: ` +
           bundle.largest.map(([name, bytes]) => `${name} ${(bytes / 1024).toFixed(0)} KB`).join(", ")
         : `esbuild bundle skipped: ${bundleProblem}`,
     ].join("\n");

@@ -5,7 +5,7 @@
 export { verifySlackSignature, signSlackRequest, type VerifyResult } from "./verify";
 export { escapeMrkdwn, slackLink, truncate } from "./escape";
 export { renderOutcome, renderPausedNotice, ACTION_MORE, ACTION_SHARE, type RenderedMessage } from "./render";
-export { SlackRequestReceiver, type SlackReceiverOptions } from "./receiver";
+export { SlackRequestReceiver, type SlackReceiverOptions, type SlackHttpRequest, type SlackHttpAnswer } from "./receiver";
 export { createSlackApp, type SlackAppOptions } from "./app";
 export { createHttpApp, SLACK_PATH } from "./http";
 export { slackOutbound, CHANNEL_GONE_ERRORS, type SlackOutbound, type PostResult } from "./outbound";

@@ -1,7 +1,8 @@
 /**
- * Bolt ⇄ Hono. Bolt ships receivers for Express, plain HTTP, Socket Mode and API Gateway, none
- * for a Web-standard Request; this one does what a receiver must (verify, parse, hand the body to
- * `app.processEvent` with an `ack`, answer with what was acked) in the order a careful one should:
+ * Bolt ⇄ Hono (and the Lambda Function URL). Bolt ships receivers for Express, plain HTTP, Socket
+ * Mode and API Gateway, none for a Web-standard Request; this one does what a receiver must (verify,
+ * parse, hand the body to `app.processEvent` with an `ack`, answer with what was acked) in the order
+ * a careful one should:
  *
  * 1. verify the signature over the exact raw bytes, before anything is parsed (→ 401);
  * 2. answer Slack's own checks (url_verification, ssl_check);
@@ -22,6 +23,36 @@ export interface SlackReceiverOptions {
   log: Logger;
 }
 
+/**
+ * A request as the receiver reads it, whatever carried it: a Web-standard Request (`handle`, the
+ * Hono app) or a Lambda Function URL event (functions/lib/function-url.ts, which spares a cold
+ * start Node's fetch implementation).
+ */
+export interface SlackHttpRequest {
+  /** A header's value by its lower-case name, or null. */
+  header(name: string): string | null;
+  /** The body, or undefined (the rest left unread) as soon as it exceeds `limit` bytes. */
+  body(limit: number): Promise<Buffer | undefined>;
+}
+
+/** The receiver's answer: a status and a plain-text or JSON body, as a Response would carry them. */
+export interface SlackHttpAnswer {
+  status: number;
+  body: string;
+  contentType: typeof TEXT | typeof JSON_TYPE;
+}
+
+/** The content types `new Response(text)` and `Response.json(value)` give. */
+const TEXT = "text/plain;charset=UTF-8";
+const JSON_TYPE = "application/json";
+const text = (status: number, body: string): SlackHttpAnswer => ({ status, body, contentType: TEXT });
+function json(value: unknown): SlackHttpAnswer {
+  const body: string | undefined = JSON.stringify(value);
+  // As Response.json refuses it.
+  if (body === undefined) throw new TypeError("The acknowledgement is not JSON");
+  return { status: 200, body, contentType: JSON_TYPE };
+}
+
 export class SlackRequestReceiver implements Receiver {
   private app: App | undefined;
 
@@ -31,40 +62,47 @@ export class SlackRequestReceiver implements Receiver {
     this.app = app;
   }
 
-  // Nothing to listen on: requests arrive through `handle`.
+  // Nothing to listen on: requests arrive through `handle` or `answer`.
   async start(): Promise<void> {}
   async stop(): Promise<void> {}
 
+  /** A Web-standard request (the Hono app's), answered as a Response. */
   async handle(request: Request): Promise<Response> {
+    const answer = await this.answer({
+      header: (name) => request.headers.get(name),
+      body: (limit) => readAtMost(request, limit),
+    });
+    return new Response(answer.body, { status: answer.status, headers: { "content-type": answer.contentType } });
+  }
+
+  async answer(request: SlackHttpRequest): Promise<SlackHttpAnswer> {
     // Cheap refusals first: no signature headers, or a body no Slack request comes close to.
-    if (!request.headers.get("x-slack-signature") || !request.headers.get("x-slack-request-timestamp")) {
-      return new Response("Unauthorized", { status: 401 });
-    }
-    if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) return new Response("Too large", { status: 413 });
+    if (!request.header("x-slack-signature") || !request.header("x-slack-request-timestamp")) return text(401, "Unauthorized");
+    if (Number(request.header("content-length") ?? 0) > MAX_BODY_BYTES) return text(413, "Too large");
     // A chunked body declares no length: stop reading at the limit rather than hold whatever comes.
-    const rawBody = await readAtMost(request, MAX_BODY_BYTES);
-    if (!rawBody) return new Response("Too large", { status: 413 });
+    const rawBody = await request.body(MAX_BODY_BYTES);
+    if (!rawBody) return text(413, "Too large");
     const verdict = verifySlackSignature({
       signingSecret: this.options.signingSecret,
       rawBody,
-      timestamp: request.headers.get("x-slack-request-timestamp") ?? undefined,
-      signature: request.headers.get("x-slack-signature") ?? undefined,
+      timestamp: request.header("x-slack-request-timestamp") ?? undefined,
+      signature: request.header("x-slack-signature") ?? undefined,
       now: this.options.clock(),
     });
     if (!verdict.ok) {
       this.options.log.warn("Refused a Slack request", { reason: verdict.reason });
-      return new Response("Unauthorized", { status: 401 });
+      return text(401, "Unauthorized");
     }
 
     let body: Record<string, unknown>;
     try {
-      body = parseBody(rawBody.toString("utf8"), request.headers.get("content-type"));
+      body = parseBody(rawBody.toString("utf8"), request.header("content-type"));
     } catch {
-      return new Response("Malformed body", { status: 400 });
+      return text(400, "Malformed body");
     }
-    if (body.ssl_check !== undefined) return new Response("", { status: 200 });
-    if (body.type === "url_verification") return Response.json({ challenge: body.challenge });
-    if (!this.app) return new Response("Not ready", { status: 503 });
+    if (body.ssl_check !== undefined) return text(200, "");
+    if (body.type === "url_verification") return json({ challenge: body.challenge });
+    if (!this.app) return text(503, "Not ready");
 
     let acked: unknown;
     let isAcked = false;
@@ -76,16 +114,16 @@ export class SlackRequestReceiver implements Receiver {
         acked = response ?? "";
       },
       retryNum: numberHeader(request, "x-slack-retry-num"),
-      retryReason: request.headers.get("x-slack-retry-reason") ?? undefined,
+      retryReason: request.header("x-slack-retry-reason") ?? undefined,
     };
     try {
       await this.app.processEvent(event);
     } catch (error) {
       this.options.log.error("A Slack listener failed", { error: messageOf(error) });
-      if (!isAcked) return new Response("Internal error", { status: 500 });
+      if (!isAcked) return text(500, "Internal error");
     }
-    if (!isAcked) return new Response("", { status: 404 });
-    return typeof acked === "string" ? new Response(acked, { status: 200 }) : Response.json(acked);
+    if (!isAcked) return text(404, "");
+    return typeof acked === "string" ? text(200, acked) : json(acked);
   }
 }
 
@@ -98,8 +136,8 @@ function parseBody(raw: string, contentType: string | null): Record<string, unkn
   return JSON.parse(raw) as Record<string, unknown>;
 }
 
-function numberHeader(request: Request, name: string): number | undefined {
-  const value = request.headers.get(name);
+function numberHeader(request: SlackHttpRequest, name: string): number | undefined {
+  const value = request.header(name);
   return value === null || !/^\d+$/.test(value) ? undefined : Number(value);
 }
 
