@@ -57,6 +57,7 @@ export const scheduleHandlers: Record<ScheduleName, (deps: RecapDeps) => Promise
       polled: counts.FeedsPolled,
       failed: counts.FeedsFailed,
       fannedOut: summary.fannedOut,
+      deferred: summary.deferred,
     });
     deps.metrics.count({ ...counts, FeedsFannedOut: summary.fannedOut });
     return summary;
