@@ -10,6 +10,7 @@ import { reindexPosts, searchQuery, searchWindow, type Post } from "@recap/core/
 import { mapWithConcurrency } from "@recap/core/shared";
 import { keys, openStore, type TableRef } from "@recap/core/store";
 import { startTestDynamo, writesSince, type TestDynamo } from "../helpers/dynamo";
+import { storedPost } from "../helpers/posts";
 
 let dynamo: TestDynamo;
 beforeAll(async () => {
@@ -20,21 +21,8 @@ afterAll(async () => {
 });
 
 const NOW = new Date("2026-12-01T10:00:00Z");
-const post = (id: string, title: string, minutesAgo: number): Post => {
-  const at = new Date(NOW.getTime() - minutesAgo * 60_000).toISOString();
-  return {
-    id,
-    kind: "article",
-    url: `https://example.com/${id}`,
-    title,
-    summary: "",
-    publishedAt: at,
-    firstSeenAt: at,
-    topics: ["ebpf"],
-    feeds: ["https://example.com/feed.xml"],
-    fresh: false,
-  };
-};
+const post = (id: string, title: string, minutesAgo: number): Post =>
+  storedPost(id, new Date(NOW.getTime() - minutesAgo * 60_000), { title, topics: ["ebpf"] });
 
 async function termRows(table: TableRef, postId: string): Promise<string[]> {
   const { Items } = await table.client.send(

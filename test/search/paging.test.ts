@@ -9,24 +9,15 @@ import { searchWindow, type Post } from "@recap/core/posts";
 import { afterAll, beforeAll } from "vitest";
 import { memoryStore, openStore, type Store } from "@recap/core/store";
 import { startTestDynamo, type TestDynamo } from "../helpers/dynamo";
+import { storedPost } from "../helpers/posts";
 
 const NOW = Date.parse("2026-12-01T10:00:00Z");
-const post = (i: number, extra: Partial<Post> = {}): Post => {
-  const at = new Date(NOW - i * 60_000).toISOString();
-  return {
-    id: `p${String(i).padStart(2, "0")}`,
-    kind: "article",
+const post = (i: number, extra: Partial<Post> = {}): Post =>
+  storedPost(`p${String(i).padStart(2, "0")}`, new Date(NOW - i * 60_000), {
     url: `https://example.com/${i}`,
     title: `Zebra notes ${i}`,
-    summary: "",
-    publishedAt: at,
-    firstSeenAt: at,
-    topics: [],
-    feeds: ["https://example.com/feed.xml"],
-    fresh: false,
     ...extra,
-  };
-};
+  });
 
 let dynamo: TestDynamo;
 beforeAll(async () => {

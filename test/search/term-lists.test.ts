@@ -9,6 +9,7 @@ import { searchQuery, type Post } from "@recap/core/posts";
 import { mapWithConcurrency } from "@recap/core/shared";
 import { openStore, type Store, type TableRef } from "@recap/core/store";
 import { startTestDynamo, type TestDynamo } from "../helpers/dynamo";
+import { storedPost } from "../helpers/posts";
 
 const NOW = Date.parse("2026-12-01T10:00:00Z");
 const POSTS = 1_500;
@@ -27,21 +28,9 @@ function wordsOf(i: number): string[] {
   return words.length > 0 ? words : ["filler"];
 }
 
-const posts: Post[] = Array.from({ length: POSTS }, (_, i) => {
-  const at = new Date(NOW - i * 60_000).toISOString();
-  return {
-    id: `p-${String(i).padStart(4, "0")}`,
-    kind: "article",
-    url: `https://example.com/${i}`,
-    title: wordsOf(i).join(" "),
-    summary: "",
-    publishedAt: at,
-    firstSeenAt: at,
-    topics: [],
-    feeds: ["https://example.com/feed.xml"],
-    fresh: false,
-  };
-});
+const posts: Post[] = Array.from({ length: POSTS }, (_, i) =>
+  storedPost(`p-${String(i).padStart(4, "0")}`, new Date(NOW - i * 60_000), { title: wordsOf(i).join(" ") }),
+);
 
 /** Every post with all the words, newest first. */
 const scan = (words: string[]) => posts.filter((_, i) => words.every((word) => wordsOf(i).includes(word))).map((post) => post.id);

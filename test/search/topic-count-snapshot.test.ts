@@ -14,6 +14,7 @@ import { silentLogger } from "@recap/core/shared";
 import { openLocalRecap } from "@recap/local";
 import { testClock } from "../helpers/clock";
 import { startTestDynamo, type TestDynamo } from "../helpers/dynamo";
+import { storedPost } from "../helpers/posts";
 
 const T0 = new Date("2026-12-01T10:00:00Z");
 const MINUTE = 60_000;
@@ -21,19 +22,7 @@ const after = (ms: number) => new Date(T0.getTime() + ms);
 const builtIn = loadTaxonomy();
 
 function post(id: string, topics: string[], minutesAgo = 60): Post {
-  const at = new Date(T0.getTime() - minutesAgo * MINUTE).toISOString();
-  return {
-    id,
-    kind: "article",
-    url: `https://example.com/${id}`,
-    title: `Post ${id}`,
-    summary: "",
-    publishedAt: at,
-    firstSeenAt: at,
-    topics,
-    feeds: ["https://example.com/feed.xml"],
-    fresh: false,
-  };
+  return storedPost(id, new Date(T0.getTime() - minutesAgo * MINUTE), { topics });
 }
 
 const teamTopic = (id: string): Topic => ({ id, label: `Team ${id}`, description: "", aliases: [], related: [], negative: [] });

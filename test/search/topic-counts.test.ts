@@ -10,6 +10,7 @@ import { mapWithConcurrency } from "@recap/core/shared";
 import { memoryStore, openStore, type Store } from "@recap/core/store";
 import { loadTaxonomy } from "@recap/core/topics";
 import { startTestDynamo, type TestDynamo } from "../helpers/dynamo";
+import { storedPost } from "../helpers/posts";
 
 const items = JSON.parse(readFileSync(new URL("../topics/eval/dev.json", import.meta.url), "utf8")) as {
   title: string;
@@ -19,22 +20,13 @@ const NOW = new Date("2026-11-30T12:00:00Z");
 const taxonomy = loadTaxonomy();
 
 /** Item i, published (and first seen) i × 37 minutes before NOW: about three weeks in all; every 50th a recap. */
-const posts: Post[] = items.map((item, i) => {
-  const at = new Date(NOW.getTime() - i * 37 * 60_000).toISOString();
-  return {
-    id: `p-${i}`,
-    kind: "article",
-    url: `https://example.com/${i}`,
+const posts: Post[] = items.map((item, i) =>
+  storedPost(`p-${i}`, new Date(NOW.getTime() - i * 37 * 60_000), {
     title: item.title,
-    summary: "",
-    publishedAt: at,
-    firstSeenAt: at,
     topics: item.topics,
-    feeds: ["https://example.com/feed.xml"],
-    fresh: false,
     ...(i % 50 === 0 ? { listed: [{ id: `talk-of-${i}`, kind: "talk" as const, hash: "h", topics: item.topics }] } : {}),
-  };
-});
+  }),
+);
 
 /** What `topics` answered before the index: a week of posts read, recaps left out, counted per topic. */
 function countedFromPosts(): Map<string, number> {
