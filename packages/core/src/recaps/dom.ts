@@ -1,6 +1,6 @@
-import { isTag, isText, type AnyNode, type Element } from "domhandler";
+import { DomHandler, isTag, isText, type AnyNode, type Element } from "domhandler";
 import { removeElement } from "domutils";
-import { parseDocument } from "htmlparser2";
+import { Parser } from "htmlparser2";
 
 /** Elements that are page furniture or not readable text, wherever they appear. */
 const NOISE_TAGS = new Set([
@@ -32,13 +32,43 @@ const MAIN_CLASS =
 
 /**
  * Parses a feed fragment or a whole page and returns the nodes holding the post's own content,
- * with furniture removed. htmlparser2 is forgiving (unclosed tags, stray `<`) and linear.
+ * with furniture removed. htmlparser2 is forgiving (unclosed tags, stray `<`), and linear while
+ * the nesting is bounded (MAX_PARSE_DEPTH).
  */
 export function contentNodes(html: string): AnyNode[] {
-  const doc = parseDocument(html, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
+  const doc = parseBounded(html);
   for (const el of elementsWhere(isNoise, doc.children)) removeElement(el);
   const main = pickMain(doc.children);
   return main ? [main] : doc.children;
+}
+
+/**
+ * Elements open at once past which the parse stops: the rest of the page is left out. htmlparser2
+ * keeps its open elements in an array it `unshift`s and searches on every tag, so each tag costs
+ * the depth it is at: a page of thousands of unclosed tags (garbage, or hostile) made the parse
+ * quadratic — 100,000 levels, 4 MB, took seconds. Posts nest a dozen deep, whole pages a few dozen,
+ * and the walks here stop at MAX_DEPTH (64) anyway; this bounds what one tag can cost.
+ */
+export const MAX_PARSE_DEPTH = 512;
+
+const PARSE_OPTIONS = { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true };
+
+/** `parseDocument`, but the parse pauses for good once MAX_PARSE_DEPTH elements are open. */
+function parseBounded(html: string) {
+  const handler = new DepthBoundedHandler();
+  const parser = new Parser(handler, PARSE_OPTIONS);
+  handler.tooDeep = () => parser.pause();
+  parser.end(html);
+  return handler.root;
+}
+
+class DepthBoundedHandler extends DomHandler {
+  tooDeep = (): void => {};
+  override onopentag(name: string, attribs: Record<string, string>): void {
+    super.onopentag(name, attribs);
+    // The handler's stack mirrors the parser's (the parser reports every element it closes), plus the root.
+    if (this.tagStack.length > MAX_PARSE_DEPTH) this.tooDeep();
+  }
 }
 
 function isNoise(el: Element): boolean {

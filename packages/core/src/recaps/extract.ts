@@ -45,7 +45,10 @@ function onlyPeople(item: RecapItem): RecapItem {
 function unique(items: RecapItem[]): RecapItem[] {
   const videoUses = new Map<string, number>();
   for (const item of items) for (const url of videosOf(item)) videoUses.set(url, (videoUses.get(url) ?? 0) + 1);
-  const byKey = new Map<string, RecapItem>();
+  // Each key names the place in `out` of the item it was seen on: a merge replaces that item there,
+  // and every key of it follows without a walk over all the keys (thousands of links with one title
+  // merge one by one; a walk per merge was quadratic).
+  const byKey = new Map<string, number>();
   const out: RecapItem[] = [];
   for (const item of items) {
     const keys =
@@ -58,17 +61,15 @@ function unique(items: RecapItem[]): RecapItem[] {
               .map((url) => `video\n${url}`),
           ];
     // "Keynote, Jane Doe" and "Keynote, Raj Patel": one title given by different people is two talks.
-    const earlier = keys
+    const at = keys
       .map((key) => byKey.get(key))
-      .find((found) => found !== undefined && !(found.kind === "talk" && otherSpeakers(found, item)));
-    if (earlier) {
-      const merged = merge(earlier, item);
-      out[out.indexOf(earlier)] = merged;
-      for (const [key, value] of byKey) if (value === earlier) byKey.set(key, merged);
-      for (const key of keys) byKey.set(key, merged);
+      .find((found) => found !== undefined && !(out[found]!.kind === "talk" && otherSpeakers(out[found]!, item)));
+    if (at !== undefined) {
+      out[at] = merge(out[at]!, item);
+      for (const key of keys) byKey.set(key, at);
       continue;
     }
-    for (const key of keys) byKey.set(key, item);
+    for (const key of keys) byKey.set(key, out.length);
     out.push(item);
   }
   return out;

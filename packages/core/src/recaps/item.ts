@@ -420,12 +420,35 @@ function leadsWithPossessive(entry: Entry): boolean {
 
 /** "In the **Containers** devroom … <a>talk</a>": the track a sentence names before the talk. */
 function trackNamedBefore(anchor: Element): string | undefined {
-  for (let node = anchor.prev; node; node = node.prev) {
+  return anchor.prev ? (trackFrom(anchor.prev) ?? undefined) : undefined;
+}
+
+/**
+ * The track named at `start` or by the nearest sibling before it (null: none), remembered for every
+ * sibling walked: a paragraph of thousands of links would otherwise walk back over all the siblings
+ * before each one, quadratic in the paragraph's length. The parsed DOM is not changed once read
+ * (contentNodes removes its furniture first), so a sibling's answer stays right for the whole walk.
+ */
+const TRACK_BEFORE = new WeakMap<AnyNode, string | null>();
+function trackFrom(start: AnyNode): string | null {
+  const walked: AnyNode[] = [];
+  let found: string | null = null;
+  for (let node: AnyNode | null = start; node; node = node.prev) {
+    const known = TRACK_BEFORE.get(node);
+    if (known !== undefined) {
+      found = known;
+      break;
+    }
+    walked.push(node);
     if (!isTag(node) || (node.name !== "strong" && node.name !== "b")) continue;
     const after = node.next && isText(node.next) ? node.next.data : "";
-    if (/^\s*(?:devroom|track|room|stage)\b/i.test(after)) return cleanText(textOf([node]));
+    if (/^\s*(?:devroom|track|room|stage)\b/i.test(after)) {
+      found = cleanText(textOf([node]));
+      break;
+    }
   }
-  return undefined;
+  for (const node of walked) TRACK_BEFORE.set(node, found);
+  return found;
 }
 
 /** Where the names after "by" end: a sentence's end (not an initial's period), "+", a clause. */
