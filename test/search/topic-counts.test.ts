@@ -67,7 +67,7 @@ describe("topics counted on the topic index", () => {
       const live = new Map<string, number>();
       for (const topic of taxonomy.topics) live.set(topic.id, await store.posts.countByTopic(topic.id, weekAgo));
       // Counted at NOW (or found counted then by the case above), read five minutes later.
-      await refreshTopicCounts(store.posts, taxonomy, NOW);
+      await refreshTopicCounts(store.posts, taxonomy, () => NOW);
       const mark = dynamo.operations.length;
       const answer = await topicCounts(store.posts, taxonomy, new Date(NOW.getTime() + 5 * 60_000));
       if (name !== "memory") expect(dynamo.operations.slice(mark).map((op) => op.operation)).toEqual(["GetItem"]);

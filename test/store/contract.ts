@@ -728,28 +728,35 @@ export function describeStoreContract(name: string, open: OpenStore): void {
     // -----------------------------------------------------------------------------------------------------
     describe("posts: the topic-count snapshot", () => {
       const snapshot = (minutes: number, counts: Record<string, number>) => ({ computedAt: iso(minutes), days: 7, counts });
+      /** Saved at `savedAt` minutes (by default its own stamp): also over one stamped more than a minute after that. */
+      const save = (store: Store, counted: ReturnType<typeof snapshot>, savedAt = Date.parse(counted.computedAt)) =>
+        store.posts.saveTopicCountSnapshot(counted, new Date(savedAt + 60_000).toISOString());
 
       it("is none at first, then the one saved, replaced only by one counted later", async () => {
         const store = await fresh();
         expect(await store.posts.topicCountSnapshot()).toBeUndefined();
         const first = snapshot(0, { ebpf: 2, gitops: 0, "platform-engineering": 1 });
-        expect(await store.posts.saveTopicCountSnapshot(first)).toBe(true);
+        expect(await save(store, first)).toBe(true);
         expect(await store.posts.topicCountSnapshot()).toEqual(first);
         // A counting that began earlier (however late it ends), or at the same time, never replaces it.
-        expect(await store.posts.saveTopicCountSnapshot(snapshot(-1, { ebpf: 1 }))).toBe(false);
-        expect(await store.posts.saveTopicCountSnapshot(snapshot(0, { ebpf: 5 }))).toBe(false);
+        expect(await save(store, snapshot(-1, { ebpf: 1 }))).toBe(false);
+        expect(await save(store, snapshot(0, { ebpf: 5 }))).toBe(false);
         expect(await store.posts.topicCountSnapshot()).toEqual(first);
         const later = { ...snapshot(15, { ebpf: 3 }), days: 6 };
-        expect(await store.posts.saveTopicCountSnapshot(later)).toBe(true);
+        expect(await save(store, later)).toBe(true);
         expect(await store.posts.topicCountSnapshot()).toEqual(later);
-        expect(await store.posts.saveTopicCountSnapshot(first)).toBe(false);
+        expect(await save(store, first, Date.parse(iso(16)))).toBe(false); // began at 0, ends at 16
         expect(await store.posts.topicCountSnapshot()).toEqual(later);
+        // Stamped far in the future (a clock that ran fast): a counting now replaces it.
+        expect(await save(store, snapshot(120, { ebpf: 7 }))).toBe(true);
+        expect(await save(store, snapshot(16, { ebpf: 4 }))).toBe(true);
+        expect(await store.posts.topicCountSnapshot()).toEqual(snapshot(16, { ebpf: 4 }));
       });
 
       it("keeps what was saved, whatever the caller does with its copies, and leaves the feed count alone", async () => {
         const store = await fresh();
         const saved = snapshot(0, { ebpf: 2 });
-        await store.posts.saveTopicCountSnapshot(saved);
+        await save(store, saved);
         saved.counts.ebpf = 9;
         const read = await store.posts.topicCountSnapshot();
         read!.counts.ebpf = 8;

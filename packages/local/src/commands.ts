@@ -77,7 +77,7 @@ const OPERATIONS: Record<string, Operation> = {
             `${plural(elsewhere, "due feed")} ${elsewhere === 1 ? "was" : "were"} already being polled by another Recap process.\n`,
           );
       }
-      await recountTopics(recap, outcomes);
+      await recountTopics(recap, outcomes, io);
       if (values.json) return print(io, outcomes);
       const failed = outcomes.filter((outcome) => outcome.status === "failed").length;
       const created = outcomes.reduce((sum, outcome) => sum + (outcome.status === "ok" ? outcome.created : 0), 0);
@@ -164,7 +164,7 @@ const OPERATIONS: Record<string, Operation> = {
             claim: false,
             onProgress: (done, total, outcome) => io.stderr(`[${done}/${total}] ${describeOutcome(outcome)}\n`),
           });
-      await recountTopics(recap, outcomes);
+      await recountTopics(recap, outcomes, io);
       if (values.json) {
         return print(io, {
           added: result.added.map((feed) => feed.url),
@@ -321,9 +321,14 @@ function dlqAction(positionals: string[], io: CliIo): "list" | "replay" | "bad" 
  * After a poll from the terminal stored posts, `topics` should count them at once rather than when
  * its snapshot next ages out (the scheduled poll recounts every run; this poll is not one).
  */
-async function recountTopics(recap: LocalRecap, outcomes: readonly RefreshOutcome[]) {
+async function recountTopics(recap: LocalRecap, outcomes: readonly RefreshOutcome[], io: CliIo) {
   if (!outcomes.some((outcome) => outcome.status === "ok" && outcome.created > 0)) return;
-  await refreshTopicCounts(recap.deps.store.posts, await recap.deps.taxonomy(), recap.deps.clock());
+  try {
+    await refreshTopicCounts(recap.deps.store.posts, await recap.deps.taxonomy(), recap.deps.clock);
+  } catch (error) {
+    // The poll is done and reported all the same; `topics` counts again when its snapshot ages out.
+    io.stderr(`Could not count posts per topic for \`topics\`: ${messageOf(error)}\n`);
+  }
 }
 
 /** `recap dlq --queue-url`: the deployed stage's queue, with the operator's AWS credentials. */
@@ -343,7 +348,7 @@ async function reindex(deps: { store: Store }, clock: () => Date, asJson: boolea
   );
   // Counted when the rows are right, at the time it is counted (a reindex can take long).
   const taxonomy = await teamTaxonomy(() => deps.store.topics.knowledge())();
-  const counted = await refreshTopicCounts(deps.store.posts, taxonomy, clock());
+  const counted = await refreshTopicCounts(deps.store.posts, taxonomy, clock);
   io.stderr(
     counted.saved
       ? `Counted posts per topic for \`topics\` (${plural(taxonomy.topics.length, "topic")})\n`

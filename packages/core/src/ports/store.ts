@@ -218,10 +218,10 @@ export interface TopicCountSnapshotStore {
   /** The snapshot last saved (one read), or undefined when there is none. */
   topicCountSnapshot(): Promise<TopicCountSnapshot | undefined>;
   /**
-   * Replaces the snapshot only with one counted later (a conditional write on `computedAt`): false,
-   * and nothing written, when the one stored was counted at the same time or after.
+   * Replaces the snapshot only with one counted later (a conditional write on `computedAt`), or over
+   * one stamped after `replacesFrom` (a clock that ran fast): false, and nothing written, otherwise.
    */
-  saveTopicCountSnapshot(snapshot: TopicCountSnapshot): Promise<boolean>;
+  saveTopicCountSnapshot(snapshot: TopicCountSnapshot, replacesFrom: string): Promise<boolean>;
 }
 
 export interface PostRepository

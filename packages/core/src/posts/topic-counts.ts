@@ -26,6 +26,13 @@ const COUNTS_AT_ONCE = 16;
  */
 export const SNAPSHOT_MAX_AGE_MS = 20 * 60_000;
 
+/**
+ * How far ahead of a machine's clock another's may run. A snapshot stamped further ahead (a laptop
+ * running fast did `recap reindex --table`) is not answered from, and the next counting replaces
+ * it: otherwise no later counting could, until real time caught up with the stamp.
+ */
+const CLOCK_SKEW_MS = 60_000;
+
 /** Each topic's posts in the window ending at `now`, exactly as `countByTopic` counts them. */
 async function countTopics(posts: PostRepository, topicIds: readonly string[], now: Date): Promise<Map<string, number>> {
   const since = new Date(now.getTime() - TOPICS_WINDOW_DAYS * DAY);
@@ -34,17 +41,17 @@ async function countTopics(posts: PostRepository, topicIds: readonly string[], n
 }
 
 /**
- * Counts every topic of the taxonomy now and saves the snapshot, unless one counted at or after
- * `now` is stored already (`saved` false then: an older counting never replaces a newer one).
- * What the poll calls each run, and `recap reindex` after rebuilding the index.
+ * Counts every topic of the taxonomy now (`clock()` when it starts) and saves the snapshot, unless
+ * one counted at or after that is stored already (`saved` false then: an older counting never
+ * replaces a newer one). What the poll calls each run, and `recap reindex` after rebuilding the index.
  */
 export async function refreshTopicCounts(
   posts: PostRepository,
   taxonomy: Taxonomy,
-  now: Date,
+  clock: () => Date,
 ): Promise<{ snapshot: TopicCountSnapshot; saved: boolean }> {
-  const snapshot = await countAll(posts, taxonomy, now);
-  return { snapshot, saved: await posts.saveTopicCountSnapshot(snapshot) };
+  const snapshot = await countAll(posts, taxonomy, clock());
+  return { snapshot, saved: await save(posts, snapshot, clock()) };
 }
 
 async function countAll(posts: PostRepository, taxonomy: Taxonomy, now: Date): Promise<TopicCountSnapshot> {
@@ -54,19 +61,28 @@ async function countAll(posts: PostRepository, taxonomy: Taxonomy, now: Date): P
 }
 
 /**
- * Counts now for a `topics` answer and saves the snapshot for the next ones. The answer does not
- * wait on the save's fate: it is exact either way, and a save that failed (a throttled write) only
- * means the next `topics` counts again.
+ * Over one counted earlier, or one stamped beyond CLOCK_SKEW_MS after the saver's time (`savedAt`:
+ * not the counting's start, so a counting that ends late still never replaces a newer one).
+ */
+const save = (posts: PostRepository, snapshot: TopicCountSnapshot, savedAt: Date) =>
+  posts.saveTopicCountSnapshot(snapshot, new Date(savedAt.getTime() + CLOCK_SKEW_MS).toISOString());
+
+/**
+ * Counts now for a `topics` answer and saves the snapshot for the next ones. A save that fails (a
+ * throttled write) does not fail the answer, which is exact either way: the next `topics` counts
+ * again.
  */
 async function countForAnswer(posts: PostRepository, taxonomy: Taxonomy, now: Date): Promise<TopicCountSnapshot> {
   const snapshot = await countAll(posts, taxonomy, now);
-  await posts.saveTopicCountSnapshot(snapshot).catch(() => false);
+  await save(posts, snapshot, now).catch(() => false);
   return snapshot;
 }
 
 /** Whether `topics` may answer at `now` from this snapshot: the same window, counted at most SNAPSHOT_MAX_AGE_MS away. */
-const usable = (snapshot: TopicCountSnapshot, now: Date) =>
-  snapshot.days === TOPICS_WINDOW_DAYS && Math.abs(now.getTime() - Date.parse(snapshot.computedAt)) <= SNAPSHOT_MAX_AGE_MS;
+const usable = (snapshot: TopicCountSnapshot, now: Date) => {
+  const age = now.getTime() - Date.parse(snapshot.computedAt);
+  return snapshot.days === TOPICS_WINDOW_DAYS && age >= -CLOCK_SKEW_MS && age <= SNAPSHOT_MAX_AGE_MS;
+};
 
 /**
  * Posts published in the last TOPICS_WINDOW_DAYS per topic: the busy ones by count, the quiet ones

@@ -47,7 +47,10 @@ export const scheduleHandlers: Record<ScheduleName, (deps: RecapDeps) => Promise
     // is only redone by the next `topics` or run.
     const counting = deps
       .taxonomy()
-      .then((taxonomy) => refreshTopicCounts(deps.store.posts, taxonomy, deps.clock()))
+      .then((taxonomy) => refreshTopicCounts(deps.store.posts, taxonomy, deps.clock))
+      .then(({ saved, snapshot }) => {
+        if (!saved) deps.log.warn("Posts per topic counted, but a later count is stored: kept", { computedAt: snapshot.computedAt });
+      })
       .catch((error: unknown) => deps.log.warn("Counting posts per topic failed", { error: messageOf(error) }));
     const summary = await pollDueFeeds(deps);
     await counting;

@@ -486,16 +486,16 @@ export function postRepository(table: TableRef): PostRepository {
       return Item ? toTopicCountSnapshot(Item) : undefined;
     },
 
-    /** Puts the snapshot only over none or one counted earlier: an older count never replaces a newer one. */
-    async saveTopicCountSnapshot(snapshot: TopicCountSnapshot): Promise<boolean> {
+    /** Puts the snapshot only over none, one counted earlier, or one stamped after `replacesFrom`: an older count never replaces a newer one. */
+    async saveTopicCountSnapshot(snapshot: TopicCountSnapshot, replacesFrom: string): Promise<boolean> {
       return applied(
         client.send(
           new PutCommand({
             TableName,
             Item: { ...keys.topicCountSnapshot, computedAt: snapshot.computedAt, days: snapshot.days, counts: snapshot.counts },
-            ConditionExpression: "attribute_not_exists(pk) OR #computedAt < :computedAt",
+            ConditionExpression: "attribute_not_exists(pk) OR #computedAt < :computedAt OR #computedAt > :replacesFrom",
             ExpressionAttributeNames: { "#computedAt": "computedAt" },
-            ExpressionAttributeValues: { ":computedAt": snapshot.computedAt },
+            ExpressionAttributeValues: { ":computedAt": snapshot.computedAt, ":replacesFrom": replacesFrom },
           }),
         ),
       );

@@ -226,9 +226,9 @@ export function memoryPosts(feedItems: Map<string, Map<string, FeedItemIdentity>
     async topicCountSnapshot() {
       return snapshot && stored(snapshot);
     },
-    async saveTopicCountSnapshot(counted) {
-      // As the table's condition: only over none, or one counted earlier.
-      if (snapshot && !(snapshot.computedAt < counted.computedAt)) return false;
+    async saveTopicCountSnapshot(counted, replacesFrom) {
+      // As the table's condition: only over none, one counted earlier, or one stamped after replacesFrom.
+      if (snapshot && !(snapshot.computedAt < counted.computedAt || snapshot.computedAt > replacesFrom)) return false;
       snapshot = stored(counted);
       return true;
     },
