@@ -114,6 +114,25 @@ describe("reading the word index's lists", () => {
     expect(rows).toBeLessThanOrEqual(400);
   });
 
+  it("spends the row budget on the pages it uses, checked before each as without reading ahead", async () => {
+    /** Every id and whether the search got to the end, within `maxRows`. */
+    const within = async (maxRows: number) => {
+      const search = store.posts.searchIds(searchQuery(["alpha", "beta"]).terms, { maxRows });
+      const ids: string[] = [];
+      for (;;) {
+        const next = await search.next();
+        if (next.done) return { ids, complete: next.value.complete };
+        ids.push(next.value);
+      }
+    };
+    // The lists' pages: alpha 100, 200, 200; beta 100, 200, 202. After 800 rows (beta's last page
+    // read ahead beside alpha's), a budget of 800 refuses that page, as it refused the read one list
+    // at a time; a budget of 801 takes it.
+    expect(await within(800)).toEqual({ ids: [], complete: false });
+    expect(await within(801)).toEqual({ ids: ["p-1200", "p-1350"], complete: true });
+    expect(await within(20_000)).toEqual({ ids: ["p-1200", "p-1350"], complete: true });
+  });
+
   it("answers as a scan does, to the end and for one word", async () => {
     for (const words of [["alpha", "beta"], ["gamma", "delta"], ["alpha", "gamma"], ["beta", "delta", "gamma"], ["alpha"], ["nothing"]]) {
       expect(await firstIds(words, Number.POSITIVE_INFINITY), words.join(" ")).toEqual(scan(words));

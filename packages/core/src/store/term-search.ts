@@ -58,7 +58,7 @@ class TermCursor {
   /** The current entry, reading the next page when the buffer is spent; undefined at the end. */
   async head(): Promise<Entry | undefined> {
     while (this.position >= this.buffer.length) {
-      if (this.ahead) this.adopt(await this.ahead);
+      if (this.ahead) await this.adoptAhead();
       else if (this.started && !this.startKey) return undefined;
       else await this.read(undefined);
     }
@@ -74,7 +74,7 @@ class TermCursor {
     for (;;) {
       while (this.position < this.buffer.length && this.buffer[this.position]!.sort > sort) this.position += 1;
       if (this.position < this.buffer.length || !this.ahead) break;
-      this.adopt(await this.ahead); // the page read ahead is the rows right after the buffer
+      await this.adoptAhead(); // the page read ahead is the rows right after the buffer
     }
     if (this.position < this.buffer.length || (this.started && !this.startKey)) return;
     const near = this.rowsBefore(sort) < this.pageSize;
@@ -126,14 +126,23 @@ class TermCursor {
 
   /**
    * Asks for the page after the buffer now, as a plain read from where the buffer ends would: head
-   * and seek walk into it before they query again. What it reads counts against the budget when it
-   * comes; a page read ahead and never used (the search ended first) is dropped.
+   * and seek walk into it before they query again. It counts against the budget only when used, and
+   * only if the budget would have allowed that read then (`adoptAhead`): the budget ends a search
+   * exactly where it did without reading ahead. A page never used (the search ended first) is dropped.
    */
   readAhead(): void {
     const ahead = this.query(undefined, this.startKey);
     ahead.catch(() => undefined); // awaited when used; unused, its failure is nobody's
     this.ahead = ahead;
     this.pageSize = Math.min(this.pageSize * 2, MAX_PAGE);
+  }
+
+  /** Takes the page read ahead as the read it stands for: the same budget check, then its rows counted. */
+  private async adoptAhead(): Promise<void> {
+    const page = await this.ahead!;
+    if (this.budget.rows >= this.budget.maxRows) throw new BudgetSpent();
+    this.budget.rows += page.entries.length;
+    this.adopt(page);
   }
 
   private adopt(page: Page): void {
@@ -156,7 +165,9 @@ class TermCursor {
     // Checked before a read, so the rows in hand are always used.
     if (this.budget.rows >= this.budget.maxRows) throw new BudgetSpent();
     // A seek starts a new run from its key; a plain read goes on from the last page.
-    this.adopt(await this.query(atMost, atMost === undefined ? this.startKey : undefined));
+    const page = await this.query(atMost, atMost === undefined ? this.startKey : undefined);
+    this.budget.rows += page.entries.length;
+    this.adopt(page);
     this.started = true;
     if (atMost === undefined) this.pageSize = Math.min(this.pageSize * 2, MAX_PAGE);
   }
@@ -175,7 +186,6 @@ class TermCursor {
         ...(startKey ? { ExclusiveStartKey: startKey } : {}),
       }),
     );
-    this.budget.rows += response.Items?.length ?? 0;
     return {
       entries: (response.Items ?? []).map((item) => ({ sort: item.gsi1sk as string, postId: item.postId as string })),
       next: response.LastEvaluatedKey,
