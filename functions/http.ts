@@ -15,7 +15,7 @@ if (!signingSecret || !botToken) throw new Error("SlackSigningSecret and SlackBo
 const receiver = new SlackRequestReceiver({ signingSecret, clock: deps.clock, log: deps.log });
 createSlackApp({ deps, config: deps.config.slack, botToken, receiver });
 const serve = handle(createHttpApp(receiver));
-const serveSlack = slackFunctionUrl(receiver);
+const serveSlack = slackFunctionUrl(receiver, deps.log);
 
 export async function handler(event: LambdaEvent, context: Context) {
   return correlated(undefined, context, async () => (await serveSlack(event)) ?? serve(event, context));

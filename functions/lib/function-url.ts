@@ -9,6 +9,7 @@
  * (GET /health, any other path or method) still goes through the Hono app.
  */
 import type { LambdaEvent } from "hono/aws-lambda";
+import { messageOf, type Logger } from "@recap/core/shared";
 import { SLACK_PATH, type SlackHttpAnswer, type SlackRequestReceiver } from "@recap/core/slack";
 
 /** What the Function URL hands the handler (payload format 2.0), as far as Slack's path reads it. */
@@ -36,10 +37,13 @@ const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
  * The Slack path's handler: the answer to a POST to SLACK_PATH, or undefined for any other
  * request, which the caller hands to the Hono app.
  */
-export function slackFunctionUrl(receiver: SlackRequestReceiver): (event: LambdaEvent) => Promise<FunctionUrlResult> | undefined {
+export function slackFunctionUrl(
+  receiver: SlackRequestReceiver,
+  log: Logger,
+): (event: LambdaEvent) => Promise<FunctionUrlResult> | undefined {
   return (event) => {
     if (!isSlackPost(event)) return undefined;
-    const request = readRequest(event);
+    const request = readRequest(event, log);
     // Where Hono's adapter could not build the Request, it answers 400 (Headers refusing a name or a
     // value) or 500 (anything else, such as a body that is not base64).
     if ("failed" in request) return Promise.resolve(result(request.failed));
@@ -49,8 +53,8 @@ export function slackFunctionUrl(receiver: SlackRequestReceiver): (event: Lambda
         body: async (limit) => (request.body.length > limit ? undefined : request.body),
       })
       .then(result, (error: unknown) => {
-        // Hono's own error handler: logged, and a plain 500.
-        console.error(error);
+        // As Hono's own error handler: logged, and a plain 500.
+        log.error("A Slack request failed", { error: messageOf(error) });
         return {
           body: "Internal Server Error",
           statusCode: 500,
@@ -69,7 +73,7 @@ function isSlackPost(event: LambdaEvent): event is LambdaEvent & FunctionUrlEven
   return rawPath === SLACK_PATH && requestContext.http.method === "POST";
 }
 
-function readRequest(event: FunctionUrlEvent): { headers: Map<string, string>; body: Buffer } | { failed: SlackHttpAnswer } {
+function readRequest(event: FunctionUrlEvent, log: Logger): { headers: Map<string, string>; body: Buffer } | { failed: SlackHttpAnswer } {
   const headers = new Map<string, string>();
   try {
     if (Array.isArray(event.cookies)) setHeader(headers, "cookie", event.cookies.join("; "));
@@ -81,7 +85,7 @@ function readRequest(event: FunctionUrlEvent): { headers: Map<string, string>; b
     }
     return { headers, body };
   } catch (error) {
-    console.error("Error processing request:", error);
+    log.warn("Refused a request Hono could not have read", { error: messageOf(error) });
     const failed = error instanceof TypeError ? { status: 400, body: "Invalid request" } : { status: 500, body: "Internal Server Error" };
     return { failed: { ...failed, contentType: "text/plain;charset=UTF-8" } };
   }
