@@ -16,7 +16,8 @@ import {
 } from "../feeds";
 import type { Post } from "../model/post";
 import { feedState } from "../model/feed";
-import { latestWindow, searchWindow, topicCounts, topicWindow, withoutRepeats } from "../posts/queries";
+import { latestWindow, searchWindow, topicWindow, withoutRepeats } from "../posts/queries";
+import { topicCounts } from "../posts/topic-counts";
 import { findTopic, unknownTopic } from "../topics/lookup";
 import { addTeamTopic, addTopicAlias, retagPosts } from "../topics/manage";
 import { correctPost, forgetCue, listCues } from "../topics/correct";

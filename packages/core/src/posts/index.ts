@@ -9,6 +9,6 @@ export { htmlToText } from "./text";
 export { normalizeItems, type NormalizeContext } from "./normalize";
 export { holdsPhrases, postTerms, searchQuery, type SearchQuery } from "../shared/search-terms";
 export { reindexPosts, type ReindexSummary } from "./reindex";
-export { findPosts, latestWindow, searchWindow, topicCounts, topicWindow, type PostQuery } from "./queries";
-export { refreshTopicCounts, SNAPSHOT_MAX_AGE_MS, TOPICS_WINDOW_DAYS } from "./topic-counts";
+export { findPosts, latestWindow, searchWindow, topicWindow, type PostQuery } from "./queries";
+export { refreshTopicCounts, SNAPSHOT_MAX_AGE_MS, topicCounts, TOPICS_WINDOW_DAYS } from "./topic-counts";
 export { PAGE_SIZE } from "../model/command";

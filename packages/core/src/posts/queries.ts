@@ -10,8 +10,6 @@ import { PAGE_SIZE } from "../model/command";
 import { fold, holdsPhrases, searchQuery } from "../shared/search-terms";
 
 const DAY = 86_400_000;
-// Posts per topic this week: counted, and kept as a snapshot, in topic-counts.ts.
-export { TOPICS_WINDOW_DAYS, topicCounts } from "./topic-counts";
 /**
  * The most posts `latest` reads to fill a page with news: it stops as soon as the page is full, so
  * this is reached only when a day's backfill (feeds added today) outnumbers it.
